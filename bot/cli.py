@@ -1,0 +1,225 @@
+"""`comp-coach`: the bot from a terminal, the servers, and the guide tools.
+
+With no sub-command the mode follows the environment (Socket Mode, HTTP, or the
+console), which is what `make run` does. Heavy imports (Slack, the store) happen
+inside the commands that need them, so `ask` and `guides` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.settings import Settings
+
+CONNECT_HINT = (
+    "Comp Coach console: no Slack credentials set. To connect to Slack, set SLACK_BOT_TOKEN with "
+    "SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see README.md. "
+    "Type /comp planetscale ml remote, or a DM message; Ctrl-D ends."
+)
+
+
+def _answers(settings: Settings):
+    from bot.answers import Answers
+
+    return Answers.load(settings.guide_folders)
+
+
+def _conversation(settings: Settings):
+    from bot.conversation import Conversation
+
+    return Conversation(_answers(settings), settings)
+
+
+# --- console and ask -----------------------------------------------------------------------------
+
+
+def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
+    conversation = _conversation(settings)
+    print(CONNECT_HINT, file=sys.stderr, flush=True)
+    interactive = sys.stdin.isatty()
+    while True:
+        if interactive:
+            print("> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            return 0
+        text = line.rstrip("\n")
+        if not text.strip():
+            continue
+        if text.strip().lower() in ("quit", "exit", ":q"):
+            return 0
+        for message in conversation.handle(text, user=args.user).messages:
+            print(message.text, flush=True)
+        print(flush=True)
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    conversation = _conversation(settings)
+    if args.text == ["-"]:
+        for line in sys.stdin:
+            text = line.rstrip("\n")
+            if text.strip():
+                reply = conversation.handle(text, user=args.user)
+                print(json.dumps(reply.payload(), ensure_ascii=False), flush=True)
+        return 0
+    reply = conversation.handle(" ".join(args.text), user=args.user)
+    if args.json:
+        print(json.dumps(reply.payload(), ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(message.text for message in reply.messages))
+    return 0
+
+
+# --- guides -----------------------------------------------------------------------------------------
+
+
+def cmd_guides_check(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.guides.catalog import guide_folders, load_folders
+    from bot.guides.checks import consistency_warnings
+
+    folders = [Path(p) for p in args.paths] if args.paths else guide_folders(settings.guide_folders)
+    errors = warnings = 0
+    guides = files = 0
+    for folder in folders:
+        catalog = load_folders([folder]) if folder.is_dir() else _single_file(folder)
+        files += catalog.report.files
+        guides += len(catalog.guides)
+        for problem in catalog.report.errors:
+            print(problem)
+            errors += 1
+        found = list(catalog.report.warnings)
+        for guide in catalog.guides:
+            found += consistency_warnings(guide, catalog.paths.get(guide.key, str(folder)))
+        for problem in found:
+            print(f"warning: {problem}")
+            warnings += 1
+    print(f"checked {files} files: {guides} guides valid, {errors} errors, {warnings} warnings", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _single_file(path: Path):
+    from bot.guides.catalog import Catalog, LoadReport, read_any
+
+    report = LoadReport(files=1)
+    if not path.exists():
+        report.errors.append(_problem(path, "file", "does not exist"))
+        return Catalog([], report)
+    guide, errors, warnings = read_any(path, path.parent)
+    report.errors += errors
+    report.warnings += warnings
+    if guide is None:
+        return Catalog([], report)
+    return Catalog([guide], report, {guide.key: str(path)})
+
+
+def _problem(path: Path, where: str, message: str):
+    from bot.guides.problems import Problem
+
+    return Problem(str(path), None, where, message)
+
+
+def cmd_guides_import(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.guides.importer import import_guides
+
+    summary = import_guides([Path(p) for p in args.paths], Path(args.out), progress=sys.stderr.isatty())
+    return 1 if summary.failed and not summary.imported else 0
+
+
+# --- servers (need Slack credentials) -----------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.slack.server import serve
+
+    return serve(settings)
+
+
+def cmd_socket(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.slack.socket import run_socket_mode
+
+    return run_socket_mode(settings)
+
+
+def cmd_auto(args: argparse.Namespace, settings: Settings) -> int:
+    mode = settings.mode
+    if mode == "socket":
+        return cmd_socket(args, settings)
+    if mode == "http":
+        return cmd_serve(args, settings)
+    args.user = "console"
+    return cmd_console(args, settings)
+
+
+# --- wiring ---------------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="comp-coach",
+        description="Comp Coach: pay bands, levers and counter scripts, in Slack or a terminal. "
+        "With no command, the mode follows the environment: Socket Mode, HTTP, or the console.",
+    )
+    parser.set_defaults(func=cmd_auto)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    console = commands.add_parser("console", help="the local console: type /comp ... or DM text")
+    console.add_argument("--user", default="console", help="who is typing (default: console)")
+    console.set_defaults(func=cmd_console)
+
+    ask = commands.add_parser(
+        "ask",
+        help="answer one input as Slack would, and exit",
+        description="Answer one input as Slack would. TEXT is a slash command "
+        "(/comp planetscale ml remote) or a DM message; '-' reads one input per "
+        "line from standard input and prints one JSON payload per line.",
+    )
+    ask.add_argument("text", nargs="+", metavar="TEXT", help="what a person types, or - for JSON Lines")
+    ask.add_argument("--json", action="store_true", help="print the message payload as JSON")
+    ask.add_argument("--user", default="console", help="the person's ID; DM turns continue one conversation")
+    ask.set_defaults(func=cmd_ask)
+
+    serve = commands.add_parser("serve", help="the HTTP server on $PORT (the Procfile's web line)")
+    serve.set_defaults(func=cmd_serve)
+    socket = commands.add_parser("socket", help="Socket Mode (the Procfile's worker line)")
+    socket.set_defaults(func=cmd_socket)
+
+    guides = commands.add_parser("guides", help="check or import guides")
+    guide_commands = guides.add_subparsers(title="guide commands", metavar="COMMAND", required=True)
+    check = guide_commands.add_parser(
+        "check",
+        help="validate guide data; exit 1 on errors",
+        description="Validate guides (data files or Markdown). Errors print "
+        "as 'file: field: problem' and exit 1; warnings do not.",
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: all guide folders)")
+    check.set_defaults(func=cmd_guides_check)
+    convert = guide_commands.add_parser("import", help="convert Markdown guides into data files")
+    convert.add_argument("paths", nargs="+", metavar="PATH", help="Markdown files or folders (recursive)")
+    convert.add_argument("--out", required=True, metavar="DIR", help="where the data files go")
+    convert.set_defaults(func=cmd_guides_import)
+    return parser
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if not hasattr(args, "user"):
+        args.user = "console"
+    try:
+        return args.func(args, settings)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

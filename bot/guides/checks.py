@@ -1,0 +1,44 @@
+"""Consistency checks on a loaded guide: things worth a warning, never a silent fix.
+
+A guide's figures are shown as published. These checks name where they disagree with
+each other so that `guides check` can flag them for the people who maintain the guides.
+"""
+
+from __future__ import annotations
+
+from bot.guides.model import Guide
+from bot.guides.money import format_range
+from bot.guides.problems import Problem
+
+
+def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
+    warnings: list[Problem] = []
+    for region in guide.regions:
+        computed = region.computed_total()
+        if computed and region.total:
+            published = (region.total.low.amount, region.total.high.amount)
+            if computed != published:
+                warnings.append(
+                    Problem(
+                        file,
+                        None,
+                        f"{region.name}: total comp",
+                        f"published {region.total} differs from its parts "
+                        f"{format_range(computed[0], computed[1], region.currency)}",
+                    )
+                )
+        if region.stock and region.stock.value and not region.stock.vesting_years:
+            warnings.append(Problem(file, None, f"{region.name}: stock", "vesting years not stated"))
+    plan = guide.negotiate_up
+    if plan and plan.target_total:
+        tops = [r.total.high for r in guide.regions if r.total and r.total.currency == plan.target_total.currency]
+        if tops and all(plan.target_total.amount > top.amount for top in tops):
+            warnings.append(
+                Problem(
+                    file,
+                    None,
+                    "negotiate-up strategy: target total",
+                    f"{plan.target_total} is above every region's published total band",
+                )
+            )
+    return warnings

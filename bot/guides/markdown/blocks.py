@@ -1,0 +1,107 @@
+"""Markdown split into the few block kinds guides use, each with its line number.
+
+Guides are simple Markdown: headings, paragraphs, pipe tables, lists and block quotes.
+A full CommonMark parser would lose the line numbers error messages need and would not
+understand guide conventions such as a bold-only paragraph acting as a heading, so this
+small splitter keeps exactly what the section readers need.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+LIST_ITEM_RE = re.compile(r"^\s*(?:(?P<number>\d+)[.)]|[-*+])\s+(?P<text>.*)$")
+TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass
+class Block:
+    kind: str  # heading | paragraph | table | list | quote
+    line: int
+    text: str = ""
+    level: int = 0
+    rows: list[list[str]] = field(default_factory=list)  # tables: header first
+    row_lines: list[int] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # lists
+    item_lines: list[int] = field(default_factory=list)
+    ordered: bool = False
+
+
+def split_cells(line: str) -> list[str]:
+    """`| a | b |` -> ['a', 'b']; escaped pipes (`\\|`) stay inside their cell."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells = re.split(r"(?<!\\)\|", body)
+    return [cell.strip().replace("\\|", "|") for cell in cells]
+
+
+def parse_blocks(text: str) -> list[Block]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        stripped = line.strip()
+        if not stripped:
+            index += 1
+            continue
+        heading = HEADING_RE.match(stripped)
+        if heading:
+            blocks.append(Block("heading", number, text=heading[2], level=len(heading[1])))
+            index += 1
+            continue
+        if stripped.startswith("|") and index + 1 < len(lines) and TABLE_RULE_RE.match(lines[index + 1]):
+            table = Block("table", number)
+            table.rows.append(split_cells(stripped))
+            table.row_lines.append(number)
+            index += 2
+            while index < len(lines) and lines[index].strip().startswith("|"):
+                table.rows.append(split_cells(lines[index]))
+                table.row_lines.append(index + 1)
+                index += 1
+            blocks.append(table)
+            continue
+        if stripped.startswith(">"):
+            quoted = []
+            while index < len(lines) and lines[index].strip().startswith(">"):
+                quoted.append(lines[index].strip()[1:].strip())
+                index += 1
+            blocks.append(Block("quote", number, text=" ".join(q for q in quoted if q)))
+            continue
+        item = LIST_ITEM_RE.match(line)
+        if item:
+            block = Block("list", number, ordered=item["number"] is not None)
+            while index < len(lines):
+                current = lines[index]
+                match = LIST_ITEM_RE.match(current)
+                if match:
+                    block.items.append(match["text"].strip())
+                    block.item_lines.append(index + 1)
+                elif current.strip() and current.startswith((" ", "\t")) and block.items:
+                    block.items[-1] += " " + current.strip()  # continuation line
+                else:
+                    break
+                index += 1
+            blocks.append(block)
+            continue
+        paragraph = [stripped]
+        index += 1
+        while index < len(lines):
+            following = lines[index].strip()
+            if (
+                not following
+                or HEADING_RE.match(following)
+                or following.startswith(("|", ">"))
+                or LIST_ITEM_RE.match(lines[index])
+            ):
+                break
+            paragraph.append(following)
+            index += 1
+        blocks.append(Block("paragraph", number, text=" ".join(paragraph)))
+    return blocks

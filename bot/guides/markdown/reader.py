@@ -1,0 +1,405 @@
+"""Read one Markdown guide into a `Guide`.
+
+The reader works in two passes so that new variants of the format only add recognisers:
+1. `blocks.parse_blocks` splits the file into headings, paragraphs, tables, lists, quotes.
+2. `sections` groups blocks under their labels (`**Global Levers**`, `#### Levers`,
+   `**Level Mapping:** ...`), and each part of the guide has its own reader below that
+   looks for its section (title, DNA line, band table, narrative, levers, strategy, sources).
+
+Problems are collected, never raised one at a time: an error (no title, no band table,
+a figure that cannot be read) means no guide; a warning (a missing section) does not.
+Each problem carries the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.guides.markdown.blocks import Block, parse_blocks
+from bot.guides.markdown.tables import read_band_table
+from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
+from bot.guides.model import (
+    Company,
+    Guide,
+    Lever,
+    NegotiateUp,
+    NegotiationDNA,
+    PercentRange,
+    Role,
+    Source,
+)
+from bot.guides.money import AMOUNT_RE, MoneyError, parse_amount, parse_range
+from bot.guides.problems import Problem
+
+
+@dataclass
+class ReadResult:
+    guide: Guide | None
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class _Context:
+    """What every section reader needs: the file name and a place to put problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def error(self, line: int | None, where: str, message: str) -> None:
+        self.errors.append(Problem(self.path, line, where, message))
+
+    def warn(self, line: int | None, where: str, message: str) -> None:
+        self.warnings.append(Problem(self.path, line, where, message))
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def read_guide_file(path: Path, root: Path | None = None) -> ReadResult:
+    """Read `path`; slugs come from the layout `<company>/<role>.md` under `root`."""
+    display = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return ReadResult(None, [Problem(display, None, "file", f"cannot be read: {exc}")])
+    company_slug = role_slug = None
+    if root is not None and path.parent != root:
+        company_slug = slugify(path.parent.name)
+        role_slug = slugify(path.stem)
+    return read_guide(text, display, company_slug=company_slug, role_slug=role_slug)
+
+
+def read_guide(
+    text: str, path: str = "<guide>", company_slug: str | None = None, role_slug: str | None = None
+) -> ReadResult:
+    ctx = _Context(path)
+    blocks = parse_blocks(text)
+    title = _read_title(blocks, ctx)
+    if title is None:
+        return ReadResult(None, ctx.errors, ctx.warnings)
+    role_title, level, company_name = title
+    sections = _sections(blocks)
+
+    dna = _read_dna(blocks, ctx)
+    regions = read_band_table(blocks, ctx)
+    narrative = _read_narrative(sections)
+    mapping_raw, mapping = _read_level_mapping(sections)
+    levers = _read_levers(sections, ctx)
+    strategy = _read_negotiate_up(blocks, sections, ctx)
+    sources = _read_sources(sections)
+
+    for name, present in (
+        ("negotiation DNA", dna is not None),
+        ("narrative", bool(narrative)),
+        ("level mapping", bool(mapping)),
+        ("levers", bool(levers)),
+        ("negotiate-up strategy", strategy is not None),
+        ("sources", bool(sources)),
+    ):
+        if not present:
+            ctx.warn(None, name, "section missing")
+    if ctx.errors:
+        return ReadResult(None, ctx.errors, ctx.warnings)
+    try:
+        guide = Guide(
+            company=Company(name=company_name, slug=company_slug or slugify(company_name), dna=dna),
+            role=Role(title=role_title, slug=role_slug or slugify(role_title), level=level),
+            regions=regions,
+            narrative=narrative,
+            level_mapping=mapping,
+            level_mapping_raw=mapping_raw,
+            levers=levers,
+            negotiate_up=strategy,
+            sources=sources,
+            source_file=path,
+        )
+    except ValidationError as exc:
+        for problem in Problem.from_validation(path, exc):
+            ctx.errors.append(problem)
+        return ReadResult(None, ctx.errors, ctx.warnings)
+    return ReadResult(guide, ctx.errors, ctx.warnings)
+
+
+# --- title ---------------------------------------------------------------------------
+
+TITLE_RE = re.compile(
+    r"^(?P<role>.+?)\s+(?:\||—|–|-|@|at)\s+(?P<company>.+?)\s+"
+    r"(?:Global\s+|Salary\s+|Compensation\s+|Comp\s+|Offer\s+)*Negotiation\s+Guide\b.*$",
+    re.IGNORECASE,
+)
+LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")
+
+
+def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, str] | None:
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        match = TITLE_RE.match(clean_inline(block.text))
+        if match:
+            role, company = match["role"].strip(), match["company"].strip()
+            level = None
+            level_match = LEVEL_RE.search(role)
+            if level_match:
+                level = level_match["level"].strip()
+                role = role[: level_match.start()].strip()
+            return role, level, company
+    first = next((b for b in blocks if b.kind == "heading"), None)
+    ctx.error(
+        first.line if first else 1,
+        "title",
+        "no `<Role> | <Company> Negotiation Guide` heading" + (f" (found {first.text!r})" if first else ""),
+    )
+    return None
+
+
+# --- sections ------------------------------------------------------------------------
+
+LABEL_RE = re.compile(r"^\*\*(?P<label>[^*]+?)(?::\*\*|\*\*:?)\s*(?P<rest>.*)$")
+
+
+@dataclass
+class Section:
+    label: str
+    line: int
+    inline: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _norm_label(label: str) -> str:
+    return re.sub(r"[^a-z& ]+", " ", label.lower()).strip()
+
+
+def _sections(blocks: list[Block]) -> list[Section]:
+    """Group blocks under labels: headings below the title and bold-led paragraphs."""
+    sections: list[Section] = []
+    current: Section | None = None
+    for index, block in enumerate(blocks):
+        if block.kind == "heading" and index > 0:
+            current = Section(_norm_label(clean_inline(block.text)), block.line)
+            sections.append(current)
+            continue
+        if block.kind == "paragraph":
+            match = LABEL_RE.match(block.text)
+            if match:
+                current = Section(_norm_label(match["label"]), block.line, inline=match["rest"].strip())
+                sections.append(current)
+                continue
+        if current is not None:
+            current.blocks.append(block)
+    return sections
+
+
+def _find(sections: list[Section], *words: str, inline: bool | None = None) -> Section | None:
+    for section in sections:
+        if any(word in section.label for word in words) and (inline is None or bool(section.inline) == inline):
+            return section
+    return None
+
+
+# --- Negotiation DNA -----------------------------------------------------------------
+
+PREMIUM_RE = re.compile(
+    r"\+?\s*(?P<low>\d+(?:\.\d+)?)\s*(?:[–—-]|to)\s*(?P<high>\d+(?:\.\d+)?)\s*%"
+    r"|\+\s*(?P<single>\d+(?:\.\d+)?)\s*%"
+)
+
+
+def _read_dna(blocks: list[Block], ctx: _Context) -> NegotiationDNA | None:
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        match = LABEL_RE.match(block.text)
+        if match and "dna" in match["label"].lower() and match["rest"].strip():
+            return parse_dna(match["rest"].strip(), ctx, block.line)
+    return None
+
+
+def parse_dna(raw: str, ctx: _Context | None = None, line: int | None = None) -> NegotiationDNA:
+    parts = [strip_bold(part).strip() for part in raw.split("|") if part.strip()]
+    ownership = valuation = valuation_text = product = premium = premium_label = risk = None
+    for part in parts:
+        lowered = part.lower()
+        if ownership is None and re.match(r"^(private|public|pre-ipo|listed)\b", lowered):
+            ownership = "public" if lowered.startswith(("public", "listed")) else "private"
+            inner = re.search(r"\(([^)]*)\)", part)
+            if inner:
+                valuation_text = inner[1].strip()
+                amount = AMOUNT_RE.search(valuation_text)
+                if amount and "valuation" in valuation_text.lower():
+                    try:
+                        valuation = parse_amount(amount[0])
+                    except MoneyError as exc:
+                        if ctx:
+                            ctx.warn(line, "negotiation DNA: valuation", str(exc))
+            continue
+        if premium is None and "premium" in lowered:
+            match = PREMIUM_RE.search(part)
+            if match:
+                low = Decimal(match["low"] or match["single"])
+                high = Decimal(match["high"] or match["single"])
+                premium = PercentRange(low=low, high=high) if low <= high else None
+                premium_label = part[match.end() :].strip() or None
+            continue
+        if risk is None and "risk" in lowered:
+            risk = part
+            continue
+        if product is None:
+            product = part
+    return NegotiationDNA(
+        raw=raw,
+        parts=parts,
+        ownership=ownership,
+        valuation=valuation,
+        valuation_text=valuation_text,
+        product=product,
+        premium=premium,
+        premium_label=premium_label,
+        risk=risk,
+    )
+
+
+# --- narrative, level mapping ----------------------------------------------------------
+
+
+def _read_narrative(sections: list[Section]) -> list[str]:
+    section = _find(sections, "dna", "overview", "context", "about", inline=False)
+    if section is None:
+        return []
+    return [clean_inline(b.text, keep_bold=True) for b in section.blocks if b.kind == "paragraph"]
+
+
+def _read_level_mapping(sections: list[Section]) -> tuple[str | None, list[str]]:
+    section = _find(sections, "level mapping", "levels", "leveling")
+    if section is None:
+        return None, []
+    if section.inline:
+        raw = clean_inline(section.inline)
+        return raw, [part.strip() for part in re.split(r"\s+=\s+|\s*≈\s*", raw) if part.strip()]
+    for block in section.blocks:
+        if block.kind == "list":
+            return None, [clean_inline(item) for item in block.items]
+        if block.kind == "table":
+            return None, [" = ".join(cell for cell in row if cell) for row in block.rows[1:]]
+        if block.kind == "paragraph":
+            raw = clean_inline(block.text)
+            return raw, [part.strip() for part in raw.split("=") if part.strip()]
+    return None, []
+
+
+# --- levers ----------------------------------------------------------------------------
+
+LEVER_ITEM_RE = re.compile(r"^\*\*(?P<title>.+?):?\*\*:?\s*(?P<script>.*)$")
+
+
+def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
+    section = _find(sections, "lever")
+    if section is None:
+        return []
+    levers: list[Lever] = []
+    for block in section.blocks:
+        if block.kind != "list":
+            continue
+        for item, line in zip(block.items, block.item_lines, strict=True):
+            match = LEVER_ITEM_RE.match(item)
+            if not match:
+                ctx.warn(line, "levers", f"item without a bold title: {item[:60]!r}")
+                continue
+            levers.append(Lever(title=match["title"].strip().rstrip(":"), script=strip_quotes(match["script"])))
+    return levers
+
+
+# --- negotiate-up strategy ---------------------------------------------------------------
+
+QUOTE_RE = re.compile(r"[\"“](?P<quote>.+?)[\"”](?P<after>.*)$", re.DOTALL)
+AMOUNT = r"(?:[A-Z]{0,3}[$£€¥₹]|CHF\s?)\d[\d,.]*\s?(?:[KMkm]|L|Cr)?"
+TOTAL_TARGET_RE = re.compile(rf"(?P<amount>{AMOUNT})\+?\s+(?:in\s+)?total(?:\s+comp(?:ensation)?)?", re.I)
+EQUITY_TARGET_RE = re.compile(
+    rf"(?:equity|stock|RSUs?|options)\s+(?:at|of|to)\s+(?P<amount>{AMOUNT})"
+    rf"(?:\s+over\s+(?P<years>\d+)\s+years?)?",
+    re.I,
+)
+BASE_TARGET_RE = re.compile(rf"(?:base(?:\s+salary)?\s+(?:at|of|to)\s+(?P<a>{AMOUNT})|(?P<b>{AMOUNT})\s+base)", re.I)
+COUNTER_RE = re.compile(
+    rf"[Cc]ounter(?:ing)?\s+(?:at|with|for)\s+(?P<range>{AMOUNT}\s*(?:[–—-]|to)\s*{AMOUNT})"
+    rf"\s+(?P<component>base|equity|stock|RSUs?|options|total|sign[- ]on|bonus)?",
+)
+
+
+def _read_negotiate_up(blocks: list[Block], sections: list[Section], ctx: _Context) -> NegotiateUp | None:
+    for block in blocks:
+        if block.kind == "quote":
+            match = LABEL_RE.match(block.text)
+            if match and "negotiat" in match["label"].lower():
+                return parse_negotiate_up(match["rest"], ctx, block.line)
+    section = _find(sections, "negotiate up", "negotiation strategy", "strategy")
+    if section is None:
+        return None
+    text = section.inline or " ".join(b.text for b in section.blocks if b.kind in ("paragraph", "quote"))
+    return parse_negotiate_up(text, ctx, section.line) if text else None
+
+
+def parse_negotiate_up(text: str, ctx: _Context, line: int) -> NegotiateUp:
+    text = text.strip()
+    match = QUOTE_RE.search(text)
+    quote, after = (match["quote"].strip(), match["after"].strip()) if match else (text, "")
+    figures: dict = {}
+
+    def amount(found: str, what: str):
+        try:
+            return parse_amount(found.strip())
+        except MoneyError as exc:
+            ctx.warn(line, f"negotiate-up strategy: {what}", str(exc))
+            return None
+
+    total = TOTAL_TARGET_RE.search(quote)
+    if total:
+        figures["target_total"] = amount(total["amount"], "target total")
+    equity = EQUITY_TARGET_RE.search(quote)
+    if equity:
+        figures["target_equity"] = amount(equity["amount"], "target equity")
+        if equity["years"]:
+            figures["target_equity_years"] = int(equity["years"])
+    base = BASE_TARGET_RE.search(quote)
+    if base:
+        figures["target_base"] = amount(base["a"] or base["b"], "target base")
+    counter = COUNTER_RE.search(text)
+    if counter:
+        try:
+            figures["counter_range"] = parse_range(counter["range"])
+            component = (counter["component"] or "").lower() or None
+            figures["counter_component"] = "equity" if component in ("stock", "rsu", "rsus", "options") else component
+        except MoneyError as exc:
+            ctx.error(line, "negotiate-up strategy: counter range", str(exc))
+    return NegotiateUp(quote=quote, commentary=after, **{k: v for k, v in figures.items() if v is not None})
+
+
+# --- sources -------------------------------------------------------------------------------
+
+LINK_RE = re.compile(r"^\[(?P<text>[^\]]+)\](?:\((?P<url>[^)]+)\))?$")
+
+
+def _read_sources(sections: list[Section]) -> list[Source]:
+    section = _find(sections, "source", "evidence", "references")
+    if section is None:
+        return []
+    sources: list[Source] = []
+    for block in section.blocks:
+        if block.kind != "list":
+            continue
+        for item in block.items:
+            match = LINK_RE.match(item.strip())
+            if match:
+                sources.append(Source(text=match["text"].strip(), url=match["url"]))
+            else:
+                sources.append(Source(text=clean_inline(item)))
+    return sources

@@ -1,0 +1,220 @@
+"""The band table: regions and their figures.
+
+Guides lay the table out in more than one way. Each layout has a reader here; the first
+table whose header one of them recognises is the guide's band table. The reader for
+the seed's layout, one row per region with a column per component, is `_regions_as_rows`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Protocol
+
+from pydantic import ValidationError
+
+from bot.guides.markdown.blocks import Block
+from bot.guides.markdown.text import clean_inline
+from bot.guides.model import NO_BONUS, Bonus, ExtraFigure, PercentRange, RegionBand, StockGrant
+from bot.guides.money import MoneyError, MoneyRange, currency_for_prefix, is_known_currency, parse_range
+
+DASHES = {"—", "–", "-", "n/a", "none", "", "—%", "0", "0%"}
+
+
+class Reporter(Protocol):
+    def error(self, line: int | None, where: str, message: str) -> None: ...
+    def warn(self, line: int | None, where: str, message: str) -> None: ...
+
+
+# --- column headers -----------------------------------------------------------------------
+
+STOCK_WORDS = ("stock", "equity", "rsu", "option", "shares")
+YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y)\b", re.I)
+
+
+def column_kind(header: str) -> str:
+    lowered = clean_inline(header).lower()
+    if lowered.startswith(("region", "location", "market", "city", "geo")):
+        return "region"
+    if "total" in lowered:
+        return "total"
+    if "sign" in lowered:
+        return "sign_on"
+    if "base" in lowered or "salary" in lowered:
+        return "base"
+    if "bonus" in lowered:
+        return "bonus"
+    if any(word in lowered for word in STOCK_WORDS):
+        return "stock"
+    return "extra"
+
+
+def stock_column(header: str) -> tuple[str, int | None]:
+    """`Stock (Equity/4yr)` -> ('Equity', 4); `RSU (4yr)` -> ('RSU', 4);
+    `Equity (Options/RSU est.)` -> ('Options/RSU est.', None)."""
+    text = clean_inline(header)
+    years_match = YEARS_RE.search(text)
+    years = int(years_match[1]) if years_match else None
+    inner = re.search(r"\(([^)]*)\)", text)
+    kind = ""
+    if inner:
+        kind = YEARS_RE.sub("", inner[1]).strip(" /,-")
+    if not kind:
+        kind = re.sub(r"\(.*\)", "", text).strip()
+    return kind, years
+
+
+# --- cells ----------------------------------------------------------------------------------
+
+CURRENCY_IN_CELL_RE = re.compile(r"\((?P<code>[A-Z]{3})\)")
+PERCENT_RE = re.compile(r"^(?P<low>\d+(?:\.\d+)?)\s*%?\s*(?:(?:[–—-]|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*%")
+
+
+def region_cell(cell: str) -> tuple[str, str | None]:
+    """`:gb: **London (GBP)**` -> ('London', 'GBP')."""
+    text = clean_inline(cell)
+    code = None
+    match = CURRENCY_IN_CELL_RE.search(text)
+    if match and is_known_currency(match["code"]):
+        code = match["code"]
+        text = (text[: match.start()] + text[match.end() :]).strip()
+    return text, code
+
+
+def is_blank(cell: str) -> bool:
+    return clean_inline(cell).lower() in DASHES
+
+
+def parse_bonus(cell: str, currency: str) -> Bonus:
+    text = clean_inline(cell)
+    if is_blank(text):
+        return Bonus(kind="none", raw=text or "—")
+    match = PERCENT_RE.match(text)
+    if match:
+        low = Decimal(match["low"])
+        high = Decimal(match["high"] or match["low"])
+        return Bonus(kind="percent", percent=PercentRange(low=low, high=high), raw=text)
+    return Bonus(kind="amount", amount=parse_range(_figure_text(text), currency), raw=text)
+
+
+def _figure_text(text: str) -> str:
+    """The figure part of a cell: `$155K–$220K (target)` -> `$155K–$220K`."""
+    return re.sub(r"\s*\(.*?\)\s*|\s+(?:target|est\.?|estimated|approx\.?)\b.*$", "", text, flags=re.I).strip()
+
+
+def parse_money_cell(cell: str, currency: str | None) -> MoneyRange:
+    return parse_range(_figure_text(clean_inline(cell)), currency)
+
+
+def first_currency(cells: list[str]) -> str | None:
+    """The currency of the first amount that names one, for rows that name it only once."""
+    for cell in cells:
+        for token in re.findall(r"[A-Z]{0,3}[$£€¥₹₪₩]|\b[A-Z]{3}\b", clean_inline(cell)):
+            code = currency_for_prefix(token)
+            if code:
+                return code
+    return None
+
+
+# --- layouts ---------------------------------------------------------------------------------
+
+TableReader = Callable[[Block, Reporter], list[RegionBand] | None]
+
+
+def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
+    header = table.rows[0]
+    kinds = [column_kind(cell) for cell in header]
+    if not kinds or kinds[0] != "region" or not ({"base", "total", "stock"} & set(kinds)):
+        return None
+    regions: list[RegionBand] = []
+    for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            report.error(line, "band table", f"row has {len(row)} cells, the header {len(header)}")
+            continue
+        region = _region_row(header, kinds, row, line, report)
+        if region is not None:
+            regions.append(region)
+    return regions
+
+
+def _region_row(header: list[str], kinds: list[str], row: list[str], line: int, report: Reporter) -> RegionBand | None:
+    name, currency = region_cell(row[0])
+    where = name or "region"
+    currency = currency or first_currency(row[1:])
+    if currency is None:
+        report.error(line, f"{where}: currency", "no known currency in the row")
+        return None
+    fields: dict = {"name": name, "currency": currency, "aliases": region_aliases(name)}
+    extras: list[ExtraFigure] = []
+    ok = True
+    for column, kind, cell in zip(header[1:], kinds[1:], row[1:], strict=True):
+        label = clean_inline(column)
+        try:
+            if kind in ("base", "total", "sign_on"):
+                if not is_blank(cell):
+                    fields[kind] = parse_money_cell(cell, currency)
+            elif kind == "stock":
+                stock_kind, years = stock_column(column)
+                value = None if is_blank(cell) else parse_money_cell(cell, currency)
+                fields["stock"] = StockGrant(kind=stock_kind, vesting_years=years, value=value)
+            elif kind == "bonus":
+                fields["bonus"] = parse_bonus(cell, currency)
+            else:
+                value = None
+                if not is_blank(cell):
+                    try:
+                        value = parse_money_cell(cell, currency)
+                    except MoneyError:
+                        value = None
+                extras.append(ExtraFigure(name=label, raw=clean_inline(cell), value=value))
+        except (MoneyError, ValidationError) as exc:
+            report.error(line, f"{where}: {label}", _reason(exc))
+            ok = False
+    if not ok:
+        return None
+    fields.setdefault("bonus", NO_BONUS)
+    try:
+        return RegionBand(extras=extras, **fields)
+    except ValidationError as exc:
+        report.error(line, where, _reason(exc))
+        return None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+    return str(exc)
+
+
+def region_aliases(name: str) -> list[str]:
+    """Names a person may use for a region beyond its own: `San Francisco HQ` -> san francisco, hq."""
+    lowered = name.lower()
+    aliases = []
+    core = re.sub(r"\b(hq|headquarters|office)\b|\(.*?\)", "", lowered).strip(" -,")
+    if core and core != lowered:
+        aliases.append(core)
+    if re.search(r"\b(hq|headquarters)\b", lowered):
+        aliases.append("hq")
+    return aliases
+
+
+TABLE_READERS: list[TableReader] = [_regions_as_rows]
+
+
+def read_band_table(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    tables = [block for block in blocks if block.kind == "table"]
+    for table in tables:
+        for reader in TABLE_READERS:
+            regions = reader(table, report)
+            if regions is not None:
+                if not regions:
+                    report.error(table.line, "band table", "the table has no region rows with figures")
+                return regions
+    if tables:
+        report.error(tables[0].line, "band table", f"header not recognised: {' | '.join(tables[0].rows[0])}")
+    else:
+        report.error(None, "band table", "missing: no table of regions and figures")
+    return []

@@ -1,0 +1,28 @@
+"""Inline clean-up shared by the section readers: bold, emoji shortcodes, quotes."""
+
+from __future__ import annotations
+
+import re
+
+EMOJI_SHORTCODE_RE = re.compile(r":[a-z0-9_+-]+:")
+BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+
+
+def strip_bold(text: str) -> str:
+    return BOLD_RE.sub(lambda m: m[1] or m[2], text)
+
+
+def clean_inline(text: str, keep_bold: bool = False) -> str:
+    """Cell or line text without emoji shortcodes, (optionally) bold, and extra spaces."""
+    text = EMOJI_SHORTCODE_RE.sub("", text)
+    if not keep_bold:
+        text = strip_bold(text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_quotes(text: str) -> str:
+    """`"My ML models ..."` -> `My ML models ...` (straight or curly quotes)."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] in '"“' and text[-1] in '"”':
+        return text[1:-1].strip()
+    return text

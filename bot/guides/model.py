@@ -1,0 +1,211 @@
+"""The guide model: every part of a negotiation guide, typed, nothing dropped.
+
+Strict pydantic v2 models. Figures are whole amounts with a currency (see `money`).
+Wherever the reader parses something out of prose (the Negotiation DNA line, the
+negotiate-up quote) the raw text is kept beside the parsed parts, so a reply can
+always quote the guide as written.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bot.guides.money import Money, MoneyRange
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+
+class PercentRange(Model):
+    """A percentage range such as +10–20% or 10–15% (values in percent)."""
+
+    low: Decimal
+    high: Decimal
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PercentRange:
+        if self.low > self.high:
+            raise ValueError(f"low {self.low}% exceeds high {self.high}%")
+        return self
+
+    def __str__(self) -> str:
+        low, high = _percent(self.low), _percent(self.high)
+        return f"{low}%" if low == high else f"{low}–{high}%"
+
+
+def _percent(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+class NegotiationDNA(Model):
+    """The company's one-line profile: `Private ($1.2B Valuation) | Serverless MySQL ... |
+    **+10–20% AI PREMIUM** | Higher Risk/Reward`, raw and parsed where it can be."""
+
+    raw: str
+    parts: list[str] = Field(default_factory=list)
+    ownership: Literal["public", "private"] | None = None
+    valuation: Money | None = None
+    valuation_text: str | None = None
+    product: str | None = None
+    premium: PercentRange | None = None
+    premium_label: str | None = None
+    risk: str | None = None
+
+
+class Company(Model):
+    name: str
+    slug: str
+    aliases: list[str] = Field(default_factory=list)
+    dna: NegotiationDNA | None = None
+
+
+class Role(Model):
+    title: str
+    slug: str
+    level: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class StockGrant(Model):
+    """The equity column: its kind as the guide names it (RSU, Options, Equity, ...),
+    the vesting years from the column header, and the grant value over those years.
+    `shares` holds a grant counted in shares (options), which is not money."""
+
+    kind: str
+    vesting_years: int | None = None
+    value: MoneyRange | None = None
+    shares: tuple[int, int] | None = None
+    note: str | None = None
+
+
+class Bonus(Model):
+    """A target bonus: a percentage of base, an amount, or none (`—`)."""
+
+    kind: Literal["none", "percent", "amount"]
+    percent: PercentRange | None = None
+    amount: MoneyRange | None = None
+    raw: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Bonus:
+        if self.kind == "percent" and self.percent is None:
+            raise ValueError("a percent bonus needs its percentage")
+        if self.kind == "amount" and self.amount is None:
+            raise ValueError("an amount bonus needs its amount")
+        return self
+
+
+NO_BONUS = Bonus(kind="none", raw="—")
+
+
+class LevelBand(Model):
+    """One level's figures in a region, for guides that publish a row per level."""
+
+    level: str
+    total: MoneyRange
+
+
+class ExtraFigure(Model):
+    """A column or row the model has no slot for (sign-on, relocation): kept as written."""
+
+    name: str
+    raw: str
+    value: MoneyRange | None = None
+
+
+class RegionBand(Model):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    currency: str
+    base: MoneyRange | None = None
+    stock: StockGrant | None = None
+    bonus: Bonus = NO_BONUS
+    total: MoneyRange | None = None
+    sign_on: MoneyRange | None = None
+    levels: list[LevelBand] = Field(default_factory=list)
+    extras: list[ExtraFigure] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_currency(self) -> RegionBand:
+        for label, band in (("base", self.base), ("total", self.total), ("sign_on", self.sign_on)):
+            if band is not None and band.currency != self.currency:
+                raise ValueError(f"{label} is in {band.currency}, the region in {self.currency}")
+        if not (self.base or self.total or self.levels or (self.stock and self.stock.value)):
+            raise ValueError("the region has no figures")
+        return self
+
+    def computed_total(self) -> tuple[Fraction, Fraction] | None:
+        """base + stock / vesting years + bonus, low and high, when the parts allow it."""
+        if self.base is None:
+            return None
+        low, high = Fraction(self.base.low.amount), Fraction(self.base.high.amount)
+        if self.stock and self.stock.value:
+            years = self.stock.vesting_years or 1
+            low += Fraction(self.stock.value.low.amount, years)
+            high += Fraction(self.stock.value.high.amount, years)
+        if self.bonus.kind == "percent" and self.bonus.percent:
+            low += Fraction(self.base.low.amount) * Fraction(self.bonus.percent.low) / 100
+            high += Fraction(self.base.high.amount) * Fraction(self.bonus.percent.high) / 100
+        elif self.bonus.kind == "amount" and self.bonus.amount:
+            low += self.bonus.amount.low.amount
+            high += self.bonus.amount.high.amount
+        return low, high
+
+
+class Lever(Model):
+    title: str
+    script: str
+
+
+class NegotiateUp(Model):
+    """The guide's negotiate-up strategy: the quote as written, with its figures parsed."""
+
+    quote: str
+    commentary: str = ""
+    target_total: Money | None = None
+    target_equity: Money | None = None
+    target_equity_years: int | None = None
+    target_base: Money | None = None
+    counter_range: MoneyRange | None = None
+    counter_component: str | None = None
+
+
+class Source(Model):
+    text: str
+    url: str | None = None
+
+
+class Guide(Model):
+    company: Company
+    role: Role
+    regions: list[RegionBand]
+    narrative: list[str] = Field(default_factory=list)
+    level_mapping: list[str] = Field(default_factory=list)
+    level_mapping_raw: str | None = None
+    levers: list[Lever] = Field(default_factory=list)
+    negotiate_up: NegotiateUp | None = None
+    sources: list[Source] = Field(default_factory=list)
+    source_file: str | None = None
+
+    @model_validator(mode="after")
+    def _has_regions(self) -> Guide:
+        if not self.regions:
+            raise ValueError("the guide has no regions with figures")
+        names = [region.name.lower() for region in self.regions]
+        if len(set(names)) != len(names):
+            raise ValueError("a region appears twice")
+        return self
+
+    @property
+    def key(self) -> str:
+        return f"{self.company.slug}/{self.role.slug}"
+
+    @property
+    def premium_percent(self) -> Decimal | None:
+        dna = self.company.dna
+        return dna.premium.high if dna and dna.premium else None

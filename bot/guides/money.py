@@ -1,0 +1,320 @@
+"""Money: whole amounts with an ISO currency, parsed and written the way guides write them.
+
+Guides write `$155K`, `£75,000`, `CHF 120K`, `S$115,000`, `₹20L`, `₹1.2Cr`, `₹47,00,000`,
+`$1.2M`. Parsing is exact (Decimal arithmetic, never floats) and refuses anything that is
+not a whole amount, so no figure is ever rounded on the way in. Formatting writes the
+shortest exact form in the guide's own style; a figure that cannot be written exactly in
+that style is written in full (`$155,250`), never rounded.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+# Currency code -> symbol as guides write it, and whether the symbol is a word (`CHF 120K`).
+CURRENCIES: dict[str, tuple[str, bool]] = {
+    "USD": ("$", False),
+    "GBP": ("£", False),
+    "EUR": ("€", False),
+    "CHF": ("CHF", True),
+    "SGD": ("S$", False),
+    "CAD": ("C$", False),
+    "AUD": ("A$", False),
+    "NZD": ("NZ$", False),
+    "HKD": ("HK$", False),
+    "JPY": ("¥", False),
+    "CNY": ("CN¥", False),
+    "INR": ("₹", False),
+    "SEK": ("SEK", True),
+    "NOK": ("NOK", True),
+    "DKK": ("DKK", True),
+    "PLN": ("PLN", True),
+    "ILS": ("₪", False),
+    "BRL": ("R$", False),
+    "MXN": ("MX$", False),
+    "KRW": ("₩", False),
+    "AED": ("AED", True),
+    "ZAR": ("ZAR", True),
+    "CZK": ("CZK", True),
+    "TWD": ("NT$", False),
+}
+
+# Every way a guide may write a currency before the number, longest first so `S$` wins over `$`.
+_PREFIXES: dict[str, str] = {
+    "US$": "USD",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "S$": "SGD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "¥": "JPY",
+    "JP¥": "JPY",
+    "CN¥": "CNY",
+    "RMB": "CNY",
+    "₹": "INR",
+    "RS": "INR",
+    "RS.": "INR",
+    "₪": "ILS",
+    "R$": "BRL",
+    "MX$": "MXN",
+    "₩": "KRW",
+    "NT$": "TWD",
+}
+for _code, (_symbol, _word) in CURRENCIES.items():
+    _PREFIXES.setdefault(_code, _code)
+    _PREFIXES.setdefault(_symbol.upper(), _code)
+_PREFIX_ORDER = sorted(_PREFIXES, key=len, reverse=True)
+
+SUFFIX_FACTORS: dict[str, int] = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "mm": 1_000_000,
+    "million": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "l": 100_000,
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "lac": 100_000,
+    "lacs": 100_000,
+    "cr": 10_000_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+}
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
+_SUFFIX = r"thousand|million|billion|crores?|lakhs?|lacs?|mm|bn|cr|[kmbl]"
+AMOUNT_RE = re.compile(
+    rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[A-Z]{{3}}(?=\s?\d)|Rs\.?)?\s?"
+    rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z])"
+    rf"(?:\s?(?P<code>[A-Z]{{3}})(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+RANGE_SEPARATOR_RE = re.compile(r"\s*(?:–|—|-|―|‒|to|until)\s*", re.IGNORECASE)
+
+
+class MoneyError(ValueError):
+    """A figure that cannot be read exactly; the message says why."""
+
+
+def currency_for_prefix(prefix: str) -> str | None:
+    """The ISO code for a written prefix such as `S$`, `CHF` or `₹`; None when unknown."""
+    return _PREFIXES.get(prefix.strip().upper())
+
+
+def is_known_currency(code: str) -> bool:
+    return code.upper() in CURRENCIES
+
+
+class Money(BaseModel):
+    """A whole amount of one currency (no cents: guides and offers speak in whole units)."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    amount: int
+    currency: str
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        if value not in CURRENCIES:
+            raise ValueError(f"unknown currency {value!r}")
+        return value
+
+    def __str__(self) -> str:
+        return format_amount(self.amount, self.currency)
+
+
+class MoneyRange(BaseModel):
+    """A low–high band in one currency, as published (low never above high)."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    low: Money
+    high: Money
+
+    @model_validator(mode="after")
+    def _ordered_same_currency(self) -> MoneyRange:
+        if self.low.currency != self.high.currency:
+            raise ValueError(f"mixes currencies {self.low.currency} and {self.high.currency}")
+        if self.low.amount > self.high.amount:
+            raise ValueError(f"low {self.low} exceeds high {self.high}")
+        return self
+
+    @property
+    def currency(self) -> str:
+        return self.low.currency
+
+    @classmethod
+    def of(cls, low: int, high: int, currency: str) -> MoneyRange:
+        return cls(low=Money(amount=low, currency=currency), high=Money(amount=high, currency=currency))
+
+    def __str__(self) -> str:
+        return format_range(self.low.amount, self.high.amount, self.currency)
+
+
+def parse_number(number: str, suffix: str | None) -> int:
+    """`1.2` + `M` -> 1200000 exactly; Indian grouping (`47,00,000`) is accepted."""
+    digits = number.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation as exc:
+        raise MoneyError(f"{number!r} is not a number") from exc
+    if suffix:
+        value *= SUFFIX_FACTORS[suffix.lower()]
+    if value != value.to_integral_value():
+        raise MoneyError(f"{number}{suffix or ''} is not a whole amount")
+    return int(value)
+
+
+def parse_amount(text: str, default_currency: str | None = None) -> Money:
+    """One amount such as `$155K` or `CHF 120,000`; the currency may come from the context."""
+    match = AMOUNT_RE.fullmatch(text.strip())
+    if not match:
+        raise MoneyError(f"{text.strip()!r} is not an amount")
+    return _money_from_match(match, default_currency, text)
+
+
+def _money_from_match(match: re.Match, default_currency: str | None, text: str) -> Money:
+    currency = _explicit_currency(match, text) or default_currency
+    if currency is None:
+        raise MoneyError(f"{text.strip()!r} names no currency")
+    return Money(amount=parse_number(match["number"], match["suffix"]), currency=currency)
+
+
+def _explicit_currency(match: re.Match, text: str) -> str | None:
+    """The currency an amount writes itself (`S$`, `CHF`, a trailing `GBP`), if any."""
+    prefix, code = match["prefix"], match["code"]
+    currency = None
+    if prefix:
+        currency = currency_for_prefix(prefix)
+        if currency is None:
+            raise MoneyError(f"unknown currency {prefix.strip()!r} in {text.strip()!r}")
+    if code:
+        named = code.upper()
+        if named not in CURRENCIES:
+            raise MoneyError(f"unknown currency {code!r} in {text.strip()!r}")
+        currency = currency or named
+    return currency
+
+
+def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
+    """`$155K–$220K`, `155-220K`, `£75,000 to £95,000`, `$1.2M`; a single figure is a
+    one-point range. The suffix and currency of one end carry to the other when it
+    leaves them out (`$155–220K` is $155K–$220K)."""
+    cleaned = text.strip().strip("*").strip()
+    parts = _split_range(cleaned)
+    if len(parts) == 1:
+        money = parse_amount(parts[0], default_currency)
+        return MoneyRange(low=money, high=money)
+    low_text, high_text = parts
+    low_match, high_match = AMOUNT_RE.fullmatch(low_text), AMOUNT_RE.fullmatch(high_text)
+    if not low_match or not high_match:
+        raise MoneyError(f"{cleaned!r} is not a range of amounts")
+    # An end that leaves out its currency or suffix takes the other end's (`$155–220K`).
+    low_currency = _explicit_currency(low_match, low_text)
+    high_currency = _explicit_currency(high_match, high_text)
+    currency = low_currency or high_currency or default_currency
+    if currency is None:
+        raise MoneyError(f"{cleaned!r} names no currency")
+    low = Money(
+        amount=parse_number(low_match["number"], low_match["suffix"] or high_match["suffix"]),
+        currency=low_currency or currency,
+    )
+    high = Money(amount=parse_number(high_match["number"], high_match["suffix"]), currency=high_currency or currency)
+    try:
+        return MoneyRange(low=low, high=high)
+    except ValueError as exc:
+        raise MoneyError(_pydantic_reason(exc)) from exc
+
+
+def _split_range(text: str) -> list[str]:
+    # Split on the first separator that has an amount on both sides; hyphens inside
+    # numbers do not occur, so the first separator after a digit is the range's.
+    pieces = RANGE_SEPARATOR_RE.split(text, maxsplit=1)
+    if len(pieces) == 2 and pieces[0] and pieces[1]:
+        return [pieces[0].strip(), pieces[1].strip()]
+    return [text]
+
+
+def _pydantic_reason(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in errors())
+    return str(exc)
+
+
+# --- writing figures -----------------------------------------------------------------
+
+
+def _exact_decimal(value: Fraction) -> Decimal | None:
+    """The value as a terminating decimal, or None when it would repeat forever."""
+    den = value.denominator
+    for prime in (2, 5):
+        while den % prime == 0:
+            den //= prime
+    if den != 1:
+        return None
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def format_amount(amount: int | Fraction, currency: str) -> str:
+    """The figure the way guides write it: $155K, £75K, CHF 120K, ₹20L, ₹1.2Cr, $1.2M.
+
+    Exact: a value the short style cannot show exactly is written in full; a value
+    with no exact decimal form (a third of a grant) is prefixed with `≈`.
+    """
+    value = Fraction(amount)
+    if currency == "INR":
+        return _with_symbol(_scaled_with(value, ((10_000_000, "Cr"), (100_000, "L"))), currency)
+    return _with_symbol(_scaled_with(value, ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K"))), currency)
+
+
+def format_range(low: int | Fraction, high: int | Fraction, currency: str) -> str:
+    if low == high:
+        return format_amount(low, currency)
+    return f"{format_amount(low, currency)}–{format_amount(high, currency)}"
+
+
+def _scaled_with(value: Fraction, units: tuple[tuple[int, str], ...], max_places: int = 2) -> str:
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    for factor, letter in units:
+        if value >= factor:
+            scaled = _exact_decimal(value / factor)
+            if scaled is not None and -scaled.as_tuple().exponent <= max_places:
+                return f"{sign}{_plain(scaled)}{letter}"
+            break
+    exact = _exact_decimal(value)
+    if exact is None:
+        return f"≈{sign}{_group(round(value))}"
+    if exact == exact.to_integral_value():
+        return f"{sign}{_group(int(exact))}"
+    return f"{sign}{_group(int(exact))}{_plain(exact - int(exact))[1:]}"
+
+
+def _group(number: int) -> str:
+    return f"{number:,}"
+
+
+def _with_symbol(number: str, currency: str) -> str:
+    approx = number.startswith("≈")
+    number = number.removeprefix("≈")
+    symbol, is_word = CURRENCIES.get(currency, (currency, True))
+    text = f"{symbol} {number}" if is_word else f"{symbol}{number}"
+    return f"≈{text}" if approx else text

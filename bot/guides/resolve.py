@@ -1,0 +1,332 @@
+"""Query resolution: `/comp` text -> a guide, a region, or the closest choices.
+
+Words may come in any order; quoted phrases stay together. Phrases are matched exactly
+first (company names, slugs and aliases; role and region words from `data/aliases.json`),
+longest first, then what is left is matched with rapidfuzz to forgive typos. Whatever
+is missing narrows the answer instead of failing: company and role without a region
+shows every region; a company alone lists its roles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from bot.guides.catalog import DATA_DIR, Catalog
+from bot.guides.model import Guide, RegionBand
+
+ALIASES_FILE = DATA_DIR / "aliases.json"
+MAX_QUERY_CHARS = 300
+MAX_SPAN = 4
+SUGGESTIONS = 5
+# Below these scores a fuzzy match is a guess, not a typo.
+COMPANY_CUTOFF = 80
+ROLE_CUTOFF = 82
+REGION_CUTOFF = 82
+SUGGEST_CUTOFF = 45
+
+_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
+_TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
+
+
+def normalize(text: str) -> str:
+    """Lower-case words only: `ML / AI` -> `ml ai`; control, bidi and emoji go away."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE)
+    text = text.casefold()
+    text = re.sub(r"[^\w&+#]+", " ", text)
+    return re.sub(r"\s+", " ", text.replace("_", " ")).strip()
+
+
+@dataclass(frozen=True)
+class Aliases:
+    roles: dict[str, list[str]]
+    regions: dict[str, list[str]]
+    companies: dict[str, list[str]]
+    noise: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path = ALIASES_FILE) -> Aliases:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            roles=data.get("roles", {}),
+            regions=data.get("regions", {}),
+            companies=data.get("companies", {}),
+            noise=frozenset(normalize(word) for word in data.get("noise", [])),
+        )
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@dataclass
+class Query:
+    text: str
+    words: list[str]
+
+
+@dataclass
+class Resolution:
+    """What a `/comp` query resolved to. `kind` is one of:
+    help | band | regions | roles | company_unknown | role_unknown | region_unknown."""
+
+    kind: str
+    query: str
+    guide: Guide | None = None
+    region: RegionBand | None = None
+    regions: list[RegionBand] = field(default_factory=list)
+    guides: list[Guide] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    unknown: str = ""
+    corrections: list[tuple[str, str]] = field(default_factory=list)  # (typed, understood)
+
+
+@dataclass
+class _Match:
+    companies: set[str] | None = None
+    roles: set[str] | None = None
+    regions: set[str] | None = None
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    leftover: list[str] = field(default_factory=list)
+    typed: dict[str, str] = field(default_factory=dict)  # category -> the words that matched
+
+
+# --- the index ----------------------------------------------------------------------------------
+
+
+class Resolver:
+    """Phrase tables built once per catalog; `resolve` is then a few dict look-ups."""
+
+    def __init__(self, catalog: Catalog, aliases: Aliases | None = None) -> None:
+        self.catalog = catalog
+        self.aliases = aliases or Aliases.load()
+        self.company_phrases: dict[str, set[str]] = {}
+        self.company_names: dict[str, str] = {}
+        self.role_phrases: dict[str, set[str]] = {}
+        self.region_phrases: dict[str, set[str]] = {}
+        self.role_keys: dict[str, set[str]] = {}  # guide key -> role keys it answers to
+        self._build()
+
+    def _add(self, table: dict[str, set[str]], phrase: str, key: str) -> None:
+        phrase = normalize(phrase)
+        if phrase:
+            table.setdefault(phrase, set()).add(key)
+            squashed = phrase.replace(" ", "")
+            if squashed != phrase and len(squashed) > 3:
+                table.setdefault(squashed, set()).add(key)
+
+    def _build(self) -> None:
+        family_of: dict[str, str] = {}
+        for family, words in self.aliases.roles.items():
+            for word in [family.replace("-", " "), *words]:
+                family_of.setdefault(normalize(word), family)
+                self._add(self.role_phrases, word, f"family:{family}")
+            self._add(self.role_phrases, family, f"family:{family}")
+        for family, words in self.aliases.regions.items():
+            for word in [family.replace("-", " "), *words]:
+                self._add(self.region_phrases, word, f"group:{family}")
+        for guide in self.catalog.guides:
+            company = guide.company
+            self.company_names[company.slug] = company.name
+            for phrase in (
+                company.slug.replace("-", " "),
+                company.slug,
+                company.name,
+                *company.aliases,
+                *self.aliases.companies.get(company.slug, []),
+            ):
+                self._add(self.company_phrases, phrase, company.slug)
+            keys = {f"role:{guide.role.slug}"}
+            for phrase in (guide.role.slug.replace("-", " "), guide.role.title, *guide.role.aliases):
+                self._add(self.role_phrases, phrase, f"role:{guide.role.slug}")
+                family = family_of.get(normalize(phrase))
+                if family:
+                    keys.add(f"family:{family}")
+            if guide.role.slug in self.aliases.roles:
+                keys.add(f"family:{guide.role.slug}")
+            self.role_keys[guide.key] = keys
+            for region in guide.regions:
+                for phrase in (region.name, *region.aliases):
+                    self._add(self.region_phrases, phrase, f"name:{normalize(phrase)}")
+        self._company_choices = sorted(self.company_phrases)
+        self._role_choices = sorted(self.role_phrases)
+        self._region_choices = sorted(self.region_phrases)
+
+    # --- matching phrases -------------------------------------------------------------------
+
+    def _units(self, text: str) -> list[tuple[str, bool]]:
+        """(normalized words, quoted?) in order; a quoted phrase is one unit."""
+        units = []
+        for match in _TOKEN_RE.finditer(text):
+            quoted = match[1] or match[2] or match[3]
+            if quoted is not None:
+                phrase = normalize(quoted)
+                if phrase:
+                    units.append((phrase, True))
+            else:
+                units.extend((word, False) for word in normalize(match[4]).split())
+        return units
+
+    def _match(self, text: str) -> _Match:
+        units = self._units(text)
+        result = _Match()
+        tables = (
+            ("companies", self.company_phrases),
+            ("roles", self.role_phrases),
+            ("regions", self.region_phrases),
+        )
+        used = [False] * len(units)
+        spans = sorted(
+            (
+                (start, end)
+                for start in range(len(units))
+                for end in range(start + 1, min(start + MAX_SPAN, len(units)) + 1)
+                if end - start == 1 or not any(quoted for _, quoted in units[start:end])
+            ),
+            key=lambda span: (-(span[1] - span[0]), span[0]),
+        )
+        for start, end in spans:
+            if any(used[start:end]):
+                continue
+            phrase = " ".join(word for word, _ in units[start:end])
+            for name, table in tables:
+                if getattr(result, name) is None:
+                    keys = table.get(phrase) or table.get(phrase.replace(" ", ""))
+                    if keys:
+                        setattr(result, name, set(keys))
+                        result.typed[name] = phrase
+                        used[start:end] = [True] * (end - start)
+                        break
+        leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
+        result.leftover = [word for word in leftover if word not in self.aliases.noise]
+        self._fuzzy(result)
+        return result
+
+    def _fuzzy(self, result: _Match) -> None:
+        """Typos: each leftover word (or run of them) against the categories still open."""
+        choices = (
+            ("companies", self.company_phrases, self._company_choices, COMPANY_CUTOFF),
+            ("roles", self.role_phrases, self._role_choices, ROLE_CUTOFF),
+            ("regions", self.region_phrases, self._region_choices, REGION_CUTOFF),
+        )
+        remaining = list(result.leftover)
+        candidates = [" ".join(remaining)] if len(remaining) > 1 else []
+        candidates += remaining
+        for candidate in candidates:
+            if candidate not in " ".join(remaining) or len(candidate.replace(" ", "")) < 4:
+                continue
+            best = None
+            for name, table, vocabulary, cutoff in choices:
+                if getattr(result, name) is not None:
+                    continue
+                found = process.extractOne(candidate, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+                if found and (best is None or found[1] > best[2]):
+                    best = (name, table, found[1], found[0])
+            if best:
+                name, table, _, phrase = best
+                setattr(result, name, set(table[phrase]))
+                result.typed[name] = candidate
+                result.corrections.append((candidate, phrase))
+                for word in candidate.split():
+                    if word in remaining:
+                        remaining.remove(word)
+        result.leftover = remaining
+
+    # --- narrowing -----------------------------------------------------------------------------
+
+    def resolve(self, text: str) -> Resolution:
+        text = (text or "")[: MAX_QUERY_CHARS * 4]
+        shown = text.strip()[:MAX_QUERY_CHARS]
+        if not normalize(text) or normalize(text) in ("help", "usage", "h"):
+            return Resolution("help", shown)
+        match = self._match(text[:MAX_QUERY_CHARS])
+        unknown = " ".join(match.leftover)
+
+        if match.companies is None:
+            return self._company_unknown(shown, match, unknown)
+        company_slugs = sorted(match.companies)
+        guides = [g for slug in company_slugs for g in self.catalog.company_guides(slug)]
+        if match.roles is not None:
+            chosen = [g for g in guides if self.role_keys[g.key] & match.roles]
+            if not chosen:
+                return Resolution(
+                    "role_unknown",
+                    shown,
+                    guides=guides,
+                    corrections=match.corrections,
+                    unknown=match.typed.get("roles", unknown),
+                )
+            guides = chosen
+        if len(guides) > 1 or (match.roles is None and match.regions is None):
+            return Resolution("roles", shown, guides=guides, corrections=match.corrections, unknown=unknown)
+        guide = guides[0]
+        if match.regions is None:
+            return Resolution(
+                "regions",
+                shown,
+                guide=guide,
+                regions=list(guide.regions),
+                corrections=match.corrections,
+                unknown=unknown,
+            )
+        regions = self._regions_for(guide, match.regions)
+        if not regions:
+            return Resolution(
+                "region_unknown",
+                shown,
+                guide=guide,
+                regions=list(guide.regions),
+                corrections=match.corrections,
+                unknown=match.typed.get("regions", unknown),
+            )
+        if len(regions) > 1:
+            return Resolution(
+                "regions", shown, guide=guide, regions=regions, corrections=match.corrections, unknown=unknown
+            )
+        return Resolution("band", shown, guide=guide, region=regions[0], corrections=match.corrections, unknown=unknown)
+
+    def _regions_for(self, guide: Guide, keys: set[str]) -> list[RegionBand]:
+        names = {key.split(":", 1)[1] for key in keys if key.startswith("name:")}
+        direct = [r for r in guide.regions if names & {normalize(p) for p in (r.name, *r.aliases)}]
+        if direct:
+            return direct
+        groups = {key.split(":", 1)[1] for key in keys if key.startswith("group:")}
+        return [r for r in guide.regions if self.region_group(r) in groups]
+
+    def region_group(self, region: RegionBand) -> str | None:
+        """The alias group a guide region belongs to: an exact word first, then the
+        longest group word contained in its name (`San Francisco HQ` -> san-francisco)."""
+        name = normalize(region.name)
+        best: tuple[int, str] | None = None
+        for group, words in self.aliases.regions.items():
+            for word in (group.replace("-", " "), *words):
+                word = normalize(word)
+                if word == name:
+                    return group
+                if re.search(rf"\b{re.escape(word)}\b", name) and (best is None or len(word) > best[0]):
+                    best = (len(word), group)
+        return best[1] if best else None
+
+    def _company_unknown(self, shown: str, match: _Match, unknown: str) -> Resolution:
+        suggestions: list[str] = []
+        if unknown:
+            found = process.extract(
+                unknown,
+                list(self.company_names.values()),
+                scorer=fuzz.WRatio,
+                limit=SUGGESTIONS,
+                score_cutoff=SUGGEST_CUTOFF,
+            )
+            suggestions = [name for name, _, _ in found]
+        if not suggestions and match.roles is not None:
+            # A role without a company: the companies that have that role.
+            with_role = [g.company.name for g in self.catalog.guides if self.role_keys[g.key] & match.roles]
+            suggestions = sorted(set(with_role))[:SUGGESTIONS]
+        return Resolution(
+            "company_unknown", shown, suggestions=suggestions, unknown=unknown, corrections=match.corrections
+        )

@@ -1,0 +1,1 @@
+"""Replies as Block Kit messages, built from the Jinja2 templates in `responses/`."""

@@ -1,0 +1,124 @@
+"""Replies: a resolved query -> Block Kit messages, through the templates in `responses/`.
+
+This module prepares what templates cannot compute (a region's bonus in words, whether
+the published total agrees with its parts) and picks the template for each kind of reply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.guides.model import Guide, RegionBand
+from bot.guides.money import format_range
+from bot.guides.resolve import Resolution
+from bot.render.blocks import Message, build_messages
+from bot.render.templates import money_range, render
+
+FOCUS_WORDS = {"levers": "levers", "lever": "levers", "script": "script", "counter": "script"}
+
+
+@dataclass(frozen=True)
+class RegionView:
+    """Words and checks for one region that the template shows as they are."""
+
+    bonus: str
+    stock_label: str
+    computed_total: str | None
+    formula: str
+    total_differs: bool
+
+
+def region_view(region: RegionBand) -> RegionView:
+    bonus = region.bonus
+    if bonus.kind == "percent" and bonus.percent:
+        bonus_text = f"{bonus.percent} of base (target)"
+    elif bonus.kind == "amount" and bonus.amount:
+        bonus_text = money_range(bonus.amount)
+    else:
+        bonus_text = "none"
+    years = region.stock.vesting_years if region.stock else None
+    parts = ["base"]
+    if region.stock and region.stock.value:
+        parts.append(f"stock ÷ {years}" if years and years > 1 else "stock")
+    if bonus.kind != "none":
+        parts.append("bonus")
+    formula = " + ".join(parts)
+    computed = region.computed_total()
+    computed_text = None
+    differs = False
+    if computed is not None:
+        computed_text = format_range(computed[0], computed[1], region.currency)
+        if region.total is not None:
+            differs = (computed[0], computed[1]) != (region.total.low.amount, region.total.high.amount)
+    stock = region.stock
+    stock_label = "Stock"
+    if stock:
+        stock_label = stock.kind or "Stock"
+        if stock.vesting_years:
+            stock_label += f", vesting over {stock.vesting_years} years"
+    return RegionView(bonus_text, stock_label, computed_text, formula, differs)
+
+
+def _common(resolution: Resolution, counts: tuple[int, int]) -> dict:
+    return {
+        "query": resolution.query,
+        "unknown": resolution.unknown,
+        "corrections": resolution.corrections,
+        "guide_count": counts[0],
+        "company_count": counts[1],
+    }
+
+
+def render_resolution(
+    resolution: Resolution,
+    counts: tuple[int, int],
+    company_slugs: dict[str, str] | None = None,
+    focus: str | None = None,
+) -> list[Message]:
+    """The messages for a resolved `/comp` query. `counts` is (guides, companies);
+    `focus` narrows a band reply to its levers or its counter script."""
+    context = _common(resolution, counts)
+    kind = resolution.kind
+    guide = resolution.guide
+    if kind == "band" and guide and resolution.region:
+        if focus == "levers" and guide.levers:
+            return build_messages(render("levers.j2", guide=guide, standalone=True, **context))
+        if focus == "script" and guide.negotiate_up:
+            return build_messages(render("counter_script.j2", guide=guide, standalone=True, **context))
+        region = resolution.region
+        text = render("band.j2", guide=guide, region=region, view=region_view(region), **context)
+    elif kind in ("regions", "region_unknown") and guide:
+        text = _all_regions(
+            guide, resolution.regions, context, unknown_region=resolution.unknown if kind == "region_unknown" else ""
+        )
+    elif kind in ("roles", "role_unknown"):
+        first = resolution.guides[0]
+        text = render(
+            "roles.j2",
+            guides=resolution.guides,
+            company_name=first.company.name,
+            unknown_role=resolution.unknown if kind == "role_unknown" else "",
+            **context,
+        )
+    elif kind == "company_unknown":
+        slugs = company_slugs or {}
+        text = render(
+            "not_found.j2",
+            kind=kind,
+            suggestions=resolution.suggestions,
+            slugs=[slugs.get(name, name.lower()) for name in resolution.suggestions],
+            **context,
+        )
+    else:
+        text = render("help.j2", **context)
+    return build_messages(text)
+
+
+def _all_regions(guide: Guide, regions: list[RegionBand], context: dict, unknown_region: str) -> str:
+    return render(
+        "all_regions.j2",
+        guide=guide,
+        pairs=[(r, region_view(r)) for r in regions],
+        unknown_region=unknown_region,
+        **context,
+    )

@@ -1,0 +1,79 @@
+"""The Jinja2 environment for `responses/`: figures formatted, every value escaped.
+
+`finalize` escapes every `{{ value }}` for mrkdwn (`&`, `<`, `>`) and flattens line breaks,
+so neither a person's text nor a guide's can inject markup, mentions or directives.
+Template text itself is trusted. Filters write figures in the guide's own style.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from bot.guides.catalog import PROJECT_ROOT
+from bot.guides.money import Money, MoneyRange, format_amount, format_range
+from bot.render.blocks import Mrkdwn, escape
+
+RESPONSES_DIR = PROJECT_ROOT / "responses"
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, Mrkdwn):
+        return value
+    return escape(value)
+
+
+def money(value: Money | int | Fraction, currency: str | None = None) -> str:
+    if isinstance(value, Money):
+        return format_amount(value.amount, value.currency)
+    if currency is None:
+        raise ValueError("a bare amount needs its currency")
+    return format_amount(value, currency)
+
+
+def money_range(value: MoneyRange | tuple, currency: str | None = None) -> str:
+    if isinstance(value, MoneyRange):
+        return format_range(value.low.amount, value.high.amount, value.currency)
+    low, high = value
+    if currency is None:
+        raise ValueError("a bare range needs its currency")
+    return format_range(low, high, currency)
+
+
+def per_year(value: MoneyRange, years: int | None) -> str:
+    """A grant's yearly value: the range divided by the vesting years, exactly."""
+    years = years or 1
+    return format_range(Fraction(value.low.amount, years), Fraction(value.high.amount, years), value.currency)
+
+
+def quote(text: str) -> Mrkdwn:
+    """A block quote of escaped text (every line prefixed with `>`)."""
+    return Mrkdwn("\n".join(f">{escape(line)}" for line in str(text).splitlines() or [""]))
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+@cache
+def environment(root: Path = RESPONSES_DIR) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(root)),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(money=money, range=money_range, per_year=per_year, quote=quote, escape=escape, plural=plural)
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)
