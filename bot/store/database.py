@@ -101,14 +101,16 @@ class Store:
     def upgrade(self) -> None:
         """Create missing tables, then run the upgrades this database has not seen."""
         metadata.create_all(self.engine)
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(insert(schema_version).values(id=1, version=SCHEMA_VERSION))
+            return  # a new database: created at the current version
+        except IntegrityError:
+            pass  # the row exists: this database was created before, maybe at an older version
         with self.engine.begin() as connection:
-            current = connection.execute(select(schema_version.c.version)).scalar()
-            if current is None:
-                try:
-                    connection.execute(insert(schema_version).values(id=1, version=SCHEMA_VERSION))
-                except IntegrityError:
-                    pass  # another process created it first
-                return
+            current = connection.execute(
+                select(schema_version.c.version).where(schema_version.c.id == 1).with_for_update()
+            ).scalar_one()
             for version in range(current, SCHEMA_VERSION):
                 log.info("upgrading the store to schema version %d", version + 1)
                 MIGRATIONS[version](connection)
