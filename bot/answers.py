@@ -14,6 +14,7 @@ from bot.guides.catalog import Catalog, load_catalog
 from bot.guides.resolve import Resolver, normalize
 from bot.render.blocks import Message
 from bot.render.replies import FOCUS_WORDS, render_resolution
+from bot.render.templates import use_bytecode_cache
 
 MAX_INPUT_CHARS = 5000
 COMMAND = "/comp"
@@ -27,7 +28,10 @@ class Answers:
         self.company_slugs = {g.company.name: g.company.slug for g in catalog.guides}
 
     @classmethod
-    def load(cls, extra_folders: Iterable[Path] = ()) -> Answers:
+    def load(cls, extra_folders: Iterable[Path] = (), state_dir: Path | None = None) -> Answers:
+        """The shipped guides and the extra folders; compiled templates cached under `state_dir`."""
+        if state_dir is not None:
+            use_bytecode_cache(state_dir / "templates")
         return cls(load_catalog(extra_folders))
 
     def comp(self, text: str) -> list[Message]:

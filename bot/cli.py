@@ -26,7 +26,7 @@ CONNECT_HINT = (
 def _answers(settings: Settings):
     from bot.answers import Answers
 
-    return Answers.load(settings.guide_folders)
+    return Answers.load(settings.guide_folders, state_dir=settings.state_path)
 
 
 def _conversation(settings: Settings):

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.guides.markdown import read_guide_file
 from bot.guides.model import Guide
 from bot.guides.problems import Problem
 
@@ -94,6 +93,8 @@ def read_any(path: Path, root: Path) -> tuple[Guide | None, list[Problem], list[
     if path.suffix == DATA_SUFFIX:
         guide, errors = read_data_file(path)
         return guide, errors, []
+    from bot.guides.markdown import read_guide_file  # only folders of Markdown pay for the reader
+
     result = read_guide_file(path, root)
     return result.guide, result.errors, result.warnings
 

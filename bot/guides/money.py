@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
@@ -279,6 +280,12 @@ def format_amount(amount: int | Fraction, currency: str) -> str:
     Exact: a value the short style cannot show exactly is written in full; a value
     with no exact decimal form (a third of a grant) is prefixed with `≈`.
     """
+    return _format_amount(amount, currency)
+
+
+@lru_cache(maxsize=65536)
+def _format_amount(amount: int | Fraction, currency: str) -> str:
+    # Cached: replies format the same few hundred figures over and over.
     value = Fraction(amount)
     if currency == "INR":
         return _with_symbol(_scaled_with(value, ((10_000_000, "Cr"), (100_000, "L"))), currency)

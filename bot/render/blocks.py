@@ -30,6 +30,7 @@ MAX_HEADER = 150
 MAX_CONTEXT_ELEMENT = 2000
 MAX_TEXT = 40000
 
+_BREAKS_RE = re.compile(r"[\r\n\u2028\u2029]+")
 _DIRECTIVE_RE = re.compile(r"^::(header|section|field|context|divider)\b ?(.*)$")
 
 
@@ -41,8 +42,11 @@ def escape(text: object) -> str:
     """Slack's three control characters, and no line breaks: a value is never markup
     and can never start a directive line of its own."""
     value = str(text)
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"[\r\n\u2028\u2029]+", " ", value)
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if _BREAKS_RE.search(value):
+        value = _BREAKS_RE.sub(" ", value)
+    return value
 
 
 @dataclass
