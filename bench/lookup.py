@@ -36,7 +36,9 @@ def run() -> list[str]:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "bot", "ask", "/comp planetscale ml remote"],
-            check=True, env=env, stdout=subprocess.DEVNULL,
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
         )
         first_answer.append(time.perf_counter() - start)
     print(f"   bare interpreter start (baseline): median {ms(median(baseline))}")

@@ -1,0 +1,37 @@
+"""Template directives -> Block Kit within Slack's limits; long content splits, never truncates figures."""
+
+from bot.render.blocks import MAX_BLOCKS, MAX_SECTION, build_messages, escape, parse_directives
+
+
+def test_directives_become_blocks():
+    blocks = parse_directives(
+        "::header Title\n::section\nline one\nline two\n::divider\n::field\na\n::field\nb\n::context\nsmall"
+    )
+    assert [b["type"] for b in blocks] == ["header", "section", "divider", "section", "context"]
+    assert blocks[1]["text"]["text"] == "line one\nline two"
+    assert [f["text"] for f in blocks[3]["fields"]] == ["a", "b"]
+
+
+def test_long_sections_split_at_line_boundaries_without_losing_text():
+    lines = [f"• figure {i}: $155K–$220K" for i in range(400)]
+    blocks = parse_directives("::section\n" + "\n".join(lines))
+    assert len(blocks) > 1
+    assert all(len(b["text"]["text"]) <= MAX_SECTION for b in blocks)
+    assert "\n".join(b["text"]["text"] for b in blocks).split("\n") == lines
+
+
+def test_more_than_fifty_blocks_continue_in_a_second_message():
+    rendered = "\n".join(f"::section\nitem {i}" for i in range(120))
+    messages = build_messages(rendered)
+    assert [len(m.blocks) for m in messages] == [MAX_BLOCKS, MAX_BLOCKS, 20]
+    assert "item 119" in messages[-1].text
+
+
+def test_headers_are_cut_to_150_characters():
+    [block] = parse_directives("::header " + "H" * 400)
+    assert len(block["text"]["text"]) == 150
+
+
+def test_escape_neutralises_markup_and_directives():
+    assert escape("<!channel> & <@U123>") == "&lt;!channel&gt; &amp; &lt;@U123&gt;"
+    assert escape("a\n::divider") == "a ::divider"
