@@ -37,6 +37,10 @@ from bot.guides.model import (
 from bot.guides.money import AMOUNT_RE, MoneyError, parse_amount, parse_range
 from bot.guides.problems import Problem
 
+# Bumped whenever what the reader produces changes; compiled indexes built by another
+# version are rebuilt (the index also fingerprints the reader's source files).
+READER_VERSION = "2"
+
 
 @dataclass
 class ReadResult:
@@ -87,11 +91,11 @@ def read_guide(
     title = _read_title(blocks, ctx)
     if title is None:
         return ReadResult(None, ctx.errors, ctx.warnings)
-    role_title, level, company_name = title
+    role_title, level, company_name, title_line = title
     sections = _sections(blocks)
 
     dna = _read_dna(blocks, ctx)
-    regions = read_band_table(blocks, ctx)
+    regions = read_band_table(blocks, ctx, line=title_line)
     narrative = _read_narrative(sections)
     mapping_raw, mapping = _read_level_mapping(sections)
     levers = _read_levers(sections, ctx)
@@ -140,7 +144,7 @@ TITLE_RE = re.compile(
 LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")
 
 
-def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, str] | None:
+def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, str, int] | None:
     for block in blocks:
         if block.kind != "heading":
             continue
@@ -152,7 +156,7 @@ def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, st
             if level_match:
                 level = level_match["level"].strip()
                 role = role[: level_match.start()].strip()
-            return role, level, company
+            return role, level, company, block.line
     first = next((b for b in blocks if b.kind == "heading"), None)
     ctx.error(
         first.line if first else 1,
@@ -173,6 +177,7 @@ class Section:
     line: int
     inline: str = ""
     blocks: list[Block] = field(default_factory=list)
+    title: str = ""  # the heading or label as written (cleaned), for `Lever 1: ...` headings
 
 
 def _norm_label(label: str) -> str:
@@ -185,13 +190,15 @@ def _sections(blocks: list[Block]) -> list[Section]:
     current: Section | None = None
     for index, block in enumerate(blocks):
         if block.kind == "heading" and index > 0:
-            current = Section(_norm_label(clean_inline(block.text)), block.line)
+            title = clean_inline(block.text)
+            current = Section(_norm_label(title), block.line, title=title)
             sections.append(current)
             continue
         if block.kind == "paragraph":
             match = LABEL_RE.match(block.text)
             if match:
-                current = Section(_norm_label(match["label"]), block.line, inline=match["rest"].strip())
+                label = match["label"]
+                current = Section(_norm_label(label), block.line, inline=match["rest"].strip(), title=label.strip())
                 sections.append(current)
                 continue
         if current is not None:
@@ -200,9 +207,16 @@ def _sections(blocks: list[Block]) -> list[Section]:
 
 
 def _find(sections: list[Section], *words: str, inline: bool | None = None) -> Section | None:
-    for section in sections:
-        if any(word in section.label for word in words) and (inline is None or bool(section.inline) == inline):
-            return section
+    """The first section labelled with the first word that any section has (words in
+    order of preference); `Lever N: ...` headings are levers, never another section."""
+    for word in words:
+        for section in sections:
+            if (
+                word in section.label
+                and (inline is None or bool(section.inline) == inline)
+                and not LEVER_HEADING_RE.match(strip_bold(section.title))
+            ):
+                return section
     return None
 
 
@@ -299,12 +313,16 @@ def _read_level_mapping(sections: list[Section]) -> tuple[str | None, list[str]]
 # --- levers ----------------------------------------------------------------------------
 
 LEVER_ITEM_RE = re.compile(r"^\*\*(?P<title>.+?):?\*\*:?\s*(?P<script>.*)$")
+LEVER_HEADING_RE = re.compile(r"^Lever\s*#?\s*\d+\s*(?:[:.)—–-]\s*)?(?P<title>.*)$", re.IGNORECASE)
 
 
 def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
-    section = _find(sections, "lever")
+    """Levers as a list under `**Global Levers**` (or a `Levers` heading), or as one
+    `#### Lever 1: Title` heading each with the script below it."""
+    headed = _lever_headings(sections)
+    section = next((s for s in sections if "lever" in s.label and any(b.kind == "list" for b in s.blocks)), None)
     if section is None:
-        return []
+        return headed
     levers: list[Lever] = []
     for block in section.blocks:
         if block.kind != "list":
@@ -314,7 +332,24 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
             if not match:
                 ctx.warn(line, "levers", f"item without a bold title: {item[:60]!r}")
                 continue
-            levers.append(Lever(title=match["title"].strip().rstrip(":"), script=strip_quotes(match["script"])))
+            script = strip_quotes(match["script"].strip().lstrip("—–-:").strip())
+            levers.append(Lever(title=match["title"].strip().rstrip(":"), script=script))
+    return levers
+
+
+def _lever_headings(sections: list[Section]) -> list[Lever]:
+    levers: list[Lever] = []
+    for section in sections:
+        match = LEVER_HEADING_RE.match(strip_bold(section.title))
+        if not match:
+            continue
+        texts = [b.text for b in section.blocks if b.kind in ("paragraph", "quote")]
+        if section.inline:
+            texts.insert(0, section.inline)
+        script = strip_quotes(clean_inline(" ".join(texts), keep_bold=True))
+        title = match["title"].strip().rstrip(":") or section.title
+        if script:
+            levers.append(Lever(title=title, script=script))
     return levers
 
 

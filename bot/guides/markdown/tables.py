@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.text import clean_inline
-from bot.guides.model import NO_BONUS, Bonus, ExtraFigure, PercentRange, RegionBand, StockGrant
+from bot.guides.model import NO_BONUS, Bonus, ExtraFigure, LevelBand, PercentRange, RegionBand, StockGrant
 from bot.guides.money import MoneyError, MoneyRange, currency_for_prefix, is_known_currency, parse_range
 
 DASHES = {"—", "–", "-", "n/a", "none", "", "—%", "0", "0%"}
@@ -117,6 +117,19 @@ def first_currency(cells: list[str]) -> str | None:
     return None
 
 
+def currency_problem(cells: list[str]) -> str:
+    """Why no currency was found: the first cell's own complaint (`unknown currency 'XYZ'`)."""
+    for cell in cells:
+        if is_blank(cell):
+            continue
+        try:
+            parse_money_cell(cell, None)
+        except MoneyError as exc:
+            if "unknown currency" in str(exc):
+                return str(exc)
+    return "no known currency in the row"
+
+
 # --- layouts ---------------------------------------------------------------------------------
 
 TableReader = Callable[[Block, Reporter], list[RegionBand] | None]
@@ -134,6 +147,9 @@ def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
         if len(row) != len(header):
             report.error(line, "band table", f"row has {len(row)} cells, the header {len(header)}")
             continue
+        if all(is_blank(cell) for cell in row[1:]):
+            report.warn(line, clean_inline(row[0]) or "region", "no figures in the row; left out")
+            continue
         region = _region_row(header, kinds, row, line, report)
         if region is not None:
             regions.append(region)
@@ -145,7 +161,7 @@ def _region_row(header: list[str], kinds: list[str], row: list[str], line: int, 
     where = name or "region"
     currency = currency or first_currency(row[1:])
     if currency is None:
-        report.error(line, f"{where}: currency", "no known currency in the row")
+        report.error(line, f"{where}: currency", currency_problem(row[1:]))
         return None
     fields: dict = {"name": name, "currency": currency, "aliases": region_aliases(name)}
     extras: list[ExtraFigure] = []
@@ -201,10 +217,192 @@ def region_aliases(name: str) -> list[str]:
     return aliases
 
 
-TABLE_READERS: list[TableReader] = [_regions_as_rows]
+# --- levels as rows, regions as columns ----------------------------------------------------------
+
+LEVEL_HEADERS = {"level", "levels", "job level", "grade", "band", "title"}
+COMPONENT_HEADERS = {"component", "components", "pay component", "element", "comp component", "compensation"}
 
 
-def read_band_table(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+def _region_columns(header: list[str]) -> list[tuple[str, str | None]]:
+    """`Sunnyvale (USD)` -> ('Sunnyvale', 'USD'): the region and the currency its header names."""
+    return [region_cell(cell) for cell in header[1:]]
+
+
+def _check_currency(value: MoneyRange, currency: str | None, name: str) -> None:
+    if currency is not None and value.currency != currency:
+        raise MoneyError(f"is in {value.currency}, the column {name!r} in {currency}")
+
+
+def _levels_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
+    """`| Level | Sunnyvale (USD) | London (GBP) |` with one total range per cell:
+    each region keeps its figures per level (RegionBand.levels)."""
+    header = table.rows[0]
+    if len(header) < 2 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
+        return None
+    columns = _region_columns(header)
+    levels: list[list[LevelBand]] = [[] for _ in columns]
+    ok = True
+    for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            report.error(line, "band table", f"row has {len(row)} cells, the header {len(header)}")
+            ok = False
+            continue
+        level = clean_inline(row[0])
+        for index, cell in enumerate(row[1:]):
+            name, currency = columns[index]
+            if is_blank(cell):
+                continue
+            try:
+                value = parse_money_cell(cell, currency)
+                _check_currency(value, currency, name)
+            except (MoneyError, ValidationError) as exc:
+                report.error(line, f"{name}: {level or 'level'}", _reason(exc))
+                ok = False
+                continue
+            levels[index].append(LevelBand(level=level, total=value))
+    if not ok:
+        return []
+    regions: list[RegionBand] = []
+    for (name, currency), bands in zip(columns, levels, strict=True):
+        if not bands:
+            report.warn(table.line, name or "region", "no figures in its column; left out")
+            continue
+        try:
+            regions.append(
+                RegionBand(
+                    name=name,
+                    aliases=region_aliases(name),
+                    currency=currency or bands[0].total.currency,
+                    levels=bands,
+                )
+            )
+        except ValidationError as exc:
+            report.error(table.line, name or "region", _reason(exc))
+    return regions
+
+
+# --- components as rows, regions as columns ------------------------------------------------------
+
+SHARES_RE = re.compile(
+    r"^(?P<low>\d[\d,]*)\s*(?:(?:–|—|-|to)\s*(?P<high>\d[\d,]*)\s*)?(?P<unit>options|shares|units|rsus)\b",
+    re.I,
+)
+
+
+def parse_shares(cell: str) -> tuple[int, int] | None:
+    """`15,000 – 30,000 options` -> (15000, 30000): a grant counted in shares, not money."""
+    match = SHARES_RE.match(clean_inline(cell))
+    if not match:
+        return None
+    low = int(match["low"].replace(",", ""))
+    high = int((match["high"] or match["low"]).replace(",", ""))
+    if low > high:
+        raise MoneyError(f"low {low:,} exceeds high {high:,} {match['unit'].lower()}")
+    return low, high
+
+
+def stock_row_kind(label: str) -> tuple[str, int | None]:
+    """`RSU Grant (4-yr vest)` -> ('RSU', 4); `Options (4-yr vest)` -> ('Options', 4)."""
+    text = clean_inline(label)
+    years_match = YEARS_RE.search(text)
+    years = int(years_match[1]) if years_match else None
+    kind = re.sub(r"\(.*?\)", "", text)
+    kind = re.sub(r"\b(grant|grants|value|award|package|est\.?|estimated|annual)\b", "", kind, flags=re.I)
+    return re.sub(r"\s+", " ", kind).strip(" /,-") or "Equity", years
+
+
+def _components_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
+    """`| Component | San Francisco (USD) | London (GBP) |` with rows Base Salary, Annual
+    Bonus, RSU Grant or Options (a share count), Signing Bonus, Total."""
+    header = table.rows[0]
+    if len(header) < 2 or clean_inline(header[0]).lower() not in COMPONENT_HEADERS:
+        return None
+    columns = _region_columns(header)
+    body = [
+        (row, line)
+        for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True)
+        if any(c.strip() for c in row)
+    ]
+    ok = True
+    for row, line in body:
+        if len(row) != len(header):
+            report.error(line, "band table", f"row has {len(row)} cells, the header {len(header)}")
+            ok = False
+    if not ok:
+        return []
+    regions: list[RegionBand] = []
+    for index, (name, currency) in enumerate(columns, start=1):
+        currency = currency or first_currency([row[index] for row, _ in body])
+        if currency is None:
+            report.error(table.line, f"{name}: currency", currency_problem([row[index] for row, _ in body]))
+            continue
+        region = _region_column(name, currency, [(row[0], row[index], line) for row, line in body], report)
+        if region is not None:
+            regions.append(region)
+    return regions
+
+
+def _region_column(name: str, currency: str, cells: list[tuple[str, str, int]], report: Reporter) -> RegionBand | None:
+    fields: dict = {"name": name, "currency": currency, "aliases": region_aliases(name)}
+    extras: list[ExtraFigure] = []
+    ok = True
+    for label_cell, cell, line in cells:
+        label = clean_inline(label_cell)
+        kind = column_kind(label)
+        try:
+            if kind in ("base", "total", "sign_on"):
+                if not is_blank(cell):
+                    value = parse_money_cell(cell, currency)
+                    _check_currency(value, currency, name)
+                    fields[kind] = value
+            elif kind == "bonus":
+                if not is_blank(cell):
+                    fields["bonus"] = parse_bonus(cell, currency)
+            elif kind == "stock":
+                if is_blank(cell):
+                    continue
+                stock_kind, years = stock_row_kind(label)
+                shares = parse_shares(cell)
+                if shares is not None:
+                    grant = StockGrant(kind=stock_kind, vesting_years=years, shares=shares)
+                else:
+                    value = parse_money_cell(cell, currency)
+                    _check_currency(value, currency, name)
+                    grant = StockGrant(kind=stock_kind, vesting_years=years, value=value)
+                if "stock" in fields:
+                    extras.append(ExtraFigure(name=label, raw=clean_inline(cell), value=grant.value))
+                else:
+                    fields["stock"] = grant
+            elif not is_blank(cell):
+                try:
+                    value = parse_money_cell(cell, currency)
+                except MoneyError:
+                    value = None
+                extras.append(ExtraFigure(name=label, raw=clean_inline(cell), value=value))
+        except (MoneyError, ValidationError) as exc:
+            report.error(line, f"{name}: {label}", _reason(exc))
+            ok = False
+    if not ok:
+        return None
+    if not any(key in fields for key in ("base", "total", "stock")):
+        report.warn(cells[0][2] if cells else None, name or "region", "no figures in its column; left out")
+        return None
+    fields.setdefault("bonus", NO_BONUS)
+    try:
+        return RegionBand(extras=extras, **fields)
+    except ValidationError as exc:
+        report.error(cells[0][2] if cells else None, name or "region", _reason(exc))
+        return None
+
+
+TABLE_READERS: list[TableReader] = [_regions_as_rows, _levels_as_rows, _components_as_rows]
+
+
+def read_band_table(blocks: list[Block], report: Reporter, line: int | None = None) -> list[RegionBand]:
+    """The regions of the guide's band table; `line` is where the guide starts, for the
+    error when it has no table at all."""
     tables = [block for block in blocks if block.kind == "table"]
     for table in tables:
         for reader in TABLE_READERS:
@@ -216,5 +414,5 @@ def read_band_table(blocks: list[Block], report: Reporter) -> list[RegionBand]:
     if tables:
         report.error(tables[0].line, "band table", f"header not recognised: {' | '.join(tables[0].rows[0])}")
     else:
-        report.error(None, "band table", "missing: no table of regions and figures")
+        report.error(line, "band table", "missing: the guide has no table of figures")
     return []
