@@ -10,7 +10,9 @@ from bot.guides.catalog import SHIPPED_GUIDES, read_data_file
 from bot.guides.markdown import read_guide_file
 from bot.guides.money import MoneyRange
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "planetscale-ml-ai-engineer.md"
+TESTS = Path(__file__).resolve().parents[1]
+SEED = TESTS / "fixtures" / "planetscale-ml-ai-engineer.md"  # a copy of the shared seed
+SHARED_SEED = TESTS.parents[1] / "shared" / "seeds" / "planetscale-ml-ai-engineer.md"
 DATA_FILE = SHIPPED_GUIDES / "planetscale" / "ml-ai-engineer.json"
 
 
@@ -25,9 +27,13 @@ def shipped():
     return guide
 
 
+def test_the_fixture_is_the_shared_seed():
+    if not SHARED_SEED.exists():
+        pytest.skip(f"no shared seed at {SHARED_SEED} to compare with")
+    assert SEED.read_bytes() == SHARED_SEED.read_bytes()
+
+
 def test_data_file_is_what_the_reader_makes_of_the_seed(shipped):
-    if not SEED.exists():
-        pytest.skip(f"the seed is not at {SEED}")
     result = read_guide_file(SEED)
     assert result.errors == [] and result.warnings == []
     from_markdown = json.loads(result.guide.model_dump_json(exclude={"source_file"}))
