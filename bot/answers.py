@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.guides.catalog import Catalog, load_catalog
-from bot.guides.resolve import Resolver, normalize
+from bot.guides.model import Guide
+from bot.guides.resolve import Resolution, Resolver, normalize
 from bot.render.blocks import Message
-from bot.render.replies import FOCUS_WORDS, render_resolution
+from bot.render.replies import FOCUS_WORDS, answer_actions, render_resolution
 from bot.render.templates import use_bytecode_cache
 
 MAX_INPUT_CHARS = 5000
@@ -34,19 +36,74 @@ class Answers:
             use_bytecode_cache(state_dir / "templates")
         return cls(load_catalog(extra_folders))
 
-    def comp(self, text: str) -> list[Message]:
-        """The reply to `/comp TEXT` (the text after the command)."""
+    def comp(self, text: str, interactive: bool = False) -> list[Message]:
+        """The reply to `/comp TEXT` (the text after the command). `interactive` adds the
+        buttons and menus Slack shows under a private answer."""
         text = (text or "")[:MAX_INPUT_CHARS]
         words = normalize(text).split()
         focus = next((FOCUS_WORDS[w] for w in words if w in FOCUS_WORDS), None)
         if focus:
             text = " ".join(w for w in re.split(r"\s+", text) if normalize(w) not in FOCUS_WORDS)
         resolution = self.resolver.resolve(text)
-        return render_resolution(resolution, self.counts, self.company_slugs, focus=focus)
+        actions = None
+        if interactive and resolution.guide is not None:
+            index = resolution.guide.regions.index(resolution.region) if resolution.kind == "band" else None
+            actions = self._actions(resolution.guide, index)
+        return render_resolution(resolution, self.counts, self.company_slugs, focus=focus, actions=actions)
+
+    def _actions(self, guide: Guide, region_index: int | None, share: bool = True) -> dict:
+        company_guides = self.catalog.company_guides(guide.company.slug)
+        return answer_actions(guide, region_index, company_guides, ViewRef.encode_for, share=share)
+
+    def view(self, ref: str, shared_by: str | None = None) -> list[Message] | None:
+        """The answer a button or menu points at (`ViewRef`), or None when that guide or
+        region no longer exists. A shared answer names who shared it and has no private controls."""
+        decoded = ViewRef.decode(ref)
+        guide = self.catalog.by_key.get(decoded.key) if decoded else None
+        if guide is None or (decoded.region is not None and decoded.region >= len(guide.regions)):
+            return None
+        if decoded.region is None:
+            resolution = Resolution("regions", guide.key, guide=guide, regions=list(guide.regions))
+        else:
+            resolution = Resolution("band", guide.key, guide=guide, region=guide.regions[decoded.region])
+        actions = self._actions(guide, decoded.region, share=shared_by is None)
+        if shared_by is not None:
+            actions = {"share": False, "regions": [], "roles": [], "offer": actions["offer"]}
+        return render_resolution(resolution, self.counts, self.company_slugs, actions=actions, shared_by=shared_by)
+
+    def guide_for(self, ref: str) -> tuple[Guide, int | None] | None:
+        """The guide and region index a reference names (the offer form starts from it)."""
+        decoded = ViewRef.decode(ref)
+        guide = self.catalog.by_key.get(decoded.key) if decoded else None
+        if guide is None:
+            return None
+        region = decoded.region if decoded.region is not None and decoded.region < len(guide.regions) else None
+        return guide, region
 
     def mention(self, text: str) -> list[Message]:
         """`@Comp Coach planetscale ml sf` in a channel: the same lookup as `/comp`."""
         return self.comp(strip_mentions(text))
+
+
+@dataclass(frozen=True)
+class ViewRef:
+    """What a button or menu option points at: a guide, and a region or all of them.
+    Encoded as `<company>/<role>#<region index>` (`#*` for all regions) so it fits in
+    Slack's 150-character option values and survives a restart."""
+
+    key: str
+    region: int | None
+
+    @staticmethod
+    def encode_for(guide: Guide, region: int | None) -> str:
+        return f"{guide.key}#{'*' if region is None else region}"
+
+    @staticmethod
+    def decode(ref: str) -> ViewRef | None:
+        key, _, region = (ref or "").partition("#")
+        if not key or not (region == "*" or region.isdigit()):
+            return None
+        return ViewRef(key, None if region == "*" else int(region))
 
 
 def strip_mentions(text: str) -> str:

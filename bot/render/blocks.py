@@ -10,6 +10,8 @@ Templates in `responses/` write a message as a short list of directives, one blo
     ::context
     Sources: ...
     ::divider
+    ::actions
+    {"type": "button", ...}
 
 Consecutive `::field` blocks form one section with fields. This keeps the words in the
 templates and the Block Kit mechanics here: every message gets a plain `text` fallback,
@@ -19,6 +21,7 @@ header, 10 fields per section) are met by splitting, never by cutting a figure o
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -31,7 +34,8 @@ MAX_CONTEXT_ELEMENT = 2000
 MAX_TEXT = 40000
 
 _BREAKS_RE = re.compile(r"[\r\n\u2028\u2029]+")
-_DIRECTIVE_RE = re.compile(r"^::(header|section|field|context|divider)\b ?(.*)$")
+_DIRECTIVE_RE = re.compile(r"^::(header|section|field|context|divider|actions)\b ?(.*)$")
+MAX_ACTION_ELEMENTS = 25
 
 
 class Mrkdwn(str):
@@ -127,6 +131,11 @@ def parse_directives(rendered: str) -> list[dict]:
         elif kind == "section":
             for piece in _split_text(text, MAX_SECTION):
                 blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": piece}})
+        elif kind == "actions":
+            # One interactive element per line, as JSON (templates write them with `tojson`).
+            elements = [json.loads(line) for line in text.splitlines() if line.strip()]
+            if elements:
+                blocks.append({"type": "actions", "elements": elements[:MAX_ACTION_ELEMENTS]})
         elif kind == "context":
             for piece in _split_text(text, MAX_CONTEXT_ELEMENT):
                 blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": piece}]})

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.guides.model import Guide, RegionBand
 from bot.guides.money import format_range
 from bot.guides.resolve import Resolution
-from bot.render.blocks import Message, build_messages
+from bot.render.blocks import Message, Mrkdwn, build_messages
 from bot.render.templates import money_range, render
 
 FOCUS_WORDS = {"levers": "levers", "lever": "levers", "script": "script", "counter": "script"}
@@ -74,10 +74,16 @@ def render_resolution(
     counts: tuple[int, int],
     company_slugs: dict[str, str] | None = None,
     focus: str | None = None,
+    actions: dict | None = None,
+    shared_by: str | None = None,
 ) -> list[Message]:
     """The messages for a resolved `/comp` query. `counts` is (guides, companies);
-    `focus` narrows a band reply to its levers or its counter script."""
+    `focus` narrows a band reply to its levers or its counter script; `actions` are the
+    buttons and menus under it (see `answer_actions`); `shared_by` is already mrkdwn
+    (a validated `<@U…>` mention) for an answer shared in a channel."""
     context = _common(resolution, counts)
+    context["actions"] = actions
+    context["shared_by"] = Mrkdwn(shared_by) if shared_by else None
     kind = resolution.kind
     guide = resolution.guide
     if kind == "band" and guide and resolution.region:
@@ -122,3 +128,35 @@ def _all_regions(guide: Guide, regions: list[RegionBand], context: dict, unknown
         unknown_region=unknown_region,
         **context,
     )
+
+
+MAX_OPTION_TEXT = 75
+MAX_OPTION_VALUE = 150
+
+
+def _option(text: str, value: str) -> dict | None:
+    """A menu option within Slack's limits, or None when its value cannot fit."""
+    if len(value) > MAX_OPTION_VALUE:
+        return None
+    label = text if len(text) <= MAX_OPTION_TEXT else text[: MAX_OPTION_TEXT - 1] + "…"
+    return {"text": {"type": "plain_text", "text": label}, "value": value}
+
+
+def answer_actions(
+    guide: Guide, region_index: int | None, company_guides: list[Guide], ref, share: bool = True
+) -> dict:
+    """What the buttons and menus under an answer point at. `ref(guide, region_index)`
+    encodes a view reference (see `bot.answers.ViewRef`)."""
+    regions = [_option(region.name, ref(guide, index)) for index, region in enumerate(guide.regions)]
+    roles = [_option(other.role.title, ref(other, None)) for other in company_guides]
+    current_region = regions[region_index] if region_index is not None else None
+    current_role = next((o for o, g in zip(roles, company_guides, strict=True) if g.key == guide.key), None)
+    return {
+        "share": share,
+        "ref": ref(guide, region_index),
+        "regions": [o for o in regions if o],
+        "current_region": current_region,
+        "roles": [o for o in roles if o],
+        "current_role": current_role,
+        "offer": ref(guide, region_index),
+    }
