@@ -54,8 +54,13 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
         if text.strip().lower() in ("quit", "exit", ":q"):
             return 0
         for message in conversation.handle(text, user=args.user).messages:
-            print(message.text, flush=True)
+            print(for_terminal(message.text), flush=True)
         print(flush=True)
+
+
+def for_terminal(mrkdwn: str) -> str:
+    """Mrkdwn as a person reads it in a terminal: Slack's entities decoded (`ask` keeps them)."""
+    return mrkdwn.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
