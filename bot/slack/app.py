@@ -1,0 +1,98 @@
+"""The Bolt app factory (Slack's starter-template shape) and what it is built from.
+
+`process_before_response=True`: Bolt's default (False) runs every listener on a thread
+and has the request thread poll for the ack with a 10 ms sleep, which costs each
+request ~5-10 ms of waiting and caps one worker near 100 requests/s. With True the
+slash command's ack (the answer itself, a few ms of rendering, no Web API call) is
+computed in the request thread and returned at once. Events are still acknowledged
+before any Web API call: their listeners ack first and do the work as Bolt lazy
+listeners on `BACKGROUND_THREADS` threads, so a 429 retry (Retry-After, bounded by
+`bot.slack.clients`) delays the reply, never the ack. Figures: bench/http.py and
+docs/slack.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from slack_bolt import App
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+
+from bot.conversation import Conversation
+from bot.settings import Settings
+from bot.slack.clients import web_client
+from bot.slack.listeners import register_listeners
+from bot.store.database import Store
+
+BACKGROUND_THREADS = 4
+
+# Bolt and slack_sdk log whole payloads (message text, offers) at DEBUG, and Bolt logs the raw
+# body of a request with a bad signature at INFO. Never let them.
+PAYLOAD_LOGGERS = ("slack_bolt", "slack_sdk", "bot.slack.bolt")
+BODY = re.compile(r"((?:request |raw |response )?body(?:_params)?\s*[:=]).*", re.IGNORECASE | re.DOTALL)
+
+
+class WithholdBodies(logging.Filter):
+    """Cuts a log line at the first `body:`; the rest would be what someone typed."""
+
+    skipped = warning_client_prioritized_and_token_skipped()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message == self.skipped:
+            return False  # Bolt reads SLACK_BOT_TOKEN too and warns our client's token wins: it is the same one
+        if BODY.search(message):
+            record.msg, record.args = BODY.sub(r"\1 (withheld)", message), ()
+        return True
+
+
+def quiet_payload_loggers() -> logging.Logger:
+    """The base logger for Bolt (its loggers copy this one's level and filters) and a
+    body-withholding filter on every root handler, for slack_sdk's own loggers."""
+    level = max(logging.INFO, logging.getLogger().getEffectiveLevel())
+    for name in PAYLOAD_LOGGERS:
+        logging.getLogger(name).setLevel(level)
+    logger = logging.getLogger("bot.slack.bolt")
+    for target in (logger, *logging.getLogger().handlers):
+        if not any(isinstance(f, WithholdBodies) for f in target.filters):
+            target.addFilter(WithholdBodies())
+    return logger
+
+
+def create_app(settings: Settings, conversation: Conversation, store: Store, *, socket_mode: bool = False) -> App:
+    """A Bolt app whose every Web API call, `auth.test` at construction included, goes
+    through `settings.api_url` with bounded retries."""
+    logger = quiet_payload_loggers()
+    background = ThreadPoolExecutor(max_workers=BACKGROUND_THREADS, thread_name_prefix="comp-coach-slack")
+    app = App(
+        name="comp-coach",
+        client=web_client(settings.slack_bot_token, settings.api_url),
+        signing_secret=settings.slack_signing_secret or "",
+        # Socket Mode requests are not signed; over HTTP every request is verified (401 otherwise).
+        request_verification_enabled=not socket_mode,
+        token_verification_enabled=True,
+        process_before_response=True,
+        listener_executor=background,
+        logger=logger,
+    )
+    register_listeners(app, conversation, store, background)
+    return app
+
+
+@dataclass
+class Bot:
+    app: App
+    conversation: Conversation
+    store: Store
+
+
+def build(settings: Settings, *, socket_mode: bool = False) -> Bot:
+    """Guides, store and app, ready to serve (raises BoltError if `auth.test` fails)."""
+    from bot.answers import Answers
+
+    conversation = Conversation(Answers.load(settings.guide_folders), settings)
+    store = Store.open(settings.database_url, settings.state_path)
+    return Bot(create_app(settings, conversation, store, socket_mode=socket_mode), conversation, store)

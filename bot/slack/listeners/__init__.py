@@ -1,0 +1,17 @@
+"""Every listener, registered in one place (the shape of Slack's Bolt starter template)."""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor
+
+from slack_bolt import App
+
+from bot.conversation import Conversation
+from bot.slack.listeners import actions, commands, events
+from bot.store.database import Store
+
+
+def register_listeners(app: App, conversation: Conversation, store: Store, background: Executor) -> None:
+    commands.register(app, conversation, background)
+    events.register(app, conversation, store)
+    actions.register(app)

@@ -1,0 +1,37 @@
+"""Slash commands: the answer rides on the acknowledgement itself.
+
+No Web API call sits in this path, so the reply is inside Slack's 3-second window by
+construction. A long answer that needs more than one message sends the rest through
+the command's `response_url` from a background thread, after the ack went out.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from concurrent.futures import Executor
+
+from slack_bolt import Ack, App
+
+from bot.conversation import Conversation
+from bot.slack.delivery import send_followups
+from bot.slack.payloads import command_text, message_args
+
+log = logging.getLogger(__name__)
+
+ANY_COMMAND = re.compile(r"^/")  # /comp, and a helpful reply for any other command routed here
+
+
+def register(app: App, conversation: Conversation, background: Executor) -> None:
+    def answer_command(ack: Ack, command: dict) -> None:
+        reply = conversation.handle(
+            command_text(command), user=command.get("user_id") or "unknown", team=command.get("team_id") or "unknown"
+        )
+        first, *more = reply.messages
+        response_type = reply.response_type or "ephemeral"
+        ack(response_type=response_type, **message_args(first))
+        if more and command.get("response_url"):
+            background.submit(send_followups, command["response_url"], more, response_type)
+        log.info("answered command %s (%d messages)", command.get("command"), len(reply.messages))
+
+    app.command(ANY_COMMAND)(answer_command)

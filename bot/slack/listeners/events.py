@@ -1,0 +1,67 @@
+"""Events API: mentions in channels and direct messages.
+
+Each event is acknowledged at once; the answer is worked out and posted by a Bolt lazy
+listener on the app's bounded thread pool, so a rate-limited `chat.postMessage` (429,
+`Retry-After`) never holds the acknowledgement past Slack's 3 seconds. A resent event
+(`X-Slack-Retry-Num`, same `event_id`) is dropped by `Store.claim_event`, which holds
+across processes and restarts.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.conversation import Conversation
+from bot.slack.delivery import post_messages
+from bot.slack.payloads import as_lookup, ignore_reason, team_of, thread_of, without_mention
+from bot.store.database import Store
+
+log = logging.getLogger(__name__)
+
+
+def acknowledge(ack: Ack) -> None:
+    ack()
+
+
+def register(app: App, conversation: Conversation, store: Store) -> None:
+    def to_answer(body: dict, event: dict, bot_user_id: str | None, channel_type: str | None = None) -> bool:
+        """A person's words, delivered for the first time; anything else is logged (ids only) and dropped."""
+        event_id = body.get("event_id")
+        reason = ignore_reason(event, bot_user_id)
+        if reason is None and channel_type and event.get("channel_type") != channel_type:
+            reason = f"channel type {event.get('channel_type')}"
+        if reason is not None:
+            log.debug("ignored %s %s: %s", event.get("type"), event_id, reason)
+            return False
+        if event_id and not claim(event_id):
+            log.info("dropped resent event %s", event_id)
+            return False
+        return True
+
+    def claim(event_id: str) -> bool:
+        try:
+            return store.claim_event(event_id)
+        except Exception:  # the store being down must not silence the bot
+            log.exception("could not record event %s; answering anyway", event_id)
+            return True
+
+    def answer_mention(event: dict, body: dict, context: BoltContext, client: WebClient) -> None:
+        if not to_answer(body, event, context.bot_user_id):
+            return
+        lookup = as_lookup(without_mention(event["text"], context.bot_user_id))
+        reply = conversation.handle(lookup, user=event["user"], team=team_of(body, event))
+        sent = post_messages(client, event["channel"], reply.messages, thread_ts=thread_of(event))
+        log.info("answered app_mention %s in a thread (%d messages)", body.get("event_id"), sent)
+
+    def answer_direct_message(event: dict, body: dict, context: BoltContext, client: WebClient) -> None:
+        if not to_answer(body, event, context.bot_user_id, channel_type="im"):
+            return
+        reply = conversation.handle(event["text"], user=event["user"], team=team_of(body, event))
+        sent = post_messages(client, event["channel"], reply.messages, thread_ts=event.get("thread_ts"))
+        log.info("answered message.im %s (%d messages)", body.get("event_id"), sent)
+
+    app.event("app_mention")(ack=acknowledge, lazy=[answer_mention])
+    app.event("message")(ack=acknowledge, lazy=[answer_direct_message])

@@ -1,0 +1,62 @@
+"""Reading Slack payloads and shaping what goes back: plumbing only, no answers.
+
+Which events deserve a reply is decided here once, so the listeners stay one-liners:
+only a person's own words get an answer. The bot's own messages, other bots'
+messages and every message subtype (edits, deletions, joins, `bot_message`...) are
+dropped, as are events without text, which is what keeps two bots from answering
+each other forever.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers import COMMAND
+from bot.render.blocks import Message
+
+
+def ignore_reason(event: dict, bot_user_id: str | None) -> str | None:
+    """Why an event gets no reply (for the log), or None when a person wrote to the bot."""
+    if event.get("subtype"):
+        return f"subtype {event['subtype']}"
+    if event.get("bot_id") or event.get("bot_profile"):
+        return "from a bot"
+    user = event.get("user")
+    if not user:
+        return "no user"
+    if user == bot_user_id:
+        return "the bot's own"
+    text = event.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return "no text"
+    return None
+
+
+def without_mention(text: str, bot_user_id: str | None) -> str:
+    """`<@UBOT> planetscale ml` -> `planetscale ml` (other people's mentions stay)."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    return " ".join(text.split())
+
+
+def as_lookup(text: str) -> str:
+    """A mention in a channel is the same lookup as `/comp` (never a DM conversation)."""
+    return text if text.startswith("/") else f"{COMMAND} {text}".rstrip()
+
+
+def thread_of(event: dict) -> str | None:
+    """Reply under the mention, or in the thread it was already part of."""
+    return event.get("thread_ts") or event.get("ts")
+
+
+def team_of(body: dict, event: dict) -> str:
+    return body.get("team_id") or event.get("team") or "unknown"
+
+
+def command_text(command: dict) -> str:
+    """`/comp` + its text, as a person typed it."""
+    return f"{command.get('command') or COMMAND} {command.get('text') or ''}".strip()
+
+
+def message_args(message: Message) -> dict:
+    return {"text": message.text, "blocks": message.blocks}
