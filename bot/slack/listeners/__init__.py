@@ -1,4 +1,7 @@
-"""Every listener, registered in one place (the shape of Slack's Bolt starter template)."""
+"""Every listener, registered in one place (the shape of Slack's Bolt starter template).
+
+Order matters: Bolt runs the first listener that matches, so catch-alls come last.
+"""
 
 from __future__ import annotations
 
@@ -15,3 +18,4 @@ def register_listeners(app: App, conversation: Conversation, store: Store, backg
     commands.register(app, conversation, background)
     events.register(app, conversation, store)
     actions.register(app)
+    actions.register_fallback(app)  # last
