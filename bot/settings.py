@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     state_dir: Path = Field(default=Path("~/.local/state/comp-coach"), validation_alias="COMP_COACH_STATE_DIR")
     guides: str = Field(default="", validation_alias="COMP_COACH_GUIDES")
     log_level: str = "INFO"
+    # Days a coaching case is kept after its last turn, then purged.
+    case_ttl_days: float = Field(default=30.0, gt=0, validation_alias="COMP_COACH_CASE_TTL_DAYS")
 
     @cached_property
     def guide_folders(self) -> list[Path]:

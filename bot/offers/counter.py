@@ -1,0 +1,325 @@
+"""The counter: what to ask for, part by part, by a rule a person can read and check.
+
+The rule: each part asks for the top of its published band, or for the guide's own
+negotiate-up figure for that part where the guide names one; a competing offer that pays
+more raises the ask to match it; no ask is below what was offered, and none is above the
+band's top raised by the guide's premium (20% where the guide states none). Every ask
+carries its reason. Asks are whole amounts (a cap that falls between units rounds down,
+so the cap is never crossed).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from bot.guides.model import Guide, RegionBand
+from bot.offers.evaluate import money
+from bot.offers.model import Offer
+
+DEFAULT_PREMIUM = Decimal(20)
+
+
+@dataclass
+class CompetingOffer:
+    company: str
+    total: int | None = None
+    base: int | None = None
+
+
+@dataclass
+class Ask:
+    key: str  # base | equity | bonus | sign_on
+    label: str
+    offered: str
+    ask: str
+    reason: str
+    moved: bool
+
+
+@dataclass
+class Target:
+    label: str  # walk-away | target | anchor
+    amount: Fraction
+    reason: str
+
+
+@dataclass
+class Counter:
+    currency: str
+    offered: Offer
+    asked: Offer
+    asks: list[Ask]
+    premium: Decimal
+    premium_stated: bool
+    rule: str
+    targets: list[Target] = field(default_factory=list)
+    settle: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def gain(self) -> Fraction:
+        return self.asked.annualized() - self.offered.annualized()
+
+
+def premium_of(guide: Guide) -> tuple[Decimal, bool]:
+    """The guide's premium (high end), or the default 20% when it states none."""
+    stated = guide.premium_percent
+    return (stated, True) if stated is not None else (DEFAULT_PREMIUM, False)
+
+
+def capped(top: int | Fraction, premium: Decimal) -> int:
+    """The band top raised by the premium, rounded down to a whole amount."""
+    return math.floor(Fraction(top) * (1 + Fraction(premium) / 100))
+
+
+def rule_text(guide: Guide, premium: Decimal, stated: bool) -> str:
+    factor = format((1 + premium / 100).normalize(), "f")
+    label = guide.company.dna.premium_label if stated and guide.company.dna else None
+    why = f"the guide's +{_num(premium)}% {label or 'premium'}" if stated else "20%: the guide states no premium"
+    return (
+        "each part asks for the top of its published band, or the guide's own negotiate-up figure for that part "
+        "where it names one; a competing offer that pays more raises the ask to match it; no ask is below what "
+        f"they offered, and none is above the band's top × {factor} ({why})."
+    )
+
+
+def _num(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def build_counter(
+    offer: Offer,
+    guide: Guide,
+    region: RegionBand,
+    competing: list[CompetingOffer] = (),
+    walk_away: int | None = None,
+    current_total: int | None = None,
+) -> Counter:
+    currency = offer.currency or region.currency
+    premium, stated = premium_of(guide)
+    plan = guide.negotiate_up
+    asked = offer.model_copy()
+    asks: list[Ask] = []
+    notes: list[str] = []
+
+    def m(value) -> str:
+        return money(value, currency)
+
+    best = max(competing, key=lambda c: c.total or 0, default=None)
+
+    # Base: the band top, or the guide's base target; a competing base above it wins.
+    if offer.base is not None and region.base:
+        top = region.base.high.amount
+        cap = capped(top, premium)
+        goal, reason = top, f"the top of the published base band ({m(region.base.low.amount)}–{m(top)})"
+        if plan and plan.target_base:
+            goal, reason = (
+                plan.target_base.amount,
+                f"the guide's negotiate-up base target ({m(plan.target_base.amount)})",
+            )
+        better_base = max(competing, key=lambda c: c.base or 0, default=None)
+        if better_base and better_base.base and better_base.base > goal:
+            goal, reason = better_base.base, f"matches the {better_base.company} offer's base ({m(better_base.base)})"
+        asked.base, reason = _bounded(offer.base, goal, cap, reason, m)
+        asks.append(Ask("base", "Base salary", m(offer.base), m(asked.base), reason, asked.base != offer.base))
+
+    # Equity: the guide's equity target (or counter range) where it names one, else the band top.
+    stock = region.stock
+    if offer.equity and stock and stock.value:
+        years = offer.equity_years or stock.vesting_years or 1
+        band_years = stock.vesting_years or years
+        top = Fraction(stock.value.high.amount * years, band_years)
+        cap = capped(top, premium)
+        goal = math.floor(top)
+        reason = f"the top of the published equity band ({stock.value}{_over(band_years)})"
+        if plan and plan.target_equity and (plan.counter_component in (None, "equity")):
+            target_years = plan.target_equity_years or band_years
+            goal = math.floor(Fraction(plan.target_equity.amount * years, target_years))
+            reason = f"the guide's negotiate-up target (equity at {m(plan.target_equity.amount)}{_over(target_years)})"
+        elif plan and plan.counter_range and plan.counter_component == "equity":
+            goal = plan.counter_range.high.amount
+            reason = f"the top of the guide's counter range for equity ({plan.counter_range})"
+        asked.equity, reason = _bounded(offer.equity, goal, cap, reason, m)
+        asks.append(
+            Ask(
+                "equity",
+                f"Equity ({years}-year grant)",
+                m(offer.equity),
+                m(asked.equity),
+                reason,
+                asked.equity != offer.equity,
+            )
+        )
+
+    # Bonus: only where the guide publishes one.
+    bonus = region.bonus
+    if bonus.kind == "percent" and bonus.percent and offer.bonus_percent is not None:
+        goal_pct = max(offer.bonus_percent, bonus.percent.high)
+        asked.bonus_percent = goal_pct
+        reason = (
+            f"the top of the published bonus range ({bonus.percent})"
+            if goal_pct != offer.bonus_percent
+            else "already at or above the published range; hold it"
+        )
+        asks.append(
+            Ask(
+                "bonus",
+                "Target bonus",
+                f"{_num(offer.bonus_percent)}%",
+                f"{_num(goal_pct)}%",
+                reason,
+                goal_pct != offer.bonus_percent,
+            )
+        )
+    elif bonus.kind == "amount" and bonus.amount and offer.bonus_amount is not None:
+        top = bonus.amount.high.amount
+        asked.bonus_amount, reason = _bounded(
+            offer.bonus_amount, top, capped(top, premium), f"the top of the published bonus range ({bonus.amount})", m
+        )
+        asks.append(
+            Ask(
+                "bonus",
+                "Target bonus",
+                m(offer.bonus_amount),
+                m(asked.bonus_amount),
+                reason,
+                asked.bonus_amount != offer.bonus_amount,
+            )
+        )
+
+    # Sign-on: asked for only where the guide publishes a sign-on band.
+    if region.sign_on:
+        top = region.sign_on.high.amount
+        asked.sign_on, reason = _bounded(
+            offer.sign_on or 0,
+            top,
+            capped(top, premium),
+            f"the top of the published sign-on range ({region.sign_on})",
+            m,
+        )
+        asks.append(
+            Ask(
+                "sign_on",
+                "Sign-on",
+                m(offer.sign_on or 0),
+                m(asked.sign_on),
+                reason,
+                asked.sign_on != (offer.sign_on or 0),
+            )
+        )
+
+    # A competing total above the counter: close the gap with base, then equity, within the caps.
+    if best and best.total and best.total > asked.annualized():
+        _match_total(best, offer, asked, asks, region, premium, m)
+
+    # The whole package never goes above the total band's top × premium.
+    if region.total:
+        total_cap = capped(region.total.high.amount, premium)
+        if asked.annualized() > total_cap:
+            _trim_to(total_cap, offer, asked, asks, m)
+            notes.append(f"trimmed to the total-comp cap {m(total_cap)} (the total band's top × the premium)")
+
+    counter = Counter(
+        currency=currency,
+        offered=offer,
+        asked=asked,
+        asks=asks,
+        premium=premium,
+        premium_stated=stated,
+        rule=rule_text(guide, premium, stated),
+        notes=notes,
+    )
+    counter.targets = _targets(counter, guide, region, best, walk_away, current_total, m)
+    if plan and plan.commentary and plan.counter_range:
+        counter.settle = plan.commentary
+    return counter
+
+
+def _over(years: int | None) -> str:
+    return f" over {years} years" if years and years > 1 else ""
+
+
+def _bounded(offered: int, goal: int | Fraction, cap: int, reason: str, m) -> tuple[int, str]:
+    """Never below the offer, never above the cap; the reason says which bound held."""
+    goal = math.floor(goal)
+    if goal > cap:
+        return max(offered, cap), f"{reason}, held to the cap {m(cap)}"
+    if goal <= offered:
+        return offered, "already at or above that mark; hold what they offered"
+    return goal, reason
+
+
+def _match_total(best: CompetingOffer, offer: Offer, asked: Offer, asks: list[Ask], region, premium, m) -> None:
+    gap = Fraction(best.total) - asked.annualized()
+    why = f"raised to match the {best.company} offer ({m(best.total)} total)"
+    if asked.base is not None and region.base:
+        room = capped(region.base.high.amount, premium) - asked.base
+        step = min(room, math.ceil(gap))
+        if step > 0:
+            asked.base += step
+            gap -= step
+            _update(asks, "base", m(asked.base), why)
+    stock = region.stock
+    if gap > 0 and asked.equity and stock and stock.value:
+        years = asked.equity_years or stock.vesting_years or 1
+        band_years = stock.vesting_years or years
+        room = capped(Fraction(stock.value.high.amount * years, band_years), premium) - asked.equity
+        step = min(room, math.ceil(gap * years))
+        if step > 0:
+            asked.equity += step
+            _update(asks, "equity", m(asked.equity), why)
+
+
+def _trim_to(cap: int, offer: Offer, asked: Offer, asks: list[Ask], m) -> None:
+    excess = asked.annualized() - cap
+    if asked.equity and offer.equity is not None and excess > 0:
+        years = asked.equity_years or 1
+        cut = min(asked.equity - offer.equity, math.ceil(excess * years))
+        if cut > 0:
+            asked.equity -= cut
+            excess -= Fraction(cut, years)
+            _update(asks, "equity", m(asked.equity), f"trimmed to keep the total within {m(cap)}")
+    if asked.base is not None and offer.base is not None and excess > 0:
+        cut = min(asked.base - offer.base, math.ceil(excess))
+        if cut > 0:
+            asked.base -= cut
+            _update(asks, "base", m(asked.base), f"trimmed to keep the total within {m(cap)}")
+
+
+def _update(asks: list[Ask], key: str, figure: str, why: str) -> None:
+    for ask in asks:
+        if ask.key == key:
+            ask.ask = figure
+            ask.reason = f"{ask.reason}; {why}" if ask.moved else why
+            ask.moved = True
+
+
+def _targets(counter: Counter, guide: Guide, region: RegionBand, best, walk_away, current_total, m) -> list[Target]:
+    offered = counter.offered.annualized()
+    asked = counter.asked.annualized()
+    if walk_away is not None:
+        floor = Target("walk-away", Fraction(walk_away), "the figure you gave me")
+    else:
+        floor_value, why = offered, "the offer as written: it is already yours, so never accept less"
+        if best and best.total and best.total > floor_value:
+            floor_value, why = Fraction(best.total), f"the {best.company} offer: below it you would take that one"
+        if current_total and current_total > floor_value:
+            floor_value, why = Fraction(current_total), "what you earn today"
+        floor = Target("walk-away", floor_value, why)
+    target = Target("target", asked, "the counter below, part by part")
+    anchor = Target("anchor", asked, "the same as the target: the counter itself is your opening number")
+    plan = guide.negotiate_up
+    if plan and plan.target_total and plan.target_total.amount > asked and region.total:
+        total_cap = capped(region.total.high.amount, counter.premium)
+        figure = min(plan.target_total.amount, total_cap)
+        anchor = Target(
+            "anchor",
+            Fraction(figure),
+            f"the guide's negotiate-up line (“targeting {m(plan.target_total.amount)} total comp”)"
+            + (f", held to the cap {m(total_cap)}" if figure < plan.target_total.amount else "")
+            + ": say it first on the call, then settle toward the target",
+        )
+    return [floor, target, anchor]
