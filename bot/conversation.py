@@ -7,6 +7,8 @@ same bot as the Slack app, minus Slack.
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
 
 from bot.answers import COMMAND, Answers, split_command
@@ -32,9 +34,12 @@ class Reply:
 
 
 class Conversation:
-    def __init__(self, answers: Answers, settings: object | None = None) -> None:
+    def __init__(self, answers: Answers, settings: object | None = None, store: object | None = None) -> None:
         self.answers = answers
         self.settings = settings
+        self._store = store  # a bot.store.database.Store to share; opened from settings when None
+        self._coach = None
+        self._coach_lock = threading.Lock()
 
     def handle(self, text: str, user: str = "console", team: str = "console") -> Reply:
         command, rest = split_command(text)
@@ -48,5 +53,28 @@ class Conversation:
         return build_messages(render("unknown_command.j2", command=command[:40]))
 
     def direct_message(self, text: str, user: str, team: str = "console") -> list[Message]:
-        """A DM: the same lookup as `/comp`, with its help."""
-        return self.answers.mention(text)
+        """A DM: the coaching conversation (bot/coaching). The coach keeps the person's case in
+        the store; a DM that carries no offer while no case is open gets the `/comp` lookup."""
+        try:
+            coach = self.coach
+        except Exception as exc:  # the store is unreachable: say so, and try again next DM
+            logging.getLogger(__name__).error("coaching store unavailable: %s", type(exc).__name__)
+            return build_messages(render("coach_error.j2"))
+        return coach.reply(text, user=user, team=team)
+
+    @property
+    def coach(self):
+        """The coach, with its cases store, made on the first DM (lookups never open the store)."""
+        with self._coach_lock:
+            if self._coach is None:
+                from bot.coaching.coach import Coach
+                from bot.settings import Settings
+                from bot.store.cases import CaseStore
+                from bot.store.database import Store
+
+                settings = self.settings if self.settings is not None else Settings()
+                store = self._store or Store.open(settings.database_url, settings.state_path)
+                self._store = store
+                ttl = settings.case_ttl_days
+                self._coach = Coach(self.answers, CaseStore(store, ttl), ttl)
+            return self._coach
