@@ -294,7 +294,7 @@ def _update(asks: list[Ask], key: str, figure: str, why: str) -> None:
         if ask.key == key:
             ask.ask = figure
             ask.reason = f"{ask.reason}; {why}" if ask.moved else why
-            ask.moved = True
+            ask.moved = figure != ask.offered
 
 
 def _targets(counter: Counter, guide: Guide, region: RegionBand, best, walk_away, current_total, m) -> list[Target]:

@@ -1,0 +1,99 @@
+"""The counter rule: band tops and the guide's targets, competing offers, never below the
+offer, never above the band's top raised by the premium."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.guides.model import NegotiationDNA
+from bot.guides.money import MoneyRange
+from bot.offers.counter import CompetingOffer, build_counter, capped
+from bot.offers.model import Offer
+
+OFFER = Offer(currency="USD", base=168_000, equity=100_000, equity_years=4)
+
+
+def asks(counter):
+    return {a.key: (a.offered, a.ask) for a in counter.asks}
+
+
+def test_the_seed_counter(seed):
+    guide, region = seed
+    counter = build_counter(OFFER, guide, region)
+    assert asks(counter) == {"base": ("$168K", "$220K"), "equity": ("$100K", "$235K")}
+    base, equity = counter.asks
+    assert base.reason == "the top of the published base band ($155K–$220K)"
+    assert equity.reason == "the guide's negotiate-up target (equity at $235K over 4 years)"
+    assert counter.asked.annualized() == 278_750
+    assert counter.gain == 85_750
+    assert counter.premium == Decimal(20) and counter.premium_stated
+    assert "band's top × 1.2 (the guide's +20% AI PREMIUM)" in counter.rule
+    assert counter.settle == "Counter at $200K-$225K equity is competitive."
+    walk_away, target, anchor = counter.targets
+    assert (walk_away.amount, target.amount, anchor.amount) == (193_000, 278_750, 350_000)
+    assert "negotiate-up line" in anchor.reason
+
+
+def test_a_competing_offer_raises_the_base_within_the_cap(seed):
+    guide, region = seed
+    counter = build_counter(OFFER, guide, region, [CompetingOffer("Acme", total=300_000)])
+    assert asks(counter) == {"base": ("$168K", "$241.25K"), "equity": ("$100K", "$235K")}
+    assert counter.asked.annualized() == 300_000
+    assert "match the Acme offer ($300K total)" in counter.asks[0].reason
+    assert counter.targets[0].amount == 300_000 and "Acme" in counter.targets[0].reason
+
+
+def test_never_above_the_premium_cap(seed):
+    guide, region = seed
+    counter = build_counter(OFFER, guide, region, [CompetingOffer("Acme", total=900_000)])
+    # base cap 220K × 1.2 = 264K; equity cap 225K × 1.2 = 270K; total cap 340K × 1.2 = 408K.
+    assert asks(counter) == {"base": ("$168K", "$264K"), "equity": ("$100K", "$270K")}
+    assert counter.asked.annualized() == 331_500 <= capped(340_000, Decimal(20))
+
+
+def test_a_competing_base_is_matched(seed):
+    guide, region = seed
+    counter = build_counter(OFFER, guide, region, [CompetingOffer("Beta", base=240_000)])
+    assert asks(counter)["base"] == ("$168K", "$240K")
+    assert counter.asks[0].reason == "matches the Beta offer's base ($240K)"
+
+
+def test_never_below_the_offer(seed):
+    guide, region = seed
+    offer = Offer(currency="USD", base=300_000, equity=300_000, equity_years=4)
+    counter = build_counter(offer, guide, region)
+    assert asks(counter) == {"base": ("$300K", "$300K"), "equity": ("$300K", "$300K")}
+    assert all(not a.moved and "hold" in a.reason for a in counter.asks)
+    assert counter.gain == 0
+
+
+def test_default_premium_when_the_guide_states_none(seed):
+    guide, region = seed
+    dna = NegotiationDNA(raw="Public", parts=["Public"], ownership="public")
+    plain = guide.model_copy(update={"company": guide.company.model_copy(update={"dna": dna}), "negotiate_up": None})
+    counter = build_counter(OFFER, plain, region, [CompetingOffer("Acme", total=900_000)])
+    assert not counter.premium_stated and counter.premium == Decimal(20)
+    assert "20%: the guide states no premium" in counter.rule
+    assert asks(counter) == {"base": ("$168K", "$264K"), "equity": ("$100K", "$270K")}
+    # Without a negotiate-up line the anchor is the counter itself.
+    assert counter.targets[2].amount == counter.targets[1].amount
+
+
+def test_a_sign_on_band_is_asked_for(seed):
+    guide, region = seed
+    region = region.model_copy(update={"sign_on": MoneyRange.of(10_000, 40_000, "USD")})
+    counter = build_counter(OFFER, guide, region)
+    assert asks(counter)["sign_on"] == ("$0", "$40K")
+    assert counter.asked.annualized() == 278_750 + 10_000
+
+
+def test_the_total_cap_trims_equity_first(seed):
+    guide, region = seed
+    region = region.model_copy(update={"total": MoneyRange.of(150_000, 200_000, "USD")})
+    counter = build_counter(OFFER, guide, region)
+    # Cap: 200K × 1.2 = 240K; base 220K leaves 20K a year for equity = 80K over 4 years,
+    # but equity never goes below the 100K offered, so base gives way: 240K − 25K = 215K.
+    assert counter.asked.annualized() == 240_000
+    assert asks(counter) == {"base": ("$168K", "$215K"), "equity": ("$100K", "$100K")}
+    assert [a.moved for a in counter.asks] == [True, False]
+    assert counter.notes == ["trimmed to the total-comp cap $240K (the total band's top × the premium)"]
