@@ -27,14 +27,14 @@ class Answers:
         self.catalog = catalog
         self.resolver = Resolver(catalog)
         self.counts = (len(catalog.guides), catalog.company_count)
-        self.company_slugs = {g.company.name: g.company.slug for g in catalog.guides}
+        self.company_slugs = catalog.company_slugs
 
     @classmethod
     def load(cls, extra_folders: Iterable[Path] = (), state_dir: Path | None = None) -> Answers:
         """The shipped guides and the extra folders; compiled templates cached under `state_dir`."""
         if state_dir is not None:
             use_bytecode_cache(state_dir / "templates")
-        return cls(load_catalog(extra_folders))
+        return cls(load_catalog(extra_folders, state_dir=state_dir))
 
     def comp(self, text: str, interactive: bool = False) -> list[Message]:
         """The reply to `/comp TEXT` (the text after the command). `interactive` adds the

@@ -4,18 +4,26 @@ Guides come from the shipped `data/guides/` and from each folder in `COMP_COACH_
 A folder may hold the project's data files (`<company>/<role>.json`) or Markdown guides
 (`<company>/<role>.md`). A guide that fails to load is reported and left out; it never
 takes the other guides down with it.
+
+Extra folders go through their compiled index (`bot.guides.index`): a restart reuses
+what the last start parsed, and guides stay compact bytes until a lookup needs one.
+The catalog answers in summaries (names, aliases, regions) for the resolver, and in
+`Guide`s for a key, a company, or `guides` (built one at a time, a few hundred cached).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.guides.index import GuideSummary, load_folder_index, scan, select
 from bot.guides.model import Guide
 from bot.guides.problems import Problem
 
@@ -25,6 +33,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
 SHIPPED_GUIDES = DATA_DIR / "guides"
 DATA_SUFFIX = ".json"
+DEFAULT_STATE_DIR = Path("~/.local/state/comp-coach")
+CACHED_GUIDES = 512
 
 
 @dataclass
@@ -34,26 +44,101 @@ class LoadReport:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     files: int = 0
+    parsed: int = 0  # files read this time (the rest came from a compiled index)
 
 
-@dataclass
+class _Guides(Sequence):
+    """`catalog.guides`: every guide in load order, built on demand."""
+
+    def __init__(self, keys: list[str], get: Callable[[str], Guide]) -> None:
+        self._keys = keys
+        self._get = get
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._get(key) for key in self._keys[index]]
+        return self._get(self._keys[index])
+
+    def __iter__(self) -> Iterator[Guide]:
+        return (self._get(key) for key in self._keys)
+
+
+class _ByKey(Mapping):
+    """`catalog.by_key`: `company/role` -> Guide, built on demand."""
+
+    def __init__(self, keys: dict[str, object], get: Callable[[str], Guide]) -> None:
+        self._keys = keys
+        self._get = get
+
+    def __getitem__(self, key: str) -> Guide:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._get(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 class Catalog:
-    guides: list[Guide]
-    report: LoadReport = field(default_factory=LoadReport)
-    paths: dict[str, str] = field(default_factory=dict)  # guide key -> the file it came from
+    """Guides by key and by company. Built from `Guide`s (`Catalog(guides, report, paths)`)
+    or from summaries and a loader (`Catalog.lazy`), which keeps a big library small."""
 
-    def __post_init__(self) -> None:
-        self.by_key = {guide.key: guide for guide in self.guides}
-        self.by_company: dict[str, list[Guide]] = {}
-        for guide in self.guides:
-            self.by_company.setdefault(guide.company.slug, []).append(guide)
+    def __init__(
+        self, guides: Iterable[Guide] = (), report: LoadReport | None = None, paths: dict[str, str] | None = None
+    ) -> None:
+        eager = {guide.key: guide for guide in guides}
+        self._setup(
+            {key: GuideSummary.of(guide) for key, guide in eager.items()},
+            eager.__getitem__,
+            report or LoadReport(),
+            paths or {},
+        )
+
+    @classmethod
+    def lazy(
+        cls,
+        summaries: dict[str, GuideSummary],
+        load: Callable[[str], Guide],
+        report: LoadReport,
+        paths: dict[str, str],
+    ) -> Catalog:
+        catalog = cls.__new__(cls)
+        catalog._setup(summaries, lru_cache(maxsize=CACHED_GUIDES)(load), report, paths)
+        return catalog
+
+    def _setup(
+        self, summaries: dict[str, GuideSummary], load: Callable[[str], Guide], report: LoadReport, paths: dict
+    ) -> None:
+        self.summaries = summaries
+        self.report = report
+        self.paths = paths  # guide key -> the file it came from
+        self._load = load
+        self.guides = _Guides(list(summaries), load)
+        self.by_key = _ByKey(summaries, load)
+        self.company_keys: dict[str, list[str]] = {}
+        for key, summary in summaries.items():
+            self.company_keys.setdefault(summary.company_slug, []).append(key)
 
     def company_guides(self, slug: str) -> list[Guide]:
-        return self.by_company.get(slug, [])
+        return [self._load(key) for key in self.company_keys.get(slug, [])]
 
     @property
     def company_count(self) -> int:
-        return len(self.by_company)
+        return len(self.company_keys)
+
+    @property
+    def company_slugs(self) -> dict[str, str]:
+        """Company display name -> slug, without building any guide."""
+        return {s.company_name: s.company_slug for s in self.summaries.values()}
 
 
 def read_data_file(path: Path) -> tuple[Guide | None, list[Problem]]:
@@ -75,17 +160,10 @@ def read_data_file(path: Path) -> tuple[Guide | None, list[Problem]]:
 
 def guide_files(folder: Path) -> Iterable[Path]:
     """Data files and Markdown guides under `folder`, in a stable order. A data file
-    wins over a Markdown guide of the same `<company>/<role>`."""
-    seen: set[tuple[str, str]] = set()
-    paths = sorted(folder.rglob(f"*{DATA_SUFFIX}")) + sorted(folder.rglob("*.md"))
-    for path in paths:
-        if path.name.lower() == "readme.md":
-            continue
-        key = (path.parent.name, path.stem)
-        if key in seen:
-            continue
-        seen.add(key)
-        yield path
+    wins over a Markdown guide of the same `<company>/<role>`; names starting with `_`
+    or `.` (a corpus manifest, hidden files) are not guides."""
+    for rel in select([rel for rel, _size, _mtime in scan(folder)]):
+        yield folder / rel
 
 
 def read_any(path: Path, root: Path) -> tuple[Guide | None, list[Problem], list[Problem]]:
@@ -100,6 +178,7 @@ def read_any(path: Path, root: Path) -> tuple[Guide | None, list[Problem], list[
 
 
 def load_folders(folders: Iterable[Path]) -> Catalog:
+    """Read every guide in `folders` now (what `guides check` wants: no index, no cache)."""
     guides: dict[str, Guide] = {}
     paths: dict[str, str] = {}
     report = LoadReport()
@@ -109,6 +188,7 @@ def load_folders(folders: Iterable[Path]) -> Catalog:
             continue
         for path in guide_files(folder):
             report.files += 1
+            report.parsed += 1
             guide, errors, warnings = read_any(path, folder)
             report.errors.extend(errors)
             report.warnings.extend(warnings)
@@ -127,6 +207,44 @@ def guide_folders(extra: Iterable[Path] = ()) -> list[Path]:
     return [SHIPPED_GUIDES, *extra]
 
 
-def load_catalog(extra: Iterable[Path] = ()) -> Catalog:
-    """The shipped guides plus the extra folders (from `COMP_COACH_GUIDES`)."""
-    return load_folders(guide_folders(extra))
+def default_state_dir() -> Path:
+    return Path(os.environ.get("COMP_COACH_STATE_DIR") or DEFAULT_STATE_DIR).expanduser()
+
+
+def load_catalog(extra: Iterable[Path] = (), state_dir: Path | None = None) -> Catalog:
+    """The shipped guides plus the extra folders (from `COMP_COACH_GUIDES`), the extra
+    folders through their compiled index in `state_dir` (default: `COMP_COACH_STATE_DIR`)."""
+    extra = list(extra)
+    shipped = load_folders([SHIPPED_GUIDES])
+    if not extra:
+        return shipped
+    state_dir = state_dir if state_dir is not None else default_state_dir()
+    summaries: dict[str, GuideSummary] = dict(shipped.summaries)
+    loaders: dict[str, Callable[[str], Guide]] = {key: shipped.by_key.__getitem__ for key in summaries}
+    report = shipped.report
+    paths = dict(shipped.paths)
+    for folder in extra:
+        if not folder.is_dir():
+            problem = Problem(str(folder), None, "folder", "not a folder")
+            report.errors.append(problem)
+            log.warning("guide folder left out: %s", problem)
+            continue
+        index = load_folder_index(folder, state_dir)
+        report.parsed += index.rebuilt
+        for entry in index.entries:
+            report.files += 1
+            report.errors.extend(entry.errors)
+            report.warnings.extend(entry.warnings)
+            for problem in entry.errors:
+                log.warning("guide left out: %s", problem)
+            summary = entry.summary
+            if summary is None:
+                continue
+            file = str(folder / entry.rel)
+            if summary.key in summaries:
+                report.warnings.append(Problem(file, None, "guide", f"{summary.key} already loaded; this copy wins"))
+                del summaries[summary.key]  # the winner takes the later place
+            summaries[summary.key] = summary
+            loaders[summary.key] = index.guides.load
+            paths[summary.key] = file
+    return Catalog.lazy(summaries, lambda key: loaders[key](key), report, paths)

@@ -13,6 +13,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -100,7 +101,9 @@ class _Match:
 
 
 class Resolver:
-    """Phrase tables built once per catalog; `resolve` is then a few dict look-ups."""
+    """Phrase tables built once per catalog from its summaries (no guide is built for
+    them); `resolve` is then a few dict look-ups, a fuzzy match over pre-normalized
+    choices when a word is not known, and builds only the guides its answer shows."""
 
     def __init__(self, catalog: Catalog, aliases: Aliases | None = None) -> None:
         self.catalog = catalog
@@ -110,10 +113,18 @@ class Resolver:
         self.role_phrases: dict[str, set[str]] = {}
         self.region_phrases: dict[str, set[str]] = {}
         self.role_keys: dict[str, set[str]] = {}  # guide key -> role keys it answers to
+        self.region_names: dict[str, list[set[str]]] = {}  # guide key -> each region's normalized names
+        self.region_groups: dict[str, list[str | None]] = {}  # guide key -> each region's alias group
+        self.companies_with_role: dict[str, set[str]] = {}  # role key -> company names
+        self._group_of_name: dict[str, str | None] = {}
+        # Thousands of guides repeat the same few hundred names: normalize each once.
+        self._normalized = lru_cache(maxsize=None)(normalize)
+        self._region_sets: dict[tuple, set[str]] = {}
         self._build()
+        self._normalized = normalize  # queries: no cache of what people type
 
     def _add(self, table: dict[str, set[str]], phrase: str, key: str) -> None:
-        phrase = normalize(phrase)
+        phrase = self._normalized(phrase)
         if phrase:
             table.setdefault(phrase, set()).add(key)
             squashed = phrase.replace(" ", "")
@@ -130,32 +141,65 @@ class Resolver:
         for family, words in self.aliases.regions.items():
             for word in [family.replace("-", " "), *words]:
                 self._add(self.region_phrases, word, f"group:{family}")
-        for guide in self.catalog.guides:
-            company = guide.company
-            self.company_names[company.slug] = company.name
-            for phrase in (
-                company.slug.replace("-", " "),
-                company.slug,
-                company.name,
-                *company.aliases,
-                *self.aliases.companies.get(company.slug, []),
-            ):
-                self._add(self.company_phrases, phrase, company.slug)
-            keys = {f"role:{guide.role.slug}"}
-            for phrase in (guide.role.slug.replace("-", " "), guide.role.title, *guide.role.aliases):
-                self._add(self.role_phrases, phrase, f"role:{guide.role.slug}")
-                family = family_of.get(normalize(phrase))
-                if family:
-                    keys.add(f"family:{family}")
-            if guide.role.slug in self.aliases.roles:
-                keys.add(f"family:{guide.role.slug}")
-            self.role_keys[guide.key] = keys
-            for region in guide.regions:
-                for phrase in (region.name, *region.aliases):
-                    self._add(self.region_phrases, phrase, f"name:{normalize(phrase)}")
+        seen_companies: set[str] = set()
+        seen_roles: dict[str, set[str]] = {}
+        for key, guide in self.catalog.summaries.items():
+            slug = guide.company_slug
+            self.company_names[slug] = guide.company_name
+            if slug not in seen_companies:
+                seen_companies.add(slug)
+                for phrase in (
+                    slug.replace("-", " "),
+                    slug,
+                    guide.company_name,
+                    *guide.company_aliases,
+                    *self.aliases.companies.get(slug, []),
+                ):
+                    self._add(self.company_phrases, phrase, slug)
+            role_id = (guide.role_slug, guide.role_title, guide.role_aliases)
+            keys = seen_roles.get(role_id)
+            if keys is None:
+                keys = {f"role:{guide.role_slug}"}
+                for phrase in (guide.role_slug.replace("-", " "), guide.role_title, *guide.role_aliases):
+                    self._add(self.role_phrases, phrase, f"role:{guide.role_slug}")
+                    family = family_of.get(self._normalized(phrase))
+                    if family:
+                        keys.add(f"family:{family}")
+                if guide.role_slug in self.aliases.roles:
+                    keys.add(f"family:{guide.role_slug}")
+                seen_roles[role_id] = keys
+            self.role_keys[key] = keys
+            for role_key in keys:
+                self.companies_with_role.setdefault(role_key, set()).add(guide.company_name)
+            names, groups = [], []
+            for name, aliases in guide.regions:
+                normalized = self._region_name_set(name, aliases)
+                names.append(normalized)
+                groups.append(self._group_of(name))
+            self.region_names[key] = names
+            self.region_groups[key] = groups
         self._company_choices = sorted(self.company_phrases)
         self._role_choices = sorted(self.role_phrases)
         self._region_choices = sorted(self.region_phrases)
+
+    def _region_name_set(self, name: str, aliases: tuple[str, ...]) -> set[str]:
+        known = self._region_sets.get((name, aliases))
+        if known is not None:
+            return known
+        normalized = set()
+        for phrase in (name, *aliases):
+            phrase = self._normalized(phrase)
+            if phrase:
+                normalized.add(phrase)
+                self._add(self.region_phrases, phrase, f"name:{phrase}")
+        self._region_sets[(name, aliases)] = normalized
+        return normalized
+
+    def _group_of(self, name: str) -> str | None:
+        normalized = self._normalized(name)
+        if normalized not in self._group_of_name:
+            self._group_of_name[normalized] = self._find_group(normalized)
+        return self._group_of_name[normalized]
 
     # --- matching phrases -------------------------------------------------------------------
 
@@ -250,21 +294,21 @@ class Resolver:
         if match.companies is None:
             return self._company_unknown(shown, match, unknown)
         company_slugs = sorted(match.companies)
-        guides = [g for slug in company_slugs for g in self.catalog.company_guides(slug)]
+        keys = [key for slug in company_slugs for key in self.catalog.company_keys.get(slug, [])]
         if match.roles is not None:
-            chosen = [g for g in guides if self.role_keys[g.key] & match.roles]
+            chosen = [key for key in keys if self.role_keys[key] & match.roles]
             if not chosen:
                 return Resolution(
                     "role_unknown",
                     shown,
-                    guides=guides,
+                    guides=self._guides(keys),
                     corrections=match.corrections,
                     unknown=match.typed.get("roles", unknown),
                 )
-            guides = chosen
-        if len(guides) > 1 or (match.roles is None and match.regions is None):
-            return Resolution("roles", shown, guides=guides, corrections=match.corrections, unknown=unknown)
-        guide = guides[0]
+            keys = chosen
+        if len(keys) > 1 or (match.roles is None and match.regions is None):
+            return Resolution("roles", shown, guides=self._guides(keys), corrections=match.corrections, unknown=unknown)
+        guide = self.catalog.by_key[keys[0]]
         if match.regions is None:
             return Resolution(
                 "regions",
@@ -290,22 +334,35 @@ class Resolver:
             )
         return Resolution("band", shown, guide=guide, region=regions[0], corrections=match.corrections, unknown=unknown)
 
+    def _guides(self, keys: list[str]) -> list[Guide]:
+        return [self.catalog.by_key[key] for key in keys]
+
     def _regions_for(self, guide: Guide, keys: set[str]) -> list[RegionBand]:
+        """The guide's regions the matched region phrases name, from the tables built
+        once per catalog (no normalizing or group search per query)."""
         names = {key.split(":", 1)[1] for key in keys if key.startswith("name:")}
-        direct = [r for r in guide.regions if names & {normalize(p) for p in (r.name, *r.aliases)}]
+        known = self.region_names.get(guide.key)
+        if known is None or len(known) != len(guide.regions):  # a guide from outside the catalog
+            known = [{normalize(p) for p in (r.name, *r.aliases)} for r in guide.regions]
+            groups_of = [self.region_group(r) for r in guide.regions]
+        else:
+            groups_of = self.region_groups[guide.key]
+        direct = [r for r, region_names in zip(guide.regions, known, strict=True) if names & region_names]
         if direct:
             return direct
         groups = {key.split(":", 1)[1] for key in keys if key.startswith("group:")}
-        return [r for r in guide.regions if self.region_group(r) in groups]
+        return [r for r, group in zip(guide.regions, groups_of, strict=True) if group in groups]
 
     def region_group(self, region: RegionBand) -> str | None:
         """The alias group a guide region belongs to: an exact word first, then the
         longest group word contained in its name (`San Francisco HQ` -> san-francisco)."""
-        name = normalize(region.name)
+        return self._group_of(region.name)
+
+    def _find_group(self, name: str) -> str | None:
         best: tuple[int, str] | None = None
         for group, words in self.aliases.regions.items():
             for word in (group.replace("-", " "), *words):
-                word = normalize(word)
+                word = self._normalized(word)
                 if word == name:
                     return group
                 if re.search(rf"\b{re.escape(word)}\b", name) and (best is None or len(word) > best[0]):
@@ -325,8 +382,8 @@ class Resolver:
             suggestions = [name for name, _, _ in found]
         if not suggestions and match.roles is not None:
             # A role without a company: the companies that have that role.
-            with_role = [g.company.name for g in self.catalog.guides if self.role_keys[g.key] & match.roles]
-            suggestions = sorted(set(with_role))[:SUGGESTIONS]
+            with_role = set().union(*(self.companies_with_role.get(role, set()) for role in match.roles))
+            suggestions = sorted(with_role)[:SUGGESTIONS]
         return Resolution(
             "company_unknown", shown, suggestions=suggestions, unknown=unknown, corrections=match.corrections
         )

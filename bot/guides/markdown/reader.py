@@ -343,9 +343,13 @@ def _lever_headings(sections: list[Section]) -> list[Lever]:
         match = LEVER_HEADING_RE.match(strip_bold(section.title))
         if not match:
             continue
-        texts = [b.text for b in section.blocks if b.kind in ("paragraph", "quote")]
-        if section.inline:
-            texts.insert(0, section.inline)
+        # The script is the paragraph or quote right under the heading; a labelled block
+        # after it (`> **Negotiate Up Strategy:** ...`) belongs to another section.
+        texts = [section.inline] if section.inline else []
+        for block in section.blocks:
+            if block.kind not in ("paragraph", "quote") or LABEL_RE.match(block.text) or texts:
+                break
+            texts.append(block.text)
         script = strip_quotes(clean_inline(" ".join(texts), keep_bold=True))
         title = match["title"].strip().rstrip(":") or section.title
         if script:

@@ -23,6 +23,8 @@ DASHES = {"—", "–", "-", "n/a", "none", "", "—%", "0", "0%"}
 
 
 class Reporter(Protocol):
+    errors: list
+
     def error(self, line: int | None, where: str, message: str) -> None: ...
     def warn(self, line: int | None, where: str, message: str) -> None: ...
 
@@ -406,9 +408,10 @@ def read_band_table(blocks: list[Block], report: Reporter, line: int | None = No
     tables = [block for block in blocks if block.kind == "table"]
     for table in tables:
         for reader in TABLE_READERS:
+            errors_before = len(report.errors)
             regions = reader(table, report)
             if regions is not None:
-                if not regions:
+                if not regions and len(report.errors) == errors_before:
                     report.error(table.line, "band table", "the table has no region rows with figures")
                 return regions
     if tables:

@@ -1,0 +1,823 @@
+"""A generated guide library: thousands of realistic Markdown guides across every variant
+of the format, with the figures written kept beside them.
+
+`generate(folder, count, seed)` writes `<company>/<role>.md` for hundreds of companies times
+a dozen-odd roles, choosing per guide the title style, heading level, table layout
+(regions as rows, levels as rows, components as rows), stock column name, bonus form,
+extra columns, amount style (`$155K`, `$155,000`, `₹47,00,000`, `₹1.2Cr`, `$1.2M`, bare
+figures under a `(SGD)` region...), range separator, cell decoration and section styles.
+It returns, and writes to `<folder>/_manifest.json`, what it wrote: for each guide the
+figures as `figures_of(guide)` projects a parsed guide, and for each deliberately broken
+guide the line and field its error must name. A fidelity test compares the two.
+Deterministic: the same seed writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from decimal import Decimal
+from pathlib import Path
+
+from bot.guides.markdown.reader import slugify
+from bot.guides.model import Guide, RegionBand
+from bot.guides.money import CURRENCIES
+
+MANIFEST = "_manifest.json"
+
+ROLES = [
+    ("Software Engineer", 1.0),
+    ("ML / AI Engineer", 1.15),
+    ("Site Reliability Engineer", 1.0),
+    ("DevOps Engineer", 0.95),
+    ("Engineering Manager", 1.3),
+    ("Product Manager", 1.1),
+    ("Data Scientist", 1.0),
+    ("Data Engineer", 0.95),
+    ("Technical Program Manager", 1.05),
+    ("Solutions Architect", 0.95),
+    ("Security Engineer", 1.0),
+    ("Product Designer", 0.9),
+    ("Data Analyst", 0.75),
+    ("Research Scientist", 1.2),
+    ("Mobile Engineer", 0.95),
+    ("Staff Engineer", 1.45),
+    ("Account Executive", 0.85),
+    ("Developer Advocate", 0.85),
+    ("QA Engineer", 0.75),
+    ("Frontend Engineer", 0.95),
+]
+
+# (name, currency, factor against USD, rounding step, emoji)
+REGIONS = [
+    ("San Francisco HQ", "USD", Decimal("1.0"), 5_000, ":us:"),
+    ("Remote US", "USD", Decimal("0.9"), 5_000, ":us:"),
+    ("New York", "USD", Decimal("1.0"), 5_000, ":statue_of_liberty:"),
+    ("Seattle", "USD", Decimal("0.95"), 5_000, ":us:"),
+    ("Sunnyvale", "USD", Decimal("1.0"), 5_000, ":us:"),
+    ("Austin", "USD", Decimal("0.85"), 5_000, ":us:"),
+    ("London", "GBP", Decimal("0.5"), 5_000, ":gb:"),
+    ("Dublin", "EUR", Decimal("0.5"), 1_000, ":ie:"),
+    ("Berlin", "EUR", Decimal("0.45"), 1_000, ":de:"),
+    ("Amsterdam", "EUR", Decimal("0.5"), 1_000, ":nl:"),
+    ("Zurich", "CHF", Decimal("0.75"), 5_000, ":switzerland:"),
+    ("Singapore", "SGD", Decimal("0.8"), 5_000, ":singapore:"),
+    ("Toronto", "CAD", Decimal("0.75"), 5_000, ":canada:"),
+    ("Sydney", "AUD", Decimal("0.9"), 5_000, ":australia:"),
+    ("Hong Kong", "HKD", Decimal("6.0"), 10_000, ":hong_kong:"),
+    ("Tokyo", "JPY", Decimal("90"), 100_000, ":jp:"),
+    ("Bangalore", "INR", Decimal("15"), 100_000, ":india:"),
+    ("Hyderabad", "INR", Decimal("13"), 100_000, ":india:"),
+]
+
+STOCK_HEADERS = [  # header, kind, years
+    ("Stock (RSU/4yr)", "RSU", 4),
+    ("Stock (Options/4yr)", "Options", 4),
+    ("Equity (Pre-IPO/4yr)", "Pre-IPO", 4),
+    ("Options (4yr)", "Options", 4),
+    ("RSU (4yr)", "RSU", 4),
+    ("Stock (Options or RSU/4yr)", "Options or RSU", 4),
+    ("Equity (Options/RSU est.)", "Options/RSU est.", None),
+    ("Stock (Equity/4yr)", "Equity", 4),
+    ("RSUs (3yr)", "RSUs", 3),
+]
+
+PREFIXES = [
+    "Acme",
+    "Aero",
+    "Alpen",
+    "Amber",
+    "Apex",
+    "Arc",
+    "Argo",
+    "Astra",
+    "Atlas",
+    "Aurora",
+    "Axon",
+    "Beacon",
+    "Birch",
+    "Blue",
+    "Bolt",
+    "Bright",
+    "Cedar",
+    "Cinder",
+    "Cirrus",
+    "Clear",
+    "Cloud",
+    "Cobalt",
+    "Comet",
+    "Copper",
+    "Coral",
+    "Crest",
+    "Crystal",
+    "Cyber",
+    "Data",
+    "Delta",
+    "Echo",
+    "Ember",
+    "Falcon",
+    "Fern",
+    "Flux",
+    "Forge",
+    "Fusion",
+    "Garnet",
+    "Glacier",
+    "Granite",
+    "Harbor",
+    "Helio",
+    "Hex",
+    "Horizon",
+    "Indigo",
+    "Ion",
+    "Iris",
+    "Jade",
+    "Juniper",
+    "Kepler",
+    "Kite",
+    "Lumen",
+    "Lunar",
+    "Lyra",
+    "Magma",
+    "Maple",
+    "Meridian",
+    "Mesa",
+    "Meteor",
+    "Mint",
+    "Nebula",
+    "Neon",
+    "Nimbus",
+    "Noble",
+    "Nova",
+    "Oak",
+    "Obsidian",
+    "Onyx",
+    "Opal",
+    "Orbit",
+    "Pacific",
+    "Pine",
+    "Pixel",
+    "Polar",
+    "Prism",
+    "Pulse",
+    "Quartz",
+    "Quasar",
+    "Radiant",
+    "Raven",
+    "Redwood",
+    "Ridge",
+    "River",
+    "Sage",
+    "Sapphire",
+    "Sierra",
+    "Signal",
+    "Silver",
+    "Solar",
+    "Sonic",
+    "Spark",
+    "Spruce",
+    "Stellar",
+    "Stone",
+    "Summit",
+    "Tidal",
+    "Titan",
+    "Topaz",
+    "Vector",
+    "Velvet",
+    "Vertex",
+    "Vivid",
+    "Volt",
+    "Willow",
+    "Zen",
+    "Zephyr",
+]
+SUFFIXES = [
+    "Scale",
+    "Base",
+    "Works",
+    "Labs",
+    "Flow",
+    "Stack",
+    "Forge",
+    "Grid",
+    "Logic",
+    "Mind",
+    "Path",
+    "Point",
+    "Shift",
+    "Soft",
+    "Sync",
+    "Wave",
+    "Ware",
+    "Bit",
+    "Byte",
+    "Cast",
+    "Core",
+    "Deck",
+    "Dock",
+    "Gate",
+    "Hub",
+    "Layer",
+    "Link",
+    "Loop",
+    "Mesh",
+    "Net",
+    "Ops",
+    "Pay",
+    "Port",
+    "Sense",
+    "Ship",
+    "Space",
+    "Stream",
+    "Vault",
+    "Yard",
+]
+ENDINGS = ["", "", "", "", ".io", " AI", " Labs", " Systems", " Technologies", " Cloud"]
+
+PRODUCTS = [
+    "Serverless MySQL Platform (Vitess-based)",
+    "Developer Tools",
+    "Observability Platform",
+    "Payments Infrastructure",
+    "Data Warehouse",
+    "Edge Network",
+    "Vector Database",
+    "Security Analytics",
+    "Collaboration Suite",
+    "Inference Cloud",
+]
+LEVERS = [
+    ("Competing Offer", "I have a competing offer from a company of similar stage at a higher total."),
+    ("Scarce Skills", "The mix of {role} skills and {product} experience is hard to hire for."),
+    ("Impact", "My work at my current company cut infrastructure costs by a third."),
+    ("Ramp-up Time", "I can be productive on day one with your stack."),
+    ("Market Data", "Levels data for {role} roles puts the band higher."),
+    ("Equity Refresh", "Equity refreshes at {company} should reflect the risk I take joining now."),
+    ("Team Growth", "I have hired and led teams through exactly this growth stage."),
+    ("AI Premium", "AI companies offer much more for this profile."),
+]
+MAPPED = ["Google L4", "Meta E4", "Amazon SDE II", "Microsoft 62", "Stripe L2", "Databricks L4", "Apple ICT3"]
+LEVEL_SETS = [
+    ["L3", "L4", "L5", "L6"],
+    ["E3 (Junior)", "E4 (Mid)", "E5 (Senior)"],
+    ["IC1", "IC2", "IC3", "IC4", "IC5"],
+    ["Junior", "Mid", "Senior", "Staff"],
+]
+SEPARATORS = ["–", "-", " – ", " - ", " to ", "—"]
+
+
+# --- writing figures ------------------------------------------------------------------------------
+
+
+def _decimal_text(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _indian(value: int) -> str:
+    text = str(value)
+    if len(text) <= 3:
+        return text
+    head, tail = text[:-3], text[-3:]
+    groups = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join([head, *groups, tail]) if head else ",".join([*groups, tail])
+
+
+def styles_for(value: int, currency: str) -> list[str]:
+    """The ways this amount can be written exactly."""
+    styles = ["full"]
+    if currency == "INR":
+        styles += ["indian"]
+        if value % 10_000 == 0:
+            styles.append("L")
+        if value >= 10_000_000 and value % 100_000 == 0:
+            styles.append("Cr")
+        return styles
+    if value % 1_000 == 0:
+        styles.append("K")
+    if value >= 1_000_000 and value % 10_000 == 0:
+        styles.append("M")
+    return styles
+
+
+def write_amount(value: int, currency: str, style: str, symbol: bool = True) -> str:
+    if style == "K":
+        number = f"{value // 1000:,}K"
+    elif style == "M":
+        number = _decimal_text(Decimal(value) / 1_000_000) + "M"
+    elif style == "L":
+        number = _decimal_text(Decimal(value) / 100_000) + "L"
+    elif style == "Cr":
+        number = _decimal_text(Decimal(value) / 10_000_000) + "Cr"
+    elif style == "indian":
+        number = _indian(value)
+    else:
+        number = f"{value:,}"
+    if not symbol:
+        return number
+    sign, is_word = CURRENCIES[currency]
+    return f"{sign} {number}" if is_word else f"{sign}{number}"
+
+
+class Writer:
+    """Random choices for one guide, each one a variant of the format."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def range(self, low: int, high: int, currency: str, bare: bool) -> str:
+        rng = self.rng
+        common = [s for s in styles_for(low, currency) if s in styles_for(high, currency)]
+        style = rng.choice(common)
+        sep = rng.choice(SEPARATORS)
+        if low == high and rng.random() < 0.5:
+            return write_amount(low, currency, style, not bare)
+        second_symbol = not bare and (rng.random() < 0.8 or style in ("full", "indian"))
+        return (
+            f"{write_amount(low, currency, style, not bare)}{sep}{write_amount(high, currency, style, second_symbol)}"
+        )
+
+    def bold(self, text: str, chance: float = 0.15) -> str:
+        return f"**{text}**" if self.rng.random() < chance else text
+
+
+def _band(rng: random.Random, usd_low: int, spread: float, factor: Decimal, step: int) -> tuple[int, int]:
+    low = int(Decimal(usd_low) * factor / step) * step
+    low = max(low, step)
+    high = int(Decimal(int(usd_low * spread)) * factor / step) * step
+    return low, max(high, low + step)
+
+
+# --- one guide --------------------------------------------------------------------------------------------
+
+
+class GuideBuilder:
+    def __init__(self, rng: random.Random, company: dict, role: str, weight: float) -> None:
+        self.rng = rng
+        self.w = Writer(rng)
+        self.company = company
+        self.role = role
+        self.weight = weight
+        self.lines: list[str] = []
+        self.expected: dict = {}
+
+    def add(self, *lines: str) -> int:
+        """Append lines; returns the line number of the first."""
+        first = len(self.lines) + 1
+        self.lines.extend(lines)
+        return first
+
+    def build(self, broken: str | None = None) -> tuple[str, dict]:
+        rng = self.rng
+        company = self.company
+        level = rng.choice([None, None, None, "L3-L4", "L5", "IC3", "Senior"])
+        role_text = f"{self.role} ({level})" if level else self.role
+        sep, suffix = rng.choice(
+            [("|", "Global Negotiation Guide"), ("—", "Salary Negotiation Guide"), ("—", "Global Negotiation Guide")]
+            + [("|", "Negotiation Guide"), ("|", "Salary Negotiation Guide")]
+        )
+        hashes = "#" * rng.choice([1, 2, 3, 3, 3, 4])
+        title_line = self.add(f"{hashes} {role_text} {sep} {company['name']} {suffix}", "")
+        self.expected = {"company": company["name"], "role": self.role, "level": level}
+
+        premium = company["premium"]
+        dna = [company["ownership"], company["product"]]
+        if premium:
+            dna.append(f"**+{premium[0]}–{premium[1]}% {company['premium_label']}**")
+        dna.append(company["risk"])
+        self.add(f"**Negotiation DNA:** {' | '.join(dna)}", "")
+        self.expected["premium"] = [str(premium[0]), str(premium[1])] if premium else None
+
+        regions = rng.sample(REGIONS, rng.randint(2, 5))
+        layout = rng.choices(["regions", "levels", "components"], weights=[6, 2, 2])[0]
+        if broken == "currency":
+            layout = "regions"  # the layout whose rows find their currency in their cells
+        if broken == "nofig":
+            self.expected["regions"] = []
+            error = {"line": title_line, "field": "band table", "message": "no table of figures"}
+        else:
+            error = getattr(self, f"_table_{layout}")(regions, broken)
+        self._narrative()
+        self._level_mapping(table=broken != "nofig")
+        self._levers()
+        self._strategy(regions)
+        self._sources()
+        return "\n".join(self.lines) + "\n", (error if broken else self.expected)
+
+    # --- tables ---------------------------------------------------------------------------------------
+
+    def _region_label(self, name: str, currency: str, emoji: str, force_code: bool = False) -> tuple[str, bool]:
+        rng = self.rng
+        code = force_code or rng.random() < 0.25
+        label = f"{name} ({currency})" if code else name
+        if rng.random() < 0.2:
+            label = f"**{label}**"
+        if rng.random() < 0.25:
+            label = f"{emoji} {label}"
+        return label, code
+
+    def _table_regions(self, regions: list, broken: str | None) -> dict | None:
+        rng, w = self.rng, self.w
+        stock = rng.choice([*STOCK_HEADERS, None])
+        bonus = rng.random() < 0.7
+        sign_on = rng.random() < 0.3
+        relocation = rng.random() < 0.15
+        total = rng.random() < 0.85
+        first = rng.choice(["Region", "Region", "Location", "Market"])
+        header = [first, rng.choice(["Base Salary", "Base", "Base Salary"])]
+        if stock:
+            header.append(stock[0])
+        if bonus:
+            header.append(rng.choice(["Bonus", "Target Bonus", "Annual Bonus"]))
+        if sign_on:
+            header.append(rng.choice(["Sign-On Bonus", "Signing Bonus", "Sign-On"]))
+        if relocation:
+            header.append("Relocation")
+        if total:
+            header.append("Total Comp")
+        self.add("| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|")
+        expected_regions = []
+        error = None
+        for index, (name, currency, factor, step, emoji) in enumerate(regions):
+            label, bare = self._region_label(name, currency, emoji)
+            usd = int(150_000 * self.weight) + rng.randrange(0, 40) * 1_000
+            base = _band(rng, usd, 1.35, factor, step)
+            cells = [label]
+            region: dict = {"name": name, "currency": currency, "base": list(base), "stock": None}
+            if broken == "order" and index == 0:
+                cells.append(w.range(base[1], base[0], currency, bare))
+                error = {"field": f"{name}: {header[1]}", "message": "exceeds high"}
+            elif broken == "currency" and index == 0:
+                cells.append(f"XYZ {base[0] // 1000}K–XYZ {base[1] // 1000}K")
+                error = {"field": name, "message": "unknown currency 'XYZ'"}
+            else:
+                cells.append(w.bold(w.range(*base, currency, bare)))
+            if stock:
+                if rng.random() < 0.1:
+                    cells.append("—")
+                    region["stock"] = {"kind": stock[1], "years": stock[2], "value": None, "shares": None}
+                else:
+                    grant = _band(rng, int(usd * 0.8), 2.0, factor, step)
+                    cells.append(w.range(*grant, currency, bare))
+                    region["stock"] = {"kind": stock[1], "years": stock[2], "value": list(grant), "shares": None}
+            region["bonus"] = ["none"]
+            if bonus:
+                cells.append(self._bonus_cell(region, base, currency, bare, step))
+            region["sign_on"] = None
+            if sign_on:
+                if rng.random() < 0.5:
+                    cells.append("—")
+                else:
+                    amount = _band(rng, 20_000, 2.0, factor, step)
+                    cells.append(w.range(*amount, currency, bare))
+                    region["sign_on"] = list(amount)
+            region["extras"] = []
+            if relocation:
+                raw = rng.choice(["—", "n/a", w.range(*_band(rng, 10_000, 1.0, factor, step), currency, bare)])
+                cells.append(raw)
+                region["extras"] = [["Relocation", raw]]
+            region["total"] = None
+            if total:
+                amount = _band(rng, int(usd * 1.3), 1.5, factor, step)
+                cells.append(w.range(*amount, currency, bare))
+                region["total"] = list(amount)
+            region["levels"] = []
+            line = self.add("| " + " | ".join(cells) + " |")
+            if error and "line" not in error:
+                error["line"] = line
+            expected_regions.append(region)
+        self.add("")
+        self.expected["regions"] = expected_regions
+        return error
+
+    def _bonus_cell(self, region: dict, base: tuple[int, int], currency: str, bare: bool, step: int) -> str:
+        rng = self.rng
+        kind = rng.choices(["none", "percent", "range", "amount"], weights=[3, 3, 3, 1])[0]
+        if kind == "none":
+            return rng.choice(["—", "—", "-", "n/a"])
+        if kind == "amount":
+            low = max(step, (base[0] // 10) // step * step)
+            high = max(low + step, (base[1] // 8) // step * step)
+            region["bonus"] = ["amount", low, high]
+            return self.w.range(low, high, currency, bare)
+        low = rng.choice([Decimal(5), Decimal(10), Decimal(12), Decimal("12.5"), Decimal(15)])
+        if kind == "percent":
+            region["bonus"] = ["percent", _decimal_text(low), _decimal_text(low)]
+            return f"{_decimal_text(low)}%" + rng.choice(["", " target"])
+        high = low + rng.choice([3, 5, 10])
+        region["bonus"] = ["percent", _decimal_text(low), _decimal_text(high)]
+        sep = rng.choice(["-", "–", " - ", " to "])
+        return f"{_decimal_text(low)}{sep}{_decimal_text(high)}%" + rng.choice(["", " target"])
+
+    def _table_levels(self, regions: list, broken: str | None) -> dict | None:
+        rng, w = self.rng, self.w
+        levels = rng.choice(LEVEL_SETS)
+        self.add(rng.choice(["#### Total Compensation by Level", "**Total Compensation by Level**"]), "")
+        header = ["Level", *(f"{name} ({currency})" for name, currency, *_ in regions)]
+        self.add("| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|")
+        expected = [{"name": name, "currency": currency, "levels": []} for name, currency, *_ in regions]
+        error = None
+        for rank, level in enumerate(levels):
+            cells = [w.bold(level, 0.2)]
+            for index, (name, currency, factor, step, _emoji) in enumerate(regions):
+                if rank > 0 and rng.random() < 0.1:
+                    cells.append("—")
+                    continue
+                usd = int((140_000 + rank * 60_000) * self.weight)
+                low, high = _band(rng, usd, 1.3, factor, step)
+                bare = rng.random() < 0.3
+                if broken == "order" and not error and index == 0:
+                    cells.append(w.range(high, low, currency, bare))
+                    error = {"field": f"{name}: {level}", "message": "exceeds high"}
+                    continue
+                cells.append(w.range(low, high, currency, bare))
+                expected[index]["levels"].append([level, low, high])
+            line = self.add("| " + " | ".join(cells) + " |")
+            if error and "line" not in error:
+                error["line"] = line
+        self.add("")
+        for region in expected:
+            region.update(base=None, stock=None, bonus=["none"], total=None, sign_on=None, extras=[])
+        self.expected["regions"] = expected
+        return error
+
+    def _table_components(self, regions: list, broken: str | None) -> dict | None:
+        rng, w = self.rng, self.w
+        header = ["Component", *(f"{name} ({currency})" for name, currency, *_ in regions)]
+        self.add("| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|")
+        expected = [
+            {"name": name, "currency": currency, "stock": None, "bonus": ["none"], "total": None, "sign_on": None}
+            for name, currency, *_ in regions
+        ]
+        bare = [rng.random() < 0.3 for _ in regions]
+        usd = [int(150_000 * self.weight) + rng.randrange(0, 40) * 1_000 for _ in regions]
+        bases = [_band(rng, usd[i], 1.35, r[2], r[3]) for i, r in enumerate(regions)]
+        error = None
+        cells = ["Base Salary"]
+        for index, (name, currency, *_rest) in enumerate(regions):
+            if broken == "order" and index == 0:
+                cells.append(w.range(bases[index][1], bases[index][0], currency, bare[index]))
+                error = {"field": f"{name}: Base Salary", "message": "exceeds high"}
+            else:
+                cells.append(w.range(*bases[index], currency, bare[index]))
+            expected[index]["base"] = list(bases[index])
+        line = self.add("| " + " | ".join(cells) + " |")
+        if error:
+            error["line"] = line
+        if rng.random() < 0.8:
+            cells = ["Annual Bonus"]
+            for index, (_name, currency, _f, step, _e) in enumerate(regions):
+                cells.append(self._bonus_cell(expected[index], bases[index], currency, bare[index], step))
+            self.add("| " + " | ".join(cells) + " |")
+        stock = rng.choice(["rsu", "options", "equity", None])
+        if stock:
+            label, kind = {
+                "rsu": ("RSU Grant (4-yr vest)", "RSU"),
+                "options": ("Options (4-yr vest)", "Options"),
+                "equity": ("Equity Grant (4yr)", "Equity"),
+            }[stock]
+            cells = [label]
+            for index, (_name, currency, factor, step, _e) in enumerate(regions):
+                if rng.random() < 0.1:
+                    cells.append("—")
+                elif stock == "options":
+                    low = rng.randrange(5, 30) * 1_000
+                    high = low * 2
+                    sep = rng.choice([" – ", "–", " to ", "-"])
+                    cells.append(f"{low:,}{sep}{high:,} options")
+                    expected[index]["stock"] = {"kind": kind, "years": 4, "value": None, "shares": [low, high]}
+                else:
+                    grant = _band(rng, int(usd[index] * 0.8), 2.0, factor, step)
+                    cells.append(w.range(*grant, currency, bare[index]))
+                    expected[index]["stock"] = {"kind": kind, "years": 4, "value": list(grant), "shares": None}
+            self.add("| " + " | ".join(cells) + " |")
+        if rng.random() < 0.5:
+            cells = [rng.choice(["Signing Bonus", "Sign-On Bonus"])]
+            for index, (_name, currency, factor, step, _e) in enumerate(regions):
+                if rng.random() < 0.3:
+                    cells.append("—")
+                else:
+                    amount = _band(rng, 20_000, 2.0, factor, step)
+                    cells.append(w.range(*amount, currency, bare[index]))
+                    expected[index]["sign_on"] = list(amount)
+            self.add("| " + " | ".join(cells) + " |")
+        if rng.random() < 0.6:
+            cells = ["Total Comp"]
+            for index, (_name, currency, factor, step, _e) in enumerate(regions):
+                amount = _band(rng, int(usd[index] * 1.3), 1.5, factor, step)
+                cells.append(w.range(*amount, currency, bare[index]))
+                expected[index]["total"] = list(amount)
+            self.add("| " + " | ".join(cells) + " |")
+        self.add("")
+        for region in expected:
+            region.update(levels=[], extras=[])
+        self.expected["regions"] = expected
+        return error
+
+    # --- sections ---------------------------------------------------------------------------------------
+
+    def _narrative(self) -> None:
+        heading = self.rng.choice(["**Negotiation DNA**", "### Overview", "#### Context"])
+        text = (
+            f"{self.role}s at {self.company['name']} work on the {self.company['product'].lower()}; "
+            "the skills overlap with few other companies, which gives candidates leverage."
+        )
+        self.add(heading, "", text, "")
+        self.expected["narrative"] = [text]
+
+    def _level_mapping(self, table: bool = True) -> None:
+        rng = self.rng
+        own = f"{self.company['name']} {rng.choice(['E4', 'L4', 'IC3', 'Senior'])}"
+        others = rng.sample(MAPPED, rng.randint(1, 3))
+        if rng.random() < 0.7 or not table:
+            self.add(f"**Level Mapping:** {' = '.join([own, *others])}", "")
+            self.expected["level_mapping"] = [own, *others]
+        else:
+            self.add("### Level Mapping", "", "| Company | Level |", "|---|---|")
+            rows = [(self.company["name"], own.rsplit(" ", 1)[1]), *(o.split(" ", 1) for o in others)]
+            for company, level in rows:
+                self.add(f"| {company} | {level} |")
+            self.add("")
+            self.expected["level_mapping"] = [f"{c} = {lv}" for c, lv in rows]
+
+    def _levers(self) -> None:
+        rng = self.rng
+        chosen = rng.sample(LEVERS, rng.randint(2, 4))
+        fill = {"role": self.role, "company": self.company["name"], "product": self.company["product"]}
+        levers = [(title, script.format(**fill)) for title, script in chosen]
+        if rng.random() < 0.65:
+            self.add(rng.choice(["**Global Levers**", "### Levers", "**Key Levers**"]), "")
+            for number, (title, script) in enumerate(levers, start=1):
+                joiner = rng.choice([":** ", "** — ", ":**: "]) if rng.random() < 0.3 else ":** "
+                self.add(f'{number}. **{title}{joiner}"{script}"')
+            self.add("")
+        else:
+            self.add("### Levers", "")
+            for number, (title, script) in enumerate(levers, start=1):
+                quote = rng.choice(["", "> "])
+                self.add(f"#### Lever {number}: {title}", "", f'{quote}"{script}"', "")
+        self.expected["levers"] = [list(lever) for lever in levers]
+
+    def _strategy(self, regions: list) -> None:
+        rng = self.rng
+        usd = [r for r in regions if r[1] == "USD"]
+        strategy: dict = {"target_total": None, "counter": None}
+        if usd:
+            target = int(250_000 * self.weight) // 5_000 * 5_000
+            quote = f"I'm targeting ${target // 1000}K total comp. My experience maps directly to this role."
+            strategy["target_total"] = [target, "USD"]
+        else:
+            quote = "I'd like the offer to reflect the top of the band for this level."
+        after = ""
+        if usd and rng.random() < 0.6:
+            low = int(180_000 * self.weight) // 5_000 * 5_000
+            high = low + 25_000
+            component = rng.choice(["equity", "base", "total"])
+            after = f" Counter at ${low // 1000}K-${high // 1000}K {component} is competitive."
+            strategy["counter"] = [low, high, component]
+        if rng.random() < 0.6:
+            self.add(f'> **Negotiate Up Strategy:** "{quote}"{after}', "")
+        else:
+            self.add(
+                rng.choice(["### Negotiate Up Strategy", "#### Negotiation Strategy"]), "", f'"{quote}"{after}', ""
+            )
+        self.expected["negotiate_up"] = strategy
+
+    def _sources(self) -> None:
+        name = self.company["name"]
+        sources = [f"{name} {self.role} Comp — Levels.fyi 2025-2026", f"Glassdoor {name} {self.role} 2025"]
+        self.add("**Evidence & Sources**", *(f"- [{s}]" for s in sources))
+        self.expected["sources"] = sources
+
+
+# --- the library ------------------------------------------------------------------------------------------------
+
+
+def company_names(rng: random.Random, count: int) -> list[str]:
+    names: list[str] = []
+    seen: set[str] = set()
+    while len(names) < count:
+        prefix, suffix = rng.choice(PREFIXES), rng.choice(SUFFIXES)
+        joined = rng.random() < 0.7
+        name = (f"{prefix}{suffix}" if joined else f"{prefix} {suffix}") + rng.choice(ENDINGS)
+        slug = slugify(name)
+        if slug in seen or slugify(f"{prefix}{suffix}") in seen:
+            continue
+        seen.update({slug, slugify(f"{prefix}{suffix}")})
+        names.append(name)
+    return names
+
+
+def _company(rng: random.Random, name: str) -> dict:
+    private = rng.random() < 0.6
+    valuation = rng.choice(["$800M", "$1.2B", "$3B", "$12B", "$45B"])
+    premium = rng.choice([None, (5, 10), (10, 20), (15, 25)])
+    return {
+        "name": name,
+        "slug": slugify(name),
+        "ownership": f"Private ({valuation} Valuation)" if private else "Public",
+        "product": rng.choice(PRODUCTS),
+        "premium": premium,
+        "premium_label": rng.choice(["AI PREMIUM", "INFRA PREMIUM"]),
+        "risk": "Higher Risk/Reward" if private else "Stable Growth",
+    }
+
+
+def generate(folder: Path, count: int, seed: int = 7, broken_share: float = 0.0) -> dict:
+    """Write `count` guides under `folder` and the manifest; return the manifest.
+
+    About 17 roles per company, so 5,000 guides span about 300 companies. A share of
+    `broken_share` guides carry one deliberate error each (a band with low above high,
+    an unknown currency, no table at all); the manifest names its line and field."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    per_company = 17
+    names = company_names(rng, max(1, -(-count // per_company)) + 5)
+    manifest: dict = {"seed": seed, "count": count, "guides": {}, "broken": {}}
+    written = 0
+    for name in names:
+        if written >= count:
+            break
+        company = _company(rng, name)
+        roles = rng.sample(ROLES, min(len(ROLES), rng.randint(14, 20)))
+        for role, weight in roles:
+            if written >= count:
+                break
+            broken = None
+            if broken_share and rng.random() < broken_share:
+                broken = rng.choice(["order", "currency", "nofig"])
+            text, expected = GuideBuilder(rng, company, role, weight).build(broken)
+            key = f"{company['slug']}/{slugify(role)}"
+            path = folder / company["slug"] / f"{slugify(role)}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            manifest["broken" if broken else "guides"][key] = expected
+            written += 1
+    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return manifest
+
+
+def load_manifest(folder: Path) -> dict:
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+
+
+# --- what a parsed guide says, in the manifest's terms ------------------------------------------------------
+
+
+def _pair(band) -> list[int] | None:
+    return [band.low.amount, band.high.amount] if band is not None else None
+
+
+def _region_figures(region: RegionBand) -> dict:
+    bonus = region.bonus
+    if bonus.kind == "percent":
+        bonus_figures = ["percent", _decimal_text(bonus.percent.low), _decimal_text(bonus.percent.high)]
+    elif bonus.kind == "amount":
+        bonus_figures = ["amount", bonus.amount.low.amount, bonus.amount.high.amount]
+    else:
+        bonus_figures = ["none"]
+    stock = region.stock
+    return {
+        "name": region.name,
+        "currency": region.currency,
+        "base": _pair(region.base),
+        "stock": None
+        if stock is None
+        else {
+            "kind": stock.kind,
+            "years": stock.vesting_years,
+            "value": _pair(stock.value),
+            "shares": list(stock.shares) if stock.shares else None,
+        },
+        "bonus": bonus_figures,
+        "total": _pair(region.total),
+        "sign_on": _pair(region.sign_on),
+        "levels": [[level.level, level.total.low.amount, level.total.high.amount] for level in region.levels],
+        "extras": [[extra.name, extra.raw] for extra in region.extras],
+    }
+
+
+def figures_of(guide: Guide) -> dict:
+    """A parsed guide in the manifest's terms: every figure, plus the sections' text."""
+    dna = guide.company.dna
+    plan = guide.negotiate_up
+    return {
+        "company": guide.company.name,
+        "role": guide.role.title,
+        "level": guide.role.level,
+        "premium": [_decimal_text(dna.premium.low), _decimal_text(dna.premium.high)] if dna and dna.premium else None,
+        "regions": [_region_figures(region) for region in guide.regions],
+        "narrative": guide.narrative,
+        "level_mapping": guide.level_mapping,
+        "levers": [[lever.title, lever.script] for lever in guide.levers],
+        "negotiate_up": {
+            "target_total": [plan.target_total.amount, plan.target_total.currency]
+            if plan and plan.target_total
+            else None,
+            "counter": [plan.counter_range.low.amount, plan.counter_range.high.amount, plan.counter_component]
+            if plan and plan.counter_range
+            else None,
+        },
+        "sources": [source.text for source in guide.sources],
+    }
