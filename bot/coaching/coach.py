@@ -100,6 +100,9 @@ class Coach:
                 return Outcome(self.answers.mention(text), None)
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
 
+        if not opens_case and case.pending not in ("company", "role", "region") and self._plain_lookup(text):
+            return Outcome(self.answers.mention(text), None)
+
         case = case.model_copy(deep=True)
         self._place(case, parsed, text)
         question = self._check_figures(case, parsed)
@@ -126,15 +129,16 @@ class Coach:
             return self._pushback(case, intents.fixed_part(text))
         if intents.said("accepted", text):
             return self._close(case, revised=False)
-        if (
-            intents.said("counter", text)
-            or parsed.competing
-            or parsed.nothing_else
-            or parsed.current_company
-            or case.pending == "leverage"
-        ):
+        if intents.said("counter", text) or parsed.competing or parsed.nothing_else or parsed.current_company:
             return self._counter(case)
         return Outcome(self._render("coach_next.j2", **self._summary(case), clarified=bool(parsed.level)), case)
+
+    def _plain_lookup(self, text: str) -> bool:
+        """Only company/role/region words, no coaching move: `planetscale ml remote`."""
+        if any(intents.said(name, text) for name in ("email", "phone", "pushback", "counter", "accepted", "clarify")):
+            return False
+        resolution = self.answers.resolver.resolve(text)
+        return resolution.kind in ("band", "regions", "roles") and not resolution.unknown
 
     # --- commands ---------------------------------------------------------------------------------
 

@@ -104,7 +104,7 @@ def formulas(offer: Offer, currency: str) -> tuple[str, str]:
         return money(value, currency)
 
     years = offer.equity_years or 1
-    equity = f"{m(offer.equity or 0)} ÷ {years}"
+    equity = f"{m(offer.equity)} ÷ {years}" if offer.equity else m(0)
     bonus = m(offer.target_bonus())
     if offer.bonus_percent is not None and offer.base is not None:
         bonus = f"{_percent(offer.bonus_percent)}% × {m(offer.base)}"

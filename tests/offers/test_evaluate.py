@@ -95,5 +95,5 @@ def test_a_percent_bonus_band(seed):
 
 def test_without_a_guide_only_totals(seed):
     ev = evaluate(Offer(currency="GBP", base=75_000), None, None)
-    assert ev.annualized_formula == "base £75K + equity £0 ÷ 1 + bonus £0 + sign-on £0 ÷ 4 = £75K"
+    assert ev.annualized_formula == "base £75K + equity £0 + bonus £0 + sign-on £0 ÷ 4 = £75K"
     assert ev.total is None and ev.placed[0].band is None

@@ -1,0 +1,232 @@
+"""Conversations with the coach, several turns each, through the domain API (Coach.reply
+with a SQLite store). Figures are checked exactly."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.coaching.case import Case
+from tests.coaching.conftest import DONE_WHEN, Chat
+
+
+def test_done_when_scenario(chat):
+    first = chat.say(DONE_WHEN)
+    assert "*Base salary:* $168K  `|──●───────|`  lower third of the band ($155K–$220K)" in first
+    assert "*Equity (4-year grant):* $100K  `|─●────────|`  lower third of the band ($80K–$225K)" in first
+    assert "base $168K + equity $100K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $193K" in first
+    assert "base $168K + equity $100K ÷ 4 + bonus $0 + sign-on $0 = $193K" in first
+    assert "against the guide's total-comp band ($210K–$340K): below the band" in first
+    assert "Illiquid equity" in first and "50% discount" in first
+    assert "$25K on paper, $12.5K risk-adjusted" in first and "$193K on paper, $180.5K risk-adjusted" in first
+    assert "don't accept on the call" in first and "in writing" in first
+    assert "Refreshers" in first and "Vesting" in first and "Google L4 ML" in first
+
+    counter = chat.say("I also have another offer from Acme for $300k total")
+    assert (
+        "*Base salary:* $168K → *$241.25K*: the top of the published base band ($155K–$220K); raised to match the Acme offer ($300K total)"
+        in counter
+    )
+    assert (
+        "*Equity (4-year grant):* $100K → *$235K*: the guide's negotiate-up target (equity at $235K over 4 years)"
+        in counter
+    )
+    assert "*Walk-away:* $300K: the Acme offer" in counter
+    assert "*Target:* $300K" in counter and "*Anchor:* $350K" in counter
+    assert "base $241.25K + equity $235K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $300K (+$107K a year)" in counter
+    assert "band's top × 1.2 (the guide's +20% AI PREMIUM)" in counter
+    assert "Counter at $200K-$225K equity is competitive." in counter
+
+    email = chat.say("can you write the email?")
+    assert "• Base salary: $241.25K (offer: $168K)" in email
+    assert "• Equity (4-year grant): $235K (offer: $100K)" in email
+    assert "That brings annualized total compensation to $300K." in email
+    assert "another offer from Acme at $300K in total compensation" in email
+    assert "[fill in: recruiter's name]" in email and "[fill in: your name]" in email
+    assert "My ML models power serverless autoscaling" in email  # the guide's first lever
+
+    phone = chat.say("and a phone script")
+    assert phone != email
+    assert "Rapport" in phone and "Discovery" in phone
+    assert "I'm targeting $350K total comp with equity at $235K over 4 years." in phone
+    assert "AI companies offer $400K+ for ML engineers." in phone  # every lever, for the call
+    assert "Could you send the updated numbers in writing?" in phone
+
+    pushback = chat.say("they said the base is fixed")
+    assert "When they say the base is fixed" in pushback
+    assert (
+        "ask for $73.25K, the first year's gap between the base you asked for and the base offered ($241.25K − $168K)"
+        in pushback
+    )
+    assert "ask for $235K instead of the $100K offered" in pushback
+    for lever in ("Level", "Start date", "Refreshers", "Remote"):
+        assert f"*{lever}:*" in pushback
+
+    chat.restart()  # a new process on the same store: the case is still there
+    close = chat.say("they came back with $185k base and $150k stock")
+    assert "*First offer, annualized:* base $168K + equity $100K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $193K" in close
+    assert "*Revised offer, annualized:* base $185K + equity $150K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $222.5K" in close
+    assert "*Gain over the first offer:* +$29.5K a year, annualized ($222.5K − $193K)" in close
+    assert "Final terms in writing" in close and "409A" in close
+
+    assert chat.say("forget me").startswith("Forget everything")
+    assert chat.stored() is not None
+    assert "everything I kept about you is deleted" in chat.say("yes")
+    assert chat.stored() is None
+    assert "I keep nothing about you" in chat.say("status")
+
+
+def test_missing_pieces_are_asked_one_at_a_time_and_kept(chat):
+    assert "Which location" in chat.say("I got an offer from PlanetScale")
+    assert "What is the base salary?" in chat.say("remote")
+    reply = chat.say("$168k")
+    assert "What is the equity grant" in reply
+    assert "Base $168K" in reply  # what was said before is kept
+    reply = chat.say("$100k in RSUs")  # vesting years from the guide (Equity/4yr)
+    assert "base $168K + equity $100K ÷ 4" in reply
+    stored = Case.from_stored(chat.stored())
+    assert (stored.offer.base, stored.offer.equity, stored.offer.equity_years) == (168_000, 100_000, 4)
+    assert stored.region == "Remote US" and stored.guide_key == "planetscale/ml-ai-engineer"
+
+
+def test_company_and_role_are_asked_first(chat):
+    assert "Which company and role" in chat.say("I got an offer: $150k base")
+    reply = chat.say("planetscale ml engineer")
+    assert "Which location" in reply and "Base $150K" in reply
+
+
+def test_absurd_amounts_get_a_question_not_a_computation(chat):
+    chat.say("I got an offer from PlanetScale, remote")
+    reply = chat.say("5 dollars base")
+    assert "5 dollars as the base salary is far below anything the guide publishes ($155K–$220K)" in reply
+    assert "=" not in reply
+    reply = chat.say("99 billion base")
+    assert "far above anything the guide publishes" in reply
+    assert Case.from_stored(chat.stored()).offer.base is None
+    assert "What is the equity grant" in chat.say("$168k base")
+
+
+def test_absurd_amount_without_a_band(chat):
+    reply = chat.say("I got an offer from Foo Corp for $5 base")
+    assert "too small to be a year's pay" in reply
+
+
+def test_another_currency_is_never_converted(chat):
+    chat.say("I got an offer from PlanetScale, remote")
+    reply = chat.say("£170k base")
+    assert "£170k is in GBP, but the Remote US band is in USD" in reply
+    assert Case.from_stored(chat.stored()).offer.base is None
+
+
+def test_a_figure_with_no_word_is_asked_about(chat):
+    chat.say(DONE_WHEN)
+    reply = chat.say("$250k")
+    assert "Is $250k another offer?" in reply
+
+
+def test_bonus_and_sign_on(chat):
+    reply = chat.say(
+        "Offer from PlanetScale, ML engineer in SF: $200k base, $160k RSUs over 4 years, 10% bonus, $40k sign-on"
+    )
+    # 200,000 + 40,000 + 20,000 + 10,000
+    assert "base $200K + equity $160K ÷ 4 + bonus 10% × $200K + sign-on $40K ÷ 4 = $270K" in reply
+    assert "base $200K + equity $160K ÷ 4 + bonus 10% × $200K + sign-on $40K = $300K" in reply
+    assert "*Target bonus:* 10% of base (the guide lists no bonus for this role)" in reply
+    assert "*Sign-on:* $40K (the guide publishes no band for this)" in reply
+
+
+def test_no_alternatives_is_never_invented(chat):
+    chat.say(DONE_WHEN)
+    reply = chat.say("no other offers")
+    assert "no other offer, so the counter rests on the guide's band and levers" in reply
+    assert "*Walk-away:* $193K: the offer as written" in reply
+    assert "*Base salary:* $168K → *$220K*" in reply
+    email = chat.say("email")
+    assert "another offer" not in email
+    assert "That brings annualized total compensation to $278.75K." in email
+
+
+def test_equity_fixed_pushback(chat):
+    chat.say(DONE_WHEN)
+    chat.say("no other offers")
+    reply = chat.say("they told me the equity is non-negotiable")
+    assert "When they say the equity is fixed" in reply
+    assert "*Base:* ask for $220K ($168K offered)" in reply
+    assert "*Equity:*" not in reply
+
+
+def test_correction_before_the_counter_reevaluates(chat):
+    chat.say(DONE_WHEN)
+    reply = chat.say("sorry, the base is actually $170k")
+    assert "Updated: your offer" in reply
+    assert "base $170K + equity $100K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $195K" in reply
+
+
+def test_tax_and_legal_are_out_of_scope(chat):
+    chat.say(DONE_WHEN)
+    before = chat.stored()
+    reply = chat.say("should I file an 83(b) election for taxes?")
+    assert "outside what I can help with" in reply
+    assert chat.stored() == before
+    assert "outside what I can help with" in chat.say("is the non-compete enforceable?")
+
+
+def test_plain_lookup_in_a_dm(chat, answers):
+    reply = chat.say("planetscale ml remote")
+    assert reply == "\n".join(m.text for m in answers.mention("planetscale ml remote"))
+    assert chat.stored() is None
+    chat.say(DONE_WHEN)
+    assert chat.say("planetscale ml sf").startswith("*ML / AI Engineer at PlanetScale · San Francisco HQ*")
+    assert Case.from_stored(chat.stored()).region == "Remote US"  # the lookup did not change the case
+
+
+def test_commands(chat):
+    assert "Commands" in chat.say("help")
+    assert "let's work on your offer" in chat.say("hello")
+    assert "nothing to forget" in chat.say("forget me")
+    chat.say(DONE_WHEN)
+    status = chat.say("status")
+    assert "*Base:* $168K" in status and "*Equity:* $100K over 4 years" in status
+    assert "I keep this for 30 days" in status
+    assert "Forget everything" in chat.say("forget me")
+    assert "kept your case" in chat.say("no")
+    assert chat.stored() is not None
+    assert "Your case is cleared" in chat.say("start over")
+    assert chat.stored() is None
+
+
+def test_user_text_is_escaped(chat):
+    chat.say(DONE_WHEN)
+    reply = chat.say("another offer from AT&T for $300k total")
+    assert "the AT&amp;T offer ($300K total)" in reply
+    reply = chat.say("I got an offer from <@U999> <!channel>: $150k base")
+    assert "<@U999>" not in reply and "<!channel>" not in reply
+
+
+def test_no_offer_figure_in_the_logs(chat, caplog):
+    caplog.set_level(logging.DEBUG)
+    for text in (DONE_WHEN, "another offer from Acme for $300k total", "email", "they came back with $185k base"):
+        chat.say(text)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    for figure in ("168", "100k", "300", "185", "241"):
+        assert figure not in logged
+
+
+def test_a_broken_turn_still_gets_a_reply(chat, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("$168k")
+
+    monkeypatch.setattr(chat.coach, "turn", boom)
+    assert "something went wrong on my side" in chat.say(DONE_WHEN)
+
+
+def test_two_people_never_share_a_case(answers, isolated_environment):
+    alice = Chat(answers, None, isolated_environment, user="A")
+    bob = Chat(answers, None, isolated_environment, user="B")
+    try:
+        alice.say(DONE_WHEN)
+        assert "I keep nothing about you" in bob.say("status")
+        assert "Which company and role" in bob.say("I got an offer: $200k base")
+        assert Case.from_stored(alice.stored()).offer.base == 168_000
+    finally:
+        alice.close()
+        bob.close()
