@@ -23,8 +23,8 @@ def test_done_when_scenario(chat):
 
     counter = chat.say("I also have another offer from Acme for $300k total")
     assert (
-        "*Base salary:* $168K → *$241.25K*: the top of the published base band ($155K–$220K); raised to match the Acme offer ($300K total)"
-        in counter
+        "*Base salary:* $168K → *$241.25K*: the top of the published base band ($155K–$220K); "
+        "raised to match the Acme offer ($300K total)" in counter
     )
     assert (
         "*Equity (4-year grant):* $100K → *$235K*: the guide's negotiate-up target (equity at $235K over 4 years)"
