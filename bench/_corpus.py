@@ -68,6 +68,7 @@ REGIONS = [
     ("Tokyo", "JPY", Decimal("90"), 100_000, ":jp:"),
     ("Bangalore", "INR", Decimal("15"), 100_000, ":india:"),
     ("Hyderabad", "INR", Decimal("13"), 100_000, ":india:"),
+    ("Mumbai", "INR", Decimal("40"), 100_000, ":india:"),  # senior bands reach crores (₹1.2Cr)
 ]
 
 STOCK_HEADERS = [  # header, kind, years
@@ -821,3 +822,31 @@ def figures_of(guide: Guide) -> dict:
         },
         "sources": [source.text for source in guide.sources],
     }
+
+
+def fidelity_problems(catalog, folder: Path, manifest: dict) -> list[str]:
+    """Every way the catalog differs from what the generator wrote: a guide missing or
+    with a figure not as written, a broken guide loaded or reported at the wrong place."""
+    problems = []
+    for key, expected in manifest["guides"].items():
+        guide = catalog.by_key.get(key)
+        if guide is None:
+            problems.append(f"{key}: not loaded")
+            continue
+        got = figures_of(guide)
+        for part, value in expected.items():
+            if got.get(part) != value:
+                problems.append(f"{key}: {part}: wrote {value!r}, read {got.get(part)!r}")
+    errors: dict[str, list] = {}
+    for problem in catalog.report.errors:
+        errors.setdefault(problem.file, []).append(problem)
+    for key, expected in manifest["broken"].items():
+        if key in catalog.by_key:
+            problems.append(f"{key}: broken guide loaded")
+        found = errors.get(str(folder / f"{key}.md"), [])
+        if not any(
+            p.line == expected["line"] and p.field.startswith(expected["field"]) and expected["message"] in p.message
+            for p in found
+        ):
+            problems.append(f"{key}: expected {expected}, reported {[str(p) for p in found]}")
+    return problems

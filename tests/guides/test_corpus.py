@@ -1,0 +1,95 @@
+"""The generated guide library: every figure read back exactly as the generator wrote it,
+across every variant of the format; broken guides reported where they break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench._corpus import MANIFEST, fidelity_problems, figures_of, generate, load_manifest
+from bot.guides.catalog import load_catalog, load_folders
+
+GUIDES = 300
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, dict]:
+    folder = tmp_path_factory.mktemp("corpus")
+    return folder, generate(folder, GUIDES, seed=5, broken_share=0.05)
+
+
+def test_every_parsed_figure_equals_what_was_written(corpus):
+    folder, manifest = corpus
+    catalog = load_folders([folder])
+    assert len(manifest["guides"]) + len(manifest["broken"]) == GUIDES
+    assert manifest["broken"], "the sample includes broken guides"
+    assert fidelity_problems(catalog, folder, manifest) == []
+    assert len(catalog.guides) == len(manifest["guides"])
+
+
+def test_the_same_figures_through_the_compiled_index(corpus, tmp_path):
+    folder, manifest = corpus
+    cold = load_catalog([folder], state_dir=tmp_path)
+    warm = load_catalog([folder], state_dir=tmp_path)
+    assert (cold.report.parsed, warm.report.parsed) == (GUIDES + 1, 1)  # + the shipped data file
+    assert fidelity_problems(cold, folder, manifest) == []
+    assert fidelity_problems(warm, folder, manifest) == []
+    assert [str(p) for p in warm.report.errors] == [str(p) for p in cold.report.errors]
+
+
+def test_the_corpus_spans_every_variant(corpus):
+    folder, manifest = corpus
+    text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.md")))
+    for marker in (
+        "Global Negotiation Guide",
+        "Salary Negotiation Guide",
+        "— ",
+        "| Level |",
+        "| Component |",
+        " options |",
+        "Stock (Options or RSU/4yr)",
+        "Equity (Options/RSU est.)",
+        "#### Lever 1:",
+        "**Global Levers**",
+        "> **Negotiate Up Strategy:**",
+        "### Negotiate Up Strategy",
+        "| Company | Level |",
+        "**Level Mapping:**",
+        "(SGD)",
+        ":gb:",
+        "Cr",
+        ",00,000",
+        "¥",
+        "HK$",
+        " to ",
+        "Sign-On",
+        "Relocation",
+        "% target",
+    ):
+        assert marker in text, marker
+    figures = [region for guide in manifest["guides"].values() for region in guide["regions"]]
+    assert any(region["levels"] for region in figures)
+    assert any(region["stock"] and region["stock"]["shares"] for region in figures)
+    assert {region["bonus"][0] for region in figures} == {"none", "percent", "amount"}
+    assert len({guide["company"] for guide in manifest["guides"].values()}) >= 15
+
+
+def test_generation_is_deterministic(tmp_path):
+    first = generate(tmp_path / "a", 40, seed=9)
+    second = generate(tmp_path / "b", 40, seed=9)
+    assert first == second
+    for path in sorted((tmp_path / "a").rglob("*.md")):
+        assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes()
+    assert load_manifest(tmp_path / "a") == first
+    assert (tmp_path / "a" / MANIFEST).exists()
+
+
+def test_a_changed_figure_is_caught(corpus, tmp_path):
+    """The fidelity check can fail: edit one written figure and it names the guide."""
+    folder, manifest = corpus
+    key, expected = next((k, g) for k, g in manifest["guides"].items() if g["regions"][0]["base"])
+    guide = load_folders([folder]).by_key[key]
+    figures = figures_of(guide)
+    figures["regions"][0]["base"] = [expected["regions"][0]["base"][0] + 1000, expected["regions"][0]["base"][1]]
+    assert figures != expected
