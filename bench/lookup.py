@@ -19,12 +19,13 @@ def run() -> list[str]:
     answers = Answers.load()
     # Baseline in the same run: resolving alone, to show what rendering adds.
     resolve_only = time_calls(lambda: answers.resolver.resolve("planetscale ml remote"), repeat=2000)
-    full = time_calls(lambda: answers.comp("planetscale ml remote"), repeat=2000)
+    render = answers.comp.__wrapped__  # past the lookup cache: this measures the work itself
+    full = time_calls(lambda: render("planetscale ml remote"), repeat=2000)
     print(f"   resolve only: median {ms(median(resolve_only))}, p99 {ms(percentile(resolve_only, 99))}")
     print(f"   resolve + render: median {ms(median(full))}, p99 {ms(percentile(full, 99))}")
     check(failures, "resolve + render median", median(full) * 1000, 1.0, " ms")
     for query in QUERIES[1:]:
-        samples = time_calls(lambda q=query: answers.comp(q), repeat=500)
+        samples = time_calls(lambda q=query: render(q), repeat=500)
         print(f"   {query!r:28} median {ms(median(samples))}")
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}

@@ -6,6 +6,7 @@ Slack listeners and the console both call it; neither holds any business rule.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from bot.render.templates import use_bytecode_cache
 
 MAX_INPUT_CHARS = 5000
 COMMAND = "/comp"
+LOOKUP_CACHE = 128
 
 
 class Answers:
@@ -28,6 +30,10 @@ class Answers:
         self.resolver = Resolver(catalog)
         self.counts = (len(catalog.guides), catalog.company_count)
         self.company_slugs = catalog.company_slugs
+        # A lookup is a pure function of its text while the catalog is loaded, and the same few
+        # questions come back all day; rendering (~1 ms) is most of a `/comp` request's cost
+        # (bench/http.py). The messages returned are shared between callers: read-only.
+        self.comp = functools.lru_cache(maxsize=LOOKUP_CACHE)(self.comp)
 
     @classmethod
     def load(cls, extra_folders: Iterable[Path] = (), state_dir: Path | None = None) -> Answers:
