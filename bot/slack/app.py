@@ -62,9 +62,17 @@ def quiet_payload_loggers() -> logging.Logger:
     return logger
 
 
-def create_app(settings: Settings, conversation: Conversation, store: Store, *, socket_mode: bool = False) -> App:
+def create_app(
+    settings: Settings,
+    conversation: Conversation,
+    store: Store,
+    *,
+    socket_mode: bool = False,
+    process_before_response: bool = True,
+) -> App:
     """A Bolt app whose every Web API call, `auth.test` at construction included, goes
-    through `settings.api_url` with bounded retries."""
+    through `settings.api_url` with bounded retries. (`process_before_response=False` exists
+    for the benchmark that justifies True.)"""
     logger = quiet_payload_loggers()
     background = ThreadPoolExecutor(max_workers=BACKGROUND_THREADS, thread_name_prefix="comp-coach-slack")
     app = App(
@@ -74,7 +82,7 @@ def create_app(settings: Settings, conversation: Conversation, store: Store, *, 
         # Socket Mode requests are not signed; over HTTP every request is verified (401 otherwise).
         request_verification_enabled=not socket_mode,
         token_verification_enabled=True,
-        process_before_response=True,
+        process_before_response=process_before_response,
         listener_executor=background,
         logger=logger,
     )
@@ -89,10 +97,14 @@ class Bot:
     store: Store
 
 
-def build(settings: Settings, *, socket_mode: bool = False) -> Bot:
+def build(settings: Settings, *, socket_mode: bool = False, process_before_response: bool = True) -> Bot:
     """Guides, store and app, ready to serve (raises BoltError if `auth.test` fails)."""
     from bot.answers import Answers
 
-    conversation = Conversation(Answers.load(settings.guide_folders), settings)
     store = Store.open(settings.database_url, settings.state_path)
-    return Bot(create_app(settings, conversation, store, socket_mode=socket_mode), conversation, store)
+    answers = Answers.load(settings.guide_folders, state_dir=settings.state_path)
+    conversation = Conversation(answers, settings, store)
+    app = create_app(
+        settings, conversation, store, socket_mode=socket_mode, process_before_response=process_before_response
+    )
+    return Bot(app, conversation, store)

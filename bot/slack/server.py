@@ -1,9 +1,19 @@
 """`comp-coach serve`: the Slack app over HTTP behind gunicorn, on `0.0.0.0:$PORT`.
 
-The app is built once, before gunicorn starts (guides loaded, `auth.test` passed),
-and the workers are forked from it (`preload_app`), so a worker serves from its first
-request and start-up errors (a bad token) end the command with a clear message.
-Gunicorn settings are tuned with bench/http.py: see `gunicorn_options`.
+Settings, tuned with bench/http.py on this 2-core machine (figures in docs/slack.md):
+
+- one `gthread` worker with one request thread. A `/comp` request is pure CPU (the answer
+  rides on the ack, no I/O), so more request threads only queue on the GIL: with four,
+  each socket read waits out the 5 ms GIL switch interval behind a busy thread and p99
+  passes 50 ms. `gthread` keeps connections alive (the sync worker closes every one).
+  Event work runs on the app's own background threads (bot.slack.app).
+- no `preload_app`: the master stays small (gunicorn alone) and the worker loads the
+  guides and builds the Bolt app; with preload the master would hold a second full copy,
+  and each process's RSS counts the pages it shares (master + 1 worker: ~85 MB instead of
+  ~120 MB). `WEB_CONCURRENCY` (the Heroku convention) adds workers, ~60 MB each.
+
+A worker that cannot start (Slack refuses the token) stops the server with exit status 3
+and one clear line in the log.
 """
 
 from __future__ import annotations
@@ -14,45 +24,41 @@ import sys
 from collections.abc import Callable
 
 from gunicorn.app.base import BaseApplication
-from slack_bolt.error import BoltError
+from gunicorn.arbiter import Arbiter
 
 from bot.settings import Settings
-from bot.slack.web import WebApp
 
 log = logging.getLogger(__name__)
 
-# bench/http.py on 2 cores, 8 connections: see docs/slack.md for the figures behind these.
-DEFAULT_WORKERS = 2
+DEFAULT_WORKERS = 1
 WORKER_CLASS = "gthread"
-THREADS = 4
+THREADS = 1
 
 
-def gunicorn_options(settings: Settings, post_fork: Callable | None = None) -> dict:
-    """The server settings, shared with the benchmark's bare Bolt app so both are measured alike.
-    `WEB_CONCURRENCY` (the Heroku convention) overrides the worker count."""
-    options = {
+def gunicorn_options(settings: Settings) -> dict:
+    """The server settings, shared with the benchmark's bare Bolt app so both are measured alike."""
+    return {
         "bind": f"0.0.0.0:{settings.port}",
         "workers": int(os.environ.get("WEB_CONCURRENCY") or DEFAULT_WORKERS),
         "worker_class": WORKER_CLASS,
         "threads": THREADS,
-        "preload_app": True,
+        "preload_app": False,
         "keepalive": 5,
         "timeout": 30,
         "graceful_timeout": 10,
-        "accesslog": None,  # request paths only would be fine, but nothing is needed per request
+        "accesslog": None,
         "errorlog": "-",
         "loglevel": settings.log_level.lower(),
         "proc_name": "comp-coach",
         "control_socket_disable": True,
     }
-    if post_fork is not None:
-        options["post_fork"] = post_fork
-    return options
 
 
 class GunicornServer(BaseApplication):
-    def __init__(self, application: Callable, options: dict) -> None:
-        self.application = application
+    """Gunicorn run from Python; `make_app` builds the WSGI application in each worker."""
+
+    def __init__(self, make_app: Callable[[], Callable], options: dict) -> None:
+        self.make_app = make_app
         self.options = options
         super().__init__()
 
@@ -61,40 +67,36 @@ class GunicornServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Callable:
-        return self.application
+        from slack_bolt.error import BoltError
+
+        try:
+            return self.make_app()
+        except BoltError as error:
+            log.error("Slack refused the bot token: %s", error)
+            raise SystemExit(Arbiter.WORKER_BOOT_ERROR) from None
 
 
-def run_gunicorn(application: Callable, options: dict) -> int:
+def run_gunicorn(make_app: Callable[[], Callable], options: dict) -> int:
     try:
-        GunicornServer(application, options).run()
+        GunicornServer(make_app, options).run()
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 1
     return 0
 
 
+def web_app(settings: Settings) -> Callable:
+    """Guides loaded, store open, `auth.test` passed: the WSGI app, ready."""
+    from bot.slack.app import build
+    from bot.slack.web import WebApp
+
+    return WebApp(build(settings).app)
+
+
 def serve(settings: Settings) -> int:
-    missing = [
-        name
-        for name, value in (
-            ("SLACK_BOT_TOKEN", settings.slack_bot_token),
-            ("SLACK_SIGNING_SECRET", settings.slack_signing_secret),
-        )
-        if not value
-    ]
+    required = (("SLACK_BOT_TOKEN", settings.slack_bot_token), ("SLACK_SIGNING_SECRET", settings.slack_signing_secret))
+    missing = [name for name, value in required if not value]
     if missing:
         print(f"comp-coach serve: set {' and '.join(missing)} (see docs/slack.md)", file=sys.stderr)
         return 2
-    from bot.slack.app import build
-
-    try:
-        bot = build(settings)
-    except BoltError as error:
-        print(f"comp-coach serve: Slack refused the bot token: {error}", file=sys.stderr)
-        return 1
-
-    def after_fork(_server, _worker) -> None:
-        # A pooled database connection must not be shared across a fork.
-        bot.store.engine.dispose(close=False)
-
     log.info("serving /slack/events and /healthz on port %d", settings.port)
-    return run_gunicorn(WebApp(bot.app), gunicorn_options(settings, after_fork))
+    return run_gunicorn(lambda: web_app(settings), gunicorn_options(settings))

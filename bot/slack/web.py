@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+if TYPE_CHECKING:
+    from slack_bolt import App
+    from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
@@ -21,6 +23,8 @@ class WebApp:
             self.ready(app)
 
     def ready(self, app: App) -> None:
+        from slack_bolt.adapter.wsgi import SlackRequestHandler
+
         self.slack = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:

@@ -1,4 +1,5 @@
-"""The Procfile's `worker:` line (Socket Mode) reaches Slack only through SLACK_API_URL."""
+"""Start-up of the Procfile processes against the stand-in: Socket Mode reaches Slack only
+through SLACK_API_URL, and a refused token stops a process with a clear line."""
 
 from __future__ import annotations
 
@@ -27,3 +28,22 @@ def test_worker_without_tokens_says_what_to_set(tmp_path):
         assert process.wait(timeout=30) == 2
         assert "set SLACK_APP_TOKEN" in (tmp_path / "worker.log").read_text()
         assert slack.calls == []
+
+
+def test_web_process_with_a_refused_token_stops_with_a_clear_line(tmp_path):
+    from tests.support.processes import free_port
+
+    with SlackStandIn() as slack:
+        slack.answer("auth.test", {"ok": False, "error": "invalid_auth"})
+        env = process_env(
+            slack.api_url,
+            tmp_path / "state",
+            SLACK_BOT_TOKEN="xoxb-revoked",
+            SLACK_SIGNING_SECRET="secret",
+            PORT=str(free_port()),
+        )
+        process = start_procfile("web", env, tmp_path / "web.log")
+        assert process.wait(timeout=30) == 3
+        log = (tmp_path / "web.log").read_text()
+        assert "Slack refused the bot token" in log and "invalid_auth" in log
+        assert "Traceback" not in log

@@ -1,0 +1,59 @@
+"""Web processes the HTTP benchmark compares against the Procfile's, on the same gunicorn settings.
+
+    python -m bench._bolt_variants bare             # one /comp listener acking a constant string
+    python -m bench._bolt_variants bare-threaded    # the same with Bolt's default process_before_response=False
+    python -m bench._bolt_variants ours-threaded    # Comp Coach with process_before_response=False
+
+Configuration comes from the environment, as for `comp-coach serve`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from slack_bolt import Ack, App
+
+from bot.settings import Settings
+from bot.slack.app import BACKGROUND_THREADS, build, quiet_payload_loggers
+from bot.slack.clients import web_client
+from bot.slack.server import gunicorn_options, run_gunicorn
+from bot.slack.web import WebApp
+
+CONSTANT = "Comp Coach: a constant answer."
+
+
+def bare_app(settings: Settings, process_before_response: bool) -> App:
+    """Bolt with the same client, verification and ack path as ours, and nothing else."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    app = App(
+        name="bare",
+        client=web_client(settings.slack_bot_token, settings.api_url),
+        signing_secret=settings.slack_signing_secret,
+        process_before_response=process_before_response,
+        listener_executor=ThreadPoolExecutor(max_workers=BACKGROUND_THREADS),
+        logger=quiet_payload_loggers(),
+    )
+
+    @app.command("/comp")
+    def constant(ack: Ack) -> None:
+        ack(CONSTANT)
+
+    return app
+
+
+def main(variant: str) -> int:
+    settings = Settings()
+    makers = {
+        "bare": lambda: WebApp(bare_app(settings, process_before_response=True)),
+        "bare-threaded": lambda: WebApp(bare_app(settings, process_before_response=False)),
+        "ours-threaded": lambda: WebApp(build(settings, process_before_response=False).app),
+    }
+    if variant not in makers:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return run_gunicorn(makers[variant], gunicorn_options(settings))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else ""))
