@@ -725,15 +725,18 @@ def _company(rng: random.Random, name: str) -> dict:
     }
 
 
-def generate(folder: Path, count: int, seed: int = 7, broken_share: float = 0.0) -> dict:
+def generate(
+    folder: Path, count: int, seed: int = 7, broken_share: float = 0.0, roles_per_company: int | None = None
+) -> dict:
     """Write `count` guides under `folder` and the manifest; return the manifest.
 
-    About 17 roles per company, so 5,000 guides span about 300 companies. A share of
+    14 to 20 roles per company (or `roles_per_company`), so 5,000 guides span about 300
+    companies. A share of
     `broken_share` guides carry one deliberate error each (a band with low above high,
     an unknown currency, no table at all); the manifest names its line and field."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    per_company = 17
+    per_company = roles_per_company or 17
     names = company_names(rng, max(1, -(-count // per_company)) + 5)
     manifest: dict = {"seed": seed, "count": count, "guides": {}, "broken": {}}
     written = 0
@@ -741,7 +744,7 @@ def generate(folder: Path, count: int, seed: int = 7, broken_share: float = 0.0)
         if written >= count:
             break
         company = _company(rng, name)
-        roles = rng.sample(ROLES, min(len(ROLES), rng.randint(14, 20)))
+        roles = rng.sample(ROLES, roles_per_company or rng.randint(14, 20))
         for role, weight in roles:
             if written >= count:
                 break

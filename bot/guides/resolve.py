@@ -179,6 +179,8 @@ class Resolver:
             self.region_names[key] = names
             self.region_groups[key] = groups
         self._company_choices = sorted(self.company_phrases)
+        self._suggestion_names = sorted(set(self.company_names.values()))
+        self._suggestion_choices = [self._normalized(name) for name in self._suggestion_names]
         self._role_choices = sorted(self.role_phrases)
         self._region_choices = sorted(self.region_phrases)
 
@@ -232,7 +234,9 @@ class Resolver:
                 for end in range(start + 1, min(start + MAX_SPAN, len(units)) + 1)
                 if end - start == 1 or not any(quoted for _, quoted in units[start:end])
             ),
-            key=lambda span: (-(span[1] - span[0]), span[0]),
+            # Most words first (a quoted phrase counts its words), so `data analyst` is
+            # a role before the `ai` of a mistyped `ApexVualt AI` can be.
+            key=lambda span: (-sum(len(word.split()) for word, _ in units[span[0] : span[1]]), span[0]),
         )
         for start, end in spans:
             if any(used[start:end]):
@@ -248,21 +252,29 @@ class Resolver:
                         break
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
-        self._fuzzy(result)
+        self._fuzzy(result, leftover)
         return result
 
-    def _fuzzy(self, result: _Match) -> None:
-        """Typos: each leftover word (or run of them) against the categories still open."""
+    def _fuzzy(self, result: _Match, with_noise: list[str] | None = None) -> None:
+        """Typos: the leftover words together (with the noise words too, for a name such
+        as `Helio Pay.io` whose `pay` is noise elsewhere), then each word, against the
+        categories still open. Choices are normalized already, so no processor runs."""
         choices = (
             ("companies", self.company_phrases, self._company_choices, COMPANY_CUTOFF),
             ("roles", self.role_phrases, self._role_choices, ROLE_CUTOFF),
             ("regions", self.region_phrases, self._region_choices, REGION_CUTOFF),
         )
         remaining = list(result.leftover)
-        candidates = [" ".join(remaining)] if len(remaining) > 1 else []
-        candidates += remaining
-        for candidate in candidates:
-            if candidate not in " ".join(remaining) or len(candidate.replace(" ", "")) < 4:
+        runs: list[list[str]] = []
+        if with_noise and len(with_noise) > max(1, len(remaining)):
+            runs.append(with_noise)
+        if len(remaining) > 1:
+            runs.append(list(remaining))
+        runs += [[word] for word in remaining]
+        for run in runs:
+            content = [word for word in run if word not in self.aliases.noise] if run is with_noise else run
+            candidate = " ".join(run)
+            if not content or any(word not in remaining for word in content) or len(candidate.replace(" ", "")) < 4:
                 continue
             best = None
             for name, table, vocabulary, cutoff in choices:
@@ -276,7 +288,7 @@ class Resolver:
                 setattr(result, name, set(table[phrase]))
                 result.typed[name] = candidate
                 result.corrections.append((candidate, phrase))
-                for word in candidate.split():
+                for word in content:
                     if word in remaining:
                         remaining.remove(word)
         result.leftover = remaining
@@ -297,6 +309,8 @@ class Resolver:
         keys = [key for slug in company_slugs for key in self.catalog.company_keys.get(slug, [])]
         if match.roles is not None:
             chosen = [key for key in keys if self.role_keys[key] & match.roles]
+            if len(chosen) > 1:
+                chosen = self._named_roles(chosen, match.roles)
             if not chosen:
                 return Resolution(
                     "role_unknown",
@@ -333,6 +347,16 @@ class Resolver:
                 "regions", shown, guide=guide, regions=regions, corrections=match.corrections, unknown=unknown
             )
         return Resolution("band", shown, guide=guide, region=regions[0], corrections=match.corrections, unknown=unknown)
+
+    def _named_roles(self, keys: list[str], roles: set[str]) -> list[str]:
+        """Of several guides matching, those whose own role the query names (`frontend
+        engineer`), else those that are the role group named (`swe`: software-engineer,
+        not every engineer in the group); all of them when neither narrows."""
+        for prefix in ("role:", "family:"):
+            named = [key for key in keys if f"{prefix}{self.catalog.summaries[key].role_slug}" in roles]
+            if named:
+                return named
+        return keys
 
     def _guides(self, keys: list[str]) -> list[Guide]:
         return [self.catalog.by_key[key] for key in keys]
@@ -372,14 +396,16 @@ class Resolver:
     def _company_unknown(self, shown: str, match: _Match, unknown: str) -> Resolution:
         suggestions: list[str] = []
         if unknown:
+            # Against the normalized names (what `unknown` is made of), shown as written.
             found = process.extract(
                 unknown,
-                list(self.company_names.values()),
+                self._suggestion_choices,
                 scorer=fuzz.WRatio,
+                processor=None,
                 limit=SUGGESTIONS,
                 score_cutoff=SUGGEST_CUTOFF,
             )
-            suggestions = [name for name, _, _ in found]
+            suggestions = [self._suggestion_names[index] for _, _, index in found]
         if not suggestions and match.roles is not None:
             # A role without a company: the companies that have that role.
             with_role = set().union(*(self.companies_with_role.get(role, set()) for role in match.roles))
