@@ -84,48 +84,17 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_guides_check(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.guides.catalog import guide_folders, load_folders
-    from bot.guides.checks import consistency_warnings
+    from bot.guides.catalog import guide_folders
+    from bot.guides.importer import check_guides
 
-    folders = [Path(p) for p in args.paths] if args.paths else guide_folders(settings.guide_folders)
-    errors = warnings = 0
-    guides = files = 0
-    for folder in folders:
-        catalog = load_folders([folder]) if folder.is_dir() else _single_file(folder)
-        files += catalog.report.files
-        guides += len(catalog.guides)
-        for problem in catalog.report.errors:
-            print(problem)
-            errors += 1
-        found = list(catalog.report.warnings)
-        for guide in catalog.guides:
-            found += consistency_warnings(guide, catalog.paths.get(guide.key, str(folder)))
-        for problem in found:
-            print(f"warning: {problem}")
-            warnings += 1
-    print(f"checked {files} files: {guides} guides valid, {errors} errors, {warnings} warnings", file=sys.stderr)
-    return 1 if errors else 0
-
-
-def _single_file(path: Path):
-    from bot.guides.catalog import Catalog, LoadReport, read_any
-
-    report = LoadReport(files=1)
-    if not path.exists():
-        report.errors.append(_problem(path, "file", "does not exist"))
-        return Catalog([], report)
-    guide, errors, warnings = read_any(path, path.parent)
-    report.errors += errors
-    report.warnings += warnings
-    if guide is None:
-        return Catalog([], report)
-    return Catalog([guide], report, {guide.key: str(path)})
-
-
-def _problem(path: Path, where: str, message: str):
-    from bot.guides.problems import Problem
-
-    return Problem(str(path), None, where, message)
+    paths = [Path(p) for p in args.paths] if args.paths else guide_folders(settings.guide_folders)
+    summary = check_guides(paths, sys.stdout, progress=sys.stderr.isatty())
+    print(
+        f"checked {summary.files} files: {summary.valid} guides valid, "
+        f"{summary.errors} errors, {summary.warnings} warnings",
+        file=sys.stderr,
+    )
+    return 1 if summary.errors else 0
 
 
 def cmd_guides_import(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,71 +1,173 @@
-"""`guides import`: Markdown guides -> the project's data files (`<company>/<role>.json`)."""
+"""`guides import` and `guides check` over whole libraries of guides.
+
+`import`: Markdown guides -> the project's data files (`<company>/<role>.json`).
+`check`: every guide read and checked, nothing written.
+
+Both stream: one file is read, reported and let go before the next, so a library of
+thousands of guides needs no more memory than one. On a terminal a progress line shows
+files done and failures so far; each failed file gets one line, `file:line: field:
+problem` (its first error, with a count of the others); a summary line ends the run.
+"""
 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
-from bot.guides.catalog import DATA_SUFFIX
-from bot.guides.markdown import read_guide_file
+from bot.guides.catalog import DATA_SUFFIX, guide_files, read_any
+from bot.guides.index import no_gc
 from bot.guides.problems import Problem
 
 
 @dataclass
 class ImportSummary:
+    files: int = 0
     imported: int = 0
     failed: int = 0
     warnings: int = 0
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # every error of every failed file
 
 
-def markdown_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
-    """(file, the folder its slugs are relative to) for every Markdown guide under `paths`.
+class Progress:
+    """`1234/5000 files, 3 failed` on one terminal line, redrawn at most ten times a second."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+        self.total = total
+        self.stream = stream
+        self.enabled = enabled and total > 0
+        self.shown = False
+        self.last = 0.0
+
+    def update(self, done: int, failed: int, force: bool = False) -> None:
+        now = time.monotonic()
+        if not self.enabled or (not force and now - self.last < 0.1 and done != self.total):
+            return
+        self.last = now
+        self.stream.write(f"\r\033[K{done}/{self.total} files, {failed} failed")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        """Before another line is printed on the same terminal."""
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.shown = False
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.shown = False
+
+
+def guide_paths(paths: Iterable[Path], suffixes: tuple[str, ...] = (".md",)) -> Iterator[tuple[Path, Path | None]]:
+    """(file, the folder its slugs are relative to) for every guide under `paths`.
     A folder's layout (`<company>/<role>.md`) gives slugs; a file named on its own takes
     them from its title."""
     for path in paths:
         if path.is_dir():
-            for file in sorted(path.rglob("*.md")):
-                if file.name.lower() != "readme.md":
+            for file in guide_files(path):
+                if file.suffix in suffixes:
                     yield file, path
         else:
             yield path, None
 
 
-def import_guides(paths: list[Path], out: Path, progress: bool = False, stream=None) -> ImportSummary:
+def markdown_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
+    return guide_paths(paths)
+
+
+def failure_line(errors: list[Problem]) -> str:
+    first = str(errors[0])
+    return first if len(errors) == 1 else f"{first} (and {len(errors) - 1} more)"
+
+
+def import_guides(paths: list[Path], out: Path, progress: bool = False, stream: TextIO | None = None) -> ImportSummary:
     stream = stream or sys.stdout
-    errors = sys.stderr if stream is sys.stdout else stream
-    summary = ImportSummary()
-    files = list(markdown_files(paths))
-    for done, (file, root) in enumerate(files, start=1):
-        if not file.exists():
-            problem = Problem(str(file), None, "file", "does not exist")
-            print(problem, file=errors)
-            summary.failed += 1
-            continue
-        result = read_guide_file(file, root)
-        summary.warnings += len(result.warnings)
-        if result.guide is None:
-            summary.failed += 1
-            summary.problems += result.errors
-            for problem in result.errors:
-                print(problem, file=errors)
-        else:
-            guide = result.guide.model_copy(update={"source_file": _relative(file, root)})
-            target = out / guide.company.slug / f"{guide.role.slug}{DATA_SUFFIX}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(guide.model_dump_json(indent=2) + "\n", encoding="utf-8")
-            summary.imported += 1
-        if progress and (done % 50 == 0 or done == len(files)):
-            print(f"\r{done}/{len(files)} files, {summary.failed} failed", end="", file=sys.stderr, flush=True)
-    if progress and files:
-        print(file=sys.stderr)
+    errors_out = sys.stderr if stream is sys.stdout else stream
+    files = list(guide_paths(paths))
+    summary = ImportSummary(files=len(files))
+    bar = Progress(len(files), sys.stderr, progress)
+    with no_gc():
+        for done, (file, root) in enumerate(files, start=1):
+            if not file.exists():
+                errors = [Problem(str(file), None, "file", "does not exist")]
+                guide, warnings = None, []
+            else:
+                # A file named on its own (root = its folder) takes its slugs from its title.
+                guide, errors, warnings = read_any(file, root if root is not None else file.parent)
+            summary.warnings += len(warnings)
+            if guide is None:
+                summary.failed += 1
+                summary.problems += errors
+                bar.clear()
+                print(failure_line(errors or [Problem(str(file), None, "guide", "not read")]), file=errors_out)
+            else:
+                guide = guide.model_copy(update={"source_file": _relative(file, root)})
+                target = out / guide.company.slug / f"{guide.role.slug}{DATA_SUFFIX}"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(guide.model_dump_json(indent=2) + "\n", encoding="utf-8")
+                summary.imported += 1
+            bar.update(done, summary.failed)
+    bar.finish()
     print(
         f"imported {summary.imported} of {len(files)} guides into {out} "
         f"({summary.failed} failed, {summary.warnings} warnings)",
         file=stream,
     )
+    return summary
+
+
+@dataclass
+class CheckSummary:
+    files: int = 0
+    valid: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+
+def check_guides(paths: list[Path], out: TextIO, progress: bool = False) -> CheckSummary:
+    """Read and check every guide under `paths` (data files and Markdown): errors print as
+    `file:line: field: problem`, warnings (missing sections, totals that disagree with
+    their parts) prefixed `warning: `."""
+    from bot.guides.checks import consistency_warnings
+
+    summary = CheckSummary()
+    files: list[tuple[Path, Path | None]] = []
+    for path in paths:
+        if path.is_dir():
+            files += [(file, path) for file in guide_files(path)]
+        else:
+            files.append((path, None))
+    bar = Progress(len(files), sys.stderr, progress)
+    failed = 0
+    with no_gc():
+        for done, (file, root) in enumerate(files, start=1):
+            summary.files += 1
+            if not file.exists():
+                guide, errors, warnings = None, [Problem(str(file), None, "file", "does not exist")], []
+            else:
+                guide, errors, warnings = read_any(file, root if root is not None else file.parent)
+            if guide is not None:
+                summary.valid += 1
+                warnings = warnings + consistency_warnings(guide, str(file))
+            else:
+                failed += 1
+            if errors or warnings:
+                bar.clear()
+            for problem in errors:
+                print(problem, file=out)
+            for problem in warnings:
+                print(f"warning: {problem}", file=out)
+            summary.errors += len(errors)
+            summary.warnings += len(warnings)
+            bar.update(done, failed)
+    bar.finish()
     return summary
 
 

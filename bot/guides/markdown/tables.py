@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Protocol
 
 from pydantic import ValidationError
@@ -100,12 +101,18 @@ def parse_bonus(cell: str, currency: str) -> Bonus:
     return Bonus(kind="amount", amount=parse_range(_figure_text(text), currency), raw=text)
 
 
+FIGURE_NOTE_RE = re.compile(r"\s*\(.*?\)\s*|\s+(?:target|est\.?|estimated|approx\.?)\b.*$", re.I)
+
+
 def _figure_text(text: str) -> str:
     """The figure part of a cell: `$155K–$220K (target)` -> `$155K–$220K`."""
-    return re.sub(r"\s*\(.*?\)\s*|\s+(?:target|est\.?|estimated|approx\.?)\b.*$", "", text, flags=re.I).strip()
+    return FIGURE_NOTE_RE.sub("", text).strip()
 
 
+@lru_cache(maxsize=32768)
 def parse_money_cell(cell: str, currency: str | None) -> MoneyRange:
+    """Cached (ranges are frozen): libraries repeat the same bands across many guides,
+    and sharing one object per band also keeps a loaded library small."""
     return parse_range(_figure_text(clean_inline(cell)), currency)
 
 

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 EMOJI_SHORTCODE_RE = re.compile(r":[a-z0-9_+-]+:")
 BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+SPACES_RE = re.compile(r"\s+")
 
 
 def strip_bold(text: str) -> str:
     return BOLD_RE.sub(lambda m: m[1] or m[2], text)
 
 
+@lru_cache(maxsize=32768)
 def clean_inline(text: str, keep_bold: bool = False) -> str:
-    """Cell or line text without emoji shortcodes, (optionally) bold, and extra spaces."""
+    """Cell or line text without emoji shortcodes, (optionally) bold, and extra spaces.
+    Cached: a library of guides repeats the same headers and cells thousands of times."""
     text = EMOJI_SHORTCODE_RE.sub("", text)
     if not keep_bold:
         text = strip_bold(text)
-    return re.sub(r"\s+", " ", text).strip()
+    return SPACES_RE.sub(" ", text).strip()
 
 
 def strip_quotes(text: str) -> str:
