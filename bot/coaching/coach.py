@@ -11,38 +11,23 @@ lookup and gets the `/comp` answer.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 from bot.answers import MAX_INPUT_CHARS, Answers
 from bot.coaching import intents
-from bot.coaching.case import Case, Rival
+from bot.coaching.case import Case
+from bot.coaching.intake import Intake
 from bot.coaching.placeholders import Fillers, fill
 from bot.guides.model import Guide, RegionBand
-from bot.guides.money import MoneyRange, format_amount
-from bot.guides.resolve import Resolution
+from bot.guides.money import format_amount
 from bot.offers.counter import CompetingOffer, Counter, build_counter
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, evaluate, formulas
-from bot.offers.parse import Figure, Parsed, parse_offer_text
-from bot.offers.sanity import implausible
+from bot.offers.parse import parse_offer_text
 from bot.render.blocks import Message, build_messages
 from bot.render.templates import render
 
 log = logging.getLogger(__name__)
-
-OFFER_FROM_RE = re.compile(r"\boffer\s+(?:from|at|with)\s+(?P<company>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})")
-YEARS_ONLY_RE = re.compile(r"^\s*(?P<years>\d{1,2})\s*(?:-?\s*(?:years?|yrs?|y))?\s*[.!]?\s*$", re.IGNORECASE)
-PERCENT_ONLY_RE = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)\s?%")
-NONE_RE = re.compile(r"^\s*(?:no|none|nope|nothing|zero|n/?a|0)\b", re.IGNORECASE)
-KIND_WORDS = {
-    "base": "base salary",
-    "equity": "equity grant",
-    "bonus": "target bonus",
-    "sign_on": "sign-on bonus",
-    "total": "total comp",
-}
 
 
 @dataclass
@@ -59,6 +44,7 @@ def _m(value: int | Fraction, currency: str) -> str:
 class Coach:
     def __init__(self, answers: Answers, cases=None, ttl_days: float = 30.0) -> None:
         self.answers = answers
+        self.intake = Intake(answers)
         self.cases = cases
         self.ttl_days = ttl_days
 
@@ -104,14 +90,14 @@ class Coach:
             return Outcome(self.answers.mention(text), None)
 
         case = case.model_copy(deep=True)
-        self._place(case, parsed, text)
-        question = self._check_figures(case, parsed)
+        self.intake.place(case, parsed, text)
+        question = self.intake.check_figures(case, parsed)
         if question:
             return Outcome(self._render("coach_question.j2", **question, **self._summary(case)), case)
-        revised = self._take_figures(case, parsed, text)
-        self._take_facts(case, parsed, text)
+        revised = self.intake.take_figures(case, parsed, text)
+        self.intake.take_facts(case, parsed, text)
 
-        missing = self._missing(case)
+        missing = self.intake.missing(case)
         if missing:
             case.pending = missing["key"]
             return Outcome(self._render("coach_question.j2", **missing, **self._summary(case)), case)
@@ -162,226 +148,11 @@ class Coach:
         case.pending = None
         return Outcome(self._render("coach_forget.j2", step="kept"), case)
 
-    # --- reading the message into the case ----------------------------------------------------------
-
     def _guide(self, case: Case) -> Guide | None:
-        return self.answers.catalog.by_key.get(case.guide_key) if case.guide_key else None
+        return self.intake.guide(case)
 
     def _region(self, case: Case) -> RegionBand | None:
-        guide = self._guide(case)
-        if guide is None or case.region is None:
-            return None
-        return next((r for r in guide.regions if r.name == case.region), None)
-
-    def _place(self, case: Case, parsed: Parsed, text: str) -> None:
-        """Company, role and region from the message, through the catalog's resolver."""
-        rest = parsed.rest
-        if not rest.strip():
-            return
-        resolver = self.answers.resolver
-        direct = resolver.resolve(rest)
-        may_change = not case.evaluated or intents.said("correction", text)
-        resolution: Resolution | None = None
-        if direct.kind not in ("help", "company_unknown"):
-            if case.company_slug is None or may_change:
-                resolution = direct
-            elif direct.guides and direct.guides[0].company.slug != case.company_slug:
-                return  # another company mid-case: not this offer
-        if resolution is None and case.company_slug:
-            guide = self._guide(case)
-            prefix = guide.key.replace("/", " ") if guide else case.company_slug
-            resolution = resolver.resolve(f"{prefix} {rest}")
-        if resolution is None:
-            named = OFFER_FROM_RE.search(text)
-            if named and case.company_slug is None and not case.company_text:
-                case.company_text = named["company"].strip()[:60]
-            return
-        if resolution.guide is not None:
-            if case.guide_key != resolution.guide.key:
-                case.region = None if case.guide_key else case.region
-            case.guide_key = resolution.guide.key
-            case.company_slug = resolution.guide.company.slug
-            case.company_text = None
-        elif resolution.guides:
-            case.company_slug = resolution.guides[0].company.slug
-            case.company_text = None
-            if len({g.key for g in resolution.guides}) == 1:
-                case.guide_key = resolution.guides[0].key
-        if (
-            resolution.kind == "band"
-            and resolution.region is not None
-            and (case.region is None or may_change or case.pending == "region")
-        ):
-            case.region = resolution.region.name
-        guide = self._guide(case)
-        if guide and len(guide.regions) == 1:
-            case.region = guide.regions[0].name
-
-    def _bands(self, case: Case) -> dict[str, MoneyRange | None]:
-        region = self._region(case)
-        if region is None:
-            return {}
-        stock = region.stock.value if region.stock else None
-        bonus = region.bonus.amount if region.bonus.kind == "amount" else None
-        return {"base": region.base, "equity": stock, "sign_on": region.sign_on, "total": region.total, "bonus": bonus}
-
-    def _kinded(self, case: Case, parsed: Parsed) -> list[tuple[str, Figure]]:
-        """Each figure with its kind; a figure with no word takes the kind of the last question."""
-        out = []
-        for figure in parsed.figures:
-            kind = figure.kind or (case.pending if case.pending in KIND_WORDS else None)
-            if kind is None and intents.said("walk_away", parsed.rest + " " + figure.text):
-                kind = "walk_away"
-            out.append((kind, figure))
-        return out
-
-    def _check_figures(self, case: Case, parsed: Parsed) -> dict | None:
-        """A question when a figure cannot be meant, has no kind, or is in another currency."""
-        if parsed.unreadable:
-            return {"key": "unreadable", "figure": parsed.unreadable[0]}
-        bands = self._bands(case)
-        region = self._region(case)
-        for kind, figure in self._kinded(case, parsed):
-            if kind is None:
-                if len(parsed.figures) == 1 and case.pending == "leverage":
-                    return {"key": "unlabelled_rival", "figure": figure.text}
-                return {"key": "unlabelled", "figure": figure.text}
-            if region and figure.currency and figure.currency != region.currency:
-                return {
-                    "key": "currency",
-                    "figure": figure.text,
-                    "currency": figure.currency,
-                    "band_currency": region.currency,
-                }
-            band_kind = "total" if kind == "walk_away" else kind
-            amount = figure.amount * (self._years(case, parsed) if kind == "equity" and figure.per_year else 1)
-            why = implausible(
-                band_kind, amount, figure.currency or (region.currency if region else None), bands.get(band_kind)
-            )
-            if why:
-                return {
-                    "key": "implausible",
-                    "figure": figure.text,
-                    "kind": KIND_WORDS.get(kind, "walk-away"),
-                    "why": why,
-                    "band": bands.get(band_kind),
-                }
-        for rival in parsed.competing:
-            for figure in rival.figures:
-                why = implausible("total", figure.amount, figure.currency, bands.get("total"))
-                if why:
-                    return {
-                        "key": "implausible",
-                        "figure": figure.text,
-                        "kind": f"{rival.company} offer",
-                        "why": why,
-                        "band": bands.get("total"),
-                    }
-        return None
-
-    def _years(self, case: Case, parsed: Parsed) -> int:
-        region = self._region(case)
-        guide_years = region.stock.vesting_years if region and region.stock else None
-        return parsed.equity_years or case.offer.equity_years or guide_years or 4
-
-    def _take_figures(self, case: Case, parsed: Parsed, text: str) -> bool:
-        """Figures into the offer. True when they change an offer already evaluated."""
-        offer = case.offer.model_copy()
-        changed = False
-        region = self._region(case)
-        for kind, figure in self._kinded(case, parsed):
-            if figure.currency and offer.currency is None:
-                offer.currency = figure.currency
-            if kind == "walk_away":
-                case.walk_away = figure.amount
-            elif kind == "base":
-                changed |= offer.base != figure.amount
-                offer.base = figure.amount
-            elif kind == "equity":
-                years = self._years(case, parsed)
-                amount = figure.amount * years if figure.per_year else figure.amount
-                changed |= offer.equity != amount
-                offer.equity, offer.equity_years, offer.no_equity = amount, years, False
-            elif kind == "bonus":
-                changed |= offer.bonus_amount != figure.amount
-                offer.bonus_amount, offer.bonus_percent, offer.no_bonus = figure.amount, None, False
-            elif kind == "sign_on":
-                changed |= offer.sign_on != figure.amount
-                offer.sign_on = figure.amount
-        percent = parsed.bonus_percent
-        if percent is None and case.pending == "bonus":
-            match = PERCENT_ONLY_RE.search(text)
-            percent = Decimal(match["number"]) if match else None
-        if percent is not None:
-            changed |= offer.bonus_percent != percent
-            offer.bonus_percent, offer.bonus_amount, offer.no_bonus = percent, None, False
-        if parsed.equity_years and parsed.equity_years != offer.equity_years and offer.equity:
-            changed = True
-            offer.equity_years = parsed.equity_years
-        if case.pending == "years":
-            years = YEARS_ONLY_RE.match(text)
-            if years and 0 < int(years["years"]) <= 10:
-                offer.equity_years = int(years["years"])
-        if parsed.no_equity or (case.pending == "equity" and NONE_RE.match(text)):
-            offer.no_equity, offer.equity, offer.equity_years = True, None, None
-            changed = True
-        if parsed.no_bonus or (case.pending == "bonus" and NONE_RE.match(text)):
-            offer.no_bonus, offer.bonus_amount, offer.bonus_percent = True, None, None
-        if parsed.no_sign_on:
-            offer.sign_on = None
-        if region and offer.currency is None:
-            offer.currency = region.currency
-        if offer.equity and offer.equity_years is None and region and region.stock and region.stock.vesting_years:
-            offer.equity_years = region.stock.vesting_years
-        case.offer = offer
-        return changed and case.evaluated
-
-    def _take_facts(self, case: Case, parsed: Parsed, text: str) -> None:
-        for rival in parsed.competing:
-            total = next((f.amount for f in rival.figures if f.kind in (None, "total")), None)
-            base = next((f.amount for f in rival.figures if f.kind == "base"), None)
-            currency = next((f.currency for f in rival.figures if f.currency), None)
-            known = next((r for r in case.rivals if r.company.lower() == rival.company.lower()), None)
-            if known:
-                known.total, known.base = total or known.total, base or known.base
-            else:
-                case.rivals.append(Rival(company=rival.company, total=total, base=base, currency=currency))
-            case.no_alternatives = False
-        if parsed.nothing_else and not parsed.competing and not case.rivals:
-            case.no_alternatives = True
-        if parsed.current_company:
-            case.current_company = parsed.current_company
-        if parsed.level:
-            case.level = parsed.level
-
-    def _missing(self, case: Case) -> dict | None:
-        """The next thing to ask, one at a time, in the order a recruiter's offer reads."""
-        guide = self._guide(case)
-        if case.company_slug is None and case.company_text is None:
-            return {"key": "company"}
-        if case.company_slug and guide is None:
-            roles = [g.role.title for g in self.answers.catalog.company_guides(case.company_slug)]
-            return {"key": "role", "roles": roles}
-        if guide and case.region is None:
-            return {"key": "region", "regions": [r.name for r in guide.regions]}
-        offer = case.offer
-        region = self._region(case)
-        if offer.base is None:
-            return {"key": "base"}
-        if offer.equity is None and not offer.no_equity:
-            return {"key": "equity"}
-        if offer.equity and offer.equity_years is None:
-            return {"key": "years"}
-        if region and region.bonus.kind != "none" and offer.target_bonus() == 0 and not offer.no_bonus:
-            return {"key": "bonus", "guide_bonus": region.bonus}
-        if region and offer.currency and offer.currency != region.currency:
-            return {
-                "key": "currency",
-                "figure": "your figures",
-                "currency": offer.currency,
-                "band_currency": region.currency,
-            }
-        return None
+        return self.intake.region(case)
 
     # --- replies ----------------------------------------------------------------------------------
 

@@ -27,13 +27,10 @@ PATTERNS = {
     r"cannot go|no flexibility|not flexible|capped|hard cap|won'?t budge|final offer|best (?:they|we) can do|locked)\b",
     "counter": r"\b(?:counter|what should i ask|how much should i ask|ask for|targets?|anchor|walk[- ]?away|"
     r"negotiate)\b",
-    "revised": r"\b(?:came back|come back|revised|new offer|updated|update|improved|raised|moved|bumped|increased|"
-    r"final (?:offer|numbers|terms)|they offered|they agreed|agreed to|now offer|now at|countered)\b",
-    "accepted": r"\b(?:accepted|i accept|signed|they said yes|we agreed|deal done|got it|closing|close the deal)\b",
+    "accepted": r"\b(?:accepted|i accept|signed|they said yes|we agreed|deal done|closing|close the deal)\b",
     "correction": r"\b(?:actually|correction|sorry|typo|i meant|mistake|wrong|rather)\b",
     "walk_away": r"\bwalk[- ]?away\b|\bminimum\b|\blowest i(?:'d| would)\b",
     "clarify": r"\b(?:level|vesting|vest|cliff|refreshers?|refresh)\b",
-    "next": r"^(?:ok(?:ay)?|thanks?|thank you|next|continue|go on|what now|what next|and now|cool|great|got it)\b",
     "offerish": r"\b(?:offer(?:ed)?|got an?|received|package|recruiter|hired)\b",
 }
 _COMPILED = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in PATTERNS.items()}
