@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench._util import check, median, percentile, tree_rss_mb
 from tests.support.processes import free_port, process_env, start, start_procfile, stop, wait_healthy
-from tests.support.signing import get, post, signed_headers, slash_command_body
+from tests.support.signing import event_body, get, post, signed_headers, slash_command_body
 from tests.support.slack_api import SlackStandIn
 
 CONNECTIONS = 8
@@ -207,6 +207,19 @@ def run() -> list[str]:
             answer = post(ours.url + "/slack/events", body, headers)
             assert answer.status == 200 and "$155K–$220K" in answer.json()["text"], answer
             assert get(ours.url + "/healthz").status == 200
+            # A DM first, so the memory figure includes what events load (store, coach).
+            dm = event_body(
+                {
+                    "type": "message",
+                    "channel_type": "im",
+                    "user": "U0BENCH",
+                    "text": QUERY,
+                    "ts": "1.000001",
+                    "channel": "D0BENCH",
+                }
+            )
+            assert post(ours.url + "/slack/events", dm, signed_headers(SECRET, dm, "application/json")).status == 200
+            slack.wait_for("chat.postMessage")
             results["comp-coach (Procfile web)"] = measure(wrk, ours.url + "/slack/events", body, headers, folder)
             rss = tree_rss_mb(ours.process.pid)
         for variant, label in (

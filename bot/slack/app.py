@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from slack_bolt import App
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
@@ -25,7 +27,9 @@ from bot.conversation import Conversation
 from bot.settings import Settings
 from bot.slack.clients import web_client
 from bot.slack.listeners import register_listeners
-from bot.store.database import Store
+
+if TYPE_CHECKING:
+    from bot.store.database import Store
 
 BACKGROUND_THREADS = 4
 
@@ -65,7 +69,7 @@ def quiet_payload_loggers() -> logging.Logger:
 def create_app(
     settings: Settings,
     conversation: Conversation,
-    store: Store,
+    store: Store | LazyStore,
     *,
     socket_mode: bool = False,
     process_before_response: bool = True,
@@ -90,21 +94,51 @@ def create_app(
     return app
 
 
+class LazyStore:
+    """The store, opened on first use and then shared (attributes pass through to it).
+
+    Lookups never touch it; opening it (SQLAlchemy's import, the schema check) would be a
+    fifth of start-up, so `warm()` opens it on a background thread once the app is ready
+    instead of before. The first event waits for it only if it arrives within that time.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._store: Store | None = None
+        self._lock = threading.Lock()
+
+    def opened(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                from bot.store.database import Store
+
+                self._store = Store.open(self.settings.database_url, self.settings.state_path)
+            return self._store
+
+    def warm(self) -> None:
+        threading.Thread(target=self.opened, name="comp-coach-store", daemon=True).start()
+
+    def __getattr__(self, name: str):
+        return getattr(self.opened(), name)
+
+
 @dataclass
 class Bot:
     app: App
     conversation: Conversation
-    store: Store
+    store: LazyStore
 
 
 def build(settings: Settings, *, socket_mode: bool = False, process_before_response: bool = True) -> Bot:
-    """Guides, store and app, ready to serve (raises BoltError if `auth.test` fails)."""
+    """Guides and app, ready to serve (raises BoltError if `auth.test` fails); the store opens
+    in the background."""
     from bot.answers import Answers
 
-    store = Store.open(settings.database_url, settings.state_path)
+    store = LazyStore(settings)
     answers = Answers.load(settings.guide_folders, state_dir=settings.state_path)
     conversation = Conversation(answers, settings, store)
     app = create_app(
         settings, conversation, store, socket_mode=socket_mode, process_before_response=process_before_response
     )
+    store.warm()
     return Bot(app, conversation, store)

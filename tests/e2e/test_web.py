@@ -250,6 +250,7 @@ def test_log_holds_no_message_text(web, slack):
     """Run last in this module: everything above went through the log at DEBUG."""
     log = web.log()
     assert "answered" in log  # the log is there, and says what happened
+    assert "Traceback" not in log and " ERROR " not in log
     assert "(withheld)" in log  # Bolt's bad-signature line, cut before the body
     for private in ("planetscale", "155K", "zzqx", "blorp"):
         assert private not in log

@@ -6,12 +6,15 @@ Order matters: Bolt runs the first listener that matches, so catch-alls come las
 from __future__ import annotations
 
 from concurrent.futures import Executor
+from typing import TYPE_CHECKING
 
 from slack_bolt import App
 
 from bot.conversation import Conversation
 from bot.slack.listeners import actions, commands, events
-from bot.store.database import Store
+
+if TYPE_CHECKING:
+    from bot.store.database import Store
 
 
 def register_listeners(app: App, conversation: Conversation, store: Store, background: Executor) -> None:

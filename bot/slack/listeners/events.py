@@ -10,6 +10,7 @@ across processes and restarts.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
@@ -17,7 +18,9 @@ from slack_sdk import WebClient
 from bot.conversation import Conversation
 from bot.slack.delivery import post_messages
 from bot.slack.payloads import as_lookup, ignore_reason, team_of, thread_of, without_mention
-from bot.store.database import Store
+
+if TYPE_CHECKING:
+    from bot.store.database import Store
 
 log = logging.getLogger(__name__)
 
