@@ -1,0 +1,220 @@
+"""Ingest: a generated library of 5,000 guides: import, cold/warm start, lookup, memory, fidelity.
+
+The library comes from `bench._corpus` (every variant of the Markdown format, ~300
+companies, 1% deliberately broken guides). Measured:
+- `comp-coach guides import DIR --out OUT` (a child process, wall time);
+- start to first answer, `python -m bot ask '/comp ...'` with COMP_COACH_GUIDES=DIR:
+  with a fresh state folder (the compiled index is built: cold) and again (reused: warm);
+- the Procfile's web process to `GET /healthz` 200 on the same folder, cold and warm,
+  and its resident memory (master + workers) after a few signed `/comp` requests;
+- lookups in-process against the warm catalog (resolve alone, and resolve + render);
+- fidelity: every figure of every guide, through the index and through the imported
+  data files, equal to what the generator wrote; every broken guide reported at its line.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench._corpus import fidelity_problems, generate
+from bench._util import check, median, ms, percentile, time_calls, tree_rss_mb
+
+GUIDES = 5_000
+SEED = 11
+BROKEN = 0.01
+WARM_RUNS = 5
+LOOKUP_REPEAT = 1_000
+
+
+def ask_env(folder: Path, state: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "COMP_COACH_", "DATABASE_URL"))}
+    env.update(COMP_COACH_GUIDES=str(folder), COMP_COACH_STATE_DIR=str(state), LOG_LEVEL="ERROR")
+    return env
+
+
+def timed_ask(query: str, env: dict[str, str]) -> tuple[float, float, str]:
+    """(seconds to the answer, peak RSS in MB, the answer) for one `python -m bot ask`."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", f"/comp {query}"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    output = process.stdout.read().decode()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"ask exited {process.returncode}: {output[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024, output
+
+
+def pick_query(manifest: dict) -> tuple[str, str]:
+    """A band query for a generated guide, and a figure its answer must show."""
+    from bot.guides.money import format_range
+
+    for key, guide in sorted(manifest["guides"].items()):
+        region = guide["regions"][0]
+        if region["base"] and region["currency"] == "USD":
+            company, role = key.split("/")
+            return f'{company} {role} "{region["name"]}"', format_range(*region["base"], "USD")
+    raise RuntimeError("no USD guide in the corpus")
+
+
+def web_process(folder: Path, state: Path, log: Path, requests: int = 5) -> tuple[float, float] | None:
+    """(seconds to /healthz, RSS MB after `requests` signed /comp) for the Procfile's web line."""
+    if not (Path(__file__).resolve().parents[1] / "bot" / "slack" / "server.py").exists():
+        return None
+    from tests.support.processes import free_port, process_env, start_procfile, stop, wait_healthy
+    from tests.support.signing import post, signed_headers, slash_command_body
+    from tests.support.slack_api import SlackStandIn
+
+    secret = "bench-ingest-secret"
+    with SlackStandIn() as slack:
+        port = free_port()
+        env = process_env(
+            slack.api_url,
+            state,
+            PORT=str(port),
+            SLACK_BOT_TOKEN="xoxb-bench",
+            SLACK_SIGNING_SECRET=secret,
+            COMP_COACH_GUIDES=str(folder),
+            LOG_LEVEL="ERROR",
+        )
+        process = start_procfile("web", env, log)
+        try:
+            healthy = wait_healthy(f"http://127.0.0.1:{port}", process, log, timeout=120)
+            for _ in range(requests):
+                body = slash_command_body("planetscale ml remote", slack.response_url("bench"))
+                headers = signed_headers(secret, body, "application/x-www-form-urlencoded")
+                post(f"http://127.0.0.1:{port}/slack/events", body, headers)
+            return healthy, tree_rss_mb(process.pid)
+        finally:
+            stop(process)
+
+
+def run() -> list[str]:
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+        root = Path(tmp)
+        folder = root / "guides"
+        started = time.perf_counter()
+        manifest = generate(folder, GUIDES, seed=SEED, broken_share=BROKEN)
+        companies = len({key.split("/")[0] for key in [*manifest["guides"], *manifest["broken"]]})
+        print(
+            f"   corpus: {GUIDES} guides, {companies} companies, {len(manifest['broken'])} broken on purpose "
+            f"(generated in {time.perf_counter() - started:.1f} s)",
+            flush=True,
+        )
+
+        # Import, as a person runs it.
+        out = root / "imported"
+        started = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "guides", "import", str(folder), "--out", str(out)],
+            capture_output=True,
+            text=True,
+            env=ask_env(folder, root / "import-state"),
+        )
+        seconds = time.perf_counter() - started
+        print(f"   import: {result.stdout.strip()}", flush=True)
+        failed_lines = [line for line in result.stderr.splitlines() if line.strip()]
+        if len(failed_lines) != len(manifest["broken"]):
+            failures.append(f"import printed {len(failed_lines)} failure lines for {len(manifest['broken'])} broken")
+        check(failures, f"import of {GUIDES} guides", seconds, 30, " s")
+
+        # Start to first answer, cold (index built) then warm (index reused).
+        query, figure = pick_query(manifest)
+        env = ask_env(folder, root / "state")
+        cold, cold_rss, answer = timed_ask(query, env)
+        if figure not in answer:
+            failures.append(f"first answer to /comp {query} lacks {figure}")
+        print(f"   /comp {query} -> answer shows {figure}", flush=True)
+        check(failures, "ask, cold index (builds it)", cold, 30, " s")
+        warm_runs = [timed_ask(query, env) for _ in range(WARM_RUNS)]
+        warm = median([run[0] for run in warm_runs])
+        warm_rss = max(run[1] for run in warm_runs)
+        check(failures, f"ask, warm index (median of {WARM_RUNS})", warm, 1.5, " s")
+        print(f"   ask peak RSS: cold {cold_rss:.0f} MB, warm {warm_rss:.0f} MB", flush=True)
+        check(failures, "ask peak RSS, warm", warm_rss, 300, " MB")
+
+        web = web_process(folder, root / "web-state", root / "web.log")
+        if web is None:
+            print("   web process: bot/slack/server.py not there yet; skipped", flush=True)
+        else:
+            web_cold, _ = web
+            check(failures, "web process to /healthz, cold index", web_cold, 30, " s")
+            web_warm, web_rss = web_process(folder, root / "web-state", root / "web.log")
+            check(failures, "web process to /healthz, warm index", web_warm, 1.5, " s")
+            check(failures, "web process RSS (master + workers) after 5 /comp", web_rss, 300, " MB")
+
+        failures += lookups_and_fidelity(folder, out, root, manifest)
+    return failures
+
+
+def lookups_and_fidelity(folder: Path, out: Path, root: Path, manifest: dict) -> list[str]:
+    import logging
+
+    from bot.answers import Answers
+    from bot.guides.catalog import load_catalog
+
+    failures: list[str] = []
+    logging.getLogger("bot.guides.catalog").setLevel(logging.ERROR)
+    started = time.perf_counter()
+    catalog = load_catalog([folder], state_dir=root / "state")
+    loaded = time.perf_counter()
+    answers = Answers(catalog)
+    print(
+        f"   in-process, warm index: catalog {ms(loaded - started)}, resolver tables "
+        f"{ms(time.perf_counter() - loaded)} ({len(catalog.guides)} guides, {catalog.company_count} companies)",
+        flush=True,
+    )
+    first = sorted(manifest["guides"])[-1]
+    started = time.perf_counter()
+    catalog.by_key[first]
+    print(f"   first use of a guide (validated from the index bytes): {ms(time.perf_counter() - started)}")
+    keys = sorted(manifest["guides"])
+    sample = [keys[len(keys) // 3], keys[2 * len(keys) // 3]]
+    queries = []
+    for key in sample:
+        guide = manifest["guides"][key]
+        company, role = key.split("/")
+        queries.append(f'{company} {role} "{guide["regions"][-1]["name"]}"')  # slug, role, region
+        queries.append(f"{guide['company']} {guide['role']}")  # display names: every region
+        typo = guide["company"][:3] + guide["company"][4] + guide["company"][3] + guide["company"][5:]
+        queries.append(f"{typo} {guide['role']}")  # a typo in the company
+    queries += ["planetscale ml remote", "zzqx engineer remote"]  # the seed; nothing matching
+    worst = 0.0
+    for query in queries:
+        resolve = time_calls(lambda q=query: answers.resolver.resolve(q), repeat=LOOKUP_REPEAT)
+        # The class's function: Answers caches whole replies per instance, which would hide rendering.
+        full = time_calls(lambda q=query: Answers.comp(answers, q), repeat=LOOKUP_REPEAT // 5)
+        kind = answers.resolver.resolve(query).kind
+        worst = max(worst, median(resolve))
+        print(
+            f"   lookup {query[:48]!r:50} {kind:16} resolve median {ms(median(resolve))} "
+            f"p99 {ms(percentile(resolve, 99))}; resolve + render (uncached) median {ms(median(full))}",
+            flush=True,
+        )
+    check(failures, "slowest lookup (resolve) median", worst * 1000, 1.0, " ms")
+
+    problems = fidelity_problems(answers.catalog, folder, manifest)
+    print(f"   fidelity through the index: {len(manifest['guides'])} guides, {len(problems)} differences", flush=True)
+    imported = load_catalog([out], state_dir=root / "imported-state")
+    # Broken guides are not imported, so only the good ones are compared there.
+    imported_problems = fidelity_problems(imported, out, {**manifest, "broken": {}})
+    print(f"   fidelity through imported data files: {len(imported_problems)} differences", flush=True)
+    for problem in (problems + imported_problems)[:10]:
+        print(f"     {problem}")
+    check(failures, "figures differing from what was written", len(problems) + len(imported_problems), 0)
+    return failures
+
+
+if __name__ == "__main__":
+    sys.exit(1 if run() else 0)
