@@ -215,7 +215,8 @@ class Coach:
         guide, region = self._guide(case), self._region(case)
         if guide is None or region is None:
             return None
-        base_offer = case.first_offer or case.offer
+        # The counter starts from the offer on the table now (the revised one after a round).
+        base_offer = case.offer
         rivals = [
             CompetingOffer(r.company, r.total, r.base)
             for r in case.rivals

@@ -142,6 +142,13 @@ class Intake:
                 }
         for rival in parsed.competing:
             for figure in rival.figures:
+                if region and figure.currency and figure.currency != region.currency:
+                    return {
+                        "key": "currency",
+                        "figure": figure.text,
+                        "currency": figure.currency,
+                        "band_currency": region.currency,
+                    }
                 why = implausible("total", figure.amount, figure.currency, bands.get("total"))
                 if why:
                     return {

@@ -230,3 +230,19 @@ def test_two_people_never_share_a_case(answers, isolated_environment):
     finally:
         alice.close()
         bob.close()
+
+
+def test_a_competing_offer_in_another_currency_is_asked_about(chat):
+    chat.say(DONE_WHEN)
+    reply = chat.say("another offer from Monzo for £150k total")
+    assert "£150k is in GBP, but the Remote US band is in USD" in reply
+    assert Case.from_stored(chat.stored()).rivals == []
+
+
+def test_after_a_revised_offer_the_next_counter_starts_from_it(chat):
+    chat.say(DONE_WHEN)
+    chat.say("no other offers")
+    chat.say("they came back with $185k base and $150k stock")
+    email = chat.say("email")
+    assert "• Base salary: $220K (offer: $185K)" in email
+    assert "• Equity (4-year grant): $235K (offer: $150K)" in email
