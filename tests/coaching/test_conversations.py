@@ -246,3 +246,14 @@ def test_after_a_revised_offer_the_next_counter_starts_from_it(chat):
     email = chat.say("email")
     assert "• Base salary: $220K (offer: $185K)" in email
     assert "• Equity (4-year grant): $235K (offer: $150K)" in email
+
+
+def test_targets_take_the_persons_walk_away_and_clarifications_are_kept(chat):
+    chat.say(DONE_WHEN)
+    chat.say("no other offers")
+    reply = chat.say("my walk-away is $205k")
+    assert "*Walk-away:* $205K: the figure you gave me" in reply
+    assert "*Target:* $278.75K" in reply and "*Anchor:* $350K" in reply
+    assert "Noted." in chat.say("they leveled me at L4")
+    assert Case.from_stored(chat.stored()).level == "L4"
+    assert "*Level:* L4" in chat.say("status")
