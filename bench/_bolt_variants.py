@@ -14,9 +14,9 @@ import sys
 from slack_bolt import Ack, App
 
 from bot.settings import Settings
-from bot.slack.app import BACKGROUND_THREADS, build, quiet_payload_loggers
+from bot.slack.app import BACKGROUND_THREADS, quiet_payload_loggers
 from bot.slack.clients import web_client
-from bot.slack.server import gunicorn_options, run_gunicorn
+from bot.slack.server import gunicorn_options, run_gunicorn, settled, web_app
 from bot.slack.web import WebApp
 
 CONSTANT = "Comp Coach: a constant answer."
@@ -45,9 +45,9 @@ def bare_app(settings: Settings, process_before_response: bool) -> App:
 def main(variant: str) -> int:
     settings = Settings()
     makers = {
-        "bare": lambda: WebApp(bare_app(settings, process_before_response=True)),
-        "bare-threaded": lambda: WebApp(bare_app(settings, process_before_response=False)),
-        "ours-threaded": lambda: WebApp(build(settings, process_before_response=False).app),
+        "bare": lambda: settled(WebApp(bare_app(settings, process_before_response=True))),
+        "bare-threaded": lambda: settled(WebApp(bare_app(settings, process_before_response=False))),
+        "ours-threaded": lambda: web_app(settings, process_before_response=False),
     }
     if variant not in makers:
         print(__doc__, file=sys.stderr)

@@ -85,19 +85,21 @@ def run_gunicorn(make_app: Callable[[], Callable], options: dict) -> int:
     return 0
 
 
-def web_app(settings: Settings) -> Callable:
-    """Guides loaded, `auth.test` passed: the WSGI app, ready.
-
-    What start-up loaded (modules, the catalog, templates) lives as long as the process, so
+def settled(application: Callable) -> Callable:
+    """What start-up loaded (modules, the catalog, templates) lives as long as the process, so
     it is moved out of the garbage collector's sight (`gc.freeze`): a full collection would
     otherwise walk those objects in the middle of a request, ~100 ms at worst."""
-    from bot.slack.app import build
-    from bot.slack.web import WebApp
-
-    application = WebApp(build(settings).app)
     gc.collect()
     gc.freeze()
     return application
+
+
+def web_app(settings: Settings, process_before_response: bool = True) -> Callable:
+    """Guides loaded, `auth.test` passed: the WSGI app, ready."""
+    from bot.slack.app import build
+    from bot.slack.web import WebApp
+
+    return settled(WebApp(build(settings, process_before_response=process_before_response).app))
 
 
 def serve(settings: Settings) -> int:
