@@ -198,9 +198,17 @@ def load_folders(folders: Iterable[Path]) -> Catalog:
                 report.warnings.append(Problem(str(path), None, "guide", f"{guide.key} already loaded; this copy wins"))
             guides[guide.key] = guide
             paths[guide.key] = str(path)
-    for problem in report.errors:
-        log.warning("guide left out: %s", problem)
+    log_left_out(report.errors)
     return Catalog(list(guides.values()), report, paths)
+
+
+def log_left_out(errors: list[Problem], limit: int = 20) -> None:
+    """One log line per problem, up to `limit`: a library with hundreds of broken guides
+    should not bury the start-up log; `guides check` lists them all."""
+    for problem in errors[:limit]:
+        log.warning("guide left out: %s", problem)
+    if len(errors) > limit:
+        log.warning("... and %d more problems; `comp-coach guides check` lists them all", len(errors) - limit)
 
 
 def guide_folders(extra: Iterable[Path] = ()) -> list[Path]:
@@ -222,6 +230,7 @@ def load_catalog(extra: Iterable[Path] = (), state_dir: Path | None = None) -> C
     summaries: dict[str, GuideSummary] = dict(shipped.summaries)
     loaders: dict[str, Callable[[str], Guide]] = {key: shipped.by_key.__getitem__ for key in summaries}
     report = shipped.report
+    logged = len(report.errors)  # the shipped folder's problems are logged already
     paths = dict(shipped.paths)
     for folder in extra:
         if not folder.is_dir():
@@ -235,8 +244,6 @@ def load_catalog(extra: Iterable[Path] = (), state_dir: Path | None = None) -> C
             report.files += 1
             report.errors.extend(entry.errors)
             report.warnings.extend(entry.warnings)
-            for problem in entry.errors:
-                log.warning("guide left out: %s", problem)
             summary = entry.summary
             if summary is None:
                 continue
@@ -247,4 +254,5 @@ def load_catalog(extra: Iterable[Path] = (), state_dir: Path | None = None) -> C
             summaries[summary.key] = summary
             loaders[summary.key] = index.guides.load
             paths[summary.key] = file
+    log_left_out(report.errors[logged:])
     return Catalog.lazy(summaries, lambda key: loaders[key](key), report, paths)

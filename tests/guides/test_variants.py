@@ -270,3 +270,44 @@ def test_a_broken_guide_never_stops_the_others():
     assert "sparse/software-engineer" in catalog.by_key
     assert len(catalog.guides) == 1 + 12
     assert len(catalog.report.errors) == 4
+
+
+# --- import and check over a folder -------------------------------------------------------------------------
+
+
+def test_import_writes_data_files_one_line_per_failed_file_and_a_summary(tmp_path, capsys):
+    from bot.guides.importer import import_guides
+
+    out = tmp_path / "out"
+    summary = import_guides([BROKEN, VARIANTS], out, progress=True)
+    stdout, stderr = capsys.readouterr()
+    assert (summary.files, summary.imported, summary.failed) == (17, 13, 4)
+    failures = [line.split("\x1b[K")[-1] for line in stderr.split("\n") if ".md:" in line]
+    assert len(failures) == 4
+    assert any(
+        line.endswith("order/software-engineer.md:6: London: Base Salary: low £95K exceeds high £75K")
+        for line in failures
+    )
+    assert "17/17 files, 4 failed" in stderr  # the progress line
+    assert stdout.strip() == f"imported 13 of 17 guides into {out} (4 failed, {summary.warnings} warnings)"
+    imported = load_folders([out])
+    for key, guide in imported.by_key.items():
+        company, role = key.split("/")
+        folder = VARIANTS if (VARIANTS / company).exists() else BROKEN
+        original = read_guide_file(folder / company / f"{role}.md", folder).guide
+        assert guide.model_dump(exclude={"source_file"}) == original.model_dump(exclude={"source_file"})
+        assert guide.source_file == f"{company}/{role}.md"
+
+
+def test_check_streams_errors_then_warnings_per_file(capsys):
+    import io
+
+    from bot.guides.importer import check_guides
+
+    out = io.StringIO()
+    summary = check_guides([BROKEN], out)
+    lines = out.getvalue().splitlines()
+    assert (summary.files, summary.valid, summary.errors) == (5, 1, 4)
+    errors = [line for line in lines if not line.startswith("warning: ")]
+    assert len(errors) == 4 and all(".md:" in line for line in errors)
+    assert summary.warnings == len(lines) - 4
