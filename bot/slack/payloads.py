@@ -1,9 +1,9 @@
 """Reading Slack payloads and shaping what goes back: plumbing only, no answers.
 
 Which events deserve a reply is decided here once, so the listeners stay one-liners:
-only a person's own words get an answer. The bot's own messages, other bots'
-messages and every message subtype (edits, deletions, joins, `bot_message`...) are
-dropped, as are events without text, which is what keeps two bots from answering
+only a person's own words get an answer. The bot's own messages, other bots' messages
+and message subtypes (edits, deletions, joins, `bot_message`...; `PERSON_SUBTYPES` aside)
+are dropped, as are events without text, which is what keeps two bots from answering
 each other forever.
 """
 
@@ -14,10 +14,14 @@ import re
 from bot.answers import COMMAND
 from bot.render.blocks import Message
 
+# Subtypes that are still a person writing: a message with a file, a thread reply also sent
+# to the channel, `/me ...`. Every other subtype is something happening to a message.
+PERSON_SUBTYPES = frozenset({"file_share", "thread_broadcast", "me_message"})
+
 
 def ignore_reason(event: dict, bot_user_id: str | None) -> str | None:
     """Why an event gets no reply (for the log), or None when a person wrote to the bot."""
-    if event.get("subtype"):
+    if event.get("subtype") and event["subtype"] not in PERSON_SUBTYPES:
         return f"subtype {event['subtype']}"
     if event.get("bot_id") or event.get("bot_profile"):
         return "from a bot"

@@ -24,6 +24,9 @@ PERSON = {"type": "message", "user": "U1", "text": "planetscale ml", "ts": "1.2"
     [
         ({}, None),
         ({"subtype": "message_changed"}, "subtype message_changed"),
+        ({"subtype": "file_share"}, None),
+        ({"subtype": "thread_broadcast"}, None),
+        ({"subtype": "file_share", "bot_id": "B9"}, "from a bot"),
         ({"subtype": "bot_message", "bot_id": "B9"}, "subtype bot_message"),
         ({"bot_id": "B9"}, "from a bot"),
         ({"user": "UBOT"}, "the bot's own"),
