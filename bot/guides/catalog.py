@@ -247,7 +247,7 @@ def load_catalog(extra: Iterable[Path] = (), state_dir: Path | None = None) -> C
             summary = entry.summary
             if summary is None:
                 continue
-            file = str(folder / entry.rel)
+            file = os.path.join(folder, entry.rel)
             if summary.key in summaries:
                 report.warnings.append(Problem(file, None, "guide", f"{summary.key} already loaded; this copy wins"))
                 del summaries[summary.key]  # the winner takes the later place

@@ -34,6 +34,9 @@ from bot.guides.problems import Problem
 log = logging.getLogger(__name__)
 
 INDEX_FORMAT = 1
+# Bump when what the reader produces changes in a way its source files do not show
+# (a dependency's behaviour); any edit to the reader's own files rebuilds indexes anyway.
+READER_VERSION = "2"
 INDEX_FOLDER = "guide-index"
 GUIDE_SUFFIXES = (".json", ".md")
 _PACKAGE = Path(__file__).resolve().parent
@@ -42,8 +45,8 @@ _CODE = [_PACKAGE / "model.py", _PACKAGE / "money.py", _PACKAGE / "catalog.py", 
 
 
 def reader_fingerprint() -> str:
-    from bot.guides.markdown.reader import READER_VERSION
-
+    """The reader's version and a hash of its source files (read, not imported: a warm
+    start never needs the Markdown reader)."""
     digest = hashlib.sha256(f"{INDEX_FORMAT}/{READER_VERSION}".encode())
     for path in sorted(_CODE) + sorted((_PACKAGE / "markdown").glob("*.py")):
         digest.update(path.name.encode())
@@ -153,8 +156,8 @@ def select(relative: list[str]) -> list[str]:
     seen: set[tuple[str, str]] = set()
     chosen = []
     for rel in ordered:
-        parent, name = os.path.split(rel)
-        key = (os.path.basename(parent), os.path.splitext(name)[0])
+        parent, _, name = rel.rpartition(os.sep)
+        key = (parent.rpartition(os.sep)[2], name.rpartition(".")[0])
         if key in seen:
             continue
         seen.add(key)
@@ -165,7 +168,7 @@ def select(relative: list[str]) -> list[str]:
 # --- the index ------------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One guide file as the index remembers it."""
 
@@ -191,7 +194,7 @@ class FolderIndex:
     @property
     def summaries(self) -> list[tuple[GuideSummary, str]]:
         """(summary, file) for every guide that loaded."""
-        return [(e.summary, str(self.folder / e.rel)) for e in self.entries if e.summary is not None]
+        return [(e.summary, os.path.join(self.folder, e.rel)) for e in self.entries if e.summary is not None]
 
 
 def index_path(state_dir: Path, folder: Path) -> Path:
@@ -200,7 +203,7 @@ def index_path(state_dir: Path, folder: Path) -> Path:
 
 
 def _problems(folder: Path, rel: str, rows: list) -> list[Problem]:
-    return [Problem(str(folder / rel), line, where, message) for line, where, message in rows]
+    return [Problem(os.path.join(folder, rel), line, where, message) for line, where, message in rows]
 
 
 def _rows(problems: list[Problem]) -> list:
@@ -315,10 +318,10 @@ def load_folder_index(folder: Path, state_dir: Path | None) -> FolderIndex:
     chosen = select(list(stats))
     fingerprint = reader_fingerprint()
     path = index_path(state_dir, folder) if state_dir is not None else None
-    old, old_body = read_index(path, folder, fingerprint) if path is not None else ({}, b"")
     entries: list[Entry] = []
     parsed = 0
     with no_gc():
+        old, old_body = read_index(path, folder, fingerprint) if path is not None else ({}, b"")
         for rel in chosen:
             size, mtime = stats[rel]
             cached = old.get(rel)

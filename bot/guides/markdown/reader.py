@@ -37,10 +37,6 @@ from bot.guides.model import (
 from bot.guides.money import AMOUNT_RE, MoneyError, parse_amount, parse_range
 from bot.guides.problems import Problem
 
-# Bumped whenever what the reader produces changes; compiled indexes built by another
-# version are rebuilt (the index also fingerprints the reader's source files).
-READER_VERSION = "2"
-
 
 @dataclass
 class ReadResult:
