@@ -1,17 +1,26 @@
-"""The WSGI application: `/healthz` plus Bolt's handler for `POST /slack/events`."""
+"""The ASGI application: `/healthz` plus Bolt's handler for `POST /slack/events`.
+
+Bolt's ASGI adapter runs the (synchronous) Bolt app inside the worker's event loop. That is
+right here because nothing in the request path waits on I/O: a `/comp` answer is computed
+and returned as the ack, and events are acknowledged at once with their work handed to
+background threads (bot.slack.app). A listener must never make a blocking call in its ack
+path; it would hold every other request of the worker.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from slack_bolt import App
-    from slack_bolt.adapter.wsgi import SlackRequestHandler
+    from slack_bolt.adapter.asgi import SlackRequestHandler
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
-TEXT = [("Content-Type", "text/plain; charset=utf-8")]
+
+Receive = Callable[[], Awaitable[dict]]
+Send = Callable[[dict], Awaitable[None]]
 
 
 class WebApp:
@@ -23,19 +32,36 @@ class WebApp:
             self.ready(app)
 
     def ready(self, app: App) -> None:
-        from slack_bolt.adapter.wsgi import SlackRequestHandler
+        from slack_bolt.adapter.asgi import SlackRequestHandler
 
         self.slack = SlackRequestHandler(app, path=EVENTS_PATH)
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == HEALTH_PATH:
-            return _plain(start_response, "200 OK" if self.slack else "503 Service Unavailable")
-        if self.slack is None:
-            return _plain(start_response, "503 Service Unavailable")
-        return self.slack(environ, start_response)
+    async def __call__(self, scope: dict, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        if kind == "lifespan":
+            await _lifespan(receive, send)
+        elif kind != "http":
+            await send({"type": "websocket.close", "code": 1003})
+        elif scope["path"] == HEALTH_PATH:
+            await _plain(send, 200 if self.slack else 503)
+        elif self.slack is None:
+            await _plain(send, 503)
+        else:
+            await self.slack(scope, receive, send)
 
 
-def _plain(start_response: Callable, status: str) -> list[bytes]:
-    body = (status.split(" ", 1)[1].lower() + "\n").encode()
-    start_response(status, [*TEXT, ("Content-Length", str(len(body)))])
-    return [body]
+async def _lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
+async def _plain(send: Send, status: int) -> None:
+    body = b"ok\n" if status == 200 else b"not ready\n"
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -3,6 +3,7 @@ follow-ups through a response_url, bounded retries, and the log never holding a 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -50,12 +51,22 @@ def test_mention_text_and_thread():
 
 
 def test_healthz_is_503_until_the_app_is_ready():
-    statuses = []
+    async def call(web: WebApp, path: str) -> list[dict]:
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        await web({"type": "http", "method": "POST", "path": path, "headers": [], "query_string": b""}, receive, send)
+        return sent
+
     web = WebApp()
     for path in ("/healthz", "/slack/events"):
-        body = web({"PATH_INFO": path, "REQUEST_METHOD": "POST"}, lambda status, headers: statuses.append(status))
-        assert b"".join(body)
-    assert statuses == ["503 Service Unavailable", "503 Service Unavailable"]
+        start, body = asyncio.run(call(web, path))
+        assert start["status"] == 503 and body["body"]
 
 
 def test_followups_go_to_the_response_url_with_retries(monkeypatch):
