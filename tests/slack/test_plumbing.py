@@ -110,3 +110,26 @@ def test_log_lines_with_a_body_are_cut():
     )
     assert WithholdBodies().filter(record)
     assert record.getMessage() == "bad (sig: v0=1, body: (withheld)"
+
+
+def test_ack_bodies_are_what_ack_would_send_and_are_kept_per_message():
+    from slack_bolt import Ack
+
+    from bot.slack.acks import AckBodies
+
+    message = Message(
+        "*PlanetScale* $155K–$220K & <more>", [{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}]
+    )
+    expected = Ack()(text=message.text, blocks=message.blocks, response_type="ephemeral")
+    acks = AckBodies(size=2)
+    ack = Ack()
+    acks.acknowledge(ack, message, "ephemeral")
+    assert ack.response.status == 200
+    assert ack.response.body == expected.body
+    assert ack.response.headers == expected.headers
+    assert acks.body(message, "ephemeral") is acks.body(message, "ephemeral")
+    same_words = Message(message.text, [{"type": "divider"}])
+    assert acks.body(same_words, "ephemeral") != acks.body(message, "ephemeral")
+    for extra in range(3):
+        acks.body(Message(str(extra), []), "ephemeral")
+    assert len(acks._bodies) == 2

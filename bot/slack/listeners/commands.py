@@ -14,8 +14,9 @@ from concurrent.futures import Executor
 from slack_bolt import Ack, App
 
 from bot.conversation import Conversation
+from bot.slack.acks import AckBodies
 from bot.slack.delivery import send_followups
-from bot.slack.payloads import command_text, message_args
+from bot.slack.payloads import command_text
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +24,18 @@ ANY_COMMAND = re.compile(r"^/")  # /comp, and a helpful reply for any other comm
 
 
 def register(app: App, conversation: Conversation, background: Executor) -> None:
+    acks = AckBodies()
+
     def answer_command(ack: Ack, command: dict) -> None:
         reply = conversation.handle(
             command_text(command), user=command.get("user_id") or "unknown", team=command.get("team_id") or "unknown"
         )
         first, *more = reply.messages
         response_type = reply.response_type or "ephemeral"
-        ack(response_type=response_type, **message_args(first))
+        acks.acknowledge(ack, first, response_type)  # = ack(response_type=..., text=..., blocks=...)
         if more and command.get("response_url"):
             background.submit(send_followups, command["response_url"], more, response_type)
-        log.info("answered command %s (%d messages)", command.get("command"), len(reply.messages))
+        # DEBUG: at INFO, this line per command costs more than a (cached) answer does.
+        log.debug("answered command %s (%d messages)", command.get("command"), len(reply.messages))
 
     app.command(ANY_COMMAND)(answer_command)
