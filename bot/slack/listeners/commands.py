@@ -13,9 +13,10 @@ from concurrent.futures import Executor
 
 from slack_bolt import Ack, App
 
-from bot.conversation import Conversation
+from bot.conversation import Conversation, Reply
 from bot.slack.acks import AckBodies
 from bot.slack.delivery import send_followups
+from bot.slack.failures import apology, log_failure
 from bot.slack.payloads import command_text
 
 log = logging.getLogger(__name__)
@@ -27,9 +28,15 @@ def register(app: App, conversation: Conversation, background: Executor) -> None
     acks = AckBodies()
 
     def answer_command(ack: Ack, command: dict) -> None:
-        reply = conversation.handle(
-            command_text(command), user=command.get("user_id") or "unknown", team=command.get("team_id") or "unknown"
-        )
+        try:
+            reply = conversation.handle(
+                command_text(command),
+                user=command.get("user_id") or "unknown",
+                team=command.get("team_id") or "unknown",
+            )
+        except Exception as error:
+            log_failure("command", command.get("command"), error)
+            reply = Reply(apology(), "ephemeral")
         first, *more = reply.messages
         response_type = reply.response_type or "ephemeral"
         acks.acknowledge(ack, first, response_type)  # = ack(response_type=..., text=..., blocks=...)

@@ -10,13 +10,16 @@ across processes and restarts.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.conversation import Conversation
+from bot.conversation import Conversation, Reply
+from bot.render.blocks import Message
 from bot.slack.delivery import post_messages
+from bot.slack.failures import apology, log_failure
 from bot.slack.payloads import as_lookup, ignore_reason, team_of, thread_of, without_mention
 
 if TYPE_CHECKING:
@@ -27,6 +30,15 @@ log = logging.getLogger(__name__)
 
 def acknowledge(ack: Ack) -> None:
     ack()
+
+
+def answer(handle: Callable[[], Reply], body: dict) -> list[Message]:
+    """The reply's messages, or an apology when working it out failed."""
+    try:
+        return handle().messages
+    except Exception as error:
+        log_failure(body.get("event", {}).get("type", "event"), body.get("event_id"), error)
+        return apology()
 
 
 def register(app: App, conversation: Conversation, store: Store) -> None:
@@ -55,15 +67,17 @@ def register(app: App, conversation: Conversation, store: Store) -> None:
         if not to_answer(body, event, context.bot_user_id):
             return
         lookup = as_lookup(without_mention(event["text"], context.bot_user_id))
-        reply = conversation.handle(lookup, user=event["user"], team=team_of(body, event))
-        sent = post_messages(client, event["channel"], reply.messages, thread_ts=thread_of(event))
+        messages = answer(lambda: conversation.handle(lookup, user=event["user"], team=team_of(body, event)), body)
+        sent = post_messages(client, event["channel"], messages, thread_ts=thread_of(event))
         log.info("answered app_mention %s in a thread (%d messages)", body.get("event_id"), sent)
 
     def answer_direct_message(event: dict, body: dict, context: BoltContext, client: WebClient) -> None:
         if not to_answer(body, event, context.bot_user_id, channel_type="im"):
             return
-        reply = conversation.handle(event["text"], user=event["user"], team=team_of(body, event))
-        sent = post_messages(client, event["channel"], reply.messages, thread_ts=event.get("thread_ts"))
+        messages = answer(
+            lambda: conversation.handle(event["text"], user=event["user"], team=team_of(body, event)), body
+        )
+        sent = post_messages(client, event["channel"], messages, thread_ts=event.get("thread_ts"))
         log.info("answered message.im %s (%d messages)", body.get("event_id"), sent)
 
     app.event("app_mention")(ack=acknowledge, lazy=[answer_mention])
