@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 BACKGROUND_THREADS = 4
 
+log = logging.getLogger(__name__)
+
 # Bolt and slack_sdk log whole payloads (message text, offers) at DEBUG, and Bolt logs the raw
 # body of a request with a bad signature at INFO. Never let them.
 PAYLOAD_LOGGERS = ("slack_bolt", "slack_sdk", "bot.slack.bolt")
@@ -114,7 +116,13 @@ class LazyStore:
             return self._store
 
     def warm(self) -> None:
-        threading.Thread(target=self.opened, name="comp-coach-store", daemon=True).start()
+        threading.Thread(target=self._try_open, name="comp-coach-store", daemon=True).start()
+
+    def _try_open(self) -> None:
+        try:
+            self.opened()
+        except Exception as error:  # the first event tries again (and answers anyway)
+            log.error("store not available yet: %s", type(error).__name__)
 
     def __getattr__(self, name: str):
         return getattr(self.opened(), name)

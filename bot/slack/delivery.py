@@ -32,6 +32,9 @@ def post_messages(client: WebClient, channel: str, messages: list[Message], thre
                 error.response.status_code,
             )
             return sent
+        except OSError as error:  # the Web API unreachable, after the connection retries
+            log.error("chat.postMessage to %s failed: %s", channel, type(error).__name__)
+            return sent
         sent += 1
     return sent
 
@@ -41,7 +44,11 @@ def send_followups(response_url: str, messages: list[Message], response_type: st
     client = webhook_client(response_url)
     sent = 0
     for message in messages:
-        response = client.send(response_type=response_type, **message_args(message))
+        try:
+            response = client.send(response_type=response_type, **message_args(message))
+        except OSError as error:
+            log.error("response_url follow-up failed: %s", type(error).__name__)
+            return sent
         if response.status_code != 200:
             log.error("response_url follow-up failed: HTTP %s", response.status_code)
             return sent

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import threading
 
@@ -47,8 +48,13 @@ def run_socket_mode(settings: Settings) -> int:
         )
         return 1
     log.info("connected to Slack over Socket Mode")
+    stop = threading.Event()
+    # A platform stops the worker with SIGTERM: close the connection, let answers in flight finish.
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        threading.Event().wait()
+        stop.wait()
     finally:
         handler.close()
+        bot.app.listener_runner.listener_executor.shutdown(wait=True, cancel_futures=False)
+    log.info("disconnected from Slack")
     return 0

@@ -87,7 +87,8 @@ def test_worker_answers_over_socket_mode(tmp_path):
             assert post.args["channel"] == "C0SOCKET" and post.args["thread_ts"] == mention["ts"]
             assert socket.connections == 1
         finally:
-            stop(process)
+            exit_status = stop(process)
             socket.close()
     log = (tmp_path / "worker.log").read_text()
+    assert exit_status == 0 and "disconnected from Slack" in log, "SIGTERM stops the worker cleanly"
     assert "Traceback" not in log and "planetscale" not in log

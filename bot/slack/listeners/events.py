@@ -59,8 +59,8 @@ def register(app: App, conversation: Conversation, store: Store) -> None:
     def claim(event_id: str) -> bool:
         try:
             return store.claim_event(event_id)
-        except Exception:  # the store being down must not silence the bot
-            log.exception("could not record event %s; answering anyway", event_id)
+        except Exception as error:  # the store being down must not silence the bot
+            log_failure("recording event (answering anyway)", event_id, error)
             return True
 
     def answer_mention(event: dict, body: dict, context: BoltContext, client: WebClient) -> None:
