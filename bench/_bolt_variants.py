@@ -14,8 +14,9 @@ import sys
 from slack_bolt import Ack, App
 
 from bot.settings import Settings
-from bot.slack.app import BACKGROUND_THREADS, quiet_payload_loggers
+from bot.slack.app import BACKGROUND_THREADS
 from bot.slack.clients import web_client
+from bot.slack.logs import quiet_payload_loggers
 from bot.slack.server import gunicorn_options, run_gunicorn, settled, web_app
 from bot.slack.web import WebApp
 
