@@ -47,6 +47,9 @@ def run_socket_mode(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 1
+    except OSError as error:
+        print(f"comp-coach socket: could not reach Slack: {type(error).__name__}", file=sys.stderr)
+        return 1
     log.info("connected to Slack over Socket Mode")
     stop = threading.Event()
     # A platform stops the worker with SIGTERM: close the connection, let answers in flight finish.
