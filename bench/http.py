@@ -12,6 +12,7 @@ falls back to a Python load generator when it cannot. Bolt's threaded ack path
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -29,8 +30,8 @@ from tests.support.slack_api import SlackStandIn
 
 CONNECTIONS = 8
 WRK_THREADS = 2
-DURATION_S = 3
-ROUNDS = 5
+DURATION_S = 2
+ROUNDS = 7
 WARMUP_S = 1
 COLD_STARTS = 5
 SECRET = "bench-signing-secret"
@@ -60,12 +61,42 @@ class Load:
     p99_ms: float
     non2xx: int
     socket_errors: int
+    requests: int = 0
+    cpu_s: float = 0.0  # CPU time the server's process tree spent meanwhile
+
+    @property
+    def cpu_us_per_request(self) -> float:
+        return self.cpu_s / self.requests * 1e6 if self.requests else 0.0
 
     def line(self) -> str:
         return (
             f"{self.rps:8.0f} req/s  p50 {self.p50_ms:6.2f} ms  p99 {self.p99_ms:6.2f} ms  "
-            f"non-2xx {self.non2xx}  socket errors {self.socket_errors}"
+            f"non-2xx {self.non2xx}  socket errors {self.socket_errors}  "
+            f"server CPU {self.cpu_us_per_request:5.0f} µs/request"
         )
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its descendants, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        process = int(stat.parent.name)
+        parents[process] = int(fields[1])
+        times[process] = (int(fields[11]) + int(fields[12])) / ticks
+    total = 0.0
+    for process, seconds in times.items():
+        ancestor = process
+        while ancestor and ancestor != pid:
+            ancestor = parents.get(ancestor, 0)
+        if ancestor == pid:
+            total += seconds
+    return total
 
 
 def ensure_wrk() -> str | None:
@@ -105,6 +136,7 @@ def wrk_load(wrk: str, url: str, body: bytes, headers: dict, folder: Path, secon
         figures["p99_us"] / 1000,
         figures["non2xx"],
         figures["socket_errors"],
+        figures["requests"],
     )
 
 
@@ -141,11 +173,13 @@ def python_load(url: str, body: bytes, headers: dict, seconds: int) -> Load:
     return Load(len(latencies) / seconds, median(latencies) * 1000, percentile(latencies, 99) * 1000, *failures)
 
 
-def measure(wrk: str | None, url: str, body: bytes, headers: dict, folder: Path, seconds: int = 0) -> Load:
+def measure(server: Server, wrk: str | None, body: bytes, headers: dict, folder: Path, seconds: int = 0) -> Load:
     seconds = seconds or DURATION_S
-    if wrk:
-        return wrk_load(wrk, url, body, headers, folder, seconds)
-    return python_load(url, body, headers, seconds)
+    url = server.url + "/slack/events"
+    cpu_before = tree_cpu_seconds(server.process.pid)
+    load = wrk_load(wrk, url, body, headers, folder, seconds) if wrk else python_load(url, body, headers, seconds)
+    load.cpu_s = tree_cpu_seconds(server.process.pid) - cpu_before
+    return load
 
 
 def middle(loads: list[Load]) -> Load:
@@ -225,12 +259,14 @@ def run() -> list[str]:
             assert post(ours.url + "/slack/events", dm, signed_headers(SECRET, dm, "application/json")).status == 200
             slack.wait_for("chat.postMessage")
             # Interleaved rounds, so both servers see the same machine (others share it).
+            # The order alternates so that a drift in the machine's load favours neither.
             rounds: dict[str, list[Load]] = {"ours": [], "bare": []}
-            measure(wrk, ours.url + "/slack/events", body, headers, folder, seconds=WARMUP_S)
-            measure(wrk, bare.url + "/slack/events", body, headers, folder, seconds=WARMUP_S)
-            for _ in range(ROUNDS):
-                rounds["ours"].append(measure(wrk, ours.url + "/slack/events", body, headers, folder))
-                rounds["bare"].append(measure(wrk, bare.url + "/slack/events", body, headers, folder))
+            measure(ours, wrk, body, headers, folder, seconds=WARMUP_S)
+            measure(bare, wrk, body, headers, folder, seconds=WARMUP_S)
+            for number in range(ROUNDS):
+                pair = (("ours", ours), ("bare", bare)) if number % 2 == 0 else (("bare", bare), ("ours", ours))
+                for name, server in pair:
+                    rounds[name].append(measure(server, wrk, body, headers, folder))
             rss = tree_rss_mb(ours.process.pid)
         for label, loads in (
             ("comp-coach (Procfile web)", rounds["ours"]),
@@ -249,6 +285,13 @@ def run() -> list[str]:
         )
         if ratio < 0.9:
             failures.append(f"throughput ratio {ratio:.3f} < 0.9")
+        cpu_ours = median([load.cpu_us_per_request for load in rounds["ours"]])
+        cpu_bare = median([load.cpu_us_per_request for load in rounds["bare"]])
+        print(
+            f"   server CPU per request (median): comp-coach {cpu_ours:.0f} µs, bare Bolt {cpu_bare:.0f} µs; "
+            f"ratio bare / comp-coach {cpu_bare / cpu_ours:.3f} (throughput per CPU-second: the same "
+            "comparison, unaffected by other work taking the CPU)"
+        )
         check(failures, "p99 at 8 connections (median round)", ours_load.p99_ms, 10, " ms")
         non2xx = sum(load.non2xx + load.socket_errors for load in rounds["ours"])
         check(failures, "non-2xx responses and socket errors", non2xx, 0)
@@ -260,6 +303,6 @@ def run() -> list[str]:
             ("bare-threaded", "bare Bolt, process_before_response=False"),
         ):
             with Server(slack, folder, variant) as server:
-                load = measure(wrk, server.url + "/slack/events", body, headers, folder)
+                load = measure(server, wrk, body, headers, folder)
             print(f"   {label:<42} {load.line()}")
     return failures

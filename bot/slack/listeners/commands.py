@@ -13,6 +13,7 @@ from concurrent.futures import Executor
 
 from slack_bolt import Ack, App
 
+from bot.answers import COMMAND
 from bot.conversation import Conversation, Reply
 from bot.slack.acks import AckBodies
 from bot.slack.delivery import send_followups
@@ -21,7 +22,7 @@ from bot.slack.payloads import command_text
 
 log = logging.getLogger(__name__)
 
-ANY_COMMAND = re.compile(r"^/")  # /comp, and a helpful reply for any other command routed here
+ANY_COMMAND = re.compile(r"^/")  # any other command routed here gets a helpful reply
 
 
 def register(app: App, conversation: Conversation, background: Executor) -> None:
@@ -45,4 +46,5 @@ def register(app: App, conversation: Conversation, background: Executor) -> None
         # DEBUG: at INFO, this line per command costs more than a (cached) answer does.
         log.debug("answered command %s (%d messages)", command.get("command"), len(reply.messages))
 
+    app.command(COMMAND)(answer_command)  # matched by equality first: the one command Slack sends
     app.command(ANY_COMMAND)(answer_command)
