@@ -2,7 +2,7 @@
 
 `process_before_response=True`. Bolt's default (False) runs every listener on a thread and
 has the request poll for the ack with a 10 ms sleep: bench/http.py measured 85 requests/s
-(p50 90 ms) that way against ~2300 with True, bare Bolt alike. With True the slash command's
+(p50 89 ms) that way against ~1900 with True, bare Bolt alike. With True the slash command's
 ack (the answer itself: rendering, no Web API call) is computed in the request and returned
 at once. Events are still acknowledged before any Web API call: their listeners ack and do
 the work as Bolt lazy listeners on `BACKGROUND_THREADS` threads, so a 429 retry
