@@ -170,7 +170,15 @@ def python_load(url: str, body: bytes, headers: dict, seconds: int) -> Load:
         thread.start()
     for thread in threads:
         thread.join()
-    return Load(len(latencies) / seconds, median(latencies) * 1000, percentile(latencies, 99) * 1000, *failures)
+    non2xx, socket_errors = failures
+    return Load(
+        len(latencies) / seconds,
+        median(latencies) * 1000,
+        percentile(latencies, 99) * 1000,
+        non2xx,
+        socket_errors,
+        len(latencies),
+    )
 
 
 def measure(server: Server, wrk: str | None, body: bytes, headers: dict, folder: Path, seconds: int = 0) -> Load:
