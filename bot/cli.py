@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 
 CONNECT_HINT = (
     "Comp Coach console: no Slack credentials set. To connect to Slack, set SLACK_BOT_TOKEN with "
@@ -181,10 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Iterable[str] | None = None) -> int:
     args = build_parser().parse_args(list(argv) if argv is not None else None)
-    settings = Settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    try:
+        settings = Settings()
+    except SettingsError as exc:
+        print(f"comp-coach: environment: {exc}", file=sys.stderr)
+        return 2
+    level = settings.log_level.upper()
+    if not isinstance(logging.getLevelName(level), int):
+        print(f"comp-coach: environment: LOG_LEVEL: unknown level {settings.log_level!r}; using INFO", file=sys.stderr)
+        level = "INFO"
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not hasattr(args, "user"):
         args.user = "console"
     try:

@@ -1,31 +1,65 @@
-"""Configuration from the environment (see docs: the interface's Environment table)."""
+"""Configuration from the environment (see docs: the interface's Environment table).
+
+A pydantic model filled from `os.environ`, rather than pydantic-settings: importing
+pydantic-settings (it pulls in asyncio, dotenv and the cloud secret providers) measured
+~150 ms on this machine, more than a third of the 400 ms budget from process start to a
+first `/comp` answer (bench/lookup.py). We need only exact variable names, no files, no
+nesting, so one mapping does the job; validation and types stay pydantic's.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 DEFAULT_API_URL = "https://slack.com/api/"
 
+# Field -> the environment variable that sets it.
+ENVIRONMENT: dict[str, str] = {
+    "slack_bot_token": "SLACK_BOT_TOKEN",
+    "slack_signing_secret": "SLACK_SIGNING_SECRET",
+    "slack_app_token": "SLACK_APP_TOKEN",
+    "slack_api_url": "SLACK_API_URL",
+    "port": "PORT",
+    "database_url": "DATABASE_URL",
+    "state_dir": "COMP_COACH_STATE_DIR",
+    "guides": "COMP_COACH_GUIDES",
+    "log_level": "LOG_LEVEL",
+    "case_ttl_days": "COMP_COACH_CASE_TTL_DAYS",
+}
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=None, extra="ignore", populate_by_name=True)
+
+class SettingsError(ValueError):
+    """A variable with a value that cannot be used; the message names the variable."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
 
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
     slack_api_url: str = DEFAULT_API_URL
-    port: int = 3000
+    port: int = Field(default=3000, ge=0, le=65535)
     database_url: str | None = None
-    state_dir: Path = Field(default=Path("~/.local/state/comp-coach"), validation_alias="COMP_COACH_STATE_DIR")
-    guides: str = Field(default="", validation_alias="COMP_COACH_GUIDES")
+    state_dir: Path = Path("~/.local/state/comp-coach")
+    guides: str = ""
     log_level: str = "INFO"
     # Days a coaching case is kept after its last turn, then purged.
-    case_ttl_days: float = Field(default=30.0, gt=0, validation_alias="COMP_COACH_CASE_TTL_DAYS")
+    case_ttl_days: float = Field(default=30.0, gt=0)
+
+    def __init__(self, environ: Mapping[str, str] | None = None, **values: object) -> None:
+        """Fields from the environment (empty variables count as unset), then `values`."""
+        environ = os.environ if environ is None else environ
+        found = {field: environ[name] for field, name in ENVIRONMENT.items() if environ.get(name, "").strip()}
+        try:
+            super().__init__(**{**found, **values})
+        except ValidationError as exc:
+            raise SettingsError(_explain(exc)) from None
 
     @cached_property
     def guide_folders(self) -> list[Path]:
@@ -49,3 +83,11 @@ class Settings(BaseSettings):
         if self.slack_bot_token and self.slack_signing_secret:
             return "http"
         return "console"
+
+
+def _explain(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else ""
+        problems.append(f"{ENVIRONMENT.get(field, field)}: {error['msg']}")
+    return "; ".join(problems)
