@@ -16,10 +16,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from bot.guides.catalog import DATA_DIR, Catalog
 from bot.guides.model import Guide, RegionBand
+
+
+def fuzz():
+    """rapidfuzz's scorers, imported on the first typo: exact queries never need them,
+    and the import is a visible share of a one-shot `ask`."""
+    from rapidfuzz import fuzz as scorers
+
+    return scorers
+
+
+def process():
+    from rapidfuzz import process as matcher
+
+    return matcher
+
 
 ALIASES_FILE = DATA_DIR / "aliases.json"
 MAX_QUERY_CHARS = 300
@@ -280,7 +293,7 @@ class Resolver:
             for name, table, vocabulary, cutoff in choices:
                 if getattr(result, name) is not None:
                     continue
-                found = process.extractOne(candidate, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+                found = process().extractOne(candidate, vocabulary, scorer=fuzz().ratio, score_cutoff=cutoff)
                 if found and (best is None or found[1] > best[2]):
                     best = (name, table, found[1], found[0])
             if best:
@@ -397,10 +410,10 @@ class Resolver:
         suggestions: list[str] = []
         if unknown:
             # Against the normalized names (what `unknown` is made of), shown as written.
-            found = process.extract(
+            found = process().extract(
                 unknown,
                 self._suggestion_choices,
-                scorer=fuzz.WRatio,
+                scorer=fuzz().WRatio,
                 processor=None,
                 limit=SUGGESTIONS,
                 score_cutoff=SUGGEST_CUTOFF,
