@@ -116,6 +116,18 @@ def parse_money_cell(cell: str, currency: str | None) -> MoneyRange:
     return parse_range(_figure_text(clean_inline(cell)), currency)
 
 
+def extra_figure(label: str, cell: str, currency: str | None) -> ExtraFigure:
+    """A column or row the model has no slot for, kept as written, with its figure when
+    it reads as one (a relocation allowance does; `remote-friendly` does not)."""
+    value = None
+    if not is_blank(cell):
+        try:
+            value = parse_money_cell(cell, currency)
+        except MoneyError:
+            value = None
+    return ExtraFigure(name=label, raw=clean_inline(cell), value=value)
+
+
 def first_currency(cells: list[str]) -> str | None:
     """The currency of the first amount that names one, for rows that name it only once."""
     for cell in cells:
@@ -188,13 +200,7 @@ def _region_row(header: list[str], kinds: list[str], row: list[str], line: int, 
             elif kind == "bonus":
                 fields["bonus"] = parse_bonus(cell, currency)
             else:
-                value = None
-                if not is_blank(cell):
-                    try:
-                        value = parse_money_cell(cell, currency)
-                    except MoneyError:
-                        value = None
-                extras.append(ExtraFigure(name=label, raw=clean_inline(cell), value=value))
+                extras.append(extra_figure(label, cell, currency))
         except (MoneyError, ValidationError) as exc:
             report.error(line, f"{where}: {label}", _reason(exc))
             ok = False
@@ -385,11 +391,7 @@ def _region_column(name: str, currency: str, cells: list[tuple[str, str, int]], 
                 else:
                     fields["stock"] = grant
             elif not is_blank(cell):
-                try:
-                    value = parse_money_cell(cell, currency)
-                except MoneyError:
-                    value = None
-                extras.append(ExtraFigure(name=label, raw=clean_inline(cell), value=value))
+                extras.append(extra_figure(label, cell, currency))
         except (MoneyError, ValidationError) as exc:
             report.error(line, f"{name}: {label}", _reason(exc))
             ok = False
