@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from bot.answers import COMMAND, Answers, split_command
+from bot.offers.detect import states_an_offer
 from bot.render.blocks import Message, build_messages
 from bot.render.templates import render
 
@@ -41,13 +42,23 @@ class Conversation:
         self._coach = None
         self._coach_lock = threading.Lock()
 
-    def handle(self, text: str, user: str = "console", team: str = "console") -> Reply:
+    def handle(self, text: str, user: str = "console", team: str = "console", interactive: bool = False) -> Reply:
+        """`interactive`: the surface shows buttons and menus (Slack), so `/comp` answers carry them."""
         command, rest = split_command(text)
         if command == COMMAND:
-            return Reply(self.answers.comp(rest), "ephemeral")
+            return Reply(self.answers.comp(rest, interactive=interactive), "ephemeral")
         if command is not None:
             return Reply(self.unknown_command(command), "ephemeral")
         return Reply(self.direct_message(text, user=user, team=team))
+
+    def mention(self, text: str, user: str, team: str = "console") -> Reply:
+        """`@Comp Coach ...` in a channel (mention removed): the `/comp` lookup, for everyone
+        to see (`in_channel`); a message stating someone's own offer gets, only for them
+        (`ephemeral`), a pointer to the DM instead, so no figure of theirs is shown in public."""
+        if states_an_offer(text):
+            return Reply(build_messages(render("dm_pointer.j2")), "ephemeral")
+        lookup = text if text.startswith("/") else f"{COMMAND} {text}".rstrip()
+        return Reply(self.handle(lookup, user=user, team=team).messages, "in_channel")
 
     def unknown_command(self, command: str) -> list[Message]:
         return build_messages(render("unknown_command.j2", command=command[:40]))

@@ -23,6 +23,7 @@ from bot.guides.model import Guide, RegionBand
 from bot.guides.money import format_amount
 from bot.offers.counter import CompetingOffer, Counter, build_counter
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, evaluate, formulas
+from bot.offers.model import Offer
 from bot.offers.parse import parse_offer_text
 from bot.render.blocks import Message, build_messages
 from bot.render.templates import render
@@ -65,6 +66,49 @@ class Coach:
         except Exception as exc:  # every DM gets a reply; the log names the error, never the figures
             log.error("coaching turn failed: %s", type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
             return build_messages(render("coach_error.j2"))
+
+    # --- the offer form and the person's case outside the DM -----------------------------------------
+
+    def start_from_form(self, team: str, user: str, guide_key: str, region_name: str, offer: Offer) -> list[Message]:
+        """An offer stated in a form (already checked, see bot/offers/form.py) becomes the
+        person's case, evaluated: the reply the DM shows. A case about the same guide keeps
+        what the person said besides the offer (other offers, current company, walk-away)."""
+        guide = self.answers.catalog.by_key.get(guide_key)
+        if guide is None or not any(region.name == region_name for region in guide.regions):
+            return build_messages(render("coach_error.j2"))
+        try:
+            if self.cases is None:
+                return self._from_form(Case(), guide, region_name, offer).messages
+            with self.cases.locked(team, user) as slot:
+                outcome = self._from_form(Case.from_stored(slot.data), guide, region_name, offer)
+                slot.save(outcome.case.to_stored())
+            return outcome.messages
+        except Exception as exc:  # the log names the error, never the figures
+            log.error("offer form case failed: %s", type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
+            return build_messages(render("coach_error.j2"))
+
+    def _from_form(self, before: Case, guide: Guide, region_name: str, offer: Offer) -> Outcome:
+        case = Case(company_slug=guide.company.slug, guide_key=guide.key, region=region_name, offer=offer)
+        if before.guide_key == guide.key:
+            case.rivals = before.rivals
+            case.no_alternatives = before.no_alternatives
+            case.current_company = before.current_company
+            case.walk_away = before.walk_away
+            case.level = before.level
+        return self._evaluation(case)
+
+    def open_case(self, team: str, user: str) -> dict | None:
+        """What the coach holds about the person (the summary `coach_status.j2` shows), or
+        None when nothing is stored."""
+        stored = self.cases.load(team, user) if self.cases is not None else None
+        case = Case.from_stored(stored)
+        if case.is_empty:
+            return None
+        return {**self._summary(case), "ttl_days": self.ttl_days}
+
+    def forget(self, team: str, user: str) -> bool:
+        """Delete everything stored about the person; True when there was something."""
+        return bool(self.cases is not None and self.cases.forget(team, user))
 
     # --- one DM, pure -----------------------------------------------------------------------------
 

@@ -12,6 +12,8 @@ Templates in `responses/` write a message as a short list of directives, one blo
     ::divider
     ::actions
     {"type": "button", ...}
+    ::block
+    {"type": "input", ...}
 
 Consecutive `::field` blocks form one section with fields. This keeps the words in the
 templates and the Block Kit mechanics here: every message gets a plain `text` fallback,
@@ -34,7 +36,7 @@ MAX_CONTEXT_ELEMENT = 2000
 MAX_TEXT = 40000
 
 _BREAKS_RE = re.compile(r"[\r\n\u2028\u2029]+")
-_DIRECTIVE_RE = re.compile(r"^::(header|section|field|context|divider|actions)\b ?(.*)$")
+_DIRECTIVE_RE = re.compile(r"^::(header|section|field|context|divider|actions|block)\b ?(.*)$")
 MAX_ACTION_ELEMENTS = 25
 
 
@@ -136,6 +138,9 @@ def parse_directives(rendered: str) -> list[dict]:
             elements = [json.loads(line) for line in text.splitlines() if line.strip()]
             if elements:
                 blocks.append({"type": "actions", "elements": elements[:MAX_ACTION_ELEMENTS]})
+        elif kind == "block":
+            # Whole Block Kit blocks, one JSON object per line (a form's inputs): taken as they are.
+            blocks.extend(json.loads(line) for line in text.splitlines() if line.strip())
         elif kind == "context":
             for piece in _split_text(text, MAX_CONTEXT_ELEMENT):
                 blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": piece}]})

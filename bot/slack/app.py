@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from bot.store.database import Store
 
 BACKGROUND_THREADS = 4
+TRIGGER_THREADS = 2  # views.open within a trigger_id's 3 seconds, never queued behind slow work
 
 
 def create_app(
@@ -54,7 +55,8 @@ def create_app(
         listener_executor=background,
         logger=logger,
     )
-    register_listeners(app, conversation, store, background)
+    trigger_pool = ThreadPoolExecutor(max_workers=TRIGGER_THREADS, thread_name_prefix="comp-coach-trigger")
+    register_listeners(app, conversation, store, background, trigger_pool)
     return app
 
 

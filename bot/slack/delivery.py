@@ -20,6 +20,14 @@ log = logging.getLogger(__name__)
 
 def post_messages(client: WebClient, channel: str, messages: list[Message], thread_ts: str | None = None) -> int:
     """Post each message in order; stop at the first that Slack refuses. Returns how many went out."""
+    return post_all(client, channel, messages, thread_ts)[0]
+
+
+def post_all(
+    client: WebClient, channel: str, messages: list[Message], thread_ts: str | None = None
+) -> tuple[int, str | None]:
+    """Post each message in order; stop at the first that Slack refuses. Returns how many went
+    out, and Slack's error code for the refusal (`not_in_channel`...), `unreachable`, or None."""
     sent = 0
     for message in messages:
         try:
@@ -31,21 +39,69 @@ def post_messages(client: WebClient, channel: str, messages: list[Message], thre
                 error.response.get("error"),
                 error.response.status_code,
             )
-            return sent
+            return sent, str(error.response.get("error") or "error")
         except OSError as error:  # the Web API unreachable, after the connection retries
             log.error("chat.postMessage to %s failed: %s", channel, type(error).__name__)
+            return sent, "unreachable"
+        sent += 1
+    return sent, None
+
+
+def post_ephemeral(client: WebClient, channel: str, user: str, messages: list[Message]) -> int:
+    """Messages only `user` sees, in `channel` (chat.postEphemeral). Returns how many went out."""
+    sent = 0
+    for message in messages:
+        try:
+            client.chat_postEphemeral(channel=channel, user=user, **message_args(message))
+        except SlackApiError as error:
+            log.error("chat.postEphemeral to %s failed: %s", channel, error.response.get("error"))
+            return sent
+        except OSError as error:
+            log.error("chat.postEphemeral to %s failed: %s", channel, type(error).__name__)
             return sent
         sent += 1
     return sent
 
 
-def send_followups(response_url: str, messages: list[Message], response_type: str | None) -> int:
-    """The rest of a long slash-command answer, after the ack carried the first message."""
+def replace_original(response_url: str, messages: list[Message]) -> int:
+    """The message a button was pressed in becomes the first message; the rest of a long
+    answer follows as new private messages."""
+    if not messages:
+        return 0
+    first = message_args(messages[0])
+    if not _send(webhook_client(response_url), "replace", replace_original=True, response_type="ephemeral", **first):
+        return 0
+    return 1 + send_followups(response_url, messages[1:], "ephemeral", replace_original=False)
+
+
+def delete_original(response_url: str) -> bool:
+    """Remove the (private) message a button was pressed in."""
+    return _send(webhook_client(response_url), "delete", delete_original=True)
+
+
+def _send(client, what: str, **body) -> bool:
+    try:
+        response = client.send(**body)
+    except OSError as error:
+        log.error("response_url %s failed: %s", what, type(error).__name__)
+        return False
+    if response.status_code != 200:
+        log.error("response_url %s failed: HTTP %s", what, response.status_code)
+        return False
+    return True
+
+
+def send_followups(
+    response_url: str, messages: list[Message], response_type: str | None, replace_original: bool | None = None
+) -> int:
+    """The rest of a long slash-command answer, after the ack carried the first message (and
+    new private messages after a button: `replace_original=False`)."""
     client = webhook_client(response_url)
+    flags = {} if replace_original is None else {"replace_original": replace_original}
     sent = 0
     for message in messages:
         try:
-            response = client.send(response_type=response_type, **message_args(message))
+            response = client.send(response_type=response_type, **flags, **message_args(message))
         except OSError as error:
             log.error("response_url follow-up failed: %s", type(error).__name__)
             return sent

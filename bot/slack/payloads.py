@@ -64,3 +64,42 @@ def command_text(command: dict) -> str:
 
 def message_args(message: Message) -> dict:
     return {"text": message.text, "blocks": message.blocks}
+
+
+def action_value(action: dict) -> str:
+    """What a button (`value`) or a menu (`selected_option.value`) carries."""
+    selected = action.get("selected_option") or {}
+    return str(action.get("value") or selected.get("value") or "")
+
+
+def action_channel(body: dict) -> str | None:
+    """The conversation an action's message is in (the one a `/comp` came from)."""
+    channel = body.get("channel") or {}
+    container = body.get("container") or {}
+    return channel.get("id") or container.get("channel_id")
+
+
+def user_of(body: dict) -> str:
+    user = body.get("user") or {}
+    return user.get("id") or body.get("user_id") or "unknown"
+
+
+def team_of_interaction(body: dict) -> str:
+    team = body.get("team") or {}
+    user = body.get("user") or {}
+    return team.get("id") or user.get("team_id") or "unknown"
+
+
+def view_values(view: dict) -> dict[str, str | None]:
+    """A submitted view's inputs by block id: typed text, or a menu's chosen value."""
+    values: dict[str, str | None] = {}
+    for block_id, inputs in ((view.get("state") or {}).get("values") or {}).items():
+        if not isinstance(inputs, dict):
+            continue
+        for element in inputs.values():
+            if not isinstance(element, dict):
+                continue
+            selected = element.get("selected_option") or {}
+            value = element.get("value") if "value" in element else selected.get("value")
+            values[str(block_id)] = value if isinstance(value, str) else None
+    return values

@@ -11,14 +11,19 @@ from typing import TYPE_CHECKING
 from slack_bolt import App
 
 from bot.conversation import Conversation
-from bot.slack.listeners import actions, commands, events
+from bot.interactive import Interactions
+from bot.slack.listeners import actions, commands, events, views
 
 if TYPE_CHECKING:
     from bot.store.database import Store
 
 
-def register_listeners(app: App, conversation: Conversation, store: Store, background: Executor) -> None:
+def register_listeners(
+    app: App, conversation: Conversation, store: Store, background: Executor, trigger_pool: Executor
+) -> None:
+    interactions = Interactions(conversation)
     commands.register(app, conversation, background)
-    events.register(app, conversation, store)
-    actions.register(app)
+    events.register(app, conversation, store, interactions)
+    views.register(app, interactions, background)
+    actions.register(app, interactions, trigger_pool)
     actions.register_fallback(app)  # last

@@ -34,6 +34,7 @@ def register(app: App, conversation: Conversation, background: Executor) -> None
                 command_text(command),
                 user=command.get("user_id") or "unknown",
                 team=command.get("team_id") or "unknown",
+                interactive=True,  # buttons and menus under the answer (bot/slack/listeners/actions.py)
             )
         except Exception as error:
             log_failure("command", command.get("command"), error)

@@ -1,4 +1,4 @@
-"""Events API: mentions in channels and direct messages.
+"""Events API: mentions in channels, direct messages, and the App Home being opened.
 
 Each event is acknowledged at once; the answer is worked out and posted by a Bolt lazy
 listener on the app's bounded thread pool, so a rate-limited `chat.postMessage` (429,
@@ -17,10 +17,12 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.conversation import Conversation, Reply
+from bot.interactive import Interactions
 from bot.render.blocks import Message
-from bot.slack.delivery import post_messages
+from bot.slack.delivery import post_ephemeral, post_messages
 from bot.slack.failures import apology, log_failure
-from bot.slack.payloads import as_lookup, ignore_reason, team_of, thread_of, without_mention
+from bot.slack.home import publish_home
+from bot.slack.payloads import ignore_reason, team_of, thread_of, without_mention
 
 if TYPE_CHECKING:
     from bot.store.database import Store
@@ -41,7 +43,7 @@ def answer(handle: Callable[[], Reply], body: dict) -> list[Message]:
         return apology()
 
 
-def register(app: App, conversation: Conversation, store: Store) -> None:
+def register(app: App, conversation: Conversation, store: Store, interactions: Interactions) -> None:
     def to_answer(body: dict, event: dict, bot_user_id: str | None, channel_type: str | None = None) -> bool:
         """A person's words, delivered for the first time; anything else is logged (ids only) and dropped."""
         event_id = body.get("event_id")
@@ -66,9 +68,17 @@ def register(app: App, conversation: Conversation, store: Store) -> None:
     def answer_mention(event: dict, body: dict, context: BoltContext, client: WebClient) -> None:
         if not to_answer(body, event, context.bot_user_id):
             return
-        lookup = as_lookup(without_mention(event["text"], context.bot_user_id))
-        messages = answer(lambda: conversation.handle(lookup, user=event["user"], team=team_of(body, event)), body)
-        sent = post_messages(client, event["channel"], messages, thread_ts=thread_of(event))
+        text = without_mention(event["text"], context.bot_user_id)
+        try:
+            reply = conversation.mention(text, user=event["user"], team=team_of(body, event))
+        except Exception as error:
+            log_failure("app_mention", body.get("event_id"), error)
+            reply = Reply(apology(), "in_channel")
+        if reply.response_type == "ephemeral":  # someone's own offer: only they see the pointer to the DM
+            sent = post_ephemeral(client, event["channel"], event["user"], reply.messages)
+            log.info("answered app_mention %s privately (%d messages)", body.get("event_id"), sent)
+            return
+        sent = post_messages(client, event["channel"], reply.messages, thread_ts=thread_of(event))
         log.info("answered app_mention %s in a thread (%d messages)", body.get("event_id"), sent)
 
     def answer_direct_message(event: dict, body: dict, context: BoltContext, client: WebClient) -> None:
@@ -80,5 +90,10 @@ def register(app: App, conversation: Conversation, store: Store) -> None:
         sent = post_messages(client, event["channel"], messages, thread_ts=event.get("thread_ts"))
         log.info("answered message.im %s (%d messages)", body.get("event_id"), sent)
 
+    def publish_home_tab(event: dict, body: dict, client: WebClient) -> None:
+        if event.get("tab") == "home" and event.get("user"):
+            publish_home(client, interactions, team_of(body, event), event["user"])
+
     app.event("app_mention")(ack=acknowledge, lazy=[answer_mention])
     app.event("message")(ack=acknowledge, lazy=[answer_direct_message])
+    app.event("app_home_opened")(ack=acknowledge, lazy=[publish_home_tab])
