@@ -14,7 +14,7 @@ def manifest() -> dict:
 def test_scopes_events_and_command():
     app = manifest()
     assert set(app["oauth_config"]["scopes"]["bot"]) == {"commands", "chat:write", "app_mentions:read", "im:history"}
-    assert set(app["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
+    assert set(app["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im", "app_home_opened"}
     [command] = app["features"]["slash_commands"]
     assert command["command"] == "/comp"
     assert "planetscale ml remote" in command["usage_hint"]
@@ -24,6 +24,7 @@ def test_bot_user_messages_tab_interactivity_and_socket_mode():
     app = manifest()
     assert app["features"]["bot_user"]["display_name"] == "Comp Coach"
     assert app["features"]["app_home"]["messages_tab_enabled"] is True
+    assert app["features"]["app_home"]["home_tab_enabled"] is True
     assert app["features"]["app_home"]["messages_tab_read_only_enabled"] is False
     assert app["settings"]["interactivity"]["is_enabled"] is True
     assert app["settings"]["socket_mode_enabled"] is True

@@ -2,9 +2,12 @@
 
 It listens on a free loopback port in a thread, records every call (method, arguments
 from the form or JSON body, headers) and answers like Slack does: `auth.test` with the
-bot's identity, `chat.postMessage` with a channel and a fresh `ts`, anything unknown
-with `{"ok": false, "error": "unknown_method"}`. `fail(method, status, times)` makes
-the next calls of a method answer 429 (with `Retry-After`) or 5xx. Posts to
+bot's identity, `chat.postMessage` with a channel and a fresh `ts`, `chat.postEphemeral`,
+`views.open`, `views.publish` and `chat.delete` like Slack, anything unknown with
+`{"ok": false, "error": "unknown_method"}`; `answer_when(method, match, payload)` gives
+one kind of call its own answer (`not_in_channel`, `expired_trigger_id`).
+`fail(method, status, times)` makes the next calls of a method answer 429 (with
+`Retry-After`) or 5xx. Posts to
 `response_url(...)` addresses are recorded too, under the method name `response_url`.
 
     with SlackStandIn() as slack:
@@ -51,6 +54,7 @@ class SlackStandIn:
         self.bot_id = bot_id
         self.calls: list[Call] = []
         self.answers: dict[str, dict] = {}
+        self._rules: list[tuple[str, dict, dict]] = []
         self._failures: dict[str, Failure] = {}
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
@@ -116,6 +120,12 @@ class SlackStandIn:
         """Answer `method` with this JSON from now on."""
         with self._lock:
             self.answers[method] = payload
+
+    def answer_when(self, method: str, match: dict, payload: dict) -> None:
+        """Answer `method` with this JSON whenever a call's arguments include every item of
+        `match` (e.g. `chat.postMessage` to one channel answers `not_in_channel`)."""
+        with self._lock:
+            self._rules.append((method, match, payload))
 
     def reset(self) -> None:
         with self._lock:
@@ -184,7 +194,14 @@ class SlackStandIn:
                 headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
                 error = "ratelimited" if failure.status == 429 else "fatal_error"
                 return failure.status, headers, {"ok": False, "error": error}
-            canned = self.answers.get(method)
+            canned = next(
+                (
+                    payload
+                    for rule_method, match, payload in self._rules
+                    if rule_method == method and all(call.args.get(k) == v for k, v in match.items())
+                ),
+                self.answers.get(method),
+            )
         if canned is not None:
             return 200, {}, canned
         if method == "response_url":
@@ -193,6 +210,12 @@ class SlackStandIn:
             return 200, {}, self._auth_test()
         if method == "chat.postMessage":
             return 200, {}, self._posted(call.args)
+        if method == "chat.postEphemeral":
+            return 200, {}, self._ephemeral(call.args)
+        if method in ("views.open", "views.publish"):
+            return 200, {}, self._view(method, call.args)
+        if method == "chat.delete":
+            return 200, {}, {"ok": True, "channel": call.args.get("channel"), "ts": call.args.get("ts")}
         if method == "apps.connections.open":
             return 200, {}, {"ok": False, "error": "invalid_auth"}
         return 200, {}, {"ok": False, "error": "unknown_method"}
@@ -208,6 +231,25 @@ class SlackStandIn:
             "bot_id": self.bot_id,
             "is_enterprise_install": False,
         }
+
+    def _ephemeral(self, args: dict) -> dict:
+        if not args.get("channel") or not args.get("user"):
+            return {"ok": False, "error": "channel_not_found" if not args.get("channel") else "user_not_in_channel"}
+        if not (args.get("text") or args.get("blocks")):
+            return {"ok": False, "error": "no_text"}
+        return {"ok": True, "message_ts": f"{int(time.time())}.{next(self._ts):06d}"}
+
+    def _view(self, method: str, args: dict) -> dict:
+        view = args.get("view")
+        if isinstance(view, str):
+            view = json.loads(view)
+        if not isinstance(view, dict) or not view.get("blocks"):
+            return {"ok": False, "error": "invalid_arguments"}
+        if method == "views.open" and not args.get("trigger_id"):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        if method == "views.publish" and not args.get("user_id"):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True, "view": {**view, "id": f"V{next(self._ts):08d}"}}
 
     def _posted(self, args: dict) -> dict:
         channel = args.get("channel")
