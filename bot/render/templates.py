@@ -7,11 +7,15 @@ Template text itself is trusted. Filters write figures in the guide's own style.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
+import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.ext import Extension
 
 from bot.guides.catalog import PROJECT_ROOT
 from bot.guides.money import Money, MoneyRange, format_amount, format_range
@@ -60,6 +64,19 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 
 
+# A line of words that ends in a tag (`• *Bonus:* none{% endif %}`): its newline is part of
+# the words. `trim_blocks` would eat it and glue the next line (or directive) on.
+_CONTENT_LINE_ENDING_IN_TAG = re.compile(r"(?m)^(?![ \t]*\{%)(.*[^-+])%\}$")
+
+
+class KeepLineEnds(Extension):
+    """`trim_blocks` for lines that hold only a tag, never for a line of words that ends in
+    one: such a tag gets Jinja's `+%}`, which keeps the newline after it."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return _CONTENT_LINE_ENDING_IN_TAG.sub(r"\1+%}", source)
+
+
 _bytecode_dir: Path | None = None
 
 
@@ -75,9 +92,13 @@ def use_bytecode_cache(folder: Path) -> None:
 def environment(root: Path = RESPONSES_DIR) -> Environment:
     bytecode_cache = None
     if _bytecode_dir is not None:
+        # Jinja checks a cached template against its source only, not against how we
+        # preprocess it: a folder per preprocessing rule and Jinja version keeps them apart.
+        flavour = hashlib.sha1(f"{jinja2.__version__}:{_CONTENT_LINE_ENDING_IN_TAG.pattern}".encode()).hexdigest()
+        folder = _bytecode_dir / flavour[:12]
         try:
-            _bytecode_dir.mkdir(parents=True, exist_ok=True)
-            bytecode_cache = FileSystemBytecodeCache(str(_bytecode_dir))
+            folder.mkdir(parents=True, exist_ok=True)
+            bytecode_cache = FileSystemBytecodeCache(str(folder))
         except OSError:
             bytecode_cache = None  # a read-only state folder only costs speed
     env = Environment(
@@ -88,6 +109,7 @@ def environment(root: Path = RESPONSES_DIR) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=[KeepLineEnds],
         keep_trailing_newline=True,
     )
     env.filters.update(money=money, range=money_range, per_year=per_year, quote=quote, escape=escape, plural=plural)

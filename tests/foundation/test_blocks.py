@@ -35,3 +35,14 @@ def test_headers_are_cut_to_150_characters():
 def test_escape_neutralises_markup_and_directives():
     assert escape("<!channel> & <@U123>") == "&lt;!channel&gt; &amp; &lt;@U123&gt;"
     assert escape("a\n::divider") == "a ::divider"
+
+
+def test_a_line_of_words_ending_in_a_tag_keeps_its_line_break(tmp_path):
+    from bot.render.templates import environment
+
+    (tmp_path / "t.j2").write_text(
+        "::section\n{% if True %}\n• *Bonus:* none{% if flag %} (none listed){% endif %}\n"
+        "{% endif %}\n• next\n::context\nx\n"
+    )
+    rendered = environment(tmp_path).get_template("t.j2").render(flag=False)
+    assert parse_directives(rendered)[0]["text"]["text"] == "• *Bonus:* none\n• next"
