@@ -132,6 +132,8 @@ def _all_regions(guide: Guide, regions: list[RegionBand], context: dict, unknown
 
 MAX_OPTION_TEXT = 75
 MAX_OPTION_VALUE = 150
+MAX_OPTIONS = 100  # a static_select's options
+MAX_BUTTON_VALUE = 2000
 
 
 def _option(text: str, value: str) -> dict | None:
@@ -151,12 +153,22 @@ def answer_actions(
     roles = [_option(other.role.title, ref(other, None)) for other in company_guides]
     current_region = regions[region_index] if region_index is not None else None
     current_role = next((o for o, g in zip(roles, company_guides, strict=True) if g.key == guide.key), None)
+    own = ref(guide, region_index)
+    fits = len(own) <= MAX_BUTTON_VALUE
     return {
-        "share": share,
-        "ref": ref(guide, region_index),
-        "regions": [o for o in regions if o],
+        "share": share and fits,
+        "ref": own,
+        "regions": _at_most(regions, current_region),
         "current_region": current_region,
-        "roles": [o for o in roles if o],
+        "roles": _at_most(roles, current_role),
         "current_role": current_role,
-        "offer": ref(guide, region_index),
+        "offer": own if fits else None,
     }
+
+
+def _at_most(options: list[dict | None], current: dict | None) -> list[dict]:
+    """Slack's 100 options at most, the current one always among them (a menu's initial option must be)."""
+    kept = [option for option in options if option][:MAX_OPTIONS]
+    if current is not None and current not in kept:
+        kept[-1] = current
+    return kept
