@@ -11,6 +11,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -27,6 +28,8 @@ from tests.support.interactivity import (
 )
 from tests.support.processes import ROOT, free_port, process_env, start_procfile, stop, wait_healthy
 from tests.support.signing import event_body, new_ts, slash_command_body
+from tests.support.slack_api import SlackStandIn
+from tests.support.socket_mode import SocketModeStandIn
 
 VARIANTS = ROOT / "tests" / "guides" / "fixtures" / "variants"
 _ids = itertools.count(1)
@@ -481,3 +484,50 @@ def test_log_holds_no_figures_or_words(app):
     assert "Traceback" not in log
     for private in ("168K", "$168k", "168k", "planetscale", "lots", "99 billion"):
         assert private not in log, private
+
+
+# --- the same over Socket Mode (the Procfile's worker line) ------------------------------------------
+
+
+def test_buttons_and_the_form_over_socket_mode(tmp_path):
+    socket = SocketModeStandIn()
+    with SlackStandIn() as slack:
+        slack.answer("apps.connections.open", {"ok": True, "url": socket.url})
+        env = process_env(slack.api_url, tmp_path / "state", SLACK_BOT_TOKEN="xoxb-test", SLACK_APP_TOKEN="xapp-test")
+        process = start_procfile("worker", env, tmp_path / "worker.log")
+        try:
+            socket.wait_connected()
+            command = dict(parse_qsl(slash_command_body("planetscale ml remote", slack.response_url()).decode()))
+            socket.send(
+                {"envelope_id": "c1", "type": "slash_commands", "accepts_response_payload": True, "payload": command}
+            )
+            answer = socket.wait_for_ack("c1")["payload"]
+            block_id, share = elements(answer)["share_answer"]
+            response_url = slack.response_url("socket-share")
+            payload = block_actions(clicked(block_id, share), response_url, channel="C0SOCKETI")
+            socket.send(
+                {"envelope_id": "a1", "type": "interactive", "accepts_response_payload": False, "payload": payload}
+            )
+            socket.wait_for_ack("a1")
+            [post] = slack.wait_for("chat.postMessage")
+            assert post.args["channel"] == "C0SOCKETI" and "Shared by <@U0PERSON>." in post.args["text"]
+            assert slack.wait_for("response_url")[0].args == {"delete_original": True}
+
+            block_id, button = elements(answer)["open_offer_form"]
+            trigger = trigger_id()
+            payload = block_actions(clicked(block_id, button), response_url, trigger=trigger)
+            socket.send(
+                {"envelope_id": "a2", "type": "interactive", "accepts_response_payload": False, "payload": payload}
+            )
+            [opened] = slack.wait_for("views.open")
+            assert opened.args["trigger_id"] == trigger
+            submission = view_submission(filled(opened.args["view"], {"base": "lots"}))
+            socket.send(
+                {"envelope_id": "v1", "type": "interactive", "accepts_response_payload": True, "payload": submission}
+            )
+            ack = socket.wait_for_ack("v1")
+            assert ack["payload"]["response_action"] == "errors" and "base" in ack["payload"]["errors"]
+        finally:
+            stop(process)
+            socket.close()
+    assert "Traceback" not in (tmp_path / "worker.log").read_text()
