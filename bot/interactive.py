@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.conversation import Conversation
 from bot.guides.overview import overview
-from bot.offers.form import read_offer_form
+from bot.offers.form import Problem, read_offer_form
 from bot.offers.model import Offer
 from bot.render import views
 from bot.render.blocks import Message, build_messages
@@ -92,7 +92,7 @@ class Interactions:
         if region_index is None and len(guide.regions) == 1:
             region_index = 0
         if region_index is None:
-            return CheckedForm(errors={"region": "Please choose where the job is."})
+            return CheckedForm(errors=views.form_errors({"region": Problem("region")}))
         region = guide.regions[region_index]
         result = read_offer_form(values, region)
         if not result.ok:
@@ -112,11 +112,11 @@ class Interactions:
 
     def home(self, team: str, user: str) -> dict:
         """The home tab: how to use the bot, the person's open case, the guides on hand."""
-        case = None
         try:
             case = self.conversation.coach.open_case(team, user)
-        except Exception as exc:  # the tab still shows the rest
+        except Exception as exc:  # the tab still shows the rest, and says the case could not be read
             log.error("reading the case for the home tab failed: %s", type(exc).__name__)
+            case = {"case": None, "unavailable": True}
         return views.home(overview(self.answers.catalog), case)
 
     def forget(self, team: str, user: str) -> bool:

@@ -33,7 +33,7 @@ YEARS_RE = re.compile(r"^\s*(?P<years>\d{1,3})\s*(?:years?|yrs?|y)?\s*$", re.IGN
 class Problem:
     """Why one field cannot be used: `code` names the case, the rest are facts for the words."""
 
-    code: str  # required | not_number | negative | not_whole | currency | implausible | years | percent
+    code: str  # required | not_number | negative | not_whole | currency | implausible | years | percent | region
     kind: str = ""  # base salary, equity grant... (for the words)
     figure: str = ""  # what the person typed (for the words; at most MAX_FIELD_CHARS)
     why: str = ""  # implausible: how far off

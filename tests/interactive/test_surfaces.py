@@ -169,3 +169,15 @@ def test_menus_keep_to_100_options_and_the_current_one(answers):
     assert actions["current_role"]["text"]["text"] == "Role 120"
     too_long = answer_actions(guide, 0, [guide], lambda g, r: "x" * 2001)
     assert too_long["share"] is False and too_long["offer"] is None and too_long["regions"] == []
+
+
+def test_home_says_so_when_the_case_cannot_be_read(answers):
+    class StoreDown(Conversation):
+        @property
+        def coach(self):
+            raise OSError("database unreachable")
+
+    home = Interactions(StoreDown(answers)).home("T1", "U1")
+    words = json.dumps(home)
+    assert "I could not read your case just now" in words and "Guides on hand" in words
+    assert "I keep nothing about you" not in words
