@@ -66,15 +66,22 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 # A line of words that ends in a tag (`• *Bonus:* none{% endif %}`): its newline is part of
 # the words. `trim_blocks` would eat it and glue the next line (or directive) on.
-_CONTENT_LINE_ENDING_IN_TAG = re.compile(r"(?m)^(?![ \t]*\{%)(.*[^-+])%\}$")
+_ENDS_IN_TAG = re.compile(r"[^-+]%\}$")
+_TAG = re.compile(r"\{%.*?%\}")
+LINE_RULE_VERSION = "2"  # part of the bytecode cache's folder name: bump when the rule changes
 
 
 class KeepLineEnds(Extension):
-    """`trim_blocks` for lines that hold only a tag, never for a line of words that ends in
-    one: such a tag gets Jinja's `+%}`, which keeps the newline after it."""
+    """`trim_blocks` for lines that hold only tags, never for a line with words (or a
+    `{{ value }}`) that ends in one: that last tag gets Jinja's `+%}`, which keeps the
+    newline after it."""
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return _CONTENT_LINE_ENDING_IN_TAG.sub(r"\1+%}", source)
+        lines = source.split("\n")
+        for index, line in enumerate(lines):
+            if _ENDS_IN_TAG.search(line) and _TAG.sub("", line).strip():
+                lines[index] = line[:-2] + "+%}"
+        return "\n".join(lines)
 
 
 _bytecode_dir: Path | None = None
@@ -94,7 +101,7 @@ def environment(root: Path = RESPONSES_DIR) -> Environment:
     if _bytecode_dir is not None:
         # Jinja checks a cached template against its source only, not against how we
         # preprocess it: a folder per preprocessing rule and Jinja version keeps them apart.
-        flavour = hashlib.sha1(f"{jinja2.__version__}:{_CONTENT_LINE_ENDING_IN_TAG.pattern}".encode()).hexdigest()
+        flavour = hashlib.sha1(f"{jinja2.__version__}:{LINE_RULE_VERSION}".encode()).hexdigest()
         folder = _bytecode_dir / flavour[:12]
         try:
             folder.mkdir(parents=True, exist_ok=True)

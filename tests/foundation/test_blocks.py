@@ -46,3 +46,12 @@ def test_a_line_of_words_ending_in_a_tag_keeps_its_line_break(tmp_path):
     )
     rendered = environment(tmp_path).get_template("t.j2").render(flag=False)
     assert parse_directives(rendered)[0]["text"]["text"] == "• *Bonus:* none\n• next"
+
+
+def test_a_line_starting_with_a_tag_but_holding_words_keeps_its_line_break(tmp_path):
+    from bot.render.templates import environment
+
+    (tmp_path / "t.j2").write_text("::context\n{% if who %}Shared by {{ who }}.{% endif %}\n::divider\n")
+    blocks = parse_directives(environment(tmp_path).get_template("t.j2").render(who="me"))
+    assert [b["type"] for b in blocks] == ["context"]
+    assert blocks[0]["elements"][0]["text"] == "Shared by me."
