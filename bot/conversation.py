@@ -12,7 +12,6 @@ import threading
 from dataclasses import dataclass
 
 from bot.answers import COMMAND, Answers, split_command
-from bot.offers.detect import states_an_offer
 from bot.render.blocks import Message, build_messages
 from bot.render.templates import render
 
@@ -55,6 +54,8 @@ class Conversation:
         """`@Comp Coach ...` in a channel (mention removed): the `/comp` lookup, for everyone
         to see (`in_channel`); a message stating someone's own offer gets, only for them
         (`ephemeral`), a pointer to the DM instead, so no figure of theirs is shown in public."""
+        from bot.offers.detect import states_an_offer  # the offer parser: mentions only, not every lookup
+
         if states_an_offer(text):
             return Reply(build_messages(render("dm_pointer.j2")), "ephemeral")
         lookup = text if text.startswith("/") else f"{COMMAND} {text}".rstrip()
