@@ -120,13 +120,9 @@ class Intake:
                 if len(parsed.figures) == 1 and case.pending == "leverage":
                     return {"key": "unlabelled_rival", "figure": figure.text}
                 return {"key": "unlabelled", "figure": figure.text}
-            if region and figure.currency and figure.currency != region.currency:
-                return {
-                    "key": "currency",
-                    "figure": figure.text,
-                    "currency": figure.currency,
-                    "band_currency": region.currency,
-                }
+            question = _other_currency(figure, region)
+            if question:
+                return question
             band_kind = "total" if kind == "walk_away" else kind
             amount = figure.amount * (self._years(case, parsed) if kind == "equity" and figure.per_year else 1)
             why = implausible(
@@ -142,13 +138,9 @@ class Intake:
                 }
         for rival in parsed.competing:
             for figure in rival.figures:
-                if region and figure.currency and figure.currency != region.currency:
-                    return {
-                        "key": "currency",
-                        "figure": figure.text,
-                        "currency": figure.currency,
-                        "band_currency": region.currency,
-                    }
+                question = _other_currency(figure, region)
+                if question:
+                    return question
                 why = implausible("total", figure.amount, figure.currency, bands.get("total"))
                 if why:
                     return {
@@ -263,3 +255,10 @@ class Intake:
                 "band_currency": region.currency,
             }
         return None
+
+
+def _other_currency(figure: Figure, region: RegionBand | None) -> dict | None:
+    """The question for a figure in another currency than the band it would be compared with."""
+    if region and figure.currency and figure.currency != region.currency:
+        return {"key": "currency", "figure": figure.text, "currency": figure.currency, "band_currency": region.currency}
+    return None
