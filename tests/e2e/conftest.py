@@ -59,9 +59,10 @@ def slack() -> Iterator[SlackStandIn]:
         yield stand_in
 
 
-@pytest.fixture(scope="session")
-def web(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebProcess]:
-    folder = tmp_path_factory.mktemp("web")
+def start_web(slack: SlackStandIn, folder: Path, **extra_env: str) -> WebProcess:
+    """The Procfile's `web:` line on a free port, signed and tokened for the stand-in, with a
+    state folder of its own under `folder`; returns once `/healthz` answers 200."""
+    folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     env = process_env(
         slack.api_url,
@@ -69,13 +70,24 @@ def web(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         PORT=str(port),
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
         SLACK_BOT_TOKEN=BOT_TOKEN,
-        LOG_LEVEL="DEBUG",  # the privacy test reads everything the process logged
+        **extra_env,
     )
     log_path = folder / "web.log"
     process = start_procfile("web", env, log_path)
-    url = f"http://127.0.0.1:{port}"
+    web = WebProcess(f"http://127.0.0.1:{port}", process, log_path, slack)
     try:
-        wait_healthy(url, process, log_path)
-        yield WebProcess(url, process, log_path, slack)
-    finally:
+        wait_healthy(web.url, process, log_path)
+    except AssertionError:
         stop(process)
+        raise
+    return web
+
+
+@pytest.fixture(scope="session")
+def web(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebProcess]:
+    # DEBUG: the privacy test reads everything the process logged.
+    process = start_web(slack, tmp_path_factory.mktemp("web"), LOG_LEVEL="DEBUG")
+    try:
+        yield process
+    finally:
+        stop(process.process)

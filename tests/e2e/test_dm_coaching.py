@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.coaching.conftest import DONE_WHEN
-from tests.e2e.conftest import BOT_TOKEN, SIGNING_SECRET, WebProcess
+from tests.e2e.conftest import WebProcess, start_web
 from tests.store.postgres import postgres_schema
-from tests.support.processes import free_port, process_env, start_procfile, stop, wait_healthy
+from tests.support.processes import stop
 from tests.support.signing import event_body, new_ts
 
 _ids = itertools.count(1)
@@ -91,40 +91,21 @@ def postgres_url() -> Iterator[str]:
         yield url
 
 
-def start_web(slack, url: str, folder: Path) -> WebProcess:
+def start_web_on(slack, url: str, folder: Path) -> WebProcess:
     """A web process on PostgreSQL, with a state folder of its own (nothing shared on disk)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    env = process_env(
-        slack.api_url,
-        folder / "state",
-        PORT=str(port),
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        DATABASE_URL=url,
-        WEB_CONCURRENCY="1",
-    )
-    log_path = folder / "web.log"
-    process = start_procfile("web", env, log_path)
-    web = WebProcess(f"http://127.0.0.1:{port}", process, log_path, slack)
-    try:
-        wait_healthy(web.url, process, log_path)
-    except AssertionError:
-        stop(process)
-        raise
-    return web
+    return start_web(slack, folder, DATABASE_URL=url, WEB_CONCURRENCY="1")
 
 
 def test_two_web_processes_on_one_postgresql_and_a_restart(slack, postgres_url, tmp_path):
-    first = start_web(slack, postgres_url, tmp_path / "first")
-    second = start_web(slack, postgres_url, tmp_path / "second")
+    first = start_web_on(slack, postgres_url, tmp_path / "first")
+    second = start_web_on(slack, postgres_url, tmp_path / "second")
     try:
         person = Person(slack)
         assert "$193K" in person.say(first, DONE_WHEN)
         counter = person.say(second, "no other offers")  # the other process knows the offer
         assert "base $220K + equity $235K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $278.75K (+$85.75K a year)" in counter
         stop(first.process)
-        first = start_web(slack, postgres_url, tmp_path / "first-again")  # a restart
+        first = start_web_on(slack, postgres_url, tmp_path / "first-again")  # a restart
         email = person.say(first, "email")
         assert "• Base salary: $220K (offer: $168K)" in email
         assert "That brings annualized total compensation to $278.75K." in email

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from tests.e2e.conftest import BOT_TOKEN, SIGNING_SECRET, WebProcess
+from tests.e2e.conftest import WebProcess, start_web
 from tests.support.interactivity import (
     FORM,
     block_actions,
@@ -26,7 +26,7 @@ from tests.support.interactivity import (
     trigger_id,
     view_submission,
 )
-from tests.support.processes import ROOT, free_port, process_env, start_procfile, stop, wait_healthy
+from tests.support.processes import ROOT, process_env, start_procfile, stop
 from tests.support.signing import event_body, new_ts, slash_command_body
 from tests.support.slack_api import SlackStandIn
 from tests.support.socket_mode import SocketModeStandIn
@@ -35,28 +35,9 @@ VARIANTS = ROOT / "tests" / "guides" / "fixtures" / "variants"
 _ids = itertools.count(1)
 
 
-def start_web(slack, folder: Path, guides: Path | None) -> WebProcess:
-    folder.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+def start_web_with(slack, folder: Path, guides: Path | None) -> WebProcess:
     extra = {"COMP_COACH_GUIDES": str(guides)} if guides else {}
-    env = process_env(
-        slack.api_url,
-        folder / "state",
-        PORT=str(port),
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        LOG_LEVEL="DEBUG",
-        **extra,
-    )
-    log_path = folder / "web.log"
-    process = start_procfile("web", env, log_path)
-    web = WebProcess(f"http://127.0.0.1:{port}", process, log_path, slack)
-    try:
-        wait_healthy(web.url, process, log_path)
-    except AssertionError:
-        stop(process)
-        raise
-    return web
+    return start_web(slack, folder, LOG_LEVEL="DEBUG", **extra)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +50,7 @@ def guides(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def app(slack, guides, tmp_path_factory) -> Iterator[WebProcess]:
     """The shipped guide plus the variant fixtures (StockCo has seven roles)."""
-    web = start_web(slack, tmp_path_factory.mktemp("interactive"), guides)
+    web = start_web_with(slack, tmp_path_factory.mktemp("interactive"), guides)
     try:
         yield web
     finally:
@@ -450,14 +431,14 @@ def test_actions_on_a_removed_guide_get_a_clear_message(slack, tmp_path):
     """An answer made before a guide was removed, clicked after the restart that dropped it."""
     guides = tmp_path / "guides"
     shutil.copytree(VARIANTS / "stockco", guides / "stockco")
-    web = start_web(slack, tmp_path / "web", guides)
+    web = start_web_with(slack, tmp_path / "web", guides)
     try:
         person = Person(web)
         answer = person.comp("stockco alpha")
     finally:
         stop(web.process)
     (guides / "stockco" / "alpha.md").unlink()
-    web = start_web(slack, tmp_path / "web", guides)  # the same state folder: a restart
+    web = start_web_with(slack, tmp_path / "web", guides)  # the same state folder: a restart
     try:
         person.web = web
         opened = len(slack.calls_to("views.open"))
