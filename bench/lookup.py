@@ -53,9 +53,5 @@ def run() -> list[str]:
 
 RUNS = 11
 DEPENDENCIES_ONLY = (
-    "import jinja2\n"
-    "from pydantic import BaseModel\n"
-    "class Figure(BaseModel):\n"
-    "    amount: int\n"
-    "Figure(amount=1)\n"
+    "import jinja2\nfrom pydantic import BaseModel\nclass Figure(BaseModel):\n    amount: int\nFigure(amount=1)\n"
 )
