@@ -11,6 +11,7 @@ lookup and gets the `/comp` answer.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -53,18 +54,24 @@ class Coach:
 
     def reply(self, text: str, user: str, team: str = "console") -> list[Message]:
         """The reply to one DM; the case is read and written under the person's lock."""
+        return self._locked(team, user, lambda case: self.turn(case, text), "coaching turn")
+
+    def _locked(self, team: str, user: str, step: Callable[[Case], Outcome], what: str) -> list[Message]:
+        """Run `step` on the person's case under their row lock and store what it returns
+        (or delete the case when it says so). Every step gets a reply: a failure is logged
+        by its error's name, never with the figures, and answered with `coach_error.j2`."""
         try:
             if self.cases is None:
-                return self.turn(Case(), text).messages
+                return step(Case()).messages
             with self.cases.locked(team, user) as slot:
-                outcome = self.turn(Case.from_stored(slot.data), text)
+                outcome = step(Case.from_stored(slot.data))
                 if outcome.forget:
                     slot.delete()
                 elif outcome.case is not None:
                     slot.save(outcome.case.to_stored())
             return outcome.messages
-        except Exception as exc:  # every DM gets a reply; the log names the error, never the figures
-            log.error("coaching turn failed: %s", type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
+        except Exception as exc:
+            log.error("%s failed: %s", what, type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
             return build_messages(render("coach_error.j2"))
 
     # --- the offer form and the person's case outside the DM -----------------------------------------
@@ -76,16 +83,9 @@ class Coach:
         guide = self.answers.catalog.by_key.get(guide_key)
         if guide is None or not any(region.name == region_name for region in guide.regions):
             return build_messages(render("coach_error.j2"))
-        try:
-            if self.cases is None:
-                return self._from_form(Case(), guide, region_name, offer).messages
-            with self.cases.locked(team, user) as slot:
-                outcome = self._from_form(Case.from_stored(slot.data), guide, region_name, offer)
-                slot.save(outcome.case.to_stored())
-            return outcome.messages
-        except Exception as exc:  # the log names the error, never the figures
-            log.error("offer form case failed: %s", type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
-            return build_messages(render("coach_error.j2"))
+        return self._locked(
+            team, user, lambda case: self._from_form(case, guide, region_name, offer), "offer form case"
+        )
 
     def _from_form(self, before: Case, guide: Guide, region_name: str, offer: Offer) -> Outcome:
         case = Case(company_slug=guide.company.slug, guide_key=guide.key, region=region_name, offer=offer)
