@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 DEFAULT_API_URL = "https://slack.com/api/"
+DEFAULT_STATE_DIR = Path("~/.local/state/comp-coach")
 
 # Field -> the environment variable that sets it.
 ENVIRONMENT: dict[str, str] = {
@@ -46,7 +47,7 @@ class Settings(BaseModel):
     slack_api_url: str = DEFAULT_API_URL
     port: int = Field(default=3000, ge=0, le=65535)
     database_url: str | None = None
-    state_dir: Path = Path("~/.local/state/comp-coach")
+    state_dir: Path = DEFAULT_STATE_DIR
     guides: str = ""
     log_level: str = "INFO"
     # Days a coaching case is kept after its last turn, then purged.

@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from bot.guides.index import GuideSummary, load_folder_index, scan, select
 from bot.guides.model import Guide
 from bot.guides.problems import Problem
+from bot.settings import DEFAULT_STATE_DIR, ENVIRONMENT
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,6 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
 SHIPPED_GUIDES = DATA_DIR / "guides"
 DATA_SUFFIX = ".json"
-DEFAULT_STATE_DIR = Path("~/.local/state/comp-coach")
 CACHED_GUIDES = 512
 
 
@@ -216,7 +216,8 @@ def guide_folders(extra: Iterable[Path] = ()) -> list[Path]:
 
 
 def default_state_dir() -> Path:
-    return Path(os.environ.get("COMP_COACH_STATE_DIR") or DEFAULT_STATE_DIR).expanduser()
+    """The state folder as Settings reads it, without failing on unrelated variables."""
+    return Path(os.environ.get(ENVIRONMENT["state_dir"], "").strip() or DEFAULT_STATE_DIR).expanduser()
 
 
 def load_catalog(extra: Iterable[Path] = (), state_dir: Path | None = None) -> Catalog:
