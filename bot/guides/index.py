@@ -191,11 +191,6 @@ class FolderIndex:
     guides: GuideBytes
     rebuilt: int = 0  # files parsed this time (0: the index was reused as it was)
 
-    @property
-    def summaries(self) -> list[tuple[GuideSummary, str]]:
-        """(summary, file) for every guide that loaded."""
-        return [(e.summary, os.path.join(self.folder, e.rel)) for e in self.entries if e.summary is not None]
-
 
 def index_path(state_dir: Path, folder: Path) -> Path:
     digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
