@@ -20,6 +20,7 @@ from typing import TextIO
 
 from bot.guides.catalog import DATA_SUFFIX, guide_files, read_any
 from bot.guides.index import no_gc
+from bot.guides.model import Guide
 from bot.guides.problems import Problem
 
 
@@ -78,8 +79,12 @@ def guide_paths(paths: Iterable[Path], suffixes: tuple[str, ...] = (".md",)) -> 
             yield path, None
 
 
-def markdown_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
-    return guide_paths(paths)
+def read_one(file: Path, root: Path | None) -> tuple[Guide | None, list[Problem], list[Problem]]:
+    """(guide, errors, warnings) for one file from `guide_paths`; a file named on its own
+    (no root) takes its slugs from its title."""
+    if not file.exists():
+        return None, [Problem(str(file), None, "file", "does not exist")], []
+    return read_any(file, root if root is not None else file.parent)
 
 
 def failure_line(errors: list[Problem]) -> str:
@@ -95,12 +100,7 @@ def import_guides(paths: list[Path], out: Path, progress: bool = False, stream: 
     bar = Progress(len(files), sys.stderr, progress)
     with no_gc():
         for done, (file, root) in enumerate(files, start=1):
-            if not file.exists():
-                errors = [Problem(str(file), None, "file", "does not exist")]
-                guide, warnings = None, []
-            else:
-                # A file named on its own (root = its folder) takes its slugs from its title.
-                guide, errors, warnings = read_any(file, root if root is not None else file.parent)
+            guide, errors, warnings = read_one(file, root)
             summary.warnings += len(warnings)
             if guide is None:
                 summary.failed += 1
@@ -138,21 +138,13 @@ def check_guides(paths: list[Path], out: TextIO, progress: bool = False) -> Chec
     from bot.guides.checks import consistency_warnings
 
     summary = CheckSummary()
-    files: list[tuple[Path, Path | None]] = []
-    for path in paths:
-        if path.is_dir():
-            files += [(file, path) for file in guide_files(path)]
-        else:
-            files.append((path, None))
+    files = list(guide_paths(paths, suffixes=(DATA_SUFFIX, ".md")))
     bar = Progress(len(files), sys.stderr, progress)
     failed = 0
     with no_gc():
         for done, (file, root) in enumerate(files, start=1):
             summary.files += 1
-            if not file.exists():
-                guide, errors, warnings = None, [Problem(str(file), None, "file", "does not exist")], []
-            else:
-                guide, errors, warnings = read_any(file, root if root is not None else file.parent)
+            guide, errors, warnings = read_one(file, root)
             if guide is not None:
                 summary.valid += 1
                 warnings = warnings + consistency_warnings(guide, str(file))
