@@ -7,6 +7,7 @@ travel in these messages.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -28,39 +29,44 @@ def post_all(
 ) -> tuple[int, str | None]:
     """Post each message in order; stop at the first that Slack refuses. Returns how many went
     out, and Slack's error code for the refusal (`not_in_channel`...), `unreachable`, or None."""
+    return _each(
+        "chat.postMessage",
+        channel,
+        messages,
+        lambda args: client.chat_postMessage(channel=channel, thread_ts=thread_ts, **args),
+    )
+
+
+def post_ephemeral(client: WebClient, channel: str, user: str, messages: list[Message]) -> int:
+    """Messages only `user` sees, in `channel` (chat.postEphemeral). Returns how many went out."""
+    return _each(
+        "chat.postEphemeral",
+        channel,
+        messages,
+        lambda args: client.chat_postEphemeral(channel=channel, user=user, **args),
+    )[0]
+
+
+def _each(method: str, channel: str, messages: list[Message], call: Callable[[dict], object]) -> tuple[int, str | None]:
+    """`call` for each message's arguments, stopping at the first refusal: (sent, error code)."""
     sent = 0
     for message in messages:
         try:
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, **message_args(message))
+            call(message_args(message))
         except SlackApiError as error:
             log.error(
-                "chat.postMessage to %s failed: %s (HTTP %s)",
+                "%s to %s failed: %s (HTTP %s)",
+                method,
                 channel,
                 error.response.get("error"),
                 error.response.status_code,
             )
             return sent, str(error.response.get("error") or "error")
         except OSError as error:  # the Web API unreachable, after the connection retries
-            log.error("chat.postMessage to %s failed: %s", channel, type(error).__name__)
+            log.error("%s to %s failed: %s", method, channel, type(error).__name__)
             return sent, "unreachable"
         sent += 1
     return sent, None
-
-
-def post_ephemeral(client: WebClient, channel: str, user: str, messages: list[Message]) -> int:
-    """Messages only `user` sees, in `channel` (chat.postEphemeral). Returns how many went out."""
-    sent = 0
-    for message in messages:
-        try:
-            client.chat_postEphemeral(channel=channel, user=user, **message_args(message))
-        except SlackApiError as error:
-            log.error("chat.postEphemeral to %s failed: %s", channel, error.response.get("error"))
-            return sent
-        except OSError as error:
-            log.error("chat.postEphemeral to %s failed: %s", channel, type(error).__name__)
-            return sent
-        sent += 1
-    return sent
 
 
 def replace_original(response_url: str, messages: list[Message]) -> int:
@@ -100,13 +106,7 @@ def send_followups(
     flags = {} if replace_original is None else {"replace_original": replace_original}
     sent = 0
     for message in messages:
-        try:
-            response = client.send(response_type=response_type, **flags, **message_args(message))
-        except OSError as error:
-            log.error("response_url follow-up failed: %s", type(error).__name__)
-            return sent
-        if response.status_code != 200:
-            log.error("response_url follow-up failed: HTTP %s", response.status_code)
+        if not _send(client, "follow-up", response_type=response_type, **flags, **message_args(message)):
             return sent
         sent += 1
     return sent
