@@ -18,7 +18,6 @@ from slack_sdk import WebClient
 
 from bot.conversation import Conversation, Reply
 from bot.interactive import Interactions
-from bot.render.blocks import Message
 from bot.slack.delivery import post_ephemeral, post_messages
 from bot.slack.failures import apology, log_failure
 from bot.slack.home import publish_home
@@ -34,13 +33,13 @@ def acknowledge(ack: Ack) -> None:
     ack()
 
 
-def answer(handle: Callable[[], Reply], body: dict) -> list[Message]:
-    """The reply's messages, or an apology when working it out failed."""
+def answer(handle: Callable[[], Reply], body: dict) -> Reply:
+    """The reply, or an apology when working it out failed."""
     try:
-        return handle().messages
+        return handle()
     except Exception as error:
         log_failure(body.get("event", {}).get("type", "event"), body.get("event_id"), error)
-        return apology()
+        return Reply(apology(), "in_channel")
 
 
 def register(app: App, conversation: Conversation, store: Store, interactions: Interactions) -> None:
@@ -69,11 +68,7 @@ def register(app: App, conversation: Conversation, store: Store, interactions: I
         if not to_answer(body, event, context.bot_user_id):
             return
         text = without_mention(event["text"], context.bot_user_id)
-        try:
-            reply = conversation.mention(text, user=event["user"], team=team_of(body, event))
-        except Exception as error:
-            log_failure("app_mention", body.get("event_id"), error)
-            reply = Reply(apology(), "in_channel")
+        reply = answer(lambda: conversation.mention(text, user=event["user"], team=team_of(body, event)), body)
         if reply.response_type == "ephemeral":  # someone's own offer: only they see the pointer to the DM
             sent = post_ephemeral(client, event["channel"], event["user"], reply.messages)
             log.info("answered app_mention %s privately (%d messages)", body.get("event_id"), sent)
@@ -86,7 +81,7 @@ def register(app: App, conversation: Conversation, store: Store, interactions: I
             return
         messages = answer(
             lambda: conversation.handle(event["text"], user=event["user"], team=team_of(body, event)), body
-        )
+        ).messages
         sent = post_messages(client, event["channel"], messages, thread_ts=event.get("thread_ts"))
         log.info("answered message.im %s (%d messages)", body.get("event_id"), sent)
 
