@@ -118,6 +118,11 @@ def strip_mentions(text: str) -> str:
     return split_command(text)[1] if text.strip().startswith(COMMAND) else text.strip()
 
 
+def as_lookup(text: str) -> str:
+    """A mention in a channel is the same lookup as `/comp` (never a DM conversation)."""
+    return text if text.startswith("/") else f"{COMMAND} {text}".rstrip()
+
+
 def split_command(text: str) -> tuple[str | None, str]:
     """`/comp planetscale ml` -> ('/comp', 'planetscale ml'); plain text -> (None, text)."""
     stripped = (text or "").strip()

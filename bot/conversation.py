@@ -11,7 +11,7 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from bot.answers import COMMAND, Answers, split_command
+from bot.answers import COMMAND, Answers, as_lookup, split_command
 from bot.render.blocks import Message, build_messages
 from bot.render.templates import render
 
@@ -58,8 +58,7 @@ class Conversation:
 
         if states_an_offer(text):
             return Reply(build_messages(render("dm_pointer.j2")), "ephemeral")
-        lookup = text if text.startswith("/") else f"{COMMAND} {text}".rstrip()
-        return Reply(self.handle(lookup, user=user, team=team).messages, "in_channel")
+        return Reply(self.handle(as_lookup(text), user=user, team=team).messages, "in_channel")
 
     def unknown_command(self, command: str) -> list[Message]:
         return build_messages(render("unknown_command.j2", command=command[:40]))

@@ -43,11 +43,6 @@ def without_mention(text: str, bot_user_id: str | None) -> str:
     return " ".join(text.split())
 
 
-def as_lookup(text: str) -> str:
-    """A mention in a channel is the same lookup as `/comp` (never a DM conversation)."""
-    return text if text.startswith("/") else f"{COMMAND} {text}".rstrip()
-
-
 def thread_of(event: dict) -> str | None:
     """Reply under the mention, or in the thread it was already part of."""
     return event.get("thread_ts") or event.get("ts")

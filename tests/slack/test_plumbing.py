@@ -9,11 +9,12 @@ import logging
 import pytest
 from slack_sdk.errors import SlackApiError
 
+from bot.answers import as_lookup
 from bot.render.blocks import Message
 from bot.slack import clients
 from bot.slack.delivery import post_messages, send_followups
 from bot.slack.logs import WithholdBodies
-from bot.slack.payloads import as_lookup, ignore_reason, thread_of, without_mention
+from bot.slack.payloads import ignore_reason, thread_of, without_mention
 from bot.slack.web import WebApp
 from tests.support.slack_api import SlackStandIn
 
