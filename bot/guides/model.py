@@ -119,7 +119,13 @@ class ExtraFigure(Model):
 
 
 class RegionBand(Model):
+    """One region's band. `level` is set when the table has a row per level and region
+    (`| Level | Region | Base Salary | ... |`): then one band per level and region, each
+    with its full components. `levels` holds level totals per region instead, for tables
+    with a column per region (`| Level | Sunnyvale (USD) | London (GBP) |`)."""
+
     name: str
+    level: str | None = None
     aliases: list[str] = Field(default_factory=list)
     currency: str
     base: MoneyRange | None = None
@@ -196,9 +202,9 @@ class Guide(Model):
     def _has_regions(self) -> Guide:
         if not self.regions:
             raise ValueError("the guide has no regions with figures")
-        names = [region.name.lower() for region in self.regions]
+        names = [((region.level or "").lower(), region.name.lower()) for region in self.regions]
         if len(set(names)) != len(names):
-            raise ValueError("a region appears twice")
+            raise ValueError("a region appears twice" + (" for one level" if any(level for level, _ in names) else ""))
         return self
 
     @property

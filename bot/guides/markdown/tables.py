@@ -157,10 +157,29 @@ TableReader = Callable[[Block, Reporter], list[RegionBand] | None]
 
 
 def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
-    header = table.rows[0]
-    kinds = [column_kind(cell) for cell in header]
+    """`| Region | Base Salary | Stock | Bonus | Total Comp |`: one region per row."""
+    kinds = [column_kind(cell) for cell in table.rows[0]]
     if not kinds or kinds[0] != "region" or not ({"base", "total", "stock"} & set(kinds)):
         return None
+    return _band_rows(table, kinds, report, first=0)
+
+
+def _levels_and_regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
+    """`| Level | Region | Base Salary | Stock | Bonus | Total Comp |`: one band per level
+    and region (`| L5 SDE II | Seattle | $140K-$180K | ...`), each with its components."""
+    header = table.rows[0]
+    if len(header) < 3 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
+        return None
+    kinds = ["level", *(column_kind(cell) for cell in header[1:])]
+    if kinds[1] != "region" or not ({"base", "total", "stock"} & set(kinds)):
+        return None
+    return _band_rows(table, kinds, report, first=1)
+
+
+def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> list[RegionBand]:
+    """Rows of a band table whose column `first` names the region (and column 0 the
+    level when `first` is 1); the columns after it are components."""
+    header = table.rows[0]
     regions: list[RegionBand] = []
     for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
         if not any(cell.strip() for cell in row):
@@ -168,23 +187,27 @@ def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
         if len(row) != len(header):
             report.error(line, "band table", f"row has {len(row)} cells, the header {len(header)}")
             continue
-        if all(is_blank(cell) for cell in row[1:]):
-            report.warn(line, clean_inline(row[0]) or "region", "no figures in the row; left out")
+        level = clean_inline(row[0]) if first else None
+        label = clean_inline(row[first]) or "region"
+        if all(is_blank(cell) for cell in row[first + 1 :]):
+            report.warn(line, f"{level} {label}" if level else label, "no figures in the row; left out")
             continue
-        region = _region_row(header, kinds, row, line, report)
+        region = _region_row(header[first:], kinds[first:], row[first:], line, report, level)
         if region is not None:
             regions.append(region)
     return regions
 
 
-def _region_row(header: list[str], kinds: list[str], row: list[str], line: int, report: Reporter) -> RegionBand | None:
+def _region_row(
+    header: list[str], kinds: list[str], row: list[str], line: int, report: Reporter, level: str | None = None
+) -> RegionBand | None:
     name, currency = region_cell(row[0])
-    where = name or "region"
+    where = f"{level} {name}" if level else (name or "region")
     currency = currency or first_currency(row[1:])
     if currency is None:
         report.error(line, f"{where}: currency", currency_problem(row[1:]))
         return None
-    fields: dict = {"name": name, "currency": currency, "aliases": region_aliases(name)}
+    fields: dict = {"name": name, "level": level, "currency": currency, "aliases": region_aliases(name)}
     extras: list[ExtraFigure] = []
     ok = True
     for column, kind, cell in zip(header[1:], kinds[1:], row[1:], strict=True):
@@ -408,7 +431,12 @@ def _region_column(name: str, currency: str, cells: list[tuple[str, str, int]], 
         return None
 
 
-TABLE_READERS: list[TableReader] = [_regions_as_rows, _levels_as_rows, _components_as_rows]
+TABLE_READERS: list[TableReader] = [
+    _regions_as_rows,
+    _levels_and_regions_as_rows,
+    _levels_as_rows,
+    _components_as_rows,
+]
 
 
 def read_band_table(blocks: list[Block], report: Reporter, line: int | None = None) -> list[RegionBand]:
