@@ -186,8 +186,7 @@ class BandBuilder:
     def add(self, kind: str, label: str, cell: str, line: int, stock: tuple[str, int | None] | None = None) -> None:
         """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header."""
         if kind in ("extra", "combined"):
-            if kind == "combined" or not is_blank(cell):
-                self.extras.append(extra_figure(label, cell, self.currency))
+            self.extras.append(extra_figure(label, cell, self.currency))
             return
         if is_blank(cell):
             if kind == "stock" and stock and "stock" not in self.fields:
