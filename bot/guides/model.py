@@ -188,6 +188,20 @@ class RegionBand(Model):
             raise ValueError("the region has no figures")
         return self
 
+    def in_own_currency(self) -> RegionBand:
+        """This band with only the figures in the region's own currency: what an offer is
+        compared with. A cell in another currency is shown as written, never compared."""
+        update: dict = {}
+        for key in ("base", "total", "total_year1", "sign_on"):
+            value = getattr(self, key)
+            if value is not None and value.currency != self.currency:
+                update[key] = None
+        if self.stock and self.stock.value and self.stock.value.currency != self.currency:
+            update["stock"] = self.stock.model_copy(update={"value": None})
+        if self.bonus.amount and self.bonus.amount.currency != self.currency:
+            update["bonus"] = Bonus(kind="text", raw=self.bonus.raw)
+        return self.model_copy(update=update) if update else self
+
     def cell(self, kind: str) -> Cell | None:
         """The cell of that kind that says more than a plain range (see `Cell`), if any."""
         return next((cell for cell in self.cells if cell.kind == kind), None)

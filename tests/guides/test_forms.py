@@ -237,3 +237,15 @@ def test_strict_check_turns_every_warning_into_an_error():
     assert (relaxed.errors, relaxed.valid) == (0, 1)
     assert strict.errors == relaxed.warnings and (strict.valid, strict.warnings) == (0, 0)
     assert f"warning: {FORMS}/instead/software-engineer.md:5: Remote US: Bonus: kept as written" in out.getvalue()
+
+
+def test_an_offer_is_compared_only_with_figures_in_the_regions_own_currency():
+    from bot.offers.form import bands_for
+
+    london = region(read_guide_file(FORMS / "mixed" / "software-engineer.md", FORMS).guide, "London")
+    assert london.base == band(150_000, 200_000)  # shown in dollars, as written
+    own = london.in_own_currency()
+    assert own.base is None and own.total == band(110_000, 160_000, "GBP")
+    assert bands_for(london)["base"] is None
+    plain = region(read("levelco"), "Seattle", "L5 SDE II")
+    assert plain.in_own_currency() is plain
