@@ -249,3 +249,35 @@ def test_an_offer_is_compared_only_with_figures_in_the_regions_own_currency():
     assert bands_for(london)["base"] is None
     plain = region(read("levelco"), "Seattle", "L5 SDE II")
     assert plain.in_own_currency() is plain
+
+
+def test_components_as_rows_read_every_cell_form():
+    result = read_guide_file(FORMS / "layouts" / "software-engineer.md", FORMS)
+    berlin, remote = region(result.guide, "Berlin"), region(result.guide, "Remote US")
+    assert berlin.base == band(90_000, 120_000, "EUR") and berlin.cell("base").conversion == band(98_000, 131_000)
+    assert (berlin.bonus.kind, berlin.bonus.raw) == ("text", "Discretionary")
+    assert berlin.total == band(100_000, 140_000, "EUR") and berlin.cell("total").open_top
+    assert (remote.stock.value, remote.stock.vesting_years) == (band(100_000, 220_000), 4)
+    assert any(w.line == 6 and w.field == "Berlin: Annual Bonus" for w in result.warnings)
+
+
+def test_levels_as_rows_keep_a_cell_that_is_no_figure_as_written():
+    result = read_guide_file(FORMS / "levelcols" / "software-engineer.md", FORMS)
+    sunnyvale, london = region(result.guide, "Sunnyvale"), region(result.guide, "London")
+    assert [(lv.level, lv.total, lv.raw) for lv in sunnyvale.levels] == [
+        ("L4", band(180_000, 240_000), None),
+        ("L5", band(250_000, 350_000), "$250K–$350K+"),
+    ]
+    assert [(lv.level, lv.total, lv.raw) for lv in london.levels] == [
+        ("L4", band(90_000, 120_000, "GBP"), None),
+        ("L5", None, "Choose Your Mix"),
+    ]
+    assert f"• *L5:* Choose Your Mix {AS_WRITTEN} total" in lines(london)
+    assert any(w.line == 6 and w.field == "London: L5" for w in result.warnings)
+
+
+def test_a_row_that_stops_early_reads_its_missing_cells_as_blank():
+    result = read_guide_file(FORMS / "short" / "software-engineer.md", FORMS)
+    berlin = region(result.guide, "Berlin")
+    assert (berlin.base, berlin.total, berlin.stock.value) == (band(90_000, 120_000, "EUR"), None, None)
+    assert any(w.line == 5 and "the rest read as blank" in w.message for w in result.warnings)

@@ -78,6 +78,8 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
     """Cached (readings are frozen): libraries repeat the same cells across many guides."""
     raw = clean_inline(cell)
     text = raw.strip().strip("*").strip()
+    if re.match(r"^[<~≈]?\s*\d+(?:\.\d+)?\s*%", text):
+        return CellReading(raw, problem="a percentage, not an amount")
     first, conversion_text = _split_conversion(text, currency)
     try:
         figure, tail = _leading_range(first, currency)

@@ -324,9 +324,14 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
     for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
+        if len(row) > len(header):
             report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
             continue
+        if len(row) < len(header):
+            # A row that stops early (`| Berlin | €90K |`): the cells it leaves out are blank.
+            message = f"row has {len(row)} cells, the header {len(header)}; the rest read as blank"
+            report.warn(line, "band table", message)
+            row = row + [""] * (len(header) - len(row))
         level = clean_inline(row[0]) if first else None
         label = clean_inline(row[first]) or "region"
         if all(is_blank(cell) for cell in row[first + 1 :]):
