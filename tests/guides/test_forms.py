@@ -281,3 +281,18 @@ def test_a_row_that_stops_early_reads_its_missing_cells_as_blank():
     berlin = region(result.guide, "Berlin")
     assert (berlin.base, berlin.total, berlin.stock.value) == (band(90_000, 120_000, "EUR"), None, None)
     assert any(w.line == 5 and "the rest read as blank" in w.message for w in result.warnings)
+
+
+def test_a_second_column_of_a_kind_the_band_has_is_kept_beside_it(tmp_path):
+    from bot.guides.markdown import read_guide
+
+    text = (
+        "# Software Engineer | Twice Global Negotiation Guide\n\n"
+        "| Region | Base Salary | Bonus | Retention Bonus | Total Comp |\n"
+        "|---|---|---|---|---|\n"
+        "| Remote US | $150K–$200K | 10% | $20K–$40K | $180K–$260K |\n"
+    )
+    guide = read_guide(text).guide
+    remote = guide.regions[0]
+    assert remote.bonus.percent is not None and remote.bonus.amount is None
+    assert [(e.name, e.raw, e.value) for e in remote.extras] == [("Retention Bonus", "$20K–$40K", band(20_000, 40_000))]

@@ -196,8 +196,11 @@ class BandBuilder:
             return
         if kind == "bonus":
             bonus = percent_bonus(clean_inline(cell))
+            if bonus is not None and self._taken("bonus"):
+                self.extras.append(ExtraFigure(name=label, raw=bonus.raw))
+                return
             if bonus is not None:
-                self.fields.setdefault("bonus", bonus)
+                self.fields["bonus"] = bonus
                 return
         if kind == "stock" and stock:
             shares = self._shares(cell, line, label)
@@ -210,7 +213,23 @@ class BandBuilder:
         elif kind != "stock" and reading.years is not None:
             reading = CellReading(reading.raw, problem=f"vesting years after a {kind.replace('_', '-')} amount")
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
+        if self._taken(kind):
+            # A second column of a kind the band has (`Retention Bonus` after `Bonus`): kept beside it.
+            typed = reading.figure if reading.per != "month" else None
+            self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=typed))
+            return
         self._place(kind, label, reading, stock)
+
+    def _taken(self, kind: str) -> bool:
+        """Whether the band already has this kind's figure (or a cell kept for it)."""
+        if any(cell.kind == kind for cell in self.cells):
+            return True
+        value = self.fields.get(kind)
+        if kind == "bonus":
+            return value is not None and value.kind != "none"
+        if kind == "stock":
+            return value is not None and bool(value.value or value.shares or value.note)
+        return value is not None
 
     def _place(self, kind: str, label: str, reading: CellReading, stock: tuple[str, int | None] | None) -> None:
         figure = reading.figure
@@ -234,13 +253,11 @@ class BandBuilder:
             self._set_stock(grant, label, reading.raw)
         elif kind == "bonus":
             if typed:
-                self.fields.setdefault("bonus", Bonus(kind="amount", amount=figure, raw=reading.raw))
+                self.fields["bonus"] = Bonus(kind="amount", amount=figure, raw=reading.raw)
             else:
-                self.fields.setdefault("bonus", Bonus(kind="text", raw=reading.raw))
-        elif typed and kind not in self.fields:
-            self.fields[kind] = figure
+                self.fields["bonus"] = Bonus(kind="text", raw=reading.raw)
         elif typed:
-            self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=figure))
+            self.fields[kind] = figure
 
     def _set_stock(self, grant: StockGrant, label: str, raw: str) -> None:
         if "stock" in self.fields and (self.fields["stock"].value or self.fields["stock"].shares):
