@@ -202,12 +202,16 @@ class BandBuilder:
             if bonus is not None:
                 self.fields["bonus"] = bonus
                 return
+        reading = None
         if kind == "stock" and stock:
-            shares = self._shares(cell, line, label)
+            try:
+                shares = parse_shares(cell)
+            except MoneyError as exc:  # `30,000–15,000 options`
+                shares, reading = None, CellReading(clean_inline(cell), problem=str(exc))
             if shares is not None:
                 self._set_stock(StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares), label, cell)
                 return
-        reading = read_cell(cell, self.currency)
+        reading = reading or read_cell(cell, self.currency)
         if reading.figure is None:
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
         elif kind != "stock" and reading.years is not None:
@@ -233,8 +237,12 @@ class BandBuilder:
 
     def _place(self, kind: str, label: str, reading: CellReading, stock: tuple[str, int | None] | None) -> None:
         figure = reading.figure
-        if kind == "bonus" and figure is not None and reading.sign_on and "sign_on" not in self.fields:
-            # `$15K–$30K sign-on` in a bonus column: a one-time sign-on, not a yearly bonus.
+        if kind == "bonus" and figure is not None and reading.sign_on:
+            # `$15K–$30K sign-on` in a bonus column: a one-time sign-on, never a yearly bonus.
+            if self._taken("sign_on"):
+                self.fields.setdefault("bonus", Bonus(kind="text", raw=reading.raw))
+                self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=figure))
+                return
             self.fields["sign_on"] = figure
             self.fields.setdefault("bonus", Bonus(kind="text", raw=reading.raw))
             self.cells.append(_cell("sign_on", label, reading))
@@ -264,13 +272,6 @@ class BandBuilder:
             self.extras.append(ExtraFigure(name=label, raw=clean_inline(raw), value=grant.value))
         else:
             self.fields["stock"] = grant
-
-    def _shares(self, cell: str, line: int, label: str) -> tuple[int, int] | None:
-        try:
-            return parse_shares(cell)
-        except MoneyError as exc:
-            self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {exc}")
-            return None
 
     def build(self, line: int | None) -> RegionBand | None:
         self.fields.setdefault("bonus", NO_BONUS)
