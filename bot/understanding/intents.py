@@ -181,9 +181,11 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     text = utterance.text
     if not text.strip():
         return "help"
-    found = command(words)
+    found = command(words) or command(words.replace("let s ", "lets "))
     if found:
         return found
+    if text.strip() in ("?", "??", "???"):
+        return "help"
     if _TOPIC_RE["out_of_scope"].search(text):
         return "out_of_scope"
     bare = _bare(utterance, words)
