@@ -92,7 +92,8 @@ class Coach:
         if before.guide_key == guide.key:
             case.rivals = before.rivals
             case.no_alternatives = before.no_alternatives
-            case.current_company = before.current_company
+            case.current = before.current
+            case.notes = before.notes
             case.walk_away = before.walk_away
             case.level = before.level
         return self._evaluation(case)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from bot.answers import Answers
 from bot.coaching import intents
-from bot.coaching.case import Case, Rival
+from bot.coaching.case import Case, CurrentJob, Rival
 from bot.guides.model import Guide, RegionBand
 from bot.guides.money import MoneyRange
 from bot.guides.resolve import Resolution
@@ -223,7 +223,7 @@ class Intake:
         if parsed.nothing_else and not parsed.competing and not case.rivals:
             case.no_alternatives = True
         if parsed.current_company:
-            case.current_company = parsed.current_company
+            case.current = (case.current or CurrentJob()).model_copy(update={"company": parsed.current_company})
         if parsed.level:
             case.level = parsed.level
 
