@@ -50,6 +50,8 @@ GUIDE_WORDS = {
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 _SOURCE_TAG = re.compile(r"\s*\[Source:[^\]]*\]\s*")
 MAX_GUIDE_LINES = 4
+# Sentences of the guide's overview that say why the role is paid as it is.
+_REASON_WORDS = re.compile(r"\b(?:rare|scarce|premium|demand|unique|critical|hard to hire|competitive)", re.IGNORECASE)
 
 
 def answer(topic: str, case: Case, guide: Guide | None, region: RegionBand | None) -> str:
@@ -171,7 +173,9 @@ def _rooms(offer: Offer, region: RegionBand, cur: str) -> list[Room]:
 def _room(key: str, label: str, value, low, high, cur: str) -> Room:
     position = band_position(value, low, high)
     gap = over = None
-    if value < high:
+    if value < low:
+        gap = f"{_m(low - value, cur)} under the bottom of the band ({_m(low, cur)} − {_m(value, cur)})"
+    elif value < high:
         gap = f"{_m(high - value, cur)} below the top ({_m(high, cur)} − {_m(value, cur)})"
     elif value > high:
         over = f"{_m(value - high, cur)} above the top ({_m(value, cur)} − {_m(high, cur)})"
@@ -235,7 +239,8 @@ def _narrative(guide: Guide | None) -> str | None:
         return None
     text = _SOURCE_TAG.sub(" ", guide.narrative[0]).strip()
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
-    return " ".join(sentences[:2]) or None
+    reasons = [s for s in sentences if _REASON_WORDS.search(s)]
+    return " ".join(reasons[:2] or sentences[:1]) or None
 
 
 def guide_lines(guide: Guide | None, topic: str) -> list[tuple[str, str]]:
@@ -269,6 +274,7 @@ def _good(f: Facts) -> dict:
         "premium": premium,
         "premium_label": f.guide.company.dna.premium_label if premium else None,
         "risk_adjusted": _risk_adjusted(f),
+        **_level(f),
     }
 
 
@@ -354,6 +360,7 @@ def _vesting(f: Facts) -> dict:
         "guide_kind": stock.kind if stock else None,
         "cliff": cliff,
         "schedule": None,
+        "year_one": None,
         "even": None,
         "years": years,
     }
@@ -427,7 +434,10 @@ def _remote(f: Facts) -> dict:
         near = next((r for r in onsite if r.currency == far.currency), None)
         if near is None:
             continue
-        for label, a, b in (("Base", far.base, near.base), ("Total comp", far.total, near.total)):
+        pairs = [("Base", far.base, near.base), ("Total comp", far.total, near.total)]
+        near_levels = {band.level: band.total for band in near.levels}
+        pairs += [(f"{band.level} total comp", band.total, near_levels.get(band.level)) for band in far.levels]
+        for label, a, b in pairs:
             if a and b:
                 comparisons.append(
                     {
