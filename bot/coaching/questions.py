@@ -20,7 +20,7 @@ from fractions import Fraction
 from bot.coaching.case import Case
 from bot.guides.model import Guide, RegionBand
 from bot.guides.money import format_amount
-from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, band_position, evaluate
+from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, band_position
 from bot.offers.model import SIGN_ON_YEARS, Offer
 from bot.render.templates import render
 
@@ -334,9 +334,8 @@ def _refreshers(f: Facts) -> dict:
             "formula": f"{f.m(offer.equity)} ÷ {years}",
             "years": years,
         }
-    refresh_notes = [
-        _note_text(note, f.currency) for note in getattr(f.case, "notes", None) or [] if getattr(note, "item", None) == "refresh"
-    ]
+    notes = getattr(f.case, "notes", None) or []
+    refresh_notes = [_note_text(note, f.currency) for note in notes if getattr(note, "item", None) == "refresh"]
     return {"guide_says": guide_lines(f.guide, "refreshers"), "drop": drop, "refresh_notes": refresh_notes}
 
 
@@ -385,7 +384,8 @@ def _vesting(f: Facts) -> dict:
     rows = []
     for index, percent in enumerate(percents, start=1):
         amount = Fraction(grant) * percent / 100
-        rows.append(VestingYear(index, _percent_text(percent), f.m(amount), f"{f.m(grant)} × {_percent_text(percent)}%"))
+        written = _percent_text(percent)
+        rows.append(VestingYear(index, written, f.m(amount), f"{f.m(grant)} × {written}%"))
     context["schedule"]["rows"] = rows
     first = Fraction(grant) * percents[0] / 100
     even = Fraction(grant, len(percents))
@@ -394,7 +394,9 @@ def _vesting(f: Facts) -> dict:
     sign_on = Fraction(offer.sign_on or 0)
     year_one = base + first + bonus + sign_on
     context["year_one"] = {
-        "formula": f"base {f.m(base)} + equity {f.m(first)} + bonus {f.m(bonus)} + sign-on {f.m(sign_on)} = {f.m(year_one)}",
+        "formula": (
+            f"base {f.m(base)} + equity {f.m(first)} + bonus {f.m(bonus)} + sign-on {f.m(sign_on)} = {f.m(year_one)}"
+        ),
         "even_formula": (
             f"base {f.m(base)} + equity {f.m(grant)} ÷ {len(percents)} + bonus {f.m(bonus)} + sign-on {f.m(sign_on)}"
             f" = {f.m(base + even + bonus + sign_on)}"
