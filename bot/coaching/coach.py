@@ -19,10 +19,10 @@ from bot.answers import MAX_INPUT_CHARS, Answers
 from bot.coaching import intents
 from bot.coaching.case import Case
 from bot.coaching.intake import Intake
-from bot.coaching.placeholders import Fillers, fill
+from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
 from bot.guides.model import Guide, RegionBand
 from bot.guides.money import format_amount
-from bot.offers.counter import CompetingOffer, Counter, build_counter
+from bot.offers.counter import CompetingOffer, Counter, build_counter, hold
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, evaluate, formulas
 from bot.offers.model import Offer
 from bot.offers.parse import parse_offer_text
@@ -41,6 +41,16 @@ class Outcome:
 
 def _m(value: int | Fraction, currency: str) -> str:
     return format_amount(Fraction(value), currency)
+
+
+def _annualized(package) -> Fraction | None:
+    """A rival's or the current job's annualized total (its parts, or the total stated)."""
+    if package is None:
+        return None
+    method = getattr(package, "annualized", None)
+    if callable(method):
+        return method()
+    return Fraction(package.total) if getattr(package, "total", None) else None
 
 
 class Coach:
@@ -269,55 +279,82 @@ class Coach:
         ]
         return build_counter(base_offer, guide, region, rivals, walk_away=case.walk_away)
 
-    def _counter(self, case: Case) -> Outcome:
+    def _script_counter(self, case: Case) -> Counter | None:
+        """The counter the scripts ask for: what the company said is fixed (or capped) is
+        held at the offer, and a base that cannot move turns its first-year gap into a
+        sign-on ask (bot/offers/counter.py: `hold`)."""
         counter = self._counter_for(case)
+        if counter is None:
+            return None
+        return hold(counter, list(getattr(case, "fixed", None) or []), dict(getattr(case, "caps", None) or {}))
+
+    def _script_context(self, case: Case, counter: Counter) -> dict:
+        """What the counter, email and phone templates share: the fixed parts, the grant
+        type (which equity questions fit), and the guide's levers as suggestions to adapt."""
+        guide = self._guide(case)
+        fixed = list(getattr(case, "fixed", None) or [])
+        fillers = self._fillers(case, counter)
+        dna = guide.company.dna if guide else None
+        return {
+            "counter": counter,
+            "cur": counter.currency,
+            "fixed": fixed,
+            "held": [ask for ask in counter.asks if ask.held],
+            "grant_type": getattr(case, "grant_type", None),
+            "private": bool(dna and dna.ownership == "private"),
+            "levers": script_levers(guide, fillers, has_rival=bool(case.rivals)) if guide else [],
+            "asked_formula": formulas(counter.asked, counter.currency)[0],
+        }
+
+    def _counter(self, case: Case) -> Outcome:
+        counter = self._script_counter(case)
         if counter is None:
             return Outcome(self._render("coach_no_guide.j2", **self._summary(case)), case)
         case.stage = "counter"
         case.pending = None
         offered_formula, _ = formulas(counter.offered, counter.currency)
-        asked_formula, _ = formulas(counter.asked, counter.currency)
         messages = self._render(
             "coach_counter.j2",
-            counter=counter,
             offered_formula=offered_formula,
-            asked_formula=asked_formula,
-            cur=counter.currency,
+            **self._script_context(case, counter),
             **self._summary(case),
         )
         return Outcome(messages, case)
 
     def _fillers(self, case: Case, counter: Counter) -> Fillers:
         guide = self._guide(case)
-        best = max(case.rivals, key=lambda r: r.total or 0, default=None)
+        cur = counter.currency
+        comparable = [r for r in case.rivals if (r.currency or cur) == cur and _annualized(r) is not None]
+        best = max(comparable, key=_annualized, default=None)
+        current = getattr(case, "current", None)
+        current_total = _annualized(current) if current is not None and (current.currency or cur) == cur else None
         return Fillers(
             current_company=case.current_company,
-            competing_company=best.company if best else None,
-            competing_total=_m(best.total, best.currency or counter.currency) if best and best.total else None,
-            target_total=_m(counter.asked.annualized(), counter.currency),
+            current_total=_m(current_total, cur) if current_total else None,
+            competing_company=best.company if best else (case.rivals[0].company if case.rivals else None),
+            competing_total=_m(_annualized(best), cur) if best else None,
+            target_total=_m(counter.asked.annualized(), cur),
             company=guide.company.name if guide else None,
             role=guide.role.title if guide else None,
         )
 
     def _words(self, case: Case, template: str) -> Outcome:
-        counter = self._counter_for(case)
+        counter = self._script_counter(case)
         if counter is None:
             return Outcome(self._render("coach_no_guide.j2", **self._summary(case)), case)
         guide = self._guide(case)
-        fillers = self._fillers(case, counter)
-        levers = [(lever.title, fill(lever.script, fillers)) for lever in guide.levers]
-        quote = fill(guide.negotiate_up.quote, fillers) if guide.negotiate_up else None
-        asked_formula, _ = formulas(counter.asked, counter.currency)
+        context = self._script_context(case, counter)
+        quote = fill(guide.negotiate_up.quote, self._fillers(case, counter)) if guide.negotiate_up else None
+        if guide.negotiate_up and asks_for_fixed(guide.negotiate_up, context["fixed"]):
+            quote = None  # the guide's line asks for a part they said cannot move
         if not case.at_least("counter"):
             case.stage = "counter"
         messages = self._render(
             template,
-            counter=counter,
-            levers=levers,
             quote=quote,
-            asked_formula=asked_formula,
-            cur=counter.currency,
             anchor=counter.targets[-1],
+            vesting_known=bool(getattr(case, "vesting_schedule", None)),
+            **context,
             **self._summary(case),
         )
         return Outcome(messages, case)

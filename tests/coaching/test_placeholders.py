@@ -42,8 +42,8 @@ def test_a_guide_with_blanks_through_the_coach(answers):
     case = coach.turn(Case(), DONE_WHEN).case
     case = coach.turn(case, "I'm currently at Stripe").case
     phone = "\n".join(m.text for m in coach.turn(case, "phone script").messages)
-    assert "At Stripe I run the ML platform." in phone
-    assert "I have an offer at [fill in: your figure] from another company." in phone  # no offer named: a blank
+    assert "[adapt: At Stripe I run the ML platform.]" in phone  # a suggestion, marked
+    assert "I have an offer" not in phone  # no offer named: the lever would claim one, so it is left out
     case = coach.turn(case, "another offer from Acme for $300k total").case
     email = "\n".join(m.text for m in coach.turn(case, "email").messages)
-    assert "I have an offer at $300K from another company." in email
+    assert "[adapt: I have an offer at $300K from another company.]" in email
