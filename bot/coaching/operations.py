@@ -26,10 +26,12 @@ from bot.coaching.case import Case, CurrentJob, Note, Package, Rival, SharesPend
 from bot.guides.model import RegionBand
 from bot.guides.money import format_amount
 from bot.offers.model import Offer
-from bot.offers.sanity import implausible
+from bot.offers.sanity import UNIT_SCALE, implausible
 from bot.understanding.model import ANY_RIVAL, CURRENT, OFFER, Amount, Utterance
 
 MONEY_SLOTS = ("base", "equity", "bonus", "sign_on")
+OUTLIER_FACTOR = 3
+BASE_CEILING = 1_000_000
 PART_WORDS = {
     "base": "base",
     "equity": "equity",
@@ -70,6 +72,12 @@ class Applied:
             self.question = question
 
 
+def company_name(name: str) -> str:
+    """A name typed in lower case ("the anthropic one") shown with a capital."""
+    name = name.strip()[:60]
+    return name[:1].upper() + name[1:] if name.islower() else name
+
+
 def money(value: int | Fraction, currency: str | None) -> str:
     return format_amount(Fraction(value), currency or "USD")
 
@@ -97,7 +105,7 @@ def apply(case: Case, u: Utterance, region: RegionBand | None, bands: dict) -> A
             _rival_amount(case, u, amount, region, done, currency)
     for name in u.rivals:
         if case.rival(name) is None:
-            case.rivals.append(Rival(company=name[:60]))
+            case.rivals.append(Rival(company=company_name(name)))
             done.rivals_changed = True
             done.say(f"another offer from {name}")
     if u.rivals:
@@ -278,9 +286,9 @@ def _usable(amount: Amount, kind: str, region: RegionBand | None, bands: dict, d
             }
         )
         return False
-    why = implausible(
-        kind, int(amount.value), amount.currency or (region.currency if region else None), bands.get(kind)
-    )
+    currency = amount.currency or (region.currency if region else None)
+    band = bands.get(kind)
+    why = implausible(kind, int(amount.value), currency, band) or _outlier(kind, int(amount.value), currency, band)
     if why:
         done.ask(
             {
@@ -294,6 +302,19 @@ def _usable(amount: Amount, kind: str, region: RegionBand | None, bands: dict, d
         )
         return False
     return True
+
+
+def _outlier(kind: str, value: int, currency: str | None, band) -> str | None:
+    """A figure several times the band's top (`$1.75M base` for a $155K–$220K band) is far
+    more often a typo than a real offer: it is asked about, not used. Without a band, a base
+    over a million (in dollar-sized units) is asked about the same way."""
+    if band is not None and (currency is None or currency == band.currency):
+        if value > band.high.amount * OUTLIER_FACTOR:
+            return f"is more than {OUTLIER_FACTOR} times the top of the guide's band"
+        return None
+    if kind == "base" and value > BASE_CEILING * UNIT_SCALE.get(currency or "USD", 1):
+        return "is higher than any base salary I have seen"
+    return None
 
 
 # --- rivals and the current job -------------------------------------------------------------------
@@ -344,7 +365,7 @@ def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applie
         target = case.rival(name)
         if target is None:
             shown = next((r for r in u.rivals if r.lower() == name), name)
-            target = Rival(company=shown[:60])
+            target = Rival(company=company_name(shown))
             case.rivals.append(target)
     if amount.component in NOTE_ITEMS:
         _note(case, amount, target.company, done)
@@ -355,6 +376,9 @@ def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applie
         )
         return
     words = _package_set(target, amount, u, "total")
+    if words and target.equity and target.equity_years is None:
+        target.equity_years = _guide_years(region) or 4
+        words += f" over {target.equity_years} years (as this guide's grants vest; tell me if theirs differs)"
     if words:
         if target.currency is None and currency:
             target.currency = currency
