@@ -4,7 +4,7 @@ current job, fixed parts, notes).
 
 A rule grammar on purpose: numbers, units and periods are where rules are exact, and the
 labelled set (tests/understanding) measures them. Amounts are read by the money grammar
-in bot/offers/parse.py (currencies, `k`/`M`/lakh suffixes, Indian grouping); this module
+in bot/understanding/amounts.py (currencies, `k`/`M`/lakh suffixes, Indian grouping); this module
 gives them their roles. Whose figure it is comes from the nearest holder phrase before it
 in the same sentence ("another offer from Acme", "I currently make", "the anthropic one");
 with none, the figure is the offer under discussion ("they", "the recruiter", "HR").
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.guides.money import MoneyError, parse_number
-from bot.offers.parse import _NOT_MONEY_AFTER, AMOUNT_RE, LEVEL_RE, NOTHING_ELSE_RE, PERCENT_RE, _currency
+from bot.understanding.amounts import AMOUNT_RE, LEVEL_RE, NOT_MONEY_AFTER, NOTHING_ELSE_RE, PERCENT_RE, currency_of
 from bot.understanding.model import ANY_RIVAL, CURRENT, OFFER, Amount, Utterance, rival
 
 NUMBER_WORDS = {
@@ -428,6 +428,9 @@ def read(text: str, context: Context) -> Utterance:
     utterance.no_alternatives = bool(only) and not utterance.rivals
     _read_bare_answer(spoken, utterance)
     utterance.place_text = _place_text(masked)
+    for name in [*utterance.rivals, utterance.current_company or ""]:
+        if name:  # a rival's or the current employer's name is not the company discussed
+            utterance.place_text = re.sub(rf"\b{re.escape(name)}\b", " ", utterance.place_text, flags=re.I).strip()
     lowered = set(re.findall(r"[a-z][a-z-]*", spoken.lower()))
     utterance.mentions_place = bool(lowered & (PLACE_WORDS | context.known_words)) or bool(
         re.search(r"\b(?:san francisco|new york|bay area|los angeles)\b", spoken, re.I)
@@ -510,14 +513,14 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
     matches = []
     for match in AMOUNT_RE.finditer(masked):
         after_text = masked[match.end() :]
-        if _NOT_MONEY_AFTER.match(masked, match.end()) and not (match["suffix"] or match["prefix"]):
+        if NOT_MONEY_AFTER.match(masked, match.end()) and not (match["suffix"] or match["prefix"]):
             continue
         try:
             value = parse_number(match["number"], match["suffix"])
         except MoneyError:
             utterance.unreadable.append(match[0].strip())
             continue
-        currency = _currency(match)
+        currency = currency_of(match)
         shares = not match["prefix"] and (
             SHARES_AFTER_RE.match(after_text) or (RSU_COUNT_AFTER_RE.match(after_text) and not match["suffix"])
         )
