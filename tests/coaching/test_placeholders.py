@@ -13,13 +13,13 @@ from tests.coaching.conftest import DONE_WHEN
 
 def test_filled_from_the_conversation():
     fillers = Fillers(
-        current_company="Stripe", competing_company="Acme", competing_total="$300K", target_total="$278.75K"
+        current_company="Stripe", competing_company="Acme", competing_total="$300K", target_total="$278,750"
     )
     assert fill("I have a competing offer at $[X]K from [competitor].", fillers) == (
         "I have a competing offer at $300K from Acme."
     )
     assert fill("At [current company] I built the ML platform.", fillers) == "At Stripe I built the ML platform."
-    assert fill("I'm targeting $[X]K total.", fillers) == "I'm targeting $278.75K total."
+    assert fill("I'm targeting $[X]K total.", fillers) == "I'm targeting $278,750 total."
 
 
 def test_unknown_blanks_stay_marked():

@@ -37,7 +37,7 @@ def test_the_seed_counter(seed):
 def test_a_competing_offer_raises_the_base_within_the_cap(seed):
     guide, region = seed
     counter = build_counter(OFFER, guide, region, [CompetingOffer("Acme", total=300_000)])
-    assert asks(counter) == {"base": ("$168K", "$241.25K"), "equity": ("$100K", "$235K")}
+    assert asks(counter) == {"base": ("$168K", "$241,250"), "equity": ("$100K", "$235K")}
     assert counter.asked.annualized() == 300_000
     assert "match the Acme offer ($300K total)" in counter.asks[0].reason
     assert counter.targets[0].amount == 300_000 and "Acme" in counter.targets[0].reason
