@@ -103,7 +103,9 @@ class Facts:
     position: str | None  # where the annualized total (or the base) sits in the band
     rooms: list[Room]
     others: list[Other]
-    fixed: list[str]
+    fixed: list[str]  # the parts they said cannot move, in words ("base", "sign-on", "the whole package")
+    limits: list[str]  # "base at most $180K": the limits they stated
+    shares: str | None  # a grant given as a count, not yet a figure: "10,000 shares over 4 years"
     notes: list[str]
     grant_type: str | None
     private: bool
@@ -132,7 +134,12 @@ class Facts:
             position=position,
             rooms=rooms,
             others=_others(case, annualized, currency),
-            fixed=list(getattr(case, "fixed", None) or []),
+            fixed=[PART_WORDS.get(part, part) for part in getattr(case, "fixed", None) or []],
+            limits=[
+                f"{PART_WORDS.get(part, part)} at most {_m(amount, currency)}"
+                for part, amount in (getattr(case, "caps", None) or {}).items()
+            ],
+            shares=_shares_text(getattr(case, "shares", None)),
             notes=[_note_text(note, currency) for note in getattr(case, "notes", None) or []],
             grant_type=getattr(case, "grant_type", None),
             private=bool(dna and dna.ownership == "private"),
@@ -211,6 +218,17 @@ def _others(case: Case, annualized: Fraction | None, cur: str) -> list[Other]:
             difference = f"{'+' if delta >= 0 else '−'}{_m(abs(delta), cur)} ({_m(total, cur)} − {_m(annualized, cur)})"
         others.append(Other(name, kind, _m(total, cur) if total is not None else None, difference, higher))
     return others
+
+
+PART_WORDS = {"base": "base", "equity": "equity", "bonus": "bonus", "sign_on": "sign-on", "total": "the whole package"}
+
+
+def _shares_text(shares) -> str | None:
+    """A grant the person gave as a number of shares: kept as they said it, never priced."""
+    if shares is None or getattr(shares, "holder", "offer") != "offer":
+        return None
+    years = getattr(shares, "years", None)
+    return f"{shares.count:,} shares" + (f" over {years} years" if years else "")
 
 
 NOTE_LABELS = {
@@ -476,12 +494,13 @@ def _sign_on_vs_base(f: Facts) -> dict:
             "annualized_sign_on": f.m(Fraction(gap * years, SIGN_ON_YEARS)),
         }
     bonus_percent = offer.bonus_percent
+    fixed = set(getattr(f.case, "fixed", None) or [])
     return {
         "sign_on_band": region.sign_on if region else None,
         "base_gap": base_gap,
         "bonus_percent": format(bonus_percent.normalize(), "f") if bonus_percent is not None else None,
-        "base_fixed": "base" in f.fixed or "total" in f.fixed,
-        "sign_on_fixed": "sign_on" in f.fixed or "total" in f.fixed,
+        "base_fixed": bool({"base", "total"} & fixed),
+        "sign_on_fixed": bool({"sign_on", "total"} & fixed),
         "sign_on_years": SIGN_ON_YEARS,
         "guide_says": guide_lines(f.guide, "sign_on_vs_base"),
     }

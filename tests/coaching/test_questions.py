@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.coaching import questions
-from bot.coaching.case import Case, CurrentJob, Note, Rival
+from bot.coaching.case import Case, CurrentJob, Note, Rival, SharesPending
 from bot.guides.markdown import read_guide_file
 from bot.guides.model import Guide, Lever, RegionBand
 from bot.offers.model import Offer
@@ -88,7 +88,7 @@ def test_good_compares_rivals_and_the_current_job():
     assert "*Annualized total:* $225.5K, lower third ($215K–$302K)" in text
     assert "• The Stripe offer: $240K a year, +$14.5K ($240K − $225.5K) against this offer" in text
     assert "• Your current job at Initech: $160K a year, −$65.5K ($160K − $225.5K) against this offer" in text
-    assert "You told me they said this is fixed: base." in text
+    assert "Fixed, they said: base." in text
 
 
 def test_good_never_compares_across_currencies():
@@ -385,3 +385,30 @@ def test_every_topic_answers_any_case(planetscale, topic):
     for case, guide, band in ((Case(), None, None), (rich, planetscale, remote), (rich, planetscale, None)):
         text = ask(topic, case, guide, band)
         assert text.strip() and "<b>" not in text and "None" not in text
+
+
+def test_limits_and_a_grant_in_shares_are_named_never_priced(planetscale):
+    remote = region(planetscale, "Remote US")
+    case = offer_case(
+        planetscale,
+        remote.name,
+        offer=Offer(currency="USD", base=168_000),
+        caps={"base": 180_000},
+        fixed=["sign_on"],
+        shares=SharesPending(count=10_000, years=4),
+    )
+    text = ask("accept", case, planetscale, remote)
+    assert "*Fixed, they said:* sign-on; the other parts may still move." in text
+    assert "*Their stated limits:* base at most $180K." in text
+    assert "*Your grant is 10,000 shares over 4 years*: tell me the price per share" in text
+    assert "$10K" not in text  # a count of shares is never read as money
+    good = ask("good", case, planetscale, remote)
+    assert "Your grant is 10,000 shares over 4 years: tell me the price per share" in good
+    sign_on = ask("sign_on_vs_base", case, planetscale, remote)
+    assert "They told you the sign-on is fixed, so keep the ask on base." in sign_on
+
+
+def test_a_fixed_package_in_words(planetscale):
+    remote = region(planetscale, "Remote US")
+    text = ask("accept", offer_case(planetscale, remote.name, fixed=["total"]), planetscale, remote)
+    assert "*Fixed, they said:* the whole package; terms (level, start date, refreshers) may still move." in text
