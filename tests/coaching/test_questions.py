@@ -13,6 +13,7 @@ from bot.coaching.case import Case, CurrentJob, Note, Rival, SharesPending
 from bot.guides.markdown import read_guide_file
 from bot.guides.model import Guide, Lever, RegionBand
 from bot.offers.model import Offer
+from bot.render.blocks import build_messages
 
 VARIANTS = Path(__file__).parents[1] / "guides" / "fixtures" / "variants"
 
@@ -385,6 +386,8 @@ def test_every_topic_answers_any_case(planetscale, topic):
     for case, guide, band in ((Case(), None, None), (rich, planetscale, remote), (rich, planetscale, None)):
         text = ask(topic, case, guide, band)
         assert text.strip() and "<b>" not in text and "None" not in text
+        messages = build_messages(text)  # what the coach sends: blocks within Slack's limits
+        assert messages and all(message.text.strip() for message in messages)
 
 
 def test_limits_and_a_grant_in_shares_are_named_never_priced(planetscale):
