@@ -117,7 +117,8 @@ class Facts:
         currency = offer.currency or (region.currency if region else "USD")
         has_offer = offer.base is not None or bool(offer.equity)
         annualized = offer.annualized() if has_offer else None
-        rooms = _rooms(offer, region, currency) if has_offer and region else []
+        comparable = region is not None and currency == region.currency  # never place across currencies
+        rooms = _rooms(offer, region, currency) if has_offer and comparable else []
         total_room = next((room for room in rooms if room.key == "total"), None)
         base_room = next((room for room in rooms if room.key == "base"), None)
         position = (total_room or base_room).position if (total_room or base_room) else None
