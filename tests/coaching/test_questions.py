@@ -415,3 +415,12 @@ def test_a_fixed_package_in_words(planetscale):
     remote = region(planetscale, "Remote US")
     text = ask("accept", offer_case(planetscale, remote.name, fixed=["total"]), planetscale, remote)
     assert "*Fixed, they said:* the whole package; terms (level, start date, refreshers) may still move." in text
+
+
+def test_good_never_places_an_offer_in_another_currency_band(planetscale):
+    remote = region(planetscale, "Remote US")
+    case = offer_case(planetscale, remote.name, offer=Offer(currency="GBP", base=90_000))
+    text = ask("good", case, planetscale, remote)
+    assert "Your offer comes to £90K a year, annualized" in text
+    assert "Your figures are in GBP and the guide's Remote US band in USD; I never convert currencies" in text
+    assert "lower third" not in text and "below the band" not in text
