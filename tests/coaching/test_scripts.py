@@ -5,6 +5,7 @@ and nothing asked of a part the company said is fixed. Figures checked exactly."
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -144,3 +145,11 @@ def test_a_lever_claiming_an_offer_needs_a_named_rival(answers):
     with_rival = say(coach, case, "email", rivals=[Rival(company="Acme", total=300_000)])
     assert "[adapt: I have a competing offer at $300K.]" in with_rival
     assert "[adapt: I currently make [fill in: your figure] at [fill in: current company].]" in with_rival
+
+
+def test_a_schedule_the_person_gave_is_not_asked_for_again(coach, evaluated):
+    schedule = [Decimal(5), Decimal(15), Decimal(40), Decimal(40)]
+    email = say(coach, evaluated, "email", grant_type="rsu", vesting_schedule=schedule, cliff_months=12)
+    phone = say(coach, evaluated, "phone script", grant_type="rsu", vesting_schedule=schedule, cliff_months=12)
+    assert "vesting schedule" not in email and "vesting schedule" not in phone
+    assert "vesting schedule and cliff" in say(coach, evaluated, "email", grant_type="rsu")
