@@ -153,3 +153,10 @@ def test_a_schedule_the_person_gave_is_not_asked_for_again(coach, evaluated):
     phone = say(coach, evaluated, "phone script", grant_type="rsu", vesting_schedule=schedule, cliff_months=12)
     assert "vesting schedule" not in email and "vesting schedule" not in phone
     assert "vesting schedule and cliff" in say(coach, evaluated, "email", grant_type="rsu")
+
+
+def test_the_pushback_line_marks_the_lever_as_a_suggestion(coach, evaluated):
+    pushback = say(coach, evaluated, "they said the base is fixed")
+    assert (
+        "Given [adapt: what you bring, e.g. Serverless Autoscaling ML], could we close the gap another way" in pushback
+    )
