@@ -436,12 +436,22 @@ def _percent_text(value: Fraction) -> str:
 def _level(f: Facts) -> dict:
     region = f.region
     levels = []
-    if region and region.levels:
+    stated = None
+    if region and region.levels and region.currency == f.currency:
         for band in region.levels:
             low, high = band.total.low.amount, band.total.high.amount
             fits = f.annualized_value is not None and low <= f.annualized_value <= high
             levels.append((band.level, f.m(low) if low == high else f"{f.m(low)}–{f.m(high)}", fits))
-    return {"levels": levels, "stated_level": f.case.level}
+            if f.case.level and f.annualized_value is not None and _names_level(band.level, f.case.level):
+                stated = _room("total", band.level, f.annualized_value, low, high, f.currency)
+    return {"levels": levels, "stated_level": f.case.level, "stated_band": stated}
+
+
+def _names_level(band_level: str, said: str) -> bool:
+    """`L4` names the band `L4 (SRE II)`; `SRE II` does too."""
+    words = re.findall(r"[a-z0-9]+", band_level.lower())
+    said_words = re.findall(r"[a-z0-9]+", said.lower())
+    return bool(said_words) and all(word in words for word in said_words)
 
 
 def _remote(f: Facts) -> dict:

@@ -424,3 +424,14 @@ def test_good_never_places_an_offer_in_another_currency_band(planetscale):
     assert "Your offer comes to £90K a year, annualized" in text
     assert "Your figures are in GBP and the guide's Remote US band in USD; I never convert currencies" in text
     assert "lower third" not in text and "below the band" not in text
+
+
+def test_level_places_the_offer_in_the_band_of_the_level_they_named():
+    orbital = variant("orbital", "site-reliability-engineer")
+    remote = region(orbital, "Remote US")
+    offer = Offer(currency="USD", base=180_000, equity=40_000, equity_years=4)
+    text = ask("level", offer_case(orbital, remote.name, offer=offer, level="L5"), orbital, remote)
+    assert "*The guide's level mapping:* Orbital L4 = Google L4 = Meta E4." in text
+    assert "• L4 (SRE II): $170K–$235K: your offer falls in this band" in text
+    # $190K annualized against L5's $225K–$305K
+    assert "At L5 (Senior), your offer sits below the band: $35K under the bottom of the band ($225K − $190K)." in text
