@@ -457,7 +457,7 @@ def _names_level(band_level: str, said: str) -> bool:
 def _remote(f: Facts) -> dict:
     guide = f.guide
     if guide is None:
-        return {"remote": [], "others": [], "comparisons": []}
+        return {"remote": [], "onsite": [], "comparisons": [], "placements": [], "guide_says": []}
     remote = [r for r in guide.regions if re.search(r"remote", r.name, re.IGNORECASE)]
     onsite = [r for r in guide.regions if r not in remote]
     comparisons = []
@@ -481,7 +481,19 @@ def _remote(f: Facts) -> dict:
                         "high": _difference(a.high.amount, b.high.amount, far.currency),
                     }
                 )
-    return {"remote": remote, "onsite": onsite, "comparisons": comparisons, "guide_says": guide_lines(guide, "remote")}
+    offer = f.case.offer
+    placements = [
+        (r.name, _room("base", r.name, offer.base, r.base.low.amount, r.base.high.amount, r.currency))
+        for r in guide.regions
+        if offer.base is not None and r.base and r.currency == f.currency
+    ]
+    return {
+        "remote": remote,
+        "onsite": onsite,
+        "comparisons": comparisons,
+        "placements": placements if len(placements) > 1 else [],
+        "guide_says": guide_lines(guide, "remote"),
+    }
 
 
 def _difference(remote: int, onsite: int, cur: str) -> str:

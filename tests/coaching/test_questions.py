@@ -310,6 +310,9 @@ def test_remote_compares_the_guide_regions_exactly(planetscale):
     )
     assert "• Total comp, Remote US against San Francisco HQ: −$20K ($210K − $230K) at the low end" in text
     assert "−$25K ($340K − $365K) at the top" in text
+    assert "*Your $168K base in each band:*" in text
+    assert "• San Francisco HQ: below the band ($170K–$235K), $2K under the bottom of the band ($170K − $168K)" in text
+    assert "• Remote US: lower third ($155K–$220K), $52K below the top ($220K − $168K)" in text
 
 
 def test_remote_without_a_remote_band_says_so():
