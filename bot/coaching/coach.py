@@ -187,7 +187,8 @@ class Coach:
         """A question by topic: answered from the guide's sections and the case
         (bot/coaching/questions.py). Facts the question states (a schedule, a cliff) are kept."""
         stored = None
-        if (u.schedule or u.cliff_months is not None or u.grant_type) and not case.is_empty:
+        states_terms = u.schedule or u.cliff_months is not None or u.grant_type
+        if u.intent == "vesting" and states_terms and not case.is_empty:
             stored = case.model_copy(deep=True)
             done = Applied()
             operations._details(stored, replace(u, amounts=[], notes=[], level=None), done)

@@ -324,6 +324,8 @@ ONLY_OFFER_RE = re.compile(
     r"\s+offer\b|\bno\s+other\s+(?:options|leverage)\b",
     re.I,
 )
+# A figure named as the one being replaced, in a correction.
+WAS_BEFORE_RE = re.compile(r"(?:\bnot|\binstead\s+of|\brather\s+than|\bup\s+from|\bwent\s+from|\bfrom)\s*:?\s*$", re.I)
 BARE_ANSWERS = {
     "skip": re.compile(
         r"^(?:skip(?:\s+(?:it|this|that))?|pass|next|move\s+on|skip\s+please|rather\s+not\s+say"
@@ -394,6 +396,8 @@ def read(text: str, context: Context) -> Utterance:
     amounts = _amounts(masked, utterance)
     percents = _percents(masked)
     for start, _end, amount in sorted(amounts + percents, key=lambda item: item[0]):
+        if WAS_BEFORE_RE.search(masked[max(0, start - 16) : start]):
+            continue  # "178k not 168k": the figure being replaced is no value of the offer
         holder = _holder_at(start, markers, sentences)
         years_here = utterance.vesting_years if amount.component == "equity" and amount.unit != "percent" else None
         if amount.component in NOTE_KINDS:
