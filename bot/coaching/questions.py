@@ -103,7 +103,9 @@ class Facts:
     position: str | None  # where the annualized total (or the base) sits in the band
     rooms: list[Room]
     others: list[Other]
-    fixed: list[str]
+    fixed: list[str]  # the parts they said cannot move, in words ("base", "sign-on", "the whole package")
+    limits: list[str]  # "base at most $180K": the limits they stated
+    shares: str | None  # a grant given as a count, not yet a figure: "10,000 shares over 4 years"
     notes: list[str]
     grant_type: str | None
     private: bool
@@ -115,7 +117,8 @@ class Facts:
         currency = offer.currency or (region.currency if region else "USD")
         has_offer = offer.base is not None or bool(offer.equity)
         annualized = offer.annualized() if has_offer else None
-        rooms = _rooms(offer, region, currency) if has_offer and region else []
+        comparable = region is not None and currency == region.currency  # never place across currencies
+        rooms = _rooms(offer, region, currency) if has_offer and comparable else []
         total_room = next((room for room in rooms if room.key == "total"), None)
         base_room = next((room for room in rooms if room.key == "base"), None)
         position = (total_room or base_room).position if (total_room or base_room) else None
@@ -132,7 +135,12 @@ class Facts:
             position=position,
             rooms=rooms,
             others=_others(case, annualized, currency),
-            fixed=list(getattr(case, "fixed", None) or []),
+            fixed=[PART_WORDS.get(part, part) for part in getattr(case, "fixed", None) or []],
+            limits=[
+                f"{PART_WORDS.get(part, part)} at most {_m(amount, currency)}"
+                for part, amount in (getattr(case, "caps", None) or {}).items()
+            ],
+            shares=_shares_text(getattr(case, "shares", None)),
             notes=[_note_text(note, currency) for note in getattr(case, "notes", None) or []],
             grant_type=getattr(case, "grant_type", None),
             private=bool(dna and dna.ownership == "private"),
@@ -211,6 +219,17 @@ def _others(case: Case, annualized: Fraction | None, cur: str) -> list[Other]:
             difference = f"{'+' if delta >= 0 else '−'}{_m(abs(delta), cur)} ({_m(total, cur)} − {_m(annualized, cur)})"
         others.append(Other(name, kind, _m(total, cur) if total is not None else None, difference, higher))
     return others
+
+
+PART_WORDS = {"base": "base", "equity": "equity", "bonus": "bonus", "sign_on": "sign-on", "total": "the whole package"}
+
+
+def _shares_text(shares) -> str | None:
+    """A grant the person gave as a number of shares: kept as they said it, never priced."""
+    if shares is None or getattr(shares, "holder", "offer") != "offer":
+        return None
+    years = getattr(shares, "years", None)
+    return f"{shares.count:,} shares" + (f" over {years} years" if years else "")
 
 
 NOTE_LABELS = {
@@ -417,18 +436,28 @@ def _percent_text(value: Fraction) -> str:
 def _level(f: Facts) -> dict:
     region = f.region
     levels = []
-    if region and region.levels:
+    stated = None
+    if region and region.levels and region.currency == f.currency:
         for band in region.levels:
             low, high = band.total.low.amount, band.total.high.amount
             fits = f.annualized_value is not None and low <= f.annualized_value <= high
             levels.append((band.level, f.m(low) if low == high else f"{f.m(low)}–{f.m(high)}", fits))
-    return {"levels": levels, "stated_level": f.case.level}
+            if f.case.level and f.annualized_value is not None and _names_level(band.level, f.case.level):
+                stated = _room("total", band.level, f.annualized_value, low, high, f.currency)
+    return {"levels": levels, "stated_level": f.case.level, "stated_band": stated}
+
+
+def _names_level(band_level: str, said: str) -> bool:
+    """`L4` names the band `L4 (SRE II)`; `SRE II` does too."""
+    words = re.findall(r"[a-z0-9]+", band_level.lower())
+    said_words = re.findall(r"[a-z0-9]+", said.lower())
+    return bool(said_words) and all(word in words for word in said_words)
 
 
 def _remote(f: Facts) -> dict:
     guide = f.guide
     if guide is None:
-        return {"remote": [], "others": [], "comparisons": []}
+        return {"remote": [], "onsite": [], "comparisons": [], "placements": [], "guide_says": []}
     remote = [r for r in guide.regions if re.search(r"remote", r.name, re.IGNORECASE)]
     onsite = [r for r in guide.regions if r not in remote]
     comparisons = []
@@ -452,7 +481,19 @@ def _remote(f: Facts) -> dict:
                         "high": _difference(a.high.amount, b.high.amount, far.currency),
                     }
                 )
-    return {"remote": remote, "onsite": onsite, "comparisons": comparisons, "guide_says": guide_lines(guide, "remote")}
+    offer = f.case.offer
+    placements = [
+        (r.name, _room("base", r.name, offer.base, r.base.low.amount, r.base.high.amount, r.currency))
+        for r in guide.regions
+        if offer.base is not None and r.base and r.currency == f.currency
+    ]
+    return {
+        "remote": remote,
+        "onsite": onsite,
+        "comparisons": comparisons,
+        "placements": placements if len(placements) > 1 else [],
+        "guide_says": guide_lines(guide, "remote"),
+    }
 
 
 def _difference(remote: int, onsite: int, cur: str) -> str:
@@ -476,12 +517,13 @@ def _sign_on_vs_base(f: Facts) -> dict:
             "annualized_sign_on": f.m(Fraction(gap * years, SIGN_ON_YEARS)),
         }
     bonus_percent = offer.bonus_percent
+    fixed = set(getattr(f.case, "fixed", None) or [])
     return {
         "sign_on_band": region.sign_on if region else None,
         "base_gap": base_gap,
         "bonus_percent": format(bonus_percent.normalize(), "f") if bonus_percent is not None else None,
-        "base_fixed": "base" in f.fixed or "total" in f.fixed,
-        "sign_on_fixed": "sign_on" in f.fixed or "total" in f.fixed,
+        "base_fixed": bool({"base", "total"} & fixed),
+        "sign_on_fixed": bool({"sign_on", "total"} & fixed),
         "sign_on_years": SIGN_ON_YEARS,
         "guide_says": guide_lines(f.guide, "sign_on_vs_base"),
     }
