@@ -274,7 +274,8 @@ CURRENT_COMPANY_RE = re.compile(
     r"\b(?:currently|now|today|presently)\s+(?:at|with|working\s+(?:at|for))\s+(?P<a>[A-Za-z][\w&'.-]*)"
     r"|\bi\s*(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
     r"|currently|right\s+now|today))?"
-    r"|\bmy\s+current\s+(?:employer|company)\s+(?:is\s+)?(?P<c>[A-Z][\w&'.-]*)",
+    r"|\bmy\s+current\s+(?:employer|company)\s+(?:is\s+)?(?P<c>[A-Z][\w&'.-]*)"
+    r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)",
     re.I,
 )
 OFFER_HOLDER_RE = re.compile(
@@ -653,7 +654,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             utterance.mentions_current = True
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = (company["a"] or company["b"] or company["c"]).strip(" .,'")
+        name = (company["a"] or company["b"] or company["c"] or company["d"]).strip(" .,'")
         if name.lower() not in {"the", "a", "my", "home", "least", "most", "work"} and not _same_company(
             name.lower(), own
         ):
