@@ -20,7 +20,7 @@ from bot.answers import MAX_INPUT_CHARS, Answers
 from bot.coaching import operations, questions
 from bot.coaching.case import Case
 from bot.coaching.intake import Intake
-from bot.coaching.operations import MONEY_SLOTS, Applied
+from bot.coaching.operations import MONEY_SLOTS, PART_WORDS, Applied
 from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
 from bot.guides.model import Guide, RegionBand
 from bot.guides.money import format_amount
@@ -61,6 +61,24 @@ class Outcome:
 
 def _m(value: int | Fraction, currency: str) -> str:
     return format_amount(Fraction(value), currency)
+
+
+def _parts_text(package, currency: str) -> str:
+    cur = package.currency or currency
+    parts = []
+    if package.base is not None:
+        parts.append(f"base {_m(package.base, cur)}")
+    if package.equity:
+        parts.append(f"equity {_m(package.equity, cur)} over {package.equity_years or '?'} years")
+    if package.bonus_percent is not None:
+        parts.append(f"bonus {format(package.bonus_percent.normalize(), 'f')}%")
+    elif package.bonus_amount:
+        parts.append(f"bonus {_m(package.bonus_amount, cur)}")
+    if package.sign_on:
+        parts.append(f"sign-on {_m(package.sign_on, cur)}")
+    if package.total is not None:
+        parts.append(f"total {_m(package.total, cur)} (as you stated it)")
+    return ", ".join(parts)
 
 
 def _annualized(package) -> Fraction | None:
@@ -438,7 +456,43 @@ class Coach:
             "offer_lines": lines,
             "rivals": rivals,
             "walk_away": _m(case.walk_away, currency) if case.walk_away else None,
+            "case_lines": self._held_lines(case),
         }
+
+    def _held_lines(self, case: Case) -> list[tuple[str, str]]:
+        """The rest of what the case holds, for `status`: the current job's pay, each rival's
+        parts, what is fixed, vesting terms, notes and skipped questions."""
+        currency = case.offer.currency or "USD"
+        lines = []
+        if case.current and case.current.has_parts:
+            lines.append(("Current job pay", _parts_text(case.current, currency)))
+        for rival in case.rivals:
+            if rival.has_parts:
+                lines.append((f"{rival.company} offer", _parts_text(rival, currency)))
+        if case.fixed:
+            caps = [f"{PART_WORDS[k]} at most {_m(v, currency)}" for k, v in case.caps.items()]
+            lines.append(
+                ("Fixed", ", ".join(PART_WORDS[p] for p in case.fixed) + (f" ({'; '.join(caps)})" if caps else ""))
+            )
+        terms = []
+        if case.grant_type:
+            terms.append("RSUs" if case.grant_type == "rsu" else "stock options")
+        if case.vesting_schedule:
+            terms.append("vesting " + "/".join(format(p.normalize(), "f") for p in case.vesting_schedule))
+        if case.cliff_months is not None:
+            terms.append("no cliff" if case.cliff_months == 0 else f"{case.cliff_months}-month cliff")
+        if terms:
+            lines.append(("Equity terms", ", ".join(terms)))
+        for note in case.notes:
+            amount = _m(note.amount, note.currency or currency) if note.amount else None
+            shown = amount or (f"{format(note.percent.normalize(), 'f')}%" if note.percent is not None else "mentioned")
+            holder = (
+                "" if note.holder == "offer" else f" ({'current job' if note.holder == 'current' else note.holder})"
+            )
+            lines.append((f"Note: {PART_WORDS.get(note.item, note.item)}{holder}", f"{shown}, not in the totals"))
+        if case.skipped:
+            lines.append(("Skipped", ", ".join(SLOT_WORDS.get(s, s) for s in case.skipped)))
+        return lines
 
     def _evaluation(self, case: Case, changes: list[str] | None = None, region_changed: bool = False) -> Outcome:
         guide, region = self._guide(case), self._region(case)
