@@ -30,6 +30,7 @@ from bot.offers.sanity import UNIT_SCALE, implausible
 from bot.understanding.model import ANY_RIVAL, CURRENT, OFFER, Amount, Utterance
 
 MONEY_SLOTS = ("base", "equity", "bonus", "sign_on")
+REQUESTS = ("counter", "email", "phone")
 OUTLIER_FACTOR = 3
 BASE_CEILING = 1_000_000
 PART_WORDS = {
@@ -86,6 +87,8 @@ def apply(case: Case, u: Utterance, region: RegionBand | None, bands: dict) -> A
     """Every entity of the message into the case, by the operation its intent calls for."""
     done = Applied()
     currency = case.offer.currency or (region.currency if region else None)
+    if u.intent in REQUESTS:
+        return done  # "what if I ask for 200k base?": a figure the person may ask for, not the offer
     if u.intent == "pushback":
         _constrain(case, u, done, currency)
         return done

@@ -87,6 +87,7 @@ NOT_FIGURES_RE = re.compile(r"\bh-?1b\b|\bo-?1\b|\b(?:q|h)[1-4]\b|\b83\s?\(?b\)?
 SCHEDULE_RE = re.compile(
     r"(?<![\w.$])(?P<parts>\d{1,2}(?:\.\d+)?\s*%?(?:\s*[/,-]?\s*\d{1,2}(?:\.\d+)?\s*%?){2,5})(?![\w.]|\s*[kKmM]\b)"
 )
+EVEN_RE = re.compile(r"(?P<p>\d{1,2}(?:\.\d+)?)\s?%\s*(?:(?:each|a|per|every)\s+year|yearly|annually)", re.I)
 CLIFF_RE = re.compile(
     r"(?P<n>\d{1,2})\s*[- ]?\s*(?P<unit>years?|yrs?|months?|mos?)\s*[- ]?\s*cliff"
     r"|cliff\s+(?:of|is|at|:)?\s*(?P<n2>\d{1,2})\s*[- ]?\s*(?P<unit2>years?|yrs?|months?|mos?)"
@@ -118,7 +119,7 @@ KIND_RE = re.compile(
     re.I,
 )
 NOTE_KINDS = {"relocation", "refresh", "stipend"}
-SEPARATOR_RE = re.compile(r"[,;\n]|\.(?!\d)|\band\b|\bplus\b|\+|\bwith\b|&|\bbut\b|\balso\b", re.I)
+SEPARATOR_RE = re.compile(r"[,;|\n]|\.(?!\d)|\band\b|\bplus\b|\+|\bwith\b|&|\bbut\b|\balso\b", re.I)
 SENTENCE_RE = re.compile(r"[;\n!?]|\.(?!\d)(?=\s|$)|\bbut\b", re.I)
 PER_YEAR_RE = re.compile(
     r"^\s*(?:/\s*(?:yr|year|y)\b|per\s+(?:year|yr|annum)|a\s+year|each\s+year|annually|yearly|every\s+year"
@@ -373,6 +374,7 @@ def read(text: str, context: Context) -> Utterance:
     masked = _mask(NOT_FIGURES_RE, masked)
     _read_schedule(masked, utterance)
     masked = _mask(SCHEDULE_RE, masked, keep=lambda m: not _is_schedule(m))
+    masked = _mask(EVEN_RE, masked)
     cliff = CLIFF_RE.search(masked)
     if cliff:
         if cliff["none"]:
@@ -468,6 +470,12 @@ def _is_schedule(match: re.Match) -> bool:
 
 
 def _read_schedule(text: str, utterance: Utterance) -> None:
+    even = EVEN_RE.search(text)
+    if even and Decimal(100) % Decimal(even["p"]) == 0 and 2 <= 100 / Decimal(even["p"]) <= 10:
+        part = Decimal(even["p"])
+        utterance.schedule = tuple([part] * int(100 / part))
+        utterance.vesting_years = utterance.vesting_years or len(utterance.schedule)
+        return
     for match in SCHEDULE_RE.finditer(text):
         if _is_schedule(match):
             utterance.schedule = tuple(_schedule_parts(match))
@@ -522,9 +530,8 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
             utterance.unreadable.append(match[0].strip())
             continue
         currency = currency_of(match)
-        shares = not match["prefix"] and (
-            SHARES_AFTER_RE.match(after_text) or (RSU_COUNT_AFTER_RE.match(after_text) and not match["suffix"])
-        )
+        rsu_count = RSU_COUNT_AFTER_RE.match(after_text) and not match["suffix"] and value >= 1000
+        shares = not match["prefix"] and (SHARES_AFTER_RE.match(after_text) or rsu_count)
         small = not shares and currency is None and not match["suffix"] and value < 1000
         if small and not _bare_small_is_money(masked, match, utterance):
             continue  # a bare small number: a level, a count, a day of the month
@@ -536,7 +543,9 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
         after = masked[match.end() : next_start]
         before = masked[previous_end : match.start()]
         component = "equity" if shares else (_kind_after(after) or _kind_before(before))
-        first_after = SEPARATOR_RE.split(after, maxsplit=1)[0]
+        # The period is said right after the figure, before any vesting words ("100k RSUs vesting
+        # 25% per year" is a grant, not 100k a year).
+        first_after = re.split(r"\bvest", SEPARATOR_RE.split(after, maxsplit=1)[0], maxsplit=1, flags=re.I)[0]
         period = None
         if PER_MONTH_RE.search(first_after) or re.search(
             r"\b(?:a|per)\s+month\b|/\s*mo\b"
@@ -572,7 +581,11 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
     ):
         return True
     before = masked[max(0, match.start() - 12) : match.start()]
-    return bool(re.search(r"\b(?:base|salary)(?:\s+(?:of|is|at))?\s*:?\s*$", before, re.I))
+    after = masked[match.end() : match.end() + 16]
+    return bool(
+        re.search(r"\b(?:base|salary)(?:\s+(?:of|is|at))?\s*:?\s*$", before, re.I)
+        or re.match(r"\s*(?:k\b\s*)?(?:base|salary|rsus?|stock|equity|sign[- ]?on|signing|bonus)\b", after, re.I)
+    )
 
 
 def _kind_after(after: str) -> str | None:
@@ -661,8 +674,14 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             utterance.current_company = name[:60]
             utterance.mentions_current = True
             markers.append((company.start(), CURRENT))
+    sentences = [m.start() for m in SENTENCE_RE.finditer(text)]
     for match in OFFER_HOLDER_RE.finditer(text):
-        markers.append((match.end() - 1, OFFER))
+        at = match.end() - 1
+        start = max((s for s in sentences if s < at), default=-1)
+        before = [who for position, who in sorted(markers) if start <= position < at]
+        if before and before[-1].startswith("rival:") and re.search(r"\band\s+(?:so\s+)?they\b", match[0], re.I):
+            continue  # "Anthropic offered me 300k and they also gave 50k sign-on": they are Anthropic
+        markers.append((at, OFFER))
     return sorted(markers)
 
 

@@ -116,6 +116,8 @@ PHONE_RE = re.compile(
     r"script\b|\bscript\s+for\s+(?:the|my|a)\s+(?:call|phone|conversation|chat)\b|\btalking\s+points\b"
     r"|\bwhat\s+(?:do|should|can)\s+i\s+say\b|\bhow\s+(?:do|should)\s+i\s+(?:say|handle|open|start|run)\b.{0,30}"
     r"\b(?:call|phone|conversation)\b|\b(?:prep|prepare|ready)\s+(?:me\s+)?for\s+(?:the|my|a)\s+(?:call|phone)"
+    r"|\bscript\s+for\s+(?:the|my|a|this)\s+(?:\w+\s+)?(?:call|phone|conversation|chat)\b"
+    r"|\b(?:give|write|draft|need|want|send|make)\s+(?:me\s+)?(?:a|the)\s+script\b"
     r"|\bwords?\s+(?:for|to\s+use\s+on)\s+the\s+(?:call|phone)\b|\bon\s+the\s+phone\b.{0,20}\bwhat\b",
     re.I,
 )
@@ -125,7 +127,8 @@ COUNTER_RE = re.compile(
     r"what'?s|what\s+is|help\s+me\s+(?:with|build|make))\s+(?:the|a|my)\s+counter\b|\bcounter[- ]?offer\b.{0,20}\?"
     r"|\bhelp\s+me\s+negotiate\b|\bhow\s+(?:do|should)\s+i\s+negotiate\b|\bmy\s+targets?\b|\bwhat\s+(?:are|is)\s+"
     r"(?:my|the)\s+(?:targets?|anchor|ask)\b|\bnegotiate\s+(?:this|it|up)\b|\blet'?s\s+(?:counter|negotiate)\b"
-    r"|\bready\s+to\s+(?:counter|negotiate)\b|\bwhat\s+(?:number|figure)\s+should\b|\bhow\s+(?:high"
+    r"|\b(?:what\s+if|could|can|should|would\s+it\s+be\s+ok\s+to)\s+i\s+(?:ask|get|push|counter|request)\b"
+    r"|\bask\s+for\s+(?:more|a\s+(?:higher|bigger))\b|\bready\s+to\s+(?:counter|negotiate)\b|\bwhat\s+(?:number|figure)\s+should\b|\bhow\s+(?:high"
     r"|much)\s+can\s+i\b",
     re.I,
 )
@@ -215,11 +218,11 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "email"
     if PHONE_RE.search(text):
         return "phone"
-    if COUNTER_RE.search(text):
-        return "counter"
     topic = _question_topic(text, bool(money))
     if topic:
         return topic
+    if COUNTER_RE.search(text):
+        return "counter"
     if utterance.no_alternatives:
         return "no_alternatives"
     holders = {a.holder for a in money}
@@ -265,7 +268,8 @@ def _bare(utterance: Utterance, words: str) -> str | None:
 
 def _question_topic(text: str, has_figures: bool) -> str | None:
     if not QUESTION_RE.search(text):
-        return None
+        # A deadline is worth an answer even when only stated ("the deadline is tomorrow").
+        return "deadline" if not has_figures and _TOPIC_RE["deadline"].search(text) else None
     for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
         if _TOPIC_RE[name].search(text):
             if name in ("vesting", "level") and has_figures:

@@ -394,6 +394,11 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         T("thanks!", {}, has="welcome"),
         T("bye", {}),
     ],
+    "a figure the person may ask for is not the offer": [
+        T(DONE_WHEN, EVALUATED),
+        T("what if I ask for 200k base?", {"stage": "counter", "pending": None}, lacks="was $168K"),
+        T("can I ask for more equity instead?", {}, lacks="was $168K"),
+    ],
     "questions leave the case as it was": [
         T(DONE_WHEN, EVALUATED),
         T("what about refreshers", {}, has="Refresher"),

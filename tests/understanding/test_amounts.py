@@ -67,6 +67,14 @@ def test_the_part_comes_from_the_nearest_words(text, expected):
     assert [(a.value, a.component) for a in understand(text).amounts] == expected
 
 
+def test_a_pipe_separates_parts():
+    assert figures("Base 175k | RSU 90k | sign-on 10k") == [
+        (175_000, None, "base"),
+        (90_000, None, "equity"),
+        (10_000, None, "sign_on"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "years"),
     [
