@@ -638,6 +638,8 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             if any(s <= match.start() < e for s, e in taken):
                 continue
             name = _clean_name(match["name"])
+            if pattern is RIVAL_RES[-1] and name and not name[0].isupper():
+                name = None  # "numbers: 176 base": a label, not a company ("Cohere: $230k" is one)
             if not name or _same_company(name.lower(), own):
                 if name and pattern is not RIVAL_RES[0]:
                     markers.append((match.start(), OFFER))

@@ -51,7 +51,8 @@ QUESTION_TOPICS = {
     "deadline": r"\bdeadline\b|\bexploding\b|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b"
     r"|\bby\s+(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|tomorrow|end\s+of\s+(?:the\s+)?(?:day|week))\b|\bwithin\s+\d+\s+"
-    r"(?:hours|days)\b|\bmore\s+time\b|\b(?:24|48|72)\s*h(?:ours?|rs?)?\b|\bpressur",
+    r"(?:hours|days)\b|\b\d+\s+(?:days?|hours?)\s+to\s+(?:accept|decide|respond|answer|sign)\b"
+    r"|\bmore\s+time\b|\b(?:24|48|72)\s*h(?:ours?|rs?)?\b|\bpressur",
     "vesting": r"\bvest(?:ing|s|ed)?\b|\bback[- ]?loaded\b|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
     r"(?:based\s+)?(?:pay|adjust|discount|band)|\bpay\b.{0,30}\bremote\b|\bremote\s+(?:pay|discount|adjustment)\b",
@@ -59,7 +60,8 @@ QUESTION_TOPICS = {
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+)?(?:accept|take|sign|go\s+with|say\s+yes)\b"
     r"|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
     r"|accepting)\b",
-    "good": r"\bis\s+\S*\d\S*\s+(?:\w+\s+)?(?:low|high|good|fair|competitive|ok|okay|enough)\b|\b(?:is"
+    "good": r"\b(?:seem|look|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
+    r"|\bis\s+\S*\d\S*\s+(?:\w+\s+)?(?:low|high|good|fair|competitive|ok|okay|enough)\b|\b(?:is"
     r"|was)\s+(?:this|that|it)\s+(?:a\s+)?(?:good|fair|bad|decent|ok|okay|low|high|competitive|reasonable|"
     r"any\s+good|lowball|great|solid|market)\b|\bhow\s+(?:good|bad|fair)\b|\bam\s+i\s+(?:being\s+)?(?:lowball"
     r"|underpaid)"
@@ -128,7 +130,9 @@ COUNTER_RE = re.compile(
     r"|\bhelp\s+me\s+negotiate\b|\bhow\s+(?:do|should)\s+i\s+negotiate\b|\bmy\s+targets?\b|\bwhat\s+(?:are|is)\s+"
     r"(?:my|the)\s+(?:targets?|anchor|ask)\b|\bnegotiate\s+(?:this|it|up)\b|\blet'?s\s+(?:counter|negotiate)\b"
     r"|\b(?:what\s+if|could|can|should|would\s+it\s+be\s+ok\s+to)\s+i\s+(?:ask|get|push|counter|request)\b"
-    r"|\bask\s+for\s+(?:more|a\s+(?:higher|bigger))\b|\bready\s+to\s+(?:counter|negotiate)\b|\bwhat\s+(?:number|figure)\s+should\b|\bhow\s+(?:high"
+    r"|\bmy\s+counter\b|\bwhat\s+to\s+(?:ask|counter|push)\s+(?:for|with)\b"
+    r"|\bask\s+for\s+(?:more|a\s+(?:higher|bigger))\b|\bready\s+to\s+(?:counter|negotiate)\b"
+    r"|\bwhat\s+(?:number|figure)\s+should\b|\bhow\s+(?:high"
     r"|much)\s+can\s+i\b",
     re.I,
 )
