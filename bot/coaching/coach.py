@@ -1,8 +1,12 @@
 """The negotiation coach: one DM turn in, one reply out, the case kept between turns.
 
-`Coach.turn(case, text)` is the whole conversation logic, free of storage: it reads the
-message (commands, figures, company/role/region, competing offers, coaching moves),
-updates the case, and renders the reply from `responses/coach_*.j2`. `Coach.reply`
+`Coach.turn(case, text)` is the whole conversation logic, free of storage: the message is
+understood (bot/understanding: an intent and entities with roles), its intent picks a
+handler (`Coach._handlers`; statements go to `Coach._statement`), the case changes only
+through the operations in bot/coaching/operations.py, which name every change back, and
+the reply is rendered from `responses/coach_*.j2` (questions by topic from
+bot/coaching/questions.py). The question just asked (`Case.pending`) is the dialogue state
+a bare answer (`175`, `none`, `skip`) fills. `Coach.reply`
 wraps a turn in the person's row lock (bot/store/cases.py), so turns of one person on two
 processes run one after the other. A DM with no offer in it and no case open is a plain
 lookup and gets the `/comp` answer.
@@ -209,7 +213,7 @@ class Coach:
         if u.intent == "vesting" and states_terms and not case.is_empty:
             stored = case.model_copy(deep=True)
             done = Applied()
-            operations._details(stored, replace(u, amounts=[], notes=[], level=None), done)
+            operations.details(stored, replace(u, amounts=[], notes=[], level=None), done)
             case = stored
         reply = questions.answer(u.intent, case, self._guide(case), self._region(case))
         return Outcome(build_messages(reply), stored)
@@ -263,11 +267,7 @@ class Coach:
         elif case.pending == "years" and u.intent == "answer" and case.offer.equity:
             done = self._years_answer(case, u)
         elif u.intent == "answer" and u.answer == "none" and case.pending in MONEY_SLOTS:
-            done = Applied()
-            operations._none_of(case, case.pending, done)
-            if case.pending == "sign_on":
-                done.say("no sign-on")
-            case.skipped.append(case.pending) if case.pending == "base" else None
+            done = operations.none_answer(case, case.pending)
         else:
             done = operations.apply(case, u, self._region(case), self.intake.bands(case))
         self._defaults(case, done)

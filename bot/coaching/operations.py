@@ -25,7 +25,6 @@ from fractions import Fraction
 from bot.coaching.case import Case, CurrentJob, Note, Package, Rival, SharesPending
 from bot.guides.model import RegionBand
 from bot.guides.money import format_amount
-from bot.offers.model import Offer
 from bot.offers.sanity import UNIT_SCALE, implausible
 from bot.understanding.model import ANY_RIVAL, CURRENT, OFFER, Amount, Utterance
 
@@ -98,7 +97,7 @@ def apply(case: Case, u: Utterance, region: RegionBand | None, bands: dict) -> A
                 case.walk_away = int(amount.value)
                 done.say(f"walk-away {money(amount.value, amount.currency or currency)}")
         return done
-    _details(case, u, done)
+    details(case, u, done)
     for amount in u.amounts:
         if amount.holder == OFFER:
             _offer_amount(case, u, amount, region, bands, done)
@@ -206,6 +205,22 @@ def _shown(name: str, value, currency: str | None) -> str:
     return money(value, currency)
 
 
+def none_answer(case: Case, slot: str) -> Applied:
+    """`none` to "what is the equity / bonus / sign-on?": that part is absent. (A base cannot
+    be none: the question is marked skipped instead.)"""
+    done = Applied()
+    if slot == "base":
+        case.skipped.append("base")
+        done.say("skipped: the base salary")
+    elif slot == "sign_on":
+        case.offer.sign_on = None
+        done.say("no sign-on")
+    else:
+        _none_of(case, slot, done)
+    case.pending = None
+    return done
+
+
 def _none_of(case: Case, part: str, done: Applied) -> None:
     offer = case.offer
     if part == "equity" and not offer.no_equity:
@@ -222,7 +237,7 @@ def _none_of(case: Case, part: str, done: Applied) -> None:
         done.say("no sign-on")
 
 
-def _details(case: Case, u: Utterance, done: Applied) -> None:
+def details(case: Case, u: Utterance, done: Applied) -> None:
     """Vesting, cliff, grant type and level: facts of the offer under discussion (unless the
     message is only about a rival or the current job)."""
     others_only = u.amounts and all(a.holder != OFFER for a in u.amounts)
@@ -421,7 +436,3 @@ def _constrain(case: Case, u: Utterance, done: Applied, currency) -> None:
     named = ", ".join("the package" if p == "total" else PART_WORDS[p] for p in u.fixed)
     caps = [f"{PART_WORDS[k]} at most {money(v, currency)}" for k, v in case.caps.items() if k in u.fixed]
     done.say(f"{named} fixed" + (f" ({'; '.join(caps)})" if caps else "") + ": kept out of the ask")
-
-
-def offer_parts_known(offer: Offer) -> bool:
-    return offer.base is not None
