@@ -116,7 +116,7 @@ class Case(BaseModel):
     level: str | None = None
     stage: str = "intake"
     pending: str | None = None  # the question the last reply asked
-    skipped: list[str] = Field(default_factory=list)  # questions skipped in this stage: not asked again
+    skipped: list[str] = Field(default_factory=list)  # questions skipped (`skip`, `don't know`): not asked again
     fixed: list[str] = Field(default_factory=list)  # parts the company says cannot move (COMPONENTS)
     caps: dict[str, int] = Field(default_factory=dict)  # "best we can do is 180k base": part -> most offered
     notes: list[Note] = Field(default_factory=list)

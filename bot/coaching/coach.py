@@ -186,7 +186,6 @@ class Coach:
             pending=case.pending,
             company_names=frozenset(names),
             rival_names=tuple(r.company for r in case.rivals),
-            currency=case.offer.currency,
             known_words=self._known_words(),
         )
 

@@ -26,7 +26,7 @@ from bot.coaching.case import Case, CurrentJob, Note, Package, Rival, SharesPend
 from bot.guides.model import RegionBand
 from bot.guides.money import format_amount
 from bot.offers.sanity import UNIT_SCALE, implausible
-from bot.understanding.model import ANY_RIVAL, CURRENT, OFFER, Amount, Utterance
+from bot.understanding.model import ANY_RIVAL, CURRENT, NOTE_ITEMS, OFFER, Amount, Utterance
 
 MONEY_SLOTS = ("base", "equity", "bonus", "sign_on")
 REQUESTS = ("counter", "email", "phone")
@@ -43,7 +43,6 @@ PART_WORDS = {
     "retirement_match": "401k match",
     "stipend": "stipend",
 }
-NOTE_ITEMS = ("relocation", "refresh", "retirement_match", "stipend")
 KIND_WORDS = {
     "base": "base salary",
     "equity": "equity grant",

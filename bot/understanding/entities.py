@@ -346,9 +346,6 @@ BARE_ANSWERS = {
         r"^(?:yes|y|yep|yeah|yup|sure|ok|okay|confirm|correct|right|that'?s\s+right|do\s+it|yes\s+please)\W*$", re.I
     ),
 }
-BARE_FIGURE_RE = re.compile(
-    r"^\s*(?:about|around|roughly|~|it'?s|its|it\s+is|they\s+said)?\s*\S*\d\S*\s*(?:usd|dollars|k)?\s*[.!]?\s*$", re.I
-)
 
 
 @dataclass
@@ -359,7 +356,6 @@ class Context:
     pending: str | None = None
     company_names: frozenset[str] = frozenset()
     rival_names: tuple[str, ...] = ()
-    currency: str | None = None
     known_words: frozenset[str] = field(default_factory=frozenset)  # catalog companies, roles, regions
 
 
@@ -781,7 +777,3 @@ def _place_text(masked: str) -> str:
     text = AMOUNT_RE.sub(" ", text)
     text = KIND_RE.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
-
-
-def is_bare_figure(text: str) -> bool:
-    return bool(BARE_FIGURE_RE.match(text))

@@ -10,7 +10,7 @@ from decimal import Decimal
 OFFER, CURRENT, ANY_RIVAL = "offer", "current", "rival:?"
 # The parts of pay an amount can be; "note" parts are kept but not computed with.
 COMPONENTS = ("base", "equity", "bonus", "sign_on", "total")
-NOTE_ITEMS = ("relocation", "refresh", "retirement_match", "stipend", "other")
+NOTE_ITEMS = ("relocation", "refresh", "retirement_match", "stipend")
 
 
 def rival(name: str) -> str:

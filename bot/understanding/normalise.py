@@ -22,10 +22,3 @@ def normalise(text: str) -> str:
     text = _SLACK_MARK.sub(" ", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == "\n")
     return re.sub(r"[ \t]+", " ", text).strip()
-
-
-def words(text: str) -> str:
-    """Lower-case words and the signs that matter here ($ % / ? ' -), single-spaced."""
-    text = text.casefold()
-    text = re.sub(r"[^\w$%/?'.,+&-]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
