@@ -356,7 +356,7 @@ class Context:
     pending: str | None = None
     company_names: frozenset[str] = frozenset()
     rival_names: tuple[str, ...] = ()
-    known_words: frozenset[str] = field(default_factory=frozenset)  # catalog companies, roles, regions
+    known_words: frozenset[str] = field(default_factory=frozenset)  # the catalog's region words
 
 
 def read(text: str, context: Context) -> Utterance:
