@@ -260,7 +260,7 @@ class Coach:
         if case.is_empty and u.intent in ("counter", "email", "phone", "accepted", "pushback"):
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
         case = case.model_copy(deep=True)
-        previous_region = self.intake.place(case, u, text) if self._may_place(case, u) else None
+        moved = self.intake.place(case, u, text) if self._may_place(case, u) else None
         if case.pending == "shares" and u.amounts:
             done = self._share_value(case, u)
         elif case.pending == "years" and u.intent == "answer" and case.offer.equity:
@@ -270,9 +270,9 @@ class Coach:
         else:
             done = operations.apply(case, u, self._region(case), self.intake.bands(case))
         self._defaults(case, done)
-        if previous_region:
-            done.say(f"region {case.region} (was {previous_region}): evaluated against the {case.region} band")
-        return self._after_update(case, u, done, region_changed=bool(previous_region))
+        if moved:
+            done.say(moved)
+        return self._after_update(case, u, done, region_changed=bool(moved and case.evaluated))
 
     def _defaults(self, case: Case, done: Applied) -> None:
         """What the guide states where the person said nothing: the band's currency and the

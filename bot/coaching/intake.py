@@ -34,10 +34,20 @@ class Intake:
 
     def place(self, case: Case, u: Utterance, text: str) -> str | None:
         """Company, role and region from the message, through the catalog's resolver. Returns
-        the region the case had when this message changed it (for the reply to say so)."""
-        before = case.region
+        the words for a change of role or region in a case already evaluated (the reply says
+        it); a new role evaluates the offer afresh against that role's band."""
+        guide_before, region_before = self.guide(case), case.region
         self._place(case, u, text)
-        return before if before and case.region and case.region != before else None
+        guide = self.guide(case)
+        if not case.evaluated:
+            return None
+        if guide_before is not None and guide is not None and guide.key != guide_before.key:
+            case.first_offer = None  # another role's bands: the offer is evaluated again from the start
+            case.stage = "intake"
+            return f"role {guide.role.title} (was {guide_before.role.title}): evaluated against its bands"
+        if region_before and case.region and case.region != region_before:
+            return f"region {case.region} (was {region_before}): evaluated against the {case.region} band"
+        return None
 
     def _place(self, case: Case, u: Utterance, text: str) -> None:
         rest = u.place_text
@@ -52,6 +62,11 @@ class Intake:
                 resolution = direct
             elif direct.guides and direct.guides[0].company.slug != case.company_slug:
                 return  # another company mid-case: not this offer
+        if resolution is None and case.company_slug and u.intent == "correction":
+            # "actually the role is beta": the company alone, so the role named can replace the one held
+            alone = resolver.resolve(f"{case.company_slug} {rest}")
+            if alone.guide is not None and alone.guide.key != case.guide_key:
+                resolution = alone
         if resolution is None and case.company_slug:
             guide = self.guide(case)
             prefix = guide.key.replace("/", " ") if guide else case.company_slug

@@ -119,6 +119,9 @@ KIND_RE = re.compile(
     re.I,
 )
 NOTE_KINDS = {"relocation", "refresh", "stipend"}
+NOT_PLACE_RE = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s+(?:the\s+|in\s+)?[\w/ -]{1,30}?(?=[,.;!?)]|$)", re.I)
+# Whole words only: "stockco" is a company, not stock.
+KIND_RE = re.compile(rf"\b(?:{KIND_RE.pattern})\b", re.I)
 SEPARATOR_RE = re.compile(r"[,;|\n]|\.(?!\d)|\band\b|\bplus\b|\+|\bwith\b|&|\bbut\b|\balso\b", re.I)
 SENTENCE_RE = re.compile(r"[;\n!?]|\.(?!\d)(?=\s|$)|\bbut\b", re.I)
 PER_YEAR_RE = re.compile(
@@ -772,7 +775,10 @@ def _read_bare_answer(text: str, utterance: Utterance) -> None:
 
 
 def _place_text(masked: str) -> str:
-    text = PERCENT_RE.sub(" ", masked)
+    """The words left for the company/role/region resolver: no figures, no part words, and
+    nothing named as what it is not ("remote, not SF" leaves "remote")."""
+    text = NOT_PLACE_RE.sub(" ", masked)
+    text = PERCENT_RE.sub(" ", text)
     text = YEARS_RE.sub(" ", text)
     text = AMOUNT_RE.sub(" ", text)
     text = KIND_RE.sub(" ", text)
