@@ -309,8 +309,8 @@ class Coach:
             return self._ask(case, missing, changes)
         if case.pending not in ("leverage",):
             case.pending = None
-        if case.offer.base is None:
-            return Outcome(self._render("coach_next.j2", changes=changes, **self._summary(case), clarified=False), case)
+        if case.offer.base is None:  # the base was skipped: nothing to place yet, and no asking again
+            return self._ask(case, {"key": "base_later"}, changes)
         intent = u.intent
         if not case.evaluated:
             return self._evaluation(case, changes)

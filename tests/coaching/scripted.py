@@ -191,7 +191,12 @@ CONVERSATIONS: dict[str, list[Turn]] = {
     "skip on the base does not loop": [
         T("I got an offer from PlanetScale for ML engineer, remote", {**PLACED, "pending": "base"}),
         T("skip", {"skipped": ["base"], "pending": "equity"}, lacks="What is the base salary"),
-        T("no equity", {"offer": {"no_equity": True}, "pending": None}, lacks="What is the base salary"),
+        T(
+            "no equity",
+            {"offer": {"no_equity": True}, "pending": None},
+            has="I'll wait for that",
+            lacks="What is the base salary",
+        ),
         T(
             "180k base",
             {
