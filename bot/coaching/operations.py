@@ -18,7 +18,7 @@ message is applied all the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -87,6 +87,7 @@ def apply(case: Case, u: Utterance, region: RegionBand | None, bands: dict) -> A
     currency = case.offer.currency or (region.currency if region else None)
     if u.intent in REQUESTS:
         return done  # "what if I ask for 200k base?": a figure the person may ask for, not the offer
+    u = replace(u, amounts=[_thousands(amount, done, currency) for amount in u.amounts])
     if u.intent == "pushback":
         _constrain(case, u, done, currency)
         return done
@@ -147,9 +148,6 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
             _set_offer(case, "bonus_percent", Decimal(amount.value), "bonus", u, done)
         return
     value = int(amount.value)
-    if value < 1000 and not amount.currency and u.intent in ("answer", "offer") and value >= 20:
-        done.say(f"{amount.text} read as {money(value * 1000, amount.currency or case.offer.currency)}")
-        value *= 1000  # `175` for a base: thousands, said short (the reply says how it was read)
     if amount.period == "month" and kind in ("base", "bonus"):
         done.say(f"{money(value, amount.currency)} a month × 12 = {money(value * 12, amount.currency)} a year")
         value *= 12
@@ -176,6 +174,17 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         _set_offer(case, "sign_on", value, "sign_on", u, done)
     elif kind == "total":
         done.ask({"key": "total_only", "figure": amount.text})
+
+
+def _thousands(amount: Amount, done: Applied, currency: str | None) -> Amount:
+    """`175` next to a part word or alone (`175 base`, `175` for the base): thousands, said
+    short. The understanding layer keeps such a figure only when it stands so; the reply
+    says how it was read."""
+    value = amount.value
+    if amount.unit != "money" or amount.currency or not isinstance(value, int) or not 20 <= value < 1000:
+        return amount
+    done.say(f"{amount.text} read as {money(value * 1000, currency)}")
+    return replace(amount, value=value * 1000)
 
 
 def _set_offer(case: Case, name: str, value, part: str, u: Utterance, done: Applied) -> None:

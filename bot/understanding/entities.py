@@ -119,7 +119,11 @@ KIND_RE = re.compile(
     re.I,
 )
 NOTE_KINDS = {"relocation", "refresh", "stipend"}
-NOT_PLACE_RE = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s+(?:the\s+|in\s+)?[\w/ -]{1,30}?(?=[,.;!?)]|$)", re.I)
+NOT_PLACE_RE = re.compile(
+    r"\b(?:not|instead\s+of|rather\s+than)\s+(?:the\s+|in\s+)?[\w/ -]{1,30}?(?=[,.;!?)]"
+    r"|$)",
+    re.I,
+)
 # Whole words only: "stockco" is a company, not stock.
 KIND_RE = re.compile(rf"\b(?:{KIND_RE.pattern})\b", re.I)
 SEPARATOR_RE = re.compile(r"[,;|\n]|\.(?!\d)|\band\b|\bplus\b|\+|\bwith\b|&|\bbut\b|\balso\b", re.I)
@@ -157,7 +161,7 @@ RIVAL_RES = [
         r"\b(?:have|got|received|holding)\s+(?:an?\s+)?offer\s+(?:from|at|with)\s+" + _NAME + r"\s+(?:too|as\s+well)",
         re.I,
     ),
-    re.compile(r"\bthe\s+" + _NAME + r"\s+(?:one|offer|package|deal)\b", re.I),
+    re.compile(r"\bthe\s+" + _NAME + r"\s+(?:one|offer|package|deal|numbers?|figures?)\b", re.I),
     re.compile(r"\b" + _NAME + r"'s\s+(?:offer|package|one)\b", re.I),
     re.compile(r"\b(?:offer|offers)\s+(?:from|at|with|by)\s+" + _NAME, re.I),
     re.compile(
@@ -263,6 +267,7 @@ CURRENT_RES = [
         r"|making|at)|am\s+(?:on|making|at))\b",
         re.I,
     ),
+    re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:on|at)\s+(?=[$£€]?\d)", re.I),
     re.compile(
         r"\bi\s*(?:make|earn|'m\s+making|am\s+making|'m\s+earning|am\s+earning|'m\s+paid|am\s+paid"
         r"|get\s+paid)\b",
@@ -299,7 +304,9 @@ PUSHBACK_RE = re.compile(
     r"\b(?:is|are|'s)\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final|non-?negotiable|not\s+negotiable"
     r"|maxed(?:\s+out)?|firm)\b"
     r"|\bfixed\s+at\b|\bno\s+(?:room|flexibility|movement|wiggle\s+room|give)\s+(?:on|in|for)\b"
-    r"|\bcan(?:'?t|not)\s+(?:move|budge|go\s+(?:higher|up|any\s+higher)|change|do\s+(?:more|better|anything))\b"
+    r"|\bcan(?:'?t|not)\s+(?:move|budge|go\s+(?:higher|up|any\s+higher|above|over|past|beyond)|change"
+    r"|do\s+(?:more|better|anything))\b"
+    r"|\bwon'?t\s+go\s+(?:above|over|past|beyond)\b|\b(?:firm|final)\s+on\b"
     r"|\bwon'?t\s+(?:move|budge|go\s+(?:higher|up)|change)\b|\bwill\s+not\s+(?:move|budge)\b"
     r"|\b(?:best|most|max(?:imum)?|highest|top)\s+(?:they|we|he|she)\s+can\s+(?:do|offer|go)\b"
     r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
@@ -330,7 +337,11 @@ ONLY_OFFER_RE = re.compile(
     re.I,
 )
 # A figure named as the one being replaced, in a correction.
-WAS_BEFORE_RE = re.compile(r"(?:\bnot|\binstead\s+of|\brather\s+than|\bup\s+from|\bwent\s+from|\bfrom)\s*:?\s*$", re.I)
+WAS_BEFORE_RE = re.compile(
+    r"(?:\bnot|\binstead\s+of|\brather\s+than|\bup\s+from|\bwent\s+from"
+    r"|\bfrom)\s*:?\s*$",
+    re.I,
+)
 BARE_ANSWERS = {
     "skip": re.compile(
         r"^(?:skip(?:\s+(?:it|this|that))?|pass|next|move\s+on|skip\s+please|rather\s+not\s+say"
@@ -576,14 +587,22 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
     if not value.isdigit() or not 20 <= int(value) < 1000:
         return False
     if not rest or re.fullmatch(
-        r"(?:base|salary|base salary|for base|sign[- ]?on|bonus|equity|stock|total|k|grand)", rest, re.I
+        r"(?:about|around|roughly|approx\.?|~|like|maybe|it'?s|its)?\s*"
+        r"(?:base|salary|base salary|for base|sign[- ]?on|bonus|equity|stock|total|k|grand)?",
+        rest,
+        re.I,
     ):
         return True
     before = masked[max(0, match.start() - 12) : match.start()]
     after = masked[match.end() : match.end() + 16]
     return bool(
         re.search(r"\b(?:base|salary)(?:\s+(?:of|is|at))?\s*:?\s*$", before, re.I)
-        or re.match(r"\s*(?:k\b\s*)?(?:base|salary|rsus?|stock|equity|sign[- ]?on|signing|bonus)\b", after, re.I)
+        or re.match(
+            r"\s*(?:k\b\s*)?(?:(?:for|on|in)\s+(?:the\s+)?)?(?:base|salary|rsus?|stock|equity|sign[- ]?on"
+            r"|signing|bonus)\b",
+            after,
+            re.I,
+        )
     )
 
 
@@ -660,6 +679,12 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
             if name.lower() not in [n.lower() for n in utterance.rivals]:
                 utterance.rivals.append(name)
+    for name in context.rival_names:  # a rival named before: "correction on anthropic: 320k base"
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
+            if not any(s <= match.start() < e for s, e in taken):
+                markers.append((match.start(), rival(name)))
+                if name.lower() not in [n.lower() for n in utterance.rivals]:
+                    utterance.rivals.append(name)
     for match in OTHER_ONE_RE.finditer(text):
         markers.append((match.start(), _last_rival(context, utterance)))
     for pattern in CURRENT_RES:

@@ -60,7 +60,10 @@ QUESTION_TOPICS = {
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+)?(?:accept|take|sign|go\s+with|say\s+yes)\b"
     r"|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
     r"|accepting)\b",
-    "good": r"\b(?:seem|look|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
+    "good": r"\bis\s+(?:the|my|this|that)\s+(?:base|equity|stock|sign[- ]?on|bonus|salary|package|offer"
+    r"|grant)\s+(?:any\s+)?"
+    r"(?:good|fair|ok|okay|low|high|competitive|reasonable|enough)\b|\b(?:seem|look"
+    r"|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
     r"|\bis\s+\S*\d\S*\s+(?:\w+\s+)?(?:low|high|good|fair|competitive|ok|okay|enough)\b|\b(?:is"
     r"|was)\s+(?:this|that|it)\s+(?:a\s+)?(?:good|fair|bad|decent|ok|okay|low|high|competitive|reasonable|"
     r"any\s+good|lowball|great|solid|market)\b|\bhow\s+(?:good|bad|fair)\b|\bam\s+i\s+(?:being\s+)?(?:lowball"
@@ -106,6 +109,7 @@ EMAIL_RE = re.compile(
     r"|can\s+you\s+(?:do|write|draft)"
     r"|could\s+you\s+(?:do|write|draft)|how\s+(?:do|should)\s+i\s+(?:write|word|phrase))\b.{0,40}\b(?:e-?mail|reply|"
     r"response|written\s+counter|message\s+to\s+(?:the\s+)?recruiter|letter)\b"
+    r"|\bwrite\s+(?:me\s+)?something\s+(?:i\s+can\s+|to\s+)send\b|\bsomething\s+i\s+can\s+send\b"
     r"|\b(?:e-?mail|written)\s+(?:version|draft|counter|template)\b|\bput\s+(?:it"
     r"|this)\s+in\s+(?:an\s+)?(?:e-?mail|writing)\b"
     r"|\bwrite\s+(?:it|them|back)\s*(?:up)?\b|\bwhat\s+(?:do|should)\s+i\s+(?:write|reply)\b",
@@ -119,7 +123,8 @@ PHONE_RE = re.compile(
     r"|\bwhat\s+(?:do|should|can)\s+i\s+say\b|\bhow\s+(?:do|should)\s+i\s+(?:say|handle|open|start|run)\b.{0,30}"
     r"\b(?:call|phone|conversation)\b|\b(?:prep|prepare|ready)\s+(?:me\s+)?for\s+(?:the|my|a)\s+(?:call|phone)"
     r"|\bscript\s+for\s+(?:the|my|a|this)\s+(?:\w+\s+)?(?:call|phone|conversation|chat)\b"
-    r"|\b(?:give|write|draft|need|want|send|make)\s+(?:me\s+)?(?:a|the)\s+script\b"
+    r"|\b(?:give|send)\s+me\s+(?:a|the)\s+script\b|\b(?:write|draft|need|want|make)\s+(?:me\s+)?(?:a|the)\s+script\b"
+    r"|\bwhat\s+(?:do|should|can)\s+i\s+tell\s+(?:them|the\s+recruiter|hr)\b"
     r"|\bwords?\s+(?:for|to\s+use\s+on)\s+the\s+(?:call|phone)\b|\bon\s+the\s+phone\b.{0,20}\bwhat\b",
     re.I,
 )
@@ -146,12 +151,14 @@ REVISED_RE = re.compile(
     r"\bcame\s+back\b|\bcome\s+back\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b"
     r"|\bnew\s+(?:offer|numbers|"
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|\bwent\s+up\b"
-    r"|\bmatched\b|\bagreed\s+to\s+\$?\d|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b",
+    r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
+    r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b",
     re.I,
 )
 CORRECTION_RE = re.compile(
     r"^(?:actually|correction|sorry|oops|wait|no\s*,|oh\s*,|my\s+bad|i\s+mis(?:typed|spoke)|scratch\s+that)\b"
-    r"|\bi\s+meant\b|\btypo\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but|it'?s)\b|\bi\s+(?:said"
+    r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
+    r"|it'?s)\b|\bi\s+(?:said"
     r"|wrote)\s+.{1,20}\s+(?:but|should)\b"
     r"|\bshould\s+(?:be|have\s+been)\s+\$?\d|\bit'?s\s+actually\b|\bis\s+actually\b|,\s*not\s+\w+\s*$"
     r"|\bnot\s+\w+\s*,\s*it'?s\b",

@@ -155,6 +155,21 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             },
             has="Anthropic offer: base $320K",
         ),
+        T(
+            "correction on anthropic: 330k base",
+            {
+                "rivals": {
+                    "Anthropic": {
+                        "currency": "USD",
+                        "total": 300_000,
+                        "base": 330_000,
+                        "equity": 400_000,
+                        "equity_years": 4,
+                    }
+                }
+            },
+            lacks="was $168K",
+        ),
     ],
     "a bare answer fills the pending question": [
         T("I got an offer from PlanetScale for ML engineer, remote", {**PLACED, "pending": "base"}),
@@ -394,6 +409,12 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         T(
             "HR says the best they can do is 185k base",
             {"fixed": ["base"], "caps": {"base": 185_000}, "stage": "pushback"},
+            lacks="Revised offer",
+        ),
+        T(
+            "they won't go above 190 for base",
+            {"caps": {"base": 190_000}},
+            has="190 read as $190K",
             lacks="Revised offer",
         ),
         T("thanks!", {}, has="welcome"),

@@ -88,3 +88,10 @@ def test_slack_markup_and_long_input_are_read_safely():
     assert utterance.amounts[0].value == 175_000
     assert understand("").intent == "help"
     assert understand("<!channel> 🎉🎉").intent == "other"
+
+
+def test_a_rival_named_before_is_recognised_by_name():
+    context = Context(company_names=frozenset({"planetscale"}), rival_names=("Anthropic",))
+    utterance = understand("correction on anthropic: 320k base", context)
+    assert utterance.intent == "correction"
+    assert [(a.holder, a.component, a.value) for a in utterance.amounts] == [(rival("anthropic"), "base", 320_000)]
