@@ -332,6 +332,8 @@ class Coach:
         if intent == "accepted":
             return self._close(case, revised=False, changes=changes)
         moves = ("counter", "rival", "current", "no_alternatives", "walk_away")
+        if intent == "answer" and u.no_alternatives and case.at_least("leverage"):
+            intent = "no_alternatives"  # `no` to "any other offer?"
         if intent in moves or (intent == "correction" and (done.rivals_changed or done.current_changed)):
             return self._counter(case, changes)
         return Outcome(

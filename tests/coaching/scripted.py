@@ -376,6 +376,10 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             },
         ),
     ],
+    "a bare no to 'any other offer?' builds the counter": [
+        T(DONE_WHEN, EVALUATED),
+        T("nope", {"no_alternatives": True, "stage": "counter", "pending": None}, has="Your counter"),
+    ],
     "a walk-away is a total": [
         T(DONE_WHEN, EVALUATED),
         T("my walk-away is 250k", {"walk_away": 250_000, "stage": "counter", "pending": None}, has="Walk-away"),
