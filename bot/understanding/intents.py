@@ -53,14 +53,17 @@ QUESTION_TOPICS = {
     r"wednesday|thursday|friday|saturday|sunday|tomorrow|end\s+of\s+(?:the\s+)?(?:day|week))\b|\bwithin\s+\d+\s+"
     r"(?:hours|days)\b|\b\d+\s+(?:days?|hours?)\s+to\s+(?:accept|decide|respond|answer|sign)\b"
     r"|\bmore\s+time\b|\b(?:24|48|72)\s*h(?:ours?|rs?)?\b|\bpressur",
-    "vesting": r"\bvest(?:ing|s|ed)?\b|\bback[- ]?loaded\b|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
+    "vesting": r"\byear\s+(?:one|1)\b|\bfirst\s+year\b|\bvest(?:ing|s|ed)?\b|\bback[- ]?loaded\b"
+    r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
     r"(?:based\s+)?(?:pay|adjust|discount|band)|\bpay\b.{0,30}\bremote\b|\bremote\s+(?:pay|discount|adjustment)\b",
     "level": r"\blevel(?:ed|ing|s)?\b|\bdown[- ]?level|\bup[- ]?level|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+)?(?:accept|take|sign|go\s+with|say\s+yes)\b"
     r"|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
     r"|accepting)\b",
-    "good": r"\bis\s+(?:the|my|this|that)\s+(?:base|equity|stock|sign[- ]?on|bonus|salary|package|offer"
+    "good": r"\bwhich\s+(?:one|offer|is)\b.{0,20}\b(?:better|best|higher|bigger)\b|\bcompare\s+(?:them"
+    r"|the\s+(?:two|offers))\b|\bis\s+(?:the|my|this|that)\s+(?:base|equity|stock|sign[- ]?on|bonus|salary"
+    r"|package|offer"
     r"|grant)\s+(?:any\s+)?"
     r"(?:good|fair|ok|okay|low|high|competitive|reasonable|enough)\b|\b(?:seem|look"
     r"|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
