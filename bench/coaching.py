@@ -33,7 +33,7 @@ def _in_process(failures: list[str]) -> None:
     from bot.answers import Answers
     from bot.coaching.case import Case
     from bot.coaching.coach import Coach
-    from bot.offers.parse import parse_offer_text
+    from bot.understanding.reader import understand
 
     answers = Answers.load()
     coach = Coach(answers)
@@ -45,12 +45,12 @@ def _in_process(failures: list[str]) -> None:
     lookup = time_calls(
         lambda: render_resolution(answers.resolver.resolve("planetscale ml remote"), counts), repeat=1000
     )
-    parse = time_calls(lambda: parse_offer_text(DONE_WHEN), repeat=1000)
+    parse = time_calls(lambda: understand(DONE_WHEN), repeat=1000)
     first = time_calls(lambda: coach.turn(Case(), DONE_WHEN), repeat=1000)
     counter = time_calls(lambda: coach.turn(evaluated, COUNTER_TURN), repeat=1000)
     email = time_calls(lambda: coach.turn(evaluated, "email"), repeat=1000)
     print(f"   baseline /comp lookup (resolve + render): median {ms(median(lookup))}")
-    print(f"   parse the offer sentence only: median {ms(median(parse))}")
+    print(f"   understand the offer sentence only (bot/understanding): median {ms(median(parse))}")
     print(
         f"   first turn (parse, resolve, evaluate, render): median {ms(median(first))}, p99 {ms(percentile(first, 99))}"
     )

@@ -1,30 +1,102 @@
 """A coaching case: what one person has told the coach about their offer, and where they are.
 
 Stored as JSON (see bot/store/cases.py); every field has a default so a case written by an
-older version still loads, and unknown fields are dropped.
+older version still loads, and unknown fields are dropped. The case changes only through the
+operations in bot/coaching/operations.py, so every change can be named back to the person.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
 
-from bot.offers.model import Offer
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-# The coaching stages, in order (see the issue): the offer arrives and is clarified,
-# alternatives are named, targets set, the counter made, pushback handled, terms closed.
+from bot.offers.model import SIGN_ON_YEARS, Offer
+
+# The coaching stages, in order: the offer arrives and is clarified, alternatives are named,
+# targets set, the counter made, pushback handled, terms closed.
 STAGES = ("intake", "offer", "leverage", "targets", "counter", "pushback", "close")
-CASE_FORMAT = 1
+CASE_FORMAT = 2
+# The parts of an offer a pushback can fix (and `Case.fixed` lists).
+COMPONENTS = ("base", "equity", "bonus", "sign_on", "total")
 
 
-class Rival(BaseModel):
-    """A competing offer the person named (never one the coach made up)."""
+class Package(BaseModel):
+    """The parts of an offer other than the one under discussion: a rival's or the current job's.
+
+    `total` is a total the person stated; `annualized()` uses it only when no part is known.
+    Equity is the grant over `equity_years` (as in bot/offers/model.py)."""
 
     model_config = ConfigDict(extra="ignore")
 
-    company: str
+    company: str | None = None
+    currency: str | None = None
     total: int | None = None
     base: int | None = None
+    equity: int | None = None
+    equity_years: int | None = None
+    bonus_amount: int | None = None
+    bonus_percent: Decimal | None = None
+    sign_on: int | None = None
+
+    @property
+    def has_parts(self) -> bool:
+        return any(v is not None for v in (self.base, self.equity, self.bonus_amount, self.bonus_percent, self.sign_on))
+
+    def as_offer(self) -> Offer:
+        return Offer(
+            currency=self.currency,
+            base=self.base,
+            equity=self.equity,
+            equity_years=self.equity_years,
+            bonus_amount=self.bonus_amount,
+            bonus_percent=self.bonus_percent,
+            sign_on=self.sign_on,
+        )
+
+    def annualized(self) -> Fraction | None:
+        """The stated total, or base + grant ÷ years + bonus + sign-on ÷ 4 when only parts are
+        known (the same formula as Offer.annualized); None when nothing is known."""
+        if self.has_parts and (self.base is not None or self.total is None):
+            return self.as_offer().annualized()
+        return Fraction(self.total) if self.total is not None else None
+
+
+class Rival(Package):
+    """A competing offer the person named (never one the coach made up)."""
+
+    company: str
+
+
+class CurrentJob(Package):
+    """What the person's current job pays: an alternative, never an offer."""
+
+
+class Note(BaseModel):
+    """An item the person named that the coach keeps but does not compute with
+    (relocation, equity refresh, 401k match, ...)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    item: str  # relocation | refresh | retirement_match | pto | other
+    holder: str = "offer"  # offer | current | a rival's company name
+    amount: int | None = None
     currency: str | None = None
+    percent: Decimal | None = None
+    words: str | None = None  # the item's own words, short, for "other"
+
+
+class SharesPending(BaseModel):
+    """A grant stated as a count of shares or options: no money figure until the person
+    gives the price or the value."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    count: int
+    years: int | None = None
+    holder: str = "offer"
 
 
 class Case(BaseModel):
@@ -39,11 +111,27 @@ class Case(BaseModel):
     first_offer: Offer | None = None  # the offer as first evaluated, for the gain at the close
     rivals: list[Rival] = Field(default_factory=list)
     no_alternatives: bool = False
-    current_company: str | None = None
+    current: CurrentJob | None = None
     walk_away: int | None = None
     level: str | None = None
     stage: str = "intake"
     pending: str | None = None  # the question the last reply asked
+    skipped: list[str] = Field(default_factory=list)  # questions skipped (`skip`, `don't know`): not asked again
+    fixed: list[str] = Field(default_factory=list)  # parts the company says cannot move (COMPONENTS)
+    caps: dict[str, int] = Field(default_factory=dict)  # "best we can do is 180k base": part -> most offered
+    notes: list[Note] = Field(default_factory=list)
+    vesting_schedule: list[Decimal] | None = None  # percent vesting each year, e.g. [5, 15, 40, 40]
+    cliff_months: int | None = None
+    grant_type: Literal["rsu", "options"] | None = None
+    shares: SharesPending | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_formats(cls, data):
+        """Format 1 kept only the current company's name."""
+        if isinstance(data, dict) and data.get("current_company") and not data.get("current"):
+            data = {**data, "current": {"company": data["current_company"]}}
+        return data
 
     @classmethod
     def from_stored(cls, data: dict | None) -> Case:
@@ -58,6 +146,10 @@ class Case(BaseModel):
         return self.model_dump(mode="json", exclude_none=True)
 
     @property
+    def current_company(self) -> str | None:
+        return self.current.company if self.current else None
+
+    @property
     def is_empty(self) -> bool:
         return self == Case()
 
@@ -65,5 +157,14 @@ class Case(BaseModel):
     def evaluated(self) -> bool:
         return self.first_offer is not None
 
+    def rival(self, company: str) -> Rival | None:
+        return next((r for r in self.rivals if r.company.lower() == company.lower()), None)
+
+    def is_fixed(self, component: str) -> bool:
+        return component in self.fixed or "total" in self.fixed
+
     def at_least(self, stage: str) -> bool:
         return STAGES.index(self.stage) >= STAGES.index(stage)
+
+
+__all__ = ["COMPONENTS", "SIGN_ON_YEARS", "Case", "CurrentJob", "Note", "Package", "Rival", "SharesPending"]

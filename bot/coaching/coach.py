@@ -1,8 +1,12 @@
 """The negotiation coach: one DM turn in, one reply out, the case kept between turns.
 
-`Coach.turn(case, text)` is the whole conversation logic, free of storage: it reads the
-message (commands, figures, company/role/region, competing offers, coaching moves),
-updates the case, and renders the reply from `responses/coach_*.j2`. `Coach.reply`
+`Coach.turn(case, text)` is the whole conversation logic, free of storage: the message is
+understood (bot/understanding: an intent and entities with roles), its intent picks a
+handler (`Coach._handlers`; statements go to `Coach._statement`), the case changes only
+through the operations in bot/coaching/operations.py, which name every change back, and
+the reply is rendered from `responses/coach_*.j2` (questions by topic from
+bot/coaching/questions.py). The question just asked (`Case.pending`) is the dialogue state
+a bare answer (`175`, `none`, `skip`) fills. `Coach.reply`
 wraps a turn in the person's row lock (bot/store/cases.py), so turns of one person on two
 processes run one after the other. A DM with no offer in it and no case open is a plain
 lookup and gets the `/comp` answer.
@@ -11,25 +15,45 @@ lookup and gets the `/comp` answer.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from bot.answers import MAX_INPUT_CHARS, Answers
-from bot.coaching import intents
+from bot.coaching import operations, questions
 from bot.coaching.case import Case
 from bot.coaching.intake import Intake
-from bot.coaching.placeholders import Fillers, fill
+from bot.coaching.operations import MONEY_SLOTS, PART_WORDS, Applied
+from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
 from bot.guides.model import Guide, RegionBand
 from bot.guides.money import format_amount
-from bot.offers.counter import CompetingOffer, Counter, build_counter
+from bot.guides.resolve import normalize
+from bot.offers.counter import CompetingOffer, Counter, build_counter, hold
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, evaluate, formulas
 from bot.offers.model import Offer
-from bot.offers.parse import parse_offer_text
 from bot.render.blocks import Message, build_messages
 from bot.render.templates import render
+from bot.understanding.entities import Context
+from bot.understanding.intents import OFFER_WORDS_RE, QUESTIONS
+from bot.understanding.model import Utterance
+from bot.understanding.reader import understand
 
 log = logging.getLogger(__name__)
+FORGET_YES = {"yes forget me", "yes delete", "yes delete it", "delete it", "yes please delete"}
+PER_SHARE_RE = re.compile(r"\b(?:per|a|each|/)\s*(?:share|option|unit)\b|\bstrike\b|\bprice\b|\b409a\b", re.I)
+SLOT_WORDS = {
+    "base": "the base salary",
+    "equity": "the equity grant",
+    "years": "the vesting years",
+    "bonus": "the target bonus",
+    "sign_on": "the sign-on",
+    "shares": "the shares' value",
+    "region": "the location",
+    "role": "the role",
+    "company": "the company",
+    "currency": "the currency",
+}
 
 
 @dataclass
@@ -43,10 +67,39 @@ def _m(value: int | Fraction, currency: str) -> str:
     return format_amount(Fraction(value), currency)
 
 
+def _parts_text(package, currency: str) -> str:
+    cur = package.currency or currency
+    parts = []
+    if package.base is not None:
+        parts.append(f"base {_m(package.base, cur)}")
+    if package.equity:
+        parts.append(f"equity {_m(package.equity, cur)} over {package.equity_years or '?'} years")
+    if package.bonus_percent is not None:
+        parts.append(f"bonus {format(package.bonus_percent.normalize(), 'f')}%")
+    elif package.bonus_amount:
+        parts.append(f"bonus {_m(package.bonus_amount, cur)}")
+    if package.sign_on:
+        parts.append(f"sign-on {_m(package.sign_on, cur)}")
+    if package.total is not None:
+        parts.append(f"total {_m(package.total, cur)} (as you stated it)")
+    return ", ".join(parts)
+
+
+def _annualized(package) -> Fraction | None:
+    """A rival's or the current job's annualized total (its parts, or the total stated)."""
+    if package is None:
+        return None
+    method = getattr(package, "annualized", None)
+    if callable(method):
+        return method()
+    return Fraction(package.total) if getattr(package, "total", None) else None
+
+
 class Coach:
     def __init__(self, answers: Answers, cases=None, ttl_days: float = 30.0) -> None:
         self.answers = answers
         self.intake = Intake(answers)
+        self._place_words: frozenset[str] | None = None
         self.cases = cases
         self.ttl_days = ttl_days
 
@@ -92,7 +145,8 @@ class Coach:
         if before.guide_key == guide.key:
             case.rivals = before.rivals
             case.no_alternatives = before.no_alternatives
-            case.current_company = before.current_company
+            case.current = before.current
+            case.notes = before.notes
             case.walk_away = before.walk_away
             case.level = before.level
         return self._evaluation(case)
@@ -113,62 +167,218 @@ class Coach:
     # --- one DM, pure -----------------------------------------------------------------------------
 
     def turn(self, case: Case, text: str) -> Outcome:
+        """One message: understood (bot/understanding), then handled by its intent's handler."""
         text = (text or "")[:MAX_INPUT_CHARS]
-        command = intents.command(text)
+        u = understand(text, self._context(case))
         if case.pending == "forget":
-            return self._forget_answer(case, text)
-        if command:
-            return self._command(command, case)
-        if intents.said("scope", text):
-            return Outcome(self._render("coach_scope.j2", **self._summary(case)), None)
+            return self._forget_answer(case, u)
+        handler = self._handlers.get(u.intent, Coach._statement)
+        return handler(self, case, u, text)
 
-        parsed = parse_offer_text(text)
-        opens_case = parsed.has_offer_figures or parsed.competing or intents.said("offerish", text)
-        if case.is_empty and not opens_case:
-            lookup = self.answers.resolver.resolve(text) if text.strip() else None
+    def _context(self, case: Case) -> Context:
+        guide = self._guide(case)
+        names = set()
+        if guide:
+            names |= {guide.company.name.lower(), guide.company.slug.lower(), guide.company.slug.replace("-", " ")}
+        if case.company_text:
+            names.add(case.company_text.lower())
+        return Context(
+            pending=case.pending,
+            company_names=frozenset(names),
+            rival_names=tuple(r.company for r in case.rivals),
+            known_words=self._known_words(),
+        )
+
+    def _known_words(self) -> frozenset[str]:
+        """Region and role words from the catalog, so "actually it's Dublin" reads as a place."""
+        if self._place_words is None:
+            words: set[str] = set()
+            for guide in self.answers.catalog.guides:
+                for region in guide.regions:
+                    words |= set(normalize(region.name).split())
+            self._place_words = frozenset(w for w in words if len(w) > 2 and not w.isdigit())
+        return self._place_words
+
+    # --- handlers, by intent ----------------------------------------------------------------------
+
+    def _on_command(self, case: Case, u: Utterance, text: str) -> Outcome:
+        return self._command(u.intent, case)
+
+    def _on_question(self, case: Case, u: Utterance, text: str) -> Outcome:
+        """A question by topic: answered from the guide's sections and the case
+        (bot/coaching/questions.py). Facts the question states (a schedule, a cliff) are kept."""
+        stored = None
+        states_terms = u.schedule or u.cliff_months is not None or u.grant_type
+        if u.intent == "vesting" and states_terms and not case.is_empty:
+            stored = case.model_copy(deep=True)
+            done = Applied()
+            operations.details(stored, replace(u, amounts=[], notes=[], level=None), done)
+            case = stored
+        reply = questions.answer(u.intent, case, self._guide(case), self._region(case))
+        return Outcome(build_messages(reply), stored)
+
+    def _on_greeting(self, case: Case, u: Utterance, text: str) -> Outcome:
+        return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
+
+    def _on_other(self, case: Case, u: Utterance, text: str) -> Outcome:
+        """Nothing the coach can act on: a band lookup when the words name one, else where we are."""
+        lookup = self.answers.resolver.resolve(text) if text.strip() else None
+        if case.is_empty:
             if lookup and lookup.kind in ("band", "regions", "roles", "region_unknown", "role_unknown"):
                 return Outcome(self.answers.mention(text), None)
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
-
-        if not opens_case and case.pending not in ("company", "role", "region") and self._plain_lookup(text):
+        if case.pending in ("company", "role", "region"):
+            return self._statement(case, u, text)
+        if lookup and lookup.kind in ("band", "regions", "roles") and not lookup.unknown:
             return Outcome(self.answers.mention(text), None)
+        return Outcome(self._render("coach_next.j2", **self._summary(case), clarified=False), case)
 
+    def _on_skip(self, case: Case, u: Utterance, text: str) -> Outcome:
+        """`skip` / `don't know`: the pending question is marked skipped and not asked again
+        in this stage; the coach moves on."""
+        if case.is_empty:
+            return self._on_other(case, u, text)
         case = case.model_copy(deep=True)
-        self.intake.place(case, parsed, text)
-        question = self.intake.check_figures(case, parsed)
-        if question:
-            return Outcome(self._render("coach_question.j2", **question, **self._summary(case)), case)
-        revised = self.intake.take_figures(case, parsed, text)
-        self.intake.take_facts(case, parsed, text)
+        slot = case.pending
+        if slot and slot not in case.skipped and slot not in ("forget", "leverage"):
+            case.skipped.append(slot)
+        if slot == "shares":
+            case.shares = None
+        case.pending = None
+        changes = [f"skipped: {SLOT_WORDS.get(slot, slot)}"] if slot and slot in SLOT_WORDS else []
+        if slot == "leverage":
+            return self._counter(case, changes)
+        return self._after_update(case, u, Applied(lines=changes))
 
+    def _statement(self, case: Case, u: Utterance, text: str) -> Outcome:
+        """Offers, rivals, the current job, answers, corrections, pushbacks, details and
+        coaching moves: the case is updated by operations (bot/coaching/operations.py) and the
+        reply names what changed."""
+        opens = u.amounts or u.rivals or u.current_company or OFFER_WORDS_RE.search(u.text) or u.none_of
+        if case.is_empty and not opens and u.intent not in ("answer",):
+            return self._on_other(case, u, text)
+        if case.is_empty and u.intent in ("counter", "email", "phone", "accepted", "pushback"):
+            return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
+        case = case.model_copy(deep=True)
+        moved = self.intake.place(case, u, text) if self._may_place(case, u) else None
+        if case.pending == "shares" and u.amounts:
+            done = self._share_value(case, u)
+        elif case.pending == "years" and u.intent == "answer" and case.offer.equity:
+            done = self._years_answer(case, u)
+        elif u.intent == "answer" and u.answer == "none" and case.pending in MONEY_SLOTS:
+            done = operations.none_answer(case, case.pending)
+        else:
+            done = operations.apply(case, u, self._region(case), self.intake.bands(case))
+        self._defaults(case, done)
+        if moved:
+            done.say(moved)
+        return self._after_update(case, u, done, region_changed=bool(moved and case.evaluated))
+
+    def _defaults(self, case: Case, done: Applied) -> None:
+        """What the guide states where the person said nothing: the band's currency and the
+        grant's vesting years (the reply says the years came from the guide)."""
+        region = self._region(case)
+        if region is None:
+            return
+        if case.offer.currency is None and (case.offer.base is not None or case.offer.equity):
+            case.offer.currency = region.currency
+        years = region.stock.vesting_years if region.stock else None
+        if case.offer.equity and case.offer.equity_years is None and years:
+            case.offer.equity_years = years
+            done.say(f"vesting over {years} years (the guide's schedule; tell me if yours differs)")
+
+    def _may_place(self, case: Case, u: Utterance) -> bool:
+        if u.intent in ("pushback", "walk_away", "rival", "current"):
+            return False
+        return case.company_slug is None or u.mentions_place or case.pending in ("company", "role", "region")
+
+    def _after_update(self, case: Case, u: Utterance, done: Applied, region_changed: bool = False) -> Outcome:
+        """The reply once the case is updated: a question when a figure cannot be used or a
+        piece is missing, else the move the intent asks for."""
+        changes = done.lines
+        if done.question:
+            question = done.question
+            if question["key"] == "implausible":
+                case.pending = question.get("slot") if question.get("slot") in MONEY_SLOTS else case.pending
+            elif question["key"] == "shares":
+                case.pending = "shares"
+            return self._ask(case, question, changes)
         missing = self.intake.missing(case)
         if missing:
             case.pending = missing["key"]
-            return Outcome(self._render("coach_question.j2", **missing, **self._summary(case)), case)
-        case.pending = None if case.pending != "leverage" else case.pending
-
-        if not case.evaluated or (revised and not case.at_least("counter")):
-            return self._evaluation(case)
+            return self._ask(case, missing, changes)
+        if case.pending not in ("leverage",):
+            case.pending = None
+        if case.offer.base is None:  # the base was skipped: nothing to place yet, and no asking again
+            return self._ask(case, {"key": "base_later"}, changes)
+        intent = u.intent
+        if not case.evaluated:
+            return self._evaluation(case, changes)
+        if region_changed:
+            return self._evaluation(case, changes, region_changed=True)
+        if intent == "correction" and done.offer_changed and not case.at_least("close"):
+            return self._evaluation(case, changes)  # a misread offer is corrected, not revised: evaluated afresh
+        revised = done.offer_changed and intent in ("revised", "offer", "answer")
+        if revised and not case.at_least("counter"):
+            return self._evaluation(case, changes)
         if revised:
-            return self._close(case, revised=True)
-        if intents.said("email", text):
-            return self._words(case, "coach_email.j2")
-        if intents.said("phone", text):
-            return self._words(case, "coach_phone.j2")
-        if intents.said("pushback", text):
-            return self._pushback(case, intents.fixed_part(text))
-        if intents.said("accepted", text):
-            return self._close(case, revised=False)
-        if intents.said("counter", text) or parsed.competing or parsed.nothing_else or parsed.current_company:
-            return self._counter(case)
-        return Outcome(self._render("coach_next.j2", **self._summary(case), clarified=bool(parsed.level)), case)
+            return self._close(case, revised=True, changes=changes)
+        if intent == "email":
+            return self._words(case, "coach_email.j2", changes)
+        if intent == "phone":
+            return self._words(case, "coach_phone.j2", changes)
+        if intent == "pushback":
+            return self._pushback(case, case.fixed[-1] if case.fixed else "total", changes)
+        if intent == "accepted":
+            return self._close(case, revised=False, changes=changes)
+        moves = ("counter", "rival", "current", "no_alternatives", "walk_away")
+        if intent == "answer" and u.no_alternatives and case.at_least("leverage"):
+            intent = "no_alternatives"  # `no` to "any other offer?"
+        if intent in moves or (intent == "correction" and (done.rivals_changed or done.current_changed)):
+            return self._counter(case, changes)
+        return Outcome(
+            self._render("coach_next.j2", changes=changes, **self._summary(case), clarified=bool(changes)), case
+        )
 
-    def _plain_lookup(self, text: str) -> bool:
-        """Only company/role/region words, no coaching move: `planetscale ml remote`."""
-        if any(intents.said(name, text) for name in ("email", "phone", "pushback", "counter", "accepted", "clarify")):
-            return False
-        resolution = self.answers.resolver.resolve(text)
-        return resolution.kind in ("band", "regions", "roles") and not resolution.unknown
+    def _ask(self, case: Case, question: dict, changes: list[str]) -> Outcome:
+        return Outcome(self._render("coach_question.j2", changes=changes, **question, **self._summary(case)), case)
+
+    def _share_value(self, case: Case, u: Utterance) -> Applied:
+        """The answer to "what are the N shares worth?": a price per share (the grant is
+        count × price, formula shown) or the grant's value."""
+        done = Applied()
+        shares = case.shares
+        amount = next((a for a in u.amounts if a.unit == "money"), None)
+        if shares is None or amount is None:
+            done.ask({"key": "shares", "figure": f"{shares.count:,}" if shares else "", "unit": "shares"})
+            return done
+        cur = amount.currency or case.offer.currency
+        per_share = PER_SHARE_RE.search(u.text) or int(amount.value) < 1000
+        if per_share:
+            value = shares.count * int(amount.value)
+            done.say(f"equity {shares.count:,} × {_m(amount.value, cur or 'USD')} = {_m(value, cur or 'USD')}")
+        else:
+            value = int(amount.value)
+            done.say(f"equity {_m(value, cur or 'USD')} for {shares.count:,} shares")
+        case.offer.equity, case.offer.no_equity = value, False
+        if shares.years:
+            case.offer.equity_years = shares.years
+        if amount.currency and case.offer.currency is None:
+            case.offer.currency = amount.currency
+        case.shares = None
+        case.pending = None
+        done.offer_changed = True
+        return done
+
+    def _years_answer(self, case: Case, u: Utterance) -> Applied:
+        done = Applied()
+        match = re.match(r"\s*(\d{1,2})", u.text)
+        years = u.vesting_years or (int(match[1]) if match else None)
+        if years and 0 < years <= 10:
+            case.offer.equity_years = years
+            done.say(f"equity vests over {years} years")
+            done.offer_changed = True
+        return done
 
     # --- commands ---------------------------------------------------------------------------------
 
@@ -185,8 +395,8 @@ class Coach:
         case.pending = "forget"
         return Outcome(self._render("coach_forget.j2", step="confirm"), case)
 
-    def _forget_answer(self, case: Case, text: str) -> Outcome:
-        if intents.is_yes(text) or intents.command(text) == "forget":
+    def _forget_answer(self, case: Case, u: Utterance) -> Outcome:
+        if u.answer == "yes" or u.intent == "forget" or normalize(u.text) in FORGET_YES:
             return Outcome(self._render("coach_forget.j2", step="done"), None, forget=True)
         case = case.model_copy()
         case.pending = None
@@ -200,8 +410,18 @@ class Coach:
 
     # --- replies ----------------------------------------------------------------------------------
 
-    def _render(self, template: str, **context) -> list[Message]:
-        return build_messages(render(template, **context))
+    def _render(self, template: str, changes: list[str] | None = None, **context) -> list[Message]:
+        """The template's reply, with what this message changed in the case named first
+        (`_coach_changes.j2`), right under the header when there is one."""
+        text = render(template, **context)
+        if changes:
+            noted = render("_coach_changes.j2", changes=changes)
+            if text.startswith("::header"):
+                head, _, rest = text.partition("\n")
+                text = f"{head}\n{noted}\n{rest}"
+            else:
+                text = f"{noted}\n{text}"
+        return build_messages(text)
 
     def _summary(self, case: Case) -> dict:
         guide = self._guide(case)
@@ -224,7 +444,7 @@ class Coach:
         rivals = [
             (
                 r.company,
-                _m(r.total, r.currency or currency) if r.total else None,
+                _m(r.annualized(), r.currency or currency) if r.annualized() else None,
                 _m(r.base, r.currency or currency) if r.base else None,
             )
             for r in case.rivals
@@ -237,9 +457,45 @@ class Coach:
             "offer_lines": lines,
             "rivals": rivals,
             "walk_away": _m(case.walk_away, currency) if case.walk_away else None,
+            "case_lines": self._held_lines(case),
         }
 
-    def _evaluation(self, case: Case) -> Outcome:
+    def _held_lines(self, case: Case) -> list[tuple[str, str]]:
+        """The rest of what the case holds, for `status`: the current job's pay, each rival's
+        parts, what is fixed, vesting terms, notes and skipped questions."""
+        currency = case.offer.currency or "USD"
+        lines = []
+        if case.current and case.current.has_parts:
+            lines.append(("Current job pay", _parts_text(case.current, currency)))
+        for rival in case.rivals:
+            if rival.has_parts:
+                lines.append((f"{rival.company} offer", _parts_text(rival, currency)))
+        if case.fixed:
+            caps = [f"{PART_WORDS[k]} at most {_m(v, currency)}" for k, v in case.caps.items()]
+            lines.append(
+                ("Fixed", ", ".join(PART_WORDS[p] for p in case.fixed) + (f" ({'; '.join(caps)})" if caps else ""))
+            )
+        terms = []
+        if case.grant_type:
+            terms.append("RSUs" if case.grant_type == "rsu" else "stock options")
+        if case.vesting_schedule:
+            terms.append("vesting " + "/".join(format(p.normalize(), "f") for p in case.vesting_schedule))
+        if case.cliff_months is not None:
+            terms.append("no cliff" if case.cliff_months == 0 else f"{case.cliff_months}-month cliff")
+        if terms:
+            lines.append(("Equity terms", ", ".join(terms)))
+        for note in case.notes:
+            amount = _m(note.amount, note.currency or currency) if note.amount else None
+            shown = amount or (f"{format(note.percent.normalize(), 'f')}%" if note.percent is not None else "mentioned")
+            holder = (
+                "" if note.holder == "offer" else f" ({'current job' if note.holder == 'current' else note.holder})"
+            )
+            lines.append((f"Note: {PART_WORDS.get(note.item, note.item)}{holder}", f"{shown}, not in the totals"))
+        if case.skipped:
+            lines.append(("Skipped", ", ".join(SLOT_WORDS.get(s, s) for s in case.skipped)))
+        return lines
+
+    def _evaluation(self, case: Case, changes: list[str] | None = None, region_changed: bool = False) -> Outcome:
         guide, region = self._guide(case), self._region(case)
         evaluation = evaluate(case.offer, guide, region)
         first_time = not case.evaluated
@@ -248,6 +504,8 @@ class Coach:
         case.pending = "leverage"
         messages = self._render(
             "coach_evaluation.j2",
+            changes=changes,
+            region_changed=region_changed,
             ev=evaluation,
             discount_percent=int(PRIVATE_EQUITY_DISCOUNT * 100),
             first_time=first_time,
@@ -262,66 +520,95 @@ class Coach:
         # The counter starts from the offer on the table now (the revised one after a round).
         base_offer = case.offer
         rivals = [
-            CompetingOffer(r.company, r.total, r.base)
+            CompetingOffer(r.company, r.annualized(), r.base)
             for r in case.rivals
-            if (r.currency or region.currency) == region.currency
+            if (r.currency or region.currency) == region.currency and r.annualized() is not None
         ]
         return build_counter(base_offer, guide, region, rivals, walk_away=case.walk_away)
 
-    def _counter(self, case: Case) -> Outcome:
+    def _script_counter(self, case: Case) -> Counter | None:
+        """The counter the scripts ask for: what the company said is fixed (or capped) is
+        held at the offer, and a base that cannot move turns its first-year gap into a
+        sign-on ask (bot/offers/counter.py: `hold`)."""
         counter = self._counter_for(case)
+        if counter is None:
+            return None
+        return hold(counter, list(getattr(case, "fixed", None) or []), dict(getattr(case, "caps", None) or {}))
+
+    def _script_context(self, case: Case, counter: Counter) -> dict:
+        """What the counter, email and phone templates share: the fixed parts, the grant
+        type (which equity questions fit), and the guide's levers as suggestions to adapt."""
+        guide = self._guide(case)
+        fixed = list(getattr(case, "fixed", None) or [])
+        fillers = self._fillers(case, counter)
+        dna = guide.company.dna if guide else None
+        return {
+            "counter": counter,
+            "cur": counter.currency,
+            "fixed": fixed,
+            "held": [ask for ask in counter.asks if ask.held],
+            "grant_type": getattr(case, "grant_type", None),
+            "private": bool(dna and dna.ownership == "private"),
+            "levers": script_levers(guide, fillers, has_rival=bool(case.rivals)) if guide else [],
+            "asked_formula": formulas(counter.asked, counter.currency)[0],
+        }
+
+    def _counter(self, case: Case, changes: list[str] | None = None) -> Outcome:
+        counter = self._script_counter(case)
         if counter is None:
             return Outcome(self._render("coach_no_guide.j2", **self._summary(case)), case)
         case.stage = "counter"
         case.pending = None
         offered_formula, _ = formulas(counter.offered, counter.currency)
-        asked_formula, _ = formulas(counter.asked, counter.currency)
         messages = self._render(
             "coach_counter.j2",
-            counter=counter,
+            changes=changes,
             offered_formula=offered_formula,
-            asked_formula=asked_formula,
-            cur=counter.currency,
+            **self._script_context(case, counter),
             **self._summary(case),
         )
         return Outcome(messages, case)
 
     def _fillers(self, case: Case, counter: Counter) -> Fillers:
         guide = self._guide(case)
-        best = max(case.rivals, key=lambda r: r.total or 0, default=None)
+        cur = counter.currency
+        comparable = [r for r in case.rivals if (r.currency or cur) == cur and _annualized(r) is not None]
+        best = max(comparable, key=_annualized, default=None)
+        current = getattr(case, "current", None)
+        current_total = _annualized(current) if current is not None and (current.currency or cur) == cur else None
         return Fillers(
             current_company=case.current_company,
-            competing_company=best.company if best else None,
-            competing_total=_m(best.total, best.currency or counter.currency) if best and best.total else None,
-            target_total=_m(counter.asked.annualized(), counter.currency),
+            current_total=_m(current_total, cur) if current_total else None,
+            competing_company=best.company if best else (case.rivals[0].company if case.rivals else None),
+            competing_total=_m(_annualized(best), cur) if best else None,
+            target_total=_m(counter.asked.annualized(), cur),
             company=guide.company.name if guide else None,
             role=guide.role.title if guide else None,
         )
 
-    def _words(self, case: Case, template: str) -> Outcome:
-        counter = self._counter_for(case)
+    def _words(self, case: Case, template: str, changes: list[str] | None = None) -> Outcome:
+        counter = self._script_counter(case)
         if counter is None:
             return Outcome(self._render("coach_no_guide.j2", **self._summary(case)), case)
         guide = self._guide(case)
-        fillers = self._fillers(case, counter)
-        levers = [(lever.title, fill(lever.script, fillers)) for lever in guide.levers]
-        quote = fill(guide.negotiate_up.quote, fillers) if guide.negotiate_up else None
-        asked_formula, _ = formulas(counter.asked, counter.currency)
+        context = self._script_context(case, counter)
+        quote = fill(guide.negotiate_up.quote, self._fillers(case, counter)) if guide.negotiate_up else None
+        if guide.negotiate_up and asks_for_fixed(guide.negotiate_up, context["fixed"]):
+            quote = None  # the guide's line asks for a part they said cannot move
         if not case.at_least("counter"):
             case.stage = "counter"
         messages = self._render(
             template,
-            counter=counter,
-            levers=levers,
+            changes=changes,
             quote=quote,
-            asked_formula=asked_formula,
-            cur=counter.currency,
             anchor=counter.targets[-1],
+            vesting_known=bool(getattr(case, "vesting_schedule", None)),
+            **context,
             **self._summary(case),
         )
         return Outcome(messages, case)
 
-    def _pushback(self, case: Case, fixed: str) -> Outcome:
+    def _pushback(self, case: Case, fixed: str, changes: list[str] | None = None) -> Outcome:
         counter = self._counter_for(case)
         if counter is None:
             return Outcome(self._render("coach_no_guide.j2", **self._summary(case)), case)
@@ -334,6 +621,7 @@ class Coach:
         fillers = self._fillers(case, counter)
         messages = self._render(
             "coach_pushback.j2",
+            changes=changes,
             fixed=fixed,
             counter=counter,
             cur=cur,
@@ -348,7 +636,7 @@ class Coach:
         )
         return Outcome(messages, case)
 
-    def _close(self, case: Case, revised: bool) -> Outcome:
+    def _close(self, case: Case, revised: bool, changes: list[str] | None = None) -> Outcome:
         first = case.first_offer or case.offer
         current = case.offer
         cur = current.currency or first.currency or "USD"
@@ -360,6 +648,7 @@ class Coach:
         evaluation = evaluate(current, self._guide(case), self._region(case))
         messages = self._render(
             "coach_close.j2",
+            changes=changes,
             revised=revised,
             ev=evaluation,
             first_formula=first_formula,
@@ -374,3 +663,14 @@ class Coach:
             **self._summary(case),
         )
         return Outcome(messages, case)
+
+    _handlers: dict[str, Callable] = {}
+
+
+Coach._handlers = {
+    **{name: Coach._on_command for name in ("help", "status", "start_over", "forget")},
+    **{topic: Coach._on_question for topic in QUESTIONS},
+    "greeting": Coach._on_greeting,
+    "other": Coach._on_other,
+    "skip": Coach._on_skip,
+}  # every other intent is a statement (Coach._statement)

@@ -4,9 +4,9 @@ Guides write `$155K`, `£75,000`, `CHF 120K`, `S$115,000`, `₹20L`, `₹1.2Cr`,
 `$1.2M`, `kr565,000`, `Rp 900M`, `UYU 1,800,000`: any ISO 4217 code is a currency (Babel's
 list), and the symbols below are the ones guides write before a number. Parsing is exact
 (Decimal arithmetic, never floats) and refuses anything that is not a whole amount, so no
-figure is ever rounded on the way in. Formatting writes the shortest exact form in the
-guide's own style; a figure that cannot be written exactly in that style is written in
-full (`$155,250`), never rounded.
+figure is ever rounded on the way in. Formatting writes the shortest exact form people write
+(`$155K`, `$222.5K`, `$1.25M`); a figure that short form cannot show exactly, or only with
+two decimals of thousands, is written in full (`$155,250`), never rounded.
 """
 
 from __future__ import annotations
@@ -324,11 +324,20 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def format_amount(amount: int | Fraction, currency: str) -> str:
-    """The figure the way guides write it: $155K, £75K, CHF 120K, ₹20L, ₹1.2Cr, $1.2M.
+# The short forms people write: (unit, letter, most decimal places). Thousands take one
+# place at most ($222.5K); a figure that would need more ($241.25K) is written in full
+# ($241,250): nobody writes $241.25K, and rounding it to $241K would change the figure.
+# Millions and lakhs/crores take two ($1.25M, ₹1.25Cr), as people write them.
+UNITS = ((1_000_000_000, "B", 2), (1_000_000, "M", 2), (1_000, "K", 1))
+INDIAN_UNITS = ((10_000_000, "Cr", 2), (100_000, "L", 2))
 
-    Exact: a value the short style cannot show exactly is written in full; a value
-    with no exact decimal form (a third of a grant) is prefixed with `≈`.
+
+def format_amount(amount: int | Fraction, currency: str) -> str:
+    """The figure the way people write it: $155K, $222.5K, £75K, CHF 120K, ₹20L, ₹1.2Cr, $1.2M.
+
+    Exact, never rounded: a value the short style cannot show exactly (or would show with
+    more places than `UNITS` allows) is written in full ($241,250); a value with no exact
+    decimal form (a third of a grant) is prefixed with `≈`.
     """
     return _format_amount(amount, currency)
 
@@ -338,8 +347,8 @@ def _format_amount(amount: int | Fraction, currency: str) -> str:
     # Cached: replies format the same few hundred figures over and over.
     value = Fraction(amount)
     if currency == "INR":
-        return _with_symbol(_scaled_with(value, ((10_000_000, "Cr"), (100_000, "L"))), currency)
-    return _with_symbol(_scaled_with(value, ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K"))), currency)
+        return _with_symbol(_scaled_with(value, INDIAN_UNITS), currency)
+    return _with_symbol(_scaled_with(value, UNITS), currency)
 
 
 def format_range(low: int | Fraction, high: int | Fraction, currency: str) -> str:
@@ -348,10 +357,10 @@ def format_range(low: int | Fraction, high: int | Fraction, currency: str) -> st
     return f"{format_amount(low, currency)}–{format_amount(high, currency)}"
 
 
-def _scaled_with(value: Fraction, units: tuple[tuple[int, str], ...], max_places: int = 2) -> str:
+def _scaled_with(value: Fraction, units: tuple[tuple[int, str, int], ...]) -> str:
     sign = "-" if value < 0 else ""
     value = abs(value)
-    for factor, letter in units:
+    for factor, letter, max_places in units:
         if value >= factor:
             scaled = _exact_decimal(value / factor)
             if scaled is not None and -scaled.as_tuple().exponent <= max_places:

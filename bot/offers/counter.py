@@ -10,6 +10,7 @@ so the cap is never crossed).
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -37,6 +38,7 @@ class Ask:
     ask: str
     reason: str
     moved: bool
+    held: bool = False  # the company said this part cannot move (see `hold`)
 
 
 @dataclass
@@ -324,3 +326,76 @@ def _targets(counter: Counter, guide: Guide, region: RegionBand, best, walk_away
             + ": say it first on the call, then settle toward the target",
         )
     return [floor, target, anchor]
+
+
+# Which Offer fields each counter part sets.
+PART_FIELDS = {
+    "base": ("base",),
+    "equity": ("equity",),
+    "bonus": ("bonus_percent", "bonus_amount"),
+    "sign_on": ("sign_on",),
+}
+
+
+def hold(counter: Counter, fixed: list[str], caps: dict[str, int] | None = None) -> Counter:
+    """The counter with what the company said cannot move taken out of the ask.
+
+    A part named in `fixed` (or every part, when "total" is) is asked at what was offered; a
+    part with a stated limit (`caps`: "the best we can do is $180K base") is asked at no more
+    than that limit. Where the base can no longer rise, the first year's base gap moves to
+    the sign-on (unless the sign-on is fixed too): a one-time payment closes the same gap in
+    year one. The result is a new Counter; the one passed in is not changed."""
+    caps = caps or {}
+    fixed_parts = set(PART_FIELDS) if "total" in fixed else set(fixed)
+    if not fixed_parts and not caps:
+        return counter
+    held = copy.deepcopy(counter)
+    offered, asked = held.offered, held.asked
+    m = _formatter(held.currency)
+    base_gap: tuple[int, int] | None = None  # (the base asked before, the base it is held at)
+    for ask in held.asks:
+        limit = caps.get(ask.key)
+        if ask.key in fixed_parts:
+            if ask.key == "base":
+                base_gap = (asked.base or 0, offered.base or 0)
+            for name in PART_FIELDS[ask.key]:
+                setattr(asked, name, getattr(offered, name))
+            ask.ask, ask.moved, ask.held = ask.offered, False, True
+            ask.reason = "fixed: they said it cannot move"
+        elif limit is not None and ask.key in ("base", "equity", "sign_on"):
+            name = PART_FIELDS[ask.key][0]
+            wanted = getattr(asked, name) or 0
+            floor = getattr(offered, name) or 0
+            if wanted > limit:
+                new = max(floor, limit)
+                if ask.key == "base":
+                    base_gap = (wanted, new)
+                setattr(asked, name, new)
+                ask.ask, ask.moved = m(new), new != floor
+                ask.held = not ask.moved
+                ask.reason = f"held to the limit they stated ({m(limit)})"
+    if base_gap and base_gap[0] > base_gap[1] and "sign_on" not in fixed_parts:
+        _sign_on_for_base(held, *base_gap, m)
+    for target in held.targets:
+        if target.label == "target":
+            target.amount = asked.annualized()
+    return held
+
+
+def _sign_on_for_base(counter: Counter, wanted: int, kept: int, m) -> None:
+    offered, asked = counter.offered, counter.asked
+    before = asked.sign_on or 0
+    asked.sign_on = before + wanted - kept
+    reason = (
+        f"the base cannot move, so a one-time sign-on of {m(wanted - kept)} covers the first year's base gap"
+        f" ({m(wanted)} asked − {m(kept)})" + (f" on top of the {m(before)} already asked" if before else "")
+    )
+    for ask in counter.asks:
+        if ask.key == "sign_on":
+            ask.ask, ask.reason, ask.moved = m(asked.sign_on), reason, asked.sign_on != (offered.sign_on or 0)
+            return
+    counter.asks.append(Ask("sign_on", "Sign-on", m(offered.sign_on or 0), m(asked.sign_on), reason, True))
+
+
+def _formatter(currency: str):
+    return lambda value: money(value, currency)

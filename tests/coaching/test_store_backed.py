@@ -27,7 +27,7 @@ def test_a_case_survives_a_restart(answers, database_url, isolated_environment):
         chat.say(DONE_WHEN)
         chat.restart()
         reply = chat.say("no other offers")
-        assert "base $220K + equity $235K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $278.75K (+$85.75K a year)" in reply
+        assert "base $220K + equity $235K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $278,750 (+$85,750 a year)" in reply
         chat.restart()
         assert "• Base salary: $220K (offer: $168K)" in chat.say("email")
         chat.say("forget me")

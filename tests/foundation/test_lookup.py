@@ -68,7 +68,7 @@ def test_band_reply_has_every_figure(answers):
         "*Base salary:* $155K–$220K",
         "$80K–$225K",
         "vesting over 4 years",
-        "$20K–$56.25K a year = grant ÷ 4",
+        "$20K–$56,250 a year = grant ÷ 4",
         "*Bonus:* none",
         "*Total comp:* $210K–$340K",
         "Serverless Autoscaling ML",
@@ -85,7 +85,7 @@ def test_band_reply_has_every_figure(answers):
 
 def test_band_reply_flags_a_total_that_disagrees_with_its_parts(answers):
     text = text_of(answers, "planetscale ml remote")
-    assert "the guide publishes total comp as $210K–$340K, but its parts add up to $175K–$276.25K" in text
+    assert "the guide publishes total comp as $210K–$340K, but its parts add up to $175K–$276,250" in text
     assert "(base + stock ÷ 4)" in text
 
 

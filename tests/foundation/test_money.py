@@ -65,9 +65,13 @@ def test_default_currency_applies_only_when_none_is_written():
         (2_000_000, "INR", "₹20L"),
         (12_000_000, "INR", "₹1.2Cr"),
         (1_200_000, "USD", "$1.2M"),
-        (155_250, "USD", "$155.25K"),
+        (155_250, "USD", "$155,250"),  # two decimals of thousands: written in full, never rounded
+        (281_250, "USD", "$281,250"),
+        (222_500, "USD", "$222.5K"),  # one decimal is how people write it
+        (1_250_000, "USD", "$1.25M"),
+        (2_025_000, "INR", "₹20.25L"),
         (1_234_567, "USD", "$1,234,567"),
-        (Fraction(225_000, 4), "USD", "$56.25K"),
+        (Fraction(225_000, 4), "USD", "$56,250"),
         (Fraction(100_000, 3), "USD", "≈$33,333"),
         (950, "USD", "$950"),
     ],

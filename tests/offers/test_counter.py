@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from bot.guides.model import NegotiationDNA
 from bot.guides.money import MoneyRange
-from bot.offers.counter import CompetingOffer, build_counter, capped
+from bot.offers.counter import CompetingOffer, build_counter, capped, hold
 from bot.offers.model import Offer
 
 OFFER = Offer(currency="USD", base=168_000, equity=100_000, equity_years=4)
@@ -37,7 +37,7 @@ def test_the_seed_counter(seed):
 def test_a_competing_offer_raises_the_base_within_the_cap(seed):
     guide, region = seed
     counter = build_counter(OFFER, guide, region, [CompetingOffer("Acme", total=300_000)])
-    assert asks(counter) == {"base": ("$168K", "$241.25K"), "equity": ("$100K", "$235K")}
+    assert asks(counter) == {"base": ("$168K", "$241,250"), "equity": ("$100K", "$235K")}
     assert counter.asked.annualized() == 300_000
     assert "match the Acme offer ($300K total)" in counter.asks[0].reason
     assert counter.targets[0].amount == 300_000 and "Acme" in counter.targets[0].reason
@@ -97,3 +97,49 @@ def test_the_total_cap_trims_equity_first(seed):
     assert asks(counter) == {"base": ("$168K", "$215K"), "equity": ("$100K", "$100K")}
     assert [a.moved for a in counter.asks] == [True, False]
     assert counter.notes == ["trimmed to the total-comp cap $240K (the total band's top × the premium)"]
+
+
+# --- what the company said cannot move ---------------------------------------------------------------
+
+
+def test_hold_keeps_a_fixed_base_and_moves_its_first_year_gap_to_sign_on(seed):
+    guide, region = seed
+    counter = build_counter(OFFER, guide, region)
+    held = hold(counter, ["base"])
+    assert asks(held) == {"base": ("$168K", "$168K"), "equity": ("$100K", "$235K"), "sign_on": ("$0", "$52K")}
+    base = held.asks[0]
+    assert base.held and not base.moved and base.reason == "fixed: they said it cannot move"
+    assert held.asks[2].reason == (
+        "the base cannot move, so a one-time sign-on of $52K covers the first year's base gap ($220K asked − $168K)"
+    )
+    assert held.asked.annualized() == 239_750  # 168K + 235K ÷ 4 + 52K ÷ 4
+    assert held.targets[1].amount == 239_750
+    assert asks(counter)["base"] == ("$168K", "$220K")  # the counter passed in is unchanged
+
+
+def test_hold_with_everything_fixed_asks_for_nothing(seed):
+    guide, region = seed
+    held = hold(build_counter(OFFER, guide, region), ["total"])
+    assert not any(ask.moved for ask in held.asks)
+    assert held.asked.annualized() == OFFER.annualized() == 193_000
+
+
+def test_hold_caps_a_part_at_the_limit_they_stated(seed):
+    guide, region = seed
+    held = hold(build_counter(OFFER, guide, region), [], {"base": 190_000, "equity": 90_000})
+    assert asks(held) == {"base": ("$168K", "$190K"), "equity": ("$100K", "$100K"), "sign_on": ("$0", "$30K")}
+    assert held.asks[0].reason == "held to the limit they stated ($190K)"
+    assert held.asks[1].held  # a limit below the offer holds the offer, never asks for less
+
+
+def test_hold_with_a_fixed_sign_on_moves_nothing_to_it(seed):
+    guide, region = seed
+    held = hold(build_counter(OFFER, guide, region), ["base", "sign_on"])
+    assert "sign_on" not in asks(held)
+    assert held.asked.annualized() == 226_750  # 168K + 235K ÷ 4
+
+
+def test_hold_with_nothing_fixed_is_the_counter_itself(seed):
+    guide, region = seed
+    counter = build_counter(OFFER, guide, region)
+    assert hold(counter, []) is counter

@@ -79,7 +79,7 @@ def test_non_terminating_figures_are_marked_not_rounded(seed):
     equity = next(p for p in ev.placed if p.key == "equity")
     assert equity.label == "Equity per year (3-year grant)"
     assert "a year at a time" in equity.note
-    assert equity.band == "$20K–$56.25K"
+    assert equity.band == "$20K–$56,250"
 
 
 def test_a_percent_bonus_band(seed):

@@ -1,0 +1,172 @@
+"""Understanding DMs: intent accuracy and entity F1 on the labelled set, the scripted conversations, DM turn time.
+
+The labelled set is tests/understanding/labelled.txt: accuracy per intent class on the lines
+tuned on and on the held-out lines (wordings never tuned on), a confusion list, and entity
+precision/recall/F1. Baseline in the same run: a nearest-labelled-example classifier
+(rapidfuzz similarity, trained on the tuned lines) scored on the same held-out lines, the
+alternative the rule grammar was chosen over. The scripted conversations
+(tests/coaching/scripted.py) must each end with the case exactly as expected. Time: the DM
+turn over every scripted message, and `ask` process start to a first `/comp` answer, which
+must not load the understanding layer.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+from bench._util import check, median, ms, percentile, time_calls
+
+INTENT_TARGET = 0.97
+ENTITY_TARGET = 0.95
+TURN_TARGET_MS = 5.0
+RUNS = 9
+ASK = "/comp planetscale ml remote"
+# Reports, at exit, whether any bot.understanding module was imported by the `ask` run.
+PROBE = (
+    "import atexit, runpy, sys\n"
+    "atexit.register(lambda: sys.stderr.write('understanding loaded: %s\\n' % "
+    "any(m.startswith('bot.understanding') for m in sys.modules)))\n"
+    "{preload}"
+    "sys.argv = ['bot', 'ask', {ask!r}]\n"
+    "runpy.run_module('bot', run_name='__main__', alter_sys=True)\n"
+)
+
+
+def run() -> list[str]:
+    failures: list[str] = []
+    _labelled(failures)
+    _conversations(failures)
+    _turn_time(failures)
+    _ask_start(failures)
+    return failures
+
+
+def _labelled(failures: list[str]) -> None:
+    from tests.understanding.dataset import examples, score
+
+    items = examples()
+    tuned = [e for e in items if not e.held_out]
+    held = [e for e in items if e.held_out]
+    scores = {"tuned": score(tuned), "held-out": score(held), "all": score(items)}
+    print(f"   labelled set: {len(items)} utterances ({len(tuned)} tuned on, {len(held)} held out)")
+    print(f"   {'intent':18} {'tuned':>12} {'held-out':>12} {'all':>12}")
+    for intent in sorted(scores["all"].per_class):
+        cells = []
+        for name in ("tuned", "held-out", "all"):
+            right, seen = scores[name].per_class.get(intent, [0, 0])
+            cells.append(f"{right}/{seen} {right / seen:4.0%}" if seen else "-")
+        below = "  below target" if scores["all"].class_accuracy(intent) < INTENT_TARGET else ""
+        print(f"   {intent:18} {cells[0]:>12} {cells[1]:>12} {cells[2]:>12}{below}")
+    for name, result in scores.items():
+        print(f"   {name}: intent accuracy {result.accuracy:.1%}, entity F1 {result.entity_f1:.1%}")
+    confusion = scores["all"].confusion
+    if confusion:
+        print(
+            "   confusions (expected -> got: count): "
+            + ", ".join(f"{e} -> {g}: {n}" for (e, g), n in confusion.items())
+        )
+    for line in scores["held-out"].intent_misses:
+        print(f"     held-out miss, {line}")
+    print(f"   baseline, nearest labelled example (rapidfuzz): held-out intent accuracy {_nearest(tuned, held):.1%}")
+    # check() wants figures that must stay under a limit: the error rates, against 1 − target.
+    intent_errors, entity_errors = 1 - scores["all"].accuracy, 1 - scores["all"].entity_f1
+    check(failures, "intent error rate, whole set (1 − accuracy)", round(intent_errors, 4), round(1 - INTENT_TARGET, 2))
+    check(failures, "entity error rate, whole set (1 − F1)", round(entity_errors, 4), round(1 - ENTITY_TARGET, 2))
+
+
+def _nearest(train, test) -> float:
+    """A nearest-example classifier: the intent of the most similar tuned line."""
+    from rapidfuzz import fuzz, process
+
+    choices = [e.text.lower() for e in train]
+    right = 0
+    for example in test:
+        _, _, index = process.extractOne(example.text.lower(), choices, scorer=fuzz.token_set_ratio)
+        right += train[index].intent == example.intent
+    return right / len(test) if test else 0.0
+
+
+def _conversations(failures: list[str]) -> None:
+    from bot.answers import Answers
+    from bot.coaching.case import Case
+    from bot.coaching.coach import Coach
+    from tests.coaching.scripted import CONVERSATIONS, play
+
+    coach = Coach(Answers.load())
+    bad = 0
+    turns = 0
+    for name, script in CONVERSATIONS.items():
+        state = {"case": Case()}
+
+        def say(text: str, state=state) -> str:
+            outcome = coach.turn(state["case"], text)
+            if outcome.forget:
+                state["case"] = Case()
+            elif outcome.case is not None:
+                state["case"] = outcome.case
+            return "\n".join(message.text for message in outcome.messages)
+
+        problems = play(script, say, lambda state=state: state["case"])
+        turns += len(script)
+        if problems:
+            bad += 1
+            print(f"   conversation {name!r}: {problems[0]}")
+    print(f"   scripted conversations: {len(CONVERSATIONS) - bad}/{len(CONVERSATIONS)} end with the case as expected")
+    print(f"   ({turns} turns, the case compared whole after each)")
+    check(failures, "scripted conversations with a wrong case", bad, 0)
+
+
+def _turn_time(failures: list[str]) -> None:
+    from bot.answers import Answers
+    from bot.coaching.case import Case
+    from bot.coaching.coach import Coach
+    from bot.understanding.reader import understand
+    from tests.coaching.scripted import CONVERSATIONS
+
+    coach = Coach(Answers.load())
+    steps = []  # (case before, message): every scripted message, as the coach meets it
+    for script in CONVERSATIONS.values():
+        case = Case()
+        for turn in script:
+            steps.append((case, turn.say))
+            outcome = coach.turn(case, turn.say)
+            case = outcome.case if outcome.case is not None else case
+    cycle = iter(steps * 10_000)
+    samples = time_calls(lambda: coach.turn(*next(cycle)), repeat=len(steps) * 10)
+    texts = iter([text for _, text in steps] * 10_000)
+    reading = time_calls(lambda: understand(next(texts)), repeat=len(steps) * 10)
+    print(f"   understanding alone (normalise, entities, intent): median {ms(median(reading))}")
+    spread = f"median {ms(median(samples))}, p99 {ms(percentile(samples, 99))}"
+    print(f"   DM turn over {len(steps)} scripted messages: {spread}")
+    check(failures, "DM turn median", median(samples) * 1000, TURN_TARGET_MS, " ms")
+
+
+def _ask_start(failures: list[str]) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    commands = {
+        "first /comp answer": PROBE.format(preload="", ask=ASK),
+        "same, understanding layer preloaded (what it would cost)": PROBE.format(
+            preload="import bot.understanding.reader\n", ask=ASK
+        ),
+    }
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    loaded: dict[str, str] = {}
+    for _ in range(RUNS):
+        for name, code in commands.items():
+            start = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            )
+            samples[name].append(time.perf_counter() - start)
+            loaded[name] = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "?"
+    for name, values in samples.items():
+        print(f"   ask process start to {name}: median {ms(median(values))} ({loaded[name]})")
+    check(
+        failures,
+        "understanding modules loaded by `ask /comp`",
+        0 if loaded["first /comp answer"] == "understanding loaded: False" else 1,
+        0,
+    )

@@ -1,0 +1,446 @@
+"""Case operations: the only way an understood message changes the case.
+
+Each operation says what it changed, in words the reply repeats ("Revised offer: base $185K
+(was $168K)"), so nothing moves in the case without the person seeing it:
+
+- set: a part of the offer, a rival or the current job that was not known;
+- correct: a part already known, changed because the person says it was misread; it
+  changes only the part named (a rival's correction never touches the offer);
+- revise: the company's new figures for a part already evaluated;
+- constrain: a pushback fixes parts ("base is fixed") or caps them ("best we can do is
+  $180K base"); it is never a new offer;
+- note: an item the coach keeps but does not compute with (relocation, refresh, 401k).
+
+A figure that cannot be used (implausible, another currency, shares with no price, no
+part named) is not applied: the first one becomes the question back, and the rest of the
+message is applied all the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from fractions import Fraction
+
+from bot.coaching.case import Case, CurrentJob, Note, Package, Rival, SharesPending
+from bot.guides.model import RegionBand
+from bot.guides.money import format_amount
+from bot.offers.sanity import UNIT_SCALE, implausible
+from bot.understanding.model import ANY_RIVAL, CURRENT, NOTE_ITEMS, OFFER, Amount, Utterance
+
+MONEY_SLOTS = ("base", "equity", "bonus", "sign_on")
+REQUESTS = ("counter", "email", "phone")
+OUTLIER_FACTOR = 3
+BASE_CEILING = 1_000_000
+PART_WORDS = {
+    "base": "base",
+    "equity": "equity",
+    "bonus": "bonus",
+    "sign_on": "sign-on",
+    "total": "total",
+    "relocation": "relocation",
+    "refresh": "equity refresh",
+    "retirement_match": "401k match",
+    "stipend": "stipend",
+}
+KIND_WORDS = {
+    "base": "base salary",
+    "equity": "equity grant",
+    "bonus": "target bonus",
+    "sign_on": "sign-on bonus",
+    "total": "total comp",
+}
+
+
+@dataclass
+class Applied:
+    """What one message changed, for the reply to name, and the question it raises (if any)."""
+
+    lines: list[str] = field(default_factory=list)
+    question: dict | None = None
+    offer_changed: bool = False  # a part of the offer under discussion changed
+    rivals_changed: bool = False
+    current_changed: bool = False
+
+    def say(self, line: str) -> None:
+        if line not in self.lines:
+            self.lines.append(line)
+
+    def ask(self, question: dict) -> None:
+        if self.question is None:
+            self.question = question
+
+
+def company_name(name: str) -> str:
+    """A name typed in lower case ("the anthropic one") shown with a capital."""
+    name = name.strip()[:60]
+    return name[:1].upper() + name[1:] if name.islower() else name
+
+
+def money(value: int | Fraction, currency: str | None) -> str:
+    return format_amount(Fraction(value), currency or "USD")
+
+
+def apply(case: Case, u: Utterance, region: RegionBand | None, bands: dict) -> Applied:
+    """Every entity of the message into the case, by the operation its intent calls for."""
+    done = Applied()
+    currency = case.offer.currency or (region.currency if region else None)
+    if u.intent in REQUESTS:
+        return done  # "what if I ask for 200k base?": a figure the person may ask for, not the offer
+    u = replace(u, amounts=[_thousands(amount, done, currency) for amount in u.amounts])
+    if u.intent == "pushback":
+        _constrain(case, u, done, currency)
+        return done
+    if u.intent == "walk_away":
+        for amount in u.amounts:
+            if amount.unit == "money" and _usable(amount, "total", region, bands, done):
+                case.walk_away = int(amount.value)
+                done.say(f"walk-away {money(amount.value, amount.currency or currency)}")
+        return done
+    details(case, u, done)
+    for amount in u.amounts:
+        if amount.holder == OFFER:
+            _offer_amount(case, u, amount, region, bands, done)
+        elif amount.holder == CURRENT:
+            _current_amount(case, u, amount, done, currency)
+        else:
+            _rival_amount(case, u, amount, region, done, currency)
+    for name in u.rivals:
+        if case.rival(name) is None:
+            case.rivals.append(Rival(company=company_name(name)))
+            done.rivals_changed = True
+            done.say(f"another offer from {name}")
+    if u.rivals:
+        case.no_alternatives = False
+    if u.no_alternatives and not case.rivals:
+        case.no_alternatives = True
+    if u.current_company:
+        case.current = (case.current or CurrentJob()).model_copy(update={"company": u.current_company})
+        done.current_changed = True
+        done.say(f"current job at {u.current_company}")
+    for part in u.none_of:
+        _none_of(case, part, done)
+    return done
+
+
+# --- the offer ------------------------------------------------------------------------------------
+
+
+def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict, done: Applied) -> None:
+    kind = amount.component
+    if kind in NOTE_ITEMS:
+        _note(case, amount, OFFER, done)
+        return
+    if amount.unit == "shares":
+        case.shares = SharesPending(count=int(amount.value), years=amount.years or u.vesting_years)
+        done.ask({"key": "shares", "figure": f"{int(amount.value):,}", "unit": _share_word(u)})
+        return
+    if kind is None and case.pending in MONEY_SLOTS:
+        kind = case.pending
+    if kind is None:
+        alone = len([a for a in u.amounts if a.holder == OFFER]) == 1
+        done.ask(
+            {"key": "unlabelled_rival" if alone and case.pending == "leverage" else "unlabelled", "figure": amount.text}
+        )
+        return
+    if amount.unit == "percent":
+        if kind == "bonus":
+            _set_offer(case, "bonus_percent", Decimal(amount.value), "bonus", u, done)
+        return
+    value = int(amount.value)
+    if amount.period == "month" and kind in ("base", "bonus"):
+        done.say(f"{money(value, amount.currency)} a month × 12 = {money(value * 12, amount.currency)} a year")
+        value *= 12
+    if kind == "equity" and amount.period == "year":
+        years = u.vesting_years or case.offer.equity_years or _guide_years(region) or 4
+        done.say(f"{money(value, amount.currency)} a year × {years} years = {money(value * years, amount.currency)}")
+        value *= years
+    checked = Amount(amount.holder, kind, value, amount.unit, amount.period, amount.currency, amount.years, amount.text)
+    if not _usable(checked, kind, region, bands, done):
+        return
+    if amount.currency and case.offer.currency is None:
+        case.offer.currency = amount.currency
+    if kind == "base":
+        _set_offer(case, "base", value, "base", u, done)
+    elif kind == "equity":
+        _set_offer(case, "equity", value, "equity", u, done)
+        case.offer.no_equity = False
+        years = amount.years or u.vesting_years
+        if years:
+            case.offer.equity_years = years
+    elif kind == "bonus":
+        _set_offer(case, "bonus_amount", value, "bonus", u, done)
+    elif kind == "sign_on":
+        _set_offer(case, "sign_on", value, "sign_on", u, done)
+    elif kind == "total":
+        done.ask({"key": "total_only", "figure": amount.text})
+
+
+def _thousands(amount: Amount, done: Applied, currency: str | None) -> Amount:
+    """`175` next to a part word or alone (`175 base`, `175` for the base): thousands, said
+    short. The understanding layer keeps such a figure only when it stands so; the reply
+    says how it was read."""
+    value = amount.value
+    if amount.unit != "money" or amount.currency or not isinstance(value, int) or not 20 <= value < 1000:
+        return amount
+    done.say(f"{amount.text} read as {money(value * 1000, currency)}")
+    return replace(amount, value=value * 1000)
+
+
+def _set_offer(case: Case, name: str, value, part: str, u: Utterance, done: Applied) -> None:
+    offer = case.offer
+    before = getattr(offer, name)
+    if name == "bonus_percent":
+        offer.bonus_amount, offer.no_bonus = None, False
+    elif name == "bonus_amount":
+        offer.bonus_percent, offer.no_bonus = None, False
+    if before == value:
+        return
+    setattr(offer, name, value)
+    done.offer_changed = True
+    if case.pending == part:
+        case.pending = None
+    shown = _shown(name, value, offer.currency)
+    if before is None or not case.evaluated:
+        done.say(f"{PART_WORDS[part]} {shown}")
+    else:
+        done.say(f"{PART_WORDS[part]} {shown} (was {_shown(name, before, offer.currency)})")
+
+
+def _shown(name: str, value, currency: str | None) -> str:
+    if name == "bonus_percent":
+        return f"{format(Decimal(value).normalize(), 'f')}% of base"
+    return money(value, currency)
+
+
+def none_answer(case: Case, slot: str) -> Applied:
+    """`none` to "what is the equity / bonus / sign-on?": that part is absent. (A base cannot
+    be none: the question is marked skipped instead.)"""
+    done = Applied()
+    if slot == "base":
+        case.skipped.append("base")
+        done.say("skipped: the base salary")
+    elif slot == "sign_on":
+        case.offer.sign_on = None
+        done.say("no sign-on")
+    else:
+        _none_of(case, slot, done)
+    case.pending = None
+    return done
+
+
+def _none_of(case: Case, part: str, done: Applied) -> None:
+    offer = case.offer
+    if part == "equity" and not offer.no_equity:
+        offer.no_equity, offer.equity, offer.equity_years = True, None, None
+        done.offer_changed = True
+        done.say("no equity")
+    elif part == "bonus" and not offer.no_bonus:
+        offer.no_bonus, offer.bonus_amount, offer.bonus_percent = True, None, None
+        done.offer_changed = True
+        done.say("no bonus")
+    elif part == "sign_on" and offer.sign_on:
+        offer.sign_on = None
+        done.offer_changed = True
+        done.say("no sign-on")
+
+
+def details(case: Case, u: Utterance, done: Applied) -> None:
+    """Vesting, cliff, grant type and level: facts of the offer under discussion (unless the
+    message is only about a rival or the current job)."""
+    others_only = u.amounts and all(a.holder != OFFER for a in u.amounts)
+    if others_only:
+        return
+    if u.schedule and case.vesting_schedule != list(u.schedule):
+        case.vesting_schedule = list(u.schedule)
+        done.say("vesting " + "/".join(format(p.normalize(), "f") for p in u.schedule))
+    if u.cliff_months is not None and case.cliff_months != u.cliff_months:
+        case.cliff_months = u.cliff_months
+        done.say("no cliff" if u.cliff_months == 0 else f"{_months(u.cliff_months)} cliff")
+    if u.grant_type and case.grant_type != u.grant_type:
+        case.grant_type = u.grant_type
+        done.say("grant of RSUs" if u.grant_type == "rsu" else "grant of stock options")
+    if u.level and case.level != u.level:
+        case.level = u.level
+        done.say(f"level {u.level}")
+    years = u.vesting_years
+    equity_named = any(a.component == "equity" and a.holder == OFFER for a in u.amounts)
+    if years and case.offer.equity and not equity_named and case.offer.equity_years != years:
+        before = case.offer.equity_years
+        case.offer.equity_years = years
+        done.offer_changed = True
+        done.say(f"equity vests over {years} years" + (f" (was {before})" if before else ""))
+    for item in u.notes:
+        if not any(a.component == item for a in u.amounts) and not any(n.item == item for n in case.notes):
+            case.notes.append(Note(item=item))
+            done.say(f"{PART_WORDS[item]} (kept as a note)")
+
+
+def _months(months: int) -> str:
+    return f"{months // 12}-year" if months % 12 == 0 else f"{months}-month"
+
+
+def _note(case: Case, amount: Amount, holder: str, done: Applied) -> None:
+    note = Note(item=amount.component, holder=holder)
+    if amount.unit == "percent":
+        note.percent = Decimal(amount.value)
+        shown = f"{format(Decimal(amount.value).normalize(), 'f')}%"
+    else:
+        note.amount, note.currency = int(amount.value), amount.currency or case.offer.currency
+        shown = money(amount.value, note.currency)
+    case.notes = [n for n in case.notes if not (n.item == note.item and n.holder == holder)] + [note]
+    done.say(f"{PART_WORDS[amount.component]} {shown} (kept as a note, not in the totals)")
+
+
+def _share_word(u: Utterance) -> str:
+    return "options" if u.grant_type == "options" else "shares"
+
+
+def _guide_years(region: RegionBand | None) -> int | None:
+    return region.stock.vesting_years if region and region.stock else None
+
+
+def _usable(amount: Amount, kind: str, region: RegionBand | None, bands: dict, done: Applied) -> bool:
+    """False (and a question) for a figure in another currency or one that cannot be meant."""
+    if region and amount.currency and amount.currency != region.currency:
+        done.ask(
+            {
+                "key": "currency",
+                "figure": amount.text,
+                "currency": amount.currency,
+                "band_currency": region.currency,
+            }
+        )
+        return False
+    currency = amount.currency or (region.currency if region else None)
+    band = bands.get(kind)
+    why = implausible(kind, int(amount.value), currency, band) or _outlier(kind, int(amount.value), currency, band)
+    if why:
+        done.ask(
+            {
+                "key": "implausible",
+                "figure": amount.text,
+                "kind": KIND_WORDS.get(kind, "walk-away"),
+                "why": why,
+                "band": bands.get(kind),
+                "slot": kind,
+            }
+        )
+        return False
+    return True
+
+
+def _outlier(kind: str, value: int, currency: str | None, band) -> str | None:
+    """A figure several times the band's top (`$1.75M base` for a $155K–$220K band) is far
+    more often a typo than a real offer: it is asked about, not used. Without a band, a base
+    over a million (in dollar-sized units) is asked about the same way."""
+    if band is not None and (currency is None or currency == band.currency):
+        if value > band.high.amount * OUTLIER_FACTOR:
+            return f"is more than {OUTLIER_FACTOR} times the top of the guide's band"
+        return None
+    if kind == "base" and value > BASE_CEILING * UNIT_SCALE.get(currency or "USD", 1):
+        return "is higher than any base salary I have seen"
+    return None
+
+
+# --- rivals and the current job -------------------------------------------------------------------
+
+
+def _package_set(package: Package, amount: Amount, u: Utterance, default: str) -> str | None:
+    """One figure into a rival's or the current job's parts; the words for the reply."""
+    kind = amount.component or default
+    if amount.unit == "shares":
+        return None
+    if amount.unit == "percent":
+        if kind == "bonus":
+            package.bonus_percent, package.bonus_amount = Decimal(amount.value), None
+            return f"bonus {format(Decimal(amount.value).normalize(), 'f')}%"
+        return None
+    value = int(amount.value)
+    if amount.period == "month" and kind == "base":
+        value *= 12
+    if kind == "equity":
+        years = amount.years or u.vesting_years
+        if amount.period == "year":
+            years = years or 4
+            value *= years
+        package.equity, package.equity_years = value, years or package.equity_years
+    elif kind == "base":
+        package.base = value
+    elif kind == "bonus":
+        package.bonus_amount, package.bonus_percent = value, None
+    elif kind == "sign_on":
+        package.sign_on = value
+    elif kind == "total":
+        package.total = value
+    else:
+        return None
+    if amount.currency:
+        package.currency = amount.currency
+    return f"{PART_WORDS.get(kind, kind)} {money(value, amount.currency or package.currency)}"
+
+
+def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applied, currency) -> None:
+    if amount.holder == ANY_RIVAL:
+        if not case.rivals:
+            done.ask({"key": "unlabelled_rival", "figure": amount.text})
+            return
+        target = case.rivals[-1]
+    else:
+        name = amount.holder.removeprefix("rival:")
+        target = case.rival(name)
+        if target is None:
+            shown = next((r for r in u.rivals if r.lower() == name), name)
+            target = Rival(company=company_name(shown))
+            case.rivals.append(target)
+    if amount.component in NOTE_ITEMS:
+        _note(case, amount, target.company, done)
+        return
+    if amount.unit == "money" and region and amount.currency and amount.currency != region.currency:
+        done.ask(
+            {"key": "currency", "figure": amount.text, "currency": amount.currency, "band_currency": region.currency}
+        )
+        return
+    words = _package_set(target, amount, u, "total")
+    if words and target.equity and target.equity_years is None:
+        target.equity_years = _guide_years(region) or 4
+        words += f" over {target.equity_years} years (as this guide's grants vest; tell me if theirs differs)"
+    if words:
+        if target.currency is None and currency:
+            target.currency = currency
+        done.rivals_changed = True
+        done.say(f"{target.company} offer: {words}")
+        case.no_alternatives = False
+
+
+def _current_amount(case: Case, u: Utterance, amount: Amount, done: Applied, currency) -> None:
+    job = case.current or CurrentJob()
+    if amount.component in NOTE_ITEMS:
+        _note(case, amount, CURRENT, done)
+        return
+    words = _package_set(job, amount, u, "base")
+    if words:
+        if job.currency is None and currency:
+            job.currency = currency
+        case.current = job
+        done.current_changed = True
+        done.say(f"current job: {words}")
+
+
+# --- pushback -------------------------------------------------------------------------------------
+
+
+def _constrain(case: Case, u: Utterance, done: Applied, currency) -> None:
+    for part in u.fixed:
+        if part not in case.fixed:
+            case.fixed.append(part)
+    for amount in u.amounts:
+        if (
+            amount.holder == OFFER
+            and amount.unit == "money"
+            and amount.component in ("base", "equity", "sign_on", "total")
+        ):
+            case.caps[amount.component] = int(amount.value)
+    named = ", ".join("the package" if p == "total" else PART_WORDS[p] for p in u.fixed)
+    caps = [f"{PART_WORDS[k]} at most {money(v, currency)}" for k, v in case.caps.items() if k in u.fixed]
+    done.say(f"{named} fixed" + (f" ({'; '.join(caps)})" if caps else "") + ": kept out of the ask")

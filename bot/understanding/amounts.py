@@ -1,0 +1,67 @@
+"""The money grammar: amounts as people type them, with their currency.
+
+`$168k`, `170 thousand`, `£75k`, `€77.5k`, `₹20L`, `₹47,00,000`, `CHF 120,000`, `80000 euros`:
+the number, its suffix (`k`, `M`, lakh, crore) and its currency, read exactly (bot/guides/money.py
+parses the number, so `77.55k` is reported as not a whole amount rather than rounded).
+Percentages, durations (`4 years`), levels (`L5`) and "no other offers" are read here too, since
+they are what a figure must not be mistaken for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.guides.money import CURRENCIES, currency_for_prefix
+
+# Currency prefixes people write before a number: symbols, `S$`-style, and ISO codes.
+_PREFIX_WORDS = {code for code in CURRENCIES} | {symbol for symbol, _ in CURRENCIES.values()}
+_PREFIX_WORDS |= {"US$", "CA$", "AU$", "JP¥", "RMB", "Rs.", "Rs"}
+_PREFIX_RE = "|".join(re.escape(p) for p in sorted(_PREFIX_WORDS, key=len, reverse=True))
+# Currency names written after a number ("5 dollars", "80000 euros").
+WORD_CURRENCIES = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "bucks": "USD",
+    "usd": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "quid": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "rupee": "INR",
+    "rupees": "INR",
+    "francs": "CHF",
+    "yen": "JPY",
+}
+_CODE_RE = "|".join(sorted((*CURRENCIES, *WORD_CURRENCIES), key=len, reverse=True))
+AMOUNT_RE = re.compile(
+    rf"(?<![\w.$£€¥₹₪₩])(?P<prefix>{_PREFIX_RE})?\s?"
+    r"(?P<number>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<suffix>thousand|million|billion|crores?|lakhs?|lacs?|mm|bn|cr|[kmbl]))?(?![\w$£€])"
+    rf"(?:\s?(?P<code>{_CODE_RE})\b)?",
+    re.IGNORECASE,
+)
+PERCENT_RE = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)\s?%")
+# A small number right before `years`, `%`, `x`: a duration or ratio, never money.
+NOT_MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?|yrs?|yr\b|y\b|months?|mo\b|weeks?|days?|%|x\b|percent)", re.I)
+NOTHING_ELSE_RE = re.compile(
+    r"\b(?:no|none|not\s+any|don'?t\s+have\s+(?:any|an?)|do\s+not\s+have\s+(?:any|an?))\s+"
+    r"(?:other|competing|alternative|second)?\s*(?:offers?|alternatives?|leverage)\b|^\s*(?:no|none|nope|nothing)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+LEVEL_RE = re.compile(
+    r"\blevel(?:ed)?\s*(?:is|at|as|of|:)?\s*(?P<level>[A-Za-z]{0,4}\s?\d{1,2}|senior|staff|principal)\b"
+    r"|\b(?P<code>[LEIMP]\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def currency_of(match: re.Match) -> str | None:
+    prefix, code = match["prefix"], match["code"]
+    if prefix:
+        found = currency_for_prefix(prefix)
+        if found:
+            return found
+    if code:
+        return WORD_CURRENCIES.get(code.lower()) or code.upper()
+    return None

@@ -1,0 +1,810 @@
+"""Entities with roles: every figure with whose it is, which part, unit and period, and the
+small facts around them (vesting years and schedule, cliff, grant type, level, rivals, the
+current job, fixed parts, notes).
+
+A rule grammar on purpose: numbers, units and periods are where rules are exact, and the
+labelled set (tests/understanding) measures them. Amounts are read by the money grammar
+in bot/understanding/amounts.py (currencies, `k`/`M`/lakh suffixes, Indian grouping); this module
+gives them their roles. Whose figure it is comes from the nearest holder phrase before it
+in the same sentence ("another offer from Acme", "I currently make", "the anthropic one");
+with none, the figure is the offer under discussion ("they", "the recruiter", "HR").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from bot.guides.money import MoneyError, parse_number
+from bot.understanding.amounts import AMOUNT_RE, LEVEL_RE, NOT_MONEY_AFTER, NOTHING_ELSE_RE, PERCENT_RE, currency_of
+from bot.understanding.model import ANY_RIVAL, CURRENT, OFFER, Amount, Utterance, rival
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "a": 1, "an": 1,
+}  # fmt: skip
+_WORD_DURATION = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|(?:a|an)(?=[- ](?:year|month)[- ]cliff))"
+    r"([- ](?:years?|yrs?|months?)\b)",
+    re.I,
+)
+# 401(k) is a plan's name, not 401 thousand: read first, as a note.
+RETIREMENT_RE = re.compile(
+    r"\b401\s?\(?k\)?(?:\s+match(?:ing)?)?|\bpension(?:\s+match(?:ing)?)?|\bretirement\s+match", re.I
+)
+
+# Words that name a place or a role change; the coach adds the catalog's own words (Context.known_words).
+PLACE_WORDS = frozenset(
+    [
+        "remote",
+        "sf",
+        "nyc",
+        "london",
+        "seattle",
+        "austin",
+        "boston",
+        "berlin",
+        "toronto",
+        "dublin",
+        "paris",
+        "amsterdam",
+        "bangalore",
+        "india",
+        "uk",
+        "us",
+        "usa",
+        "europe",
+        "eu",
+        "canada",
+        "la",
+        "chicago",
+        "denver",
+        "singapore",
+        "sydney",
+        "tokyo",
+        "onsite",
+        "on-site",
+        "hybrid",
+        "role",
+        "location",
+        "region",
+        "city",
+        "office",
+        "relocate",
+        "based",
+        "engineer",
+        "engineering",
+        "manager",
+        "ml",
+        "ai",
+        "backend",
+        "frontend",
+        "infra",
+    ]
+)
+NOT_FIGURES_RE = re.compile(r"\bh-?1b\b|\bo-?1\b|\b(?:q|h)[1-4]\b|\b83\s?\(?b\)?", re.I)
+SCHEDULE_RE = re.compile(
+    r"(?<![\w.$])(?P<parts>\d{1,2}(?:\.\d+)?\s*%?(?:\s*[/,-]?\s*\d{1,2}(?:\.\d+)?\s*%?){2,5})(?![\w.]|\s*[kKmM]\b)"
+)
+EVEN_RE = re.compile(r"(?P<p>\d{1,2}(?:\.\d+)?)\s?%\s*(?:(?:each|a|per|every)\s+year|yearly|annually)", re.I)
+CLIFF_RE = re.compile(
+    r"(?P<n>\d{1,2})\s*[- ]?\s*(?P<unit>years?|yrs?|months?|mos?)\s*[- ]?\s*cliff"
+    r"|cliff\s+(?:of|is|at|:)?\s*(?P<n2>\d{1,2})\s*[- ]?\s*(?P<unit2>years?|yrs?|months?|mos?)"
+    r"|(?P<none>no\s+cliff)",
+    re.I,
+)
+YEARS_RE = re.compile(
+    r"(?:over|across|vesting|vests?|/|for)\s*(?:over\s+|in\s+)?(?P<a>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\b"
+    r"|(?P<b>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\s+(?:vest(?:ing)?|cliff|schedule|grant)"
+    r"|(?P<c>\d{1,2})\s*-?\s*(?:years?|yrs?)\b",
+    re.I,
+)
+GRANT_RE = re.compile(
+    r"(?P<rsu>\brsus?\b|restricted stock)|(?P<options>\b(?:stock\s+)?options?\b|\bisos?\b|\bnsos?\b)", re.I
+)
+
+# Part words, nearest to a figure first. Longer phrases before the words inside them.
+KIND_RE = re.compile(
+    r"(?P<relocation>reloc(?:ation)?(?:\s+(?:bonus|package|stipend|allowance|assistance))?|moving\s+(?:costs"
+    r"|allowance|bonus))"
+    r"|(?P<refresh>refresh(?:er)?s?(?:\s+grants?)?|annual\s+(?:equity\s+)?refresh)"
+    r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus|sign[\s-]?in\s+bonus"
+    r"|one[\s-]?time\s+bonus)"
+    r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?)"
+    r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock)"
+    r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base)"
+    r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b)"
+    r"|(?P<stipend>stipend|allowance|learning\s+budget|equipment|home\s+office|wellness|education\s+budget)",
+    re.I,
+)
+NOTE_KINDS = {"relocation", "refresh", "stipend"}
+NOT_PLACE_RE = re.compile(
+    r"\b(?:not|instead\s+of|rather\s+than)\s+(?:the\s+|in\s+)?[\w/ -]{1,30}?(?=[,.;!?)]"
+    r"|$)",
+    re.I,
+)
+# Whole words only: "stockco" is a company, not stock.
+KIND_RE = re.compile(rf"\b(?:{KIND_RE.pattern})\b", re.I)
+SEPARATOR_RE = re.compile(r"[,;|\n]|\.(?!\d)|\band\b|\bplus\b|\+|\bwith\b|&|\bbut\b|\balso\b", re.I)
+SENTENCE_RE = re.compile(r"[;\n!?]|\.(?!\d)(?=\s|$)|\bbut\b", re.I)
+PER_YEAR_RE = re.compile(
+    r"^\s*(?:/\s*(?:yr|year|y)\b|per\s+(?:year|yr|annum)|a\s+year|each\s+year|annually|yearly|every\s+year"
+    r"|p\.?a\.?\b)",
+    re.I,
+)
+PER_MONTH_RE = re.compile(
+    r"^\s*(?:/\s*(?:mo|month|m)\b|per\s+month|a\s+month|each\s+month|monthly|every\s+month)", re.I
+)
+SHARES_AFTER_RE = re.compile(r"^\s*(?:shares|options|stock\s+options|units|isos?|nsos?)\b", re.I)
+RSU_COUNT_AFTER_RE = re.compile(r"^\s*rsus?\b", re.I)
+
+# Holder phrases. A rival's name is a word that is not a pronoun or a role word.
+_NOT_A_NAME = (
+    r"(?!(?:they|them|he|she|it|we|i|you|hr|the|a|an|my|our|their|this|that|recruiter|company|someone|"
+    r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other)\b)"
+)
+_NAME = (
+    _NOT_A_NAME + r"(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s+(?!for\b|at\b|with\b|of\b|and\b|is\b|offered\b"
+    r"|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2})"
+)
+RIVAL_RES = [
+    re.compile(
+        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?offers?\s+(?:from|at|with|by)\s+"
+        + _NAME,
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:also|too)\s+(?:have|got|received|holding)\s+(?:an?\s+)?(?:offer\s+)?(?:from|at|with)\s+" + _NAME, re.I
+    ),
+    re.compile(
+        r"\b(?:have|got|received|holding)\s+(?:an?\s+)?offer\s+(?:from|at|with)\s+" + _NAME + r"\s+(?:too|as\s+well)",
+        re.I,
+    ),
+    re.compile(r"\bthe\s+" + _NAME + r"\s+(?:one|offer|package|deal|numbers?|figures?)\b", re.I),
+    re.compile(r"\b" + _NAME + r"'s\s+(?:offer|package|one)\b", re.I),
+    re.compile(r"\b(?:offer|offers)\s+(?:from|at|with|by)\s+" + _NAME, re.I),
+    re.compile(
+        r"\b" + _NAME + r"\s+(?:also\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers)\b", re.I
+    ),
+    re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),
+]
+NOT_NAMES = frozenset(
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "have",
+        "had",
+        "has",
+        "they",
+        "them",
+        "he",
+        "she",
+        "it",
+        "we",
+        "i",
+        "you",
+        "me",
+        "my",
+        "our",
+        "their",
+        "this",
+        "that",
+        "the",
+        "a",
+        "an",
+        "no",
+        "any",
+        "other",
+        "another",
+        "new",
+        "revised",
+        "updated",
+        "final",
+        "first",
+        "second",
+        "salary",
+        "base",
+        "equity",
+        "stock",
+        "bonus",
+        "total",
+        "walk",
+        "away",
+        "number",
+        "offer",
+        "offers",
+        "package",
+        "comp",
+        "current",
+        "old",
+        "present",
+        "competing",
+        "rival",
+        "so",
+        "and",
+        "but",
+        "also",
+        "just",
+        "now",
+        "then",
+        "actually",
+        "recruiter",
+        "hr",
+        "company",
+        "someone",
+        "who",
+        "which",
+        "script",
+        "email",
+        "call",
+        "one",
+        "none",
+        "nothing",
+        "only",
+    ]
+)
+OTHER_ONE_RE = re.compile(
+    r"\b(?:the\s+other\s+(?:one|offer|company|place)|the\s+competing\s+(?:one|offer)|the\s+rival)\b", re.I
+)
+CURRENT_RES = [
+    re.compile(
+        r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|have|am\s+(?:on|at|paid|making|earning|getting)|"
+        r"i'?m\s+(?:on|at|making|earning)|on|at|making|earning|paid|get)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp"
+        r"|pay|package|position|gig|place)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:right\s+now|today|at\s+the\s+moment|at\s+present|now)\s*,?\s+i\s*(?:make|earn|get|'m\s+(?:on"
+        r"|making|at)|am\s+(?:on|making|at))\b",
+        re.I,
+    ),
+    re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:on|at)\s+(?=[$£€]?\d)", re.I),
+    re.compile(
+        r"\bi\s*(?:make|earn|'m\s+making|am\s+making|'m\s+earning|am\s+earning|'m\s+paid|am\s+paid"
+        r"|get\s+paid)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:where\s+i\s+am\s+now|where\s+i\s+work\s+now|my\s+job\s+now|at\s+my\s+(?:current|present)\s+\w+"
+        r"|staying\s+put|current\s+(?:job|employer|salary|base|comp))\b",
+        re.I,
+    ),
+]
+CURRENT_COMPANY_RE = re.compile(
+    r"\b(?:currently|now|today|presently)\s+(?:at|with|working\s+(?:at|for))\s+(?P<a>[A-Za-z][\w&'.-]*)"
+    r"|\bi\s*(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
+    r"|currently|right\s+now|today))?"
+    r"|\bmy\s+current\s+(?:employer|company)\s+(?:is\s+)?(?P<c>[A-Z][\w&'.-]*)"
+    r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)",
+    re.I,
+)
+OFFER_HOLDER_RE = re.compile(
+    r"(?:^|[.;!?]\s*|\band\s+|\bbut\s+)(?:so\s+)?(?:they|the\s+recruiter|recruiter|hr|the\s+company"
+    r"|the\s+hiring\s+manager|"
+    r"hiring\s+manager|the\s+offer|their\s+offer|my\s+offer|the\s+new\s+offer|their\s+new\s+offer)\b",
+    re.I,
+)
+# "Offer from X" where X is the company discussed is the person's own offer.
+OWN_OFFER_RE = re.compile(
+    r"\b(?:i\s+)?(?:got|have|received|was\s+given|just\s+got)\s+(?:an?\s+)?(?:job\s+)?offer\s+(?:from|at|with)\s+"
+    + _NAME,
+    re.I,
+)
+
+PUSHBACK_RE = re.compile(
+    r"\b(?:is|are|'s)\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final|non-?negotiable|not\s+negotiable"
+    r"|maxed(?:\s+out)?|firm)\b"
+    r"|\bfixed\s+at\b|\bno\s+(?:room|flexibility|movement|wiggle\s+room|give)\s+(?:on|in|for)\b"
+    r"|\bcan(?:'?t|not)\s+(?:move|budge|go\s+(?:higher|up|any\s+higher|above|over|past|beyond)|change"
+    r"|do\s+(?:more|better|anything))\b"
+    r"|\bwon'?t\s+go\s+(?:above|over|past|beyond)\b|\b(?:firm|final)\s+on\b"
+    r"|\bwon'?t\s+(?:move|budge|go\s+(?:higher|up)|change)\b|\bwill\s+not\s+(?:move|budge)\b"
+    r"|\b(?:best|most|max(?:imum)?|highest|top)\s+(?:they|we|he|she)\s+can\s+(?:do|offer|go)\b"
+    r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
+    r"|\bout\s+of\s+(?:the\s+)?budget\b|\bno\s+budget\b|\bfinal\s+offer\b|\bthat'?s\s+(?:their"
+    r"|the)\s+(?:limit|max|ceiling)\b"
+    r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b|\b(?:equity|base|stock|bonus|salary"
+    r"|sign[- ]?on)\s+is\s+(?:off\s+the\s+table)\b",
+    re.I,
+)
+ROOM_RE = re.compile(
+    r"\b(?:has|have|there'?s|is)\s+(?:some\s+|a\s+little\s+|a\s+bit\s+of\s+)?(?:room|flexibility|wiggle\s+room)\b"
+    r"|(?<!-)(?<!not\s)\bnegotiable\b|\bcan\s+move\b|\bmight\s+move\b",
+    re.I,
+)
+NO_PART_RE = re.compile(
+    r"\b(?:no|zero|without(?:\s+any)?)\s+(?P<part>equity|stock|rsus?|options|shares|(?:target\s+|annual\s+)?bonus|"
+    r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b"
+    r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?)\s*(?::|is|-)?\s*(?:none|zero|0|n/?a)\b",
+    re.I,
+)
+NOTE_WORDS_RE = re.compile(
+    r"\b(?P<relocation>reloc(?:ation)?|moving\s+(?:costs|allowance))\b|\b(?P<refresh>refresh(?:er)?s?)\b", re.I
+)
+ONLY_OFFER_RE = re.compile(
+    r"\b(?:my|the)\s+only\s+offer\b|\bjust\s+this\s+(?:one|offer)\b|\bnothing\s+else\b"
+    r"|\bonly\s+(?:have\s+)?(?:this|one)"
+    r"\s+offer\b|\bno\s+other\s+(?:options|leverage)\b",
+    re.I,
+)
+# A figure named as the one being replaced, in a correction.
+WAS_BEFORE_RE = re.compile(
+    r"(?:\bnot|\binstead\s+of|\brather\s+than|\bup\s+from|\bwent\s+from"
+    r"|\bfrom)\s*:?\s*$",
+    re.I,
+)
+BARE_ANSWERS = {
+    "skip": re.compile(
+        r"^(?:skip(?:\s+(?:it|this|that))?|pass|next|move\s+on|skip\s+please|rather\s+not\s+say"
+        r"|prefer\s+not\s+to\s+say|leave\s+it)\W*$",
+        re.I,
+    ),
+    "unknown": re.compile(
+        r"^(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\b.*|^(?:no\s+idea|not\s+sure|unsure|idk|dunno|unknown|no\s+clue|"
+        r"haven'?t\s+been\s+told|they\s+didn'?t\s+say|not\s+(?:specified|mentioned|stated)|no\s+clue)\W*$",
+        re.I,
+    ),
+    "none": re.compile(
+        r"^(?:none|no|nope|nothing|zero|n/?a|0|nil|there\s+is(?:n'?t|\s+no)\s+(?:one|any)|not\s+any)\W*$", re.I
+    ),
+    "yes": re.compile(
+        r"^(?:yes|y|yep|yeah|yup|sure|ok|okay|confirm|correct|right|that'?s\s+right|do\s+it|yes\s+please)\W*$", re.I
+    ),
+}
+
+
+@dataclass
+class Context:
+    """What the dialogue state tells the reader: the question pending, the company discussed
+    (names in lower case, to tell "planetscale offered me" from a rival) and the rivals named."""
+
+    pending: str | None = None
+    company_names: frozenset[str] = frozenset()
+    rival_names: tuple[str, ...] = ()
+    known_words: frozenset[str] = field(default_factory=frozenset)  # the catalog's region words
+
+
+def read(text: str, context: Context) -> Utterance:
+    """Everything the text states, with roles; the intent is set by bot/understanding/intents.py."""
+    utterance = Utterance(text=text)
+    spoken = _WORD_DURATION.sub(lambda m: f"{NUMBER_WORDS[m[1].lower()]}{m[2]}", text)
+    masked = spoken
+    notes: set[str] = set()
+
+    masked = _mask(RETIREMENT_RE, masked, lambda m: notes.add("retirement_match"))
+    masked = _mask(NOT_FIGURES_RE, masked)
+    _read_schedule(masked, utterance)
+    masked = _mask(SCHEDULE_RE, masked, keep=lambda m: not _is_schedule(m))
+    masked = _mask(EVEN_RE, masked)
+    cliff = CLIFF_RE.search(masked)
+    if cliff:
+        if cliff["none"]:
+            utterance.cliff_months = 0
+        else:
+            n, unit = (cliff["n"], cliff["unit"]) if cliff["n"] else (cliff["n2"], cliff["unit2"])
+            utterance.cliff_months = int(n) * (12 if unit.lower().startswith("y") else 1)
+        masked = _mask_span(masked, cliff.span())
+    years = _vesting_years(masked)
+    if years:
+        utterance.vesting_years = years
+    level = LEVEL_RE.search(masked)
+    if level:
+        utterance.level = (level["level"] or level["code"]).strip()[:20]
+        masked = _mask_span(masked, level.span())
+    grant = GRANT_RE.search(masked)
+    if grant:
+        utterance.grant_type = "rsu" if grant["rsu"] else "options"
+
+    markers = _holder_markers(spoken, context, utterance)
+    sentences = [m.start() for m in SENTENCE_RE.finditer(spoken)]
+    amounts = _amounts(masked, utterance)
+    percents = _percents(masked)
+    for start, _end, amount in sorted(amounts + percents, key=lambda item: item[0]):
+        if WAS_BEFORE_RE.search(masked[max(0, start - 16) : start]):
+            continue  # "178k not 168k": the figure being replaced is no value of the offer
+        holder = _holder_at(start, markers, sentences)
+        years_here = utterance.vesting_years if amount.component == "equity" and amount.unit != "percent" else None
+        if amount.component in NOTE_KINDS:
+            notes.add(amount.component)
+        utterance.amounts.append(
+            Amount(
+                holder,
+                amount.component,
+                amount.value,
+                amount.unit,
+                amount.period,
+                amount.currency,
+                years_here,
+                amount.text,
+            )
+        )
+    if "retirement_match" in notes:
+        utterance.amounts = [
+            a if not (a.unit == "percent" and a.component is None) else _with(a, component="retirement_match")
+            for a in utterance.amounts
+        ]
+    for match in NOTE_WORDS_RE.finditer(masked):
+        notes.add(next(k for k, v in match.groupdict().items() if v))
+    utterance.notes = sorted(notes)
+    _read_parts_stated_absent(masked, utterance)
+    _read_fixed(spoken, utterance)
+    only = NOTHING_ELSE_RE.search(spoken) or ONLY_OFFER_RE.search(spoken)
+    utterance.no_alternatives = bool(only) and not utterance.rivals
+    _read_bare_answer(spoken, utterance)
+    utterance.place_text = _place_text(masked)
+    for name in [*utterance.rivals, utterance.current_company or ""]:
+        if name:  # a rival's or the current employer's name is not the company discussed
+            utterance.place_text = re.sub(rf"\b{re.escape(name)}\b", " ", utterance.place_text, flags=re.I).strip()
+    lowered = set(re.findall(r"[a-z][a-z-]*", spoken.lower()))
+    utterance.mentions_place = bool(lowered & (PLACE_WORDS | context.known_words)) or bool(
+        re.search(r"\b(?:san francisco|new york|bay area|los angeles)\b", spoken, re.I)
+    )
+    return utterance
+
+
+# --- pieces ------------------------------------------------------------------------------------
+
+
+def _mask_span(text: str, span: tuple[int, int]) -> str:
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _mask(pattern: re.Pattern, text: str, seen=None, keep=None) -> str:
+    def blank(match: re.Match) -> str:
+        if keep is not None and keep(match):
+            return match[0]
+        if seen is not None:
+            seen(match)
+        return " " * len(match[0])
+
+    return pattern.sub(blank, text)
+
+
+def _schedule_parts(match: re.Match) -> list[Decimal]:
+    return [Decimal(p) for p in re.findall(r"\d{1,2}(?:\.\d+)?", match["parts"])]
+
+
+def _is_schedule(match: re.Match) -> bool:
+    parts = _schedule_parts(match)
+    return len(parts) >= 3 and sum(parts) == 100
+
+
+def _read_schedule(text: str, utterance: Utterance) -> None:
+    even = EVEN_RE.search(text)
+    if even and Decimal(100) % Decimal(even["p"]) == 0 and 2 <= 100 / Decimal(even["p"]) <= 10:
+        part = Decimal(even["p"])
+        utterance.schedule = tuple([part] * int(100 / part))
+        utterance.vesting_years = utterance.vesting_years or len(utterance.schedule)
+        return
+    for match in SCHEDULE_RE.finditer(text):
+        if _is_schedule(match):
+            utterance.schedule = tuple(_schedule_parts(match))
+            utterance.vesting_years = utterance.vesting_years or len(utterance.schedule)
+            return
+
+
+def _vesting_years(text: str) -> int | None:
+    alone = re.fullmatch(r"\s*(\d{1,2})\s*-?\s*(?:years?|yrs?)\W*", text)
+    if alone and 1 <= int(alone[1]) <= 10:
+        return int(alone[1])
+    for match in YEARS_RE.finditer(text):
+        value = int(match["a"] or match["b"] or match["c"])
+        before = text[max(0, match.start() - 40) : match.start()].lower()
+        after = text[match.end() : match.end() + 25].lower()
+        if match["c"] and not re.search(r"vest|grant|rsu|stock|equity|option|share|over|across", before + after):
+            continue  # "2 years of experience", "in 3 years"
+        if re.search(r"\bcliff", after[:8]):
+            continue
+        if 1 <= value <= 10:
+            return value
+    return None
+
+
+@dataclass
+class _Found:
+    component: str | None
+    value: int | Decimal
+    unit: str
+    period: str | None
+    currency: str | None
+    text: str
+
+
+def _with(amount: Amount, **changes) -> Amount:
+    from dataclasses import replace
+
+    return replace(amount, **changes)
+
+
+def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]:
+    masked = PERCENT_RE.sub(lambda m: " " * len(m[0]), masked)
+    masked = YEARS_RE.sub(lambda m: " " * len(m[0]), masked)
+    matches = []
+    for match in AMOUNT_RE.finditer(masked):
+        after_text = masked[match.end() :]
+        if NOT_MONEY_AFTER.match(masked, match.end()) and not (match["suffix"] or match["prefix"]):
+            continue
+        try:
+            value = parse_number(match["number"], match["suffix"])
+        except MoneyError:
+            utterance.unreadable.append(match[0].strip())
+            continue
+        currency = currency_of(match)
+        rsu_count = RSU_COUNT_AFTER_RE.match(after_text) and not match["suffix"] and value >= 1000
+        shares = not match["prefix"] and (SHARES_AFTER_RE.match(after_text) or rsu_count)
+        small = not shares and currency is None and not match["suffix"] and value < 1000
+        if small and not _bare_small_is_money(masked, match, utterance):
+            continue  # a bare small number: a level, a count, a day of the month
+        matches.append((match, value, currency, bool(shares)))
+    found = []
+    for index, (match, value, currency, shares) in enumerate(matches):
+        previous_end = matches[index - 1][0].end() if index else 0
+        next_start = matches[index + 1][0].start() if index + 1 < len(matches) else len(masked)
+        after = masked[match.end() : next_start]
+        before = masked[previous_end : match.start()]
+        component = "equity" if shares else (_kind_after(after) or _kind_before(before))
+        # The period is said right after the figure, before any vesting words ("100k RSUs vesting
+        # 25% per year" is a grant, not 100k a year).
+        first_after = re.split(r"\bvest", SEPARATOR_RE.split(after, maxsplit=1)[0], maxsplit=1, flags=re.I)[0]
+        period = None
+        if PER_MONTH_RE.search(first_after) or re.search(
+            r"\b(?:a|per)\s+month\b|/\s*mo\b"
+            r"|monthly",
+            first_after,
+            re.I,
+        ):
+            period = "month"
+        elif PER_YEAR_RE.search(first_after) or re.search(
+            r"\b(?:a|per|each|every)\s+year\b|/\s*(?:yr|year)\b|annually|yearly", first_after, re.I
+        ):
+            period = "year"
+        elif component == "equity":
+            period = "grant"
+        found.append(
+            (
+                match.start(),
+                match.end(),
+                _Found(component, value, "shares" if shares else "money", period, currency, match[0].strip()),
+            )
+        )
+    return found
+
+
+def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> bool:
+    """`175` alone (an answer to "what is the base?") or `175 base`: thousands, said short."""
+    rest = (masked[: match.start()] + masked[match.end() :]).strip(" .!")
+    value = match["number"].replace(",", "")
+    if not value.isdigit() or not 20 <= int(value) < 1000:
+        return False
+    if not rest or re.fullmatch(
+        r"(?:about|around|roughly|approx\.?|~|like|maybe|it'?s|its)?\s*"
+        r"(?:base|salary|base salary|for base|sign[- ]?on|bonus|equity|stock|total|k|grand)?",
+        rest,
+        re.I,
+    ):
+        return True
+    before = masked[max(0, match.start() - 12) : match.start()]
+    after = masked[match.end() : match.end() + 16]
+    return bool(
+        re.search(r"\b(?:base|salary)(?:\s+(?:of|is|at))?\s*:?\s*$", before, re.I)
+        or re.match(
+            r"\s*(?:k\b\s*)?(?:(?:for|on|in)\s+(?:the\s+)?)?(?:base|salary|rsus?|stock|equity|sign[- ]?on"
+            r"|signing|bonus)\b",
+            after,
+            re.I,
+        )
+    )
+
+
+def _kind_after(after: str) -> str | None:
+    segment = SEPARATOR_RE.split(after, maxsplit=1)[0]
+    match = KIND_RE.search(" ".join(segment.split()[:4]))
+    return _kind_of(match)
+
+
+def _kind_before(before: str) -> str | None:
+    segment = SEPARATOR_RE.split(before)[-1]
+    matches = list(KIND_RE.finditer(segment))
+    return _kind_of(matches[-1]) if matches else None
+
+
+def _kind_of(match: re.Match | None) -> str | None:
+    if match is None:
+        return None
+    return next(name for name, value in match.groupdict().items() if value)
+
+
+def _percents(masked: str) -> list[tuple[int, int, _Found]]:
+    out = []
+    for match in PERCENT_RE.finditer(masked):
+        after = SEPARATOR_RE.split(masked[match.end() :], maxsplit=1)[0]
+        before = SEPARATOR_RE.split(masked[: match.start()])[-1]
+        component = _kind_of(KIND_RE.search(" ".join(after.split()[:4]))) or _kind_before(before)
+        if component in ("base", "total", "equity") and re.search(r"\bbonus\b", after + before, re.I):
+            component = "bonus"
+        if component is None and re.search(r"bonus", masked[max(0, match.start() - 30) : match.end() + 30], re.I):
+            component = "bonus"
+        out.append(
+            (match.start(), match.end(), _Found(component, Decimal(match["number"]), "percent", None, None, match[0]))
+        )
+    return out
+
+
+def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[tuple[int, str]]:
+    """(position, holder) for every phrase that says whose figures follow."""
+    markers: list[tuple[int, str]] = []
+    own = set(context.company_names)
+    taken: list[tuple[int, int]] = []
+    for match in OWN_OFFER_RE.finditer(text):
+        name = match["name"].strip(" .,'").lower()
+        if not own or _same_company(name, own):
+            own.add(name)
+            markers.append((match.start(), OFFER))
+            taken.append(match.span())
+    for pattern in RIVAL_RES:
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            name = _clean_name(match["name"])
+            if pattern is RIVAL_RES[-1] and name and not name[0].isupper():
+                name = None  # "numbers: 176 base": a label, not a company ("Cohere: $230k" is one)
+            if not name or _same_company(name.lower(), own):
+                if name and pattern is not RIVAL_RES[0]:
+                    markers.append((match.start(), OFFER))
+                    taken.append(match.span())
+                continue
+            if (
+                not own
+                and pattern in RIVAL_RES[5:7]
+                and not context.rival_names
+                and not _earlier_offer(text, match.start())
+            ):
+                own.add(name.lower())  # the first company to make an offer is the person's own
+                markers.append((match.start(), OFFER))
+                taken.append(match.span())
+                continue
+            if name.lower() in {"current", "old", "present"}:
+                continue
+            markers.append((match.start(), rival(name)))
+            taken.append(match.span())
+            if name.lower() not in [n.lower() for n in utterance.rivals]:
+                utterance.rivals.append(name)
+    for name in context.rival_names:  # a rival named before: "correction on anthropic: 320k base"
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
+            if not any(s <= match.start() < e for s, e in taken):
+                markers.append((match.start(), rival(name)))
+                if name.lower() not in [n.lower() for n in utterance.rivals]:
+                    utterance.rivals.append(name)
+    for match in OTHER_ONE_RE.finditer(text):
+        markers.append((match.start(), _last_rival(context, utterance)))
+    for pattern in CURRENT_RES:
+        for match in pattern.finditer(text):
+            markers.append((match.start(), CURRENT))
+            utterance.mentions_current = True
+    company = CURRENT_COMPANY_RE.search(text)
+    if company:
+        name = (company["a"] or company["b"] or company["c"] or company["d"]).strip(" .,'")
+        if name.lower() not in {"the", "a", "my", "home", "least", "most", "work"} and not _same_company(
+            name.lower(), own
+        ):
+            utterance.current_company = name[:60]
+            utterance.mentions_current = True
+            markers.append((company.start(), CURRENT))
+    sentences = [m.start() for m in SENTENCE_RE.finditer(text)]
+    for match in OFFER_HOLDER_RE.finditer(text):
+        at = match.end() - 1
+        start = max((s for s in sentences if s < at), default=-1)
+        before = [who for position, who in sorted(markers) if start <= position < at]
+        if before and before[-1].startswith("rival:") and re.search(r"\band\s+(?:so\s+)?they\b", match[0], re.I):
+            continue  # "Anthropic offered me 300k and they also gave 50k sign-on": they are Anthropic
+        markers.append((at, OFFER))
+    return sorted(markers)
+
+
+def _earlier_offer(text: str, position: int) -> bool:
+    return bool(re.search(r"\$?\d", text[:position]))
+
+
+def _same_company(name: str, own: set[str] | frozenset[str]) -> bool:
+    name = name.lower().strip()
+    return any(
+        name == o or name.startswith(o + " ") or o.startswith(name + " ") or name.replace(" ", "") == o.replace(" ", "")
+        for o in own
+    )
+
+
+def _clean_name(name: str | None) -> str | None:
+    """The rival's name, or None when the words cannot be a company's name ("I was offered")."""
+    if not name:
+        return None
+    name = name.strip(" .,'")
+    if not name or any(word.lower() in NOT_NAMES for word in name.split()) or KIND_RE.fullmatch(name):
+        return None
+    return name[:60]
+
+
+def _last_rival(context: Context, utterance: Utterance) -> str:
+    if utterance.rivals:
+        return rival(utterance.rivals[-1])
+    if context.rival_names:
+        return rival(context.rival_names[-1])
+    return ANY_RIVAL
+
+
+def _holder_at(position: int, markers: list[tuple[int, str]], sentences: list[int]) -> str:
+    sentence_start = max((s for s in sentences if s < position), default=-1)
+    holder = OFFER
+    for at, who in markers:
+        if at > position:
+            break
+        if at >= sentence_start:
+            holder = who
+    return holder
+
+
+PART_WORDS = {
+    "equity": "equity", "stock": "equity", "rsu": "equity", "rsus": "equity", "options": "equity",
+    "shares": "equity", "bonus": "bonus", "target bonus": "bonus", "annual bonus": "bonus",
+    "relocation": "relocation",
+}  # fmt: skip
+
+
+def _read_parts_stated_absent(text: str, utterance: Utterance) -> None:
+    for match in NO_PART_RE.finditer(text):
+        part = (match["part"] or match["part2"]).lower()
+        name = "sign_on" if part.startswith("sign") else PART_WORDS.get(part, "bonus" if "bonus" in part else "equity")
+        if name not in utterance.none_of:
+            utterance.none_of.append(name)
+
+
+def _read_fixed(text: str, utterance: Utterance) -> None:
+    """The parts a pushback names as fixed: the part words in the clause that says so. A
+    pushback naming no part ("that's their final offer") fixes the total."""
+    for clause in re.split(
+        r"[;\n]|\.(?!\d)(?=\s|$)|\bbut\b|,\s*(?=\w+\s+(?:has|have|is)\s+(?:some\s+)?room)", text, flags=re.I
+    ):
+        if (
+            not PUSHBACK_RE.search(clause)
+            or ROOM_RE.search(clause)
+            and not PUSHBACK_RE.search(ROOM_RE.split(clause)[0])
+        ):
+            continue
+        parts = []
+        for match in KIND_RE.finditer(clause):
+            kind = _kind_of(match)
+            if kind in ("base", "equity", "bonus", "sign_on", "total") and kind not in parts:
+                parts.append(kind)
+        if not parts:
+            parts = ["total"]
+        for part in parts:
+            if part not in utterance.fixed:
+                utterance.fixed.append(part)
+
+
+def _read_bare_answer(text: str, utterance: Utterance) -> None:
+    plain = text.strip().strip(".!")
+    for name, pattern in BARE_ANSWERS.items():
+        if pattern.match(plain):
+            utterance.answer = name
+            return
+
+
+def _place_text(masked: str) -> str:
+    """The words left for the company/role/region resolver: no figures, no part words, and
+    nothing named as what it is not ("remote, not SF" leaves "remote")."""
+    text = NOT_PLACE_RE.sub(" ", masked)
+    text = PERCENT_RE.sub(" ", text)
+    text = YEARS_RE.sub(" ", text)
+    text = AMOUNT_RE.sub(" ", text)
+    text = KIND_RE.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,292 @@
+"""The intent of a message: what the person is doing with what they say.
+
+Ordered rules over the normalised words and the entities already read (bot/understanding/
+entities.py): a control word, a bare answer to the pending question, a pushback, a revised
+offer, a correction, a coaching move asked for, a question by topic, then the statements
+(offer, rival, current job, details). Rules won over a nearest-example classifier on the
+labelled set (tests/understanding): see bench/understanding.py for both figures.
+
+Question topics are the names bot/coaching/questions.py answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.model import CURRENT, OFFER, Utterance
+
+COMMANDS = {
+    "help": {"help", "usage", "commands", "what can you do", "how does this work", "h", "?", "menu", "options"},
+    "start_over": {"start over", "restart", "reset", "new offer please", "start again", "clear", "begin again",
+                   "start from scratch", "let's start over", "lets start over", "start fresh"},
+    "forget": {"forget me", "forget", "delete my data", "delete me", "forget everything", "erase me",
+               "delete everything", "wipe my data", "delete all my data"},
+    "status": {"status", "where are we", "summary", "my case", "what do you know", "what do you have", "recap",
+               "what do you have so far", "show my case", "what have i told you"},
+}  # fmt: skip
+QUESTIONS = [
+    "good",
+    "accept",
+    "refreshers",
+    "vesting",
+    "deadline",
+    "level",
+    "remote",
+    "sign_on_vs_base",
+    "thanks",
+    "goodbye",
+    "out_of_scope",
+]
+QUESTION_TOPICS = {
+    "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
+    r"|legal(?:ly)?|lawyer|"
+    r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
+    r"employment law|clawback clause|arbitration)\b",
+    "sign_on_vs_base": r"\b(?:sign[- ]?on|signing)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than"
+    r"|for)\b.{0,30}\b(?:base|"
+    r"salary)\b|\b(?:base|salary)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than|for"
+    r"|into)\b.{0,30}\b(?:sign[- ]?on|signing)\b"
+    r"|\b(?:one[- ]time|signing)\b.{0,30}\b(?:vs\.?|versus|or|instead)\b.{0,20}\b(?:recurring|base|salary)\b",
+    "refreshers": r"\brefresh(?:er)?s?\b",
+    "deadline": r"\bdeadline\b|\bexploding\b|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b"
+    r"|\bby\s+(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|tomorrow|end\s+of\s+(?:the\s+)?(?:day|week))\b|\bwithin\s+\d+\s+"
+    r"(?:hours|days)\b|\b\d+\s+(?:days?|hours?)\s+to\s+(?:accept|decide|respond|answer|sign)\b"
+    r"|\bmore\s+time\b|\b(?:24|48|72)\s*h(?:ours?|rs?)?\b|\bpressur",
+    "vesting": r"\byear\s+(?:one|1)\b|\bfirst\s+year\b|\bvest(?:ing|s|ed)?\b|\bback[- ]?loaded\b"
+    r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
+    "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
+    r"(?:based\s+)?(?:pay|adjust|discount|band)|\bpay\b.{0,30}\bremote\b|\bremote\s+(?:pay|discount|adjustment)\b",
+    "level": r"\blevel(?:ed|ing|s)?\b|\bdown[- ]?level|\bup[- ]?level|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
+    "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+)?(?:accept|take|sign|go\s+with|say\s+yes)\b"
+    r"|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
+    r"|accepting)\b",
+    "good": r"\bwhich\s+(?:one|offer|is)\b.{0,20}\b(?:better|best|higher|bigger)\b|\bcompare\s+(?:them"
+    r"|the\s+(?:two|offers))\b|\bis\s+(?:the|my|this|that)\s+(?:base|equity|stock|sign[- ]?on|bonus|salary"
+    r"|package|offer"
+    r"|grant)\s+(?:any\s+)?"
+    r"(?:good|fair|ok|okay|low|high|competitive|reasonable|enough)\b|\b(?:seem|look"
+    r"|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
+    r"|\bis\s+\S*\d\S*\s+(?:\w+\s+)?(?:low|high|good|fair|competitive|ok|okay|enough)\b|\b(?:is"
+    r"|was)\s+(?:this|that|it)\s+(?:a\s+)?(?:good|fair|bad|decent|ok|okay|low|high|competitive|reasonable|"
+    r"any\s+good|lowball|great|solid|market)\b|\bhow\s+(?:good|bad|fair)\b|\bam\s+i\s+(?:being\s+)?(?:lowball"
+    r"|underpaid)"
+    r"|\bhow\s+does\s+(?:it|this|that|the\s+offer)\s+(?:look|compare|stack)|\bwhat\s+do\s+you\s+think\b"
+    r"|\bgood\s+offer\b|\bfair\s+offer\b|\blowball(?:ed|ing)?\b|\bwhere\s+does\s+(?:it|this|that)\s+(?:sit|land|fall)"
+    r"|\bthoughts\s*\?|\bin\s+line\s+with\s+(?:the\s+)?market|\babove\s+or\s+below\b",
+}
+_TOPIC_RE = {name: re.compile(pattern, re.I) for name, pattern in QUESTION_TOPICS.items()}
+QUESTION_RE = re.compile(
+    r"\?|\bis\s+(?:this|that|it)\b|^(?:is|are|was|should|do|does|did|can|could|would|will|how|what|why|when"
+    r"|which|where|any|thoughts|tell\s+me|"
+    r"explain|help\s+me\s+understand)\b|\bwhat\s+about\b|\bhow\s+about\b|\bwondering\b|\bnormal\b",
+    re.I,
+)
+THANKS_RE = re.compile(
+    r"^(?:ok(?:ay)?\s*,?\s*|great\s*,?\s*|awesome\s*,?\s*|perfect\s*,?\s*"
+    r"|cool\s*,?\s*)?(?:thanks?(?:\s+(?:so\s+much|a\s+lot|"
+    r"a\s+ton|again|for\s+(?:the\s+)?(?:help|this|that|everything)))?|thank\s+you(?:\s+(?:so\s+much"
+    r"|very\s+much|again|"
+    r"for\s+\w+(?:\s+\w+)?))?|thx|ty|tysm|cheers|much\s+appreciated|appreciate\s+(?:it|that|the\s+help)|that'?s\s+"
+    r"(?:really\s+)?helpful|this\s+(?:is|was)\s+(?:really\s+)?helpful|super\s+helpful|great\s+help"
+    r"|you'?re\s+the\s+best)\b"
+    r"[\s!.,:)]*(?:this\s+(?:is|was)\s+(?:really\s+|super\s+)?helpful)?[\s!.:)]*$",
+    re.I,
+)
+GOODBYE_RE = re.compile(
+    r"^(?:ok(?:ay)?\s*,?\s*|thanks?\s*,?\s*|great\s*,?\s*)?(?:i'?m\s+)?(?:bye|goodbye|good\s*bye|see\s+y(?:a"
+    r"|ou)(?:\s+later)?|later|"
+    r"that'?s\s+(?:all|it)(?:\s+for\s+now)?|i'?m\s+(?:all\s+)?(?:done|good)(?:\s+for\s+now)?|done\s+for\s+now|"
+    r"signing\s+off|talk\s+(?:to\s+you\s+)?later|ttyl|have\s+a\s+good\s+(?:one|day|night|weekend)"
+    r"|catch\s+you\s+later|"
+    r"gotta\s+go|i'?ll\s+(?:take\s+it|go)\s+from\s+here|wish\s+me\s+luck)\b[\s!.,:)]*"
+    r"(?:(?:and\s+)?(?:thanks?|bye|cheers)[\s!.:)]*)?$",
+    re.I,
+)
+GREETING_RE = re.compile(
+    r"^(?:hi|hello|hey|hiya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*(?:there)?[\s!.]*$", re.I
+)
+EMAIL_RE = re.compile(
+    r"^(?:an?\s+)?e-?mail(?:\s+(?:please|pls|version|draft|it))?\W*$"
+    r"|\b(?:write|draft|compose|give\s+me|send\s+me|need|want|prepare|help\s+(?:me\s+)?(?:write|with)"
+    r"|can\s+you\s+(?:do|write|draft)"
+    r"|could\s+you\s+(?:do|write|draft)|how\s+(?:do|should)\s+i\s+(?:write|word|phrase))\b.{0,40}\b(?:e-?mail|reply|"
+    r"response|written\s+counter|message\s+to\s+(?:the\s+)?recruiter|letter)\b"
+    r"|\bwrite\s+(?:me\s+)?something\s+(?:i\s+can\s+|to\s+)send\b|\bsomething\s+i\s+can\s+send\b"
+    r"|\b(?:e-?mail|written)\s+(?:version|draft|counter|template)\b|\bput\s+(?:it"
+    r"|this)\s+in\s+(?:an\s+)?(?:e-?mail|writing)\b"
+    r"|\bwrite\s+(?:it|them|back)\s*(?:up)?\b|\bwhat\s+(?:do|should)\s+i\s+(?:write|reply)\b",
+    re.I,
+)
+PHONE_RE = re.compile(
+    r"^(?:a\s+|the\s+)?(?:phone|call)\s+(?:script|version|notes|prep)\W*$|^(?:a\s+|the\s+)?script(?:\s+please)?\W*$"
+    r"|^(?:and\s+)?(?:a\s+)?phone\s+script\b|\b(?:give|write|draft|need|want|send|prep(?:are)?"
+    r"|make)\b.{0,30}\b(?:phone|call)\s*"
+    r"script\b|\bscript\s+for\s+(?:the|my|a)\s+(?:call|phone|conversation|chat)\b|\btalking\s+points\b"
+    r"|\bwhat\s+(?:do|should|can)\s+i\s+say\b|\bhow\s+(?:do|should)\s+i\s+(?:say|handle|open|start|run)\b.{0,30}"
+    r"\b(?:call|phone|conversation)\b|\b(?:prep|prepare|ready)\s+(?:me\s+)?for\s+(?:the|my|a)\s+(?:call|phone)"
+    r"|\bscript\s+for\s+(?:the|my|a|this)\s+(?:\w+\s+)?(?:call|phone|conversation|chat)\b"
+    r"|\b(?:give|send)\s+me\s+(?:a|the)\s+script\b|\b(?:write|draft|need|want|make)\s+(?:me\s+)?(?:a|the)\s+script\b"
+    r"|\bwhat\s+(?:do|should|can)\s+i\s+tell\s+(?:them|the\s+recruiter|hr)\b"
+    r"|\bwords?\s+(?:for|to\s+use\s+on)\s+the\s+(?:call|phone)\b|\bon\s+the\s+phone\b.{0,20}\bwhat\b",
+    re.I,
+)
+COUNTER_RE = re.compile(
+    r"^(?:the\s+)?counter(?:\s+(?:please|offer))?\W*$|\bwhat\s+(?:should|do|can)\s+i\s+(?:ask|counter|push)\b"
+    r"|\bhow\s+much\s+(?:should|can|do)\s+i\s+(?:ask|counter|push|request)\b|\b(?:build|make|give\s+me|show\s+me|"
+    r"what'?s|what\s+is|help\s+me\s+(?:with|build|make))\s+(?:the|a|my)\s+counter\b|\bcounter[- ]?offer\b.{0,20}\?"
+    r"|\bhelp\s+me\s+negotiate\b|\bhow\s+(?:do|should)\s+i\s+negotiate\b|\bmy\s+targets?\b|\bwhat\s+(?:are|is)\s+"
+    r"(?:my|the)\s+(?:targets?|anchor|ask)\b|\bnegotiate\s+(?:this|it|up)\b|\blet'?s\s+(?:counter|negotiate)\b"
+    r"|\b(?:what\s+if|could|can|should|would\s+it\s+be\s+ok\s+to)\s+i\s+(?:ask|get|push|counter|request)\b"
+    r"|\bmy\s+counter\b|\bwhat\s+to\s+(?:ask|counter|push)\s+(?:for|with)\b"
+    r"|\bask\s+for\s+(?:more|a\s+(?:higher|bigger))\b|\bready\s+to\s+(?:counter|negotiate)\b"
+    r"|\bwhat\s+(?:number|figure)\s+should\b|\bhow\s+(?:high"
+    r"|much)\s+can\s+i\b",
+    re.I,
+)
+ACCEPTED_RE = re.compile(
+    r"\b(?:i\s+)?(?:accepted|signed(?:\s+(?:it|the\s+offer))?|took\s+(?:it|the\s+offer)|said\s+yes|"
+    r"agreed\s+to|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal|they\s+agreed|they\s+said\s+yes|"
+    r"closed\s+the\s+deal|i'?m\s+(?:going\s+to\s+)?(?:accept|sign)(?:ing)?\b)",
+    re.I,
+)
+REVISED_RE = re.compile(
+    r"\bcame\s+back\b|\bcome\s+back\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b"
+    r"|\bnew\s+(?:offer|numbers|"
+    r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|\bwent\s+up\b"
+    r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
+    r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b",
+    re.I,
+)
+CORRECTION_RE = re.compile(
+    r"^(?:actually|correction|sorry|oops|wait|no\s*,|oh\s*,|my\s+bad|i\s+mis(?:typed|spoke)|scratch\s+that)\b"
+    r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
+    r"|it'?s)\b|\bi\s+(?:said"
+    r"|wrote)\s+.{1,20}\s+(?:but|should)\b"
+    r"|\bshould\s+(?:be|have\s+been)\s+\$?\d|\bit'?s\s+actually\b|\bis\s+actually\b|,\s*not\s+\w+\s*$"
+    r"|\bnot\s+\w+\s*,\s*it'?s\b",
+    re.I,
+)
+WALK_AWAY_RE = re.compile(
+    r"\bwalk[- ]?away\b|\bmy\s+(?:minimum|floor|bottom\s+line)\b|\blowest\s+i(?:'d|\s+would)\b"
+    r"|\bwouldn'?t\s+(?:go|take)"
+    r"\s+(?:anything\s+)?(?:below|under|less)\b|\bwon'?t\s+(?:go|take)\s+(?:anything\s+)?(?:below|under|less)\b",
+    re.I,
+)
+OFFER_WORDS_RE = re.compile(r"\b(?:offer(?:ed|ing)?|got\s+an?|received|package|hired|extended)\b", re.I)
+DETAIL_RE = re.compile(
+    r"\bcliff\b|\brsus?\b|\boptions\b|\blevel\b|\bvest|\b(?:l|e|ic|m)\d\b|\bisos?\b|\bschedule\b", re.I
+)
+
+
+BARE_FIGURE_RE = re.compile(
+    r"(?:about|around|roughly|approx\.?|~|it'?s|its|it\s+is|they\s+said)?\s*[$£€]?\s*[\d,.]+\s*(?:k|m|usd|eur"
+    r"|gbp|%|percent|"
+    r"thousand|grand)?\s*[.!]?"
+)
+
+
+def command(words: str) -> str | None:
+    for name, phrases in COMMANDS.items():
+        if words in phrases:
+            return name
+    return None
+
+
+def classify(utterance: Utterance, words: str, pending: str | None) -> str:
+    """The intent; `words` are the message's lower-case words (bot/guides/resolve.normalize)."""
+    text = utterance.text
+    if not text.strip():
+        return "help"
+    found = command(words) or command(words.replace("let s ", "lets "))
+    if found:
+        return found
+    if text.strip() in ("?", "??", "???"):
+        return "help"
+    if _TOPIC_RE["out_of_scope"].search(text):
+        return "out_of_scope"
+    bare = _bare(utterance, words)
+    if bare:
+        if bare in ("skip", "unknown"):
+            return "skip"
+        if pending or bare == "figure" and not re.fullmatch(r"\d{1,2}\W*", utterance.text.strip()):
+            return "answer"
+    if THANKS_RE.match(text):
+        return "thanks"
+    if GOODBYE_RE.match(text):
+        return "goodbye"
+    if GREETING_RE.match(text):
+        return "greeting"
+    money = [a for a in utterance.amounts if a.unit != "percent" or a.component]
+    if utterance.fixed and not REVISED_RE.search(text):
+        return "pushback"
+    if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):
+        return "accepted"
+    if money and REVISED_RE.search(text) and not any(a.holder not in (OFFER,) for a in money):
+        return "revised"
+    if CORRECTION_RE.search(text) and (money or utterance.mentions_place or utterance.rivals):
+        return "correction"
+    if WALK_AWAY_RE.search(text) and money:
+        return "walk_away"
+    if EMAIL_RE.search(text):
+        return "email"
+    if PHONE_RE.search(text):
+        return "phone"
+    topic = _question_topic(text, bool(money))
+    if topic:
+        return topic
+    if COUNTER_RE.search(text):
+        return "counter"
+    if utterance.no_alternatives:
+        return "no_alternatives"
+    holders = {a.holder for a in money}
+    if holders and holders <= {CURRENT} or (utterance.current_company and not money):
+        return "current"
+    names_rival = utterance.rivals or any(h.startswith("rival:") for h in holders)
+    own_first = OFFER_WORDS_RE.search(text.split(utterance.rivals[0])[0] if utterance.rivals else text)
+    if names_rival and (OFFER not in holders or not own_first):
+        return "rival"
+    if money or utterance.none_of or OFFER_WORDS_RE.search(text):
+        if not money and not utterance.none_of and DETAIL_RE.search(text):
+            return "detail"
+        if money and all(a.component in ("relocation", "refresh", "stipend", "retirement_match") for a in money):
+            return "detail"
+        return "offer"
+    if (
+        utterance.cliff_months is not None
+        or utterance.schedule
+        or utterance.level
+        or utterance.grant_type
+        or utterance.vesting_years
+    ):
+        return "detail"
+    if utterance.notes:
+        return "detail"
+    if WALK_AWAY_RE.search(text):
+        return "walk_away"
+    return "other"
+
+
+def _bare(utterance: Utterance, words: str) -> str | None:
+    """skip | unknown | none | figure when the whole message is a bare answer."""
+    if utterance.answer in ("skip", "unknown", "none"):
+        return utterance.answer
+    if len(utterance.amounts) == 1 and len(words.split()) <= 3:
+        amount = utterance.amounts[0]
+        if amount.holder == OFFER and BARE_FIGURE_RE.fullmatch(utterance.text.strip().lower()):
+            return "figure"
+    if re.fullmatch(r"\d{1,2}(?:\s*-?\s*(?:years?|yrs?))?\W*", utterance.text.strip().lower()):
+        return "figure"
+    return None
+
+
+def _question_topic(text: str, has_figures: bool) -> str | None:
+    if not QUESTION_RE.search(text):
+        # A deadline is worth an answer even when only stated ("the deadline is tomorrow").
+        return "deadline" if not has_figures and _TOPIC_RE["deadline"].search(text) else None
+    for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
+        if _TOPIC_RE[name].search(text):
+            if name in ("vesting", "level") and has_figures:
+                continue
+            return name
+    return None

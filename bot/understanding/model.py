@@ -1,0 +1,87 @@
+"""The shape of an understood message: an intent, and entities that each carry their role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+# Who an amount belongs to: the offer under discussion, the current job, or a rival
+# (`rival:<name>`, or `rival:?` for "the other one", which the dialogue state resolves).
+OFFER, CURRENT, ANY_RIVAL = "offer", "current", "rival:?"
+# The parts of pay an amount can be; "note" parts are kept but not computed with.
+COMPONENTS = ("base", "equity", "bonus", "sign_on", "total")
+NOTE_ITEMS = ("relocation", "refresh", "retirement_match", "stipend")
+
+
+def rival(name: str) -> str:
+    return f"rival:{name.strip().lower()}"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One figure with its role: `$90k in RSUs over 4 years` -> holder offer, equity, 90000,
+    money, grant over 4 years."""
+
+    holder: str
+    component: str | None  # COMPONENTS, a NOTE_ITEMS item, or None when no word says
+    value: int | Decimal
+    unit: str = "money"  # money | shares | percent
+    period: str | None = None  # grant | year | month | None (as the component is usually stated)
+    currency: str | None = None
+    years: int | None = None  # a grant's vesting years, when the same clause says
+    text: str = ""  # the figure as written, for questions back ("Is 175 the base?")
+
+    def label(self) -> str:
+        """`anthropic:base=320000`, `equity=10000sh`, `bonus=15%`, `base=15000/month`: the
+        labelled set's notation (tests/understanding)."""
+        holder = "" if self.holder == OFFER else f"{self.holder.removeprefix('rival:').replace(' ', '_')}:"
+        unit = {"shares": "sh", "percent": "%"}.get(self.unit, "")
+        period = f"/{self.period}" if self.period in ("year", "month") else ""
+        return f"{holder}{self.component or '?'}={self.value}{unit}{period}"
+
+
+@dataclass
+class Utterance:
+    """One message, read. `entities` lists everything the text says; `intent` what the person
+    is doing with it."""
+
+    text: str  # normalised (Slack markup removed)
+    intent: str = "other"
+    amounts: list[Amount] = field(default_factory=list)
+    vesting_years: int | None = None
+    schedule: tuple[Decimal, ...] | None = None  # percent vesting each year
+    cliff_months: int | None = None
+    grant_type: str | None = None  # rsu | options
+    level: str | None = None
+    rivals: list[str] = field(default_factory=list)  # rival names, in the order named
+    current_company: str | None = None
+    mentions_current: bool = False
+    fixed: list[str] = field(default_factory=list)  # parts a pushback says cannot move
+    none_of: list[str] = field(default_factory=list)  # "no equity", "no sign-on": parts stated absent
+    notes: list[str] = field(default_factory=list)  # note items named without a figure
+    no_alternatives: bool = False
+    unreadable: list[str] = field(default_factory=list)  # "77.55k": not a whole amount
+    answer: str | None = None  # a bare answer: "skip" | "unknown" | "none" | "yes" | "no"
+    mentions_place: bool = False  # a region, city or role word: the resolver may have something to change
+    place_text: str = ""  # the words left once figures are out, for the company/region resolver
+
+    def labels(self) -> set[str]:
+        """Every entity in the labelled set's notation (see tests/understanding)."""
+        out = {a.label() for a in self.amounts}
+        if self.vesting_years:
+            out.add(f"years={self.vesting_years}")
+        if self.schedule:
+            out.add("schedule=" + "/".join(format(p.normalize(), "f") for p in self.schedule))
+        if self.cliff_months is not None:
+            out.add(f"cliff={self.cliff_months}")
+        if self.grant_type:
+            out.add(f"grant={self.grant_type}")
+        if self.level:
+            out.add(f"level={self.level.lower()}")
+        out |= {f"rival={name.lower().replace(' ', '_')}" for name in self.rivals}
+        if self.current_company:
+            out.add(f"current={self.current_company.lower()}")
+        out |= {f"fixed={part}" for part in self.fixed}
+        out |= {f"no={part}" for part in self.none_of}
+        out |= {f"note={item}" for item in self.notes}
+        return out

@@ -1,0 +1,39 @@
+"""The labelled set (labelled.txt): intent accuracy and entity F1, overall and on the
+wordings never tuned on. The bench (bench/understanding.py) prints the per-class table."""
+
+from __future__ import annotations
+
+from tests.understanding.dataset import examples, score
+
+EXAMPLES = examples()
+
+
+def test_the_set_is_big_enough_and_covers_every_class():
+    assert len(EXAMPLES) >= 300
+    per_class = {}
+    for example in EXAMPLES:
+        per_class[example.intent] = per_class.get(example.intent, 0) + 1
+    assert len(per_class) >= 30
+    assert all(count >= 4 for count in per_class.values()), per_class
+    assert sum(e.held_out for e in EXAMPLES) >= 50
+
+
+def test_intent_accuracy_and_entity_f1_on_the_whole_set():
+    result = score(EXAMPLES)
+    assert result.accuracy >= 0.97, "\n".join(result.intent_misses)
+    assert result.entity_f1 >= 0.95, "\n".join(result.entity_misses)
+
+
+def test_held_out_wordings_stay_close():
+    """Wordings never tuned on: a lower bar, so a regression in generalisation shows."""
+    result = score([e for e in EXAMPLES if e.held_out])
+    assert result.accuracy >= 0.90, "\n".join(result.intent_misses)
+    assert result.entity_f1 >= 0.95, "\n".join(result.entity_misses)
+
+
+def test_every_tuned_class_is_at_target():
+    result = score([e for e in EXAMPLES if not e.held_out])
+    below = {
+        intent: result.class_accuracy(intent) for intent in result.per_class if result.class_accuracy(intent) < 0.9
+    }
+    assert not below, below

@@ -1,0 +1,97 @@
+"""The readings the coach depends on, one behaviour each (the labelled set measures the rest)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.understanding.entities import Context
+from bot.understanding.model import CURRENT, OFFER, rival
+from bot.understanding.reader import understand
+
+DISCUSSED = Context(company_names=frozenset({"planetscale"}))
+
+
+def test_they_offered_me_is_the_persons_own_offer():
+    utterance = understand("they offered me 175k base plus 90k in RSUs", DISCUSSED)
+    assert utterance.intent == "offer"
+    assert [(a.holder, a.component, a.value) for a in utterance.amounts] == [
+        (OFFER, "base", 175_000),
+        (OFFER, "equity", 90_000),
+    ]
+    assert utterance.grant_type == "rsu" and utterance.rivals == []
+
+
+def test_the_discussed_company_offering_is_not_a_rival():
+    utterance = understand("planetscale offered me $175k base", DISCUSSED)
+    assert utterance.rivals == [] and utterance.amounts[0].holder == OFFER
+
+
+def test_a_pushback_names_what_is_fixed_and_is_not_an_offer():
+    utterance = understand("recruiter says equity is fixed at 150k but base has some room", DISCUSSED)
+    assert utterance.intent == "pushback"
+    assert utterance.fixed == ["equity"]
+
+
+def test_a_correction_of_the_rival_names_the_rival():
+    context = Context(company_names=frozenset({"planetscale"}), rival_names=("Anthropic",))
+    utterance = understand("actually the anthropic one is 320k base plus 400k in stock", context)
+    assert utterance.intent == "correction"
+    assert {a.holder for a in utterance.amounts} == {rival("anthropic")}
+
+
+def test_the_other_one_is_the_last_rival_named():
+    context = Context(company_names=frozenset({"planetscale"}), rival_names=("Acme", "Stripe"))
+    (amount,) = understand("actually the other one is 300k total", context).amounts
+    assert amount.holder == rival("stripe") and amount.component == "total"
+
+
+def test_shares_are_a_count_not_money():
+    (amount,) = understand("10,000 shares over 4 years", DISCUSSED).amounts
+    assert (amount.unit, amount.value, amount.years) == ("shares", 10_000, 4)
+
+
+def test_current_pay_is_the_current_job():
+    utterance = understand("I currently make 160k", DISCUSSED)
+    assert utterance.intent == "current" and utterance.amounts[0].holder == CURRENT
+
+
+def test_vesting_schedule_and_cliff():
+    utterance = understand("vesting is 5/15/40/40 with a 1 year cliff", DISCUSSED)
+    assert utterance.schedule == (Decimal(5), Decimal(15), Decimal(40), Decimal(40))
+    assert utterance.cliff_months == 12 and utterance.vesting_years == 4
+
+
+def test_an_unknown_item_is_a_note_and_keeps_the_rest():
+    utterance = understand("they offered 175k base, $5k relocation and 90k in RSUs", DISCUSSED)
+    assert [(a.component, a.value) for a in utterance.amounts] == [
+        ("base", 175_000),
+        ("relocation", 5_000),
+        ("equity", 90_000),
+    ]
+    assert utterance.notes == ["relocation"]
+
+
+def test_call_or_script_inside_a_sentence_is_not_a_request():
+    for text in ("they said they would call me back tomorrow", "the script you gave me was useful", "I'll call them"):
+        assert understand(text, DISCUSSED).intent not in ("phone", "email"), text
+
+
+def test_bare_answers_fill_the_pending_question():
+    assert understand("175", Context(pending="base")).intent == "answer"
+    assert understand("skip", Context(pending="equity")).intent == "skip"
+    assert understand("don't know", Context(pending="bonus")).intent == "skip"
+    assert understand("none", Context(pending="equity")).intent == "answer"
+
+
+def test_slack_markup_and_long_input_are_read_safely():
+    utterance = understand("<@U123> *they offered* `175k base` <https://x.example|link> " + "x" * 6000)
+    assert utterance.amounts[0].value == 175_000
+    assert understand("").intent == "help"
+    assert understand("<!channel> 🎉🎉").intent == "other"
+
+
+def test_a_rival_named_before_is_recognised_by_name():
+    context = Context(company_names=frozenset({"planetscale"}), rival_names=("Anthropic",))
+    utterance = understand("correction on anthropic: 320k base", context)
+    assert utterance.intent == "correction"
+    assert [(a.holder, a.component, a.value) for a in utterance.amounts] == [(rival("anthropic"), "base", 320_000)]
