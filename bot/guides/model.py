@@ -101,8 +101,15 @@ class Bonus(Model):
             raise ValueError("an amount bonus needs its amount")
         return self
 
+    @property
+    def published(self) -> bool:
+        """False when the guide's table has no bonus column at all."""
+        return bool(self.raw)
 
-NO_BONUS = Bonus(kind="none", raw="—")
+
+# A table with no bonus column says nothing about a bonus: shown as "not published", never
+# as "none" (that would be a fact the guide did not state).
+UNPUBLISHED_BONUS = Bonus(kind="none", raw="")
 
 
 class LevelBand(Model):
@@ -165,7 +172,7 @@ class RegionBand(Model):
     currency: str
     base: MoneyRange | None = None
     stock: StockGrant | None = None
-    bonus: Bonus = NO_BONUS
+    bonus: Bonus = UNPUBLISHED_BONUS
     total: MoneyRange | None = None
     total_year1: MoneyRange | None = None  # a `Total Comp (Yr 1)` column: year one, sign-on and all
     sign_on: MoneyRange | None = None

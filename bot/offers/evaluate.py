@@ -226,6 +226,8 @@ def _place_bonus(offer: Offer, region: RegionBand | None, currency: str) -> Plac
 
 
 def _bonus_note(guide_bonus) -> str:
-    if guide_bonus is None or guide_bonus.kind == "none":
+    if guide_bonus is None or (guide_bonus.kind == "none" and not guide_bonus.published):
+        return "the guide publishes no bonus figure for this role"
+    if guide_bonus.kind == "none":
         return "the guide lists no bonus for this role"
     return "the guide states this bonus another way, so it is not placed"

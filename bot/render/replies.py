@@ -34,6 +34,8 @@ def region_view(region: RegionBand) -> RegionView:
         bonus_text = f"{bonus.percent} of base (target)"
     elif bonus.kind == "amount" and bonus.amount:
         bonus_text = money_range(bonus.amount)
+    elif bonus.kind == "none" and not bonus.published:
+        bonus_text = "not published"
     else:
         bonus_text = "none"
     years = region.stock.vesting_years if region.stock else None

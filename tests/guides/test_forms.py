@@ -296,3 +296,12 @@ def test_a_second_column_of_a_kind_the_band_has_is_kept_beside_it(tmp_path):
     remote = guide.regions[0]
     assert remote.bonus.percent is not None and remote.bonus.amount is None
     assert [(e.name, e.raw, e.value) for e in remote.extras] == [("Retention Bonus", "$20K–$40K", band(20_000, 40_000))]
+
+
+def test_a_table_without_a_bonus_column_publishes_no_bonus_and_never_says_none():
+    boston = region(read("heads"), "Boston")
+    assert boston.bonus.kind == "none" and not boston.bonus.published
+    assert "• *Bonus:* not published" in lines(boston)
+    stated = region(read("exotic"), "Montevideo")  # the guide writes `—` in its bonus column
+    assert stated.bonus.published
+    assert "• *Bonus:* none" in lines(stated)

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.cells import CellReading, read_cell
 from bot.guides.markdown.text import clean_inline
-from bot.guides.model import NO_BONUS, Bonus, Cell, ExtraFigure, LevelBand, PercentRange, RegionBand, StockGrant
+from bot.guides.model import UNPUBLISHED_BONUS, Bonus, Cell, ExtraFigure, LevelBand, PercentRange, RegionBand, StockGrant
 from bot.guides.money import MoneyError, currency_for_prefix, is_known_currency, krona_for
 
 DASHES = {"—", "–", "-", "n/a", "none", "", "—%", "0", "0%"}
@@ -274,7 +274,7 @@ class BandBuilder:
             self.fields["stock"] = grant
 
     def build(self, line: int | None) -> RegionBand | None:
-        self.fields.setdefault("bonus", NO_BONUS)
+        self.fields.setdefault("bonus", UNPUBLISHED_BONUS)
         currency = self.currency or _figure_currency(self.fields) or ""
         try:
             return RegionBand(currency=currency, extras=self.extras, cells=self.cells, **self.fields)
