@@ -302,6 +302,6 @@ def test_a_table_without_a_bonus_column_publishes_no_bonus_and_never_says_none()
     boston = region(read("heads"), "Boston")
     assert boston.bonus.kind == "none" and not boston.bonus.published
     assert "• *Bonus:* not published" in lines(boston)
-    stated = region(read("exotic"), "Montevideo")  # the guide writes `—` in its bonus column
+    stated = region(read("words"), "Taipei")  # the guide writes `—` in its bonus column
     assert stated.bonus.published
     assert "• *Bonus:* none" in lines(stated)

@@ -22,7 +22,16 @@ from pydantic import ValidationError
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.cells import CellReading, read_cell
 from bot.guides.markdown.text import clean_inline
-from bot.guides.model import UNPUBLISHED_BONUS, Bonus, Cell, ExtraFigure, LevelBand, PercentRange, RegionBand, StockGrant
+from bot.guides.model import (
+    UNPUBLISHED_BONUS,
+    Bonus,
+    Cell,
+    ExtraFigure,
+    LevelBand,
+    PercentRange,
+    RegionBand,
+    StockGrant,
+)
 from bot.guides.money import MoneyError, currency_for_prefix, is_known_currency, krona_for
 
 DASHES = {"—", "–", "-", "n/a", "none", "", "—%", "0", "0%"}
