@@ -2,9 +2,22 @@
 
 Words may come in any order; quoted phrases stay together. Phrases are matched exactly
 first (company names, slugs and aliases; role and region words from `data/aliases.json`),
-longest first, then what is left is matched with rapidfuzz to forgive typos. Whatever
-is missing narrows the answer instead of failing: company and role without a region
-shows every region; a company alone lists its roles.
+longest first, so a specialised role title wins over the generic words inside it; then
+what is left is matched with rapidfuzz to forgive typos. Whatever is missing narrows the
+answer instead of failing: company and role without a region shows every region; a
+company alone lists its roles.
+
+Rules that keep an answer from showing another band than the one asked for:
+- seniority and level words (`senior`, `staff`, `L5`, `E6`) pick that guide or that level
+  row, or the answer says it is missing (`level_unknown`); never another seniority;
+- a company name that is also a role or region word (a company called *Remote*) is the
+  company only when nothing else in the query can be one: a company the query names but
+  that is not on hand is reported as unknown, not swapped for one matched elsewhere;
+- short aliases that are everyday words (`de`, `la`) fill a part of the query only when
+  nothing else does (`ingeniero de ML` is ML, not Data Engineer);
+- two company folders under one name: the one whose slug was typed, else both (`companies`).
+Anything shown that differs from what was typed (a typo fixed, a word ignored, a role
+shown in place of the one asked) is recorded on the `Resolution` for the reply to say first.
 """
 
 from __future__ import annotations
@@ -18,6 +31,7 @@ from pathlib import Path
 
 from bot.guides.catalog import DATA_DIR, Catalog
 from bot.guides.model import Guide, RegionBand
+from bot.guides.money import CURRENCIES
 
 
 def fuzz():
@@ -36,7 +50,7 @@ def process():
 
 ALIASES_FILE = DATA_DIR / "aliases.json"
 MAX_QUERY_CHARS = 300
-MAX_SPAN = 4
+MAX_SPAN = 6  # words in the longest phrase tried: `machine learning infrastructure engineer` fits
 SUGGESTIONS = 5
 # Below these scores a fuzzy match is a guess, not a typo.
 COMPANY_CUTOFF = 80
@@ -46,6 +60,9 @@ SUGGEST_CUTOFF = 45
 
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
 _TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
+# Level codes as companies write them: L5, E6, IC3, M1, P4, T3; roman grades after a title (SDE II).
+_LEVEL_CODE_RE = re.compile(r"^(?:l|e|ic|m|p|t)\d{1,2}$|^(?:ii|iii|iv)$")
+CURRENCY_CODES = frozenset(code.lower() for code in CURRENCIES)
 
 
 def normalize(text: str) -> str:
@@ -63,31 +80,83 @@ class Aliases:
     regions: dict[str, list[str]]
     companies: dict[str, list[str]]
     noise: frozenset[str]
+    seniority: dict[str, str] = field(default_factory=dict)  # typed word or phrase -> seniority word
+    common: frozenset[str] = frozenset()
+    company_suffixes: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = ALIASES_FILE) -> Aliases:
         data = json.loads(path.read_text(encoding="utf-8"))
+        seniority = {}
+        for word, typed in data.get("seniority", {}).items():
+            for phrase in [word, *typed]:
+                seniority[normalize(phrase)] = normalize(word)
         return cls(
             roles=data.get("roles", {}),
             regions=data.get("regions", {}),
             companies=data.get("companies", {}),
             noise=frozenset(normalize(word) for word in data.get("noise", [])),
+            seniority=seniority,
+            common=frozenset(normalize(word) for word in data.get("common_words", [])),
+            company_suffixes=frozenset(normalize(word) for word in data.get("company_suffixes", [])),
         )
+
+    def level_tokens(self, text: str | None) -> frozenset[str]:
+        """The seniority words and level codes in a title or level label:
+        `Senior Software Engineer` -> {senior}; `L5 SDE II` -> {l5, ii}; `E5 (Senior)` -> {e5, senior}."""
+        if not text:
+            return frozenset()
+        words = normalize(text).split()
+        found = set()
+        skip = False
+        for index, word in enumerate(words):
+            if skip:
+                skip = False
+                continue
+            pair = " ".join(words[index : index + 2])
+            if index + 1 < len(words) and pair in self.seniority:
+                found.add(self.seniority[pair])
+                skip = True
+            elif word in self.seniority:
+                found.add(self.seniority[word])
+            elif _LEVEL_CODE_RE.match(word):
+                found.add(word)
+        return frozenset(found)
+
+
+def level_labels(guide: Guide) -> list[str]:
+    """The level rows a guide's band table has (`L4 SDE I`, `L5 SDE II`), in order."""
+    labels: list[str] = []
+    for region in guide.regions:
+        for label in [region.level, *(row.level for row in region.levels)]:
+            if label and label not in labels:
+                labels.append(label)
+    return labels
 
 
 # --- results -------------------------------------------------------------------------------
 
 
 @dataclass
-class Query:
-    text: str
-    words: list[str]
+class CompanyChoice:
+    """One of several company folders a query could mean, with what tells it apart."""
+
+    slug: str
+    name: str
+    tells_apart: str
+    resolution: Resolution
 
 
 @dataclass
 class Resolution:
-    """What a `/comp` query resolved to. `kind` is one of:
-    help | band | regions | roles | company_unknown | role_unknown | region_unknown."""
+    """What a `/comp` query resolved to. `kind` is one of: help | band | regions | roles |
+    company_unknown | role_unknown | region_unknown | level_unknown | companies.
+
+    What the reply must say before anything else, because the answer is not exactly
+    what was typed: `corrections` (typos understood as), `unknown` (words not understood,
+    for a band or regions answer: ignored), `instead_of` (the role asked, when the one
+    shown carries a seniority the query did not name), `currency_missing` (a currency
+    asked that the shown regions are not in)."""
 
     kind: str
     query: str
@@ -98,6 +167,17 @@ class Resolution:
     suggestions: list[str] = field(default_factory=list)
     unknown: str = ""
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (typed, understood)
+    level: str | None = None  # the level row shown (a level table), when the query named one
+    asked_level: str = ""  # the seniority or level words as typed
+    asked_role: str = ""  # the role words as typed (a `level_unknown` answer names them)
+    instead_of: str = ""
+    currency_missing: str = ""
+    companies: list[CompanyChoice] = field(default_factory=list)
+
+    @property
+    def differs(self) -> bool:
+        """The answer is not exactly what was typed, and its first line must say so."""
+        return bool(self.corrections or self.instead_of or self.currency_missing or (self.unknown and self.guide))
 
 
 @dataclass
@@ -108,6 +188,10 @@ class _Match:
     corrections: list[tuple[str, str]] = field(default_factory=list)
     leftover: list[str] = field(default_factory=list)
     typed: dict[str, str] = field(default_factory=dict)  # category -> the words that matched
+    seniority: frozenset[str] = frozenset()
+    seniority_typed: str = ""
+    currencies: set[str] = field(default_factory=set)
+    weak: list[tuple[int, int, set[str]]] = field(default_factory=list)  # company phrases also role/region words
 
 
 # --- the index ----------------------------------------------------------------------------------
@@ -126,6 +210,8 @@ class Resolver:
         self.role_phrases: dict[str, set[str]] = {}
         self.region_phrases: dict[str, set[str]] = {}
         self.role_keys: dict[str, set[str]] = {}  # guide key -> role keys it answers to
+        self.title_levels: dict[str, frozenset[str]] = {}  # guide key -> seniority words in its role title
+        self.role_levels: dict[str, frozenset[str]] = {}  # guide key -> its role level's words and codes
         self.region_names: dict[str, list[set[str]]] = {}  # guide key -> each region's normalized names
         self.region_groups: dict[str, list[str | None]] = {}  # guide key -> each region's alias group
         self.companies_with_role: dict[str, set[str]] = {}  # role key -> company names
@@ -155,7 +241,7 @@ class Resolver:
             for word in [family.replace("-", " "), *words]:
                 self._add(self.region_phrases, word, f"group:{family}")
         seen_companies: set[str] = set()
-        seen_roles: dict[str, set[str]] = {}
+        seen_roles: dict[tuple, tuple[set[str], frozenset[str], frozenset[str]]] = {}
         for key, guide in self.catalog.summaries.items():
             slug = guide.company_slug
             self.company_names[slug] = guide.company_name
@@ -169,19 +255,14 @@ class Resolver:
                     *self.aliases.companies.get(slug, []),
                 ):
                     self._add(self.company_phrases, phrase, slug)
-            role_id = (guide.role_slug, guide.role_title, guide.role_aliases)
-            keys = seen_roles.get(role_id)
-            if keys is None:
-                keys = {f"role:{guide.role_slug}"}
-                for phrase in (guide.role_slug.replace("-", " "), guide.role_title, *guide.role_aliases):
-                    self._add(self.role_phrases, phrase, f"role:{guide.role_slug}")
-                    family = family_of.get(self._normalized(phrase))
-                    if family:
-                        keys.add(f"family:{family}")
-                if guide.role_slug in self.aliases.roles:
-                    keys.add(f"family:{guide.role_slug}")
-                seen_roles[role_id] = keys
+            role_id = (guide.role_slug, guide.role_title, guide.role_aliases, guide.role_level)
+            known = seen_roles.get(role_id)
+            if known is None:
+                known = seen_roles[role_id] = self._role_entry(guide, family_of)
+            keys, title_levels, role_levels = known
             self.role_keys[key] = keys
+            self.title_levels[key] = title_levels
+            self.role_levels[key] = role_levels
             for role_key in keys:
                 self.companies_with_role.setdefault(role_key, set()).add(guide.company_name)
             names, groups = [], []
@@ -191,11 +272,57 @@ class Resolver:
                 groups.append(self._group_of(name))
             self.region_names[key] = names
             self.region_groups[key] = groups
-        self._company_choices = sorted(self.company_phrases)
+        exact_names = set(self.company_phrases)
+        self._add_short_company_names()
+        # Typos are forgiven against full names only: a short name is typed exactly or not at all.
+        self._company_choices = sorted(exact_names)
         self._suggestion_names = sorted(set(self.company_names.values()))
         self._suggestion_choices = [self._normalized(name) for name in self._suggestion_names]
         self._role_choices = sorted(self.role_phrases)
         self._region_choices = sorted(self.region_phrases)
+
+    def _role_entry(self, guide, family_of: dict[str, str]) -> tuple[set[str], frozenset[str], frozenset[str]]:
+        """A role's keys (its own, and the role groups its names belong to, with and
+        without the seniority words of its title), its title's seniority and its level's words."""
+        own = f"role:{guide.role_slug}"
+        keys = {own}
+        title_levels = self.aliases.level_tokens(guide.role_title)
+        phrases = [guide.role_slug.replace("-", " "), guide.role_title, *guide.role_aliases]
+        if title_levels:
+            # `Senior Software Engineer` also answers to `software engineer` (then the seniority decides).
+            base = " ".join(
+                word
+                for word in self._normalized(guide.role_title).split()
+                if word not in self.aliases.seniority and not _LEVEL_CODE_RE.match(word)
+            )
+            phrases.append(base or guide.role_title)
+        for index, phrase in enumerate(phrases):
+            # The title without its seniority answers as `base:`, below the role's own names.
+            key = f"base:{guide.role_slug}" if title_levels and index == len(phrases) - 1 else own
+            keys.add(key)
+            self._add(self.role_phrases, phrase, key)
+            family = family_of.get(self._normalized(phrase))
+            if family:
+                keys.add(f"family:{family}")
+        if guide.role_slug in self.aliases.roles:
+            keys.add(f"family:{guide.role_slug}")
+        return keys, title_levels, self.aliases.level_tokens(guide.role_level)
+
+    def _add_short_company_names(self) -> None:
+        """`CloudForge AI` is also typed `cloudforge`: names without their trailing company
+        words, where no company already has that name (then the exact name wins)."""
+        short: dict[str, set[str]] = {}
+        for slug, name in self.company_names.items():
+            words = self._normalized(name).split()
+            if len(words) > 1 and words[-1] in self.aliases.company_suffixes:
+                phrase = " ".join(words[:-1])  # one word only: `Birch Labs.io` is `birch labs`, not `birch`
+                if len(phrase.replace(" ", "")) >= 3:
+                    short.setdefault(phrase, set()).add(slug)
+        for phrase, slugs in short.items():
+            for slug in slugs:
+                if phrase not in self.company_phrases:
+                    self._add(self.company_phrases, phrase, slug)
+                    self.company_phrases[phrase] = set(slugs)
 
     def _region_name_set(self, name: str, aliases: tuple[str, ...]) -> set[str]:
         known = self._region_sets.get((name, aliases))
@@ -231,7 +358,16 @@ class Resolver:
                 units.extend((word, False) for word in normalize(match[4]).split())
         return units
 
-    def _match(self, text: str) -> _Match:
+    def _weak_company(self, phrase: str) -> bool:
+        """A company name that is also a role, region, seniority or currency word."""
+        return (
+            phrase in self.role_phrases
+            or phrase in self.region_phrases
+            or phrase in self.aliases.seniority
+            or phrase in CURRENCY_CODES
+        )
+
+    def _match(self, text: str, company_span: tuple[int, int, set[str]] | None = None) -> _Match:
         units = self._units(text)
         result = _Match()
         tables = (
@@ -240,6 +376,11 @@ class Resolver:
             ("regions", self.region_phrases),
         )
         used = [False] * len(units)
+        if company_span is not None:
+            start, end, keys = company_span
+            result.companies = set(keys)
+            result.typed["companies"] = " ".join(word for word, _ in units[start:end])
+            used[start:end] = [True] * (end - start)
         spans = sorted(
             (
                 (start, end)
@@ -251,22 +392,105 @@ class Resolver:
             # a role before the `ai` of a mistyped `ApexVualt AI` can be.
             key=lambda span: (-sum(len(word.split()) for word, _ in units[span[0] : span[1]]), span[0]),
         )
+        role_hits: list[tuple[int, int, set[str]]] = []
+        common: list[tuple[int, int]] = []
         for start, end in spans:
             if any(used[start:end]):
                 continue
             phrase = " ".join(word for word, _ in units[start:end])
-            for name, table in tables:
-                if getattr(result, name) is None:
-                    keys = table.get(phrase) or table.get(phrase.replace(" ", ""))
-                    if keys:
-                        setattr(result, name, set(keys))
-                        result.typed[name] = phrase
-                        used[start:end] = [True] * (end - start)
-                        break
+            if end - start == 1 and phrase in self.aliases.common and not units[start][1]:
+                common.append((start, end))  # an everyday word: only if nothing else fills its part
+                continue
+            self._take(result, tables, units, used, start, end, phrase, role_hits)
+        for start, end in common:
+            if not any(used[start:end]):
+                self._take(result, tables, units, used, start, end, units[start][0], role_hits)
+        if result.companies is None and len(role_hits) > 1:
+            self._company_word_as_role(units, used, result, role_hits)
+        self._levels_and_currencies(units, used, result)
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
         self._fuzzy(result, leftover)
         return result
+
+    def _take(self, result: _Match, tables, units, used, start: int, end: int, phrase: str, role_hits) -> None:
+        for name, table in tables:
+            keys = table.get(phrase) or table.get(phrase.replace(" ", ""))
+            if not keys:
+                continue
+            if name == "roles":
+                role_hits.append((start, end, keys))
+            if getattr(result, name) is not None:
+                continue
+            if name == "companies" and self._weak_company(phrase):
+                result.weak.append((start, end, set(keys)))
+                continue
+            setattr(result, name, set(keys))
+            result.typed[name] = phrase
+            used[start:end] = [True] * (end - start)
+            return
+
+    def _company_word_as_role(self, units, used, result: _Match, role_hits) -> None:
+        """Two role words and no company: a role word right after an unknown word is the
+        end of a company name (`scale ai senior swe` for a Scale AI not on hand)."""
+        assigned = role_hits[0]
+        before = assigned[0] - 1
+        if before < 0 or used[before] or not self._unknown_word(units[before][0]):
+            return
+        other = next((hit for hit in role_hits[1:] if not any(used[hit[0] : hit[1]])), None)
+        if other is not None:
+            used[assigned[0] : assigned[1]] = [False] * (assigned[1] - assigned[0])
+            used[other[0] : other[1]] = [True] * (other[1] - other[0])
+            result.roles = set(other[2])
+            result.typed["roles"] = " ".join(word for word, _ in units[other[0] : other[1]])
+
+    def _unknown_word(self, word: str) -> bool:
+        return not (
+            word in self.aliases.noise
+            or word in self.aliases.seniority
+            or word in self.role_phrases
+            or word in self.region_phrases
+            or word in self.company_phrases
+        )
+
+    def _levels_and_currencies(self, units, used, result: _Match) -> None:
+        """Seniority and level words anywhere but in the company's name (`senior` in a
+        whole title `Senior Software Engineer` counts too); currency codes left over."""
+        company_words = set()
+        words: list[tuple[str, bool]] = []
+        for (phrase, _quoted), taken in zip(units, used, strict=True):
+            for word in phrase.split():
+                words.append((word, taken))
+        if "companies" in result.typed:
+            company_words = set(result.typed["companies"].split())
+        typed = []
+        levels = set()
+        index = 0
+        while index < len(words):
+            word, taken = words[index]
+            pair = " ".join(w for w, _ in words[index : index + 2])
+            if index + 1 < len(words) and pair in self.aliases.seniority and not (set(pair.split()) & company_words):
+                levels.add(self.aliases.seniority[pair])
+                typed.append(pair)
+                index += 2
+                continue
+            if word not in company_words and (word in self.aliases.seniority or _LEVEL_CODE_RE.match(word)):
+                levels.add(self.aliases.seniority.get(word, word))
+                typed.append(word)
+            index += 1
+        result.seniority = frozenset(levels)
+        result.seniority_typed = " ".join(typed)
+        # Mark single-word units that were seniority or currency words as explained.
+        for position, (phrase, _quoted) in enumerate(units):
+            if used[position]:
+                continue
+            if phrase in self.aliases.seniority or _LEVEL_CODE_RE.match(phrase):
+                used[position] = True
+            elif phrase in CURRENCY_CODES:
+                result.currencies.add(phrase.upper())
+                used[position] = True
+            elif position + 1 < len(units) and f"{phrase} {units[position + 1][0]}" in self.aliases.seniority:
+                used[position] = used[position + 1] = True
 
     def _fuzzy(self, result: _Match, with_noise: list[str] | None = None) -> None:
         """Typos: the leftover words together (with the noise words too, for a name such
@@ -306,6 +530,19 @@ class Resolver:
                         remaining.remove(word)
         result.leftover = remaining
 
+    def _company_match(self, text: str) -> _Match:
+        """The match, with a company named by a role or region word (`Remote`) taken as
+        the company only when that reading leaves no word unexplained and no other
+        company can be read: a company named but not on hand stays unknown."""
+        match = self._match(text)
+        if match.companies is not None or not match.weak:
+            return match
+        for start, end, keys in match.weak:
+            forced = self._match(text, company_span=(start, end, keys))
+            if not forced.leftover and not forced.corrections:
+                return forced
+        return match
+
     # --- narrowing -----------------------------------------------------------------------------
 
     def resolve(self, text: str) -> Resolution:
@@ -313,17 +550,50 @@ class Resolver:
         shown = text.strip()[:MAX_QUERY_CHARS]
         if not normalize(text) or normalize(text) in ("help", "usage", "h"):
             return Resolution("help", shown)
-        match = self._match(text[:MAX_QUERY_CHARS])
+        match = self._company_match(text[:MAX_QUERY_CHARS])
         unknown = " ".join(match.leftover)
 
         if match.companies is None:
             return self._company_unknown(shown, match, unknown)
-        company_slugs = sorted(match.companies)
-        keys = [key for slug in company_slugs for key in self.catalog.company_keys.get(slug, [])]
+        slugs = sorted(match.companies)
+        if len(slugs) > 1:
+            typed = match.typed.get("companies", "").replace(" ", "")
+            named = [slug for slug in slugs if slug.replace("-", "") == typed]
+            slugs = named or slugs
+        if len(slugs) == 1:
+            return self._within(shown, self.catalog.company_keys.get(slugs[0], []), match, unknown)
+        choices = []
+        for slug in slugs:
+            within = self._within(shown, self.catalog.company_keys.get(slug, []), match, unknown)
+            choices.append(CompanyChoice(slug, self.company_names[slug], "", within))
+        self._tell_apart(choices)
+        return Resolution("companies", shown, companies=choices, corrections=match.corrections, unknown=unknown)
+
+    def _tell_apart(self, choices: list[CompanyChoice]) -> None:
+        """What tells company folders of one name apart: their product line, else their roles."""
+        for choice in choices:
+            guides = self.catalog.company_guides(choice.slug)
+            dna = guides[0].company.dna if guides else None
+            products = {
+                (g[0].company.dna.product if g and g[0].company.dna else None)
+                for g in (self.catalog.company_guides(c.slug) for c in choices)
+            }
+            if dna and dna.product and len(products) == len(choices):
+                choice.tells_apart = dna.product
+            else:
+                choice.tells_apart = ", ".join(g.role.title for g in guides)
+
+    def _within(self, shown: str, keys: list[str], match: _Match, unknown: str) -> Resolution:
+        """The answer inside one company's guides."""
+        context = {
+            "corrections": match.corrections,
+            "unknown": unknown,
+            "asked_level": match.seniority_typed,
+            "asked_role": match.typed.get("roles", ""),
+        }
+        chosen = keys
         if match.roles is not None:
             chosen = [key for key in keys if self.role_keys[key] & match.roles]
-            if len(chosen) > 1:
-                chosen = self._named_roles(chosen, match.roles)
             if not chosen:
                 return Resolution(
                     "role_unknown",
@@ -331,41 +601,91 @@ class Resolver:
                     guides=self._guides(keys),
                     corrections=match.corrections,
                     unknown=match.typed.get("roles", unknown),
+                    asked_level=match.seniority_typed,
                 )
-            keys = chosen
-        if len(keys) > 1 or (match.roles is None and match.regions is None):
-            return Resolution("roles", shown, guides=self._guides(keys), corrections=match.corrections, unknown=unknown)
-        guide = self.catalog.by_key[keys[0]]
+        level: str | None = None
+        instead_of = ""
+        if match.seniority:
+            # Seniority first, over every guide of the role: `sr software engineer` is the
+            # Senior Software Engineer guide although `software engineer` names another.
+            fitting = self._fitting_titles(chosen, match.seniority)
+            if fitting:
+                chosen = fitting
+            else:
+                chosen, level = self._fitting_levels(chosen, match.seniority)
+                if not chosen:
+                    missing = [key for key in keys if match.roles is None or self.role_keys[key] & match.roles]
+                    return Resolution("level_unknown", shown, guides=self._guides(missing or keys), **context)
+            if match.roles is not None and len(chosen) > 1:
+                chosen = self._named_roles(chosen, match.roles)
+        elif match.roles is not None:
+            chosen = self._named_roles(chosen, match.roles) if len(chosen) > 1 else chosen
+            plain = [key for key in chosen if not self.title_levels[key]]
+            if plain:
+                chosen = plain
+            elif len(chosen) == 1:
+                instead_of = match.typed.get("roles", "")
+        if len(chosen) > 1 or (match.roles is None and match.regions is None and not match.seniority):
+            return Resolution("roles", shown, guides=self._guides(chosen), **context)
+        guide = self.catalog.by_key[chosen[0]]
+        candidates = [r for r in guide.regions if level is None or self._has_level(r, level)]
+        context.update(guide=guide, level=level, instead_of=instead_of)
+        if match.currencies:
+            in_currency = [r for r in candidates if r.currency in match.currencies]
+            if in_currency:
+                candidates = in_currency
+            else:
+                context["currency_missing"] = "/".join(sorted(match.currencies))
         if match.regions is None:
-            return Resolution(
-                "regions",
-                shown,
-                guide=guide,
-                regions=list(guide.regions),
-                corrections=match.corrections,
-                unknown=unknown,
-            )
-        regions = self._regions_for(guide, match.regions)
+            if len(candidates) == 1:
+                return Resolution("band", shown, region=candidates[0], **context)
+            return Resolution("regions", shown, regions=candidates, **context)
+        named = {id(r) for r in self._regions_for(guide, match.regions)}
+        regions = [r for r in candidates if id(r) in named]
         if not regions:
-            return Resolution(
-                "region_unknown",
-                shown,
-                guide=guide,
-                regions=list(guide.regions),
-                corrections=match.corrections,
-                unknown=match.typed.get("regions", unknown),
-            )
+            context["unknown"] = match.typed.get("regions", unknown)
+            return Resolution("region_unknown", shown, regions=candidates, **context)
         if len(regions) > 1:
-            return Resolution(
-                "regions", shown, guide=guide, regions=regions, corrections=match.corrections, unknown=unknown
-            )
-        return Resolution("band", shown, guide=guide, region=regions[0], corrections=match.corrections, unknown=unknown)
+            return Resolution("regions", shown, regions=regions, **context)
+        return Resolution("band", shown, region=regions[0], **context)
+
+    def _fitting_titles(self, keys: list[str], asked: frozenset[str]) -> list[str]:
+        """Guides whose title seniority is the one asked (`Senior Software Engineer` for
+        `senior swe`), else whose role level holds it (`Software Engineer (L5)` for `l5`)."""
+        exact = [key for key in keys if self.title_levels[key] == asked]
+        if exact:
+            return exact
+        return [
+            key
+            for key in keys
+            if asked <= (self.title_levels[key] | self.role_levels[key])
+            and (self.title_levels[key] <= asked or asked & self.role_levels[key])
+        ]
+
+    def _fitting_levels(self, keys: list[str], asked: frozenset[str]) -> tuple[list[str], str | None]:
+        """Guides with a level row holding the level asked (`| L5 SDE II | Seattle |` for
+        `l5`), and that row's label; the closest label when several hold it."""
+        best: tuple[int, str, str] | None = None
+        for key in keys:
+            if self.title_levels[key] - asked:
+                continue  # a `Staff` guide's level rows are not another seniority's
+            for label in level_labels(self.catalog.by_key[key]):
+                tokens = self.aliases.level_tokens(label)
+                if asked <= tokens and (best is None or len(tokens) < best[0]):
+                    best = (len(tokens), key, label)
+        if best is None:
+            return [], None
+        return [best[1]], best[2]
+
+    @staticmethod
+    def _has_level(region: RegionBand, level: str) -> bool:
+        return region.level == level or any(row.level == level for row in region.levels)
 
     def _named_roles(self, keys: list[str], roles: set[str]) -> list[str]:
         """Of several guides matching, those whose own role the query names (`frontend
         engineer`), else those that are the role group named (`swe`: software-engineer,
         not every engineer in the group); all of them when neither narrows."""
-        for prefix in ("role:", "family:"):
+        for prefix in ("role:", "family:", "base:"):
             named = [key for key in keys if f"{prefix}{self.catalog.summaries[key].role_slug}" in roles]
             if named:
                 return named
