@@ -8,11 +8,12 @@ inside the commands that need them, so `ask` and `guides` start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError
@@ -42,14 +43,7 @@ def _conversation(settings: Settings):
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
     conversation = _conversation(settings)
     print(CONNECT_HINT, file=sys.stderr, flush=True)
-    interactive = sys.stdin.isatty()
-    while True:
-        if interactive:
-            print("> ", end="", flush=True)
-        line = sys.stdin.readline()
-        if not line:
-            return 0
-        text = line.rstrip("\n")
+    for text in console_lines(sys.stdin.isatty()):
         if not text.strip():
             continue
         if text.strip().lower() in ("quit", "exit", ":q"):
@@ -57,6 +51,27 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
         for message in conversation.handle(text, user=args.user).messages:
             print(for_terminal(message.text), flush=True)
         print(flush=True)
+    return 0
+
+
+def console_lines(interactive: bool) -> Iterator[str]:
+    """What a person types, line by line. At a terminal `input()` goes through readline:
+    arrow keys edit the line and recall earlier ones. The history stays in this process
+    and is never written to disk, since people type their own offers here."""
+    if not interactive:
+        for line in sys.stdin:
+            yield line.rstrip("\n")
+        return
+    # Importing readline is what gives input() line editing; a Python built without it
+    # still reads plain lines.
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401
+    while True:
+        try:
+            yield input("> ")
+        except EOFError:
+            print(flush=True)
+            return
 
 
 def for_terminal(mrkdwn: str) -> str:
@@ -67,11 +82,12 @@ def for_terminal(mrkdwn: str) -> str:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     conversation = _conversation(settings)
     if args.text == ["-"]:
+        # One output line per input line, blank ones too (they get the usage reply), so
+        # output line N always answers input line N.
         for line in sys.stdin:
             text = line.rstrip("\n")
-            if text.strip():
-                reply = conversation.handle(text, user=args.user)
-                print(json.dumps(reply.payload(), ensure_ascii=False), flush=True)
+            reply = conversation.handle(text, user=args.user) if text.strip() else conversation.blank()
+            print(json.dumps(reply.payload(), ensure_ascii=False), flush=True)
         return 0
     reply = conversation.handle(" ".join(args.text), user=args.user)
     if args.json:

@@ -53,10 +53,11 @@ def test_ask_exits_zero_for_not_found_and_help():
 def test_ask_dash_reads_json_lines():
     result = run("ask", "-", stdin="/comp planetscale ml remote\n\n/comp acme\n/comp help\n")
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.strip().split("\n")
-    assert len(lines) == 3
-    first, second, third = (json.loads(line) for line in lines)
+    lines = result.stdout.split("\n")
+    assert lines[-1] == "" and len(lines) == 5  # output line N answers input line N, the blank one too
+    first, blank, second, third = (json.loads(line) for line in lines[:-1])
     assert "$155K–$220K" in first["text"]
+    assert "/comp &lt;company&gt; &lt;role&gt; &lt;region&gt;" in blank["text"]
     assert "acme" in second["text"]
     assert "/comp &lt;company&gt; &lt;role&gt; &lt;region&gt;" in third["text"]
 
