@@ -517,6 +517,8 @@ class Resolver:
             for name, table, vocabulary, cutoff in choices:
                 if getattr(result, name) is not None:
                     continue
+                if name == "companies" and not any(self._unknown_word(word) for word in content):
+                    continue  # role and region words left over are not a company's name mistyped
                 found = process().extractOne(candidate, vocabulary, scorer=fuzz().ratio, score_cutoff=cutoff)
                 if found and (best is None or found[1] > best[2]):
                     best = (name, table, found[1], found[0])
@@ -554,7 +556,9 @@ class Resolver:
         unknown = " ".join(match.leftover)
 
         if match.companies is None:
-            return self._company_unknown(shown, match, unknown)
+            # The company asked for is in the words nothing else explains (`openai`, not the `remote` after it).
+            unexplained = [word for word in match.leftover if self._unknown_word(word)]
+            return self._company_unknown(shown, match, " ".join(unexplained) or unknown)
         slugs = sorted(match.companies)
         if len(slugs) > 1:
             typed = match.typed.get("companies", "").replace(" ", "")
