@@ -39,7 +39,11 @@ def run() -> list[str]:
         )
         outcomes = score(answers, labelled)
         for name, (right, total) in summary(outcomes).items():
-            check(failures, f"{name:9} wrong band ({right}/{total} right)", 100 - 100 * right / total, 100 - TARGET, "%")
+            share = 100 * right / total
+            verdict = "ok" if share >= TARGET else "UNDER"
+            print(f"   {name:9} on the right band: {right}/{total} = {share:.1f}% (target ≥ {TARGET}%) {verdict}")
+            if share < TARGET:
+                failures.append(f"{name}: {share:.1f}% of queries on the right band < {TARGET}%")
         silent = [o for o in outcomes if o.silent_wrong]
         check(failures, "answers showing another band without saying so", len(silent), 0)
         for outcome in [o for o in outcomes if not o.right][:15]:
@@ -48,9 +52,7 @@ def run() -> list[str]:
         print(f"   all classes: {right}/{len(outcomes)} right ({100 * right / len(outcomes):.1f}%)", flush=True)
 
         baseline = score(answers, [_company_only(item) for item in labelled])
-        print(
-            f"   baseline (company words only): {sum(o.right for o in baseline)}/{len(baseline)} right", flush=True
-        )
+        print(f"   baseline (company words only): {sum(o.right for o in baseline)}/{len(baseline)} right", flush=True)
         lookup = answers.comp.__wrapped__
         samples = time_calls(lambda: [lookup(item.query) for item in labelled[:50]], repeat=5, warmup=1)
         print(f"   resolve + render over this library: {ms(median(samples) / 50)} a query (median)", flush=True)
