@@ -1054,16 +1054,18 @@ def _lookup_amount(value: int, currency: str) -> str:
 
 def _lookup_row(cells: list[str], usd: int, currency: str, factor: int) -> list[str]:
     """Base, stock over 4 years, bonus and total, from a USD base scaled by the region."""
-    base = (usd * factor // 100) // 1000 * 1000
-    high = base * 13 // 10 // 1000 * 1000
-    stock = base // 1000 * 1000
-    total = (base + stock // 4) // 1000 * 1000
+    base = (usd * factor // 100) // 10_000 * 10_000
+    high = base * 13 // 10 // 10_000 * 10_000
+    stock = base // 4000 * 4000  # a quarter of it in thousands, as the total adds it
+    # The total as its parts add up (base + stock ÷ 4 + 10% bonus), so no answer flags it.
+    low_total = base + stock // 4 + base // 10
+    high_total = high + stock * 2 // 4 + high // 10
     return [
         *cells,
         f"{_lookup_amount(base, currency)}–{_lookup_amount(high, currency)}",
         f"{_lookup_amount(stock, currency)}–{_lookup_amount(stock * 2, currency)}",
         "10%",
-        f"{_lookup_amount(total, currency)}–{_lookup_amount(total * 3 // 2 // 1000 * 1000, currency)}",
+        f"{_lookup_amount(low_total, currency)}–{_lookup_amount(high_total, currency)}",
     ]
 
 

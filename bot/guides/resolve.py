@@ -173,6 +173,8 @@ class Resolution:
     instead_of: str = ""
     currency_missing: str = ""
     companies: list[CompanyChoice] = field(default_factory=list)
+    left_out: str = ""  # a company folder whose guides are all unreadable (`company_unknown`)
+    elsewhere: list[CompanyChoice] = field(default_factory=list)  # sibling folders that have what was asked
 
     @property
     def differs(self) -> bool:
@@ -274,6 +276,7 @@ class Resolver:
             self.region_groups[key] = groups
         exact_names = set(self.company_phrases)
         self._add_short_company_names()
+        self.left_out = self._left_out_companies()
         # Typos are forgiven against full names only: a short name is typed exactly or not at all.
         self._company_choices = sorted(exact_names)
         self._suggestion_names = sorted(set(self.company_names.values()))
@@ -323,6 +326,26 @@ class Resolver:
                 if phrase not in self.company_phrases:
                     self._add(self.company_phrases, phrase, slug)
                     self.company_phrases[phrase] = set(slugs)
+
+    def _left_out_companies(self) -> dict[str, str]:
+        """Company folders on disk none of whose guides could be read (squashed slug ->
+        folder name): asked for, they are said to be there but unreadable, not unknown."""
+        left_out: dict[str, str] = {}
+        for problem in self.catalog.report.errors:
+            folder = Path(problem.file).parent.name
+            slug = re.sub(r"[^a-z0-9]+", "", folder.lower())
+            if folder and slug and folder not in self.company_names:
+                left_out[slug] = folder
+        return left_out
+
+    def _siblings(self, slug: str) -> list[str]:
+        """Other company folders of the same name, or whose slug extends this one (`brex`, `brex-ai`)."""
+        name = self.company_names.get(slug)
+        return [
+            other
+            for other, other_name in self.company_names.items()
+            if other != slug and (other_name == name or other.startswith(f"{slug}-") or slug.startswith(f"{other}-"))
+        ]
 
     def _region_name_set(self, name: str, aliases: tuple[str, ...]) -> set[str]:
         known = self._region_sets.get((name, aliases))
@@ -416,10 +439,18 @@ class Resolver:
     def _take(self, result: _Match, tables, units, used, start: int, end: int, phrase: str, role_hits) -> None:
         for name, table in tables:
             keys = table.get(phrase) or table.get(phrase.replace(" ", ""))
+            if not keys and name == "roles" and phrase.endswith("s") and len(phrase) > 3:
+                keys = table.get(phrase[:-1])  # `engineers`, `data scientists`, `swes`
             if not keys:
                 continue
             if name == "roles":
                 role_hits.append((start, end, keys))
+            if name == "regions" and result.regions is not None:
+                # A second region (`bay area remote`): both are asked for, side by side.
+                result.regions |= keys
+                result.typed[name] += f" {phrase}"
+                used[start:end] = [True] * (end - start)
+                return
             if getattr(result, name) is not None:
                 continue
             if name == "companies" and self._weak_company(phrase):
@@ -557,7 +588,9 @@ class Resolver:
 
         if match.companies is None:
             # The company asked for is in the words nothing else explains (`openai`, not the `remote` after it).
-            unexplained = [word for word in match.leftover if self._unknown_word(word)]
+            unexplained = [
+                word for word in match.leftover if word not in self.region_phrases and word not in self.company_phrases
+            ]
             return self._company_unknown(shown, match, " ".join(unexplained) or unknown)
         slugs = sorted(match.companies)
         if len(slugs) > 1:
@@ -565,7 +598,13 @@ class Resolver:
             named = [slug for slug in slugs if slug.replace("-", "") == typed]
             slugs = named or slugs
         if len(slugs) == 1:
-            return self._within(shown, self.catalog.company_keys.get(slugs[0], []), match, unknown)
+            within = self._within(shown, self.catalog.company_keys.get(slugs[0], []), match, unknown)
+            if within.kind in ("role_unknown", "level_unknown"):
+                for sibling in self._siblings(slugs[0]):
+                    there = self._within(shown, self.catalog.company_keys.get(sibling, []), match, unknown)
+                    if there.guide is not None:
+                        within.elsewhere.append(CompanyChoice(sibling, self.company_names[sibling], "", there))
+            return within
         choices = []
         for slug in slugs:
             within = self._within(shown, self.catalog.company_keys.get(slug, []), match, unknown)
@@ -747,6 +786,12 @@ class Resolver:
             # A role without a company: the companies that have that role.
             with_role = set().union(*(self.companies_with_role.get(role, set()) for role in match.roles))
             suggestions = sorted(with_role)[:SUGGESTIONS]
+        squashed = re.sub(r"[^a-z0-9]+", "", unknown)
         return Resolution(
-            "company_unknown", shown, suggestions=suggestions, unknown=unknown, corrections=match.corrections
+            "company_unknown",
+            shown,
+            suggestions=suggestions,
+            unknown=unknown,
+            corrections=match.corrections,
+            left_out=self.left_out.get(squashed, ""),
         )

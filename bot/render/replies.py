@@ -124,6 +124,7 @@ def render_resolution(
             missing_level=resolution.asked_level if kind == "level_unknown" else "",
             asked_role=resolution.asked_role,
             levels={g.key: level_labels(g) for g in resolution.guides},
+            elsewhere=resolution.elsewhere,
             **context,
         )
     elif kind == "companies":
@@ -133,6 +134,7 @@ def render_resolution(
         text = render(
             "not_found.j2",
             kind=kind,
+            left_out=resolution.left_out,
             suggestions=resolution.suggestions,
             slugs=[slugs.get(name, name.lower()) for name in resolution.suggestions],
             **context,
