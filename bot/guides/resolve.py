@@ -63,6 +63,16 @@ _TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
 # Level codes as companies write them: L5, E6, IC3, M1, P4, T3; roman grades after a title (SDE II).
 _LEVEL_CODE_RE = re.compile(r"^(?:l|e|ic|m|p|t)\d{1,2}$|^(?:ii|iii|iv)$")
 CURRENCY_CODES = frozenset(code.lower() for code in CURRENCIES)
+# A grade written as a digit after a title word (`SDE 2`) is the roman one (`SDE II`).
+_GRADES = {"2": "ii", "3": "iii", "4": "iv"}
+_WORD_GRADE_RE = re.compile(r"^([a-z]{2,})([234])$")  # `sde2`, `swe3`
+
+
+def grade(word: str, after_title: bool) -> str | None:
+    """The level code a word is: `l5` -> l5, `ii` -> ii, and `2` -> ii after a title word (`sde 2`)."""
+    if _LEVEL_CODE_RE.match(word):
+        return word
+    return _GRADES.get(word) if after_title else None
 
 
 def normalize(text: str) -> str:
@@ -119,8 +129,8 @@ class Aliases:
                 skip = True
             elif word in self.seniority:
                 found.add(self.seniority[word])
-            elif _LEVEL_CODE_RE.match(word):
-                found.add(word)
+            elif grade(word, index > 0 and words[index - 1].isalpha()):
+                found.add(grade(word, True))
         return frozenset(found)
 
 
@@ -378,8 +388,18 @@ class Resolver:
                 if phrase:
                     units.append((phrase, True))
             else:
-                units.extend((word, False) for word in normalize(match[4]).split())
+                for word in normalize(match[4]).split():
+                    units.extend((part, False) for part in self._word_parts(word))
         return units
+
+    def _word_parts(self, word: str) -> list[str]:
+        """`staff+` is staff; `sde2` is `sde 2` when `sde` is a role word."""
+        if word.endswith("+") and word.rstrip("+") in self.aliases.seniority:
+            return [word.rstrip("+")]
+        glued = _WORD_GRADE_RE.match(word)
+        if glued and glued[1] in self.role_phrases:
+            return [glued[1], glued[2]]
+        return [word]
 
     def _weak_company(self, phrase: str) -> bool:
         """A company name that is also a role, region, seniority or currency word."""
@@ -505,8 +525,9 @@ class Resolver:
                 typed.append(pair)
                 index += 2
                 continue
-            if word not in company_words and (word in self.aliases.seniority or _LEVEL_CODE_RE.match(word)):
-                levels.add(self.aliases.seniority.get(word, word))
+            code = grade(word, index > 0 and words[index - 1][0] in self.role_phrases)
+            if word not in company_words and (word in self.aliases.seniority or code):
+                levels.add(self.aliases.seniority.get(word) or code)
                 typed.append(word)
             index += 1
         result.seniority = frozenset(levels)
@@ -515,7 +536,8 @@ class Resolver:
         for position, (phrase, _quoted) in enumerate(units):
             if used[position]:
                 continue
-            if phrase in self.aliases.seniority or _LEVEL_CODE_RE.match(phrase):
+            after_title = position > 0 and units[position - 1][0].split()[-1] in self.role_phrases
+            if phrase in self.aliases.seniority or grade(phrase, after_title):
                 used[position] = True
             elif phrase in CURRENCY_CODES:
                 result.currencies.add(phrase.upper())
