@@ -42,6 +42,12 @@ def fuzz():
     return scorers
 
 
+def osa_similarity():
+    from rapidfuzz.distance import OSA
+
+    return OSA.normalized_similarity
+
+
 def process():
     from rapidfuzz import process as matcher
 
@@ -56,6 +62,7 @@ SUGGESTIONS = 5
 COMPANY_CUTOFF = 80
 ROLE_CUTOFF = 82
 REGION_CUTOFF = 82
+TITLE_CUTOFF = 85  # a generic role word with an unknown word beside it, read as one mistyped title
 SUGGEST_CUTOFF = 45
 
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
@@ -204,6 +211,7 @@ class _Match:
     seniority_typed: str = ""
     currencies: set[str] = field(default_factory=set)
     weak: list[tuple[int, int, set[str]]] = field(default_factory=list)  # company phrases also role/region words
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # category -> the units it took
 
 
 # --- the index ----------------------------------------------------------------------------------
@@ -331,11 +339,13 @@ class Resolver:
                 phrase = " ".join(words[:-1])  # one word only: `Birch Labs.io` is `birch labs`, not `birch`
                 if len(phrase.replace(" ", "")) >= 3:
                     short.setdefault(phrase, set()).add(slug)
+        self._short_names: set[str] = set()
         for phrase, slugs in short.items():
             for slug in slugs:
                 if phrase not in self.company_phrases:
                     self._add(self.company_phrases, phrase, slug)
                     self.company_phrases[phrase] = set(slugs)
+                    self._short_names.update({phrase, phrase.replace(" ", "")})
 
     def _left_out_companies(self) -> dict[str, str]:
         """Company folders on disk none of whose guides could be read (squashed slug ->
@@ -448,8 +458,12 @@ class Resolver:
         for start, end in common:
             if not any(used[start:end]):
                 self._take(result, tables, units, used, start, end, units[start][0], role_hits)
+        self._short_name_beside_unknown(units, used, result)
         if result.companies is None and len(role_hits) > 1:
             self._company_word_as_role(units, used, result, role_hits)
+        if result.companies is None:
+            self._name_end_in_role(units, used, result)
+        self._mistyped_title(units, used, result)
         self._levels_and_currencies(units, used, result)
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
@@ -457,8 +471,11 @@ class Resolver:
         return result
 
     def _take(self, result: _Match, tables, units, used, start: int, end: int, phrase: str, role_hits) -> None:
+        squashed = phrase.replace(" ", "")
+        # `cloud forge` is `cloudforge`; but `s de` (from `prismbyte's de`) is not `sde`.
+        glued = len(squashed) > 3 and " " in phrase and all(len(word) > 1 for word in phrase.split())
         for name, table in tables:
-            keys = table.get(phrase) or table.get(phrase.replace(" ", ""))
+            keys = table.get(phrase) or (table.get(squashed) if glued else None)
             if not keys and name == "roles" and phrase.endswith("s") and len(phrase) > 3:
                 keys = table.get(phrase[:-1])  # `engineers`, `data scientists`, `swes`
             if not keys:
@@ -478,6 +495,7 @@ class Resolver:
                 continue
             setattr(result, name, set(keys))
             result.typed[name] = phrase
+            result.spans[name] = (start, end)
             used[start:end] = [True] * (end - start)
             return
 
@@ -494,6 +512,73 @@ class Resolver:
             used[other[0] : other[1]] = [True] * (other[1] - other[0])
             result.roles = set(other[2])
             result.typed["roles"] = " ".join(word for word, _ in units[other[0] : other[1]])
+
+    def _short_name_beside_unknown(self, units, used, result: _Match) -> None:
+        """A short name (`scale` for Scale AI) next to an unknown word is more likely part
+        of another name mistyped (`Radint Scale`): left for the typo matching instead."""
+        span = result.spans.get("companies")
+        if span is None or result.typed.get("companies") not in self._short_names:
+            return
+        start, end = span
+        before = start - 1  # the words a short name lacks are its suffix (dropped) or words before it
+        if (
+            before >= 0
+            and not used[before]
+            and not units[before][1]
+            and self._unknown_word(units[before][0])
+            and units[before][0] not in CURRENCY_CODES
+        ):
+            result.companies = None
+            del result.typed["companies"], result.spans["companies"]
+            used[start:end] = [False] * (end - start)
+
+    def _name_end_in_role(self, units, used, result: _Match) -> None:
+        """No company yet, an unknown word, then a role phrase whose first word can end a
+        company name (`VividaPth AI ml engineer`): when the rest of the phrase is a role
+        too, that word goes back to the company's name."""
+        span = result.spans.get("roles")
+        if span is None or span[1] - span[0] < 2 or span[0] == 0:
+            return
+        start, end = span
+        before = units[start - 1][0]
+        rest = " ".join(word for word, _ in units[start + 1 : end])
+        if units[start][0] not in self.aliases.company_suffixes or rest not in self.role_phrases:
+            return
+        if used[start - 1] or not self._unknown_word(before):
+            return
+        result.roles = set(self.role_phrases[rest])
+        result.typed["roles"] = rest
+        result.spans["roles"] = (start + 1, end)
+        used[start] = False
+
+    def _mistyped_title(self, units, used, result: _Match) -> None:
+        """A generic role word next to an unknown word is most often a title mistyped
+        (`Secruity Engineer`, `Developer Advcate`): the words together, matched as a typo,
+        win over the generic word alone when they are close to a title."""
+        span = result.spans.get("roles")
+        if span is None or span[1] - span[0] != 1 or " " in units[span[0]][0]:
+            return  # only a single generic word (`engineer`, `manager`) can be the end of a mistyped title
+        start, end = span
+        best = None
+        for before, after in ((2, 0), (1, 0), (0, 1), (0, 2), (1, 1)):
+            first, last = start - before, end + after
+            if first < 0 or last > len(units):
+                continue
+            extra = [*range(first, start), *range(end, last)]
+            if any(used[i] or units[i][1] or not self._unknown_word(units[i][0]) for i in extra):
+                continue
+            candidate = " ".join(word for word, _ in units[first:last])
+            found = process().extractOne(candidate, self._role_choices, scorer=fuzz().ratio, score_cutoff=TITLE_CUTOFF)
+            same_length = found is not None and len(found[0].split()) == last - first
+            if same_length and (best is None or found[1] > best[1]):
+                best = (found[0], found[1], first, last, candidate)
+        if best is not None:
+            phrase, _score, first, last, candidate = best
+            result.roles = set(self.role_phrases[phrase])
+            result.typed["roles"] = candidate
+            result.spans["roles"] = (first, last)
+            used[first:last] = [True] * (last - first)
+            result.corrections.append((candidate, phrase))
 
     def _unknown_word(self, word: str) -> bool:
         return not (
@@ -556,10 +641,17 @@ class Resolver:
         )
         remaining = list(result.leftover)
         runs: list[list[str]] = []
+        if with_noise:
+            # Noise inside a name counts (`Helio Pay.io`), noise around it does not (`job at ... based in`).
+            first = next((i for i, word in enumerate(with_noise) if word not in self.aliases.noise), len(with_noise))
+            last = next((i for i in range(len(with_noise), 0, -1) if with_noise[i - 1] not in self.aliases.noise), 0)
+            with_noise = with_noise[first:last]
         if with_noise and len(with_noise) > max(1, len(remaining)):
             runs.append(with_noise)
         if len(remaining) > 1:
             runs.append(list(remaining))
+        # Neighbouring pairs before single words: `hong okng` is one region mistyped.
+        runs += [remaining[i : i + 2] for i in range(len(remaining) - 1) if len(remaining) > 2]
         runs += [[word] for word in remaining]
         for run in runs:
             content = [word for word in run if word not in self.aliases.noise] if run is with_noise else run
@@ -572,7 +664,14 @@ class Resolver:
                     continue
                 if name == "companies" and not any(self._unknown_word(word) for word in content):
                     continue  # role and region words left over are not a company's name mistyped
-                found = process().extractOne(candidate, vocabulary, scorer=fuzz().ratio, score_cutoff=cutoff)
+                if name != "roles":
+                    # A swapped pair of letters is one edit (OSA), not two: `stoneodck` is StoneDock, not StoneDeck.
+                    found = process().extractOne(
+                        candidate, vocabulary, scorer=osa_similarity(), score_cutoff=cutoff / 100
+                    )
+                    found = found and (found[0], found[1] * 100)
+                else:
+                    found = process().extractOne(candidate, vocabulary, scorer=fuzz().ratio, score_cutoff=cutoff)
                 if found and (best is None or found[1] > best[2]):
                     best = (name, table, found[1], found[0])
             if best:
