@@ -83,6 +83,12 @@ SENTENCES = [
     "{role} offer from {company} - {region}",
     "pay band for {role} at {company}, {region} please",
     "{region} {role} at {company}",
+    "i have an offer from {company} as {role} in {region}",
+    "{role} job at {company} based in {region}",
+    "{company}'s {role} band in {region}",
+    "band: {company} / {role} / {region}",
+    "{role}, {company}, {region}",
+    "{company} - {role} - {region} tc",
 ]
 
 
@@ -143,12 +149,14 @@ def _short_company(name: str) -> str:
 def _exact(rng, base) -> list[Labelled]:
     out = []
     for key, guide, region in _sample(rng, base, 60):
-        order = rng.choice(["crr", "rcr", "rrc"])
+        order = rng.choice(["crr", "rcr", "rrc", "quoted", "currency"])
         parts = {"c": guide["company"], "r": guide["role"], "g": region["name"]}
         text = {
             "crr": f"{parts['c']} {parts['r']} {parts['g']}",
             "rcr": f"{parts['r']} {parts['c']} {parts['g']}",
             "rrc": f"{parts['g']} {parts['r']} {parts['c']}",
+            "quoted": f'"{parts["c"]}" "{parts["r"]}" "{parts["g"]}"',
+            "currency": f"{parts['c']} {parts['r']} {parts['g']} ({region['currency']})",
         }[order]
         out.append(Labelled(text, "exact", "band", key, region["name"]))
     return out
@@ -159,7 +167,7 @@ def _short(rng, base) -> list[Labelled]:
     for key, guide, region in _sample(rng, base, 60):
         role = rng.choice(ROLE_SHORT[key.split("/")[1]])
         place = rng.choice(REGION_SHORT[region["name"]])
-        company = rng.choice([_short_company(guide["company"]), guide["company"].lower()])
+        company = rng.choice([_short_company(guide["company"]), guide["company"].lower(), guide["company"].upper()])
         out.append(Labelled(f"{company} {role} {place}", "short", "band", key, region["name"]))
     return out
 
@@ -196,10 +204,16 @@ def typo(name: str, rng: random.Random) -> str:
 
 def _typos(rng, base) -> list[Labelled]:
     out = []
-    for key, guide, region in _sample(rng, base, 50):
-        company = typo(guide["company"], rng)
-        role = rng.choice(ROLE_SHORT[key.split("/")[1]])
+    for key, guide, region in _sample(rng, base, 60):
+        company, role = guide["company"], rng.choice(ROLE_SHORT[key.split("/")[1]])
         place = rng.choice(REGION_SHORT[region["name"]])
+        mistyped = rng.choice(["company", "company", "role", "region"])
+        if mistyped == "company":
+            company = typo(company, rng)
+        elif mistyped == "role" and len(guide["role"]) > 8:
+            role = typo(guide["role"], rng)
+        elif len(region["name"]) > 6:
+            place = typo(region["name"], rng)
         out.append(Labelled(f"{company} {role} {place}", "typo", "band", key, region["name"]))
     return out
 

@@ -212,6 +212,7 @@ class _Match:
     currencies: set[str] = field(default_factory=set)
     weak: list[tuple[int, int, set[str]]] = field(default_factory=list)  # company phrases also role/region words
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # category -> the units it took
+    alt_roles: set[str] | None = None  # the role read with the company name's last word (`ai` + `engineer`)
 
 
 # --- the index ----------------------------------------------------------------------------------
@@ -464,6 +465,7 @@ class Resolver:
         if result.companies is None:
             self._name_end_in_role(units, used, result)
         self._mistyped_title(units, used, result)
+        self._role_with_name_end(units, result)
         self._levels_and_currencies(units, used, result)
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
@@ -531,6 +533,17 @@ class Resolver:
             result.companies = None
             del result.typed["companies"], result.spans["companies"]
             used[start:end] = [False] * (end - start)
+
+    def _role_with_name_end(self, units, result: _Match) -> None:
+        """`boltpoint ai engineer`: BoltPoint AI's `engineer`, or BoltPoint's `ai engineer`.
+        The second reading is kept for when the company has no guide for the first."""
+        company, role = result.spans.get("companies"), result.spans.get("roles")
+        if company is None or role is None or role[0] != company[1]:
+            return
+        last = units[company[1] - 1][0]
+        joined = f"{last} {result.typed['roles']}"
+        if last in self.aliases.company_suffixes and joined in self.role_phrases:
+            result.alt_roles = set(self.role_phrases[joined])
 
     def _name_end_in_role(self, units, used, result: _Match) -> None:
         """No company yet, an unknown word, then a role phrase whose first word can end a
@@ -756,8 +769,12 @@ class Resolver:
             "asked_role": match.typed.get("roles", ""),
         }
         chosen = keys
-        if match.roles is not None:
-            chosen = [key for key in keys if self.role_keys[key] & match.roles]
+        roles = match.roles
+        if roles is not None:
+            chosen = [key for key in keys if self.role_keys[key] & roles]
+            if not chosen and match.alt_roles:
+                chosen = [key for key in keys if self.role_keys[key] & match.alt_roles]
+                roles = match.alt_roles if chosen else roles
             if not chosen:
                 return Resolution(
                     "role_unknown",
@@ -778,18 +795,18 @@ class Resolver:
             else:
                 chosen, level = self._fitting_levels(chosen, match.seniority)
                 if not chosen:
-                    missing = [key for key in keys if match.roles is None or self.role_keys[key] & match.roles]
+                    missing = [key for key in keys if roles is None or self.role_keys[key] & roles]
                     return Resolution("level_unknown", shown, guides=self._guides(missing or keys), **context)
-            if match.roles is not None and len(chosen) > 1:
-                chosen = self._named_roles(chosen, match.roles)
-        elif match.roles is not None:
-            chosen = self._named_roles(chosen, match.roles) if len(chosen) > 1 else chosen
+            if roles is not None and len(chosen) > 1:
+                chosen = self._named_roles(chosen, roles)
+        elif roles is not None:
+            chosen = self._named_roles(chosen, roles) if len(chosen) > 1 else chosen
             plain = [key for key in chosen if not self.title_levels[key]]
             if plain:
                 chosen = plain
             elif len(chosen) == 1:
                 instead_of = match.typed.get("roles", "")
-        if len(chosen) > 1 or (match.roles is None and match.regions is None and not match.seniority):
+        if len(chosen) > 1 or (roles is None and match.regions is None and not match.seniority):
             return Resolution("roles", shown, guides=self._guides(chosen), **context)
         guide = self.catalog.by_key[chosen[0]]
         candidates = [r for r in guide.regions if level is None or self._has_level(r, level)]
@@ -833,9 +850,10 @@ class Resolver:
         for key in keys:
             if self.title_levels[key] - asked:
                 continue  # a `Staff` guide's level rows are not another seniority's
-            for label in level_labels(self.catalog.by_key[key]):
+            needed = asked - self.title_levels[key] - self.role_levels[key]  # `senior swe l5`: the L5 row
+            for label in level_labels(self.catalog.by_key[key]) if needed else ():
                 tokens = self.aliases.level_tokens(label)
-                if asked <= tokens and (best is None or len(tokens) < best[0]):
+                if needed <= tokens and (best is None or len(tokens) < best[0]):
                     best = (len(tokens), key, label)
         if best is None:
             return [], None
