@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.guides.markdown.reader import slugify
-from bot.guides.model import Guide, RegionBand
+from bot.guides.model import Cell, Guide, RegionBand
 from bot.guides.money import CURRENCIES
 
 MANIFEST = "_manifest.json"
@@ -70,6 +70,52 @@ REGIONS = [
     ("Hyderabad", "INR", Decimal("13"), 100_000, ":india:"),
     ("Mumbai", "INR", Decimal("40"), 100_000, ":india:"),  # senior bands reach crores (₹1.2Cr)
 ]
+
+# Regions in currencies outside money.CURRENCIES, written in their own prefix forms
+# (`UYU 1,800,000`, `Rp 900M`, `kr565,000`, `AED 300,000`, `NT$2.8M`, `R$450K`).
+EXOTIC_REGIONS = [
+    ("Montevideo", "UYU", Decimal("40"), 100_000, ":uruguay:"),
+    ("Jakarta", "IDR", Decimal("15000"), 10_000_000, ":indonesia:"),
+    ("Stockholm", "SEK", Decimal("10"), 10_000, ":sweden:"),
+    ("Dubai", "AED", Decimal("3.5"), 10_000, ":united_arab_emirates:"),
+    ("Taipei", "TWD", Decimal("30"), 100_000, ":taiwan:"),
+    ("São Paulo", "BRL", Decimal("5"), 10_000, ":brazil:"),
+]
+# How these forms are written before a number, where money.CURRENCIES has another symbol or none.
+WRITTEN_SYMBOLS = {"UYU": ("UYU", True), "IDR": ("Rp", False), "SEK": ("kr", False)}
+
+# The share of guides with each cell form (in a real library of 4,470 guides: 630 with a
+# conversion beside the figure, 308 with words after amounts, 88 with words instead of
+# amounts, 87 with a cell in another currency, 73 in a currency outside the common ones).
+FORM_SHARES = {
+    "conversion": 0.14,
+    "words_after": 0.07,
+    "words_instead": 0.02,
+    "other_currency": 0.02,
+    "exotic": 0.016,
+    "heads": 0.04,
+}
+WORDS_AFTER = [
+    "grant_years",
+    "stock_per_year",
+    "open_top",
+    "sign_on",
+    "pd_rsus",
+    "equivalent",
+    "profit_sharing",
+    "monthly",
+]
+WORDS_INSTEAD = [("bonus", "Discretionary"), ("stock", "Choose Your Mix"), ("bonus", "Equity profit-sharing")]
+DOSSIER = """# {name}: company dossier
+
+{name} builds {product}. This file collects notes on the company for the guide authors:
+funding history, leadership and culture. It holds no pay bands.
+
+## Notes
+
+- Founded by engineers from larger cloud companies.
+- Hiring across engineering and go-to-market teams.
+"""
 
 STOCK_HEADERS = [  # header, kind, years
     ("Stock (RSU/4yr)", "RSU", 4),
@@ -317,7 +363,7 @@ def write_amount(value: int, currency: str, style: str, symbol: bool = True) -> 
         number = f"{value:,}"
     if not symbol:
         return number
-    sign, is_word = CURRENCIES[currency]
+    sign, is_word = WRITTEN_SYMBOLS.get(currency) or CURRENCIES[currency]
     return f"{sign} {number}" if is_word else f"{sign}{number}"
 
 
@@ -355,6 +401,9 @@ def _band(rng: random.Random, usd_low: int, spread: float, factor: Decimal, step
 
 class GuideBuilder:
     def __init__(self, rng: random.Random, company: dict, role: str, weight: float) -> None:
+        self.forms: set[str] = set()
+        self.warned: list[dict] = []
+        self.other_region: str | None = None
         self.rng = rng
         self.w = Writer(rng)
         self.company = company
@@ -390,10 +439,16 @@ class GuideBuilder:
         self.add(f"**Negotiation DNA:** {' | '.join(dna)}", "")
         self.expected["premium"] = [str(premium[0]), str(premium[1])] if premium else None
 
+        self.forms = {form for form, share in FORM_SHARES.items() if rng.random() < share}
+        self.warned: list[dict] = []
         regions = rng.sample(REGIONS, rng.randint(2, 5))
-        layout = rng.choices(["regions", "levels", "components"], weights=[6, 2, 2])[0]
-        if broken == "currency":
-            layout = "regions"  # the layout whose rows find their currency in their cells
+        if "exotic" in self.forms:
+            regions[-1] = rng.choice(EXOTIC_REGIONS)
+        # The region whose rows carry a cell in another currency: the first not in dollars.
+        self.other_region = next((r[0] for r in regions if r[1] != "USD"), None)
+        layout = rng.choices(["regions", "level_regions", "levels", "components"], weights=[6, 1, 2, 2])[0]
+        if broken in ("currency", "order") or self.forms & {"words_after", "words_instead", "other_currency", "heads"}:
+            layout = rng.choice(["regions", "regions", "regions", "level_regions"])  # the layouts with these cells
         if broken == "nofig":
             self.expected["regions"] = []
             error = {"line": title_line, "field": "band table", "message": "no table of figures"}
@@ -404,7 +459,19 @@ class GuideBuilder:
         self._levers()
         self._strategy(regions)
         self._sources()
-        return "\n".join(self.lines) + "\n", (error if broken else self.expected)
+        for region in self.expected.get("regions", []):
+            region.setdefault("level", None)
+            region.setdefault("total_year1", None)
+            region.setdefault("cells", [])
+            if region.get("stock"):
+                region["stock"].setdefault("per_year", False)
+                region["stock"].setdefault("note", None)
+        if broken in ("order", "currency"):
+            # A cell that cannot be read is kept as written: the guide loads, with a warning.
+            self.warned.append(error)
+        if self.warned:
+            self.expected["warnings"] = self.warned
+        return "\n".join(self.lines) + "\n", (error if broken == "nofig" else self.expected)
 
     # --- tables ---------------------------------------------------------------------------------------
 
@@ -418,15 +485,32 @@ class GuideBuilder:
             label = f"{emoji} {label}"
         return label, code
 
-    def _table_regions(self, regions: list, broken: str | None) -> dict | None:
+    def _table_level_regions(self, regions: list, broken: str | None) -> dict | None:
+        """`| Level | Region | Base Salary | ... |`: a row per level and region."""
+        levels = self.rng.choice(LEVEL_SETS)[: self.rng.randint(2, 3)]
+        return self._table_regions(regions, broken, levels=levels)
+
+    def _table_regions(self, regions: list, broken: str | None, levels: list[str] | None = None) -> dict | None:
         rng, w = self.rng, self.w
+        forms = self.forms
+        after = rng.choice(WORDS_AFTER) if "words_after" in forms else None
+        instead = rng.choice(WORDS_INSTEAD) if "words_instead" in forms else None
         stock = rng.choice([*STOCK_HEADERS, None])
-        bonus = rng.random() < 0.7
-        sign_on = rng.random() < 0.3
+        if after in ("grant_years", "stock_per_year", "pd_rsus") or (instead and instead[0] == "stock"):
+            stock = ("Stock", "Stock", None) if after != "pd_rsus" else rng.choice(STOCK_HEADERS[:3])
+        heads = "heads" in forms
+        if heads and rng.random() < 0.5:
+            stock = ("Fidelity Profit-Based RSU", "Fidelity Profit-Based RSU", None)
+        bonus = rng.random() < 0.7 or after in ("sign_on", "profit_sharing") or (instead and instead[0] == "bonus")
+        sign_on = rng.random() < 0.3 and after != "sign_on"
         relocation = rng.random() < 0.15
-        total = rng.random() < 0.85
+        combined = heads and rng.random() < 0.5
+        total = rng.random() < 0.85 or after == "open_top"
+        year1 = heads and total and after != "open_top" and rng.random() < 0.5
         first = rng.choice(["Region", "Region", "Location", "Market"])
         header = [first, rng.choice(["Base Salary", "Base", "Base Salary"])]
+        if levels:
+            header.insert(0, rng.choice(["Level", "Level", "Job Level"]))
         if stock:
             header.append(stock[0])
         if bonus:
@@ -435,37 +519,91 @@ class GuideBuilder:
             header.append(rng.choice(["Sign-On Bonus", "Signing Bonus", "Sign-On"]))
         if relocation:
             header.append("Relocation")
+        if combined:
+            header.append("Stock/Bonus")
         if total:
-            header.append("Total Comp")
+            header.append("Total Comp (Yr 1)" if year1 else "Total Comp")
         self.add("| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|")
+        base_column = header[1 + bool(levels)]
         expected_regions = []
         error = None
-        for index, (name, currency, factor, step, emoji) in enumerate(regions):
-            label, bare = self._region_label(name, currency, emoji)
-            usd = int(150_000 * self.weight) + rng.randrange(0, 40) * 1_000
+        rows = [(level, region) for level in (levels or [None]) for region in regions]
+        for index, (level, (name, currency, factor, step, emoji)) in enumerate(rows):
+            rank = levels.index(level) if levels else 0
+            # The region names its currency where a cell is in another one (or in none known).
+            other = "other_currency" in forms and name == self.other_region
+            force_code = (broken == "currency" and index == 0) or other
+            label, bare = self._region_label(name, currency, emoji, force_code=force_code)
+            usd = int((150_000 + rank * 50_000) * self.weight) + rng.randrange(0, 40) * 1_000
             base = _band(rng, usd, 1.35, factor, step)
-            cells = [label]
-            region: dict = {"name": name, "currency": currency, "base": list(base), "stock": None}
+            cells = [label] if not levels else [w.bold(level, 0.2), label]
+            region: dict = {"name": name, "currency": currency, "base": list(base), "stock": None, "cells": []}
+            if levels:
+                region["level"] = level
+            line = len(self.lines) + 1
+            where = f"{level} {name}" if level else name
             if broken == "order" and index == 0:
-                cells.append(w.range(base[1], base[0], currency, bare))
-                error = {"field": f"{name}: {header[1]}", "message": "exceeds high"}
+                raw = w.range(base[1], base[0], currency, bare)
+                cells.append(raw)
+                region["base"] = None
+                region["cells"].append(["base", raw, None, None, None, None, False, None])
+                error = {"line": line, "field": f"{where}: {header[1 + bool(levels)]}", "message": "exceeds high"}
             elif broken == "currency" and index == 0:
-                cells.append(f"XYZ {base[0] // 1000}K–XYZ {base[1] // 1000}K")
-                error = {"field": name, "message": "unknown currency 'XYZ'"}
+                raw = f"XYZ {base[0] // 1000}K–XYZ {base[1] // 1000}K"
+                cells.append(raw)
+                region["base"] = None
+                region["cells"].append(["base", raw, None, None, None, None, False, None])
+                error = {
+                    "line": line,
+                    "field": f"{where}: {header[1 + bool(levels)]}",
+                    "message": "unknown currency 'XYZ'",
+                }
             else:
-                cells.append(w.bold(w.range(*base, currency, bare)))
+                cells.append(self._base_cell(region, base, currency, factor, bare, after, where, line, base_column))
             if stock:
-                if rng.random() < 0.1:
+                stock_kind, years = stock[1], stock[2]
+                if instead and instead[0] == "stock":
+                    cells.append(instead[1])
+                    region["stock"] = {
+                        "kind": stock_kind,
+                        "years": years,
+                        "value": None,
+                        "shares": None,
+                        "note": instead[1],
+                    }
+                    region["cells"].append(["stock", instead[1], None, None, None, None, False, None])
+                    self.warned.append({"line": line, "field": f"{where}: {stock[0]}", "message": "kept as written"})
+                elif rng.random() < 0.1:
                     cells.append("—")
-                    region["stock"] = {"kind": stock[1], "years": stock[2], "value": None, "shares": None}
+                    region["stock"] = {"kind": stock_kind, "years": years, "value": None, "shares": None}
                 else:
                     grant = _band(rng, int(usd * 0.8), 2.0, factor, step)
-                    cells.append(w.range(*grant, currency, bare))
-                    region["stock"] = {"kind": stock[1], "years": stock[2], "value": list(grant), "shares": None}
+                    cells.append(self._stock_cell(region, grant, stock_kind, years, currency, factor, bare, after))
             region["bonus"] = ["none"]
             if bonus:
-                cells.append(self._bonus_cell(region, base, currency, bare, step))
-            region["sign_on"] = None
+                if instead and instead[0] == "bonus":
+                    cells.append(instead[1])
+                    region["bonus"] = ["text", instead[1]]
+                    region["cells"].append(["bonus", instead[1], None, None, None, None, False, None])
+                    self.warned.append(
+                        {"line": line, "field": f"{where}: {header[len(cells) - 1]}", "message": "kept as written"}
+                    )
+                elif after == "sign_on":
+                    amount = _band(rng, 15_000, 2.0, factor, step)
+                    raw = f"{w.range(*amount, currency, False)} sign-on"
+                    cells.append(raw)
+                    region["bonus"] = ["text", raw]
+                    region["sign_on"] = list(amount)
+                    region["cells"].append(["sign_on", raw, list(amount), None, None, None, False, "sign-on"])
+                elif after == "profit_sharing":
+                    amount = _band(rng, 60_000, 2.0, factor, step)
+                    raw = f"{w.range(*amount, currency, False)}+ profit sharing"
+                    cells.append(raw)
+                    region["bonus"] = ["amount", *amount]
+                    region["cells"].append(["bonus", raw, list(amount), None, None, None, True, "profit sharing"])
+                else:
+                    cells.append(self._bonus_cell(region, base, currency, bare, step))
+            region.setdefault("sign_on", None)
             if sign_on:
                 if rng.random() < 0.5:
                     cells.append("—")
@@ -478,19 +616,107 @@ class GuideBuilder:
                 raw = rng.choice(["—", "n/a", w.range(*_band(rng, 10_000, 1.0, factor, step), currency, bare)])
                 cells.append(raw)
                 region["extras"] = [["Relocation", raw]]
+            if combined:
+                raw = w.range(*_band(rng, int(usd * 0.3), 1.6, factor, step), currency, bare)
+                cells.append(raw)
+                region["extras"].append(["Stock/Bonus", raw])
             region["total"] = None
             if total:
                 amount = _band(rng, int(usd * 1.3), 1.5, factor, step)
-                cells.append(w.range(*amount, currency, bare))
-                region["total"] = list(amount)
+                if after == "open_top":
+                    raw = f"{w.range(*amount, currency, bare)}+"
+                    region["cells"].append(["total", raw, list(amount), None, None, None, True, None])
+                elif "conversion" in forms and currency != "USD":
+                    raw = self._converted(amount, currency, factor, bare)
+                    kind = "total_year1" if year1 else "total"
+                    region["cells"].append(
+                        [kind, raw, list(amount), self._usd(amount, factor), None, None, False, None]
+                    )
+                else:
+                    raw = w.range(*amount, currency, bare)
+                cells.append(raw)
+                region["total_year1" if year1 else "total"] = list(amount)
             region["levels"] = []
-            line = self.add("| " + " | ".join(cells) + " |")
-            if error and "line" not in error:
-                error["line"] = line
+            self.add("| " + " | ".join(cells) + " |")
             expected_regions.append(region)
         self.add("")
         self.expected["regions"] = expected_regions
         return error
+
+    def _usd(self, amount: tuple[int, int], factor: Decimal) -> list:
+        return [int(Decimal(amount[0]) / factor) // 1000 * 1000, int(Decimal(amount[1]) / factor) // 1000 * 1000, "USD"]
+
+    def _converted(self, amount: tuple[int, int], currency: str, factor: Decimal, bare: bool) -> str:
+        """`€140,000-€195,000 / $153,000-$213,000`: the figure, then its conversion to dollars."""
+        low, high, _ = self._usd(amount, factor)
+        usd = low, max(high, low)
+        return f"{self.w.range(*amount, currency, bare)} / {self.w.range(*usd, 'USD', False)}"
+
+    def _base_cell(
+        self,
+        region: dict,
+        base: tuple[int, int],
+        currency: str,
+        factor: Decimal,
+        bare: bool,
+        after,
+        where,
+        line,
+        column,
+    ) -> str:
+        rng, w = self.rng, self.w
+        forms = self.forms
+        if after == "monthly" and currency not in ("USD", "INR", "JPY", "IDR"):
+            monthly = (max(1_000, base[0] // 12 // 1_000 * 1_000), max(1_000, base[1] // 12 // 1_000 * 1_000) + 1_000)
+            raw = f"{w.range(*monthly, currency, bare)}{rng.choice(['/mo', '/month', ' per month'])}"
+            region["base"] = None
+            region["cells"].append(["base", raw, list(monthly), None, "month", None, False, None])
+            return raw
+        if after == "equivalent" and currency != "USD":
+            raw = f"{w.range(*base, currency, False)} equivalent"
+            region["cells"].append(["base", raw, list(base), None, None, None, False, "equivalent"])
+            return raw
+        if "other_currency" in forms and region["name"] == self.other_region:
+            if rng.random() < 0.5:
+                # the row's base in dollars although the region pays in its own currency
+                usd = self._usd(base, factor)[:2]
+                usd[1] = max(usd[1], usd[0])
+                region["base"] = [*usd, "USD"]
+                return w.range(*usd, "USD", False)
+            # a range whose ends are in two currencies: kept as written
+            usd_high = self._usd(base, factor)[1]
+            raw = f"{write_amount(base[0], currency, 'full')}–{write_amount(max(usd_high, 1000), 'USD', 'full')}"
+            region["base"] = None
+            region["cells"].append(["base", raw, None, None, None, None, False, None])
+            self.warned.append({"line": line, "field": f"{where}: {column}", "message": "mixes currencies"})
+            return raw
+        if "conversion" in forms and currency != "USD":
+            raw = self._converted(base, currency, factor, bare)
+            region["cells"].append(["base", raw, list(base), self._usd(base, factor), None, None, False, None])
+            return raw
+        return w.bold(w.range(*base, currency, bare))
+
+    def _stock_cell(self, region, grant, kind, years, currency, factor, bare, after) -> str:
+        w = self.w
+        value = list(grant)
+        if after == "grant_years":
+            raw = f"{w.range(*grant, currency, bare)}/4yr"
+            region["stock"] = {"kind": kind, "years": 4, "value": value, "shares": None}
+            region["cells"].append(["stock", raw, value, None, None, 4, False, None])
+            return raw
+        if after == "stock_per_year":
+            yearly = (grant[0] // 4 // 1_000 * 1_000 or 1_000, grant[1] // 4 // 1_000 * 1_000 or 2_000)
+            raw = f"{w.range(*yearly, currency, bare)}/yr"
+            region["stock"] = {"kind": kind, "years": 1, "value": list(yearly), "shares": None, "per_year": True}
+            region["cells"].append(["stock", raw, list(yearly), None, "year", None, False, None])
+            return raw
+        if after == "pd_rsus":
+            raw = f"{write_amount(grant[0], currency, 'full')} - {write_amount(grant[1], currency, 'full')} PD RSUs"
+            region["stock"] = {"kind": kind, "years": years, "value": value, "shares": None}
+            region["cells"].append(["stock", raw, value, None, None, None, False, "PD RSUs"])
+            return raw
+        region["stock"] = {"kind": kind, "years": years, "value": value, "shares": None}
+        return w.range(*grant, currency, bare)
 
     def _bonus_cell(self, region: dict, base: tuple[int, int], currency: str, bare: bool, step: int) -> str:
         rng = self.rng
@@ -726,24 +952,37 @@ def _company(rng: random.Random, name: str) -> dict:
 
 
 def generate(
-    folder: Path, count: int, seed: int = 7, broken_share: float = 0.0, roles_per_company: int | None = None
+    folder: Path,
+    count: int,
+    seed: int = 7,
+    broken_share: float = 0.0,
+    roles_per_company: int | None = None,
+    dossier_share: float = 0.0,
 ) -> dict:
     """Write `count` guides under `folder` and the manifest; return the manifest.
 
     14 to 20 roles per company (or `roles_per_company`), so 5,000 guides span about 300
     companies. A share of
     `broken_share` guides carry one deliberate error each (a band with low above high,
-    an unknown currency, no table at all); the manifest names its line and field."""
+    an unknown currency, no table at all); the manifest names its line and field. Only a
+    guide with no table is left out ("broken"); the others load with a warning at that
+    line ("warnings" beside their figures). About `dossier_share` of the companies also get
+    a `company-overview.md` that is no guide (no title, no table), listed under "not_guides"."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     per_company = roles_per_company or 17
     names = company_names(rng, max(1, -(-count // per_company)) + 5)
-    manifest: dict = {"seed": seed, "count": count, "guides": {}, "broken": {}}
+    manifest: dict = {"seed": seed, "count": count, "guides": {}, "broken": {}, "not_guides": []}
     written = 0
     for name in names:
         if written >= count:
             break
         company = _company(rng, name)
+        if dossier_share and rng.random() < dossier_share:
+            path = folder / company["slug"] / "company-overview.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(DOSSIER.format(name=name, product=company["product"].lower()), encoding="utf-8")
+            manifest["not_guides"].append(f"{company['slug']}/company-overview.md")
         roles = rng.sample(ROLES, roles_per_company or rng.randint(14, 20))
         for role, weight in roles:
             if written >= count:
@@ -756,7 +995,7 @@ def generate(
             path = folder / company["slug"] / f"{slugify(role)}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            manifest["broken" if broken else "guides"][key] = expected
+            manifest["broken" if broken == "nofig" else "guides"][key] = expected
             written += 1
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
@@ -769,8 +1008,26 @@ def load_manifest(folder: Path) -> dict:
 # --- what a parsed guide says, in the manifest's terms ------------------------------------------------------
 
 
-def _pair(band) -> list[int] | None:
-    return [band.low.amount, band.high.amount] if band is not None else None
+def _pair(band, currency: str | None = None) -> list | None:
+    """[low, high], with the currency added when it is not the region's."""
+    if band is None:
+        return None
+    pair = [band.low.amount, band.high.amount]
+    return pair if currency is None or band.currency == currency else [*pair, band.currency]
+
+
+def _cell_figures(cell: Cell) -> list:
+    conversion = _pair(cell.conversion)
+    return [
+        cell.kind,
+        cell.raw,
+        _pair(cell.figure),
+        [*conversion, cell.conversion.currency] if conversion else None,
+        cell.per,
+        cell.years,
+        cell.open_top,
+        cell.words,
+    ]
 
 
 def _region_figures(region: RegionBand) -> dict:
@@ -779,26 +1036,40 @@ def _region_figures(region: RegionBand) -> dict:
         bonus_figures = ["percent", _decimal_text(bonus.percent.low), _decimal_text(bonus.percent.high)]
     elif bonus.kind == "amount":
         bonus_figures = ["amount", bonus.amount.low.amount, bonus.amount.high.amount]
+    elif bonus.kind == "text":
+        bonus_figures = ["text", bonus.raw]
     else:
         bonus_figures = ["none"]
     stock = region.stock
-    return {
-        "name": region.name,
-        "currency": region.currency,
-        "base": _pair(region.base),
-        "stock": None
-        if stock is None
-        else {
+    stock_figures = None
+    if stock is not None:
+        stock_figures = {
             "kind": stock.kind,
             "years": stock.vesting_years,
             "value": _pair(stock.value),
             "shares": list(stock.shares) if stock.shares else None,
-        },
+            "per_year": stock.per_year,
+            "note": stock.note,
+        }
+    currency = region.currency
+    return {
+        "name": region.name,
+        "level": region.level,
+        "currency": currency,
+        "base": _pair(region.base, currency),
+        "stock": stock_figures,
         "bonus": bonus_figures,
-        "total": _pair(region.total),
-        "sign_on": _pair(region.sign_on),
-        "levels": [[level.level, level.total.low.amount, level.total.high.amount] for level in region.levels],
+        "total": _pair(region.total, currency),
+        "total_year1": _pair(region.total_year1, currency),
+        "sign_on": _pair(region.sign_on, currency),
+        "levels": [
+            [level.level, level.total.low.amount, level.total.high.amount]
+            if level.total is not None
+            else [level.level, None, None]
+            for level in region.levels
+        ],
         "extras": [[extra.name, extra.raw] for extra in region.extras],
+        "cells": [_cell_figures(cell) for cell in region.cells],
     }
 
 
@@ -827,10 +1098,15 @@ def figures_of(guide: Guide) -> dict:
     }
 
 
-def fidelity_problems(catalog, folder: Path, manifest: dict) -> list[str]:
+def fidelity_problems(catalog, folder: Path, manifest: dict, markdown: bool = True) -> list[str]:
     """Every way the catalog differs from what the generator wrote: a guide missing or
-    with a figure not as written, a broken guide loaded or reported at the wrong place."""
+    with a figure not as written, a broken guide loaded or reported at the wrong place, a
+    cell kept as written not warned about at its line, a dossier without its note.
+    `markdown` False: the catalog holds imported data files, which carry no reader warnings."""
     problems = []
+    warnings: dict[str, list] = {}
+    for problem in catalog.report.warnings:
+        warnings.setdefault(problem.file, []).append(problem)
     for key, expected in manifest["guides"].items():
         guide = catalog.by_key.get(key)
         if guide is None:
@@ -838,8 +1114,12 @@ def fidelity_problems(catalog, folder: Path, manifest: dict) -> list[str]:
             continue
         got = figures_of(guide)
         for part, value in expected.items():
-            if got.get(part) != value:
+            if part != "warnings" and got.get(part) != value:
                 problems.append(f"{key}: {part}: wrote {value!r}, read {got.get(part)!r}")
+        for warning in expected.get("warnings", []) if markdown else []:
+            found = warnings.get(str(folder / f"{key}.md"), [])
+            if not any(_names(p, warning) for p in found):
+                problems.append(f"{key}: expected a warning {warning}, reported {[str(p) for p in found]}")
     errors: dict[str, list] = {}
     for problem in catalog.report.errors:
         errors.setdefault(problem.file, []).append(problem)
@@ -847,12 +1127,21 @@ def fidelity_problems(catalog, folder: Path, manifest: dict) -> list[str]:
         if key in catalog.by_key:
             problems.append(f"{key}: broken guide loaded")
         found = errors.get(str(folder / f"{key}.md"), [])
-        if not any(
-            p.line == expected["line"] and p.field.startswith(expected["field"]) and expected["message"] in p.message
-            for p in found
-        ):
+        if not any(_names(p, expected) for p in found):
             problems.append(f"{key}: expected {expected}, reported {[str(p) for p in found]}")
+    for rel in manifest.get("not_guides", []) if markdown else []:
+        if not any(p.file == str(folder / rel) and p.is_note for p in warnings.get(str(folder / rel), [])):
+            problems.append(f"{rel}: not a guide, but no note says so")
     return problems
+
+
+def _names(problem, expected: dict) -> bool:
+    """The problem is at the line and field the manifest expects, with its message."""
+    return (
+        problem.line == expected["line"]
+        and problem.field.startswith(expected["field"])
+        and expected["message"] in problem.message
+    )
 
 
 # --- companies that lookups get wrong in real libraries (bench/_queries.py labels queries on them) ------------

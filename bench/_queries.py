@@ -134,9 +134,14 @@ def build(folder: Path, seed: int = 21, guides: int = 900) -> list[Labelled]:
 
 def _sample(rng: random.Random, base: list, count: int) -> list[tuple[str, dict, dict]]:
     """(key, guide, one of its regions) for `count` guides with regions as rows (one band per region)."""
-    usable = [(key, guide) for key, guide in base if guide["regions"] and not guide["regions"][0].get("levels")]
+    usable = [(key, guide) for key, guide in base if guide["regions"] and not _has_rows(guide)]
     picked = rng.sample(usable, count)
     return [(key, guide, rng.choice(guide["regions"])) for key, guide in picked]
+
+
+def _has_rows(guide: dict) -> bool:
+    """The guide's table has a row per level (one band per level and region, or level totals)."""
+    return any(region.get("level") or region.get("levels") for region in guide["regions"])
 
 
 def _short_company(name: str) -> str:
@@ -229,30 +234,33 @@ def _base_seniority(rng, base, manifest) -> list[Labelled]:
     by_company: dict[str, list[str]] = {}
     for key in manifest["guides"]:
         by_company.setdefault(key.split("/")[0], []).append(key)
-    titled = [(k, g) for k, g in base if g.get("level") in ("Senior", "L5", "IC3")]
+    titled = [(k, g) for k, g in base if g.get("level") in ("Senior", "L5", "IC3") and not _has_rows(g)]
     for key, guide in rng.sample(titled, min(25, len(titled))):
         region = rng.choice(guide["regions"])
         word = {"Senior": rng.choice(["senior", "sr", "Senior"]), "L5": "L5", "IC3": "ic3"}[guide["level"]]
         role = rng.choice(ROLE_SHORT[key.split("/")[1]])
         phrasing = "seniority" if guide["level"] == "Senior" else "level"
-        if region.get("levels"):
-            out.append(Labelled(f"{word} {role} at {guide['company']}", phrasing, "regions", key))
-        else:
-            place = rng.choice(REGION_SHORT[region["name"]])
-            out.append(Labelled(f"{word} {role} at {guide['company']} {place}", phrasing, "band", key, region["name"]))
-    rows = [(k, g) for k, g in base if g["regions"] and g["regions"][0].get("levels") and not g.get("level")]
-    for key, guide in rng.sample(rows, min(20, len(rows))):
-        region = rng.choice([r for r in guide["regions"] if r["levels"]])
-        label = rng.choice(region["levels"])[0]
-        words = _level_words(label)
-        if label in ("Mid", "E4 (Mid)") or not words:
-            continue
-        word = next(iter(sorted(words - {"mid"}, key=lambda w: (not re.search(r"\d", w), w))))
         place = rng.choice(REGION_SHORT[region["name"]])
+        out.append(Labelled(f"{word} {role} at {guide['company']} {place}", phrasing, "band", key, region["name"]))
+    rows = [(k, g) for k, g in base if _has_rows(g)]
+    for key, guide in rng.sample(rows, min(30, len(rows))):
+        own = _level_words(guide.get("level"))
+        bands = [
+            (label, region["name"])
+            for region in guide["regions"]
+            for label in ([region["level"]] if region.get("level") else [row[0] for row in region.get("levels", [])])
+        ]
+        label, name = rng.choice(bands)
+        labels = {other for other, _ in bands}
+        words = sorted(_level_words(label) - own, key=lambda w: (not re.search(r"\d", w), w))
+        word = next((w for w in words if sum(w in _level_words(other) for other in labels) == 1), None)
+        if word is None:
+            continue
+        place = rng.choice(REGION_SHORT[name])
         role = rng.choice(ROLE_SHORT[key.split("/")[1]])
         phrasing = "level" if re.search(r"\d", word) else "seniority"
-        out.append(Labelled(f"{guide['company']} {role} {word} {place}", phrasing, "band", key, region["name"], label))
-    plain = [(k, g) for k, g in base if not g.get("level") and not g["regions"][0].get("levels")]
+        out.append(Labelled(f"{guide['company']} {role} {word} {place}", phrasing, "band", key, name, label))
+    plain = [(k, g) for k, g in base if not g.get("level") and not _has_rows(g)]
     for key, guide in rng.sample(plain, 20):
         others = by_company[key.split("/")[0]]
         if any(k.split("/")[1] == "staff-engineer" for k in others):

@@ -105,10 +105,11 @@ def cmd_guides_check(args: argparse.Namespace, settings: Settings) -> int:
     from bot.guides.importer import check_guides
 
     paths = [Path(p) for p in args.paths] if args.paths else guide_folders(settings.guide_folders)
-    summary = check_guides(paths, sys.stdout, progress=sys.stderr.isatty())
+    summary = check_guides(paths, sys.stdout, progress=sys.stderr.isatty(), strict=args.strict)
+    skipped = f", {summary.skipped} skipped as not guides" if summary.skipped else ""
     print(
         f"checked {summary.files} files: {summary.valid} guides valid, "
-        f"{summary.errors} errors, {summary.warnings} warnings",
+        f"{summary.errors} errors, {summary.warnings} warnings{skipped}",
         file=sys.stderr,
     )
     return 1 if summary.errors else 0
@@ -185,9 +186,14 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="validate guide data; exit 1 on errors",
         description="Validate guides (data files or Markdown). Errors print "
-        "as 'file: field: problem' and exit 1; warnings do not.",
+        "as 'file: field: problem' and exit 1; warnings do not (unless --strict).",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: all guide folders)")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="for guide authors: every warning (a cell kept as written, a missing section) is an error",
+    )
     check.set_defaults(func=cmd_guides_check)
     convert = guide_commands.add_parser("import", help="convert Markdown guides into data files")
     convert.add_argument("paths", nargs="+", metavar="PATH", help="Markdown files or folders (recursive)")

@@ -14,21 +14,33 @@ from bot.guides.problems import Problem
 def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
     warnings: list[Problem] = []
     for region in guide.regions:
+        where = f"{region.level} {region.name}" if region.level else region.name
         computed = region.computed_total()
-        if computed and region.total:
+        total_cell = region.cell("total")
+        comparable = (
+            computed
+            and region.total
+            and region.base
+            and region.total.currency == region.base.currency
+            and not (total_cell and total_cell.open_top)
+        )
+        if comparable:
             published = (region.total.low.amount, region.total.high.amount)
             if computed != published:
                 warnings.append(
                     Problem(
                         file,
                         None,
-                        f"{region.name}: total comp",
+                        f"{where}: total comp",
                         f"published {region.total} differs from its parts "
-                        f"{format_range(computed[0], computed[1], region.currency)}",
+                        f"{format_range(computed[0], computed[1], region.base.currency)}",
                     )
                 )
+        for cell in region.cells:
+            if cell.as_text and file.endswith(".json"):  # Markdown guides warn at the cell's line
+                warnings.append(Problem(file, None, f"{where}: {cell.column}", f"kept as written: {cell.problem}"))
         if region.stock and region.stock.value and not region.stock.vesting_years:
-            warnings.append(Problem(file, None, f"{region.name}: stock", "vesting years not stated"))
+            warnings.append(Problem(file, None, f"{where}: stock", "vesting years not stated"))
     plan = guide.negotiate_up
     if plan and plan.target_total:
         tops = [r.total.high for r in guide.regions if r.total and r.total.currency == plan.target_total.currency]

@@ -6,7 +6,9 @@
 Both stream: one file is read, reported and let go before the next, so a library of
 thousands of guides needs no more memory than one. On a terminal a progress line shows
 files done and failures so far; each failed file gets one line, `file:line: field:
-problem` (its first error, with a count of the others); a summary line ends the run.
+problem` (its first error, with a count of the others); a file that is not a guide at all
+(no guide title, no table) gets a `note:` line and is skipped, not failed; a summary line
+ends the run.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class ImportSummary:
     files: int = 0
     imported: int = 0
     failed: int = 0
+    skipped: int = 0  # files that are not guides (see problems.NOT_A_GUIDE)
     warnings: int = 0
     problems: list[Problem] = field(default_factory=list)  # every error of every failed file
 
@@ -101,8 +104,13 @@ def import_guides(paths: list[Path], out: Path, progress: bool = False, stream: 
     with no_gc():
         for done, (file, root) in enumerate(files, start=1):
             guide, errors, warnings = read_one(file, root)
-            summary.warnings += len(warnings)
-            if guide is None:
+            notes = [problem for problem in warnings if problem.is_note]
+            summary.warnings += len(warnings) - len(notes)
+            if guide is None and notes and not errors:
+                summary.skipped += 1
+                bar.clear()
+                print(f"note: {notes[0]}", file=errors_out)
+            elif guide is None:
                 summary.failed += 1
                 summary.problems += errors
                 bar.clear()
@@ -115,9 +123,10 @@ def import_guides(paths: list[Path], out: Path, progress: bool = False, stream: 
                 summary.imported += 1
             bar.update(done, summary.failed)
     bar.finish()
+    skipped = f", {summary.skipped} files skipped as not guides" if summary.skipped else ""
     print(
-        f"imported {summary.imported} of {len(files)} guides into {out} "
-        f"({summary.failed} failed, {summary.warnings} warnings)",
+        f"imported {summary.imported} of {len(files) - summary.skipped} guides into {out} "
+        f"({summary.failed} failed, {summary.warnings} warnings{skipped})",
         file=stream,
     )
     return summary
@@ -129,12 +138,14 @@ class CheckSummary:
     valid: int = 0
     errors: int = 0
     warnings: int = 0
+    skipped: int = 0
 
 
-def check_guides(paths: list[Path], out: TextIO, progress: bool = False) -> CheckSummary:
+def check_guides(paths: list[Path], out: TextIO, progress: bool = False, strict: bool = False) -> CheckSummary:
     """Read and check every guide under `paths` (data files and Markdown): errors print as
-    `file:line: field: problem`, warnings (missing sections, totals that disagree with
-    their parts) prefixed `warning: `."""
+    `file:line: field: problem`, warnings (missing sections, cells kept as written, totals
+    that disagree with their parts) prefixed `warning: `; files that are not guides
+    `note: `. `strict` (for guide authors) makes every warning an error."""
     from bot.guides.checks import consistency_warnings
 
     summary = CheckSummary()
@@ -145,13 +156,22 @@ def check_guides(paths: list[Path], out: TextIO, progress: bool = False) -> Chec
         for done, (file, root) in enumerate(files, start=1):
             summary.files += 1
             guide, errors, warnings = read_one(file, root)
+            notes = [problem for problem in warnings if problem.is_note]
+            warnings = [problem for problem in warnings if not problem.is_note]
             if guide is not None:
-                summary.valid += 1
                 warnings = warnings + consistency_warnings(guide, str(file))
+            if strict:
+                errors, warnings = errors + warnings, []
+            if guide is not None and not errors:
+                summary.valid += 1
+            elif guide is None and notes and not errors:
+                summary.skipped += 1
             else:
                 failed += 1
-            if errors or warnings:
+            if errors or warnings or notes:
                 bar.clear()
+            for problem in notes:
+                print(f"note: {problem}", file=out)
             for problem in errors:
                 print(problem, file=out)
             for problem in warnings:

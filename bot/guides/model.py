@@ -81,12 +81,14 @@ class StockGrant(Model):
     value: MoneyRange | None = None
     shares: tuple[int, int] | None = None
     note: str | None = None
+    per_year: bool = False  # the cell gives a yearly figure (`$25K–$55K/yr`), not a grant; vesting_years is 1
 
 
 class Bonus(Model):
-    """A target bonus: a percentage of base, an amount, or none (`—`)."""
+    """A target bonus: a percentage of base, an amount, none (`—`), or words that are no
+    figure (`Discretionary`), kept as `raw` and never computed with."""
 
-    kind: Literal["none", "percent", "amount"]
+    kind: Literal["none", "percent", "amount", "text"]
     percent: PercentRange | None = None
     amount: MoneyRange | None = None
     raw: str = ""
@@ -104,10 +106,12 @@ NO_BONUS = Bonus(kind="none", raw="—")
 
 
 class LevelBand(Model):
-    """One level's figures in a region, for guides that publish a row per level."""
+    """One level's figures in a region, for guides that publish a row per level; `raw`
+    holds a cell that is no figure, kept as written (then `total` is None)."""
 
     level: str
-    total: MoneyRange
+    total: MoneyRange | None = None
+    raw: str | None = None
 
 
 class ExtraFigure(Model):
@@ -116,6 +120,37 @@ class ExtraFigure(Model):
     name: str
     raw: str
     value: MoneyRange | None = None
+
+
+class Cell(Model):
+    """A band cell that says more than a plain range, or something other than one, as
+    the guide wrote it (`raw`). `figure` is the amount read from it, None when the cell is
+    words only or cannot be read exactly: then it is shown as written and not computed with.
+    `conversion` is a second currency written beside the figure (`€140K / $153K`);
+    `per` is "month" for a monthly figure (`SEK 64K–80K/mo`), "year" for `/yr`; `years`
+    a grant's vesting years written in the cell (`/4yr`); `open_top` a `+` after the top;
+    `words` what follows the amount (`sign-on`, `PD RSUs`, `equivalent`)."""
+
+    kind: str  # the column's kind: base, stock, bonus, total, total_year1, sign_on
+    column: str
+    raw: str
+    figure: MoneyRange | None = None
+    conversion: MoneyRange | None = None
+    per: Literal["year", "month"] | None = None
+    years: int | None = None
+    open_top: bool = False
+    words: str | None = None
+    problem: str | None = None  # why no figure was read, for `guides check`
+
+    @property
+    def as_text(self) -> bool:
+        return self.figure is None
+
+    def yearly(self) -> tuple[Fraction, Fraction] | None:
+        """A monthly figure × 12 (the reply states the formula)."""
+        if self.figure is None or self.per != "month":
+            return None
+        return Fraction(self.figure.low.amount * 12), Fraction(self.figure.high.amount * 12)
 
 
 class RegionBand(Model):
@@ -132,22 +167,54 @@ class RegionBand(Model):
     stock: StockGrant | None = None
     bonus: Bonus = NO_BONUS
     total: MoneyRange | None = None
+    total_year1: MoneyRange | None = None  # a `Total Comp (Yr 1)` column: year one, sign-on and all
     sign_on: MoneyRange | None = None
     levels: list[LevelBand] = Field(default_factory=list)
     extras: list[ExtraFigure] = Field(default_factory=list)
+    cells: list[Cell] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _one_currency(self) -> RegionBand:
-        for label, band in (("base", self.base), ("total", self.total), ("sign_on", self.sign_on)):
-            if band is not None and band.currency != self.currency:
-                raise ValueError(f"{label} is in {band.currency}, the region in {self.currency}")
-        if not (self.base or self.total or self.levels or (self.stock and self.stock.value)):
+    def _has_figures(self) -> RegionBand:
+        # Each figure keeps its own currency: a cell in another currency than the region's
+        # is shown in that currency and never added to the others (see `computed_total`).
+        if not (
+            self.base
+            or self.total
+            or self.total_year1
+            or self.levels
+            or (self.stock and (self.stock.value or self.stock.shares))
+            or self.cells
+        ):
             raise ValueError("the region has no figures")
         return self
 
+    def in_own_currency(self) -> RegionBand:
+        """This band with only the figures in the region's own currency: what an offer is
+        compared with. A cell in another currency is shown as written, never compared."""
+        update: dict = {}
+        for key in ("base", "total", "total_year1", "sign_on"):
+            value = getattr(self, key)
+            if value is not None and value.currency != self.currency:
+                update[key] = None
+        if self.stock and self.stock.value and self.stock.value.currency != self.currency:
+            update["stock"] = self.stock.model_copy(update={"value": None})
+        if self.bonus.amount and self.bonus.amount.currency != self.currency:
+            update["bonus"] = Bonus(kind="text", raw=self.bonus.raw)
+        return self.model_copy(update=update) if update else self
+
+    def cell(self, kind: str) -> Cell | None:
+        """The cell of that kind that says more than a plain range (see `Cell`), if any."""
+        return next((cell for cell in self.cells if cell.kind == kind), None)
+
     def computed_total(self) -> tuple[Fraction, Fraction] | None:
-        """base + stock / vesting years + bonus, low and high, when the parts allow it."""
-        if self.base is None:
+        """base + stock / vesting years + bonus, low and high, when the parts allow it:
+        every part a figure in the base's currency, none kept as text or open-topped."""
+        parts = [cell for cell in self.cells if cell.kind in ("base", "stock", "bonus")]
+        if self.base is None or self.bonus.kind == "text" or any(c.as_text or c.open_top or c.per for c in parts):
+            return None
+        currency = self.base.currency
+        amounts = [self.stock.value if self.stock else None, self.bonus.amount]
+        if any(amount is not None and amount.currency != currency for amount in amounts):
             return None
         low, high = Fraction(self.base.low.amount), Fraction(self.base.high.amount)
         if self.stock and self.stock.value:

@@ -1,10 +1,12 @@
 """Money: whole amounts with an ISO currency, parsed and written the way guides write them.
 
 Guides write `$155K`, `£75,000`, `CHF 120K`, `S$115,000`, `₹20L`, `₹1.2Cr`, `₹47,00,000`,
-`$1.2M`. Parsing is exact (Decimal arithmetic, never floats) and refuses anything that is
-not a whole amount, so no figure is ever rounded on the way in. Formatting writes the
-shortest exact form in the guide's own style; a figure that cannot be written exactly in
-that style is written in full (`$155,250`), never rounded.
+`$1.2M`, `kr565,000`, `Rp 900M`, `UYU 1,800,000`: any ISO 4217 code is a currency (Babel's
+list), and the symbols below are the ones guides write before a number. Parsing is exact
+(Decimal arithmetic, never floats) and refuses anything that is not a whole amount, so no
+figure is ever rounded on the way in. Formatting writes the shortest exact form in the
+guide's own style; a figure that cannot be written exactly in that style is written in
+full (`$155,250`), never rounded.
 """
 
 from __future__ import annotations
@@ -69,7 +71,18 @@ _PREFIXES: dict[str, str] = {
     "MX$": "MXN",
     "₩": "KRW",
     "NT$": "TWD",
+    "RP": "IDR",
+    "₺": "TRY",
+    "₱": "PHP",
+    "₫": "VND",
+    "₦": "NGN",
+    "₴": "UAH",
+    "฿": "THB",
+    "ZŁ": "PLN",
 }
+# `kr` is the krona or krone of four countries; the region says which (see `krona_for`).
+KRONA = "KR"
+KRONA_CURRENCIES = ("SEK", "NOK", "DKK", "ISK")
 for _code, (_symbol, _word) in CURRENCIES.items():
     _PREFIXES.setdefault(_code, _code)
     _PREFIXES.setdefault(_symbol.upper(), _code)
@@ -97,9 +110,9 @@ SUFFIX_FACTORS: dict[str, int] = {
 _NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
 _SUFFIX = r"thousand|million|billion|crores?|lakhs?|lacs?|mm|bn|cr|[kmbl]"
 AMOUNT_RE = re.compile(
-    rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[A-Z]{{3}}(?=\s?\d)|Rs\.?)?\s?"
+    rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr|Kr|KR|Rp|RP|zł)(?=\s?\d)|Rs\.?)?\s?"
     rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z])"
-    rf"(?:\s?(?P<code>[A-Z]{{3}})(?![A-Za-z]))?",
+    rf"(?:\s?(?P<code>(?-i:[A-Z]{{3}}))(?![A-Za-z]))?",
     re.IGNORECASE,
 )
 RANGE_SEPARATOR_RE = re.compile(r"\s*(?:–|—|-|―|‒|to|until)\s*", re.IGNORECASE)
@@ -109,13 +122,47 @@ class MoneyError(ValueError):
     """A figure that cannot be read exactly; the message says why."""
 
 
-def currency_for_prefix(prefix: str) -> str | None:
-    """The ISO code for a written prefix such as `S$`, `CHF` or `₹`; None when unknown."""
-    return _PREFIXES.get(prefix.strip().upper())
+def currency_for_prefix(prefix: str, default: str | None = None) -> str | None:
+    """The ISO code for a written prefix such as `S$`, `CHF`, `₹` or `UYU`; None when
+    unknown. `kr` is the default currency when that is a krona or krone, else unknown."""
+    key = prefix.strip().upper()
+    if key == KRONA:
+        return default if default in KRONA_CURRENCIES else None
+    found = _PREFIXES.get(key)
+    if found is None and len(key) == 3 and is_known_currency(key):
+        return key
+    return found
 
 
 def is_known_currency(code: str) -> bool:
-    return code.upper() in CURRENCIES
+    """Any ISO 4217 code. The common ones are answered from `CURRENCIES` without Babel,
+    whose currency list costs ~30 ms to import and load: a warm start validates every
+    figure it shows and must stay fast (bench/lookup.py), so Babel loads only for a code
+    outside that table."""
+    code = code.upper()
+    return code in CURRENCIES or code in _iso_currencies()
+
+
+@lru_cache(maxsize=1)
+def _iso_currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+# Region names that tell which krona or krone `kr` is, for rows that name no currency.
+_KRONA_PLACES = {
+    "SEK": ("sweden", "stockholm", "gothenburg", "göteborg", "malmö", "malmo", "uppsala", "lund"),
+    "NOK": ("norway", "oslo", "bergen", "trondheim", "stavanger"),
+    "DKK": ("denmark", "copenhagen", "aarhus", "odense"),
+    "ISK": ("iceland", "reykjavik", "reykjavík"),
+}
+
+
+def krona_for(region: str) -> str | None:
+    """SEK for `Stockholm`, NOK for `Oslo`...: which currency `kr` means in that region."""
+    lowered = region.lower()
+    return next((code for code, places in _KRONA_PLACES.items() if any(p in lowered for p in places)), None)
 
 
 class Money(BaseModel):
@@ -129,7 +176,7 @@ class Money(BaseModel):
     @field_validator("currency")
     @classmethod
     def _known_currency(cls, value: str) -> str:
-        if value not in CURRENCIES:
+        if not is_known_currency(value):
             raise ValueError(f"unknown currency {value!r}")
         return value
 
@@ -188,23 +235,26 @@ def parse_amount(text: str, default_currency: str | None = None) -> Money:
 
 
 def _money_from_match(match: re.Match, default_currency: str | None, text: str) -> Money:
-    currency = _explicit_currency(match, text) or default_currency
+    currency = _explicit_currency(match, text, default_currency) or default_currency
     if currency is None:
         raise MoneyError(f"{text.strip()!r} names no currency")
     return Money(amount=parse_number(match["number"], match["suffix"]), currency=currency)
 
 
-def _explicit_currency(match: re.Match, text: str) -> str | None:
-    """The currency an amount writes itself (`S$`, `CHF`, a trailing `GBP`), if any."""
+def _explicit_currency(match: re.Match, text: str, default: str | None = None) -> str | None:
+    """The currency an amount writes itself (`S$`, `CHF`, a trailing `GBP`), if any;
+    `kr` is the default's krona or krone."""
     prefix, code = match["prefix"], match["code"]
     currency = None
     if prefix:
-        currency = currency_for_prefix(prefix)
+        currency = currency_for_prefix(prefix, default)
+        if currency is None and prefix.strip().upper() == KRONA:
+            raise MoneyError(f"'kr' in {text.strip()!r} may be SEK, NOK, DKK or ISK; the region does not say which")
         if currency is None:
             raise MoneyError(f"unknown currency {prefix.strip()!r} in {text.strip()!r}")
     if code:
         named = code.upper()
-        if named not in CURRENCIES:
+        if not is_known_currency(named):
             raise MoneyError(f"unknown currency {code!r} in {text.strip()!r}")
         currency = currency or named
     return currency
@@ -224,8 +274,8 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
     if not low_match or not high_match:
         raise MoneyError(f"{cleaned!r} is not a range of amounts")
     # An end that leaves out its currency or suffix takes the other end's (`$155–220K`).
-    low_currency = _explicit_currency(low_match, low_text)
-    high_currency = _explicit_currency(high_match, high_text)
+    low_currency = _explicit_currency(low_match, low_text, default_currency)
+    high_currency = _explicit_currency(high_match, high_text, default_currency)
     currency = low_currency or high_currency or default_currency
     if currency is None:
         raise MoneyError(f"{cleaned!r} names no currency")

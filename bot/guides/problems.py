@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+# The field of the note for a file that is not a guide at all (a company dossier with no
+# title and no table): skipped, neither a failure nor a warning (see `Problem.is_note`).
+NOT_A_GUIDE = "not a guide"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -13,6 +17,10 @@ class Problem:
     line: int | None
     field: str
     message: str
+
+    @property
+    def is_note(self) -> bool:
+        return self.field == NOT_A_GUIDE
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -559,6 +559,7 @@ class Resolver:
             return
         if used[start - 1] or not self._unknown_word(before):
             return
+        result.alt_roles = result.roles  # the whole phrase, should the company have no `rest` guide
         result.roles = set(self.role_phrases[rest])
         result.typed["roles"] = rest
         result.spans["roles"] = (start + 1, end)
@@ -787,16 +788,21 @@ class Resolver:
         level: str | None = None
         instead_of = ""
         if match.seniority:
-            # Seniority first, over every guide of the role: `sr software engineer` is the
-            # Senior Software Engineer guide although `software engineer` names another.
-            fitting = self._fitting_titles(chosen, match.seniority)
-            if fitting:
-                chosen = fitting
-            else:
-                chosen, level = self._fitting_levels(chosen, match.seniority)
-                if not chosen:
-                    missing = [key for key in keys if roles is None or self.role_keys[key] & roles]
-                    return Resolution("level_unknown", shown, guides=self._guides(missing or keys), **context)
+            # Seniority first, over the guides the query names by their own title (with or
+            # without its seniority: `sr software engineer` is the Senior Software Engineer
+            # guide although `software engineer` names another), then the role's whole group.
+            named = [key for key in chosen if roles is None or self._named_by_title(key, roles)]
+            found: list[str] = []
+            for tier in (named, chosen) if named and len(named) < len(chosen) else (chosen,):
+                found = self._fitting_titles(tier, match.seniority)
+                if not found:
+                    found, level = self._fitting_levels(tier, match.seniority)
+                if found:
+                    break
+            if not found:
+                missing = [key for key in keys if roles is None or self.role_keys[key] & roles]
+                return Resolution("level_unknown", shown, guides=self._guides(missing or keys), **context)
+            chosen = found
             if roles is not None and len(chosen) > 1:
                 chosen = self._named_roles(chosen, roles)
         elif roles is not None:
@@ -829,6 +835,10 @@ class Resolver:
         if len(regions) > 1:
             return Resolution("regions", shown, regions=regions, **context)
         return Resolution("band", shown, region=regions[0], **context)
+
+    def _named_by_title(self, key: str, roles: set[str]) -> bool:
+        slug = self.catalog.summaries[key].role_slug
+        return f"role:{slug}" in roles or f"base:{slug}" in roles
 
     def _fitting_titles(self, keys: list[str], asked: frozenset[str]) -> list[str]:
         """Guides whose title seniority is the one asked (`Senior Software Engineer` for

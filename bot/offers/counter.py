@@ -98,6 +98,7 @@ def build_counter(
     walk_away: int | None = None,
     current_total: int | None = None,
 ) -> Counter:
+    region = region.in_own_currency()
     currency = offer.currency or region.currency
     premium, stated = premium_of(guide)
     plan = guide.negotiate_up

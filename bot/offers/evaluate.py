@@ -121,6 +121,7 @@ def _percent(value) -> str:
 
 def evaluate(offer: Offer, guide: Guide | None, region: RegionBand | None) -> Evaluation:
     """Place each part of the offer in the region's band and total it up."""
+    region = region.in_own_currency() if region else None
     currency = offer.currency or (region.currency if region else "USD")
     annual_formula, first_formula = formulas(offer, currency)
     placed: list[Placed] = []

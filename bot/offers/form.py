@@ -54,6 +54,7 @@ class FormResult:
 
 def bands_for(region: RegionBand) -> dict[str, MoneyRange | None]:
     """The guide's band for each amount field (None where it publishes none)."""
+    region = region.in_own_currency()
     stock = region.stock.value if region.stock else None
     bonus = region.bonus.amount if region.bonus.kind == "amount" else None
     return {"base": region.base, "equity": stock, "bonus": bonus, "sign_on": region.sign_on}

@@ -45,24 +45,31 @@ def region_view(region: RegionBand) -> RegionView:
     years = region.stock.vesting_years if region.stock else None
     parts = ["base"]
     if region.stock and region.stock.value:
-        parts.append(f"stock ÷ {years}" if years and years > 1 else "stock")
+        per_year = region.stock.per_year or not (years and years > 1)
+        parts.append("stock" if per_year else f"stock ÷ {years}")
     if bonus.kind != "none":
         parts.append("bonus")
     formula = " + ".join(parts)
     computed = region.computed_total()
     computed_text = None
     differs = False
-    if computed is not None:
-        computed_text = format_range(computed[0], computed[1], region.currency)
-        if region.total is not None:
-            differs = (computed[0], computed[1]) != (region.total.low.amount, region.total.high.amount)
+    if computed is not None and region.base is not None:
+        computed_text = format_range(computed[0], computed[1], region.base.currency)
+        total = region.total
+        if total is not None and total.currency == region.base.currency and not _open_top(region, "total"):
+            differs = (computed[0], computed[1]) != (total.low.amount, total.high.amount)
     stock = region.stock
     stock_label = "Stock"
     if stock:
         stock_label = stock.kind or "Stock"
-        if stock.vesting_years:
+        if stock.vesting_years and not stock.per_year:
             stock_label += f", vesting over {stock.vesting_years} years"
     return RegionView(bonus_text, stock_label, computed_text, formula, differs)
+
+
+def _open_top(region: RegionBand, kind: str) -> bool:
+    cell = region.cell(kind)
+    return bool(cell and cell.open_top)
 
 
 def _common(resolution: Resolution, counts: tuple[int, int]) -> dict:

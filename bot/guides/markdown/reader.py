@@ -6,9 +6,11 @@ The reader works in two passes so that new variants of the format only add recog
    `**Level Mapping:** ...`), and each part of the guide has its own reader below that
    looks for its section (title, DNA line, band table, narrative, levers, strategy, sources).
 
-Problems are collected, never raised one at a time: an error (no title, no band table,
-a figure that cannot be read) means no guide; a warning (a missing section) does not.
-Each problem carries the file, the line and the field.
+Problems are collected, never raised one at a time: an error (no title, no band table)
+means no guide; a warning (a missing section, a cell kept as written) does not. A file
+with neither a guide title nor a table (a company dossier) is no guide at all: skipped
+with a note (`problems.NOT_A_GUIDE`), not a failure. Each problem carries the file, the
+line and the field.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from bot.guides.model import (
     Source,
 )
 from bot.guides.money import AMOUNT_RE, MoneyError, parse_amount, parse_range
-from bot.guides.problems import Problem
+from bot.guides.problems import NOT_A_GUIDE, Problem
 
 
 @dataclass
@@ -84,6 +86,9 @@ def read_guide(
 ) -> ReadResult:
     ctx = _Context(path)
     blocks = parse_blocks(text)
+    if not any(block.kind == "table" for block in blocks) and not _has_title(blocks):
+        note = "no `<Role> | <Company> Negotiation Guide` title and no table; skipped"
+        return ReadResult(None, [], [Problem(path, None, NOT_A_GUIDE, note)])
     title = _read_title(blocks, ctx)
     if title is None:
         return ReadResult(None, ctx.errors, ctx.warnings)
@@ -138,6 +143,10 @@ TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")
+
+
+def _has_title(blocks: list[Block]) -> bool:
+    return any(block.kind == "heading" and TITLE_RE.match(clean_inline(block.text)) for block in blocks)
 
 
 def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, str, int] | None:

@@ -3,6 +3,11 @@
 Guides lay the table out in more than one way. Each layout has a reader here; the first
 table whose header one of them recognises is the guide's band table. The reader for
 the seed's layout, one row per region with a column per component, is `_regions_as_rows`.
+
+The reader is forgiving where a guide is unusual and strict where a figure is at stake:
+each cell goes through `cells.read_cell`; a cell it cannot read exactly is kept as the
+guide wrote it (`Cell` with no figure), never computed with, and warned about at its
+line. Only a guide with no band table at all is left out.
 """
 
 from __future__ import annotations
@@ -10,15 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from functools import lru_cache
 from typing import Protocol
 
 from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block
+from bot.guides.markdown.cells import CellReading, read_cell
 from bot.guides.markdown.text import clean_inline
-from bot.guides.model import NO_BONUS, Bonus, ExtraFigure, LevelBand, PercentRange, RegionBand, StockGrant
-from bot.guides.money import MoneyError, MoneyRange, currency_for_prefix, is_known_currency, parse_range
+from bot.guides.model import NO_BONUS, Bonus, Cell, ExtraFigure, LevelBand, PercentRange, RegionBand, StockGrant
+from bot.guides.money import MoneyError, currency_for_prefix, is_known_currency, krona_for
 
 DASHES = {"—", "–", "-", "n/a", "none", "", "—%", "0", "0%"}
 
@@ -32,24 +37,61 @@ class Reporter(Protocol):
 
 # --- column headers -----------------------------------------------------------------------
 
-STOCK_WORDS = ("stock", "equity", "rsu", "option", "shares")
 YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y)\b", re.I)
+YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*1\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
+REGION_WORDS = ("region", "location", "market", "city", "geo")
+# Head nouns of a column header, read from its last word back (`Fidelity Profit-Based RSU`
+# is stock: its head noun is RSU, and `Based` is no `base`).
+HEAD_NOUNS = {
+    "salary": "base",
+    "base": "base",
+    "pay": "base",
+    "bonus": "bonus",
+    "bonuses": "bonus",
+    "incentive": "bonus",
+    "stock": "stock",
+    "equity": "stock",
+    "rsu": "stock",
+    "rsus": "stock",
+    "option": "stock",
+    "options": "stock",
+    "shares": "stock",
+    "grant": "stock",
+    "esop": "stock",
+    "comp": "total",
+    "compensation": "total",
+    "tc": "total",
+    "package": "total",
+}
 
 
 def column_kind(header: str) -> str:
-    lowered = clean_inline(header).lower()
-    if lowered.startswith(("region", "location", "market", "city", "geo")):
+    """base, stock, bonus, sign_on, total, total_year1 (`Total Comp (Yr 1)`), combined
+    (`Stock/Bonus`: two components in one figure), region or extra, by the header's head
+    noun rather than any word in it."""
+    text = clean_inline(header)
+    lowered = text.lower()
+    if lowered.startswith(REGION_WORDS):
         return "region"
-    if "total" in lowered:
-        return "total"
-    if "sign" in lowered:
+    main = re.sub(r"\(.*?\)", " ", lowered)
+    words = re.findall(r"[a-z]+", main)
+    if "total" in words or "tc" in words:
+        return "total_year1" if YEAR_ONE_RE.search(text) else "total"
+    if any(word.startswith("sign") for word in words):
         return "sign_on"
-    if "base" in lowered or "salary" in lowered:
-        return "base"
-    if "bonus" in lowered:
-        return "bonus"
-    if any(word in lowered for word in STOCK_WORDS):
-        return "stock"
+    parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
+    if len(parts) > 1:
+        kinds = {_head_kind(part) for part in parts} - {"extra"}
+        if len(kinds) > 1:
+            return "combined"
+    return _head_kind(main)
+
+
+def _head_kind(text: str) -> str:
+    for word in reversed(re.findall(r"[a-z]+", text)):
+        if word in HEAD_NOUNS:
+            kind = HEAD_NOUNS[word]
+            return "extra" if kind == "total" else kind
     return "extra"
 
 
@@ -89,66 +131,179 @@ def is_blank(cell: str) -> bool:
     return clean_inline(cell).lower() in DASHES
 
 
-def parse_bonus(cell: str, currency: str) -> Bonus:
-    text = clean_inline(cell)
-    if is_blank(text):
-        return Bonus(kind="none", raw=text or "—")
+def percent_bonus(text: str) -> Bonus | None:
+    """`10–15%`, `12.5% target` -> a percent bonus; None when the cell is no percentage."""
     match = PERCENT_RE.match(text)
-    if match:
-        low = Decimal(match["low"])
-        high = Decimal(match["high"] or match["low"])
-        return Bonus(kind="percent", percent=PercentRange(low=low, high=high), raw=text)
-    return Bonus(kind="amount", amount=parse_range(_figure_text(text), currency), raw=text)
-
-
-FIGURE_NOTE_RE = re.compile(r"\s*\(.*?\)\s*|\s+(?:target|est\.?|estimated|approx\.?)\b.*$", re.I)
-
-
-def _figure_text(text: str) -> str:
-    """The figure part of a cell: `$155K–$220K (target)` -> `$155K–$220K`."""
-    return FIGURE_NOTE_RE.sub("", text).strip()
-
-
-@lru_cache(maxsize=32768)
-def parse_money_cell(cell: str, currency: str | None) -> MoneyRange:
-    """Cached (ranges are frozen): libraries repeat the same bands across many guides,
-    and sharing one object per band also keeps a loaded library small."""
-    return parse_range(_figure_text(clean_inline(cell)), currency)
+    if not match:
+        return None
+    low, high = Decimal(match["low"]), Decimal(match["high"] or match["low"])
+    if low > high:
+        return None
+    return Bonus(kind="percent", percent=PercentRange(low=low, high=high), raw=text)
 
 
 def extra_figure(label: str, cell: str, currency: str | None) -> ExtraFigure:
     """A column or row the model has no slot for, kept as written, with its figure when
-    it reads as one (a relocation allowance does; `remote-friendly` does not)."""
+    it reads as a plain one (a relocation allowance does; `remote-friendly` does not)."""
     value = None
     if not is_blank(cell):
-        try:
-            value = parse_money_cell(cell, currency)
-        except MoneyError:
-            value = None
+        reading = read_cell(cell, currency)
+        value = reading.figure if reading.figure is not None and not reading.per else None
     return ExtraFigure(name=label, raw=clean_inline(cell), value=value)
 
 
-def first_currency(cells: list[str]) -> str | None:
-    """The currency of the first amount that names one, for rows that name it only once."""
+CURRENCY_TOKEN_RE = re.compile(r"[A-Z]{0,3}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|\b[A-Z]{3}\b|\b(?:kr|Kr|Rp)(?=\s?\d)")
+
+
+def first_currency(cells: list[str], region: str = "") -> str | None:
+    """The currency of the first amount that names one, for rows that name it only once;
+    `kr` is the krona or krone the region's name tells (see `money.krona_for`)."""
+    krona = krona_for(region)
     for cell in cells:
-        for token in re.findall(r"[A-Z]{0,3}[$£€¥₹₪₩]|\b[A-Z]{3}\b", clean_inline(cell)):
-            code = currency_for_prefix(token)
+        for token in CURRENCY_TOKEN_RE.findall(clean_inline(cell)):
+            code = currency_for_prefix(token, krona)
             if code:
                 return code
-    return None
+    return krona
 
 
-def currency_problem(cells: list[str]) -> str:
-    """Why no currency was found: the first cell's own complaint (`unknown currency 'XYZ'`)."""
-    for cell in cells:
+# --- one band, cell by cell -----------------------------------------------------------------------
+
+
+class BandBuilder:
+    """Collects one region's figures cell by cell, whatever the layout, and warns about
+    each cell kept as written."""
+
+    def __init__(self, name: str, currency: str | None, report: Reporter, level: str | None = None) -> None:
+        self.name = name
+        self.currency = currency
+        self.report = report
+        self.where = f"{level} {name}" if level else (name or "region")
+        self.fields: dict = {"name": name, "level": level, "aliases": region_aliases(name)}
+        self.extras: list[ExtraFigure] = []
+        self.cells: list[Cell] = []
+
+    def add(self, kind: str, label: str, cell: str, line: int, stock: tuple[str, int | None] | None = None) -> None:
+        """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header."""
+        if kind in ("extra", "combined"):
+            self.extras.append(extra_figure(label, cell, self.currency))
+            return
         if is_blank(cell):
-            continue
+            if kind == "stock" and stock and "stock" not in self.fields:
+                self.fields["stock"] = StockGrant(kind=stock[0], vesting_years=stock[1])
+            elif kind == "bonus" and "bonus" not in self.fields:
+                self.fields["bonus"] = Bonus(kind="none", raw=clean_inline(cell) or "—")
+            return
+        if kind == "bonus":
+            bonus = percent_bonus(clean_inline(cell))
+            if bonus is not None and self._taken("bonus"):
+                self.extras.append(ExtraFigure(name=label, raw=bonus.raw))
+                return
+            if bonus is not None:
+                self.fields["bonus"] = bonus
+                return
+        reading = None
+        if kind == "stock" and stock:
+            try:
+                shares = parse_shares(cell)
+            except MoneyError as exc:  # `30,000–15,000 options`
+                shares, reading = None, CellReading(clean_inline(cell), problem=str(exc))
+            if shares is not None:
+                self._set_stock(StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares), label, cell)
+                return
+        reading = reading or read_cell(cell, self.currency)
+        if reading.figure is None:
+            self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
+        elif kind != "stock" and reading.years is not None:
+            reading = CellReading(reading.raw, problem=f"vesting years after a {kind.replace('_', '-')} amount")
+            self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
+        if self._taken(kind):
+            # A second column of a kind the band has (`Retention Bonus` after `Bonus`): kept beside it.
+            typed = reading.figure if reading.per != "month" else None
+            self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=typed))
+            return
+        self._place(kind, label, reading, stock)
+
+    def _taken(self, kind: str) -> bool:
+        """Whether the band already has this kind's figure (or a cell kept for it)."""
+        if any(cell.kind == kind for cell in self.cells):
+            return True
+        value = self.fields.get(kind)
+        if kind == "bonus":
+            return value is not None and value.kind != "none"
+        if kind == "stock":
+            return value is not None and bool(value.value or value.shares or value.note)
+        return value is not None
+
+    def _place(self, kind: str, label: str, reading: CellReading, stock: tuple[str, int | None] | None) -> None:
+        figure = reading.figure
+        if kind == "bonus" and figure is not None and reading.sign_on:
+            # `$15K–$30K sign-on` in a bonus column: a one-time sign-on, never a yearly bonus.
+            if self._taken("sign_on"):
+                self.fields.setdefault("bonus", Bonus(kind="text", raw=reading.raw))
+                self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=figure))
+                return
+            self.fields["sign_on"] = figure
+            self.fields.setdefault("bonus", Bonus(kind="text", raw=reading.raw))
+            self.cells.append(_cell("sign_on", label, reading))
+            return
+        if not reading.plain:
+            self.cells.append(_cell(kind, label, reading))
+        typed = figure is not None and reading.per != "month"  # a monthly figure is shown, not slotted as yearly
+        if kind == "stock":
+            stock_kind, years = stock or ("Stock", None)
+            if typed and reading.per == "year":
+                grant = StockGrant(kind=stock_kind, vesting_years=1, value=figure, per_year=True)
+            elif typed:
+                grant = StockGrant(kind=stock_kind, vesting_years=reading.years or years, value=figure)
+            else:
+                grant = StockGrant(kind=stock_kind, vesting_years=years, note=reading.raw)
+            self._set_stock(grant, label, reading.raw)
+        elif kind == "bonus":
+            if typed:
+                self.fields["bonus"] = Bonus(kind="amount", amount=figure, raw=reading.raw)
+            else:
+                self.fields["bonus"] = Bonus(kind="text", raw=reading.raw)
+        elif typed:
+            self.fields[kind] = figure
+
+    def _set_stock(self, grant: StockGrant, label: str, raw: str) -> None:
+        if "stock" in self.fields and (self.fields["stock"].value or self.fields["stock"].shares):
+            self.extras.append(ExtraFigure(name=label, raw=clean_inline(raw), value=grant.value))
+        else:
+            self.fields["stock"] = grant
+
+    def build(self, line: int | None) -> RegionBand | None:
+        self.fields.setdefault("bonus", NO_BONUS)
+        currency = self.currency or _figure_currency(self.fields) or ""
         try:
-            parse_money_cell(cell, None)
-        except MoneyError as exc:
-            if "unknown currency" in str(exc):
-                return str(exc)
-    return "no known currency in the row"
+            return RegionBand(currency=currency, extras=self.extras, cells=self.cells, **self.fields)
+        except ValidationError as exc:
+            self.report.warn(line, self.where, f"left out: {_reason(exc)}")
+            return None
+
+
+def _cell(kind: str, label: str, reading: CellReading) -> Cell:
+    return Cell(
+        kind=kind,
+        column=label,
+        raw=reading.raw,
+        figure=reading.figure,
+        conversion=reading.conversion,
+        per=reading.per,
+        years=reading.years,
+        open_top=reading.open_top,
+        words=reading.words,
+        problem=reading.problem,
+    )
+
+
+def _figure_currency(fields: dict) -> str | None:
+    for key in ("base", "total", "sign_on"):
+        if fields.get(key) is not None:
+            return fields[key].currency
+    stock = fields.get("stock")
+    return stock.value.currency if stock is not None and stock.value is not None else None
 
 
 # --- layouts ---------------------------------------------------------------------------------
@@ -159,9 +314,12 @@ TableReader = Callable[[Block, Reporter], list[RegionBand] | None]
 def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
     """`| Region | Base Salary | Stock | Bonus | Total Comp |`: one region per row."""
     kinds = [column_kind(cell) for cell in table.rows[0]]
-    if not kinds or kinds[0] != "region" or not ({"base", "total", "stock"} & set(kinds)):
+    if not kinds or kinds[0] != "region" or not (FIGURE_KINDS & set(kinds)):
         return None
     return _band_rows(table, kinds, report, first=0)
+
+
+FIGURE_KINDS = {"base", "total", "total_year1", "stock", "combined"}
 
 
 def _levels_and_regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
@@ -171,7 +329,7 @@ def _levels_and_regions_as_rows(table: Block, report: Reporter) -> list[RegionBa
     if len(header) < 3 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
         return None
     kinds = ["level", *(column_kind(cell) for cell in header[1:])]
-    if kinds[1] != "region" or not ({"base", "total", "stock"} & set(kinds)):
+    if kinds[1] != "region" or not (FIGURE_KINDS & set(kinds)):
         return None
     return _band_rows(table, kinds, report, first=1)
 
@@ -184,57 +342,28 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
     for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
-            report.error(line, "band table", f"row has {len(row)} cells, the header {len(header)}")
+        if len(row) > len(header):
+            report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
             continue
+        if len(row) < len(header):
+            # A row that stops early (`| Berlin | €90K |`): the cells it leaves out are blank.
+            message = f"row has {len(row)} cells, the header {len(header)}; the rest read as blank"
+            report.warn(line, "band table", message)
+            row = row + [""] * (len(header) - len(row))
         level = clean_inline(row[0]) if first else None
         label = clean_inline(row[first]) or "region"
         if all(is_blank(cell) for cell in row[first + 1 :]):
             report.warn(line, f"{level} {label}" if level else label, "no figures in the row; left out")
             continue
-        region = _region_row(header[first:], kinds[first:], row[first:], line, report, level)
+        name, currency = region_cell(row[first])
+        band = BandBuilder(name, currency or first_currency(row[first + 1 :], name), report, level)
+        for column, kind, cell in zip(header[first + 1 :], kinds[first + 1 :], row[first + 1 :], strict=True):
+            label = clean_inline(column)
+            band.add(kind, label, cell, line, stock_column(column) if kind == "stock" else None)
+        region = band.build(line)
         if region is not None:
             regions.append(region)
     return regions
-
-
-def _region_row(
-    header: list[str], kinds: list[str], row: list[str], line: int, report: Reporter, level: str | None = None
-) -> RegionBand | None:
-    name, currency = region_cell(row[0])
-    where = f"{level} {name}" if level else (name or "region")
-    currency = currency or first_currency(row[1:])
-    if currency is None:
-        report.error(line, f"{where}: currency", currency_problem(row[1:]))
-        return None
-    fields: dict = {"name": name, "level": level, "currency": currency, "aliases": region_aliases(name)}
-    extras: list[ExtraFigure] = []
-    ok = True
-    for column, kind, cell in zip(header[1:], kinds[1:], row[1:], strict=True):
-        label = clean_inline(column)
-        try:
-            if kind in ("base", "total", "sign_on"):
-                if not is_blank(cell):
-                    fields[kind] = parse_money_cell(cell, currency)
-            elif kind == "stock":
-                stock_kind, years = stock_column(column)
-                value = None if is_blank(cell) else parse_money_cell(cell, currency)
-                fields["stock"] = StockGrant(kind=stock_kind, vesting_years=years, value=value)
-            elif kind == "bonus":
-                fields["bonus"] = parse_bonus(cell, currency)
-            else:
-                extras.append(extra_figure(label, cell, currency))
-        except (MoneyError, ValidationError) as exc:
-            report.error(line, f"{where}: {label}", _reason(exc))
-            ok = False
-    if not ok:
-        return None
-    fields.setdefault("bonus", NO_BONUS)
-    try:
-        return RegionBand(extras=extras, **fields)
-    except ValidationError as exc:
-        report.error(line, where, _reason(exc))
-        return None
 
 
 def _reason(exc: Exception) -> str:
@@ -266,11 +395,6 @@ def _region_columns(header: list[str]) -> list[tuple[str, str | None]]:
     return [region_cell(cell) for cell in header[1:]]
 
 
-def _check_currency(value: MoneyRange, currency: str | None, name: str) -> None:
-    if currency is not None and value.currency != currency:
-        raise MoneyError(f"is in {value.currency}, the column {name!r} in {currency}")
-
-
 def _levels_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
     """`| Level | Sunnyvale (USD) | London (GBP) |` with one total range per cell:
     each region keeps its figures per level (RegionBand.levels)."""
@@ -279,45 +403,37 @@ def _levels_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
         return None
     columns = _region_columns(header)
     levels: list[list[LevelBand]] = [[] for _ in columns]
-    ok = True
     for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            report.error(line, "band table", f"row has {len(row)} cells, the header {len(header)}")
-            ok = False
+            report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
             continue
         level = clean_inline(row[0])
         for index, cell in enumerate(row[1:]):
             name, currency = columns[index]
             if is_blank(cell):
                 continue
-            try:
-                value = parse_money_cell(cell, currency)
-                _check_currency(value, currency, name)
-            except (MoneyError, ValidationError) as exc:
-                report.error(line, f"{name}: {level or 'level'}", _reason(exc))
-                ok = False
-                continue
-            levels[index].append(LevelBand(level=level, total=value))
-    if not ok:
-        return []
+            reading = read_cell(cell, currency or krona_for(name))
+            if reading.figure is None:
+                where = f"{name}: {level or 'level'}"
+                report.warn(line, where, f"kept as written, not computed with: {reading.problem}")
+            total = reading.figure if reading.per != "month" else None
+            levels[index].append(LevelBand(level=level, total=total, raw=None if reading.plain else reading.raw))
     regions: list[RegionBand] = []
     for (name, currency), bands in zip(columns, levels, strict=True):
         if not bands:
             report.warn(table.line, name or "region", "no figures in its column; left out")
             continue
-        try:
-            regions.append(
-                RegionBand(
-                    name=name,
-                    aliases=region_aliases(name),
-                    currency=currency or bands[0].total.currency,
-                    levels=bands,
-                )
+        figures = [band.total for band in bands if band.total is not None]
+        regions.append(
+            RegionBand(
+                name=name,
+                aliases=region_aliases(name),
+                currency=currency or (figures[0].currency if figures else krona_for(name) or ""),
+                levels=bands,
             )
-        except ValidationError as exc:
-            report.error(table.line, name or "region", _reason(exc))
+        )
     return regions
 
 
@@ -363,72 +479,26 @@ def _components_as_rows(table: Block, report: Reporter) -> list[RegionBand] | No
         for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True)
         if any(c.strip() for c in row)
     ]
-    ok = True
     for row, line in body:
         if len(row) != len(header):
-            report.error(line, "band table", f"row has {len(row)} cells, the header {len(header)}")
-            ok = False
-    if not ok:
-        return []
+            report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
+    body = [(row, line) for row, line in body if len(row) == len(header)]
     regions: list[RegionBand] = []
     for index, (name, currency) in enumerate(columns, start=1):
-        currency = currency or first_currency([row[index] for row, _ in body])
-        if currency is None:
-            report.error(table.line, f"{name}: currency", currency_problem([row[index] for row, _ in body]))
+        band = BandBuilder(name, currency or first_currency([row[index] for row, _ in body], name), report)
+        for row, line in body:
+            label, cell = clean_inline(row[0]), row[index]
+            if is_blank(cell):
+                continue
+            kind = column_kind(label)
+            band.add(kind, label, cell, line, stock_row_kind(label) if kind == "stock" else None)
+        if not any(key in band.fields for key in ("base", "total", "total_year1", "stock")) and not band.cells:
+            report.warn(body[0][1] if body else table.line, name or "region", "no figures in its column; left out")
             continue
-        region = _region_column(name, currency, [(row[0], row[index], line) for row, line in body], report)
+        region = band.build(body[0][1] if body else table.line)
         if region is not None:
             regions.append(region)
     return regions
-
-
-def _region_column(name: str, currency: str, cells: list[tuple[str, str, int]], report: Reporter) -> RegionBand | None:
-    fields: dict = {"name": name, "currency": currency, "aliases": region_aliases(name)}
-    extras: list[ExtraFigure] = []
-    ok = True
-    for label_cell, cell, line in cells:
-        label = clean_inline(label_cell)
-        kind = column_kind(label)
-        try:
-            if kind in ("base", "total", "sign_on"):
-                if not is_blank(cell):
-                    value = parse_money_cell(cell, currency)
-                    _check_currency(value, currency, name)
-                    fields[kind] = value
-            elif kind == "bonus":
-                if not is_blank(cell):
-                    fields["bonus"] = parse_bonus(cell, currency)
-            elif kind == "stock":
-                if is_blank(cell):
-                    continue
-                stock_kind, years = stock_row_kind(label)
-                shares = parse_shares(cell)
-                if shares is not None:
-                    grant = StockGrant(kind=stock_kind, vesting_years=years, shares=shares)
-                else:
-                    value = parse_money_cell(cell, currency)
-                    _check_currency(value, currency, name)
-                    grant = StockGrant(kind=stock_kind, vesting_years=years, value=value)
-                if "stock" in fields:
-                    extras.append(ExtraFigure(name=label, raw=clean_inline(cell), value=grant.value))
-                else:
-                    fields["stock"] = grant
-            elif not is_blank(cell):
-                extras.append(extra_figure(label, cell, currency))
-        except (MoneyError, ValidationError) as exc:
-            report.error(line, f"{name}: {label}", _reason(exc))
-            ok = False
-    if not ok:
-        return None
-    if not any(key in fields for key in ("base", "total", "stock")):
-        report.warn(cells[0][2] if cells else None, name or "region", "no figures in its column; left out")
-        return None
-    fields.setdefault("bonus", NO_BONUS)
-    try:
-        return RegionBand(extras=extras, **fields)
-    except ValidationError as exc:
-        report.error(cells[0][2] if cells else None, name or "region", _reason(exc))
-        return None
 
 
 TABLE_READERS: list[TableReader] = [

@@ -1,0 +1,169 @@
+"""One band cell: the figure it writes and what the guide wrote around it.
+
+A cell is mostly a range (`$155K–$220K`), but guides also write
+- a conversion beside it: `€140,000-€195,000 / $153,000-$213,000` (the first is the figure);
+- words after it: `/4yr` (a grant's years), `/yr` (a yearly figure), `/mo` (monthly), `+`
+  (an open top), `sign-on`, `PD RSUs`, `equivalent`, `profit sharing`, `(target)`;
+- words instead of it: `Discretionary`, `Choose Your Mix`.
+
+`read_cell` returns the figure when it can be read exactly and the cell as written in
+every case. A cell it cannot read exactly (words only, a range whose ends are in two
+currencies, an unknown currency, a low above the high, words it does not know after the
+amount) has no figure and a `problem`: the caller keeps it verbatim, shows it as written,
+never computes with it, and warns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.guides.markdown.text import clean_inline
+from bot.guides.money import AMOUNT_RE, RANGE_SEPARATOR_RE, MoneyError, MoneyRange, parse_range
+
+_AMOUNT = re.sub(r"\(\?P<[a-z]+>", "(?:", AMOUNT_RE.pattern)
+_SEPARATOR = RANGE_SEPARATOR_RE.pattern
+LEADING_RANGE_RE = re.compile(rf"^(?P<range>(?:{_AMOUNT})(?:{_SEPARATOR}(?:{_AMOUNT}))?)(?P<tail>.*)$", re.I | re.S)
+CONVERSION_RE = re.compile(r"\s+/\s+|\s*\(\s*≈\s*|\s*≈\s*")
+NOTE_RE = re.compile(r"\([^)]*\)")
+GRANT_YEARS_RE = re.compile(r"^(?:/\s*|over\s+|per\s+)(?P<years>\d+)\s*-?\s*(?:yr|yrs|year|years|y)\b\.?", re.I)
+PER_YEAR_RE = re.compile(
+    r"^(?:/\s*(?:yr|year|annum|y|a)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|p\.?\s?a\.?(?!\w))", re.I
+)
+PER_MONTH_RE = re.compile(
+    r"^(?:/\s*(?:mo|month|mth|m)\b\.?|per\s+month\b|a\s+month\b|monthly\b|p\.?\s?m\.?(?!\w))", re.I
+)
+# Words a cell may write after its amount without changing what the amount is.
+_QUALIFIERS = """sign on signon signing sign-on bonus pd rsu rsus equity options option stock shares equivalent
+equiv profit sharing profit-sharing target targeted est estimated approx approximately grant grants cash total
+guaranteed annual base salary value range typical typically avg average median new hire initial and or of in
+plus incl including vest vesting"""
+QUALIFIER_WORDS = frozenset(_QUALIFIERS.split())
+SIGN_ON_RE = re.compile(r"\bsign(?:ing)?[- ]?on\b|\bsigning\b", re.I)
+
+
+@dataclass(frozen=True)
+class CellReading:
+    """What one cell says: `figure` None means it is kept as text (`problem` says why)."""
+
+    raw: str
+    figure: MoneyRange | None = None
+    conversion: MoneyRange | None = None
+    per: str | None = None  # "year" or "month"
+    years: int | None = None
+    open_top: bool = False
+    words: str | None = None
+    problem: str | None = None
+
+    @property
+    def plain(self) -> bool:
+        """A range and nothing else: nothing to keep beside the figure."""
+        return (
+            self.figure is not None
+            and self.conversion is None
+            and self.per is None
+            and self.years is None
+            and not self.open_top
+            and not self.words
+        )
+
+    @property
+    def sign_on(self) -> bool:
+        return bool(self.words and SIGN_ON_RE.search(self.words))
+
+
+@lru_cache(maxsize=32768)
+def read_cell(cell: str, currency: str | None) -> CellReading:
+    """Cached (readings are frozen): libraries repeat the same cells across many guides."""
+    raw = clean_inline(cell)
+    text = raw.strip().strip("*").strip()
+    if re.match(r"^[<~≈]?\s*\d+(?:\.\d+)?\s*%", text):
+        return CellReading(raw, problem="a percentage, not an amount")
+    first, conversion_text = _split_conversion(text, currency)
+    try:
+        figure, tail = _leading_range(first, currency)
+    except MoneyError as exc:
+        return CellReading(raw, problem=str(exc))
+    if figure is None:
+        return CellReading(raw, problem="no amount in the cell")
+    conversion = None
+    if conversion_text is not None:
+        try:
+            conversion, conversion_tail = _leading_range(conversion_text, None)
+        except MoneyError:
+            conversion, conversion_tail = None, conversion_text
+        if conversion is None or _words(conversion_tail.rstrip(")").strip())[1]:
+            return CellReading(raw, problem=f"{conversion_text!r} after the figure is not a conversion")
+    reading, unknown = _tail(tail)
+    if unknown:
+        return CellReading(raw, problem=f"words after the amount not understood: {unknown!r}")
+    return CellReading(raw, figure=figure, conversion=conversion, **reading)
+
+
+def _split_conversion(text: str, currency: str | None) -> tuple[str, str | None]:
+    """`€140K-€195K / $153K-$213K` -> the figure's text and the conversion's."""
+    parts = CONVERSION_RE.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[1] and LEADING_RANGE_RE.match(parts[1]) and any(c.isdigit() for c in parts[1]):
+        return parts[0], parts[1]
+    return text, None
+
+
+def _leading_range(text: str, currency: str | None) -> tuple[MoneyRange | None, str]:
+    """The range the text starts with, and what follows it; (None, text) when it does
+    not start with an amount. A trailing three-letter word that is no currency (`RSU`)
+    belongs to the words after the amount, not to it."""
+    match = LEADING_RANGE_RE.match(text)
+    if not match or not any(c.isdigit() for c in match["range"]):
+        return None, text
+    range_text, tail = match["range"].strip(), match["tail"]
+    try:
+        return parse_range(range_text, currency), tail
+    except MoneyError as exc:
+        word = re.search(r"\s([A-Z]{3})$", range_text)
+        if word and "unknown currency" in str(exc):
+            return parse_range(range_text[: word.start()], currency), f" {word[1]}{tail}"
+        raise
+
+
+def _tail(tail: str) -> tuple[dict, str]:
+    """The words after the amount -> (per, years, open_top, words), and any word not understood."""
+    rest = tail.strip()
+    found: dict = {"per": None, "years": None, "open_top": False, "words": None}
+    for _ in range(4):  # `+`, `/yr`, `+` again, in any order
+        if rest.startswith("+"):
+            found["open_top"] = True
+            rest = rest[1:].strip()
+            continue
+        years = GRANT_YEARS_RE.match(rest)
+        if years:
+            found["years"] = int(years["years"])
+            rest = rest[years.end() :].strip()
+            continue
+        year = PER_YEAR_RE.match(rest)
+        if year:
+            found["per"] = "year"
+            rest = rest[year.end() :].strip()
+            continue
+        month = PER_MONTH_RE.match(rest)
+        if month:
+            found["per"] = "month"
+            rest = rest[month.end() :].strip()
+            continue
+        break
+    words, unknown = _words(rest)
+    found["words"] = words or None
+    return found, unknown
+
+
+def _words(text: str) -> tuple[str, str]:
+    """(the words as written, the first word that is no known qualifier or '')."""
+    text = text.strip().strip(",;").strip()
+    if not text:
+        return "", ""
+    for word in re.findall(r"[A-Za-z][A-Za-z.'-]*", NOTE_RE.sub(" ", text)):
+        lowered = word.lower().strip(".'")
+        if lowered not in QUALIFIER_WORDS and not all(part in QUALIFIER_WORDS for part in lowered.split("-")):
+            return text, word
+    leftover = re.sub(r"[A-Za-z][A-Za-z.'-]*|\([^)]*\)|[\s,;:&/+–—-]", "", text)
+    return text, leftover[:20]
