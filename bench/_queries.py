@@ -72,7 +72,13 @@ REGION_SHORT = {
     "Tokyo": ["tokyo", "japan"],
     "Bangalore": ["bangalore", "bengaluru", "blr"],
     "Hyderabad": ["hyderabad", "hyd"],
-    "Mumbai": ["mumbai", "Mumbai"],
+    "Mumbai": ["mumbai", "Mumbai", "bombay"],
+    "Montevideo": ["montevideo", "uruguay"],
+    "Jakarta": ["jakarta", "indonesia"],
+    "Stockholm": ["stockholm", "sweden"],
+    "Dubai": ["dubai", "uae"],
+    "Taipei": ["taipei", "taiwan"],
+    "São Paulo": ["sao paulo", "são paulo", "brazil"],
 }
 SENTENCES = [
     "{role} at {company} in {region}",

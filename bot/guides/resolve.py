@@ -31,7 +31,7 @@ from pathlib import Path
 
 from bot.guides.catalog import DATA_DIR, Catalog
 from bot.guides.model import Guide, RegionBand
-from bot.guides.money import CURRENCIES
+from bot.guides.money import CURRENCIES, is_known_currency
 
 
 def fuzz():
@@ -466,7 +466,9 @@ class Resolver:
             self._name_end_in_role(units, used, result)
         self._mistyped_title(units, used, result)
         self._role_with_name_end(units, result)
-        self._levels_and_currencies(units, used, result)
+        # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
+        codes = {word.lower() for word in re.findall(r"\b[A-Z]{3}\b", text)}
+        self._levels_and_currencies(units, used, result, codes)
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
         self._fuzzy(result, leftover)
@@ -603,7 +605,7 @@ class Resolver:
             or word in self.company_phrases
         )
 
-    def _levels_and_currencies(self, units, used, result: _Match) -> None:
+    def _levels_and_currencies(self, units, used, result: _Match, codes: set[str] = frozenset()) -> None:
         """Seniority and level words anywhere but in the company's name (`senior` in a
         whole title `Senior Software Engineer` counts too); currency codes left over."""
         company_words = set()
@@ -638,7 +640,7 @@ class Resolver:
             after_title = position > 0 and units[position - 1][0].split()[-1] in self.role_phrases
             if phrase in self.aliases.seniority or grade(phrase, after_title):
                 used[position] = True
-            elif phrase in CURRENCY_CODES:
+            elif phrase in CURRENCY_CODES or (phrase in codes and is_known_currency(phrase)):
                 result.currencies.add(phrase.upper())
                 used[position] = True
             elif position + 1 < len(units) and f"{phrase} {units[position + 1][0]}" in self.aliases.seniority:
