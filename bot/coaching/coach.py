@@ -126,7 +126,8 @@ class Coach:
         opens_case = parsed.has_offer_figures or parsed.competing or intents.said("offerish", text)
         if case.is_empty and not opens_case:
             lookup = self.answers.resolver.resolve(text) if text.strip() else None
-            if lookup and lookup.kind in ("band", "regions", "roles", "region_unknown", "role_unknown"):
+            lookup_kinds = ("band", "regions", "roles", "region_unknown", "role_unknown", "level_unknown", "companies")
+            if lookup and lookup.kind in lookup_kinds:
                 return Outcome(self.answers.mention(text), None)
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
 

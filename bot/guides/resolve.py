@@ -352,11 +352,12 @@ class Resolver:
         """Company folders on disk none of whose guides could be read (squashed slug ->
         folder name): asked for, they are said to be there but unreadable, not unknown."""
         left_out: dict[str, str] = {}
+        on_hand = {re.sub(r"[^a-z0-9]+", "", slug) for slug in self.company_names}
         for problem in self.catalog.report.errors:
             folder = Path(problem.file).parent.name
-            slug = re.sub(r"[^a-z0-9]+", "", folder.lower())
-            if folder and slug and folder not in self.company_names:
-                left_out[slug] = folder
+            squashed = re.sub(r"[^a-z0-9]+", "", folder.lower())
+            if squashed and squashed not in on_hand:
+                left_out[squashed] = folder
         return left_out
 
     def _siblings(self, slug: str) -> list[str]:

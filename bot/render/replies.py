@@ -180,7 +180,10 @@ def answer_actions(
 ) -> dict:
     """What the buttons and menus under an answer point at. `ref(guide, region_index)`
     encodes a view reference (see `bot.answers.ViewRef`)."""
-    regions = [_option(region.name, ref(guide, index)) for index, region in enumerate(guide.regions)]
+    regions = [
+        _option(f"{region.level} · {region.name}" if region.level else region.name, ref(guide, index))
+        for index, region in enumerate(guide.regions)
+    ]
     roles = [_option(other.role.title, ref(other, None)) for other in company_guides]
     current_region = regions[region_index] if region_index is not None else None
     current_role = next((o for o, g in zip(roles, company_guides, strict=True) if g.key == guide.key), None)
