@@ -539,9 +539,22 @@ class Resolver:
 
     def _role_with_name_end(self, units, result: _Match) -> None:
         """`boltpoint ai engineer`: BoltPoint AI's `engineer`, or BoltPoint's `ai engineer`.
-        The second reading is kept for when the company has no guide for the first."""
+        The second reading is kept for when the company has no guide for the first. And
+        `brex ai ml engineer`: a longer company name typed (`brex ai`, the brex-ai folder)
+        wins over a role phrase that took its last word (`ai ml engineer`)."""
         company, role = result.spans.get("companies"), result.spans.get("roles")
-        if company is None or role is None or role[0] != company[1]:
+        if company is None or role is None:
+            return
+        if company[1] == role[0] and role[1] - role[0] > 1:
+            joined = f"{result.typed['companies']} {units[role[0]][0]}"
+            rest = " ".join(word for word, _ in units[role[0] + 1 : role[1]])
+            if joined in self.company_phrases and rest in self.role_phrases:
+                result.companies = set(self.company_phrases[joined])
+                result.roles = set(self.role_phrases[rest])
+                result.typed.update(companies=joined, roles=rest)
+                result.spans.update(companies=(company[0], role[0] + 1), roles=(role[0] + 1, role[1]))
+                return
+        if role[0] != company[1]:
             return
         last = units[company[1] - 1][0]
         joined = f"{last} {result.typed['roles']}"
