@@ -465,7 +465,7 @@ def score(answers, labelled: list[Labelled]) -> list[Outcome]:
     outcomes = []
     for item in labelled:
         text = item.query.removeprefix("/comp ").strip()
-        resolution = answers.resolver.resolve(_without_focus(text))
+        resolution = answers.resolver.resolve(without_focus(text))
         right = lands(resolution, item)
         silent = False
         if not right and resolution.kind != "companies":
@@ -477,7 +477,7 @@ def score(answers, labelled: list[Labelled]) -> list[Outcome]:
     return outcomes
 
 
-def _without_focus(text: str) -> str:
+def without_focus(text: str) -> str:
     from bot.render.replies import FOCUS_WORDS
 
     return " ".join(word for word in text.split() if word.lower() not in FOCUS_WORDS)

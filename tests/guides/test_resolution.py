@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench._queries import CLASSES, build, score
+from bench._queries import CLASSES, build, score, without_focus
 from bot.answers import Answers
 
 TARGET = 0.97
@@ -319,3 +319,19 @@ def format_range(band) -> str:
     from bot.guides.money import format_range as formatted
 
     return formatted(band.low.amount, band.high.amount, band.currency)
+
+
+def test_the_first_line_says_so_exactly_when_the_answer_differs_from_the_query(library):
+    answers, labelled = library
+    checked = 0
+    for item in labelled:
+        resolution = answers.resolver.resolve(without_focus(item.query))
+        if resolution.kind not in ("band", "regions") or without_focus(item.query) != item.query:
+            continue
+        line = first_line(answers, item.query)
+        if resolution.differs:
+            assert line.startswith(":information_source: *Not exactly what you asked:*"), item.query
+        else:
+            assert line.startswith(f"*{resolution.guide.role.title} at {resolution.guide.company.name} · "), item.query
+        checked += 1
+    assert checked >= 300
