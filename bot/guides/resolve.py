@@ -88,6 +88,7 @@ class Resolution:
     companies: list[CompanyChoice] = field(default_factory=list)
     left_out: str = ""  # a company folder whose guides are all unreadable (`company_unknown`)
     elsewhere: list[CompanyChoice] = field(default_factory=list)  # sibling folders that have what was asked
+    unreadable: list[str] = field(default_factory=list)  # the company's guide files that could not be read
 
     @property
     def differs(self) -> bool:
@@ -232,12 +233,15 @@ class Resolver(PhraseMatcher):
         """Company folders on disk none of whose guides could be read (squashed slug ->
         folder name): asked for, they are said to be there but unreadable, not unknown."""
         left_out: dict[str, str] = {}
-        on_hand = {re.sub(r"[^a-z0-9]+", "", slug) for slug in self.company_names}
+        on_hand = {re.sub(r"[^a-z0-9]+", "", slug): slug for slug in self.company_names}
+        self.unreadable: dict[str, list[str]] = {}  # company slug -> its guide files that could not be read
         for problem in self.catalog.report.errors:
-            folder = Path(problem.file).parent.name
-            squashed = re.sub(r"[^a-z0-9]+", "", folder.lower())
+            path = Path(problem.file)
+            squashed = re.sub(r"[^a-z0-9]+", "", path.parent.name.lower())
             if squashed and squashed not in on_hand:
-                left_out[squashed] = folder
+                left_out[squashed] = path.parent.name
+            elif squashed and path.name not in self.unreadable.setdefault(on_hand[squashed], []):
+                self.unreadable[on_hand[squashed]].append(path.name)
         return left_out
 
     def _siblings(self, slug: str) -> list[str]:
@@ -292,6 +296,7 @@ class Resolver(PhraseMatcher):
         if len(slugs) == 1:
             within = self._within(shown, self.catalog.company_keys.get(slugs[0], []), match, unknown)
             if within.kind in ("role_unknown", "level_unknown"):
+                within.unreadable = self.unreadable.get(slugs[0], [])
                 for sibling in self._siblings(slugs[0]):
                     there = self._within(shown, self.catalog.company_keys.get(sibling, []), match, unknown)
                     if there.guide is not None:

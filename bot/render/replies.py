@@ -132,6 +132,7 @@ def render_resolution(
             asked_role=resolution.asked_role,
             levels={g.key: level_labels(g) for g in resolution.guides},
             elsewhere=resolution.elsewhere,
+            unreadable=resolution.unreadable,
             **context,
         )
     elif kind == "companies":

@@ -4,6 +4,8 @@ showing another band than the one asked for, each on its own."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bench._queries import CLASSES, build, score, without_focus
@@ -335,3 +337,16 @@ def test_the_first_line_says_so_exactly_when_the_answer_differs_from_the_query(l
             assert line.startswith(f"*{resolution.guide.role.title} at {resolution.guide.company.name} · "), item.query
         checked += 1
     assert checked >= 300
+
+
+def test_a_role_whose_guide_could_not_be_read_is_said_to_be_in_the_folder(tmp_path):
+    seed = (Path(__file__).parents[1] / "fixtures" / "planetscale-ml-ai-engineer.md").read_text(encoding="utf-8")
+    company = tmp_path / "acme"
+    company.mkdir()
+    (company / "ml-ai-engineer.md").write_text(seed.replace("PlanetScale Global", "Acme Global"), encoding="utf-8")
+    no_table = "# Software Engineer | Acme Global Negotiation Guide\n\nFigures to come.\n"  # no band table: left out
+    (company / "software-engineer.md").write_text(no_table, encoding="utf-8")
+    local = Answers.load([tmp_path], state_dir=tmp_path / "state")
+    assert local.resolver.resolve("acme swe remote").kind == "role_unknown"
+    text = "\n".join(m.text for m in local.comp("acme swe remote"))
+    assert "1 guide I could not read (software-engineer.md)" in text and "guides check" in text
