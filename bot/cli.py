@@ -84,9 +84,16 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.text == ["-"]:
         # One output line per input line, blank ones too (they get the usage reply), so
         # output line N always answers input line N.
-        for line in sys.stdin:
+        for number, line in enumerate(sys.stdin, start=1):
             text = line.rstrip("\n")
-            reply = conversation.handle(text, user=args.user) if text.strip() else conversation.blank()
+            try:
+                reply = conversation.handle(text, user=args.user) if text.strip() else conversation.blank()
+            except Exception as error:  # one line failing must not shift the answers after it
+                from bot.conversation import Reply
+                from bot.slack.failures import apology, log_failure
+
+                log_failure("ask line", str(number), error)
+                reply = Reply(apology())
             print(json.dumps(reply.payload(), ensure_ascii=False), flush=True)
         return 0
     reply = conversation.handle(" ".join(args.text), user=args.user)

@@ -147,3 +147,24 @@ def test_a_broken_extra_guide_never_takes_the_others_down(tmp_path):
     reply = run("ask", "/comp brokenco ml remote", env=env).stdout
     assert "*brokenco* folder, but none of its guides could be read" in reply
     assert "comp-coach guides check" in reply and "$" not in reply
+
+
+def test_ask_dash_answers_a_line_that_fails_with_an_apology_and_goes_on(monkeypatch, capsys):
+    import io
+
+    from bot import cli
+    from bot.conversation import Conversation
+
+    handle = Conversation.handle
+
+    def failing(self, text, **kwargs):
+        if "boom" in text:
+            raise RuntimeError("a failure that must not shift the answers after it")
+        return handle(self, text, **kwargs)
+
+    monkeypatch.setattr(Conversation, "handle", failing)
+    monkeypatch.setattr("sys.stdin", io.StringIO("/comp boom\n/comp planetscale ml remote\n"))
+    assert cli.main(["ask", "-"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert "something went wrong on my side" in first["text"]
+    assert "$155K–$220K" in second["text"]
