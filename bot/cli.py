@@ -48,10 +48,22 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
             continue
         if text.strip().lower() in ("quit", "exit", ":q"):
             return 0
-        for message in conversation.handle(text, user=args.user).messages:
+        for message in _answer(conversation, text, args.user, "console line").messages:
             print(for_terminal(message.text), flush=True)
         print(flush=True)
     return 0
+
+
+def _answer(conversation, text: str, user: str, what: str):
+    """The reply to one line; when answering fails, the apology (logged without the words)."""
+    try:
+        return conversation.handle(text, user=user) if text.strip() else conversation.blank()
+    except Exception as error:  # one line failing must not end the session or shift later answers
+        from bot.conversation import Reply
+        from bot.slack.failures import apology, log_failure
+
+        log_failure(what, None, error)
+        return Reply(apology())
 
 
 def console_lines(interactive: bool) -> Iterator[str]:
@@ -84,16 +96,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.text == ["-"]:
         # One output line per input line, blank ones too (they get the usage reply), so
         # output line N always answers input line N.
-        for number, line in enumerate(sys.stdin, start=1):
-            text = line.rstrip("\n")
-            try:
-                reply = conversation.handle(text, user=args.user) if text.strip() else conversation.blank()
-            except Exception as error:  # one line failing must not shift the answers after it
-                from bot.conversation import Reply
-                from bot.slack.failures import apology, log_failure
-
-                log_failure("ask line", str(number), error)
-                reply = Reply(apology())
+        for line in sys.stdin:
+            reply = _answer(conversation, line.rstrip("\n"), args.user, "ask line")
             print(json.dumps(reply.payload(), ensure_ascii=False), flush=True)
         return 0
     reply = conversation.handle(" ".join(args.text), user=args.user)
