@@ -170,6 +170,14 @@ class PhraseMatcher:
                 result.typed[name] += f" {phrase}"
                 used[start:end] = [True] * (end - start)
                 return
+            if (
+                name == "companies"
+                and result.companies is not None
+                and keys <= result.companies
+                and not self._weak_company(phrase)
+            ):
+                used[start:end] = [True] * (end - start)  # the same company named twice (`alphabet google`)
+                return
             if getattr(result, name) is not None:
                 continue
             if name == "companies" and self._weak_company(phrase):
