@@ -15,7 +15,7 @@ from bot.guides.money import CURRENCIES
 
 ALIASES_FILE = DATA_DIR / "aliases.json"
 
-_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
+_INVISIBLE_OR_ACCENT = {"Cc", "Cf", "Co", "Cs", "Cn", "Mn"}
 # Level codes as companies write them: L5, E6, IC3, M1, P4, T3; roman grades after a title (SDE II).
 LEVEL_CODE_RE = re.compile(r"^(?:l|e|ic|m|p|t)\d{1,2}$|^(?:ii|iii|iv)$")
 CURRENCY_CODES = frozenset(code.lower() for code in CURRENCIES)
@@ -32,9 +32,10 @@ def grade(word: str, after_title: bool) -> str | None:
 
 
 def normalize(text: str) -> str:
-    """Lower-case words only: `ML / AI` -> `ml ai`; control, bidi and emoji go away."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE)
+    """Lower-case words only: `ML / AI` -> `ml ai`; control, bidi and emoji go away, and
+    accents too (`São Paulo` and `Societe Generale` are typed both ways)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE_OR_ACCENT)
     text = text.casefold()
     text = re.sub(r"[^\w&+#]+", " ", text)
     return re.sub(r"\s+", " ", text.replace("_", " ")).strip()
