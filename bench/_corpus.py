@@ -1142,3 +1142,260 @@ def _names(problem, expected: dict) -> bool:
         and problem.field.startswith(expected["field"])
         and expected["message"] in problem.message
     )
+
+
+# --- companies that lookups get wrong in real libraries (bench/_queries.py labels queries on them) ------------
+
+# (region, currency, factor against USD)
+_LOOKUP_REGIONS = {
+    "San Francisco HQ": ("USD", 100),
+    "New York": ("USD", 100),
+    "Remote US": ("USD", 90),
+    "Seattle": ("USD", 95),
+    "Menlo Park": ("USD", 100),
+    "Mountain View": ("USD", 100),
+    "Los Angeles": ("USD", 90),
+    "London": ("GBP", 55),
+    "Berlin": ("EUR", 50),
+    "Paris": ("EUR", 50),
+    "Madrid": ("EUR", 40),
+    "Barcelona": ("EUR", 40),
+    "Zurich": ("CHF", 80),
+    "Singapore": ("SGD", 90),
+    "Vancouver": ("CAD", 85),
+    "São Paulo": ("BRL", 250),
+    "Mexico City": ("MXN", 900),
+}
+# (slug, name, product, [(role slug, title, regions, level rows or None)])
+_SENIOR = ["San Francisco HQ", "New York", "Remote US"]
+LOOKUP_COMPANIES = [
+    (
+        "scale-ai",
+        "Scale AI",
+        "Data Labeling Platform",
+        [
+            ("software-engineer", "Software Engineer", _SENIOR, None),
+            ("senior-software-engineer", "Senior Software Engineer", _SENIOR, None),
+            ("staff-software-engineer", "Staff Software Engineer", _SENIOR, None),
+            ("ml-ai-engineer", "ML / AI Engineer", _SENIOR, None),
+            ("product-manager", "Product Manager", _SENIOR, None),
+        ],
+    ),
+    (
+        "datadog",
+        "Datadog",
+        "Observability Platform",
+        [
+            ("principal-engineer", "Principal Engineer", ["New York", "Paris"], None),
+            ("lead-product-designer", "Lead Product Designer", ["New York", "Paris"], None),
+            (
+                "machine-learning-infrastructure-engineer",
+                "Machine Learning Infrastructure Engineer",
+                ["New York", "Paris"],
+                None,
+            ),
+            ("ml-ai-engineer", "ML / AI Engineer", ["New York", "Paris"], None),
+        ],
+    ),
+    (
+        "nubank",
+        "Nubank",
+        "Digital Banking",
+        [
+            ("junior-software-engineer", "Junior Software Engineer", ["São Paulo", "Mexico City"], None),
+            ("software-engineer", "Software Engineer", ["São Paulo", "Mexico City"], None),
+            ("senior-software-engineer", "Senior Software Engineer", ["São Paulo", "Mexico City"], None),
+        ],
+    ),
+    (
+        "amazon",
+        "Amazon",
+        "Cloud and Retail",
+        [
+            (
+                "software-development-engineer",
+                "Software Development Engineer",
+                ["Seattle", "New York", "London"],
+                ["L4 SDE I", "L5 SDE II", "L6 SDE III"],
+            ),
+            ("product-manager", "Product Manager", ["Seattle", "New York"], None),
+        ],
+    ),
+    (
+        "meta",
+        "Meta",
+        "Social Apps and Ads",
+        [
+            ("software-engineer", "Software Engineer", ["Menlo Park", "New York", "London"], ["E4", "E5", "E6"]),
+            ("data-scientist", "Data Scientist", ["Menlo Park", "New York"], None),
+        ],
+    ),
+    (
+        "google",
+        "Google",
+        "Search and Cloud",
+        [
+            (
+                "software-engineer",
+                "Software Engineer",
+                ["Mountain View", "New York", "Zurich"],
+                ["L3", "L4", "L5 (Senior)", "L6 (Staff)"],
+            ),
+            ("product-manager", "Product Manager", ["Mountain View", "New York"], None),
+        ],
+    ),
+    (
+        "electronic-arts",
+        "Electronic Arts",
+        "Video Games",
+        [
+            ("software-engineer", "Software Engineer", ["Los Angeles", "Vancouver"], None),
+            ("product-designer", "Product Designer", ["Los Angeles", "Vancouver"], None),
+        ],
+    ),
+    (
+        "goldman-sachs",
+        "Goldman Sachs",
+        "Investment Banking",
+        [("software-engineer", "Software Engineer", ["New York", "London"], None)],
+    ),
+    (
+        "jpmorgan-chase",
+        "JPMorgan Chase",
+        "Banking",
+        [
+            ("software-engineer", "Software Engineer", ["New York", "London"], None),
+            ("data-scientist", "Data Scientist", ["New York", "London"], None),
+        ],
+    ),
+    (
+        "sea-group",
+        "Sea Group",
+        "Games and E-commerce",
+        [
+            ("software-engineer", "Software Engineer", ["Singapore", "Seattle"], None),
+            ("data-scientist", "Data Scientist", ["Singapore", "Seattle"], None),
+        ],
+    ),
+    (
+        "match-group",
+        "Match Group",
+        "Dating Apps",
+        [
+            ("software-engineer", "Software Engineer", ["New York", "Los Angeles"], None),
+            ("product-designer", "Product Designer", ["New York", "Los Angeles"], None),
+        ],
+    ),
+    (
+        "brex",
+        "Brex",
+        "Corporate Cards",
+        [
+            ("software-engineer", "Software Engineer", ["San Francisco HQ", "New York"], None),
+            ("product-manager", "Product Manager", ["San Francisco HQ", "New York"], None),
+        ],
+    ),
+    (
+        "brex-ai",
+        "Brex",
+        "AI Finance Agents",
+        [
+            ("ml-ai-engineer", "ML / AI Engineer", ["San Francisco HQ", "New York"], None),
+            ("software-engineer", "Software Engineer", ["San Francisco HQ", "New York"], None),
+        ],
+    ),
+    (
+        "ramp-financial",
+        "Ramp",
+        "Spend Management",
+        [("software-engineer", "Software Engineer", ["San Francisco HQ", "New York"], None)],
+    ),
+    (
+        "ramp-ai",
+        "Ramp",
+        "AI Procurement Agents",
+        [("software-engineer", "Software Engineer", ["San Francisco HQ", "New York"], None)],
+    ),
+    (
+        "remote",
+        "Remote",
+        "Global Payroll",
+        [
+            ("software-engineer", "Software Engineer", ["London", "Berlin", "Remote US"], None),
+            ("product-manager", "Product Manager", ["London", "Berlin", "Remote US"], None),
+        ],
+    ),
+    (
+        "cabify",
+        "Cabify",
+        "Ride Hailing",
+        [
+            ("ml-ai-engineer", "ML / AI Engineer", ["Madrid", "Barcelona"], None),
+            ("data-engineer", "Data Engineer", ["Madrid", "Barcelona"], None),
+        ],
+    ),
+]
+
+
+def _lookup_amount(value: int, currency: str) -> str:
+    return write_amount(value, currency, "K" if value % 1000 == 0 else "full")
+
+
+def _lookup_row(cells: list[str], usd: int, currency: str, factor: int) -> list[str]:
+    """Base, stock over 4 years, bonus and total, from a USD base scaled by the region."""
+    base = (usd * factor // 100) // 10_000 * 10_000
+    high = base * 13 // 10 // 10_000 * 10_000
+    stock = base // 4000 * 4000  # a quarter of it in thousands, as the total adds it
+    # The total as its parts add up (base + stock ÷ 4 + 10% bonus), so no answer flags it.
+    low_total = base + stock // 4 + base // 10
+    high_total = high + stock * 2 // 4 + high // 10
+    return [
+        *cells,
+        f"{_lookup_amount(base, currency)}–{_lookup_amount(high, currency)}",
+        f"{_lookup_amount(stock, currency)}–{_lookup_amount(stock * 2, currency)}",
+        "10%",
+        f"{_lookup_amount(low_total, currency)}–{_lookup_amount(high_total, currency)}",
+    ]
+
+
+def write_lookup_companies(folder: Path) -> list[str]:
+    """Write the companies of `LOOKUP_COMPANIES` under `folder`; return their guide keys."""
+    keys = []
+    for slug, name, product, roles in LOOKUP_COMPANIES:
+        for rank, (role_slug, title, regions, levels) in enumerate(roles):
+            lines = [
+                f"# {title} | {name} Global Negotiation Guide",
+                "",
+                f"**Negotiation DNA:** Public | {product} | Stable Growth",
+                "",
+            ]
+            header = ["Region", "Base Salary", "Stock (RSU/4yr)", "Bonus", "Total Comp"]
+            rows = []
+            for index, region in enumerate(regions):
+                currency, factor = _LOOKUP_REGIONS[region]
+                label = region if currency == "USD" else f"{region} ({currency})"
+                usd = 150_000 + rank * 10_000 + index * 5_000
+                if levels:
+                    for step, level in enumerate(levels):
+                        rows.append(_lookup_row([level, label], usd + step * 40_000, currency, factor))
+                else:
+                    rows.append(_lookup_row([label], usd, currency, factor))
+            if levels:
+                header = ["Level", *header]
+            lines += ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+            lines += ["| " + " | ".join(row) + " |" for row in rows]
+            lines += [
+                "",
+                "**Global Levers**",
+                "",
+                f'1. **Competing Offer:** "I have a competing offer for a {title} role at a higher total."',
+                f'2. **Scarce Skills:** "The {product.lower()} experience I bring is hard to hire for."',
+                "",
+                '> **Negotiate Up Strategy:** "I\'d like the offer to reflect the top of the band for this level."',
+                "",
+            ]
+            path = folder / slug / f"{role_slug}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("\n".join(lines), encoding="utf-8")
+            keys.append(f"{slug}/{role_slug}")
+    return keys

@@ -8,11 +8,12 @@ inside the commands that need them, so `ask` and `guides` start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError
@@ -42,21 +43,47 @@ def _conversation(settings: Settings):
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
     conversation = _conversation(settings)
     print(CONNECT_HINT, file=sys.stderr, flush=True)
-    interactive = sys.stdin.isatty()
-    while True:
-        if interactive:
-            print("> ", end="", flush=True)
-        line = sys.stdin.readline()
-        if not line:
-            return 0
-        text = line.rstrip("\n")
+    for text in console_lines(sys.stdin.isatty()):
         if not text.strip():
             continue
         if text.strip().lower() in ("quit", "exit", ":q"):
             return 0
-        for message in conversation.handle(text, user=args.user).messages:
+        for message in _answer(conversation, text, args.user, "console line").messages:
             print(for_terminal(message.text), flush=True)
         print(flush=True)
+    return 0
+
+
+def _answer(conversation, text: str, user: str, what: str):
+    """The reply to one line; when answering fails, the apology (logged without the words)."""
+    try:
+        return conversation.handle(text, user=user) if text.strip() else conversation.blank()
+    except Exception as error:  # one line failing must not end the session or shift later answers
+        from bot.conversation import Reply
+        from bot.slack.failures import apology, log_failure
+
+        log_failure(what, None, error)
+        return Reply(apology())
+
+
+def console_lines(interactive: bool) -> Iterator[str]:
+    """What a person types, line by line. At a terminal `input()` goes through readline:
+    arrow keys edit the line and recall earlier ones. The history stays in this process
+    and is never written to disk, since people type their own offers here."""
+    if not interactive:
+        for line in sys.stdin:
+            yield line.rstrip("\n")
+        return
+    # Importing readline is what gives input() line editing; a Python built without it
+    # still reads plain lines.
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401
+    while True:
+        try:
+            yield input("> ")
+        except EOFError:
+            print(flush=True)
+            return
 
 
 def for_terminal(mrkdwn: str) -> str:
@@ -67,11 +94,11 @@ def for_terminal(mrkdwn: str) -> str:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     conversation = _conversation(settings)
     if args.text == ["-"]:
+        # One output line per input line, blank ones too (they get the usage reply), so
+        # output line N always answers input line N.
         for line in sys.stdin:
-            text = line.rstrip("\n")
-            if text.strip():
-                reply = conversation.handle(text, user=args.user)
-                print(json.dumps(reply.payload(), ensure_ascii=False), flush=True)
+            reply = _answer(conversation, line.rstrip("\n"), args.user, "ask line")
+            print(json.dumps(reply.payload(), ensure_ascii=False), flush=True)
         return 0
     reply = conversation.handle(" ".join(args.text), user=args.user)
     if args.json:

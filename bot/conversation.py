@@ -50,6 +50,10 @@ class Conversation:
             return Reply(self.unknown_command(command), "ephemeral")
         return Reply(self.direct_message(text, user=user, team=team))
 
+    def blank(self) -> Reply:
+        """The reply to an empty line: how to ask (the `/comp` usage), never silence."""
+        return Reply(self.answers.comp(""))
+
     def mention(self, text: str, user: str, team: str = "console") -> Reply:
         """`@Comp Coach ...` in a channel (mention removed): the `/comp` lookup, for everyone
         to see (`in_channel`); a message stating someone's own offer gets, only for them

@@ -40,6 +40,8 @@ from bot.understanding.model import Utterance
 from bot.understanding.reader import understand
 
 log = logging.getLogger(__name__)
+# Resolutions a DM with no case open answers as the `/comp` lookup it is.
+LOOKUP_KINDS = ("band", "regions", "roles", "region_unknown", "role_unknown", "level_unknown", "companies")
 FORGET_YES = {"yes forget me", "yes delete", "yes delete it", "delete it", "yes please delete"}
 PER_SHARE_RE = re.compile(r"\b(?:per|a|each|/)\s*(?:share|option|unit)\b|\bstrike\b|\bprice\b|\b409a\b", re.I)
 SLOT_WORDS = {
@@ -224,7 +226,7 @@ class Coach:
         """Nothing the coach can act on: a band lookup when the words name one, else where we are."""
         lookup = self.answers.resolver.resolve(text) if text.strip() else None
         if case.is_empty:
-            if lookup and lookup.kind in ("band", "regions", "roles", "region_unknown", "role_unknown"):
+            if lookup and lookup.kind in LOOKUP_KINDS:
                 return Outcome(self.answers.mention(text), None)
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
         if case.pending in ("company", "role", "region"):

@@ -1,93 +1,75 @@
 """Query resolution: `/comp` text -> a guide, a region, or the closest choices.
 
-Words may come in any order; quoted phrases stay together. Phrases are matched exactly
-first (company names, slugs and aliases; role and region words from `data/aliases.json`),
-longest first, then what is left is matched with rapidfuzz to forgive typos. Whatever
-is missing narrows the answer instead of failing: company and role without a region
-shows every region; a company alone lists its roles.
+`bot/guides/matching.py` reads which words name a company, a role, a region, a seniority
+or a currency; this module narrows the catalog to the answer. Whatever is missing narrows
+the answer instead of failing: company and role without a region shows every region; a
+company alone lists its roles.
+
+Rules that keep an answer from showing another band than the one asked for:
+- seniority and level words (`senior`, `staff`, `L5`, `E6`) pick that guide or that level
+  row, or the answer says it is missing (`level_unknown`); never another seniority;
+- a company named but not on hand is reported as unknown (or, when its folder is there
+  but unreadable, as such), never swapped for one matched from other words;
+- two company folders under one name: the one whose slug was typed, else both (`companies`);
+  a folder lacking the role points at a sibling folder that has it.
+Anything shown that differs from what was typed (a typo fixed, a word ignored, a role
+shown in place of the one asked, a currency not on hand) is recorded on the `Resolution`
+for the reply to say first.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from bot.guides.catalog import DATA_DIR, Catalog
+from bot.guides.catalog import Catalog
+from bot.guides.matching import Match, PhraseMatcher, fuzz, process
 from bot.guides.model import Guide, RegionBand
+from bot.guides.words import LEVEL_CODE_RE, Aliases, normalize
+
+__all__ = ["Aliases", "CompanyChoice", "Resolution", "Resolver", "level_labels", "normalize"]
 
 
-def fuzz():
-    """rapidfuzz's scorers, imported on the first typo: exact queries never need them,
-    and the import is a visible share of a one-shot `ask`."""
-    from rapidfuzz import fuzz as scorers
-
-    return scorers
-
-
-def process():
-    from rapidfuzz import process as matcher
-
-    return matcher
-
-
-ALIASES_FILE = DATA_DIR / "aliases.json"
 MAX_QUERY_CHARS = 300
-MAX_SPAN = 4
 SUGGESTIONS = 5
-# Below these scores a fuzzy match is a guess, not a typo.
-COMPANY_CUTOFF = 80
-ROLE_CUTOFF = 82
-REGION_CUTOFF = 82
 SUGGEST_CUTOFF = 45
 
-_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
-_TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
 
-
-def normalize(text: str) -> str:
-    """Lower-case words only: `ML / AI` -> `ml ai`; control, bidi and emoji go away."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE)
-    text = text.casefold()
-    text = re.sub(r"[^\w&+#]+", " ", text)
-    return re.sub(r"\s+", " ", text.replace("_", " ")).strip()
-
-
-@dataclass(frozen=True)
-class Aliases:
-    roles: dict[str, list[str]]
-    regions: dict[str, list[str]]
-    companies: dict[str, list[str]]
-    noise: frozenset[str]
-
-    @classmethod
-    def load(cls, path: Path = ALIASES_FILE) -> Aliases:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(
-            roles=data.get("roles", {}),
-            regions=data.get("regions", {}),
-            companies=data.get("companies", {}),
-            noise=frozenset(normalize(word) for word in data.get("noise", [])),
-        )
+def level_labels(guide: Guide) -> list[str]:
+    """The level rows a guide's band table has (`L4 SDE I`, `L5 SDE II`), in order."""
+    labels: list[str] = []
+    for region in guide.regions:
+        for label in [region.level, *(row.level for row in region.levels)]:
+            if label and label not in labels:
+                labels.append(label)
+    return labels
 
 
 # --- results -------------------------------------------------------------------------------
 
 
 @dataclass
-class Query:
-    text: str
-    words: list[str]
+class CompanyChoice:
+    """One of several company folders a query could mean, with what tells it apart."""
+
+    slug: str
+    name: str
+    tells_apart: str
+    resolution: Resolution
 
 
 @dataclass
 class Resolution:
-    """What a `/comp` query resolved to. `kind` is one of:
-    help | band | regions | roles | company_unknown | role_unknown | region_unknown."""
+    """What a `/comp` query resolved to. `kind` is one of: help | band | regions | roles |
+    company_unknown | role_unknown | region_unknown | level_unknown | companies.
+
+    What the reply must say before anything else, because the answer is not exactly
+    what was typed: `corrections` (typos understood as), `unknown` (words not understood,
+    for a band or regions answer: ignored), `instead_of` (the role asked, when the one
+    shown carries a seniority the query did not name), `currency_missing` (a currency
+    asked that the shown regions are not in)."""
 
     kind: str
     query: str
@@ -98,22 +80,26 @@ class Resolution:
     suggestions: list[str] = field(default_factory=list)
     unknown: str = ""
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (typed, understood)
+    level: str | None = None  # the level row shown (a level table), when the query named one
+    asked_level: str = ""  # the seniority or level words as typed
+    asked_role: str = ""  # the role words as typed (a `level_unknown` answer names them)
+    instead_of: str = ""
+    currency_missing: str = ""
+    companies: list[CompanyChoice] = field(default_factory=list)
+    left_out: str = ""  # a company folder whose guides are all unreadable (`company_unknown`)
+    elsewhere: list[CompanyChoice] = field(default_factory=list)  # sibling folders that have what was asked
+    unreadable: list[str] = field(default_factory=list)  # the company's guide files that could not be read
 
-
-@dataclass
-class _Match:
-    companies: set[str] | None = None
-    roles: set[str] | None = None
-    regions: set[str] | None = None
-    corrections: list[tuple[str, str]] = field(default_factory=list)
-    leftover: list[str] = field(default_factory=list)
-    typed: dict[str, str] = field(default_factory=dict)  # category -> the words that matched
+    @property
+    def differs(self) -> bool:
+        """The answer is not exactly what was typed, and its first line must say so."""
+        return bool(self.corrections or self.instead_of or self.currency_missing or (self.unknown and self.guide))
 
 
 # --- the index ----------------------------------------------------------------------------------
 
 
-class Resolver:
+class Resolver(PhraseMatcher):
     """Phrase tables built once per catalog from its summaries (no guide is built for
     them); `resolve` is then a few dict look-ups, a fuzzy match over pre-normalized
     choices when a word is not known, and builds only the guides its answer shows."""
@@ -126,6 +112,8 @@ class Resolver:
         self.role_phrases: dict[str, set[str]] = {}
         self.region_phrases: dict[str, set[str]] = {}
         self.role_keys: dict[str, set[str]] = {}  # guide key -> role keys it answers to
+        self.title_levels: dict[str, frozenset[str]] = {}  # guide key -> seniority words in its role title
+        self.role_levels: dict[str, frozenset[str]] = {}  # guide key -> its role level's words and codes
         self.region_names: dict[str, list[set[str]]] = {}  # guide key -> each region's normalized names
         self.region_groups: dict[str, list[str | None]] = {}  # guide key -> each region's alias group
         self.companies_with_role: dict[str, set[str]] = {}  # role key -> company names
@@ -155,7 +143,7 @@ class Resolver:
             for word in [family.replace("-", " "), *words]:
                 self._add(self.region_phrases, word, f"group:{family}")
         seen_companies: set[str] = set()
-        seen_roles: dict[str, set[str]] = {}
+        seen_roles: dict[tuple, tuple[set[str], frozenset[str], frozenset[str]]] = {}
         for key, guide in self.catalog.summaries.items():
             slug = guide.company_slug
             self.company_names[slug] = guide.company_name
@@ -169,19 +157,14 @@ class Resolver:
                     *self.aliases.companies.get(slug, []),
                 ):
                     self._add(self.company_phrases, phrase, slug)
-            role_id = (guide.role_slug, guide.role_title, guide.role_aliases)
-            keys = seen_roles.get(role_id)
-            if keys is None:
-                keys = {f"role:{guide.role_slug}"}
-                for phrase in (guide.role_slug.replace("-", " "), guide.role_title, *guide.role_aliases):
-                    self._add(self.role_phrases, phrase, f"role:{guide.role_slug}")
-                    family = family_of.get(self._normalized(phrase))
-                    if family:
-                        keys.add(f"family:{family}")
-                if guide.role_slug in self.aliases.roles:
-                    keys.add(f"family:{guide.role_slug}")
-                seen_roles[role_id] = keys
+            role_id = (guide.role_slug, guide.role_title, guide.role_aliases, guide.role_level)
+            known = seen_roles.get(role_id)
+            if known is None:
+                known = seen_roles[role_id] = self._role_entry(guide, family_of)
+            keys, title_levels, role_levels = known
             self.role_keys[key] = keys
+            self.title_levels[key] = title_levels
+            self.role_levels[key] = role_levels
             for role_key in keys:
                 self.companies_with_role.setdefault(role_key, set()).add(guide.company_name)
             names, groups = [], []
@@ -191,11 +174,84 @@ class Resolver:
                 groups.append(self._group_of(name))
             self.region_names[key] = names
             self.region_groups[key] = groups
-        self._company_choices = sorted(self.company_phrases)
+        exact_names = set(self.company_phrases)
+        self._add_short_company_names()
+        self.left_out = self._left_out_companies()
+        # Typos are forgiven against full names only: a short name is typed exactly or not at all.
+        self._company_choices = sorted(exact_names)
         self._suggestion_names = sorted(set(self.company_names.values()))
         self._suggestion_choices = [self._normalized(name) for name in self._suggestion_names]
         self._role_choices = sorted(self.role_phrases)
         self._region_choices = sorted(self.region_phrases)
+
+    def _role_entry(self, guide, family_of: dict[str, str]) -> tuple[set[str], frozenset[str], frozenset[str]]:
+        """A role's keys (its own, and the role groups its names belong to, with and
+        without the seniority words of its title), its title's seniority and its level's words."""
+        own = f"role:{guide.role_slug}"
+        keys = {own}
+        title_levels = self.aliases.level_tokens(guide.role_title)
+        phrases = [guide.role_slug.replace("-", " "), guide.role_title, *guide.role_aliases]
+        if title_levels:
+            # `Senior Software Engineer` also answers to `software engineer` (then the seniority decides).
+            base = " ".join(
+                word
+                for word in self._normalized(guide.role_title).split()
+                if word not in self.aliases.seniority and not LEVEL_CODE_RE.match(word)
+            )
+            phrases.append(base or guide.role_title)
+        for index, phrase in enumerate(phrases):
+            # The title without its seniority answers as `base:`, below the role's own names.
+            key = f"base:{guide.role_slug}" if title_levels and index == len(phrases) - 1 else own
+            keys.add(key)
+            self._add(self.role_phrases, phrase, key)
+            family = family_of.get(self._normalized(phrase))
+            if family:
+                keys.add(f"family:{family}")
+        if guide.role_slug in self.aliases.roles:
+            keys.add(f"family:{guide.role_slug}")
+        return keys, title_levels, self.aliases.level_tokens(guide.role_level)
+
+    def _add_short_company_names(self) -> None:
+        """`CloudForge AI` is also typed `cloudforge`: names without their trailing company
+        words, where no company already has that name (then the exact name wins)."""
+        short: dict[str, set[str]] = {}
+        for slug, name in self.company_names.items():
+            words = self._normalized(name).split()
+            if len(words) > 1 and words[-1] in self.aliases.company_suffixes:
+                phrase = " ".join(words[:-1])  # one word only: `Birch Labs.io` is `birch labs`, not `birch`
+                if len(phrase.replace(" ", "")) >= 3:
+                    short.setdefault(phrase, set()).add(slug)
+        self._short_names: set[str] = set()
+        for phrase, slugs in short.items():
+            for slug in slugs:
+                if phrase not in self.company_phrases:
+                    self._add(self.company_phrases, phrase, slug)
+                    self.company_phrases[phrase] = set(slugs)
+                    self._short_names.update({phrase, phrase.replace(" ", "")})
+
+    def _left_out_companies(self) -> dict[str, str]:
+        """Company folders on disk none of whose guides could be read (squashed slug ->
+        folder name): asked for, they are said to be there but unreadable, not unknown."""
+        left_out: dict[str, str] = {}
+        on_hand = {re.sub(r"[^a-z0-9]+", "", slug): slug for slug in self.company_names}
+        self.unreadable: dict[str, list[str]] = {}  # company slug -> its guide files that could not be read
+        for problem in self.catalog.report.errors:
+            path = Path(problem.file)
+            squashed = re.sub(r"[^a-z0-9]+", "", path.parent.name.lower())
+            if squashed and squashed not in on_hand:
+                left_out[squashed] = path.parent.name
+            elif squashed and path.name not in self.unreadable.setdefault(on_hand[squashed], []):
+                self.unreadable[on_hand[squashed]].append(path.name)
+        return left_out
+
+    def _siblings(self, slug: str) -> list[str]:
+        """Other company folders of the same name, or whose slug extends this one (`brex`, `brex-ai`)."""
+        name = self.company_names.get(slug)
+        return [
+            other
+            for other, other_name in self.company_names.items()
+            if other != slug and (other_name == name or other.startswith(f"{slug}-") or slug.startswith(f"{other}-"))
+        ]
 
     def _region_name_set(self, name: str, aliases: tuple[str, ...]) -> set[str]:
         known = self._region_sets.get((name, aliases))
@@ -216,96 +272,6 @@ class Resolver:
             self._group_of_name[normalized] = self._find_group(normalized)
         return self._group_of_name[normalized]
 
-    # --- matching phrases -------------------------------------------------------------------
-
-    def _units(self, text: str) -> list[tuple[str, bool]]:
-        """(normalized words, quoted?) in order; a quoted phrase is one unit."""
-        units = []
-        for match in _TOKEN_RE.finditer(text):
-            quoted = match[1] or match[2] or match[3]
-            if quoted is not None:
-                phrase = normalize(quoted)
-                if phrase:
-                    units.append((phrase, True))
-            else:
-                units.extend((word, False) for word in normalize(match[4]).split())
-        return units
-
-    def _match(self, text: str) -> _Match:
-        units = self._units(text)
-        result = _Match()
-        tables = (
-            ("companies", self.company_phrases),
-            ("roles", self.role_phrases),
-            ("regions", self.region_phrases),
-        )
-        used = [False] * len(units)
-        spans = sorted(
-            (
-                (start, end)
-                for start in range(len(units))
-                for end in range(start + 1, min(start + MAX_SPAN, len(units)) + 1)
-                if end - start == 1 or not any(quoted for _, quoted in units[start:end])
-            ),
-            # Most words first (a quoted phrase counts its words), so `data analyst` is
-            # a role before the `ai` of a mistyped `ApexVualt AI` can be.
-            key=lambda span: (-sum(len(word.split()) for word, _ in units[span[0] : span[1]]), span[0]),
-        )
-        for start, end in spans:
-            if any(used[start:end]):
-                continue
-            phrase = " ".join(word for word, _ in units[start:end])
-            for name, table in tables:
-                if getattr(result, name) is None:
-                    keys = table.get(phrase) or table.get(phrase.replace(" ", ""))
-                    if keys:
-                        setattr(result, name, set(keys))
-                        result.typed[name] = phrase
-                        used[start:end] = [True] * (end - start)
-                        break
-        leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
-        result.leftover = [word for word in leftover if word not in self.aliases.noise]
-        self._fuzzy(result, leftover)
-        return result
-
-    def _fuzzy(self, result: _Match, with_noise: list[str] | None = None) -> None:
-        """Typos: the leftover words together (with the noise words too, for a name such
-        as `Helio Pay.io` whose `pay` is noise elsewhere), then each word, against the
-        categories still open. Choices are normalized already, so no processor runs."""
-        choices = (
-            ("companies", self.company_phrases, self._company_choices, COMPANY_CUTOFF),
-            ("roles", self.role_phrases, self._role_choices, ROLE_CUTOFF),
-            ("regions", self.region_phrases, self._region_choices, REGION_CUTOFF),
-        )
-        remaining = list(result.leftover)
-        runs: list[list[str]] = []
-        if with_noise and len(with_noise) > max(1, len(remaining)):
-            runs.append(with_noise)
-        if len(remaining) > 1:
-            runs.append(list(remaining))
-        runs += [[word] for word in remaining]
-        for run in runs:
-            content = [word for word in run if word not in self.aliases.noise] if run is with_noise else run
-            candidate = " ".join(run)
-            if not content or any(word not in remaining for word in content) or len(candidate.replace(" ", "")) < 4:
-                continue
-            best = None
-            for name, table, vocabulary, cutoff in choices:
-                if getattr(result, name) is not None:
-                    continue
-                found = process().extractOne(candidate, vocabulary, scorer=fuzz().ratio, score_cutoff=cutoff)
-                if found and (best is None or found[1] > best[2]):
-                    best = (name, table, found[1], found[0])
-            if best:
-                name, table, _, phrase = best
-                setattr(result, name, set(table[phrase]))
-                result.typed[name] = candidate
-                result.corrections.append((candidate, phrase))
-                for word in content:
-                    if word in remaining:
-                        remaining.remove(word)
-        result.leftover = remaining
-
     # --- narrowing -----------------------------------------------------------------------------
 
     def resolve(self, text: str) -> Resolution:
@@ -313,17 +279,65 @@ class Resolver:
         shown = text.strip()[:MAX_QUERY_CHARS]
         if not normalize(text) or normalize(text) in ("help", "usage", "h"):
             return Resolution("help", shown)
-        match = self._match(text[:MAX_QUERY_CHARS])
+        match = self._company_match(text[:MAX_QUERY_CHARS])
         unknown = " ".join(match.leftover)
 
         if match.companies is None:
-            return self._company_unknown(shown, match, unknown)
-        company_slugs = sorted(match.companies)
-        keys = [key for slug in company_slugs for key in self.catalog.company_keys.get(slug, [])]
-        if match.roles is not None:
-            chosen = [key for key in keys if self.role_keys[key] & match.roles]
-            if len(chosen) > 1:
-                chosen = self._named_roles(chosen, match.roles)
+            # The company asked for is in the words nothing else explains (`openai`, not the `remote` after it).
+            unexplained = [
+                word for word in match.leftover if word not in self.region_phrases and word not in self.company_phrases
+            ]
+            return self._company_unknown(shown, match, " ".join(unexplained) or unknown)
+        slugs = sorted(match.companies)
+        if len(slugs) > 1:
+            typed = match.typed.get("companies", "").replace(" ", "")
+            named = [slug for slug in slugs if slug.replace("-", "") == typed]
+            slugs = named or slugs
+        if len(slugs) == 1:
+            within = self._within(shown, self.catalog.company_keys.get(slugs[0], []), match, unknown)
+            if within.kind in ("role_unknown", "level_unknown"):
+                within.unreadable = self.unreadable.get(slugs[0], [])
+                for sibling in self._siblings(slugs[0]):
+                    there = self._within(shown, self.catalog.company_keys.get(sibling, []), match, unknown)
+                    if there.guide is not None:
+                        within.elsewhere.append(CompanyChoice(sibling, self.company_names[sibling], "", there))
+            return within
+        choices = []
+        for slug in slugs:
+            within = self._within(shown, self.catalog.company_keys.get(slug, []), match, unknown)
+            choices.append(CompanyChoice(slug, self.company_names[slug], "", within))
+        self._tell_apart(choices)
+        return Resolution("companies", shown, companies=choices, corrections=match.corrections, unknown=unknown)
+
+    def _tell_apart(self, choices: list[CompanyChoice]) -> None:
+        """What tells company folders of one name apart: their product line, else their roles."""
+        for choice in choices:
+            guides = self.catalog.company_guides(choice.slug)
+            dna = guides[0].company.dna if guides else None
+            products = {
+                (g[0].company.dna.product if g and g[0].company.dna else None)
+                for g in (self.catalog.company_guides(c.slug) for c in choices)
+            }
+            if dna and dna.product and len(products) == len(choices):
+                choice.tells_apart = dna.product
+            else:
+                choice.tells_apart = ", ".join(g.role.title for g in guides)
+
+    def _within(self, shown: str, keys: list[str], match: Match, unknown: str) -> Resolution:
+        """The answer inside one company's guides."""
+        context = {
+            "corrections": match.corrections,
+            "unknown": unknown,
+            "asked_level": match.seniority_typed,
+            "asked_role": match.typed.get("roles", ""),
+        }
+        chosen = keys
+        roles = match.roles
+        if roles is not None:
+            chosen = [key for key in keys if self.role_keys[key] & roles]
+            if not chosen and match.alt_roles:
+                chosen = [key for key in keys if self.role_keys[key] & match.alt_roles]
+                roles = match.alt_roles if chosen else roles
             if not chosen:
                 return Resolution(
                     "role_unknown",
@@ -331,41 +345,101 @@ class Resolver:
                     guides=self._guides(keys),
                     corrections=match.corrections,
                     unknown=match.typed.get("roles", unknown),
+                    asked_level=match.seniority_typed,
                 )
-            keys = chosen
-        if len(keys) > 1 or (match.roles is None and match.regions is None):
-            return Resolution("roles", shown, guides=self._guides(keys), corrections=match.corrections, unknown=unknown)
-        guide = self.catalog.by_key[keys[0]]
+        level: str | None = None
+        instead_of = ""
+        if match.seniority:
+            # Seniority first, over the guides the query names by their own title (with or
+            # without its seniority: `sr software engineer` is the Senior Software Engineer
+            # guide although `software engineer` names another), then the role's whole group.
+            named = [key for key in chosen if roles is None or self._named_by_title(key, roles)]
+            found: list[str] = []
+            for tier in (named, chosen) if named and len(named) < len(chosen) else (chosen,):
+                found = self._fitting_titles(tier, match.seniority)
+                if not found:
+                    found, level = self._fitting_levels(tier, match.seniority)
+                if found:
+                    break
+            if not found:
+                missing = [key for key in keys if roles is None or self.role_keys[key] & roles]
+                return Resolution("level_unknown", shown, guides=self._guides(missing or keys), **context)
+            chosen = found
+            if roles is not None and len(chosen) > 1:
+                chosen = self._named_roles(chosen, roles)
+        elif roles is not None:
+            chosen = self._named_roles(chosen, roles) if len(chosen) > 1 else chosen
+            plain = [key for key in chosen if not self.title_levels[key]]
+            if plain:
+                chosen = plain
+            elif len(chosen) == 1:
+                instead_of = match.typed.get("roles", "")
+        if len(chosen) > 1 or (roles is None and match.regions is None and not match.seniority):
+            return Resolution("roles", shown, guides=self._guides(chosen), **context)
+        guide = self.catalog.by_key[chosen[0]]
+        candidates = [r for r in guide.regions if level is None or self._has_level(r, level)]
+        context.update(guide=guide, level=level, instead_of=instead_of)
+        if match.currencies:
+            in_currency = [r for r in candidates if r.currency in match.currencies]
+            if in_currency:
+                candidates = in_currency
+            else:
+                context["currency_missing"] = "/".join(sorted(match.currencies))
         if match.regions is None:
-            return Resolution(
-                "regions",
-                shown,
-                guide=guide,
-                regions=list(guide.regions),
-                corrections=match.corrections,
-                unknown=unknown,
-            )
-        regions = self._regions_for(guide, match.regions)
+            if len(candidates) == 1:
+                return Resolution("band", shown, region=candidates[0], **context)
+            return Resolution("regions", shown, regions=candidates, **context)
+        named = {id(r) for r in self._regions_for(guide, match.regions)}
+        regions = [r for r in candidates if id(r) in named]
         if not regions:
-            return Resolution(
-                "region_unknown",
-                shown,
-                guide=guide,
-                regions=list(guide.regions),
-                corrections=match.corrections,
-                unknown=match.typed.get("regions", unknown),
-            )
+            context["unknown"] = match.typed.get("regions", unknown)
+            return Resolution("region_unknown", shown, regions=candidates, **context)
         if len(regions) > 1:
-            return Resolution(
-                "regions", shown, guide=guide, regions=regions, corrections=match.corrections, unknown=unknown
-            )
-        return Resolution("band", shown, guide=guide, region=regions[0], corrections=match.corrections, unknown=unknown)
+            return Resolution("regions", shown, regions=regions, **context)
+        return Resolution("band", shown, region=regions[0], **context)
+
+    def _named_by_title(self, key: str, roles: set[str]) -> bool:
+        slug = self.catalog.summaries[key].role_slug
+        return f"role:{slug}" in roles or f"base:{slug}" in roles
+
+    def _fitting_titles(self, keys: list[str], asked: frozenset[str]) -> list[str]:
+        """Guides whose title seniority is the one asked (`Senior Software Engineer` for
+        `senior swe`), else whose role level holds it (`Software Engineer (L5)` for `l5`)."""
+        exact = [key for key in keys if self.title_levels[key] == asked]
+        if exact:
+            return exact
+        return [
+            key
+            for key in keys
+            if asked <= (self.title_levels[key] | self.role_levels[key])
+            and (self.title_levels[key] <= asked or asked & self.role_levels[key])
+        ]
+
+    def _fitting_levels(self, keys: list[str], asked: frozenset[str]) -> tuple[list[str], str | None]:
+        """Guides with a level row holding the level asked (`| L5 SDE II | Seattle |` for
+        `l5`), and that row's label; the closest label when several hold it."""
+        best: tuple[int, str, str] | None = None
+        for key in keys:
+            if self.title_levels[key] - asked:
+                continue  # a `Staff` guide's level rows are not another seniority's
+            needed = asked - self.title_levels[key] - self.role_levels[key]  # `senior swe l5`: the L5 row
+            for label in level_labels(self.catalog.by_key[key]) if needed else ():
+                tokens = self.aliases.level_tokens(label)
+                if needed <= tokens and (best is None or len(tokens) < best[0]):
+                    best = (len(tokens), key, label)
+        if best is None:
+            return [], None
+        return [best[1]], best[2]
+
+    @staticmethod
+    def _has_level(region: RegionBand, level: str) -> bool:
+        return region.level == level or any(row.level == level for row in region.levels)
 
     def _named_roles(self, keys: list[str], roles: set[str]) -> list[str]:
         """Of several guides matching, those whose own role the query names (`frontend
         engineer`), else those that are the role group named (`swe`: software-engineer,
         not every engineer in the group); all of them when neither narrows."""
-        for prefix in ("role:", "family:"):
+        for prefix in ("role:", "family:", "base:"):
             named = [key for key in keys if f"{prefix}{self.catalog.summaries[key].role_slug}" in roles]
             if named:
                 return named
@@ -406,7 +480,7 @@ class Resolver:
                     best = (len(word), group)
         return best[1] if best else None
 
-    def _company_unknown(self, shown: str, match: _Match, unknown: str) -> Resolution:
+    def _company_unknown(self, shown: str, match: Match, unknown: str) -> Resolution:
         suggestions: list[str] = []
         if unknown:
             # Against the normalized names (what `unknown` is made of), shown as written.
@@ -423,6 +497,12 @@ class Resolver:
             # A role without a company: the companies that have that role.
             with_role = set().union(*(self.companies_with_role.get(role, set()) for role in match.roles))
             suggestions = sorted(with_role)[:SUGGESTIONS]
+        squashed = re.sub(r"[^a-z0-9]+", "", unknown)
         return Resolution(
-            "company_unknown", shown, suggestions=suggestions, unknown=unknown, corrections=match.corrections
+            "company_unknown",
+            shown,
+            suggestions=suggestions,
+            unknown=unknown,
+            corrections=match.corrections,
+            left_out=self.left_out.get(squashed, ""),
         )

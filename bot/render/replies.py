@@ -10,11 +10,17 @@ from dataclasses import dataclass
 
 from bot.guides.model import Guide, RegionBand
 from bot.guides.money import format_range
-from bot.guides.resolve import Resolution
+from bot.guides.resolve import Resolution, level_labels
 from bot.render.blocks import Message, Mrkdwn, build_messages
 from bot.render.templates import money_range, render
 
-FOCUS_WORDS = {"levers": "levers", "lever": "levers", "script": "script", "counter": "script"}
+FOCUS_WORDS = {
+    "levers": "levers",
+    "lever": "levers",
+    "script": "script",
+    "scripts": "script",
+    "counter": "script",
+}
 
 
 @dataclass(frozen=True)
@@ -69,10 +75,16 @@ def _open_top(region: RegionBand, kind: str) -> bool:
 
 
 def _common(resolution: Resolution, counts: tuple[int, int]) -> dict:
+    shows_guide = resolution.kind in ("band", "regions") and resolution.guide is not None
     return {
         "query": resolution.query,
         "unknown": resolution.unknown,
         "corrections": resolution.corrections,
+        "instead_of": resolution.instead_of,
+        "currency_missing": resolution.currency_missing,
+        # Words not understood, when an answer is shown anyway: its first line says they were left out.
+        "ignored": resolution.unknown if shows_guide else "",
+        "shown_level": resolution.level,
         "guide_count": counts[0],
         "company_count": counts[1],
     }
@@ -87,39 +99,52 @@ def render_resolution(
     shared_by: str | None = None,
 ) -> list[Message]:
     """The messages for a resolved `/comp` query. `counts` is (guides, companies);
-    `focus` narrows a band reply to its levers or its counter script; `actions` are the
-    buttons and menus under it (see `answer_actions`); `shared_by` is already mrkdwn
-    (a validated `<@U…>` mention) for an answer shared in a channel."""
+    `focus` narrows any answer about one guide to its levers or its counter script
+    (with or without a region); `actions` are the buttons and menus under it (see
+    `answer_actions`); `shared_by` is already mrkdwn (a validated `<@U…>` mention) for
+    an answer shared in a channel. Whatever the answer shows that differs from the query
+    is said in its first block (`_notice.j2`)."""
     context = _common(resolution, counts)
     context["actions"] = actions
     context["shared_by"] = Mrkdwn(shared_by) if shared_by else None
+    context["focus"] = focus
     kind = resolution.kind
     guide = resolution.guide
+    if focus and guide is not None and kind in ("band", "regions", "region_unknown"):
+        region = resolution.region if kind == "band" else None
+        if kind == "region_unknown":
+            context["ignored"] = resolution.unknown
+        template = "levers.j2" if focus == "levers" else "counter_script.j2"
+        return build_messages(render(template, guide=guide, region=region, standalone=True, **context))
     if kind == "band" and guide and resolution.region:
-        if focus == "levers" and guide.levers:
-            return build_messages(render("levers.j2", guide=guide, standalone=True, **context))
-        if focus == "script" and guide.negotiate_up:
-            return build_messages(render("counter_script.j2", guide=guide, standalone=True, **context))
         region = resolution.region
         text = render("band.j2", guide=guide, region=region, view=region_view(region), **context)
     elif kind in ("regions", "region_unknown") and guide:
         text = _all_regions(
             guide, resolution.regions, context, unknown_region=resolution.unknown if kind == "region_unknown" else ""
         )
-    elif kind in ("roles", "role_unknown"):
+    elif kind in ("roles", "role_unknown", "level_unknown") and resolution.guides:
         first = resolution.guides[0]
         text = render(
             "roles.j2",
             guides=resolution.guides,
             company_name=first.company.name,
             unknown_role=resolution.unknown if kind == "role_unknown" else "",
+            missing_level=resolution.asked_level if kind == "level_unknown" else "",
+            asked_role=resolution.asked_role,
+            levels={g.key: level_labels(g) for g in resolution.guides},
+            elsewhere=resolution.elsewhere,
+            unreadable=resolution.unreadable,
             **context,
         )
+    elif kind == "companies":
+        text = render("companies.j2", companies=resolution.companies, name=resolution.companies[0].name, **context)
     elif kind == "company_unknown":
         slugs = company_slugs or {}
         text = render(
             "not_found.j2",
             kind=kind,
+            left_out=resolution.left_out,
             suggestions=resolution.suggestions,
             slugs=[slugs.get(name, name.lower()) for name in resolution.suggestions],
             **context,
@@ -158,7 +183,10 @@ def answer_actions(
 ) -> dict:
     """What the buttons and menus under an answer point at. `ref(guide, region_index)`
     encodes a view reference (see `bot.answers.ViewRef`)."""
-    regions = [_option(region.name, ref(guide, index)) for index, region in enumerate(guide.regions)]
+    regions = [
+        _option(f"{region.level} · {region.name}" if region.level else region.name, ref(guide, index))
+        for index, region in enumerate(guide.regions)
+    ]
     roles = [_option(other.role.title, ref(other, None)) for other in company_guides]
     current_region = regions[region_index] if region_index is not None else None
     current_role = next((o for o, g in zip(roles, company_guides, strict=True) if g.key == guide.key), None)

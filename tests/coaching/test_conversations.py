@@ -258,3 +258,9 @@ def test_targets_take_the_persons_walk_away_and_clarifications_are_kept(chat):
     assert "Noted." in chat.say("they leveled me at L4")
     assert Case.from_stored(chat.stored()).level == "L4"
     assert "*Level:* L4" in chat.say("status")
+
+
+def test_a_lookup_by_dm_for_a_seniority_not_on_hand_says_so(chat):
+    reply = chat.say("planetscale senior ml remote")
+    assert "I have no *senior ml* guide or level for PlanetScale" in reply
+    assert "$155K" not in reply  # no band of another seniority

@@ -53,10 +53,11 @@ def test_ask_exits_zero_for_not_found_and_help():
 def test_ask_dash_reads_json_lines():
     result = run("ask", "-", stdin="/comp planetscale ml remote\n\n/comp acme\n/comp help\n")
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.strip().split("\n")
-    assert len(lines) == 3
-    first, second, third = (json.loads(line) for line in lines)
+    lines = result.stdout.split("\n")
+    assert lines[-1] == "" and len(lines) == 5  # output line N answers input line N, the blank one too
+    first, blank, second, third = (json.loads(line) for line in lines[:-1])
     assert "$155K–$220K" in first["text"]
+    assert "/comp &lt;company&gt; &lt;role&gt; &lt;region&gt;" in blank["text"]
     assert "acme" in second["text"]
     assert "/comp &lt;company&gt; &lt;role&gt; &lt;region&gt;" in third["text"]
 
@@ -142,4 +143,28 @@ def test_a_broken_extra_guide_never_takes_the_others_down(tmp_path):
     env = {"COMP_COACH_GUIDES": str(tmp_path)}
     assert "$155K–$220K" in run("ask", "/comp acme ml remote", env=env).stdout
     assert "$155K–$220K" in run("ask", "/comp planetscale ml remote", env=env).stdout
-    assert "I don't have a guide" in run("ask", "/comp brokenco ml remote", env=env).stdout
+    # Its folder is there but unreadable: said so, with where to look, and no band.
+    reply = run("ask", "/comp brokenco ml remote", env=env).stdout
+    assert "*brokenco* folder, but none of its guides could be read" in reply
+    assert "comp-coach guides check" in reply and "$" not in reply
+
+
+def test_ask_dash_answers_a_line_that_fails_with_an_apology_and_goes_on(monkeypatch, capsys):
+    import io
+
+    from bot import cli
+    from bot.conversation import Conversation
+
+    handle = Conversation.handle
+
+    def failing(self, text, **kwargs):
+        if "boom" in text:
+            raise RuntimeError("a failure that must not shift the answers after it")
+        return handle(self, text, **kwargs)
+
+    monkeypatch.setattr(Conversation, "handle", failing)
+    monkeypatch.setattr("sys.stdin", io.StringIO("/comp boom\n/comp planetscale ml remote\n"))
+    assert cli.main(["ask", "-"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert "something went wrong on my side" in first["text"]
+    assert "$155K–$220K" in second["text"]

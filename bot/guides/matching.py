@@ -1,0 +1,413 @@
+"""Phrase matching: a query's words -> the companies, roles and regions they name.
+
+Phrases are matched exactly first, longest first (a whole title before the generic words
+inside it), against the tables `Resolver` builds from the catalog; then what is left is
+matched as typos with rapidfuzz. The rules here keep a word from being read as the wrong
+part of the query: a company named like a region word (*Remote*) is the company only when
+nothing else can be; everyday words that are short aliases (`de`, `la`) come last; a
+short name beside an unknown word, or a role word that ends a company name (`Scale AI`),
+is left for the longer reading. `bot/guides/resolve.py` turns the match into an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.guides.money import is_known_currency
+from bot.guides.words import CURRENCY_CODES, WORD_GRADE_RE, grade, normalize
+
+
+def fuzz():
+    """rapidfuzz's scorers, imported on the first typo: exact queries never need them,
+    and the import is a visible share of a one-shot `ask`."""
+    from rapidfuzz import fuzz as scorers
+
+    return scorers
+
+
+def osa_similarity():
+    from rapidfuzz.distance import OSA
+
+    return OSA.normalized_similarity
+
+
+def process():
+    from rapidfuzz import process as matcher
+
+    return matcher
+
+
+MAX_SPAN = 6  # words in the longest phrase tried: `machine learning infrastructure engineer` fits
+# Below these scores a fuzzy match is a guess, not a typo.
+COMPANY_CUTOFF = 80
+ROLE_CUTOFF = 82
+REGION_CUTOFF = 82
+TITLE_CUTOFF = 85  # a generic role word with an unknown word beside it, read as one mistyped title
+_TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
+
+
+@dataclass
+class Match:
+    companies: set[str] | None = None
+    roles: set[str] | None = None
+    regions: set[str] | None = None
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    leftover: list[str] = field(default_factory=list)
+    typed: dict[str, str] = field(default_factory=dict)  # category -> the words that matched
+    seniority: frozenset[str] = frozenset()
+    seniority_typed: str = ""
+    currencies: set[str] = field(default_factory=set)
+    weak: list[tuple[int, int, set[str]]] = field(default_factory=list)  # company phrases also role/region words
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # category -> the units it took
+    alt_roles: set[str] | None = None  # the role read with the company name's last word (`ai` + `engineer`)
+
+
+class PhraseMatcher:
+    """The matching half of `Resolver` (which builds the tables it reads: `company_phrases`,
+    `role_phrases`, `region_phrases`, `aliases`, `_short_names`, the fuzzy vocabularies)."""
+
+    def _units(self, text: str) -> list[tuple[str, bool]]:
+        """(normalized words, quoted?) in order; a quoted phrase is one unit."""
+        units = []
+        for match in _TOKEN_RE.finditer(text):
+            quoted = match[1] or match[2] or match[3]
+            if quoted is not None:
+                phrase = normalize(quoted)
+                if phrase:
+                    units.append((phrase, True))
+            else:
+                for word in normalize(match[4]).split():
+                    units.extend((part, False) for part in self._word_parts(word))
+        return units
+
+    def _word_parts(self, word: str) -> list[str]:
+        """`staff+` is staff; `sde2` is `sde 2` when `sde` is a role word."""
+        if word.endswith("+") and word.rstrip("+") in self.aliases.seniority:
+            return [word.rstrip("+")]
+        glued = WORD_GRADE_RE.match(word)
+        if glued and glued[1] in self.role_phrases:
+            return [glued[1], glued[2]]
+        return [word]
+
+    def _weak_company(self, phrase: str) -> bool:
+        """A company name that is also a role, region, seniority or currency word."""
+        return (
+            phrase in self.role_phrases
+            or phrase in self.region_phrases
+            or phrase in self.aliases.seniority
+            or phrase in CURRENCY_CODES
+        )
+
+    def _match(self, text: str, company_span: tuple[int, int, set[str]] | None = None) -> Match:
+        units = self._units(text)
+        result = Match()
+        tables = (
+            ("companies", self.company_phrases),
+            ("roles", self.role_phrases),
+            ("regions", self.region_phrases),
+        )
+        used = [False] * len(units)
+        if company_span is not None:
+            start, end, keys = company_span
+            result.companies = set(keys)
+            result.typed["companies"] = " ".join(word for word, _ in units[start:end])
+            used[start:end] = [True] * (end - start)
+        spans = sorted(
+            (
+                (start, end)
+                for start in range(len(units))
+                for end in range(start + 1, min(start + MAX_SPAN, len(units)) + 1)
+                if end - start == 1 or not any(quoted for _, quoted in units[start:end])
+            ),
+            # Most words first (a quoted phrase counts its words), so `data analyst` is
+            # a role before the `ai` of a mistyped `ApexVualt AI` can be.
+            key=lambda span: (-sum(len(word.split()) for word, _ in units[span[0] : span[1]]), span[0]),
+        )
+        role_hits: list[tuple[int, int, set[str]]] = []
+        common: list[tuple[int, int]] = []
+        for start, end in spans:
+            if any(used[start:end]):
+                continue
+            phrase = " ".join(word for word, _ in units[start:end])
+            if end - start == 1 and phrase in self.aliases.common and not units[start][1]:
+                common.append((start, end))  # an everyday word: only if nothing else fills its part
+                continue
+            self._take(result, tables, units, used, start, end, phrase, role_hits)
+        for start, end in common:
+            if not any(used[start:end]):
+                self._take(result, tables, units, used, start, end, units[start][0], role_hits)
+        self._short_name_beside_unknown(units, used, result)
+        if result.companies is None and len(role_hits) > 1:
+            self._company_word_as_role(units, used, result, role_hits)
+        if result.companies is None:
+            self._name_end_in_role(units, used, result)
+        self._mistyped_title(units, used, result)
+        self._role_with_name_end(units, result)
+        # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
+        codes = {word.lower() for word in re.findall(r"\b[A-Z]{3}\b", text)}
+        self._levels_and_currencies(units, used, result, codes)
+        leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
+        result.leftover = [word for word in leftover if word not in self.aliases.noise]
+        self._fuzzy(result, leftover)
+        return result
+
+    def _take(self, result: Match, tables, units, used, start: int, end: int, phrase: str, role_hits) -> None:
+        squashed = phrase.replace(" ", "")
+        # `cloud forge` is `cloudforge`; but `s de` (from `prismbyte's de`) is not `sde`.
+        glued = len(squashed) > 3 and " " in phrase and all(len(word) > 1 for word in phrase.split())
+        for name, table in tables:
+            keys = table.get(phrase) or (table.get(squashed) if glued else None)
+            if not keys and name == "roles" and phrase.endswith("s") and len(phrase) > 3:
+                keys = table.get(phrase[:-1])  # `engineers`, `data scientists`, `swes`
+            if not keys:
+                continue
+            if name == "roles":
+                role_hits.append((start, end, keys))
+            if name == "regions" and result.regions is not None:
+                # A second region (`bay area remote`): both are asked for, side by side.
+                result.regions |= keys
+                result.typed[name] += f" {phrase}"
+                used[start:end] = [True] * (end - start)
+                return
+            if (
+                name == "companies"
+                and result.companies is not None
+                and keys <= result.companies
+                and not self._weak_company(phrase)
+            ):
+                used[start:end] = [True] * (end - start)  # the same company named twice (`alphabet google`)
+                return
+            if getattr(result, name) is not None:
+                continue
+            if name == "companies" and self._weak_company(phrase):
+                result.weak.append((start, end, set(keys)))
+                continue
+            setattr(result, name, set(keys))
+            result.typed[name] = phrase
+            result.spans[name] = (start, end)
+            used[start:end] = [True] * (end - start)
+            return
+
+    def _company_word_as_role(self, units, used, result: Match, role_hits) -> None:
+        """Two role words and no company: a role word right after an unknown word is the
+        end of a company name (`scale ai senior swe` for a Scale AI not on hand)."""
+        assigned = role_hits[0]
+        before = assigned[0] - 1
+        if before < 0 or used[before] or not self._unknown_word(units[before][0]):
+            return
+        other = next((hit for hit in role_hits[1:] if not any(used[hit[0] : hit[1]])), None)
+        if other is not None:
+            used[assigned[0] : assigned[1]] = [False] * (assigned[1] - assigned[0])
+            used[other[0] : other[1]] = [True] * (other[1] - other[0])
+            result.roles = set(other[2])
+            result.typed["roles"] = " ".join(word for word, _ in units[other[0] : other[1]])
+
+    def _short_name_beside_unknown(self, units, used, result: Match) -> None:
+        """A short name (`scale` for Scale AI) next to an unknown word is more likely part
+        of another name mistyped (`Radint Scale`): left for the typo matching instead."""
+        span = result.spans.get("companies")
+        if span is None or result.typed.get("companies") not in self._short_names:
+            return
+        start, end = span
+        before = start - 1  # the words a short name lacks are its suffix (dropped) or words before it
+        if (
+            before >= 0
+            and not used[before]
+            and not units[before][1]
+            and self._unknown_word(units[before][0])
+            and units[before][0] not in CURRENCY_CODES
+        ):
+            result.companies = None
+            del result.typed["companies"], result.spans["companies"]
+            used[start:end] = [False] * (end - start)
+
+    def _role_with_name_end(self, units, result: Match) -> None:
+        """`boltpoint ai engineer`: BoltPoint AI's `engineer`, or BoltPoint's `ai engineer`.
+        The second reading is kept for when the company has no guide for the first. And
+        `brex ai ml engineer`: a longer company name typed (`brex ai`, the brex-ai folder)
+        wins over a role phrase that took its last word (`ai ml engineer`)."""
+        company, role = result.spans.get("companies"), result.spans.get("roles")
+        if company is None or role is None:
+            return
+        if company[1] == role[0] and role[1] - role[0] > 1:
+            joined = f"{result.typed['companies']} {units[role[0]][0]}"
+            rest = " ".join(word for word, _ in units[role[0] + 1 : role[1]])
+            if joined in self.company_phrases and rest in self.role_phrases:
+                result.companies = set(self.company_phrases[joined])
+                result.roles = set(self.role_phrases[rest])
+                result.typed.update(companies=joined, roles=rest)
+                result.spans.update(companies=(company[0], role[0] + 1), roles=(role[0] + 1, role[1]))
+                return
+        if role[0] != company[1]:
+            return
+        last = units[company[1] - 1][0]
+        joined = f"{last} {result.typed['roles']}"
+        if last in self.aliases.company_suffixes and joined in self.role_phrases:
+            result.alt_roles = set(self.role_phrases[joined])
+
+    def _name_end_in_role(self, units, used, result: Match) -> None:
+        """No company yet, an unknown word, then a role phrase whose first word can end a
+        company name (`VividaPth AI ml engineer`): when the rest of the phrase is a role
+        too, that word goes back to the company's name."""
+        span = result.spans.get("roles")
+        if span is None or span[1] - span[0] < 2 or span[0] == 0:
+            return
+        start, end = span
+        before = units[start - 1][0]
+        rest = " ".join(word for word, _ in units[start + 1 : end])
+        if units[start][0] not in self.aliases.company_suffixes or rest not in self.role_phrases:
+            return
+        if used[start - 1] or not self._unknown_word(before):
+            return
+        result.alt_roles = result.roles  # the whole phrase, should the company have no `rest` guide
+        result.roles = set(self.role_phrases[rest])
+        result.typed["roles"] = rest
+        result.spans["roles"] = (start + 1, end)
+        used[start] = False
+
+    def _mistyped_title(self, units, used, result: Match) -> None:
+        """A generic role word next to an unknown word is most often a title mistyped
+        (`Secruity Engineer`, `Developer Advcate`): the words together, matched as a typo,
+        win over the generic word alone when they are close to a title."""
+        span = result.spans.get("roles")
+        if span is None or span[1] - span[0] != 1 or " " in units[span[0]][0]:
+            return  # only a single generic word (`engineer`, `manager`) can be the end of a mistyped title
+        start, end = span
+        best = None
+        for before, after in ((2, 0), (1, 0), (0, 1), (0, 2), (1, 1)):
+            first, last = start - before, end + after
+            if first < 0 or last > len(units):
+                continue
+            extra = [*range(first, start), *range(end, last)]
+            if any(used[i] or units[i][1] or not self._unknown_word(units[i][0]) for i in extra):
+                continue
+            candidate = " ".join(word for word, _ in units[first:last])
+            found = process().extractOne(candidate, self._role_choices, scorer=fuzz().ratio, score_cutoff=TITLE_CUTOFF)
+            same_length = found is not None and len(found[0].split()) == last - first
+            if same_length and (best is None or found[1] > best[1]):
+                best = (found[0], found[1], first, last, candidate)
+        if best is not None:
+            phrase, _score, first, last, candidate = best
+            result.roles = set(self.role_phrases[phrase])
+            result.typed["roles"] = candidate
+            result.spans["roles"] = (first, last)
+            used[first:last] = [True] * (last - first)
+            result.corrections.append((candidate, phrase))
+
+    def _unknown_word(self, word: str) -> bool:
+        return not (
+            word in self.aliases.noise
+            or word in self.aliases.seniority
+            or word in self.role_phrases
+            or word in self.region_phrases
+            or word in self.company_phrases
+        )
+
+    def _levels_and_currencies(self, units, used, result: Match, codes: set[str] = frozenset()) -> None:
+        """Seniority and level words anywhere but in the company's name (`senior` in a
+        whole title `Senior Software Engineer` counts too); currency codes left over."""
+        company_words = set()
+        words: list[tuple[str, bool]] = []
+        for (phrase, _quoted), taken in zip(units, used, strict=True):
+            for word in phrase.split():
+                words.append((word, taken))
+        if "companies" in result.typed:
+            company_words = set(result.typed["companies"].split())
+        typed = []
+        levels = set()
+        index = 0
+        while index < len(words):
+            word, taken = words[index]
+            pair = " ".join(w for w, _ in words[index : index + 2])
+            if index + 1 < len(words) and pair in self.aliases.seniority and not (set(pair.split()) & company_words):
+                levels.add(self.aliases.seniority[pair])
+                typed.append(pair)
+                index += 2
+                continue
+            code = grade(word, index > 0 and words[index - 1][0] in self.role_phrases)
+            if word not in company_words and (word in self.aliases.seniority or code):
+                levels.add(self.aliases.seniority.get(word) or code)
+                typed.append(word)
+            index += 1
+        result.seniority = frozenset(levels)
+        result.seniority_typed = " ".join(typed)
+        # Mark single-word units that were seniority or currency words as explained.
+        for position, (phrase, _quoted) in enumerate(units):
+            if used[position]:
+                continue
+            after_title = position > 0 and units[position - 1][0].split()[-1] in self.role_phrases
+            if phrase in self.aliases.seniority or grade(phrase, after_title):
+                used[position] = True
+            elif phrase in CURRENCY_CODES or (phrase in codes and is_known_currency(phrase)):
+                result.currencies.add(phrase.upper())
+                used[position] = True
+            elif position + 1 < len(units) and f"{phrase} {units[position + 1][0]}" in self.aliases.seniority:
+                used[position] = used[position + 1] = True
+
+    def _fuzzy(self, result: Match, with_noise: list[str] | None = None) -> None:
+        """Typos: the leftover words together (with the noise words too, for a name such
+        as `Helio Pay.io` whose `pay` is noise elsewhere), then each word, against the
+        categories still open. Choices are normalized already, so no processor runs."""
+        choices = (
+            ("companies", self.company_phrases, self._company_choices, COMPANY_CUTOFF),
+            ("roles", self.role_phrases, self._role_choices, ROLE_CUTOFF),
+            ("regions", self.region_phrases, self._region_choices, REGION_CUTOFF),
+        )
+        remaining = list(result.leftover)
+        runs: list[list[str]] = []
+        if with_noise:
+            # Noise inside a name counts (`Helio Pay.io`), noise around it does not (`job at ... based in`).
+            first = next((i for i, word in enumerate(with_noise) if word not in self.aliases.noise), len(with_noise))
+            last = next((i for i in range(len(with_noise), 0, -1) if with_noise[i - 1] not in self.aliases.noise), 0)
+            with_noise = with_noise[first:last]
+        if with_noise and len(with_noise) > max(1, len(remaining)):
+            runs.append(with_noise)
+        if len(remaining) > 1:
+            runs.append(list(remaining))
+        # Neighbouring pairs before single words: `hong okng` is one region mistyped.
+        runs += [remaining[i : i + 2] for i in range(len(remaining) - 1) if len(remaining) > 2]
+        runs += [[word] for word in remaining]
+        for run in runs:
+            content = [word for word in run if word not in self.aliases.noise] if run is with_noise else run
+            candidate = " ".join(run)
+            if not content or any(word not in remaining for word in content) or len(candidate.replace(" ", "")) < 4:
+                continue
+            best = None
+            for name, table, vocabulary, cutoff in choices:
+                if getattr(result, name) is not None:
+                    continue
+                if name == "companies" and not any(self._unknown_word(word) for word in content):
+                    continue  # role and region words left over are not a company's name mistyped
+                if name != "roles":
+                    # A swapped pair of letters is one edit (OSA), not two: `stoneodck` is StoneDock, not StoneDeck.
+                    found = process().extractOne(
+                        candidate, vocabulary, scorer=osa_similarity(), score_cutoff=cutoff / 100
+                    )
+                    found = found and (found[0], found[1] * 100)
+                else:
+                    found = process().extractOne(candidate, vocabulary, scorer=fuzz().ratio, score_cutoff=cutoff)
+                if found and (best is None or found[1] > best[2]):
+                    best = (name, table, found[1], found[0])
+            if best:
+                name, table, _, phrase = best
+                setattr(result, name, set(table[phrase]))
+                result.typed[name] = candidate
+                result.corrections.append((candidate, phrase))
+                for word in content:
+                    if word in remaining:
+                        remaining.remove(word)
+        result.leftover = remaining
+
+    def _company_match(self, text: str) -> Match:
+        """The match, with a company named by a role or region word (`Remote`) taken as
+        the company only when that reading leaves no word unexplained and no other
+        company can be read: a company named but not on hand stays unknown."""
+        match = self._match(text)
+        if match.companies is not None or not match.weak:
+            return match
+        for start, end, keys in match.weak:
+            forced = self._match(text, company_span=(start, end, keys))
+            if not forced.leftover and not forced.corrections:
+                return forced
+        return match

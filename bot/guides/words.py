@@ -1,0 +1,91 @@
+"""What words in a query mean, before any guide is looked at: normalizing what people
+type, the word lists of `data/aliases.json`, and seniority words and level codes
+(`senior`, `sr`, `L5`, `E6`, `SDE II`, `SDE 2`) in titles, level labels and queries."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.guides.catalog import DATA_DIR
+from bot.guides.money import CURRENCIES
+
+ALIASES_FILE = DATA_DIR / "aliases.json"
+
+_INVISIBLE_OR_ACCENT = {"Cc", "Cf", "Co", "Cs", "Cn", "Mn"}
+# Level codes as companies write them: L5, E6, IC3, M1, P4, T3; roman grades after a title (SDE II).
+LEVEL_CODE_RE = re.compile(r"^(?:l|e|ic|m|p|t)\d{1,2}$|^(?:ii|iii|iv)$")
+CURRENCY_CODES = frozenset(code.lower() for code in CURRENCIES)
+# A grade written as a digit after a title word (`SDE 2`) is the roman one (`SDE II`).
+_GRADES = {"2": "ii", "3": "iii", "4": "iv"}
+WORD_GRADE_RE = re.compile(r"^([a-z]{2,})([234])$")  # `sde2`, `swe3`
+
+
+def grade(word: str, after_title: bool) -> str | None:
+    """The level code a word is: `l5` -> l5, `ii` -> ii, and `2` -> ii after a title word (`sde 2`)."""
+    if LEVEL_CODE_RE.match(word):
+        return word
+    return _GRADES.get(word) if after_title else None
+
+
+def normalize(text: str) -> str:
+    """Lower-case words only: `ML / AI` -> `ml ai`; control, bidi and emoji go away, and
+    accents too (`São Paulo` and `Societe Generale` are typed both ways)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE_OR_ACCENT)
+    text = text.casefold()
+    text = re.sub(r"[^\w&+#]+", " ", text)
+    return re.sub(r"\s+", " ", text.replace("_", " ")).strip()
+
+
+@dataclass(frozen=True)
+class Aliases:
+    roles: dict[str, list[str]]
+    regions: dict[str, list[str]]
+    companies: dict[str, list[str]]
+    noise: frozenset[str]
+    seniority: dict[str, str] = field(default_factory=dict)  # typed word or phrase -> seniority word
+    common: frozenset[str] = frozenset()
+    company_suffixes: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, path: Path = ALIASES_FILE) -> Aliases:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        seniority = {}
+        for word, typed in data.get("seniority", {}).items():
+            for phrase in [word, *typed]:
+                seniority[normalize(phrase)] = normalize(word)
+        return cls(
+            roles=data.get("roles", {}),
+            regions=data.get("regions", {}),
+            companies=data.get("companies", {}),
+            noise=frozenset(normalize(word) for word in data.get("noise", [])),
+            seniority=seniority,
+            common=frozenset(normalize(word) for word in data.get("common_words", [])),
+            company_suffixes=frozenset(normalize(word) for word in data.get("company_suffixes", [])),
+        )
+
+    def level_tokens(self, text: str | None) -> frozenset[str]:
+        """The seniority words and level codes in a title or level label:
+        `Senior Software Engineer` -> {senior}; `L5 SDE II` -> {l5, ii}; `E5 (Senior)` -> {e5, senior}."""
+        if not text:
+            return frozenset()
+        words = normalize(text).split()
+        found = set()
+        skip = False
+        for index, word in enumerate(words):
+            if skip:
+                skip = False
+                continue
+            pair = " ".join(words[index : index + 2])
+            if index + 1 < len(words) and pair in self.seniority:
+                found.add(self.seniority[pair])
+                skip = True
+            elif word in self.seniority:
+                found.add(self.seniority[word])
+            elif grade(word, index > 0 and words[index - 1].isalpha()):
+                found.add(grade(word, True))
+        return frozenset(found)
