@@ -280,7 +280,7 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
     if currency is None:
         raise MoneyError(f"{cleaned!r} names no currency")
     low = Money(
-        amount=parse_number(low_match["number"], low_match["suffix"] or high_match["suffix"]),
+        amount=parse_number(low_match["number"], low_match["suffix"] or _borrowed_suffix(low_match, high_match)),
         currency=low_currency or currency,
     )
     high = Money(amount=parse_number(high_match["number"], high_match["suffix"]), currency=high_currency or currency)
@@ -288,6 +288,16 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
         return MoneyRange(low=low, high=high)
     except ValueError as exc:
         raise MoneyError(_pydantic_reason(exc)) from exc
+
+
+def _borrowed_suffix(low: re.Match, high: re.Match) -> str | None:
+    """The high end's suffix for a low end written short (`$155–220K`, `₹20–35L`). A low end
+    written in full (`$186,900–$266K`, `£75,000–£95K`) is already a whole amount: giving it
+    the K would read $186.9M."""
+    number = low["number"]
+    if "," in number or Decimal(number.replace(",", "")) >= 1000:
+        return None
+    return high["suffix"]
 
 
 def _split_range(text: str) -> list[str]:

@@ -28,6 +28,11 @@ from bot.guides.money import MoneyError, format_amount, format_range, parse_amou
         ("€77.5K to €90K", 77_500, 90_000, "EUR"),
         ("$200K - $225K", 200_000, 225_000, "USD"),
         ("150 – 200K GBP", 150_000, 200_000, "GBP"),
+        # a low end written in full keeps its value: the high end's K is not borrowed
+        ("$186,900–$266K", 186_900, 266_000, "USD"),
+        ("£75,000–£95K", 75_000, 95_000, "GBP"),
+        ("₹20–35L", 2_000_000, 3_500_000, "INR"),
+        ("$1.2–1.5M", 1_200_000, 1_500_000, "USD"),
     ],
 )
 def test_parse_range_exactly(text, low, high, currency):
