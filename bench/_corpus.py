@@ -381,8 +381,13 @@ class Writer:
         if low == high and rng.random() < 0.5:
             return write_amount(low, currency, style, not bare)
         second_symbol = not bare and (rng.random() < 0.8 or style in ("full", "indian"))
+        high_style = style
+        short = [s for s in styles_for(high, currency) if s not in ("full", "indian")]
+        if style == "full" and short and not bare and rng.random() < 0.1:
+            high_style, second_symbol = rng.choice(short), True  # `$186,900–$266K`: ends in two styles
         return (
-            f"{write_amount(low, currency, style, not bare)}{sep}{write_amount(high, currency, style, second_symbol)}"
+            f"{write_amount(low, currency, style, not bare)}{sep}"
+            f"{write_amount(high, currency, high_style, second_symbol)}"
         )
 
     def bold(self, text: str, chance: float = 0.15) -> str:
