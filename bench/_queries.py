@@ -25,11 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench._corpus import generate, write_lookup_companies
+from bench._held_out import held_out
 from bot.guides.markdown.reader import slugify
 
 NOTICE = ":information_source:"
 
 CLASSES = ("exact", "short", "sentence", "slug", "typo", "seniority", "level", "alias", "traps")
+# Written apart from the resolver and never tuned on (bench/_held_out.py): reported on their own,
+# against a floor of their own.
+HELD_OUT = ("held-out",)
 
 ROLE_SHORT = {
     "software-engineer": ["swe", "sde", "software engineer", "software dev"],
@@ -103,7 +107,10 @@ class Labelled:
     """A query and what it must land on. `expect` is the answer's kind: `band` (key,
     region, and level row when the guide has level rows), `regions` (key, every region
     or those of `level`), `level_unknown` / `company_unknown` (said missing), or
-    `companies` (both folders, `keys` their slugs)."""
+    `companies` (both folders, `keys` their slugs), `role_unknown` (the role said missing
+    at company `key`, no band shown) or `region_unknown` (the region said missing for guide
+    `key`: no band, or its regions under a first line that says so). `sub` is the kind of
+    wording of a held-out query (bench/_held_out.py)."""
 
     query: str
     phrasing: str
@@ -112,6 +119,7 @@ class Labelled:
     region: str | None = None
     level: str | None = None
     keys: tuple[str, ...] = ()
+    sub: str = ""
 
 
 # --- the library --------------------------------------------------------------------------------
@@ -131,6 +139,7 @@ def build(folder: Path, seed: int = 21, guides: int = 900) -> list[Labelled]:
         *_typos(rng, base),
         *_base_seniority(rng, base, manifest),
         *SPECIAL,
+        *held_out(base),
     ]
     known = set(special)
     for labelled in SPECIAL:
@@ -454,6 +463,12 @@ def lands(resolution, labelled: Labelled) -> bool:
     if expect == "level_unknown":
         return resolution.kind == "level_unknown" and any(g.key == labelled.key for g in resolution.guides)
     bands = shown_bands(resolution)
+    if expect == "role_unknown":
+        return resolution.kind in ("role_unknown", "roles") and not bands
+    if expect == "region_unknown":
+        if resolution.kind == "region_unknown":
+            return resolution.guide is None or resolution.guide.key == labelled.key
+        return resolution.kind == "regions" and all(band[0] == labelled.key for band in bands)
     if expect == "regions":
         return resolution.kind in ("regions", "band") and bool(bands) and all(_fits(b, labelled) for b in bands)
     return resolution.kind == "band" and len(bands) == 1 and _fits(bands[0], labelled)
@@ -489,4 +504,14 @@ def summary(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
     for outcome in outcomes:
         totals[outcome.labelled.phrasing] += 1
         right[outcome.labelled.phrasing] += outcome.right
-    return {name: (right[name], totals[name]) for name in CLASSES if totals[name]}
+    return {name: (right[name], totals[name]) for name in (*CLASSES, *HELD_OUT) if totals[name]}
+
+
+def by_sub(outcomes: list[Outcome], phrasing: str) -> dict[str, tuple[int, int]]:
+    """For one held-out class: (right, total) per kind of wording."""
+    totals, right = Counter(), Counter()
+    for outcome in outcomes:
+        if outcome.labelled.phrasing == phrasing:
+            totals[outcome.labelled.sub] += 1
+            right[outcome.labelled.sub] += outcome.right
+    return {name: (right[name], totals[name]) for name in totals}
