@@ -57,6 +57,8 @@ class Match:
     typed: dict[str, str] = field(default_factory=dict)  # category -> the words that matched
     seniority: frozenset[str] = frozenset()
     seniority_typed: str = ""
+    # Seniority typed outside the role's words (`staff` after `staff engineer`): a level row's, not the title's.
+    seniority_outside: frozenset[str] = frozenset()
     currencies: set[str] = field(default_factory=set)
     weak: list[tuple[int, int, set[str]]] = field(default_factory=list)  # company phrases also role/region words
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # category -> the units it took
@@ -315,22 +317,27 @@ class PhraseMatcher:
         if "companies" in result.typed:
             company_words = set(result.typed["companies"].split())
         typed = []
-        levels = set()
+        levels, outside = set(), set()
         index = 0
         while index < len(words):
             word, taken = words[index]
             pair = " ".join(w for w, _ in words[index : index + 2])
             if index + 1 < len(words) and pair in self.aliases.seniority and not (set(pair.split()) & company_words):
                 levels.add(self.aliases.seniority[pair])
+                if not (taken or words[index + 1][1]):
+                    outside.add(self.aliases.seniority[pair])
                 typed.append(pair)
                 index += 2
                 continue
             code = grade(word, index > 0 and words[index - 1][0] in self.role_phrases)
             if word not in company_words and (word in self.aliases.seniority or code):
                 levels.add(self.aliases.seniority.get(word) or code)
+                if not taken:
+                    outside.add(self.aliases.seniority.get(word) or code)
                 typed.append(word)
             index += 1
         result.seniority = frozenset(levels)
+        result.seniority_outside = frozenset(outside)
         result.seniority_typed = " ".join(typed)
         # Mark single-word units that were seniority or currency words as explained.
         for position, (phrase, _quoted) in enumerate(units):

@@ -139,6 +139,13 @@ class Resolver(PhraseMatcher):
                 family_of.setdefault(normalize(word), family)
                 self._add(self.role_phrases, word, f"family:{family}")
             self._add(self.role_phrases, family, f"family:{family}")
+        # Role words with their title words shortened (`ml infra eng`), below the words as listed.
+        for family, words in self.aliases.roles.items():
+            for word in [family.replace("-", " "), *words]:
+                for short in self.aliases.shortened(word):
+                    if short not in self.role_phrases:
+                        family_of.setdefault(short, family)
+                        self._add(self.role_phrases, short, f"family:{family}")
         for family, words in self.aliases.regions.items():
             for word in [family.replace("-", " "), *words]:
                 self._add(self.region_phrases, word, f"group:{family}")
@@ -204,6 +211,8 @@ class Resolver(PhraseMatcher):
             key = f"base:{guide.role_slug}" if title_levels and index == len(phrases) - 1 else own
             keys.add(key)
             self._add(self.role_phrases, phrase, key)
+            for short in self.aliases.shortened(phrase):  # `ml infra eng` for a whole title
+                self._add(self.role_phrases, short, key)
             family = family_of.get(self._normalized(phrase))
             if family:
                 keys.add(f"family:{family}")
@@ -338,6 +347,12 @@ class Resolver(PhraseMatcher):
             if not chosen and match.alt_roles:
                 chosen = [key for key in keys if self.role_keys[key] & match.alt_roles]
                 roles = match.alt_roles if chosen else roles
+            if not chosen and match.seniority:
+                # `staff engineer` where the company has a Staff Software Engineer: the seniority
+                # word and the role word after it, each read on its own (the seniority decides below).
+                generic = self._without_seniority(match.typed.get("roles", ""))
+                chosen = [key for key in keys if generic and self.role_keys[key] & generic]
+                roles = generic if chosen else roles
             if not chosen:
                 return Resolution(
                     "role_unknown",
@@ -347,6 +362,10 @@ class Resolver(PhraseMatcher):
                     unknown=match.typed.get("roles", unknown),
                     asked_level=match.seniority_typed,
                 )
+        elif match.seniority and unknown:
+            # No role word, a seniority and a word not understood (`chief of staff`): that word
+            # is the role asked, which this company has no guide for; never a guide picked by `staff`.
+            return Resolution("role_unknown", shown, guides=self._guides(keys), **context)
         level: str | None = None
         instead_of = ""
         if match.seniority:
@@ -367,6 +386,10 @@ class Resolver(PhraseMatcher):
             chosen = found
             if roles is not None and len(chosen) > 1:
                 chosen = self._named_roles(chosen, roles)
+            if level is None and len(chosen) == 1 and match.seniority_outside:
+                # The title took its own seniority (`Staff Engineer`, `QA Engineer (Senior)`); a
+                # seniority typed besides (`staff engineer staff`, `l3`) is one of its level rows.
+                level = self._row_named(chosen[0], match.seniority_outside)
         elif roles is not None:
             chosen = self._named_roles(chosen, roles) if len(chosen) > 1 else chosen
             plain = [key for key in chosen if not self.title_levels[key]]
@@ -430,6 +453,24 @@ class Resolver(PhraseMatcher):
         if best is None:
             return [], None
         return [best[1]], best[2]
+
+    def _without_seniority(self, typed: str) -> set[str] | None:
+        """The role phrase typed without its leading seniority words (`staff eng` -> `eng`)."""
+        words = normalize(typed).split()
+        while words and words[0] in self.aliases.seniority:
+            words = words[1:]
+        rest = " ".join(words)
+        return self.role_phrases.get(rest) if rest and rest != normalize(typed) else None
+
+    def _row_named(self, key: str, asked: frozenset[str]) -> str | None:
+        """The level row of a guide holding every seniority word or code asked (the one
+        with fewest other words), or None when no row does or the guide has none."""
+        best: tuple[int, str] | None = None
+        for label in level_labels(self.catalog.by_key[key]):
+            tokens = self.aliases.level_tokens(label)
+            if asked <= tokens and (best is None or len(tokens) < best[0]):
+                best = (len(tokens), label)
+        return best and best[1]
 
     @staticmethod
     def _has_level(region: RegionBand, level: str) -> bool:

@@ -14,6 +14,7 @@ from bot.guides.catalog import DATA_DIR
 from bot.guides.money import CURRENCIES
 
 ALIASES_FILE = DATA_DIR / "aliases.json"
+MAX_SHORTENED = 24  # short forms of one title: its three or four shortenable words, each way
 
 _INVISIBLE_OR_ACCENT = {"Cc", "Cf", "Co", "Cs", "Cn", "Mn"}
 # Level codes as companies write them: L5, E6, IC3, M1, P4, T3; roman grades after a title (SDE II).
@@ -50,10 +51,13 @@ class Aliases:
     seniority: dict[str, str] = field(default_factory=dict)  # typed word or phrase -> seniority word
     common: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
+    # A word or words of a role title -> their short forms (`machine learning` -> `ml`), longest first.
+    abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def load(cls, path: Path = ALIASES_FILE) -> Aliases:
         data = json.loads(path.read_text(encoding="utf-8"))
+        abbreviations = data.get("abbreviations", {})
         seniority = {}
         for word, typed in data.get("seniority", {}).items():
             for phrase in [word, *typed]:
@@ -66,7 +70,27 @@ class Aliases:
             seniority=seniority,
             common=frozenset(normalize(word) for word in data.get("common_words", [])),
             company_suffixes=frozenset(normalize(word) for word in data.get("company_suffixes", [])),
+            abbreviations=tuple(
+                sorted(
+                    ((normalize(long), tuple(normalize(s) for s in short)) for long, short in abbreviations.items()),
+                    key=lambda item: -len(item[0]),
+                )
+            ),
         )
+
+    def shortened(self, phrase: str) -> list[str]:
+        """The phrase with its title words shortened as people type them, each way and
+        together: `machine learning infrastructure engineer` -> `ml infrastructure engineer`,
+        `ml infra eng`, ... (the phrase itself not included; at most `MAX_SHORTENED`)."""
+        forms = [normalize(phrase)]
+        for long, short in self.abbreviations:
+            pattern = re.compile(rf"(?<!\S){re.escape(long)}(?!\S)")
+            for form in list(forms):
+                if pattern.search(form):
+                    forms += [pattern.sub(word, form) for word in short]
+            if len(forms) > MAX_SHORTENED:
+                break
+        return list(dict.fromkeys(forms[1 : MAX_SHORTENED + 1]))
 
     def level_tokens(self, text: str | None) -> frozenset[str]:
         """The seniority words and level codes in a title or level label:
