@@ -86,6 +86,13 @@ def row_levels(guide: dict) -> list[str]:
     return names
 
 
+def _has_row(guide: dict, region: str, level: str) -> bool:
+    return any(
+        r["name"] == region and (r.get("level") == level or any(row[0] == level for row in r.get("levels") or []))
+        for r in guide["regions"]
+    )
+
+
 def region_names(guide: dict) -> list[str]:
     return list(dict.fromkeys(region["name"] for region in guide["regions"]))
 
@@ -157,6 +164,9 @@ def target(key: str, guide: dict, region: str, level: str | None, query: str, su
     from bench._queries import Labelled
 
     kind = layout(guide)
+    if level is not None and not _has_row(guide, region, level):
+        # That level has no figures in that region (a cell left out): the answer says so.
+        return Labelled(query, phrasing, "region_unknown", key, sub=sub)
     if kind == "level_regions" and level is None:
         return Labelled(query, phrasing, "regions", key, region, sub=sub)
     return Labelled(query, phrasing, "band", key, region, level if kind != "plain" else None, sub=sub)
@@ -377,4 +387,107 @@ def _unknown(rng, base):
         missing = rng.choice([r for r in REGION_WORDS if r not in region_names(guide)])
         query = f"{guide['company'].lower()} {guide['role'].lower()} {missing.replace(' HQ', '').lower()}"
         out.append(Labelled(query, "held-out", "region_unknown", key, sub="unknown"))
+    return out
+
+
+# --- the second batch: written after the fixes the first led to, scored once ------------------------------
+
+SECOND = [  # (sub kind, wording); {co} company, {role} a role word, {region} a region word, {level} a level row
+    ("punctuation", "{co}, {Role}, {Region}"),
+    ("punctuation", "*{co}* {role} {region}"),
+    ("punctuation", "`{co}` {role} {region} thanks!"),
+    ("punctuation", "{co} 💰 {role} {region}"),
+    ("punctuation", "{CO} / {ROLE} / {REGION}"),
+    ("sentence", "hi! can you check {co} for a {role} role in {region}?"),
+    ("sentence", "what would {co} offer a {role} based in {region}"),
+    ("sentence", "{role} comp at {co} ({region})"),
+    ("sentence", "is this a good offer: {co} {role} {region}"),
+    ("order", "{region} {role} {co}"),
+    ("order", "{role} {region} {co}"),
+    ("abbreviation", "{co} {role} {region}"),
+    ("typo", "{co} {role} {region}"),
+]
+REGION_CODES = {"New York": "NYC", "San Francisco HQ": "SF", "London": "LDN", "Seattle": "SEA", "Austin": "ATX"}
+
+
+def held_out_2(base: list[tuple[str, dict]], seed: int = 4242) -> list:
+    """The second held-out batch (`held-out-2`)."""
+    from bench._queries import Labelled
+
+    rng = random.Random(seed)
+    plain = [(k, g) for k, g in base if layout(g) == "plain" and g["regions"]]
+    out = []
+    for n, (key, guide, region) in enumerate(_pick(rng, plain, 52)):
+        sub, wording = SECOND[n % len(SECOND)]
+        co, role = guide["company"], guide["role"]
+        where = REGION_CODES.get(region) if rng.random() < 0.3 else None
+        where = where or region_word(region, guide, rng)
+        typed_role = role_word(role, rng) if sub in ("abbreviation", "order") or rng.random() < 0.4 else role.lower()
+        typed_co = company_forms(co, rng) if rng.random() < 0.6 else co
+        if sub == "typo":
+            slot = rng.randrange(3)
+            if slot == 0 and len(typed_co) >= 7:
+                typed_co = typo(typed_co, rng)
+            elif slot == 1 and len(typed_role) >= 6 and " " not in typed_role:
+                typed_role = typo(typed_role, rng)
+            elif len(where) >= 6:
+                where = typo(where, rng)
+        query = wording.format(
+            co=typed_co,
+            role=typed_role,
+            region=where,
+            Role=role,
+            Region=region.replace(" HQ", ""),
+            CO=co.upper(),
+            ROLE=typed_role.upper(),
+            REGION=where.upper(),
+        )
+        out.append(target(key, guide, region, None, query, sub, "held-out-2"))
+    tables = [(k, g) for k, g in base if layout(g) != "plain" and g["regions"]]
+    wordings = ["{co}, {level} {role}, {region}", "{level} {role} @ {co} {region}", "{co} {role} ({level}) {region}"]
+    for n, (key, guide, region) in enumerate(_pick(rng, tables, 9)):
+        level = rng.choice(row_levels(guide))
+        query = wordings[n % 3].format(
+            co=company_forms(guide["company"], rng),
+            role=role_word(guide["role"], rng),
+            region=region_word(region, guide, rng),
+            level=rng.choice(seniority_words(level)).rstrip("."),
+        )
+        out.append(target(key, guide, region, level, query, "seniority", "held-out-2"))
+
+    def band(query, key, region, level=None, sub="alias"):
+        return Labelled(query, "held-out-2", "band", key, region, level, sub=sub)
+
+    out += [
+        band("GOOG pm new york", "google/product-manager", "New York"),
+        band("AMZN pm seattle", "amazon/product-manager", "Seattle"),
+        band("JPM data scientist ldn", "jpmorgan-chase/data-scientist", "London"),
+        band("NU swe mexico city", "nubank/software-engineer", "Mexico City"),
+        band("facebook E4 swe london", "meta/software-engineer", "London", "E4"),
+        band("google swe L6 mountain view", "google/software-engineer", "Mountain View", "L6 (Staff)"),
+        band("datadog lead product designer paris", "datadog/lead-product-designer", "Paris"),
+        band("sea group ds singapore", "sea-group/data-scientist", "Singapore"),
+        band("match-group swe nyc", "match-group/software-engineer", "New York"),
+        band("Nubank, Senior SWE, São Paulo", "nubank/senior-software-engineer", "São Paulo", sub="seniority"),
+        band("scale ai, sr swe, nyc", "scale-ai/senior-software-engineer", "New York", sub="seniority"),
+        band("amazon sde 1 london", "amazon/software-development-engineer", "London", "L4 SDE I", sub="seniority"),
+    ]
+    names = {g["company"].lower().replace(" ", "") for _, g in base}
+    for company in ["canva", "atlassian", "spotify", "pinterest", "palantir"]:
+        assert not any(company in name for name in names), company
+        out.append(Labelled(f"{company} senior swe nyc", "held-out-2", "company_unknown", sub="unknown"))
+    picks = _pick(rng, [(k, g) for k, g in base if g["regions"]], 5)
+    for role, (key, guide, region) in zip(
+        ["ceo", "janitor", "product marketing manager", "accountant", "pilot"], picks, strict=True
+    ):
+        query = f"{company_forms(guide['company'], rng)} {role} {region_word(region, guide, rng)}"
+        out.append(Labelled(query, "held-out-2", "role_unknown", key.split("/")[0], sub="unknown"))
+    untitled = [
+        (k, g)
+        for k, g in base
+        if layout(g) == "plain" and g["regions"] and not g["level"] and g["role"] != "Staff Engineer"
+    ]
+    for word, (key, guide, region) in zip(["principal", "staff", "senior", "jr"], _pick(rng, untitled, 4), strict=True):
+        query = f"{guide['company']} {role_word(guide['role'], rng)} {word} {region_word(region, guide, rng)}"
+        out.append(Labelled(query, "held-out-2", "level_unknown", key, sub="seniority"))
     return out

@@ -160,7 +160,8 @@ class PhraseMatcher:
         glued = len(squashed) > 3 and " " in phrase and all(len(word) > 1 for word in phrase.split())
         for name, table in tables:
             keys = table.get(phrase) or (table.get(squashed) if glued else None)
-            if not keys and name == "roles" and phrase.endswith("s") and len(phrase) > 3:
+            plural = len(phrase) > 3 or (len(phrase) == 3 and phrase not in self.aliases.common)  # `pms`, not `des`
+            if not keys and name == "roles" and phrase.endswith("s") and plural:
                 keys = table.get(phrase[:-1])  # `engineers`, `data scientists`, `swes`
             if not keys:
                 continue
@@ -219,10 +220,16 @@ class PhraseMatcher:
             and not units[before][1]
             and self._unknown_word(units[before][0])
             and units[before][0] not in CURRENCY_CODES
+            and self._a_typed_name(f"{units[before][0]} {result.typed['companies']}")
         ):
             result.companies = None
             del result.typed["companies"], result.spans["companies"]
             used[start:end] = [False] * (end - start)
+
+    def _a_typed_name(self, words: str) -> bool:
+        """The words are close to a company's full name (`radint scale` for Radiant Scale):
+        a greeting or a stray word before a short name (`hey cloudforge`) is not."""
+        return bool(process().extractOne(words, self._company_choices, scorer=osa_similarity(), score_cutoff=0.7))
 
     def _role_with_name_end(self, units, result: Match) -> None:
         """`boltpoint ai engineer`: BoltPoint AI's `engineer`, or BoltPoint's `ai engineer`.

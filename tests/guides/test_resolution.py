@@ -59,6 +59,21 @@ def test_each_phrasing_class_lands_on_the_right_band(library, phrasing):
     assert [o.labelled.query for o in outcomes if o.silent_wrong] == []
 
 
+@pytest.mark.parametrize("phrasing", HELD_OUT)
+def test_each_held_out_class_stays_above_its_floor(library, phrasing):
+    """Wordings written apart from the resolver (bench/_held_out.py): a floor of their own,
+    and never a band of another guide, level or region without the first line saying so."""
+    from bench.queries import FLOORS
+
+    answers, labelled = library
+    chosen = [item for item in labelled if item.phrasing == phrasing]
+    assert len(chosen) >= 60
+    outcomes = score(answers, chosen)
+    missed = [(o.labelled.query, o.got) for o in outcomes if not o.right]
+    assert 100 * sum(o.right for o in outcomes) / len(outcomes) >= FLOORS[phrasing], missed
+    assert [o.labelled.query for o in outcomes if o.silent_wrong] == []
+
+
 def test_the_labelled_set_is_big_enough_and_spans_hundreds_of_companies(library):
     answers, labelled = library
     assert len(labelled) >= 300
@@ -129,6 +144,40 @@ def test_a_level_in_the_query_shows_that_row_of_a_level_table(answers, query, le
     assert resolution.kind == "band"
     assert (resolution.region.level, resolution.region.name) == (level, region)
     assert header(answers, query).endswith(f"· {level} · {region}")
+
+
+@pytest.mark.parametrize(
+    "query, level",
+    [
+        ("SapphirePay Labs staff engineer staff nyc", "Staff"),  # the title's staff, then the row's
+        ("SapphirePay Labs staff engineer senior nyc", "Senior"),
+        ("sapphirepay senior staff engineer new york", "Senior"),
+    ],
+)
+def test_a_seniority_typed_beside_a_title_that_holds_one_picks_the_level_row(answers, query, level):
+    resolution = resolve(answers, query)
+    assert band_of(resolution) == ("band", "sapphirepay-labs/staff-engineer", "New York")
+    assert resolution.level == level
+    assert header(answers, query).endswith(f"· {level} · New York")
+
+
+def test_a_title_with_its_own_seniority_and_no_other_shows_every_row(answers):
+    resolution = resolve(answers, "SapphirePay Labs staff engineer nyc")
+    assert resolution.kind == "band" and resolution.level is None
+    assert [row.level for row in resolution.region.levels] == ["Junior", "Mid", "Senior", "Staff"]
+
+
+def test_a_seniority_and_a_generic_role_word_reach_the_title_that_has_both(answers):
+    assert band_of(resolve(answers, "scale ai staff eng remote")) == (
+        "band",
+        "scale-ai/staff-software-engineer",
+        "Remote US",
+    )
+
+
+def test_an_unknown_role_with_a_seniority_word_is_said_unknown(answers):
+    resolution = resolve(answers, "alpen mind chief of staff nyc")
+    assert resolution.kind == "role_unknown" and "chief" in resolution.unknown
 
 
 def test_a_level_row_shows_its_own_figures_only(answers):
