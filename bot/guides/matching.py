@@ -145,6 +145,7 @@ class PhraseMatcher:
         if result.companies is None:
             self._name_end_in_role(units, used, result)
         self._mistyped_title(units, used, result)
+        self._longer_title(units, used, result)
         self._role_with_name_end(units, result)
         # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
         codes = {word.lower() for word in re.findall(r"\b[A-Z]{3}\b", text)}
@@ -304,6 +305,32 @@ class PhraseMatcher:
             used[first:last] = [True] * (last - first)
             result.corrections.append((candidate, phrase))
 
+    def _longer_title(self, units, used, result: Match) -> None:
+        """`product marketing manager`: a role word followed by words not understood and
+        then another role word is a longer title, one not on hand; never the role that
+        its first word alone names (`product`)."""
+        span = result.spans.get("roles")
+        if span is None or any(typed == result.typed.get("roles") for typed, _ in result.corrections):
+            return  # a title read as mistyped already spans its words
+        start, end = span
+        last = end
+        while (
+            last < len(units)
+            and last - start < MAX_SPAN
+            and not used[last]
+            and not units[last][1]
+            and (self._unknown_word(units[last][0]) or units[last][0] in self.role_phrases)
+        ):
+            last += 1
+        while last > end and units[last - 1][0] not in self.role_phrases:
+            last -= 1  # the title ends in a role word (`manager`, `engineer`)
+        if last == end or not any(self._unknown_word(word) for word, _ in units[end:last]):
+            return
+        result.roles = set()
+        result.typed["roles"] = " ".join(word for word, _ in units[start:last])
+        result.spans["roles"] = (start, last)
+        used[start:last] = [True] * (last - start)
+
     def _unknown_word(self, word: str) -> bool:
         return not (
             word in self.aliases.noise
@@ -369,6 +396,7 @@ class PhraseMatcher:
             ("regions", self.region_phrases, self._region_choices, REGION_CUTOFF),
         )
         remaining = list(result.leftover)
+        with_noise_all = list(with_noise or [])
         runs: list[list[str]] = []
         if with_noise:
             # Noise inside a name counts (`Helio Pay.io`), noise around it does not (`job at ... based in`).
@@ -381,9 +409,17 @@ class PhraseMatcher:
             runs.append(list(remaining))
         # Neighbouring pairs before single words: `hong okng` is one region mistyped.
         runs += [remaining[i : i + 2] for i in range(len(remaining) - 1) if len(remaining) > 2]
+        # A word and the noise word after it, which may end a phrase (`remotee usa` is `remote usa`).
+        order = with_noise_all or []
+        runs += [
+            order[i : i + 2]
+            for i in range(len(order) - 1)
+            if order[i] in remaining and order[i + 1] in self.aliases.noise and order[i] not in self.aliases.noise
+        ]
         runs += [[word] for word in remaining]
         for run in runs:
-            content = [word for word in run if word not in self.aliases.noise] if run is with_noise else run
+            noisy = run is with_noise or (len(run) == 2 and run[1] in self.aliases.noise and run[1] not in remaining)
+            content = [word for word in run if word not in self.aliases.noise] if noisy else run
             candidate = " ".join(run)
             if not content or any(word not in remaining for word in content) or len(candidate.replace(" ", "")) < 4:
                 continue

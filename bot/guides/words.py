@@ -1,6 +1,6 @@
 """What words in a query mean, before any guide is looked at: normalizing what people
 type, the word lists of `data/aliases.json`, and seniority words and level codes
-(`senior`, `sr`, `L5`, `E6`, `SDE II`, `SDE 2`) in titles, level labels and queries."""
+(`senior`, `sr`, `L5`, `E6`, `SDE II`, `SDE 2`, `SDE 1` for a label's `SDE I`) in titles, level labels and queries."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ _INVISIBLE_OR_ACCENT = {"Cc", "Cf", "Co", "Cs", "Cn", "Mn"}
 LEVEL_CODE_RE = re.compile(r"^(?:l|e|ic|m|p|t)\d{1,2}$|^(?:ii|iii|iv)$")
 CURRENCY_CODES = frozenset(code.lower() for code in CURRENCIES)
 # A grade written as a digit after a title word (`SDE 2`) is the roman one (`SDE II`).
-_GRADES = {"2": "ii", "3": "iii", "4": "iv"}
-WORD_GRADE_RE = re.compile(r"^([a-z]{2,})([234])$")  # `sde2`, `swe3`
+_GRADES = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
+WORD_GRADE_RE = re.compile(r"^([a-z]{2,})([1234])$")  # `sde2`, `swe3`
 
 
 def grade(word: str, after_title: bool) -> str | None:
@@ -112,4 +112,7 @@ class Aliases:
                 found.add(self.seniority[word])
             elif grade(word, index > 0 and words[index - 1].isalpha()):
                 found.add(grade(word, True))
+            elif word == "i" and index > 0 and words[index - 1].isalpha():
+                # `SDE I` in a level label; in a query `i` is the pronoun, and `sde 1` is typed instead.
+                found.add("i")
         return frozenset(found)

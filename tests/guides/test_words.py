@@ -45,3 +45,9 @@ def test_a_digit_is_a_grade_only_after_a_title_word():
 def test_normalize_keeps_words_only():
     assert normalize("ML / AI  Engineer (London, GBP)") == "ml ai engineer london gbp"
     assert normalize("C++ dev\u202e") == "c++ dev"
+
+
+def test_grade_one_is_a_labels_roman_i_but_never_the_pronoun_in_a_query(aliases):
+    assert aliases.level_tokens("L4 SDE I") == frozenset({"l4", "i"})
+    assert grade("1", after_title=True) == "i"
+    assert grade("i", after_title=True) is None
