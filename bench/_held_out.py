@@ -1,16 +1,24 @@
-"""Held-out `/comp` queries: wordings written apart from the resolver, scored but never tuned on.
+"""Held-out `/comp` queries: wordings written apart from the resolver, reported on their own.
 
 The labelled classes in `bench._queries` were written together with the resolver
-(bot/guides/resolve.py), so their figure flatters it. The queries here were phrased
-without reading the resolver or those classes, over the same generated library (targets
-drawn from its manifest), and are reported as their own classes: `held-out` (first
-batch, scored before the vocabulary and precedence fixes it led to, and not tuned on
-afterwards) and `held-out-2` (a second batch written after those fixes and scored once).
-Each query carries a `sub` kind (sentence, punctuation, abbreviation, region, typo,
-seniority, alias, unknown) so the figure can be read per kind of wording.
+(bot/guides/resolve.py), so their figure flatters it. The batches here were phrased over
+the same generated library (targets drawn from its manifest, wordings written here), each
+scored once before any fix it led to:
 
-Their floors (`FLOORS`) are below the 97% of the tuned classes on purpose: they measure
-how the resolver does on wordings it was not built for, and a test fails when it drops.
+- `held-out` (199 queries), written before reading the resolver: first score 172/199
+  (86.4%): abbreviation 21/25, alias 21/23, punctuation 25/25, region 17/25, seniority
+  18/22, sentence 22/30, typo 24/24, unknown 24/25. Its misses led to the general fixes
+  (title words shortened, region codes, countries over several cities, a seniority beside
+  a title picking a level row, more role words and tickers in data/aliases.json).
+- `held-out-2` (87), written after those fixes: first score 83/87 (95.4%; 81/87 before
+  two labels asking a level row that a region lacks were corrected); its misses led to
+  `sde 1`, longer unknown titles (`product marketing manager`), a typo before a noise word
+  that ends a region phrase (`remotee usa`) and the `nu` ticker.
+- `held-out-3` (71), written after those: first score 68/71 (95.8%), not tuned on since.
+
+Each query carries a `sub` kind (sentence, punctuation, abbreviation, region, typo,
+seniority, alias, order, unknown) so the figure reads per kind of wording. Their floors
+(bench/queries.py `FLOORS`) fail the run and tests/guides/test_resolution.py when they drop.
 """
 
 from __future__ import annotations
@@ -490,4 +498,104 @@ def held_out_2(base: list[tuple[str, dict]], seed: int = 4242) -> list:
     for word, (key, guide, region) in zip(["principal", "staff", "senior", "jr"], _pick(rng, untitled, 4), strict=True):
         query = f"{guide['company']} {role_word(guide['role'], rng)} {word} {region_word(region, guide, rng)}"
         out.append(Labelled(query, "held-out-2", "level_unknown", key, sub="seniority"))
+    return out
+
+
+# --- the third batch: written after the fixes the second led to, scored once -------------------------------
+
+THIRD = [  # (sub kind, wording)
+    ("punctuation", "{co} {role} - {region}"),
+    ("punctuation", "{role} | {co} | {region}"),
+    ("punctuation", "{co}'s {role} band in {region}"),
+    ("punctuation", "{co} {role} {region} (usd)"),
+    ("sentence", "how about {co} {role} in {region}"),
+    ("sentence", "what's the range for {role} at {co} {region}"),
+    ("sentence", "{co} {role} {region} tc"),
+    ("sentence", "thinking of joining {co} as {role}, {region}"),
+    ("region", "{co} {role} {city}, {country}"),
+    ("abbreviation", "{co} {squashed} {region}"),
+    ("typo", "{co} {role} {region}"),
+]
+COUNTRIES = {
+    "London": "uk",
+    "Berlin": "germany",
+    "Toronto": "canada",
+    "Sydney": "australia",
+    "Tokyo": "japan",
+    "Zurich": "switzerland",
+    "Dublin": "ireland",
+    "Amsterdam": "netherlands",
+    "Austin": "texas",
+    "Bangalore": "india",
+    "Mumbai": "india",
+    "Hyderabad": "india",
+}
+
+
+def held_out_3(base: list[tuple[str, dict]], seed: int = 777) -> list:
+    """The third held-out batch (`held-out-3`)."""
+    from bench._queries import Labelled
+
+    rng = random.Random(seed)
+    plain = [(k, g) for k, g in base if layout(g) == "plain" and g["regions"]]
+    out = []
+    with_country = [(k, g) for k, g in plain if any(r in COUNTRIES for r in region_names(g))]
+    picks = _pick(rng, plain, 48)
+    for n, (key, guide, region) in enumerate(picks):
+        sub, wording = THIRD[n % len(THIRD)]
+        if sub == "region":
+            key, guide = rng.choice(with_country)
+            region = rng.choice([r for r in region_names(guide) if r in COUNTRIES])
+        co, role = company_forms(guide["company"], rng), guide["role"].lower()
+        if rng.random() < 0.4 and sub != "abbreviation":
+            role = role_word(guide["role"], rng)
+        where = region_word(region, guide, rng)
+        if sub == "typo":
+            slot = rng.randrange(3)
+            if slot == 0 and len(co) >= 7:
+                co = typo(co, rng)
+            elif slot == 1 and len(role) >= 6:
+                words = role.split()
+                longest = max(range(len(words)), key=lambda i: len(words[i]))
+                words[longest] = typo(words[longest], rng) if len(words[longest]) >= 5 else words[longest]
+                role = " ".join(words)
+            elif len(where) >= 6:
+                where = typo(where, rng)
+        query = wording.format(
+            co=co,
+            role=role,
+            region=where,
+            city=region.replace(" HQ", "").lower(),
+            country=COUNTRIES.get(region, ""),
+            squashed=guide["role"].lower().replace(" ", "").replace("/", ""),
+        )
+        if sub == "region" and sum(COUNTRIES.get(r) == COUNTRIES[region] for r in region_names(guide)) > 1:
+            # `mumbai, india` where the guide has Bangalore too: the city asked, not the country's others
+            pass
+        out.append(target(key, guide, region, None, query, sub, "held-out-3"))
+    tables = [(k, g) for k, g in base if layout(g) != "plain" and g["regions"]]
+    wordings = [
+        "{co} {role} level {level} {region}",
+        "{co} {role} {region} @ {level}",
+        "{level} | {co} | {role} | {region}",
+    ]
+    for n, (key, guide, region) in enumerate(_pick(rng, tables, 9)):
+        level = rng.choice(row_levels(guide))
+        query = wordings[n % 3].format(
+            co=company_forms(guide["company"], rng),
+            role=role_word(guide["role"], rng),
+            region=region_word(region, guide, rng),
+            level=rng.choice(seniority_words(level)),
+        )
+        out.append(target(key, guide, region, level, query, "seniority", "held-out-3"))
+    untitled = [(k, g) for k, g in plain if not g["level"] and g["role"] != "Staff Engineer"]
+    for word, (key, guide, region) in zip(["sr.", "principal", "senior", "lead"], _pick(rng, untitled, 4), strict=True):
+        query = f"{guide['company']} — {word} {guide['role'].lower()}? {region_word(region, guide, rng)}"
+        out.append(Labelled(query, "held-out-3", "level_unknown", key, sub="seniority"))
+    for company in ["stripe inc", "Netflix.com", "doordash", "reddit", "coinbase"]:
+        out.append(Labelled(f"{company} swe sf", "held-out-3", "company_unknown", sub="unknown"))
+    roles = ["hr business partner", "copywriter", "firmware engineer", "legal counsel", "office manager"]
+    for role, (key, guide, region) in zip(roles, _pick(rng, [(k, g) for k, g in base if g["regions"]], 5), strict=True):
+        query = f"{company_forms(guide['company'], rng)} {role} {region_word(region, guide, rng)}"
+        out.append(Labelled(query, "held-out-3", "role_unknown", key.split("/")[0], sub="unknown"))
     return out
