@@ -42,6 +42,8 @@ RETIREMENT_RE = re.compile(
     r"\b401\s?\(?k\)?(?:\s+match(?:ing)?)?|\bpension(?:\s+match(?:ing)?)?|\bretirement\s+match", re.I
 )
 
+PLAN_GAP_RE = re.compile(r"[\s:=-]*(?:(?:is|of|at|up\s+to|of\s+up\s+to)\s*)?[\s:=-]*", re.I)
+
 # Words that name a place or a role change; the coach adds the catalog's own words (Context.known_words).
 PLACE_WORDS = frozenset(
     [
@@ -399,7 +401,8 @@ def read(text: str, context: Context) -> Utterance:
     masked = spoken
     notes: set[str] = set()
 
-    masked = _mask(RETIREMENT_RE, masked, lambda m: notes.add("retirement_match"))
+    plan_ends: list[int] = []  # where each "401k match" ends: a percent right after it is the match
+    masked = _mask(RETIREMENT_RE, masked, lambda m: (notes.add("retirement_match"), plan_ends.append(m.end())))
     masked = _mask(NOT_FIGURES_RE, masked)
     _read_schedule(masked, utterance)
     masked = _mask(SCHEDULE_RE, masked, keep=lambda m: not _is_schedule(m))
@@ -434,6 +437,10 @@ def read(text: str, context: Context) -> Utterance:
         if WAS_BEFORE_RE.search(masked[max(0, start - 16) : start]):
             continue  # "178k not 168k": the figure being replaced is no value of the offer
         holder = _holder_at(start, markers, sentences)
+        if amount.unit == "percent" and any(
+            0 <= start - end <= 12 and PLAN_GAP_RE.fullmatch(spoken[end:start]) for end in plan_ends
+        ):
+            amount.component = "retirement_match"  # "401k match 4%", even with a bonus named nearby
         years_here = utterance.vesting_years if amount.component == "equity" and amount.unit != "percent" else None
         if amount.component in NOTE_KINDS:
             notes.add(amount.component)
