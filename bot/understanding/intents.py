@@ -214,7 +214,7 @@ WALK_AWAY_RE = re.compile(
     r"|consider)\s+(?:for\s+)?(?:anything\s+)?(?:less|below|under|lower)\b|\bmin(?:imum)?\s+(?:i'?d|i\s+would"
     r"|i\s+will|i\s+can|i'?ll)\s+(?:accept|take|do|consider|go)\b|\b(?:below|under|less\s+than)\s+[$£€]?\d[\d,.]*"
     r"\s*k?\b.{0,30}\b(?:i'?m\s+out|walk|no\s+deal|pass|decline|stay|not\s+interested)\b|\bi'?(?:ll|d)\s+"
-    r"(?:just\s+)?(?:stay|walk|pass|decline)\b|\bdeal\s*breaker\b|\bmy\s+(?:number|line)\s+is\b",
+    r"(?:just\s+)?(?:stay|walk|decline)\b|\bdeal\s*breaker\b|\bmy\s+(?:number|line)\s+is\b",
     re.I,
 )
 OFFER_WORDS_RE = re.compile(r"\b(?:offer(?:ed|ing)?|got\s+an?|received|package|hired|extended)\b", re.I)
