@@ -23,20 +23,9 @@ from bot.guides.money import format_amount
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, band_position
 from bot.offers.model import SIGN_ON_YEARS, Offer
 from bot.render.templates import render
+from bot.understanding.intents import QUESTIONS
 
-TOPICS = (
-    "good",
-    "accept",
-    "refreshers",
-    "vesting",
-    "deadline",
-    "level",
-    "remote",
-    "sign_on_vs_base",
-    "thanks",
-    "goodbye",
-    "out_of_scope",
-)
+TOPICS = tuple(QUESTIONS)  # the question intents bot/understanding recognises, one answer each
 
 # What the guide's prose must mention for a line of it to count as the guide speaking on a topic.
 GUIDE_WORDS = {

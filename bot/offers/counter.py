@@ -4,8 +4,11 @@ The rule: each part asks for the top of its published band, or for the guide's o
 negotiate-up figure for that part where the guide names one; a competing offer that pays
 more raises the ask to match it; no ask is below what was offered, and none is above the
 band's top raised by the guide's premium (20% where the guide states none). Every ask
-carries its reason. Asks are whole amounts (a cap that falls between units rounds down,
-so the cap is never crossed).
+carries its reason. Asks are written the way people say them: a computed ask that is not
+a round figure (matching a rival's total gives $241,250) is rounded to three significant
+figures, at least a whole thousand ($242K), upward when that stays within the part's cap
+and the total cap, else downward, never below the offer; the reason names the figure it was
+rounded from.
 """
 
 from __future__ import annotations
@@ -107,6 +110,7 @@ def build_counter(
     asked = offer.model_copy()
     asks: list[Ask] = []
     notes: list[str] = []
+    caps: dict[str, int] = {}  # part -> the most it may ask (band top × premium)
 
     def m(value) -> str:
         return money(value, currency)
@@ -126,6 +130,7 @@ def build_counter(
         better_base = max(competing, key=lambda c: c.base or 0, default=None)
         if better_base and better_base.base and better_base.base > goal:
             goal, reason = better_base.base, f"matches the {better_base.company} offer's base ({m(better_base.base)})"
+        caps["base"] = cap
         asked.base, reason = _bounded(offer.base, goal, cap, reason, m)
         asks.append(Ask("base", "Base salary", m(offer.base), m(asked.base), reason, asked.base != offer.base))
 
@@ -145,6 +150,7 @@ def build_counter(
         elif plan and plan.counter_range and plan.counter_component == "equity":
             goal = plan.counter_range.high.amount
             reason = f"the top of the guide's counter range for equity ({plan.counter_range})"
+        caps["equity"] = math.floor(cap)
         asked.equity, reason = _bounded(offer.equity, goal, cap, reason, m)
         asks.append(
             Ask(
@@ -179,6 +185,7 @@ def build_counter(
         )
     elif bonus.kind == "amount" and bonus.amount and offer.bonus_amount is not None:
         top = bonus.amount.high.amount
+        caps["bonus"] = capped(top, premium)
         asked.bonus_amount, reason = _bounded(
             offer.bonus_amount, top, capped(top, premium), f"the top of the published bonus range ({bonus.amount})", m
         )
@@ -196,6 +203,7 @@ def build_counter(
     # Sign-on: asked for only where the guide publishes a sign-on band.
     if region.sign_on:
         top = region.sign_on.high.amount
+        caps["sign_on"] = capped(top, premium)
         asked.sign_on, reason = _bounded(
             offer.sign_on or 0,
             top,
@@ -219,11 +227,11 @@ def build_counter(
         _match_total(best, offer, asked, asks, region, premium, m)
 
     # The whole package never goes above the total band's top × premium.
-    if region.total:
-        total_cap = capped(region.total.high.amount, premium)
-        if asked.annualized() > total_cap:
-            _trim_to(total_cap, offer, asked, asks, m)
-            notes.append(f"trimmed to the total-comp cap {m(total_cap)} (the total band's top × the premium)")
+    total_cap = capped(region.total.high.amount, premium) if region.total else None
+    if total_cap is not None and asked.annualized() > total_cap:
+        _trim_to(total_cap, offer, asked, asks, m)
+        notes.append(f"trimmed to the total-comp cap {m(total_cap)} (the total band's top × the premium)")
+    _round_asks(offer, asked, asks, caps, total_cap, m)
 
     counter = Counter(
         currency=currency,
@@ -239,6 +247,39 @@ def build_counter(
     if plan and plan.commentary and plan.counter_range:
         counter.settle = plan.commentary
     return counter
+
+
+# Which Offer field holds each part's money figure.
+MONEY_FIELDS = {"base": "base", "equity": "equity", "bonus": "bonus_amount", "sign_on": "sign_on"}
+
+
+def natural_step(value: int) -> int:
+    """The unit people round an amount of this size to: three significant figures, at
+    least a whole thousand ($242K, $1.24M, ₹47.4L)."""
+    return max(1000, 10 ** (len(str(abs(value))) - 3))
+
+
+def _round_asks(offer: Offer, asked: Offer, asks: list[Ask], caps: dict, total_cap: int | None, m) -> None:
+    """Each moved ask that is no round figure, rounded the way people write it: up when the
+    part's cap and the total cap allow, else down, never below what was offered."""
+    for ask in asks:
+        name = MONEY_FIELDS.get(ask.key)
+        value = getattr(asked, name) if name and ask.moved else None
+        if not value or value % natural_step(value) == 0:
+            continue
+        step = natural_step(value)
+        offered = getattr(offer, name) or 0
+        up, down = math.ceil(value / step) * step, value // step * step
+        setattr(asked, name, up)
+        fits = up <= caps.get(ask.key, up) and (total_cap is None or asked.annualized() <= total_cap)
+        chosen = up if fits else down
+        if chosen <= offered:
+            chosen = value
+        setattr(asked, name, chosen)
+        if chosen != value:
+            ask.ask = m(chosen)
+            way = "up" if chosen > value else "down"
+            ask.reason = f"{ask.reason} ({m(value)}, rounded {way} to a figure people say)"
 
 
 def _over(years: int | None) -> str:

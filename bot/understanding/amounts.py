@@ -37,11 +37,13 @@ _CODE_RE = "|".join(sorted((*CURRENCIES, *WORD_CURRENCIES), key=len, reverse=Tru
 AMOUNT_RE = re.compile(
     rf"(?<![\w.$£€¥₹₪₩])(?P<prefix>{_PREFIX_RE})?\s?"
     r"(?P<number>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<suffix>thousand|million|billion|crores?|lakhs?|lacs?|mm|bn|cr|[kmbl]))?(?![\w$£€])"
+    r"(?:\s?(?P<suffix>thousand|million|mill?|mn|grand|billion|crores?|lakhs?|lacs?|mm|bn|cr|[kmbl]))?(?![\w$£€])"
     rf"(?:\s?(?P<code>{_CODE_RE})\b)?",
     re.IGNORECASE,
 )
-PERCENT_RE = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)\s?%")
+PERCENT_RE = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent\b|pct\b|per\s+cent\b)", re.I)
+# Short ways of writing a suffix, read as the suffix bot/guides/money.py knows ("1.2 mil", "5 grand").
+SUFFIX_ALIASES = {"mil": "m", "mill": "m", "mn": "m", "grand": "k"}
 # A small number right before `years`, `%`, `x`: a duration or ratio, never money.
 NOT_MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?|yrs?|yr\b|y\b|months?|mo\b|weeks?|days?|%|x\b|percent)", re.I)
 NOTHING_ELSE_RE = re.compile(

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.guides.money import MoneyError, parse_number
-from bot.understanding.amounts import AMOUNT_RE, LEVEL_RE, NOT_MONEY_AFTER, NOTHING_ELSE_RE, PERCENT_RE, currency_of
+from bot.understanding.amounts import (
+    AMOUNT_RE,
+    LEVEL_RE,
+    NOT_MONEY_AFTER,
+    NOTHING_ELSE_RE,
+    PERCENT_RE,
+    SUFFIX_ALIASES,
+    currency_of,
+)
 from bot.understanding.model import ANY_RIVAL, CURRENT, OFFER, Amount, Utterance, rival
 
 NUMBER_WORDS = {
@@ -33,6 +41,8 @@ _WORD_DURATION = re.compile(
 RETIREMENT_RE = re.compile(
     r"\b401\s?\(?k\)?(?:\s+match(?:ing)?)?|\bpension(?:\s+match(?:ing)?)?|\bretirement\s+match", re.I
 )
+
+PLAN_GAP_RE = re.compile(r"[\s:=-]*(?:(?:is|of|at|up\s+to|of\s+up\s+to)\s*)?[\s:=-]*", re.I)
 
 # Words that name a place or a role change; the coach adds the catalog's own words (Context.known_words).
 PLACE_WORDS = frozenset(
@@ -150,8 +160,8 @@ _NAME = (
 )
 RIVAL_RES = [
     re.compile(
-        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?offers?\s+(?:from|at|with|by)\s+"
-        + _NAME,
+        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?offers?\s+"
+        r"(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|already|now)\s+)?(?:from|at|with|by)\s+" + _NAME,
         re.I,
     ),
     re.compile(
@@ -167,7 +177,12 @@ RIVAL_RES = [
     re.compile(
         r"\b" + _NAME + r"\s+(?:also\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers)\b", re.I
     ),
-    re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),
+    re.compile(
+        r"\b(?:also\s+)?(?:interviewing|talking|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+(?:with|at)\s+"
+        + _NAME,
+        re.I,
+    ),
+    re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),  # stays last: read as a label unless capitalised
 ]
 NOT_NAMES = frozenset(
     [
@@ -284,7 +299,9 @@ CURRENT_COMPANY_RE = re.compile(
     r"|\bi\s*(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
     r"|currently|right\s+now|today))?"
     r"|\bmy\s+current\s+(?:employer|company)\s+(?:is\s+)?(?P<c>[A-Z][\w&'.-]*)"
-    r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)",
+    r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
+    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on)\s+(?:at\s+|on\s+)?[$£€]?\d[\d,.]*\s*k?\b[^.;!?,]{0,20}?"
+    r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*[.!]?$",
     re.I,
 )
 OFFER_HOLDER_RE = re.compile(
@@ -301,9 +318,11 @@ OWN_OFFER_RE = re.compile(
 )
 
 PUSHBACK_RE = re.compile(
-    r"\b(?:is|are|'s)\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final|non-?negotiable|not\s+negotiable"
+    r"\b(?:is|are|'s)\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final|non[- ]?negotiable|not\s+negotiable"
     r"|maxed(?:\s+out)?|firm)\b"
-    r"|\bfixed\s+at\b|\bno\s+(?:room|flexibility|movement|wiggle\s+room|give)\s+(?:on|in|for)\b"
+    r"|\bfixed\s+at\b|\b(?:no|zero|not\s+much|very\s+little|little|not\s+any)\s+(?:room|flexibility|movement"
+    r"|wiggle\s+room|give|leeway)\s+(?:on|in|for|with|around)\b|\bnon[- ]?negotiable\b"
+    r"|\btops?\s+out\b|\bmax(?:es|ed)?\s+out\s+at\b|\bcapped\s+at\b|\b(?:hard\s+)?ceiling\b"
     r"|\bcan(?:'?t|not)\s+(?:move|budge|go\s+(?:higher|up|any\s+higher|above|over|past|beyond)|change"
     r"|do\s+(?:more|better|anything))\b"
     r"|\bwon'?t\s+go\s+(?:above|over|past|beyond)\b|\b(?:firm|final)\s+on\b"
@@ -318,7 +337,7 @@ PUSHBACK_RE = re.compile(
 )
 ROOM_RE = re.compile(
     r"\b(?:has|have|there'?s|is)\s+(?:some\s+|a\s+little\s+|a\s+bit\s+of\s+)?(?:room|flexibility|wiggle\s+room)\b"
-    r"|(?<!-)(?<!not\s)\bnegotiable\b|\bcan\s+move\b|\bmight\s+move\b",
+    r"|(?<!-)(?<!not\s)(?<!non\s)(?<!non)\bnegotiable\b|\bcan\s+move\b|\bmight\s+move\b",
     re.I,
 )
 NO_PART_RE = re.compile(
@@ -331,7 +350,7 @@ NOTE_WORDS_RE = re.compile(
     r"\b(?P<relocation>reloc(?:ation)?|moving\s+(?:costs|allowance))\b|\b(?P<refresh>refresh(?:er)?s?)\b", re.I
 )
 ONLY_OFFER_RE = re.compile(
-    r"\b(?:my|the)\s+only\s+offer\b|\bjust\s+this\s+(?:one|offer)\b|\bnothing\s+else\b"
+    r"\b(?:my|the)\s+only\s+(?:offer|one)\b|\bonly\s+one\s+i\s+(?:have|got)\b|\bno\s+others?\b|\bjust\s+this\s+(?:one|offer)\b|\bnothing\s+else\b"
     r"|\bonly\s+(?:have\s+)?(?:this|one)"
     r"\s+offer\b|\bno\s+other\s+(?:options|leverage)\b",
     re.I,
@@ -350,7 +369,9 @@ BARE_ANSWERS = {
     ),
     "unknown": re.compile(
         r"^(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\b.*|^(?:no\s+idea|not\s+sure|unsure|idk|dunno|unknown|no\s+clue|"
-        r"haven'?t\s+been\s+told|they\s+didn'?t\s+say|not\s+(?:specified|mentioned|stated)|no\s+clue)\W*$",
+        r"haven'?t\s+been\s+told|they\s+didn'?t\s+say|not\s+(?:specified|mentioned|stated)|no\s+clue"
+        r"|(?:they\s+)?(?:didn'?t|haven'?t|did\s+not|have\s+not)\s+(?:say|said|tell\s+me|told\s+me|mention(?:ed)?)"
+        r"|not\s+(?:told|known|clear)|no\s+(?:info|details)|can'?t\s+remember|don'?t\s+remember|forgot)\W*$",
         re.I,
     ),
     "none": re.compile(
@@ -380,7 +401,8 @@ def read(text: str, context: Context) -> Utterance:
     masked = spoken
     notes: set[str] = set()
 
-    masked = _mask(RETIREMENT_RE, masked, lambda m: notes.add("retirement_match"))
+    plan_ends: list[int] = []  # where each "401k match" ends: a percent right after it is the match
+    masked = _mask(RETIREMENT_RE, masked, lambda m: (notes.add("retirement_match"), plan_ends.append(m.end())))
     masked = _mask(NOT_FIGURES_RE, masked)
     _read_schedule(masked, utterance)
     masked = _mask(SCHEDULE_RE, masked, keep=lambda m: not _is_schedule(m))
@@ -394,6 +416,9 @@ def read(text: str, context: Context) -> Utterance:
             utterance.cliff_months = int(n) * (12 if unit.lower().startswith("y") else 1)
         masked = _mask_span(masked, cliff.span())
     years = _vesting_years(masked)
+    bare = re.fullmatch(r"\s*(\d{1,2})\W*", masked)
+    if not years and context.pending == "years" and bare and 1 <= int(bare[1]) <= 10:
+        years = int(bare[1])  # "4", answering "over how many years?"
     if years:
         utterance.vesting_years = years
     level = LEVEL_RE.search(masked)
@@ -412,6 +437,10 @@ def read(text: str, context: Context) -> Utterance:
         if WAS_BEFORE_RE.search(masked[max(0, start - 16) : start]):
             continue  # "178k not 168k": the figure being replaced is no value of the offer
         holder = _holder_at(start, markers, sentences)
+        if amount.unit == "percent" and any(
+            0 <= start - end <= 12 and PLAN_GAP_RE.fullmatch(spoken[end:start]) for end in plan_ends
+        ):
+            amount.component = "retirement_match"  # "401k match 4%", even with a bonus named nearby
         years_here = utterance.vesting_years if amount.component == "equity" and amount.unit != "percent" else None
         if amount.component in NOTE_KINDS:
             notes.add(amount.component)
@@ -535,7 +564,8 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
         if NOT_MONEY_AFTER.match(masked, match.end()) and not (match["suffix"] or match["prefix"]):
             continue
         try:
-            value = parse_number(match["number"], match["suffix"])
+            suffix = match["suffix"] and SUFFIX_ALIASES.get(match["suffix"].lower(), match["suffix"])
+            value = parse_number(match["number"], suffix)
         except MoneyError:
             utterance.unreadable.append(match[0].strip())
             continue
@@ -693,9 +723,11 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             utterance.mentions_current = True
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = (company["a"] or company["b"] or company["c"] or company["d"]).strip(" .,'")
-        if name.lower() not in {"the", "a", "my", "home", "least", "most", "work"} and not _same_company(
-            name.lower(), own
+        name = (company["a"] or company["b"] or company["c"] or company["d"] or company["e"]).strip(" .,'")
+        if (
+            _clean_name(name)
+            and name.lower() not in {"home", "least", "most", "work"}
+            and not _same_company(name.lower(), own)
         ):
             utterance.current_company = name[:60]
             utterance.mentions_current = True
@@ -791,12 +823,30 @@ def _read_fixed(text: str, utterance: Utterance) -> None:
                 utterance.fixed.append(part)
 
 
+FILLER_RE = re.compile(
+    r"\b(?:tbh|honestly|sorry|lol|really|atm|rn|right\s+now|for\s+now|yet|tho|though|haha|sadly|unfortunately"
+    r"|i'?m\s+afraid|to\s+be\s+honest|ok(?:ay)?|hmm+|um+|uh+|i'?d|i\s+would)\b",
+    re.I,
+)
+
+
 def _read_bare_answer(text: str, utterance: Utterance) -> None:
     plain = text.strip().strip(".!")
     for name, pattern in BARE_ANSWERS.items():
         if pattern.match(plain):
             utterance.answer = name
             return
+    # "no idea tbh", "idk, next", "not sure yet, they didn't say": every clause a skip or an
+    # unknown once fillers are gone; a skip said anywhere makes it a skip.
+    clauses = [FILLER_RE.sub(" ", c).strip(" .!") for c in re.split(r"[,;.!]|\s-\s", text)]
+    found = []
+    for clause in filter(None, clauses):
+        name = next((n for n in ("skip", "unknown") if BARE_ANSWERS[n].match(clause)), None)
+        if name is None:
+            return
+        found.append(name)
+    if found:
+        utterance.answer = "skip" if "skip" in found else "unknown"
 
 
 def _place_text(masked: str) -> str:

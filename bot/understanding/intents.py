@@ -47,12 +47,19 @@ QUESTION_TOPICS = {
     r"salary)\b|\b(?:base|salary)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than|for"
     r"|into)\b.{0,30}\b(?:sign[- ]?on|signing)\b"
     r"|\b(?:one[- ]time|signing)\b.{0,30}\b(?:vs\.?|versus|or|instead)\b.{0,20}\b(?:recurring|base|salary)\b",
-    "refreshers": r"\brefresh(?:er)?s?\b",
+    "refreshers": r"\brefresh(?:er|es)?s?\b|\b(?:new|additional|annual|yearly|follow[- ]on|top[- ]up|more)\s+"
+    r"(?:equity\s+|stock\s+|rsu\s+)?grants?\b|\bmore\s+(?:stock|equity|rsus|shares)\s+(?:after|later|each|every"
+    r"|once|when)\b",
     "deadline": r"\bdeadline\b|\bexploding\b|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b"
     r"|\bby\s+(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|tomorrow|end\s+of\s+(?:the\s+)?(?:day|week))\b|\bwithin\s+\d+\s+"
     r"(?:hours|days)\b|\b\d+\s+(?:days?|hours?)\s+to\s+(?:accept|decide|respond|answer|sign)\b"
-    r"|\bmore\s+time\b|\b(?:24|48|72)\s*h(?:ours?|rs?)?\b|\bpressur",
+    r"|\bmore\s+time\b|\b(?:24|48|72)\s*h(?:ours?|rs?)?\b|\bpressur"
+    r"|\b(?:till|until|til|before)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tmrw"
+    r"|eod|eow|end\s+of|next\s+week|the\s+end)\b|\bexpir(?:es|ing|y|ation)\b|\b(?:good|valid|open)\s+(?:for|until"
+    r"|till)\s+(?:\w+\s+)?\d*\s*(?:days?|hours?|weeks?|monday|tuesday|wednesday|thursday|friday|tomorrow)\b"
+    r"|\bhow\s+long\s+(?:can|do|should|could)\s+i\b|\b(?:by|before)\s+(?:eod|eow|tonight|this\s+week)\b"
+    r"|\bsign\s+by\b|\btime\s+to\s+(?:decide|think)\b",
     "vesting": r"\byear\s+(?:one|1)\b|\bfirst\s+year\b|\bvest(?:ing|s|ed)?\b|\bback[- ]?loaded\b"
     r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
@@ -79,7 +86,12 @@ _TOPIC_RE = {name: re.compile(pattern, re.I) for name, pattern in QUESTION_TOPIC
 QUESTION_RE = re.compile(
     r"\?|\bis\s+(?:this|that|it)\b|^(?:is|are|was|should|do|does|did|can|could|would|will|how|what|why|when"
     r"|which|where|any|thoughts|tell\s+me|"
-    r"explain|help\s+me\s+understand)\b|\bwhat\s+about\b|\bhow\s+about\b|\bwondering\b|\bnormal\b",
+    r"explain|help\s+me\s+understand)\b|\bwhat\s+about\b|\bhow\s+about\b|\bwondering\b|\bnormal\b"
+    r"|(?:[,;:.!-]\s*|^(?:(?:ok(?:ay)?|so|honestly|tbh|also|and|but|hey|hmm+|well|quick\s+q(?:uestion)?|be\s+honest"
+    r"|real\s+talk|ugh|lol|question)\W*\s+)+)(?:is|are|should|do|does|can|could|would|will|how|what|why|when"
+    r"|which|where)\s+(?:(?:i|you|we|they|it|this|that|the|my|a|one)\b|[$£€]?\d)"
+    r"|\bhow\s+(?:much|many|long|do|does|should|can)\s+(?:i|we|they|it|you|do|does|is|are|the|equity|stock)\b"
+    r"|\bwhat\s+(?:do|should|can|would)\s+(?:i|you)\s+do\b",
     re.I,
 )
 THANKS_RE = re.compile(
@@ -103,6 +115,28 @@ GOODBYE_RE = re.compile(
     r"(?:(?:and\s+)?(?:thanks?|bye|cheers)[\s!.:)]*)?$",
     re.I,
 )
+# Looser thanks and goodbye words, for short messages nothing else read ("thx that helps a lot",
+# "gotta run, ttyl", "that's everything, have a good one").
+THANKS_WORDS_RE = re.compile(
+    r"\b(?:thanks?|thank\s+you|thx|thnx|tx|ty|tysm|cheers|appreciate(?:d)?|grateful|helpful|(?:that|this)\s+helps"
+    r"|helps\s+a\s+lot|you'?re\s+(?:the\s+best|a\s+star|awesome)|legend|lifesaver)\b",
+    re.I,
+)
+GOODBYE_WORDS_RE = re.compile(
+    r"^(?:ok(?:ay)?\s+)?later\b|\b(?:bye|goodbye|cya|see\s+(?:ya|you)|ttyl|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)"
+    r"|gotta\s+(?:run"
+    r"|go|jump)|have\s+a\s+(?:good|great|nice)\s+\w+|that'?s\s+(?:all|it|everything)|signing\s+off|i'?m\s+off"
+    r"|catch\s+you|logging\s+off|peace\s+out|done\s+for\s+(?:now|today))\b",
+    re.I,
+)
+FORGET_RE = re.compile(
+    r"^(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:delete|erase|wipe|forget|remove|clear)\s+(?:all\s+)?"
+    r"(?:of\s+)?(?:me|my\s+(?:data|info|information|details|case|stuff|offer|numbers)|everything|all\s+(?:of\s+)?(?:it"
+    r"|this|my\s+\w+)|what\s+i\s+(?:told|gave)\s+you)\b",
+    re.I,
+)
+# Pictographs and symbols ("ty 🙏", "later 👋"): no words, so anchored patterns read the words alone.
+SYMBOLS_RE = re.compile(r"[^\w\s'!?.,:;()$£€%/&+-]+")
 GREETING_RE = re.compile(
     r"^(?:hi|hello|hey|hiya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*(?:there)?[\s!.]*$", re.I
 )
@@ -115,7 +149,8 @@ EMAIL_RE = re.compile(
     r"|\bwrite\s+(?:me\s+)?something\s+(?:i\s+can\s+|to\s+)send\b|\bsomething\s+i\s+can\s+send\b"
     r"|\b(?:e-?mail|written)\s+(?:version|draft|counter|template)\b|\bput\s+(?:it"
     r"|this)\s+in\s+(?:an\s+)?(?:e-?mail|writing)\b"
-    r"|\bwrite\s+(?:it|them|back)\s*(?:up)?\b|\bwhat\s+(?:do|should)\s+i\s+(?:write|reply)\b",
+    r"|\bwrite\s+(?:it|them|back)\s*(?:up)?\b|\bwhat\s+(?:do|should)\s+i\s+(?:write|reply)\b"
+    r"|\b(?:say|put|write|include)\s+(?:in|for)\s+(?:the|my|an?|this|that)\s+(?:e-?mail|reply|message)\b",
     re.I,
 )
 PHONE_RE = re.compile(
@@ -140,18 +175,21 @@ COUNTER_RE = re.compile(
     r"|\b(?:what\s+if|could|can|should|would\s+it\s+be\s+ok\s+to)\s+i\s+(?:ask|get|push|counter|request)\b"
     r"|\bmy\s+counter\b|\bwhat\s+to\s+(?:ask|counter|push)\s+(?:for|with)\b"
     r"|\bask\s+for\s+(?:more|a\s+(?:higher|bigger))\b|\bready\s+to\s+(?:counter|negotiate)\b"
-    r"|\bwhat\s+(?:number|figure)\s+should\b|\bhow\s+(?:high"
+    r"|\bwhat\s+(?:number|figure|amount)\s+(?:should|do|can|would)\b|\bgo\s+back\s+(?:to\s+them\s+)?with\b"
+    r"|\bwhat(?:'?s|\s+is)\s+(?:my|the)\s+(?:ask|counter|number|target|anchor)\b|\bhow\s+(?:high"
     r"|much)\s+can\s+i\b",
     re.I,
 )
 ACCEPTED_RE = re.compile(
     r"\b(?:i\s+)?(?:accepted|signed(?:\s+(?:it|the\s+offer))?|took\s+(?:it|the\s+offer)|said\s+yes|"
     r"agreed\s+to|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal|they\s+agreed|they\s+said\s+yes|"
-    r"closed\s+the\s+deal|i'?m\s+(?:going\s+to\s+)?(?:accept|sign)(?:ing)?\b)",
+    r"closed\s+the\s+deal|i'?m\s+(?:going\s+to\s+)?(?:accept|sign)(?:ing)?\b"
+    r"|told\s+(?:them|the\s+recruiter|hr|her|him)\s+(?:yes|i'?m\s+in|i\s+accept)|gave\s+(?:them\s+)?(?:my\s+)?"
+    r"(?:verbal\s+)?yes|verbal(?:ly)?\s+accepted)",
     re.I,
 )
 REVISED_RE = re.compile(
-    r"\bcame\s+back\b|\bcome\s+back\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b"
+    r"\b(?:came|come)\s+back\b(?!\s+(?:to\s+me\s+)?with\s+(?:an|their|the)\s+(?:offer|numbers)\b)|\b(?:second|another|new)\s+(?:offer|round|version)\s+from\s+(?:them|the\s+recruiter|hr)\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b"
     r"|\bnew\s+(?:offer|numbers|"
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|\bwent\s+up\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
@@ -160,7 +198,8 @@ REVISED_RE = re.compile(
 )
 CORRECTION_RE = re.compile(
     r"^(?:actually|correction|sorry|oops|wait|no\s*,|oh\s*,|my\s+bad|i\s+mis(?:typed|spoke)|scratch\s+that)\b"
-    r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
+    r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
+    r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
     r"|it'?s)\b|\bi\s+(?:said"
     r"|wrote)\s+.{1,20}\s+(?:but|should)\b"
     r"|\bshould\s+(?:be|have\s+been)\s+\$?\d|\bit'?s\s+actually\b|\bis\s+actually\b|,\s*not\s+\w+\s*$"
@@ -170,7 +209,12 @@ CORRECTION_RE = re.compile(
 WALK_AWAY_RE = re.compile(
     r"\bwalk[- ]?away\b|\bmy\s+(?:minimum|floor|bottom\s+line)\b|\blowest\s+i(?:'d|\s+would)\b"
     r"|\bwouldn'?t\s+(?:go|take)"
-    r"\s+(?:anything\s+)?(?:below|under|less)\b|\bwon'?t\s+(?:go|take)\s+(?:anything\s+)?(?:below|under|less)\b",
+    r"\s+(?:anything\s+)?(?:below|under|less)\b|\bwon'?t\s+(?:go|take)\s+(?:anything\s+)?(?:below|under|less)\b"
+    r"|\b(?:won'?t|wouldn'?t|will\s+not|would\s+not|can'?t|cannot|not\s+going\s+to)\s+(?:accept|take|go|do|sign"
+    r"|consider)\s+(?:for\s+)?(?:anything\s+)?(?:less|below|under|lower)\b|\bmin(?:imum)?\s+(?:i'?d|i\s+would"
+    r"|i\s+will|i\s+can|i'?ll)\s+(?:accept|take|do|consider|go)\b|\b(?:below|under|less\s+than)\s+[$£€]?\d[\d,.]*"
+    r"\s*k?\b.{0,30}\b(?:i'?m\s+out|walk|no\s+deal|pass|decline|stay|not\s+interested)\b|\bi'?(?:ll|d)\s+"
+    r"(?:just\s+)?(?:stay|walk|decline)\b|\bdeal\s*breaker\b|\bmy\s+(?:number|line)\s+is\b",
     re.I,
 )
 OFFER_WORDS_RE = re.compile(r"\b(?:offer(?:ed|ing)?|got\s+an?|received|package|hired|extended)\b", re.I)
@@ -201,21 +245,24 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     found = command(words) or command(words.replace("let s ", "lets "))
     if found:
         return found
+    plain = SYMBOLS_RE.sub(" ", text).strip() or text
+    if FORGET_RE.match(plain) and not utterance.amounts:
+        return "forget"
     if text.strip() in ("?", "??", "???"):
         return "help"
     if _TOPIC_RE["out_of_scope"].search(text):
         return "out_of_scope"
-    bare = _bare(utterance, words)
+    bare = _bare(utterance, words, pending)
     if bare:
         if bare in ("skip", "unknown"):
             return "skip"
         if pending or bare == "figure" and not re.fullmatch(r"\d{1,2}\W*", utterance.text.strip()):
             return "answer"
-    if THANKS_RE.match(text):
+    if THANKS_RE.match(plain):
         return "thanks"
-    if GOODBYE_RE.match(text):
+    if GOODBYE_RE.match(plain):
         return "goodbye"
-    if GREETING_RE.match(text):
+    if GREETING_RE.match(plain):
         return "greeting"
     money = [a for a in utterance.amounts if a.unit != "percent" or a.component]
     if utterance.fixed and not REVISED_RE.search(text):
@@ -224,7 +271,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "accepted"
     if money and REVISED_RE.search(text) and not any(a.holder not in (OFFER,) for a in money):
         return "revised"
-    if CORRECTION_RE.search(text) and (money or utterance.mentions_place or utterance.rivals):
+    said = utterance.vesting_years or utterance.cliff_months is not None or utterance.schedule or utterance.level
+    if CORRECTION_RE.search(text) and (money or utterance.mentions_place or utterance.rivals or said):
         return "correction"
     if WALK_AWAY_RE.search(text) and money:
         return "walk_away"
@@ -264,20 +312,57 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "detail"
     if WALK_AWAY_RE.search(text):
         return "walk_away"
-    return "other"
+    return _sign_off(utterance, plain) or "other"
 
 
-def _bare(utterance: Utterance, words: str) -> str | None:
+def _sign_off(utterance: Utterance, plain: str) -> str | None:
+    """A short message nothing else read that says goodbye or thanks in looser words."""
+    if utterance.amounts or len(plain.split()) > 12 or "?" in plain:
+        return None
+    if GOODBYE_WORDS_RE.search(plain):
+        return "goodbye"
+    if THANKS_WORDS_RE.search(plain):
+        return "thanks"
+    return None
+
+
+def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str | None:
     """skip | unknown | none | figure when the whole message is a bare answer."""
     if utterance.answer in ("skip", "unknown", "none"):
         return utterance.answer
+    if pending and utterance.none_of and not utterance.amounts and len(words.split()) <= 4:
+        return "none"  # "no sign-on", answering "is there a sign-on bonus?"
     if len(utterance.amounts) == 1 and len(words.split()) <= 3:
         amount = utterance.amounts[0]
         if amount.holder == OFFER and BARE_FIGURE_RE.fullmatch(utterance.text.strip().lower()):
             return "figure"
+    if pending and _short_answer(utterance, words):
+        return "figure"
     if re.fullmatch(r"\d{1,2}(?:\s*-?\s*(?:years?|yrs?))?\W*", utterance.text.strip().lower()):
         return "figure"
     return None
+
+
+HEDGE_RE = re.compile(
+    r"\b(?:i\s+think|i\s+believe|i\s+guess|iirc|roughly|about|around|approx(?:imately)?|maybe|probably|ish|give\s+or"
+    r"\s+take|or\s+so|tbh|it'?s|its|it\s+is|they\s+said|target|over|vesting|grant|total|a\s+year|per\s+year|yearly"
+    r"|annual(?:ly)?|\d+\s*(?:years?|yrs?)|rsus?|options|shares|base|salary|sign[- ]?on|bonus|equity|stock|k)\b",
+    re.I,
+)
+
+
+def _short_answer(utterance: Utterance, words: str) -> bool:
+    """A figure with hedges around it, answering the question pending ("about 90k i think",
+    "100k over 4 yrs", "10 percent target"): one figure of the offer and nothing else said."""
+    if len(utterance.amounts) != 1 or utterance.amounts[0].holder != OFFER or len(words.split()) > 7:
+        return False
+    if utterance.rivals or utterance.mentions_current or utterance.fixed or "?" in utterance.text:
+        return False
+    rest = AMOUNT_TEXT_RE.sub(" ", HEDGE_RE.sub(" ", utterance.text.lower()))
+    return not re.search(r"[a-z]{2,}", rest)
+
+
+AMOUNT_TEXT_RE = re.compile(r"[$£€]?\s?\d[\d,.]*\s?(?:k|m|mil|%|percent)?\b|[~,.!/+%-]")
 
 
 def _question_topic(text: str, has_figures: bool) -> str | None:

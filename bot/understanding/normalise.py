@@ -12,6 +12,21 @@ import unicodedata
 
 _SLACK_LINK = re.compile(r"<(?:[^<>|]*\|)?([^<>]*)>")
 _SLACK_MARK = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
+# Contractions typed without the apostrophe ("im", "dont", "cant"): read as written with it, so
+# one pattern serves both. Only words that are never anything else ("ill", "id", "were" are left).
+_BARE_CONTRACTIONS = re.compile(
+    r"\b(i|don|can|won|didn|doesn|isn|wasn|aren|wouldn|couldn|shouldn|haven|hasn|that|what|they|you|there|let)"
+    r"(m|t|s|re|ve)\b",
+    re.I,
+)
+_CONTRACTED = {
+    ("i", "m"), ("don", "t"), ("can", "t"), ("won", "t"), ("didn", "t"), ("doesn", "t"), ("isn", "t"),
+    ("wasn", "t"), ("aren", "t"), ("wouldn", "t"), ("couldn", "t"), ("shouldn", "t"), ("haven", "t"),
+    ("hasn", "t"), ("that", "s"), ("what", "s"), ("they", "re"), ("you", "re"), ("there", "s"), ("let", "s"),
+    ("i", "ve"), ("they", "ve"), ("you", "ve"),
+}  # fmt: skip
+# "w/" is "with" ("190k w/ 20k sign-on", "interviewing w/ google").
+_WITH = re.compile(r"(?<![\w/])w/(?!o\b)(?=\s|\w)", re.I)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
 
 
@@ -21,4 +36,10 @@ def normalise(text: str) -> str:
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = _SLACK_MARK.sub(" ", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == "\n")
+    text = _WITH.sub("with ", text)
+    text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _apostrophe(match: re.Match) -> str:
+    return f"{match[1]}'{match[2]}" if (match[1].lower(), match[2].lower()) in _CONTRACTED else match[0]

@@ -436,6 +436,64 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         T("should I ask for sign-on instead of base?", {}),
         T("how are RSUs taxed?", {}),
     ],
+    "answers written the way people type them in Slack": [
+        T("I got an offer from PlanetScale for ML engineer, remote", {**PLACED, "pending": "base"}),
+        T("about 175k i think", {"offer": offer(base=175_000), "pending": "equity"}, lacks="What is the base salary"),
+        T(
+            "no idea tbh",
+            {"first": offer(base=175_000), "skipped": ["equity"], "pending": "leverage", "stage": "leverage"},
+            lacks="What is the equity grant",
+        ),
+        T(
+            "im at 160k rn at datadog",
+            {
+                "current": {"currency": "USD", "base": 160_000, "company": "datadog"},
+                "stage": "counter",
+                "pending": None,
+            },
+            lacks="Is 160k",
+        ),
+        T("they gave me till monday to decide, normal?", has="Deadlines and exploding offers"),
+        T("ty!", has="You're welcome"),
+        T("gotta run, ttyl", has="Good luck with PlanetScale"),
+    ],
+    "a 401k match stays a note and pushbacks in looser words constrain": [
+        T(
+            "planetscale offered me 175k base and 100k rsus, remote",
+            {
+                **EVALUATED,
+                "offer": offer(base=175_000, equity=100_000, equity_years=4),
+                "first": offer(base=175_000, equity=100_000, equity_years=4),
+                "grant_type": "rsu",
+            },
+        ),
+        T(
+            "oh and theres a $5k relocation bonus + 401k match 4%",
+            {"notes": [("relocation", "offer", 5000), ("retirement_match", "offer", "4")]},
+            lacks="bonus 4% of base",
+        ),
+        T("no other offers rn", {"no_alternatives": True, "stage": "counter", "pending": None}),
+        T("hr said the sign on bonus is non negotiable", {"fixed": ["sign_on"], "stage": "pushback"}),
+        T("they told me theres zero flexibility on equity", {"fixed": ["sign_on", "equity"]}, lacks="Revised offer"),
+        T("anything below 200k and im out", {"walk_away": 200_000, "stage": "counter"}),
+    ],
+    "a rival met while interviewing, corrected in passing": [
+        T(
+            "planetscale offered me 175k base and 100k rsus, remote",
+            {
+                **EVALUATED,
+                "offer": offer(base=175_000, equity=100_000, equity_years=4),
+                "first": offer(base=175_000, equity=100_000, equity_years=4),
+                "grant_type": "rsu",
+            },
+        ),
+        T(
+            "im also interviewing w/ google and they offered 280k total comp",
+            {"rivals": {"Google": offer(total=280_000)}, "stage": "counter", "pending": None},
+        ),
+        T("my bad, google total was 290k", {"rivals": {"Google": offer(total=290_000)}}),
+        T("done, told them yes today", {"stage": "close"}),
+    ],
 }
 
 

@@ -23,7 +23,7 @@ def test_done_when_scenario(chat):
 
     counter = chat.say("I also have another offer from Acme for $300k total")
     assert (
-        "*Base salary:* $168K → *$241,250*: the top of the published base band ($155K–$220K); "
+        "*Base salary:* $168K → *$242K*: the top of the published base band ($155K–$220K); "
         "raised to match the Acme offer ($300K total)" in counter
     )
     assert (
@@ -31,15 +31,15 @@ def test_done_when_scenario(chat):
         in counter
     )
     assert "*Walk-away:* $300K: the Acme offer" in counter
-    assert "*Target:* $300K" in counter and "*Anchor:* $350K" in counter
-    assert "base $241,250 + equity $235K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $300K (+$107K a year)" in counter
+    assert "*Target:* $300,750" in counter and "*Anchor:* $350K" in counter
+    assert "base $242K + equity $235K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $300,750 (+$107,750 a year)" in counter
     assert "band's top × 1.2 (the guide's +20% AI PREMIUM)" in counter
     assert "Counter at $200K-$225K equity is competitive." in counter
 
     email = chat.say("can you write the email?")
-    assert "• Base salary: $241,250 (offer: $168K)" in email
+    assert "• Base salary: $242K (offer: $168K)" in email
     assert "• Equity (4-year grant): $235K (offer: $100K)" in email
-    assert "That brings annualized total compensation to $300K." in email
+    assert "That brings annualized total compensation to $300,750." in email
     assert "another offer from Acme at $300K in total compensation" in email
     assert "[fill in: recruiter's name]" in email and "[fill in: your name]" in email
     assert "My ML models power serverless autoscaling" in email  # the guide's first lever
@@ -54,7 +54,7 @@ def test_done_when_scenario(chat):
     pushback = chat.say("they said the base is fixed")
     assert "When they say the base is fixed" in pushback
     assert (
-        "ask for $73,250, the first year's gap between the base you asked for and the base offered ($241,250 − $168K)"
+        "ask for $74K, the first year's gap between the base you asked for and the base offered ($242K − $168K)"
         in pushback
     )
     assert "ask for $235K instead of the $100K offered" in pushback

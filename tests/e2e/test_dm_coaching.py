@@ -62,14 +62,14 @@ def test_done_when_conversation_over_http(web, slack):
     assert "*Base salary:* $168K  `|──●───────|`  lower third of the band ($155K–$220K)" in evaluation
     assert "base $168K + equity $100K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $193K" in evaluation
     counter = person.say(web, "another offer from Acme for $300k total")
-    assert "*Base salary:* $168K → *$241,250*" in counter
+    assert "*Base salary:* $168K → *$242K*" in counter
     assert "*Equity (4-year grant):* $100K → *$235K*" in counter
     email = person.say(web, "email")
-    assert "• Base salary: $241,250 (offer: $168K)" in email
+    assert "• Base salary: $242K (offer: $168K)" in email
     phone = person.say(web, "phone script")
     assert "Discovery" in phone and phone != email
     pushback = person.say(web, "they said the base is fixed")
-    assert "ask for $73,250, the first year's gap" in pushback
+    assert "ask for $74K, the first year's gap" in pushback
     close = person.say(web, "they came back with $185k base and $150k stock")
     assert "*Gain over the first offer:* +$29.5K a year" in close
     assert "Forget everything" in person.say(web, "forget me")
@@ -77,7 +77,7 @@ def test_done_when_conversation_over_http(web, slack):
     assert "I keep nothing about you" in person.say(web, "status")
     # Timestamps and process ids are the log's own numbers ("14:12:50,168", "[22581]"): out first.
     log = re.sub(r"\d{2}:\d{2}:\d{2}[,.]\d+|\[\d+\]", " ", web.log())
-    for figure in ("168", "241.25", "$300k", "185"):
+    for figure in ("168", "242", "$300k", "185"):
         assert figure not in log
 
 

@@ -11,7 +11,7 @@ import pytest
 from bench._corpus import MANIFEST, fidelity_problems, figures_of, generate, load_manifest
 from bot.guides.catalog import load_catalog, load_folders
 
-GUIDES = 300
+GUIDES = 450  # enough that every rare cell form (each a few per cent of guides) appears at seed 5
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def test_every_parsed_figure_equals_what_was_written(corpus):
     assert manifest["not_guides"], "and files that are no guides"
     assert fidelity_problems(catalog, folder, manifest) == []
     assert len(catalog.guides) == len(manifest["guides"])
-    assert len(catalog.guides) / GUIDES >= 0.99  # only the table-less guides are left out
+    assert GUIDES - len(catalog.guides) == len(manifest["broken"])  # only the table-less guides are left out
     assert all("band table: missing" in str(problem) for problem in catalog.report.errors)
 
 

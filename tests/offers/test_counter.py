@@ -37,9 +37,9 @@ def test_the_seed_counter(seed):
 def test_a_competing_offer_raises_the_base_within_the_cap(seed):
     guide, region = seed
     counter = build_counter(OFFER, guide, region, [CompetingOffer("Acme", total=300_000)])
-    assert asks(counter) == {"base": ("$168K", "$241,250"), "equity": ("$100K", "$235K")}
-    assert counter.asked.annualized() == 300_000
-    assert "match the Acme offer ($300K total)" in counter.asks[0].reason
+    assert asks(counter) == {"base": ("$168K", "$242K"), "equity": ("$100K", "$235K")}
+    assert counter.asked.annualized() == 300_750  # $242K + $235K ÷ 4: the match, rounded up
+    assert "match the Acme offer ($300K total) ($241,250, rounded up to a figure people say)" in counter.asks[0].reason
     assert counter.targets[0].amount == 300_000 and "Acme" in counter.targets[0].reason
 
 
@@ -143,3 +143,20 @@ def test_hold_with_nothing_fixed_is_the_counter_itself(seed):
     guide, region = seed
     counter = build_counter(OFFER, guide, region)
     assert hold(counter, []) is counter
+
+
+def test_a_computed_ask_is_rounded_down_when_rounding_up_would_cross_the_cap():
+    from bot.offers.counter import Ask, _round_asks, natural_step
+    from bot.offers.model import Offer
+
+    assert [natural_step(v) for v in (241_250, 1_234_567, 4_731_250, 999)] == [1000, 10_000, 10_000, 1000]
+    offer = Offer(base=150_000, currency="USD")
+    asked = Offer(base=178_250, currency="USD")
+    asks = [Ask("base", "Base salary", "$150K", "$178,250", "held to the cap $178,250", True)]
+    _round_asks(offer, asked, asks, {"base": 178_250}, None, lambda v: f"${v:,}")
+    assert asked.base == 178_000
+    assert asks[0].ask == "$178,000" and "($178,250, rounded down to a figure people say)" in asks[0].reason
+    # never below the offer: an offer of $178,100 keeps the exact ask
+    asked = Offer(base=178_250, currency="USD")
+    _round_asks(Offer(base=178_100, currency="USD"), asked, asks, {"base": 178_250}, None, str)
+    assert asked.base == 178_250

