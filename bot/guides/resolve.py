@@ -88,6 +88,7 @@ class Resolution:
     companies: list[CompanyChoice] = field(default_factory=list)
     left_out: str = ""  # a company folder whose guides are all unreadable (`company_unknown`)
     elsewhere: list[CompanyChoice] = field(default_factory=list)  # sibling folders that have what was asked
+    namesakes: list[str] = field(default_factory=list)  # other folders of the shown company's name (`brex`, `brex-ai`)
     unreadable: list[str] = field(default_factory=list)  # the company's guide files that could not be read
 
     @property
@@ -401,7 +402,9 @@ class Resolver(PhraseMatcher):
             return Resolution("roles", shown, guides=self._guides(chosen), **context)
         guide = self.catalog.by_key[chosen[0]]
         candidates = [r for r in guide.regions if level is None or self._has_level(r, level)]
-        context.update(guide=guide, level=level, instead_of=instead_of)
+        slug = guide.company.slug
+        namesakes = [s for s in self._siblings(slug) if self.company_names[s] == self.company_names.get(slug)]
+        context.update(guide=guide, level=level, instead_of=instead_of, namesakes=namesakes)
         if match.currencies:
             in_currency = [r for r in candidates if r.currency in match.currencies]
             if in_currency:

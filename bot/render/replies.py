@@ -85,6 +85,7 @@ def _common(resolution: Resolution, counts: tuple[int, int]) -> dict:
         # Words not understood, when an answer is shown anyway: its first line says they were left out.
         "ignored": resolution.unknown if shows_guide else "",
         "shown_level": resolution.level,
+        "namesakes": resolution.namesakes,
         "guide_count": counts[0],
         "company_count": counts[1],
     }

@@ -269,6 +269,12 @@ def test_two_folders_of_one_name_the_typed_slug_wins(answers):
     assert band_of(resolve(answers, "brex-ai swe nyc")) == ("band", "brex-ai/software-engineer", "New York")
 
 
+def test_a_band_from_one_of_two_folders_of_one_name_names_its_folder_and_the_other(answers):
+    assert header(answers, "brex-ai swe nyc") == "Software Engineer at Brex (brex-ai) · New York"
+    assert "Another folder is named Brex too: `/comp brex`" in text_of(answers, "brex-ai swe nyc")
+    assert header(answers, "scale ai swe sf") == "Software Engineer at Scale AI · San Francisco HQ"
+
+
 def test_two_folders_of_one_name_neither_typed_shows_both_told_apart(answers):
     resolution = resolve(answers, "ramp swe sf")
     assert resolution.kind == "companies"
@@ -383,7 +389,9 @@ def test_the_first_line_says_so_exactly_when_the_answer_differs_from_the_query(l
         if resolution.differs:
             assert line.startswith(":information_source: *Not exactly what you asked:*"), item.query
         else:
-            assert line.startswith(f"*{resolution.guide.role.title} at {resolution.guide.company.name} · "), item.query
+            company = resolution.guide.company
+            named = f"{company.name} ({company.slug})" if resolution.namesakes else company.name
+            assert line.startswith(f"*{resolution.guide.role.title} at {named} · "), item.query
         checked += 1
     assert checked >= 300
 
