@@ -87,7 +87,18 @@ class KeepLineEnds(Extension):
 _bytecode_dir: Path | None = None
 
 
-def use_bytecode_cache(folder: Path) -> None:
+class _SpeedOnlyBytecodeCache(FileSystemBytecodeCache):
+    """A compiled template that cannot be written (the state folder was removed or is full)
+    only costs speed on the next start: never a failed reply."""
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def use_bytecode_cache(folder: Path | None) -> None:
     """Keep compiled templates in `folder` so a new process skips compiling them
     (a visible share of the time to a first answer). Call before the first render."""
     global _bytecode_dir
@@ -105,7 +116,7 @@ def environment(root: Path = RESPONSES_DIR) -> Environment:
         folder = _bytecode_dir / flavour[:12]
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            bytecode_cache = FileSystemBytecodeCache(str(folder))
+            bytecode_cache = _SpeedOnlyBytecodeCache(str(folder))
         except OSError:
             bytecode_cache = None  # a read-only state folder only costs speed
     env = Environment(

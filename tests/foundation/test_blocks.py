@@ -55,3 +55,18 @@ def test_a_line_starting_with_a_tag_but_holding_words_keeps_its_line_break(tmp_p
     blocks = parse_directives(environment(tmp_path).get_template("t.j2").render(who="me"))
     assert [b["type"] for b in blocks] == ["context"]
     assert blocks[0]["elements"][0]["text"] == "Shared by me."
+
+
+def test_a_removed_template_cache_folder_costs_speed_not_a_reply(tmp_path):
+    from bot.render import templates
+
+    folder = tmp_path / "templates"
+    templates.use_bytecode_cache(folder)
+    try:
+        import shutil
+
+        templates.environment()  # the cache folder is made here
+        shutil.rmtree(folder)
+        assert templates.render("coach_error.j2").strip()
+    finally:
+        templates.use_bytecode_cache(None)
