@@ -7,6 +7,7 @@ Template text itself is trusted. Filters write figures in the guide's own style.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from fractions import Fraction
@@ -92,10 +93,8 @@ class _SpeedOnlyBytecodeCache(FileSystemBytecodeCache):
     only costs speed on the next start: never a failed reply."""
 
     def dump_bytecode(self, bucket) -> None:
-        try:
+        with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-        except OSError:
-            pass
 
 
 def use_bytecode_cache(folder: Path | None) -> None:
