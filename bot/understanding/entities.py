@@ -156,11 +156,12 @@ _NOT_A_NAME = (
 )
 _NAME = (
     _NOT_A_NAME + r"(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s+(?!for\b|at\b|with\b|of\b|and\b|is\b|offered\b"
-    r"|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2})"
+    r"|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2}(?:\s+(?:ai|labs?|inc|io|hq|health|robotics|bio|systems|technologies"
+    r"|security|cloud|capital)\b)?)"
 )
 RIVAL_RES = [
     re.compile(
-        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?offers?\s+"
+        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?(?:offers?|ones?)\s+"
         r"(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|already|now)\s+)?(?:from|at|with|by)\s+" + _NAME,
         re.I,
     ),
@@ -261,6 +262,41 @@ NOT_NAMES = frozenset(
         "none",
         "nothing",
         "only",
+        # Words that describe an offer rather than name who made it ("the verbal offer", "the formal one").
+        "verbal",
+        "formal",
+        "written",
+        "official",
+        "initial",
+        "original",
+        "actual",
+        "real",
+        "full",
+        "whole",
+        "same",
+        "last",
+        "latest",
+        "previous",
+        "better",
+        "best",
+        "good",
+        "great",
+        "bad",
+        "low",
+        "lower",
+        "high",
+        "higher",
+        "exploding",
+        "signed",
+        "draft",
+        "job",
+        "his",
+        "her",
+        "your",
+        "startup",
+        "fang",
+        "faang",
+        "cash",
     ]
 )
 OTHER_ONE_RE = re.compile(
@@ -274,7 +310,9 @@ CURRENT_RES = [
     ),
     re.compile(
         r"\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp"
-        r"|pay|package|position|gig|place)\b",
+        r"|pay|package|position|gig|place|tc|total\s+comp|compensation|total)\b"
+        r"|\bmy\s+(?:salary|base|pay|comp|tc|total\s+comp|package)\s+(?:now|today|right\s+now|currently"
+        r"|at\s+the\s+moment|at\s+my\s+(?:job|company))\b",
         re.I,
     ),
     re.compile(
@@ -328,7 +366,9 @@ PUSHBACK_RE = re.compile(
     r"|\bwon'?t\s+go\s+(?:above|over|past|beyond)\b|\b(?:firm|final)\s+on\b"
     r"|\bwon'?t\s+(?:move|budge|go\s+(?:higher|up)|change)\b|\bwill\s+not\s+(?:move|budge)\b"
     r"|\b(?:best|most|max(?:imum)?|highest|top)\s+(?:they|we|he|she)\s+can\s+(?:do|offer|go)\b"
-    r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
+    r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\bnot\s+(?:willing|able|going)\s+to\s+(?:budge|move|go\s+(?:higher"
+    r"|up)|change|negotiate|increase|raise|touch)\b|\bbest\s+and\s+final\b|\b(?:can'?t|cannot|won'?t)\s+(?:touch"
+    r"|increase|raise|improve|adjust|negotiate)\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
     r"|\bout\s+of\s+(?:the\s+)?budget\b|\bno\s+budget\b|\bfinal\s+offer\b|\bthat'?s\s+(?:their"
     r"|the)\s+(?:limit|max|ceiling)\b"
     r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b|\b(?:equity|base|stock|bonus|salary"
@@ -363,7 +403,9 @@ WAS_BEFORE_RE = re.compile(
 )
 BARE_ANSWERS = {
     "skip": re.compile(
-        r"^(?:skip(?:\s+(?:it|this|that))?|pass|next|move\s+on|skip\s+please|rather\s+not\s+say"
+        r"^(?:(?:(?:(?:i'?d\s+)?(?:rather|prefer\s+to)|let'?s|can\s+we|just)\s+)?(?:skip|pass\s+on)(?:\s+(?:it|this|that)"
+        r"(?:\s+(?:one|question|part|bit))?)?(?:\s+(?:for\s+now|please|pls))?|pass|next(?:\s+(?:question|one))?"
+        r"|move\s+on|skip\s+please|rather\s+not\s+say"
         r"|prefer\s+not\s+to\s+say|leave\s+it)\W*$",
         re.I,
     ),
@@ -371,11 +413,16 @@ BARE_ANSWERS = {
         r"^(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\b.*|^(?:no\s+idea|not\s+sure|unsure|idk|dunno|unknown|no\s+clue|"
         r"haven'?t\s+been\s+told|they\s+didn'?t\s+say|not\s+(?:specified|mentioned|stated)|no\s+clue"
         r"|(?:they\s+)?(?:didn'?t|haven'?t|did\s+not|have\s+not)\s+(?:say|said|tell\s+me|told\s+me|mention(?:ed)?)"
-        r"|not\s+(?:told|known|clear)|no\s+(?:info|details)|can'?t\s+remember|don'?t\s+remember|forgot)\W*$",
+        r"|not\s+(?:told|known|clear)|no\s+(?:info|details)|can'?t\s+remember|don'?t\s+remember|forgot|tbd|not\s+yet"
+        r"|(?:i\s+)?(?:haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:seen|got(?:ten)?|received|heard)"
+        r"(?:\s+(?:it|that|the\s+\w+|anything|about\s+(?:it|that)))?(?:\s+yet)?"
+        r"|(?:they\s+)?(?:haven'?t|have\s+not)\s+(?:told|said|shared|sent)(?:\s+(?:me|us))?(?:\s+yet)?)\W*$",
         re.I,
     ),
     "none": re.compile(
-        r"^(?:none|no|nope|nothing|zero|n/?a|0|nil|there\s+is(?:n'?t|\s+no)\s+(?:one|any)|not\s+any)\W*$", re.I
+        r"^(?:(?:nah|nope|no|um+)\W*\s*)?(?:none|no|nope|nothing|zero|n/?a|0|nil|there\s+is(?:n'?t|\s+no)"
+        r"\s+(?:one|any)|not\s+any)\W*$",
+        re.I,
     ),
     "yes": re.compile(
         r"^(?:yes|y|yep|yeah|yup|sure|ok|okay|confirm|correct|right|that'?s\s+right|do\s+it|yes\s+please)\W*$", re.I
