@@ -470,7 +470,7 @@ def read(text: str, context: Context) -> Utterance:
         utterance.vesting_years = years
     level = LEVEL_RE.search(masked)
     if level:
-        utterance.level = (level["level"] or level["code"]).strip()[:20]
+        utterance.level = (level["level"] or level["code"] or level["title"]).strip()[:20]
         masked = _mask_span(masked, level.span())
     grant = GRANT_RE.search(masked)
     if grant:

@@ -233,6 +233,14 @@ WALK_AWAY_RE = re.compile(
     re.I,
 )
 OFFER_WORDS_RE = re.compile(r"\b(?:offer(?:ed|ing)?|got\s+an?|received|package|hired|extended)\b", re.I)
+# With no figure, "offer" alone is not news of an offer ("my dog ate my offer letter"): a verb must say
+# one was made, received or sent.
+OFFER_NEWS_RE = re.compile(
+    r"\b(?:offered|offering|extended|hired)\b|\b(?:got|get|received|have|had|landed|getting)\s+(?:an?\s+|the\s+|my\s+)?"
+    r"(?:\w+\s+)?offer\b|\boffer\s+(?:from|at|for|is\s+in|came|arrived|just|finally)\b|\b(?:sent|gave|emailed|made)"
+    r"\s+(?:me\s+)?(?:an?|the|my)\s+(?:\w+\s+)?offer\b|\bpackage\b|^(?:the\s+)?offer\s*[:-]",
+    re.I,
+)
 DETAIL_RE = re.compile(
     r"\bcliff\b|\brsus?\b|\boptions\b|\blevel\b|\bvest|\b(?:l|e|ic|m)\d\b|\bisos?\b|\bschedule\b", re.I
 )
@@ -306,7 +314,7 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "email"
     if PHONE_RE.search(text):
         return "phone"
-    topic = _question_topic(text, bool(money))
+    topic = _question_topic(text, bool(money), utterance.level)
     if topic:
         return topic
     if COUNTER_RE.search(text):
@@ -320,7 +328,7 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     own_first = OFFER_WORDS_RE.search(text.split(utterance.rivals[0])[0] if utterance.rivals else text)
     if names_rival and (OFFER not in holders or not own_first):
         return "rival"
-    if money or utterance.none_of or OFFER_WORDS_RE.search(text):
+    if money or utterance.none_of or OFFER_NEWS_RE.search(text):
         if not money and not utterance.none_of and DETAIL_RE.search(text):
             return "detail"
         if money and all(a.component in ("relocation", "refresh", "stipend", "retirement_match") for a in money):
@@ -392,10 +400,19 @@ def _short_answer(utterance: Utterance, words: str) -> bool:
 AMOUNT_TEXT_RE = re.compile(r"[$£€]?\s?\d[\d,.]*\s?(?:k|m|mil|%|percent)?\b|[~,.!/+%-]")
 
 
-def _question_topic(text: str, has_figures: bool) -> str | None:
+LEVEL_CLAIM_RE = re.compile(
+    r"\b(?:i\s+think\s+i'?m|i'?m\s+(?:really|actually)|i\s+(?:should|deserve)|should\s+(?:be|i\s+be)|instead\s+of"
+    r"|rather\s+than|(?:higher|lower|right|wrong)\s+level)\b",
+    re.I,
+)
+
+
+def _question_topic(text: str, has_figures: bool, utterance_level: str | None = None) -> str | None:
     if not QUESTION_RE.search(text):
         # A deadline is worth an answer even when only stated ("the deadline is tomorrow").
         return "deadline" if not has_figures and _TOPIC_RE["deadline"].search(text) else None
+    if utterance_level and not has_figures and LEVEL_CLAIM_RE.search(text):
+        return "level"  # "they offered me L4 but i think i'm L5, thoughts?": about the level, not the offer
     for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
         if _TOPIC_RE[name].search(text):
             if name in ("vesting", "level") and has_figures:
