@@ -846,6 +846,16 @@ def _read_parts_stated_absent(text: str, utterance: Utterance) -> None:
             utterance.none_of.append(name)
 
 
+def parts_named(text: str) -> list[str]:
+    """The parts of pay the words name, in order ("the rsus" -> equity, "salary" -> base)."""
+    parts: list[str] = []
+    for match in KIND_RE.finditer(text):
+        kind = _kind_of(match)
+        if kind in ("base", "equity", "bonus", "sign_on", "total") and kind not in parts:
+            parts.append(kind)
+    return parts
+
+
 def _read_fixed(text: str, utterance: Utterance) -> None:
     """The parts a pushback names as fixed: the part words in the clause that says so. A
     pushback naming no part ("that's their final offer") fixes the total."""
@@ -858,13 +868,7 @@ def _read_fixed(text: str, utterance: Utterance) -> None:
             and not PUSHBACK_RE.search(ROOM_RE.split(clause)[0])
         ):
             continue
-        parts = []
-        for match in KIND_RE.finditer(clause):
-            kind = _kind_of(match)
-            if kind in ("base", "equity", "bonus", "sign_on", "total") and kind not in parts:
-                parts.append(kind)
-        if not parts:
-            parts = ["total"]
+        parts = parts_named(clause) or ["total"]
         for part in parts:
             if part not in utterance.fixed:
                 utterance.fixed.append(part)

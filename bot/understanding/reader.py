@@ -5,19 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.guides.resolve import normalize
-from bot.understanding.entities import Context, read
-from bot.understanding.intents import QUESTIONS, classify
-from bot.understanding.model import Utterance
+from bot.understanding.classifier import reconsider
+from bot.understanding.entities import Context, parts_named, read
+from bot.understanding.intents import QUESTION_RE, QUESTIONS, classify
+from bot.understanding.model import CURRENT, OFFER, Utterance
 from bot.understanding.normalise import normalise
 
 MAX_CHARS = 5000
 
 
-def understand(text: str, context: Context | None = None) -> Utterance:
+def understand(text: str, context: Context | None = None, second_opinion: bool = True) -> Utterance:
+    """`second_opinion=False` reads with the rules alone (bench/understanding.py measures both)."""
     context = context or Context()
     clean = normalise((text or "")[:MAX_CHARS])
     utterance = read(clean, context)
-    utterance.intent = classify(utterance, normalize(clean), context.pending)
+    ruled = classify(utterance, normalize(clean), context.pending)
+    question = bool(QUESTION_RE.search(clean))
+    utterance.intent = reconsider(utterance, ruled, context.pending, question) if second_opinion else ruled
     _roles_from_intent(utterance)
     return utterance
 
@@ -27,6 +31,11 @@ def _roles_from_intent(utterance: Utterance) -> None:
     "the best we can do is 180k" is a total; a question names no item to note."""
     if utterance.intent == "walk_away":
         fill = "total"
+        # "i need at least 210k or i'm staying put": the floor is for this offer, not the current job
+        utterance.amounts = [replace(a, holder=OFFER) if a.holder == CURRENT else a for a in utterance.amounts]
+    elif utterance.intent == "pushback" and not utterance.fixed:
+        utterance.fixed = parts_named(utterance.text) or ["total"]  # read as a pushback by the classifier
+        fill = utterance.fixed[0]
     elif utterance.intent == "pushback" and utterance.fixed:
         fill = utterance.fixed[0]
     else:
