@@ -93,7 +93,12 @@ PLACE_WORDS = frozenset(
         "infra",
     ]
 )
-NOT_FIGURES_RE = re.compile(r"\bh-?1b\b|\bo-?1\b|\b(?:q|h)[1-4]\b|\b83\s?\(?b\)?", re.I)
+NOT_FIGURES_RE = re.compile(
+    r"\bh-?1b\b|\bo-?1\b|\b(?:q|h)[1-4]\b|\b83\s?\(?b\)?"
+    # "8 yrs experience" is no vesting term
+    r"|\b\d{1,2}\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp|xp|in\s+(?:the\s+)?industry)\b",
+    re.I,
+)
 SCHEDULE_RE = re.compile(
     r"(?<![\w.$])(?P<parts>\d{1,2}(?:\.\d+)?\s*%?(?:\s*[/,-]?\s*\d{1,2}(?:\.\d+)?\s*%?){2,5})(?![\w.]|\s*[kKmM]\b)"
 )
@@ -105,7 +110,7 @@ CLIFF_RE = re.compile(
     re.I,
 )
 YEARS_RE = re.compile(
-    r"(?:over|across|vesting|vests?|/|for)\s*(?:over\s+|in\s+)?(?P<a>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\b"
+    r"(?:over|across|vesting|vests?|/|for|\()\s*(?:over\s+|in\s+)?(?P<a>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\b"
     r"|(?P<b>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\s+(?:vest(?:ing)?|cliff|schedule|grant)"
     r"|(?P<c>\d{1,2})\s*-?\s*(?:years?|yrs?)\b",
     re.I,
@@ -155,7 +160,7 @@ _NOT_A_NAME = (
     r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other)\b)"
 )
 _NAME = (
-    _NOT_A_NAME + r"(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s+(?!for\b|at\b|with\b|of\b|and\b|is\b|offered\b"
+    _NOT_A_NAME + r"(?<!')(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s+(?!for\b|at\b|with\b|of\b|and\b|is\b|offered\b"
     r"|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2}(?:\s+(?:ai|labs?|inc|io|hq|health|robotics|bio|systems|technologies"
     r"|security|cloud|capital)\b)?)"
 )
@@ -176,7 +181,13 @@ RIVAL_RES = [
     re.compile(r"\b" + _NAME + r"'s\s+(?:offer|package|one)\b", re.I),
     re.compile(r"\b(?:offer|offers)\s+(?:from|at|with|by)\s+" + _NAME, re.I),
     re.compile(
-        r"\b" + _NAME + r"\s+(?:also\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers)\b", re.I
+        r"\b" + _NAME + r"\s+(?:(?:also|just|finally|now|then)\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in"
+        r"|gave\s+me|offers|came\s+back\s+with\s+an?\s+offer|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b",
+        re.I,
+    ),
+    # "another company, rippling, offered me ...": the name set off by commas
+    re.compile(
+        r"\b(?:another|other|a\s+second)\s+(?:company|place|startup|one)\s*,\s*(?:called\s+)?" + _NAME + r"\s*,", re.I
     ),
     re.compile(
         r"\b(?:also\s+)?(?:interviewing|talking|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+(?:with|at)\s+"
@@ -262,6 +273,9 @@ NOT_NAMES = frozenset(
         "none",
         "nothing",
         "only",
+        "i'm",
+        "im",
+        "i've",
         # Words that describe an offer rather than name who made it ("the verbal offer", "the formal one").
         "verbal",
         "formal",
@@ -463,14 +477,15 @@ def read(text: str, context: Context) -> Utterance:
             utterance.cliff_months = int(n) * (12 if unit.lower().startswith("y") else 1)
         masked = _mask_span(masked, cliff.span())
     years = _vesting_years(masked)
-    bare = re.fullmatch(r"\s*(\d{1,2})\W*", masked)
-    if not years and context.pending == "years" and bare and 1 <= int(bare[1]) <= 10:
-        years = int(bare[1])  # "4", answering "over how many years?"
+    bare = re.fullmatch(r"\s*(\d{1,2}|[a-z]+)\W*", masked.lower())
+    count = (int(bare[1]) if bare[1].isdigit() else NUMBER_WORDS.get(bare[1], 0)) if bare else 0
+    if not years and context.pending == "years" and 1 <= count <= 10:
+        years = count  # "4" or "four", answering "over how many years?"
     if years:
         utterance.vesting_years = years
     level = LEVEL_RE.search(masked)
     if level:
-        utterance.level = (level["level"] or level["code"] or level["title"]).strip()[:20]
+        utterance.level = (level["level"] or level["code"] or level["title"] or level["title2"]).strip()[:20]
         masked = _mask_span(masked, level.span())
     grant = GRANT_RE.search(masked)
     if grant:
@@ -808,6 +823,9 @@ def _clean_name(name: str | None) -> str | None:
         return None
     name = name.strip(" .,'")
     if not name or any(word.lower() in NOT_NAMES for word in name.split()) or KIND_RE.fullmatch(name):
+        return None
+    if re.match(r"[$£€]?\d", name):  # "an offer at 166k base": a figure, not a company
+        return None
         return None
     return name[:60]
 

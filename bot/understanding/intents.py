@@ -49,9 +49,10 @@ QUESTION_TOPICS = {
     r"|\b(?:one[- ]time|signing)\b.{0,30}\b(?:vs\.?|versus|or|instead)\b.{0,20}\b(?:recurring|base|salary)\b",
     "refreshers": r"\brefresh(?:er|es)?s?\b|\b(?:new|additional|annual|yearly|follow[- ]on|top[- ]up|more)\s+"
     r"(?:equity\s+|stock\s+|rsu\s+)?grants?\b|\bmore\s+(?:stock|equity|rsus|shares)\s+(?:after|later|each|every"
-    r"|once|when)\b|\b(?:do|will|would|can|could)\s+i\s+(?:ever\s+)?get\s+(?:any\s+)?more\b(?!\s+(?:base|salary|money"
+    r"|once|when|down\s+the\s+line|over\s+time|in\s+the\s+future|annually|yearly)\b|\b(?:do|will|would|can|could)\s+i\s+(?:ever\s+)?get\s+(?:any\s+)?more\b(?!\s+(?:base|salary|money"
     r"|cash|time|days))",
-    "deadline": r"\bdeadline\b|\bexploding\b|\bextension\b|\bextend\s+(?:the\s+)?(?:deadline|offer|date)\b"
+    "deadline": r"\bdeadline\b|\bexploding\b|\b(?:another|extra|(?:a\s+)?(?:few|couple)\s+more)\s+(?:days?|weeks?)\b"
+    r"|\bextension\b|\bextend\s+(?:the\s+)?(?:deadline|offer|date)\b"
     r"|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b"
     r"|\bby\s+(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|tomorrow|end\s+of\s+(?:the\s+)?(?:day|week))\b|\bwithin\s+\d+\s+"
@@ -66,7 +67,8 @@ QUESTION_TOPICS = {
     r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
     r"(?:based\s+)?(?:pay|adjust|discount|band)|\bpay\b.{0,30}\bremote\b|\bremote\s+(?:pay|discount|adjustment)\b",
-    "level": r"\blevel(?:ed|ing|s)?\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
+    "level": r"\blevel(?:ed|ing|s)?\b|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
+    r"|fair|ok|okay)\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+)?(?:accept|take|sign|go\s+with|say\s+yes)\b"
     r"|\bi\s+should\s+(?:just\s+)?(?:accept|take|sign|go\s+for)\b|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
@@ -97,7 +99,8 @@ QUESTION_RE = re.compile(
     r"|real\s+talk|ugh|lol|question)\W*\s+)+)(?:is|are|should|do|does|can|could|would|will|how|what|why|when"
     r"|which|where)\s+(?:(?:i|you|we|they|it|this|that|the|my|a|one)\b|[$£€]?\d)"
     r"|\bhow\s+(?:much|many|long|do|does|should|can)\s+(?:i|we|they|it|you|do|does|is|are|the|equity|stock)\b"
-    r"|\bwhat\s+(?:do|should|can|would)\s+(?:i|you)\s+do\b",
+    r"|\bwhat\s+(?:do|should|can|would)\s+(?:i|you)\s+do\b"
+    r"|(?:^|[,;:.!-]\s*)(?:which|what|how|where|when|why)\s+(?:one\s+)?(?:should|do|does|would|is|are|can|could|will)\b",
     re.I,
 )
 THANKS_RE = re.compile(
@@ -202,11 +205,12 @@ REVISED_RE = re.compile(
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|\bwent\s+up\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
+    r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
     r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\b(?:went|go|gone)\s+(?:up\s+)?to\s+[$£€]?\d",
     re.I,
 )
 CORRECTION_RE = re.compile(
-    r"^(?:actually|correction|sorry|oops|wait|no\s*,|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
+    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|oops|wait|no\s*,|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
     r"|scratch\s+that|whoops|err?)\b|\bmy\s+mistake\b|\bi\s+was\s+wrong\b"
     r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
@@ -256,7 +260,8 @@ BARE_FIGURE_RE = re.compile(
 # Politeness around a control phrase ("can we start over", "pls delete my data", "what do you know so
 # far", "what can u do"): the phrase is read without it.
 _COMMAND_AROUND = re.compile(
-    r"^(?:(?:ok(?:ay)?|hey|so|um+|hmm+|pls|please|can|could|would|will|we|you|u|just|i\s+want\s+to"
+    r"^(?:(?:ok(?:ay)?|hey|so|um+|hmm+|pls|please|can|could|would|will|we|you|u|just|show\s+me|tell\s+me|give\s+me"
+    r"|i\s+want\s+to"
     r"|i'?d\s+like\s+to)\s+)+|(?:\s+(?:please|pls|plz|now|thanks|thx|so\s+far|then|again))+$"
 )
 _TEXTSPEAK = {"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "pls": "please"}
@@ -374,6 +379,8 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
         return "figure"
     if re.fullmatch(r"\d{1,2}(?:\s*-?\s*(?:years?|yrs?))?\W*", utterance.text.strip().lower()):
         return "figure"
+    if pending == "years" and utterance.vesting_years and len(words.split()) <= 2:
+        return "figure"  # "four", "4 yrs"
     return None
 
 
@@ -402,7 +409,8 @@ AMOUNT_TEXT_RE = re.compile(r"[$£€]?\s?\d[\d,.]*\s?(?:k|m|mil|%|percent)?\b|[
 
 LEVEL_CLAIM_RE = re.compile(
     r"\b(?:i\s+think\s+i'?m|i'?m\s+(?:really|actually)|i\s+(?:should|deserve)|should\s+(?:be|i\s+be)|instead\s+of"
-    r"|rather\s+than|(?:higher|lower|right|wrong)\s+level)\b",
+    r"|rather\s+than|(?:higher|lower|right|wrong)\s+level)\b"
+    r"|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right|fair|ok|okay)\b",
     re.I,
 )
 
