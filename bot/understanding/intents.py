@@ -4,7 +4,8 @@ Ordered rules over the normalised words and the entities already read (bot/under
 entities.py): a control word, a bare answer to the pending question, a pushback, a revised
 offer, a correction, a coaching move asked for, a question by topic, then the statements
 (offer, rival, current job, details). Rules won over a nearest-example classifier on the
-labelled set (tests/understanding): see bench/understanding.py for both figures.
+labelled set (tests/understanding): see bench/understanding.py for both figures. Where these rules
+read nothing, a naive Bayes classifier gives a second opinion (bot/understanding/classifier.py).
 
 Question topics are the names bot/coaching/questions.py answers.
 """
