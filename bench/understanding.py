@@ -1,7 +1,9 @@
 """Understanding DMs: intent accuracy and entity F1 on the labelled set, the scripted conversations, DM turn time.
 
 The labelled set is tests/understanding/labelled.txt: accuracy per intent class on the lines
-tuned on and on each held-out section (`## held-out`, `## held-out 2`: wordings never tuned on),
+tuned on and on each held-out section (`## held-out`, `## held-out 2`, `## held-out 3`: wordings
+never tuned on), with the rules alone and with the classifier's second opinion
+(bot/understanding/classifier.py),
 a confusion list, and entity precision/recall/F1. Baseline in the same run: a nearest-labelled-example classifier
 (rapidfuzz similarity, trained on the tuned lines) scored on the same held-out lines, the
 alternative the rule grammar was chosen over. The scripted conversations
@@ -75,6 +77,11 @@ def _labelled(failures: list[str]) -> None:
             for line in scores[name].intent_misses:
                 print(f"     {name} miss, {line}")
             held = parts[name]
+            rules = score(held, second_opinion=False)
+            print(
+                f"   {name}: rules alone {rules.accuracy:.1%} intent, {rules.entity_f1:.1%} entity F1; rules with the"
+                f" classifier's second opinion {scores[name].accuracy:.1%}, {scores[name].entity_f1:.1%}"
+            )
             print(
                 f"   baseline, nearest labelled example (rapidfuzz): {name} intent accuracy {_nearest(tuned, held):.1%}"
             )

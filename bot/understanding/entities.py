@@ -93,7 +93,12 @@ PLACE_WORDS = frozenset(
         "infra",
     ]
 )
-NOT_FIGURES_RE = re.compile(r"\bh-?1b\b|\bo-?1\b|\b(?:q|h)[1-4]\b|\b83\s?\(?b\)?", re.I)
+NOT_FIGURES_RE = re.compile(
+    r"\bh-?1b\b|\bo-?1\b|\b(?:q|h)[1-4]\b|\b83\s?\(?b\)?"
+    # "8 yrs experience" is no vesting term
+    r"|\b\d{1,2}\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp|xp|in\s+(?:the\s+)?industry)\b",
+    re.I,
+)
 SCHEDULE_RE = re.compile(
     r"(?<![\w.$])(?P<parts>\d{1,2}(?:\.\d+)?\s*%?(?:\s*[/,-]?\s*\d{1,2}(?:\.\d+)?\s*%?){2,5})(?![\w.]|\s*[kKmM]\b)"
 )
@@ -105,7 +110,7 @@ CLIFF_RE = re.compile(
     re.I,
 )
 YEARS_RE = re.compile(
-    r"(?:over|across|vesting|vests?|/|for)\s*(?:over\s+|in\s+)?(?P<a>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\b"
+    r"(?:over|across|vesting|vests?|/|for|\()\s*(?:over\s+|in\s+)?(?P<a>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\b"
     r"|(?P<b>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\s+(?:vest(?:ing)?|cliff|schedule|grant)"
     r"|(?P<c>\d{1,2})\s*-?\s*(?:years?|yrs?)\b",
     re.I,
@@ -155,12 +160,13 @@ _NOT_A_NAME = (
     r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other)\b)"
 )
 _NAME = (
-    _NOT_A_NAME + r"(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s+(?!for\b|at\b|with\b|of\b|and\b|is\b|offered\b"
-    r"|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2})"
+    _NOT_A_NAME + r"(?<!')(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s+(?!for\b|at\b|with\b|of\b|and\b|is\b|offered\b"
+    r"|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2}(?:\s+(?:ai|labs?|inc|io|hq|health|robotics|bio|systems|technologies"
+    r"|security|cloud|capital)\b)?)"
 )
 RIVAL_RES = [
     re.compile(
-        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?offers?\s+"
+        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?(?:offers?|ones?)\s+"
         r"(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|already|now)\s+)?(?:from|at|with|by)\s+" + _NAME,
         re.I,
     ),
@@ -175,7 +181,13 @@ RIVAL_RES = [
     re.compile(r"\b" + _NAME + r"'s\s+(?:offer|package|one)\b", re.I),
     re.compile(r"\b(?:offer|offers)\s+(?:from|at|with|by)\s+" + _NAME, re.I),
     re.compile(
-        r"\b" + _NAME + r"\s+(?:also\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers)\b", re.I
+        r"\b" + _NAME + r"\s+(?:(?:also|just|finally|now|then)\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in"
+        r"|gave\s+me|offers|came\s+back\s+with\s+an?\s+offer|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b",
+        re.I,
+    ),
+    # "another company, rippling, offered me ...": the name set off by commas
+    re.compile(
+        r"\b(?:another|other|a\s+second)\s+(?:company|place|startup|one)\s*,\s*(?:called\s+)?" + _NAME + r"\s*,", re.I
     ),
     re.compile(
         r"\b(?:also\s+)?(?:interviewing|talking|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+(?:with|at)\s+"
@@ -261,6 +273,44 @@ NOT_NAMES = frozenset(
         "none",
         "nothing",
         "only",
+        "i'm",
+        "im",
+        "i've",
+        # Words that describe an offer rather than name who made it ("the verbal offer", "the formal one").
+        "verbal",
+        "formal",
+        "written",
+        "official",
+        "initial",
+        "original",
+        "actual",
+        "real",
+        "full",
+        "whole",
+        "same",
+        "last",
+        "latest",
+        "previous",
+        "better",
+        "best",
+        "good",
+        "great",
+        "bad",
+        "low",
+        "lower",
+        "high",
+        "higher",
+        "exploding",
+        "signed",
+        "draft",
+        "job",
+        "his",
+        "her",
+        "your",
+        "startup",
+        "fang",
+        "faang",
+        "cash",
     ]
 )
 OTHER_ONE_RE = re.compile(
@@ -274,7 +324,9 @@ CURRENT_RES = [
     ),
     re.compile(
         r"\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp"
-        r"|pay|package|position|gig|place)\b",
+        r"|pay|package|position|gig|place|tc|total\s+comp|compensation|total)\b"
+        r"|\bmy\s+(?:salary|base|pay|comp|tc|total\s+comp|package)\s+(?:now|today|right\s+now|currently"
+        r"|at\s+the\s+moment|at\s+my\s+(?:job|company))\b",
         re.I,
     ),
     re.compile(
@@ -328,7 +380,9 @@ PUSHBACK_RE = re.compile(
     r"|\bwon'?t\s+go\s+(?:above|over|past|beyond)\b|\b(?:firm|final)\s+on\b"
     r"|\bwon'?t\s+(?:move|budge|go\s+(?:higher|up)|change)\b|\bwill\s+not\s+(?:move|budge)\b"
     r"|\b(?:best|most|max(?:imum)?|highest|top)\s+(?:they|we|he|she)\s+can\s+(?:do|offer|go)\b"
-    r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
+    r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\bnot\s+(?:willing|able|going)\s+to\s+(?:budge|move|go\s+(?:higher"
+    r"|up)|change|negotiate|increase|raise|touch)\b|\bbest\s+and\s+final\b|\b(?:can'?t|cannot|won'?t)\s+(?:touch"
+    r"|increase|raise|improve|adjust|negotiate)\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
     r"|\bout\s+of\s+(?:the\s+)?budget\b|\bno\s+budget\b|\bfinal\s+offer\b|\bthat'?s\s+(?:their"
     r"|the)\s+(?:limit|max|ceiling)\b"
     r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b|\b(?:equity|base|stock|bonus|salary"
@@ -363,7 +417,9 @@ WAS_BEFORE_RE = re.compile(
 )
 BARE_ANSWERS = {
     "skip": re.compile(
-        r"^(?:skip(?:\s+(?:it|this|that))?|pass|next|move\s+on|skip\s+please|rather\s+not\s+say"
+        r"^(?:(?:(?:(?:i'?d\s+)?(?:rather|prefer\s+to)|let'?s|can\s+we|just)\s+)?(?:skip|pass\s+on)(?:\s+(?:it|this|that)"
+        r"(?:\s+(?:one|question|part|bit))?)?(?:\s+(?:for\s+now|please|pls))?|pass|next(?:\s+(?:question|one))?"
+        r"|move\s+on|skip\s+please|rather\s+not\s+say"
         r"|prefer\s+not\s+to\s+say|leave\s+it)\W*$",
         re.I,
     ),
@@ -371,11 +427,16 @@ BARE_ANSWERS = {
         r"^(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\b.*|^(?:no\s+idea|not\s+sure|unsure|idk|dunno|unknown|no\s+clue|"
         r"haven'?t\s+been\s+told|they\s+didn'?t\s+say|not\s+(?:specified|mentioned|stated)|no\s+clue"
         r"|(?:they\s+)?(?:didn'?t|haven'?t|did\s+not|have\s+not)\s+(?:say|said|tell\s+me|told\s+me|mention(?:ed)?)"
-        r"|not\s+(?:told|known|clear)|no\s+(?:info|details)|can'?t\s+remember|don'?t\s+remember|forgot)\W*$",
+        r"|not\s+(?:told|known|clear)|no\s+(?:info|details)|can'?t\s+remember|don'?t\s+remember|forgot|tbd|not\s+yet"
+        r"|(?:i\s+)?(?:haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:seen|got(?:ten)?|received|heard)"
+        r"(?:\s+(?:it|that|the\s+\w+|anything|about\s+(?:it|that)))?(?:\s+yet)?"
+        r"|(?:they\s+)?(?:haven'?t|have\s+not)\s+(?:told|said|shared|sent)(?:\s+(?:me|us))?(?:\s+yet)?)\W*$",
         re.I,
     ),
     "none": re.compile(
-        r"^(?:none|no|nope|nothing|zero|n/?a|0|nil|there\s+is(?:n'?t|\s+no)\s+(?:one|any)|not\s+any)\W*$", re.I
+        r"^(?:(?:nah|nope|no|um+)\W*\s*)?(?:none|no|nope|nothing|zero|n/?a|0|nil|there\s+is(?:n'?t|\s+no)"
+        r"\s+(?:one|any)|not\s+any)\W*$",
+        re.I,
     ),
     "yes": re.compile(
         r"^(?:yes|y|yep|yeah|yup|sure|ok|okay|confirm|correct|right|that'?s\s+right|do\s+it|yes\s+please)\W*$", re.I
@@ -416,14 +477,15 @@ def read(text: str, context: Context) -> Utterance:
             utterance.cliff_months = int(n) * (12 if unit.lower().startswith("y") else 1)
         masked = _mask_span(masked, cliff.span())
     years = _vesting_years(masked)
-    bare = re.fullmatch(r"\s*(\d{1,2})\W*", masked)
-    if not years and context.pending == "years" and bare and 1 <= int(bare[1]) <= 10:
-        years = int(bare[1])  # "4", answering "over how many years?"
+    bare = re.fullmatch(r"\s*(\d{1,2}|[a-z]+)\W*", masked.lower())
+    count = (int(bare[1]) if bare[1].isdigit() else NUMBER_WORDS.get(bare[1], 0)) if bare else 0
+    if not years and context.pending == "years" and 1 <= count <= 10:
+        years = count  # "4" or "four", answering "over how many years?"
     if years:
         utterance.vesting_years = years
     level = LEVEL_RE.search(masked)
     if level:
-        utterance.level = (level["level"] or level["code"]).strip()[:20]
+        utterance.level = (level["level"] or level["code"] or level["title"] or level["title2"]).strip()[:20]
         masked = _mask_span(masked, level.span())
     grant = GRANT_RE.search(masked)
     if grant:
@@ -762,6 +824,9 @@ def _clean_name(name: str | None) -> str | None:
     name = name.strip(" .,'")
     if not name or any(word.lower() in NOT_NAMES for word in name.split()) or KIND_RE.fullmatch(name):
         return None
+    if re.match(r"[$£€]?\d", name):  # "an offer at 166k base": a figure, not a company
+        return None
+        return None
     return name[:60]
 
 
@@ -799,6 +864,16 @@ def _read_parts_stated_absent(text: str, utterance: Utterance) -> None:
             utterance.none_of.append(name)
 
 
+def parts_named(text: str) -> list[str]:
+    """The parts of pay the words name, in order ("the rsus" -> equity, "salary" -> base)."""
+    parts: list[str] = []
+    for match in KIND_RE.finditer(text):
+        kind = _kind_of(match)
+        if kind in ("base", "equity", "bonus", "sign_on", "total") and kind not in parts:
+            parts.append(kind)
+    return parts
+
+
 def _read_fixed(text: str, utterance: Utterance) -> None:
     """The parts a pushback names as fixed: the part words in the clause that says so. A
     pushback naming no part ("that's their final offer") fixes the total."""
@@ -811,13 +886,7 @@ def _read_fixed(text: str, utterance: Utterance) -> None:
             and not PUSHBACK_RE.search(ROOM_RE.split(clause)[0])
         ):
             continue
-        parts = []
-        for match in KIND_RE.finditer(clause):
-            kind = _kind_of(match)
-            if kind in ("base", "equity", "bonus", "sign_on", "total") and kind not in parts:
-                parts.append(kind)
-        if not parts:
-            parts = ["total"]
+        parts = parts_named(clause) or ["total"]
         for part in parts:
             if part not in utterance.fixed:
                 utterance.fixed.append(part)

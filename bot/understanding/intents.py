@@ -4,7 +4,8 @@ Ordered rules over the normalised words and the entities already read (bot/under
 entities.py): a control word, a bare answer to the pending question, a pushback, a revised
 offer, a correction, a coaching move asked for, a question by topic, then the statements
 (offer, rival, current job, details). Rules won over a nearest-example classifier on the
-labelled set (tests/understanding): see bench/understanding.py for both figures.
+labelled set (tests/understanding): see bench/understanding.py for both figures. Where these rules
+read nothing, a naive Bayes classifier gives a second opinion (bot/understanding/classifier.py).
 
 Question topics are the names bot/coaching/questions.py answers.
 """
@@ -49,8 +50,11 @@ QUESTION_TOPICS = {
     r"|\b(?:one[- ]time|signing)\b.{0,30}\b(?:vs\.?|versus|or|instead)\b.{0,20}\b(?:recurring|base|salary)\b",
     "refreshers": r"\brefresh(?:er|es)?s?\b|\b(?:new|additional|annual|yearly|follow[- ]on|top[- ]up|more)\s+"
     r"(?:equity\s+|stock\s+|rsu\s+)?grants?\b|\bmore\s+(?:stock|equity|rsus|shares)\s+(?:after|later|each|every"
-    r"|once|when)\b",
-    "deadline": r"\bdeadline\b|\bexploding\b|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b"
+    r"|once|when|down\s+the\s+line|over\s+time|in\s+the\s+future|annually|yearly)\b|\b(?:do|will|would|can|could)\s+i\s+(?:ever\s+)?get\s+(?:any\s+)?more\b(?!\s+(?:base|salary|money"
+    r"|cash|time|days))",
+    "deadline": r"\bdeadline\b|\bexploding\b|\b(?:another|extra|(?:a\s+)?(?:few|couple)\s+more)\s+(?:days?|weeks?)\b"
+    r"|\bextension\b|\bextend\s+(?:the\s+)?(?:deadline|offer|date)\b"
+    r"|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b"
     r"|\bby\s+(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|tomorrow|end\s+of\s+(?:the\s+)?(?:day|week))\b|\bwithin\s+\d+\s+"
     r"(?:hours|days)\b|\b\d+\s+(?:days?|hours?)\s+to\s+(?:accept|decide|respond|answer|sign)\b"
@@ -64,9 +68,11 @@ QUESTION_TOPICS = {
     r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
     r"(?:based\s+)?(?:pay|adjust|discount|band)|\bpay\b.{0,30}\bremote\b|\bremote\s+(?:pay|discount|adjustment)\b",
-    "level": r"\blevel(?:ed|ing|s)?\b|\bdown[- ]?level|\bup[- ]?level|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
+    "level": r"\blevel(?:ed|ing|s)?\b|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
+    r"|fair|ok|okay)\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
+    r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+)?(?:accept|take|sign|go\s+with|say\s+yes)\b"
-    r"|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
+    r"|\bi\s+should\s+(?:just\s+)?(?:accept|take|sign|go\s+for)\b|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
     r"|accepting)\b",
     "good": r"\bwhich\s+(?:one|offer|is)\b.{0,20}\b(?:better|best|higher|bigger)\b|\bcompare\s+(?:them"
     r"|the\s+(?:two|offers))\b|\bis\s+(?:the|my|this|that)\s+(?:base|equity|stock|sign[- ]?on|bonus|salary"
@@ -78,20 +84,24 @@ QUESTION_TOPICS = {
     r"|was)\s+(?:this|that|it)\s+(?:a\s+)?(?:good|fair|bad|decent|ok|okay|low|high|competitive|reasonable|"
     r"any\s+good|lowball|great|solid|market)\b|\bhow\s+(?:good|bad|fair)\b|\bam\s+i\s+(?:being\s+)?(?:lowball"
     r"|underpaid)"
-    r"|\bhow\s+does\s+(?:it|this|that|the\s+offer)\s+(?:look|compare|stack)|\bwhat\s+do\s+you\s+think\b"
+    r"|\bhow(?:'s|\s+is|\s+does|\s+do)\s+(?:it|this|that|the|my)\b[^?.!]{0,25}\b(?:look|compare|stack|seem|sound)"
+    r"|\bis\s+(?:the|my|this|that)\s+(?:\w+\s+){1,2}(?:any\s+)?(?:good|fair|ok|okay|low|high|competitive|reasonable"
+    r"|enough|decent)\b|\bam\s+i\s+(?:getting|being\s+(?:offered|given|paid))\s+(?:a\s+)?(?:fair|good|decent|bad|raw"
+    r"|low|reasonable)\b|\b(?:fair|good|decent|raw|bad)\s+deal\b|\bwhat\s+do\s+you\s+think\b"
     r"|\bgood\s+offer\b|\bfair\s+offer\b|\blowball(?:ed|ing)?\b|\bwhere\s+does\s+(?:it|this|that)\s+(?:sit|land|fall)"
     r"|\bthoughts\s*\?|\bin\s+line\s+with\s+(?:the\s+)?market|\babove\s+or\s+below\b",
 }
 _TOPIC_RE = {name: re.compile(pattern, re.I) for name, pattern in QUESTION_TOPICS.items()}
 QUESTION_RE = re.compile(
-    r"\?|\bis\s+(?:this|that|it)\b|^(?:is|are|was|should|do|does|did|can|could|would|will|how|what|why|when"
+    r"\?|\bis\s+(?:this|that|it)\b|^(?:is|are|am|was|should|do|does|did|can|could|would|will|how|what|why|when"
     r"|which|where|any|thoughts|tell\s+me|"
     r"explain|help\s+me\s+understand)\b|\bwhat\s+about\b|\bhow\s+about\b|\bwondering\b|\bnormal\b"
     r"|(?:[,;:.!-]\s*|^(?:(?:ok(?:ay)?|so|honestly|tbh|also|and|but|hey|hmm+|well|quick\s+q(?:uestion)?|be\s+honest"
     r"|real\s+talk|ugh|lol|question)\W*\s+)+)(?:is|are|should|do|does|can|could|would|will|how|what|why|when"
     r"|which|where)\s+(?:(?:i|you|we|they|it|this|that|the|my|a|one)\b|[$£€]?\d)"
     r"|\bhow\s+(?:much|many|long|do|does|should|can)\s+(?:i|we|they|it|you|do|does|is|are|the|equity|stock)\b"
-    r"|\bwhat\s+(?:do|should|can|would)\s+(?:i|you)\s+do\b",
+    r"|\bwhat\s+(?:do|should|can|would)\s+(?:i|you)\s+do\b"
+    r"|(?:^|[,;:.!-]\s*)(?:which|what|how|where|when|why)\s+(?:one\s+)?(?:should|do|does|would|is|are|can|could|will)\b",
     re.I,
 )
 THANKS_RE = re.compile(
@@ -126,7 +136,7 @@ GOODBYE_WORDS_RE = re.compile(
     r"^(?:ok(?:ay)?\s+)?later\b|\b(?:bye|goodbye|cya|see\s+(?:ya|you)|ttyl|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)"
     r"|gotta\s+(?:run"
     r"|go|jump)|have\s+a\s+(?:good|great|nice)\s+\w+|that'?s\s+(?:all|it|everything)|signing\s+off|i'?m\s+off"
-    r"|catch\s+you|logging\s+off|peace\s+out|done\s+for\s+(?:now|today))\b",
+    r"|catch\s+you|logging\s+off|peace(?:\s+out)?|heading\s+out|done\s+for\s+(?:now|today))\b",
     re.I,
 )
 FORGET_RE = re.compile(
@@ -150,6 +160,7 @@ EMAIL_RE = re.compile(
     r"|\b(?:e-?mail|written)\s+(?:version|draft|counter|template)\b|\bput\s+(?:it"
     r"|this)\s+in\s+(?:an\s+)?(?:e-?mail|writing)\b"
     r"|\bwrite\s+(?:it|them|back)\s*(?:up)?\b|\bwhat\s+(?:do|should)\s+i\s+(?:write|reply)\b"
+    r"|\b(?:help\s+me|(?:can|could)\s+you(?:\s+help\s+me)?)\s+(?:reply|respond|write\s+back)\b"
     r"|\b(?:say|put|write|include)\s+(?:in|for)\s+(?:the|my|an?|this|that)\s+(?:e-?mail|reply|message)\b",
     re.I,
 )
@@ -176,7 +187,8 @@ COUNTER_RE = re.compile(
     r"|\bmy\s+counter\b|\bwhat\s+to\s+(?:ask|counter|push)\s+(?:for|with)\b"
     r"|\bask\s+for\s+(?:more|a\s+(?:higher|bigger))\b|\bready\s+to\s+(?:counter|negotiate)\b"
     r"|\bwhat\s+(?:number|figure|amount)\s+(?:should|do|can|would)\b|\bgo\s+back\s+(?:to\s+them\s+)?with\b"
-    r"|\bwhat(?:'?s|\s+is)\s+(?:my|the)\s+(?:ask|counter|number|target|anchor)\b|\bhow\s+(?:high"
+    r"|\bwhat(?:'?s|\s+is)\s+(?:my|the|an?)\s+(?:(?:good|reasonable|fair|smart|solid|sensible|realistic|decent"
+    r"|strong|aggressive|safe)\s+)?(?:ask|counter|number|target|anchor)\b|\bhow\s+(?:high"
     r"|much)\s+can\s+i\b",
     re.I,
 )
@@ -193,11 +205,14 @@ REVISED_RE = re.compile(
     r"|\bnew\s+(?:offer|numbers|"
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|\bwent\s+up\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
-    r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b",
+    r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
+    r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
+    r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\b(?:went|go|gone)\s+(?:up\s+)?to\s+[$£€]?\d",
     re.I,
 )
 CORRECTION_RE = re.compile(
-    r"^(?:actually|correction|sorry|oops|wait|no\s*,|oh\s*,|my\s+bad|i\s+mis(?:typed|spoke)|scratch\s+that)\b"
+    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|oops|wait|no\s*,|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
+    r"|scratch\s+that|whoops|err?)\b|\bmy\s+mistake\b|\bi\s+was\s+wrong\b"
     r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
     r"|it'?s)\b|\bi\s+(?:said"
@@ -207,17 +222,30 @@ CORRECTION_RE = re.compile(
     re.I,
 )
 WALK_AWAY_RE = re.compile(
-    r"\bwalk[- ]?away\b|\bmy\s+(?:minimum|floor|bottom\s+line)\b|\blowest\s+i(?:'d|\s+would)\b"
+    r"\bwalk[- ]?away\b|\bmy\s+(?:(?:absolute|hard|bare|real)\s+)?(?:minimum|min|floor|bottom\s+line)\b"
+    r"|\b(?:hard|absolute|bare)\s+(?:floor|minimum|min)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
+    r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
+    r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"
+    r"|\b(?:if|unless)\b[^.;!?]{0,40}\bi'?(?:ll|d|m)\s+(?:just\s+)?(?:pass|out|done|say\s+no|turn\s+it\s+down)\b"
+    r"|\blowest\s+i(?:'d|\s+would)\b"
     r"|\bwouldn'?t\s+(?:go|take)"
     r"\s+(?:anything\s+)?(?:below|under|less)\b|\bwon'?t\s+(?:go|take)\s+(?:anything\s+)?(?:below|under|less)\b"
     r"|\b(?:won'?t|wouldn'?t|will\s+not|would\s+not|can'?t|cannot|not\s+going\s+to)\s+(?:accept|take|go|do|sign"
     r"|consider)\s+(?:for\s+)?(?:anything\s+)?(?:less|below|under|lower)\b|\bmin(?:imum)?\s+(?:i'?d|i\s+would"
     r"|i\s+will|i\s+can|i'?ll)\s+(?:accept|take|do|consider|go)\b|\b(?:below|under|less\s+than)\s+[$£€]?\d[\d,.]*"
-    r"\s*k?\b.{0,30}\b(?:i'?m\s+out|walk|no\s+deal|pass|decline|stay|not\s+interested)\b|\bi'?(?:ll|d)\s+"
-    r"(?:just\s+)?(?:stay|walk|decline)\b|\bdeal\s*breaker\b|\bmy\s+(?:number|line)\s+is\b",
+    r"\s*k?\b.{0,30}\b(?:i'?m\s+out|walk(?:ing)?|no\s+deal|pass|decline|stay|not\s+interested)\b"
+    r"|\bdeal[\s-]*breaker\b|\bmy\s+(?:number|line)\s+is\b",
     re.I,
 )
 OFFER_WORDS_RE = re.compile(r"\b(?:offer(?:ed|ing)?|got\s+an?|received|package|hired|extended)\b", re.I)
+# With no figure, "offer" alone is not news of an offer ("my dog ate my offer letter"): a verb must say
+# one was made, received or sent.
+OFFER_NEWS_RE = re.compile(
+    r"\b(?:offered|offering|extended|hired)\b|\b(?:got|get|received|have|had|landed|getting)\s+(?:an?\s+|the\s+|my\s+)?"
+    r"(?:\w+\s+)?offer\b|\boffer\s+(?:from|at|for|is\s+in|came|arrived|just|finally)\b|\b(?:sent|gave|emailed|made)"
+    r"\s+(?:me\s+)?(?:an?|the|my)\s+(?:\w+\s+)?offer\b|\bpackage\b|^(?:the\s+)?offer\s*[:-]",
+    re.I,
+)
 DETAIL_RE = re.compile(
     r"\bcliff\b|\brsus?\b|\boptions\b|\blevel\b|\bvest|\b(?:l|e|ic|m)\d\b|\bisos?\b|\bschedule\b", re.I
 )
@@ -230,10 +258,22 @@ BARE_FIGURE_RE = re.compile(
 )
 
 
+# Politeness around a control phrase ("can we start over", "pls delete my data", "what do you know so
+# far", "what can u do"): the phrase is read without it.
+_COMMAND_AROUND = re.compile(
+    r"^(?:(?:ok(?:ay)?|hey|so|um+|hmm+|pls|please|can|could|would|will|we|you|u|just|show\s+me|tell\s+me|give\s+me"
+    r"|i\s+want\s+to"
+    r"|i'?d\s+like\s+to)\s+)+|(?:\s+(?:please|pls|plz|now|thanks|thx|so\s+far|then|again))+$"
+)
+_TEXTSPEAK = {"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "pls": "please"}
+
+
 def command(words: str) -> str | None:
-    for name, phrases in COMMANDS.items():
-        if words in phrases:
-            return name
+    plain = " ".join(_TEXTSPEAK.get(word, word) for word in words.split())
+    for candidate in (words, plain, _COMMAND_AROUND.sub("", plain)):
+        for name, phrases in COMMANDS.items():
+            if candidate in phrases:
+                return name
     return None
 
 
@@ -280,7 +320,7 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "email"
     if PHONE_RE.search(text):
         return "phone"
-    topic = _question_topic(text, bool(money))
+    topic = _question_topic(text, bool(money), utterance.level)
     if topic:
         return topic
     if COUNTER_RE.search(text):
@@ -294,7 +334,7 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     own_first = OFFER_WORDS_RE.search(text.split(utterance.rivals[0])[0] if utterance.rivals else text)
     if names_rival and (OFFER not in holders or not own_first):
         return "rival"
-    if money or utterance.none_of or OFFER_WORDS_RE.search(text):
+    if money or utterance.none_of or OFFER_NEWS_RE.search(text):
         if not money and not utterance.none_of and DETAIL_RE.search(text):
             return "detail"
         if money and all(a.component in ("relocation", "refresh", "stipend", "retirement_match") for a in money):
@@ -340,11 +380,14 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
         return "figure"
     if re.fullmatch(r"\d{1,2}(?:\s*-?\s*(?:years?|yrs?))?\W*", utterance.text.strip().lower()):
         return "figure"
+    if pending == "years" and utterance.vesting_years and len(words.split()) <= 2:
+        return "figure"  # "four", "4 yrs"
     return None
 
 
 HEDGE_RE = re.compile(
-    r"\b(?:i\s+think|i\s+believe|i\s+guess|iirc|roughly|about|around|approx(?:imately)?|maybe|probably|ish|give\s+or"
+    r"\b(?:i\s+think|i\s+believe|i\s+guess|iirc|roughly|about|around|approx(?:imately)?|maybe|probably|ish|like"
+    r"|somewhere|something|ballpark|in\s+the\s+range\s+of|close\s+to|just\s+(?:under|over)|give\s+or"
     r"\s+take|or\s+so|tbh|it'?s|its|it\s+is|they\s+said|target|over|vesting|grant|total|a\s+year|per\s+year|yearly"
     r"|annual(?:ly)?|\d+\s*(?:years?|yrs?)|rsus?|options|shares|base|salary|sign[- ]?on|bonus|equity|stock|k)\b",
     re.I,
@@ -365,10 +408,20 @@ def _short_answer(utterance: Utterance, words: str) -> bool:
 AMOUNT_TEXT_RE = re.compile(r"[$£€]?\s?\d[\d,.]*\s?(?:k|m|mil|%|percent)?\b|[~,.!/+%-]")
 
 
-def _question_topic(text: str, has_figures: bool) -> str | None:
+LEVEL_CLAIM_RE = re.compile(
+    r"\b(?:i\s+think\s+i'?m|i'?m\s+(?:really|actually)|i\s+(?:should|deserve)|should\s+(?:be|i\s+be)|instead\s+of"
+    r"|rather\s+than|(?:higher|lower|right|wrong)\s+level)\b"
+    r"|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right|fair|ok|okay)\b",
+    re.I,
+)
+
+
+def _question_topic(text: str, has_figures: bool, utterance_level: str | None = None) -> str | None:
     if not QUESTION_RE.search(text):
         # A deadline is worth an answer even when only stated ("the deadline is tomorrow").
         return "deadline" if not has_figures and _TOPIC_RE["deadline"].search(text) else None
+    if utterance_level and not has_figures and LEVEL_CLAIM_RE.search(text):
+        return "level"  # "they offered me L4 but i think i'm L5, thoughts?": about the level, not the offer
     for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
         if _TOPIC_RE[name].search(text):
             if name in ("vesting", "level") and has_figures:

@@ -27,6 +27,8 @@ _CONTRACTED = {
 }  # fmt: skip
 # "w/" is "with" ("190k w/ 20k sign-on", "interviewing w/ google").
 _WITH = re.compile(r"(?<![\w/])w/(?!o\b)(?=\s|\w)", re.I)
+# A hedge glued to a figure ("180ish", "175k-ish", "180 ish"): the figure as written, the hedge dropped.
+_ISH = re.compile(r"(?<=\d)(?P<suffix>[kKmM]?)\s?-?ish\b", re.I)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
 
 
@@ -37,6 +39,7 @@ def normalise(text: str) -> str:
     text = _SLACK_MARK.sub(" ", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == "\n")
     text = _WITH.sub("with ", text)
+    text = _ISH.sub(lambda m: m["suffix"], text)
     text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
     return re.sub(r"[ \t]+", " ", text).strip()
 

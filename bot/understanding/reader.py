@@ -5,28 +5,37 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.guides.resolve import normalize
-from bot.understanding.entities import Context, read
-from bot.understanding.intents import QUESTIONS, classify
-from bot.understanding.model import Utterance
+from bot.understanding.classifier import reconsider
+from bot.understanding.entities import Context, parts_named, read
+from bot.understanding.intents import QUESTION_RE, QUESTIONS, classify
+from bot.understanding.model import CURRENT, OFFER, Utterance
 from bot.understanding.normalise import normalise
 
 MAX_CHARS = 5000
 
 
-def understand(text: str, context: Context | None = None) -> Utterance:
+def understand(text: str, context: Context | None = None, second_opinion: bool = True) -> Utterance:
+    """`second_opinion=False` reads with the rules alone (bench/understanding.py measures both)."""
     context = context or Context()
     clean = normalise((text or "")[:MAX_CHARS])
     utterance = read(clean, context)
-    utterance.intent = classify(utterance, normalize(clean), context.pending)
-    _roles_from_intent(utterance)
+    ruled = classify(utterance, normalize(clean), context.pending)
+    question = bool(QUESTION_RE.search(clean))
+    utterance.intent = reconsider(utterance, ruled, context.pending, question) if second_opinion else ruled
+    _roles_from_intent(utterance, context.pending)
     return utterance
 
 
-def _roles_from_intent(utterance: Utterance) -> None:
+def _roles_from_intent(utterance: Utterance, pending: str | None = None) -> None:
     """A figure no word names takes its part from what the person is doing: a walk-away or
     "the best we can do is 180k" is a total; a question names no item to note."""
     if utterance.intent == "walk_away":
         fill = "total"
+        # "i need at least 210k or i'm staying put": the floor is for this offer, not the current job
+        utterance.amounts = [replace(a, holder=OFFER) if a.holder == CURRENT else a for a in utterance.amounts]
+    elif utterance.intent == "pushback" and not utterance.fixed:
+        utterance.fixed = parts_named(utterance.text) or ["total"]  # read as a pushback by the classifier
+        fill = utterance.fixed[0]
     elif utterance.intent == "pushback" and utterance.fixed:
         fill = utterance.fixed[0]
     else:
@@ -37,6 +46,9 @@ def _roles_from_intent(utterance: Utterance) -> None:
         ]
     if utterance.intent in QUESTIONS:
         utterance.notes = []
+    if utterance.intent == "answer" and pending == "equity":
+        # "110k total i think", answering "what is the equity grant?": the grant's total, not the package's
+        utterance.amounts = [replace(a, component=None) if a.component == "total" else a for a in utterance.amounts]
 
 
 __all__ = ["Context", "Utterance", "understand"]

@@ -494,6 +494,33 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         T("my bad, google total was 290k", {"rivals": {"Google": offer(total=290_000)}}),
         T("done, told them yes today", {"stage": "close"}),
     ],
+    "a hedged answer, a polite skip, a floor said as a condition, polite commands": [
+        T("I got an offer from PlanetScale for ML engineer, remote", {**PLACED, "pending": "base"}),
+        T("175k-ish", {"offer": offer(base=175_000), "pending": "equity"}, lacks="What is the base salary"),
+        T(
+            "i'd rather skip this",
+            {"first": offer(base=175_000), "skipped": ["equity"], "pending": "leverage", "stage": "leverage"},
+            lacks="What is the equity grant",
+        ),
+        T("nothing else rn", {"no_alternatives": True, "stage": "counter", "pending": None}),
+        T("i need at least 210k or i'm staying put", {"walk_away": 210_000}, has="walk-away $210K"),
+        T("what do you know so far", {}, has="Your case"),
+        T("my dog ate my offer letter lol", {}, lacks=("Revised offer", "Noted")),
+        T(
+            "can we start over",
+            {
+                "guide": None,
+                "region": None,
+                "offer": None,
+                "first": None,
+                "skipped": None,
+                "walk_away": None,
+                "no_alternatives": None,
+                "stage": "intake",
+            },
+            has="cleared",
+        ),
+    ],
 }
 
 

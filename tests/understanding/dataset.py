@@ -85,10 +85,12 @@ class Score:
         return right / seen if seen else 0.0
 
 
-def score(items: list[Example]) -> Score:
+def score(items: list[Example], second_opinion: bool = True) -> Score:
+    """`second_opinion=False`: the rules alone, without the classifier (bot/understanding/classifier.py)."""
     result = Score()
     for example in items:
-        utterance = understand(example.text, Context(pending=example.pending, company_names=DISCUSSED))
+        context = Context(pending=example.pending, company_names=DISCUSSED)
+        utterance = understand(example.text, context, second_opinion=second_opinion)
         result.total += 1
         counts = result.per_class[example.intent]
         counts[1] += 1
