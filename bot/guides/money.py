@@ -107,7 +107,11 @@ SUFFIX_FACTORS: dict[str, int] = {
     "crores": 10_000_000,
 }
 
-_NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
+# A dot-grouped figure (`€150.000`, `1.500.000`) before the plain forms, so it is read whole.
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?![\d,])|\d[\d,]*(?:\.\d+)?|\.\d+"
+# Thousands grouped by commas the two ways guides write them: 155,000 and Indian 47,00,000.
+_COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
+_DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _SUFFIX = r"thousand|million|billion|crores?|lakhs?|lacs?|mm|bn|cr|[kmbl]"
 AMOUNT_RE = re.compile(
     rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr|Kr|KR|Rp|RP|zł)(?=\s?\d)|Rs\.?)?\s?"
@@ -213,8 +217,15 @@ class MoneyRange(BaseModel):
 
 
 def parse_number(number: str, suffix: str | None) -> int:
-    """`1.2` + `M` -> 1200000 exactly; Indian grouping (`47,00,000`) is accepted."""
+    """`1.2` + `M` -> 1200000 exactly; Indian grouping (`47,00,000`) is accepted, and dots
+    that group thousands (`150.000`, `1.500.000`: no salary has three decimals) when no
+    suffix follows. Commas anywhere else (`150,5K`, a decimal comma) are refused rather
+    than guessed: `$150,5K` is not $1,505,000."""
+    if "," in number and not _COMMA_GROUPS_RE.fullmatch(number):
+        raise MoneyError(f"{number!r} groups its digits in a way I cannot read for certain")
     digits = number.replace(",", "")
+    if not suffix and _DOT_GROUPS_RE.fullmatch(number):
+        digits = number.replace(".", "")
     try:
         value = Decimal(digits)
     except InvalidOperation as exc:

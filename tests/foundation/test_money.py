@@ -33,6 +33,10 @@ from bot.guides.money import MoneyError, format_amount, format_range, parse_amou
         ("£75,000–£95K", 75_000, 95_000, "GBP"),
         ("₹20–35L", 2_000_000, 3_500_000, "INR"),
         ("$1.2–1.5M", 1_200_000, 1_500_000, "USD"),
+        # dots grouping thousands, as European guides write them; a suffix makes the dot a decimal
+        ("€150.000–€200.000", 150_000, 200_000, "EUR"),
+        ("€1.500.000", 1_500_000, 1_500_000, "EUR"),
+        ("$1.200M", 1_200_000, 1_200_000, "USD"),
     ],
 )
 def test_parse_range_exactly(text, low, high, currency):
@@ -48,6 +52,8 @@ def test_parse_range_exactly(text, low, high, currency):
         ("5K", "names no currency"),
         ("$1.2345K", "not a whole amount"),
         ("lots", "not an amount"),
+        ("$150,5K", "groups its digits in a way I cannot read for certain"),  # a decimal comma: not $1,505,000
+        ("$1,50,0", "groups its digits in a way I cannot read for certain"),
     ],
 )
 def test_parse_refuses_what_it_cannot_read_exactly(text, problem):
