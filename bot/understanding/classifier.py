@@ -40,6 +40,11 @@ NEVER = frozenset({"forget", "start_over", "help", "greeting", "other"})  # cont
 SIMILAR_ENOUGH = 60  # token-set similarity (0-100) to an example of the class, for a case-changing reading
 _NUMBER = re.compile(r"[$£€]?\d[\d,.]*\s?(?:k|m|%)?", re.I)
 _WORD = re.compile(r"[a-z0-9']+")
+# Nods that say nothing ("ok", "haha ok", "k cool"): no goodbye or thanks to guess from them.
+ACKNOWLEDGEMENT_RE = re.compile(
+    r"^(?:(?:ok(?:ay)?|k+|kk|haha+|hah|lol|lmao|hm+|sure|cool|alright|right|got\s+it|i\s+see|ah+|oh|yeah|yep|mhm)\W*\s*)+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,7 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
     - a question read as a statement ("is 178k base decent for this role?"): the question topic.
     A topic the rules chose stays (letting the classifier overrule it won two blind lines and lost
     two). Control words, bare answers and anything the rules read with its entities stay as the rules say."""
-    if ruled in NEVER and ruled != "other" or ruled in ("answer", "skip"):
+    if ruled in NEVER and ruled != "other" or ruled in ("answer", "skip") or ACKNOWLEDGEMENT_RE.match(utterance.text):
         return ruled
     trained = model()
     guess = trained.predict(utterance.text, pending)
@@ -138,6 +143,8 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
             return guess if asked else ruled
         close = guess in FROM_NOTHING and (guess != "skip" or pending) and not utterance.amounts
         return guess if close and trained.similarity(utterance.text, guess) >= SIMILAR_ENOUGH else ruled
-    if question and ruled in CASE_CHANGING and guess not in CASE_CHANGING:
+    stated = ruled in ("offer", "revised", "rival", "current") and len(utterance.amounts) >= 2
+    if question and ruled in CASE_CHANGING and guess not in CASE_CHANGING and not stated:
+        # several figures stated with a question ("is this good? 160k base and 50k equity") stay a statement
         return guess
     return ruled

@@ -182,7 +182,22 @@ RIVAL_RES = [
     re.compile(r"\b(?:offer|offers)\s+(?:from|at|with|by)\s+" + _NAME, re.I),
     re.compile(
         r"\b" + _NAME + r"\s+(?:(?:also|just|finally|now|then)\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in"
-        r"|gave\s+me|offers|came\s+back\s+with\s+an?\s+offer|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b",
+        r"|gave\s+me|offers|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+an?\s+offer|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b",
+        re.I,
+    ),
+    # "competing offer: stripe 205k base", "the other company (mongodb)", "a startup called zeplo"
+    re.compile(
+        r"\b(?:another|other|competing|second|rival|backup)\s+(?:job\s+)?(?:offer|company|one|place)\s*(?:[:(-]|is)\s*"
+        + _NAME,
+        re.I,
+    ),
+    re.compile(r"\b(?:startup|company|place|firm|shop)\s+(?:called|named)\s+" + _NAME, re.I),
+    # "the Snowflake base is 215k": a part of a named company's pay; capitalised only, since "the target
+    # bonus" and "the proposed salary" have the same shape (a rival named before is read in any case)
+    re.compile(
+        r"\bthe\s+(?-i:(?=[A-Z]))"
+        + _NAME
+        + r"\s+(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|total|tc)\b",
         re.I,
     ),
     # "another company, rippling, offered me ...": the name set off by commas
@@ -406,7 +421,10 @@ NOTE_WORDS_RE = re.compile(
 ONLY_OFFER_RE = re.compile(
     r"\b(?:my|the)\s+only\s+(?:offer|one)\b|\bonly\s+one\s+i\s+(?:have|got)\b|\bno\s+others?\b|\bjust\s+this\s+(?:one|offer)\b|\bnothing\s+else\b"
     r"|\bonly\s+(?:have\s+)?(?:this|one)"
-    r"\s+offer\b|\bno\s+other\s+(?:options|leverage)\b",
+    r"\s+offer\b|\bno\s+other\s+(?:options|leverage)\b"
+    # "only planetscale for now": the one company, nothing else yet
+    r"|^(?:no\W*\s*)?(?:just|only)\s+(?!base|equity|stock|salary|bonus|sign|the\s)\w+\s+(?:for\s+now|so\s+far|right\s+now"
+    r"|at\s+the\s+moment|atm)\W*$",
     re.I,
 )
 # A figure named as the one being replaced, in a correction.
@@ -757,7 +775,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 continue
             if (
                 not own
-                and pattern in RIVAL_RES[5:7]
+                and pattern in RIVAL_RES[5:7]  # "offer from X", "X offered": the first is the person's own
                 and not context.rival_names
                 and not _earlier_offer(text, match.start())
             ):

@@ -17,7 +17,9 @@ import re
 from bot.understanding.model import CURRENT, OFFER, Utterance
 
 COMMANDS = {
-    "help": {"help", "usage", "commands", "what can you do", "how does this work", "h", "?", "menu", "options"},
+    "help": {"help", "usage", "commands", "what can you do", "how does this work", "h", "?", "menu", "options",
+             "what can you help with", "what can you help me with", "how can you help", "how do i use this",
+             "how do i use you", "how to use this", "what do you do", "what are you", "how does it work"},
     "start_over": {"start over", "restart", "reset", "new offer please", "start again", "clear", "begin again",
                    "start from scratch", "let's start over", "lets start over", "start fresh"},
     "forget": {"forget me", "forget", "delete my data", "delete me", "forget everything", "erase me",
@@ -96,6 +98,7 @@ QUESTION_RE = re.compile(
     r"\?|\bis\s+(?:this|that|it)\b|^(?:is|are|am|was|should|do|does|did|can|could|would|will|how|what|why|when"
     r"|which|where|any|thoughts|tell\s+me|"
     r"explain|help\s+me\s+understand)\b|\bwhat\s+about\b|\bhow\s+about\b|\bwondering\b|\bnormal\b"
+    r"|\b(?:not\s+sure|unsure|curious|don'?t\s+know|wonder)\s+(?:if|whether)\b|\bi\s+wonder\b"
     r"|(?:[,;:.!-]\s*|^(?:(?:ok(?:ay)?|so|honestly|tbh|also|and|but|hey|hmm+|well|quick\s+q(?:uestion)?|be\s+honest"
     r"|real\s+talk|ugh|lol|question)\W*\s+)+)(?:is|are|should|do|does|can|could|would|will|how|what|why|when"
     r"|which|where)\s+(?:(?:i|you|we|they|it|this|that|the|my|a|one)\b|[$£€]?\d)"
@@ -194,7 +197,7 @@ COUNTER_RE = re.compile(
 )
 ACCEPTED_RE = re.compile(
     r"\b(?:i\s+)?(?:accepted|signed(?:\s+(?:it|the\s+offer))?|took\s+(?:it|the\s+offer)|said\s+yes|"
-    r"agreed\s+to|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal|they\s+agreed|they\s+said\s+yes|"
+    r"agreed\s+to(?!\s+[$£€]?\d)|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal|they\s+agreed(?!\s+to\s+[$£€]?\d)|they\s+said\s+yes|"
     r"closed\s+the\s+deal|i'?m\s+(?:going\s+to\s+)?(?:accept|sign)(?:ing)?\b"
     r"|told\s+(?:them|the\s+recruiter|hr|her|him)\s+(?:yes|i'?m\s+in|i\s+accept)|gave\s+(?:them\s+)?(?:my\s+)?"
     r"(?:verbal\s+)?yes|verbal(?:ly)?\s+accepted)",
@@ -207,6 +210,7 @@ REVISED_RE = re.compile(
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
     r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
+    r"|\badded\s+(?:an?\s+)?(?:extra\s+|another\s+)?[$£€]?\d|\b(?:can|could)\s+(?:now\s+)?do\s+[$£€]?\d[^.;!?]*\bnow\b"
     r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\b(?:went|go|gone)\s+(?:up\s+)?to\s+[$£€]?\d",
     re.I,
 )
@@ -262,7 +266,7 @@ BARE_FIGURE_RE = re.compile(
 # far", "what can u do"): the phrase is read without it.
 _COMMAND_AROUND = re.compile(
     r"^(?:(?:ok(?:ay)?|hey|so|um+|hmm+|pls|please|can|could|would|will|we|you|u|just|show\s+me|tell\s+me|give\s+me"
-    r"|i\s+want\s+to"
+    r"|i\s+want\s+to|lets|let's"
     r"|i'?d\s+like\s+to)\s+)+|(?:\s+(?:please|pls|plz|now|thanks|thx|so\s+far|then|again))+$"
 )
 _TEXTSPEAK = {"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "pls": "please"}
@@ -321,6 +325,10 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     if PHONE_RE.search(text):
         return "phone"
     topic = _question_topic(text, bool(money), utterance.level)
+    if topic in ("good", "accept") and sum(a.holder == OFFER and a.component is not None for a in money) >= 2:
+        # "not sure if this is a good offer but it's 160k base and 50k equity": the offer, stated; its
+        # reading places it in the band, which answers the question too (bot/coaching)
+        return "offer"
     if topic:
         return topic
     if COUNTER_RE.search(text):

@@ -29,6 +29,23 @@ _CONTRACTED = {
 _WITH = re.compile(r"(?<![\w/])w/(?!o\b)(?=\s|\w)", re.I)
 # A hedge glued to a figure ("180ish", "175k-ish", "180 ish"): the figure as written, the hedge dropped.
 _ISH = re.compile(r"(?<=\d)(?P<suffix>[kKmM]?)\s?-?ish\b", re.I)
+# Figures said in words, the way people say pay aloud: "one seventy five" (175k), "a hundred and
+# eighty k" (180k), "ninety k", "two hundred thousand". Only the shapes that are figures of pay: a
+# hundreds word with a tens word, or words closed by k / thousand / grand; "four years", "one year
+# cliff", "a 10% bonus" and a time ("at two thirty") are left as written (bot/understanding/entities.py reads those).
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+_U, _T, _TN = "|".join(_UNITS), "|".join(_TENS), "|".join(_TEENS)
+_THOUSANDS = r"(?:\s*(?:k\b|thousand\b|grand\b))"
+_SPOKEN_HUNDREDS = re.compile(
+    rf"\b(?:(?P<h>a|one|two|three|four|five)\s+hundred(?:\s+(?:and\s+)?(?:(?P<t>{_T})(?:[\s-](?P<u>{_U}))?"
+    rf"|(?P<teen>{_TN})|(?P<u2>{_U})))?{_THOUSANDS}"
+    rf"|(?<!\bat\s)(?<!\bby\s)(?P<h2>one|two|three)\s+(?:(?P<t2>{_T})(?:[\s-](?P<u3>{_U}))?|(?P<teen2>{_TN})){_THOUSANDS}?"
+    rf"|(?P<t3>{_T})(?:[\s-](?P<u4>{_U}))?{_THOUSANDS})\b",
+    re.I,
+)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
 
 
@@ -41,8 +58,20 @@ def normalise(text: str) -> str:
     text = _WITH.sub("with ", text)
     text = _ISH.sub(lambda m: m["suffix"], text)
     text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
+    text = _SPOKEN_HUNDREDS.sub(_spoken, text)
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
 def _apostrophe(match: re.Match) -> str:
     return f"{match[1]}'{match[2]}" if (match[1].lower(), match[2].lower()) in _CONTRACTED else match[0]
+
+
+def _spoken(match: re.Match) -> str:
+    """The figure in digits, in thousands: "one seventy five" and "a hundred and eighty k" -> "175k", "180k"."""
+    word = {k: (v or "").lower() for k, v in match.groupdict().items()}
+    hundreds = word["h"] or word["h2"]
+    value = (1 if hundreds in ("a", "") else _UNITS[hundreds]) * 100 if hundreds else 0
+    value += _TENS.get(word["t"] or word["t2"] or word["t3"], 0)
+    value += _TEENS.get(word["teen"] or word["teen2"], 0)
+    value += _UNITS.get(word["u"] or word["u2"] or word["u3"] or word["u4"], 0)
+    return f"{value}k"
