@@ -505,6 +505,11 @@ def read(text: str, context: Context) -> Utterance:
     if level:
         utterance.level = (level["level"] or level["code"] or level["title"] or level["title2"]).strip()[:20]
         masked = _mask_span(masked, level.span())
+        code = LEVEL_RE.search(masked)
+        named = level["title"] or level["title2"] or (level["level"] or "").lower() in ("senior", "staff", "principal")
+        if named and code and code["code"]:
+            utterance.level = code["code"].strip()[:20]  # "senior (L5)": the code says more than the title
+            masked = _mask_span(masked, code.span())
     grant = GRANT_RE.search(masked)
     if grant:
         utterance.grant_type = "rsu" if grant["rsu"] else "options"
@@ -705,6 +710,8 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
         return True
     before = masked[max(0, match.start() - 12) : match.start()]
     after = masked[match.end() : match.end() + 16]
+    if re.match(r"\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+\d", after, re.I):
+        return True  # "i meant 185, not 180": a figure put in place of another
     return bool(
         re.search(r"\b(?:base|salary)(?:\s+(?:of|is|at))?\s*:?\s*$", before, re.I)
         or re.match(
