@@ -171,7 +171,8 @@ RIVAL_RES = [
         re.I,
     ),
     re.compile(
-        r"\b(?:also|too)\s+(?:have|got|received|holding)\s+(?:an?\s+)?(?:offer\s+)?(?:from|at|with)\s+" + _NAME, re.I
+        r"\b(?:also|too)\s+(?:have|got|received|holding)\s+(?:an?\s+)?(?:(?:offer|one)\s+)?(?:from|at|with)\s+" + _NAME,
+        re.I,
     ),
     re.compile(
         r"\b(?:have|got|received|holding)\s+(?:an?\s+)?offer\s+(?:from|at|with)\s+" + _NAME + r"\s+(?:too|as\s+well)",
@@ -183,6 +184,12 @@ RIVAL_RES = [
     re.compile(
         r"\b" + _NAME + r"\s+(?:(?:also|just|finally|now|then)\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in"
         r"|gave\s+me|offers|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+an?\s+offer|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b",
+        re.I,
+    ),
+    # "i have offer also from Grafana Labs": the "also" after the offer, as non-native writers often put it
+    re.compile(
+        r"\b(?:have|got|received|holding)\s+(?:an?\s+)?(?:offer|one)\s+(?:also|too|as\s+well)\s+(?:from|at|with)\s+"
+        + _NAME,
         re.I,
     ),
     # "competing offer: stripe 205k base", "the other company (mongodb)", "a startup called zeplo"
@@ -259,6 +266,7 @@ NOT_NAMES = frozenset(
         "away",
         "number",
         "offer",
+        "team",
         "offers",
         "package",
         "comp",
@@ -395,7 +403,7 @@ PUSHBACK_RE = re.compile(
     r"|\bwon'?t\s+go\s+(?:above|over|past|beyond)\b|\b(?:firm|final)\s+on\b"
     r"|\bwon'?t\s+(?:move|budge|go\s+(?:higher|up)|change)\b|\bwill\s+not\s+(?:move|budge)\b"
     r"|\b(?:best|most|max(?:imum)?|highest|top)\s+(?:they|we|he|she)\s+can\s+(?:do|offer|go)\b"
-    r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\bnot\s+(?:willing|able|going)\s+to\s+(?:budge|move|go\s+(?:higher"
+    r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\b(?:not\s+(?:willing|able|going)|unable)\s+to\s+(?:budge|move|go\s+(?:higher"
     r"|up)|change|negotiate|increase|raise|touch)\b|\bbest\s+and\s+final\b|\b(?:can'?t|cannot|won'?t)\s+(?:touch"
     r"|increase|raise|improve|adjust|negotiate)\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
     r"|\bout\s+of\s+(?:the\s+)?budget\b|\bno\s+budget\b|\bfinal\s+offer\b|\bthat'?s\s+(?:their"
@@ -411,7 +419,7 @@ ROOM_RE = re.compile(
 )
 NO_PART_RE = re.compile(
     r"\b(?:no|zero|without(?:\s+any)?)\s+(?P<part>equity|stock|rsus?|options|shares|(?:target\s+|annual\s+)?bonus|"
-    r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b"
+    r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b(?!\s+(?:mentioned|discussed|listed|yet|info|details))"
     r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?)\s*(?::|is|-)?\s*(?:none|zero|0|n/?a)\b",
     re.I,
 )

@@ -19,7 +19,8 @@ from bot.understanding.model import CURRENT, OFFER, Utterance
 COMMANDS = {
     "help": {"help", "usage", "commands", "what can you do", "how does this work", "h", "?", "menu", "options",
              "what can you help with", "what can you help me with", "how can you help", "how do i use this",
-             "how do i use you", "how to use this", "what do you do", "what are you", "how does it work"},
+             "how do i use you", "how to use this", "what do you do", "what are you", "how does it work",
+             "help me", "i need help", "can you help"},
     "start_over": {"start over", "restart", "reset", "new offer please", "start again", "clear", "begin again",
                    "start from scratch", "let's start over", "lets start over", "start fresh"},
     "forget": {"forget me", "forget", "delete my data", "delete me", "forget everything", "erase me",
@@ -82,6 +83,8 @@ QUESTION_TOPICS = {
     r"|grant)\s+(?:any\s+)?"
     r"(?:good|fair|ok|okay|low|high|competitive|reasonable|enough)\b|\b(?:seem|look"
     r"|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
+    r"|\b(?:base|equity|stock|offer|package|salary|bonus|sign[- ]?on|comp)\s+(?:is|feels|seems)\s+(?:a\s+bit\s+"
+    r"|kinda\s+|too\s+|really\s+|pretty\s+|quite\s+|on\s+the\s+)?(?:low|lowball|light|high|side)\b"
     r"|\bis\s+\S*\d\S*\s+(?:\w+\s+)?(?:low|high|good|fair|competitive|ok|okay|enough)\b|\b(?:is"
     r"|was)\s+(?:this|that|it)\s+(?:a\s+)?(?:good|fair|bad|decent|ok|okay|low|high|competitive|reasonable|"
     r"any\s+good|lowball|great|solid|market)\b|\bhow\s+(?:good|bad|fair)\b|\bam\s+i\s+(?:being\s+)?(?:lowball"
@@ -99,6 +102,7 @@ QUESTION_RE = re.compile(
     r"|which|where|any|thoughts|tell\s+me|"
     r"explain|help\s+me\s+understand)\b|\bwhat\s+about\b|\bhow\s+about\b|\bwondering\b|\bnormal\b"
     r"|\b(?:not\s+sure|unsure|curious|don'?t\s+know|wonder)\s+(?:if|whether)\b|\bi\s+wonder\b"
+    r"|\bi\s+(?:feel|think)\s+(?:like\s+)?(?:the|my|this|it)\b[^.?!\d]{0,30}\b(?:low|lowball|unfair|light)\b"
     r"|(?:[,;:.!-]\s*|^(?:(?:ok(?:ay)?|so|honestly|tbh|also|and|but|hey|hmm+|well|quick\s+q(?:uestion)?|be\s+honest"
     r"|real\s+talk|ugh|lol|question)\W*\s+)+)(?:is|are|should|do|does|can|could|would|will|how|what|why|when"
     r"|which|where)\s+(?:(?:i|you|we|they|it|this|that|the|my|a|one)\b|[$£€]?\d)"
@@ -206,7 +210,7 @@ ACCEPTED_RE = re.compile(
 REVISED_RE = re.compile(
     r"\b(?:came|come)\s+back\b(?!\s+(?:to\s+me\s+)?with\s+(?:an|their|the)\s+(?:offer|numbers)\b)|\b(?:second|another|new)\s+(?:offer|round|version)\s+from\s+(?:them|the\s+recruiter|hr)\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b"
     r"|\bnew\s+(?:offer|numbers|"
-    r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|\bwent\s+up\b"
+    r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|(?<!right\s)\bnow\s+(?:it'?s\s+)?[$£€]?\d|\bwent\s+up\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
     r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
@@ -228,7 +232,7 @@ CORRECTION_RE = re.compile(
 WALK_AWAY_RE = re.compile(
     r"\bwalk[- ]?away\b|\bmy\s+(?:(?:absolute|hard|bare|real)\s+)?(?:minimum|min|floor|bottom\s+line)\b"
     r"|\b(?:hard|absolute|bare)\s+(?:floor|minimum|min)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
-    r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
+    r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"
     r"|\b(?:if|unless)\b[^.;!?]{0,40}\bi'?(?:ll|d|m)\s+(?:just\s+)?(?:pass|out|done|say\s+no|turn\s+it\s+down)\b"
     r"|\blowest\s+i(?:'d|\s+would)\b"
