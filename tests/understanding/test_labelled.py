@@ -27,8 +27,14 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # Wordings never tuned on: lower floors, so a regression in generalisation still fails. The second
 # held-out batch was written after two blind sets had been tuned on and scored once (84.3% intent; 100%
 # once the causes of its misses were fixed in general, with other batches). The third was written after
-# the sixth and seventh batches and the classifier, scored once: 92.9% intent, 94.2% entity F1.
-HELD_OUT_FLOORS = {"held-out": (0.90, 0.95), "held-out 2": (0.95, 0.95), "held-out 3": (0.90, 0.92)}
+# the sixth and seventh batches and the classifier, scored once: 92.9% intent, 94.2% entity F1. The fourth
+# after the eighth and ninth batches, scored once: 94.3% intent, 89.3% entity F1.
+HELD_OUT_FLOORS = {
+    "held-out": (0.90, 0.95),
+    "held-out 2": (0.95, 0.95),
+    "held-out 3": (0.90, 0.92),
+    "held-out 4": (0.94, 0.89),
+}
 
 
 def test_held_out_wordings_stay_close():
