@@ -46,6 +46,10 @@ _SPOKEN_HUNDREDS = re.compile(
     rf"|(?P<t3>{_T})(?:[\s-](?P<u4>{_U}))?{_THOUSANDS})\b",
     re.I,
 )
+# Thousands grouped with spaces, as much of Europe writes them ("168 000 dollars", "€95 000", a narrow
+# no-break space being a space once NFKC has run): one number. Only where the last group ends in 00, as
+# pay does, so two figures side by side ("170 185") stay two.
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})*? \d00)(?![\d.,%]|\s?[kKmM]\b)")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
 
 
@@ -59,6 +63,7 @@ def normalise(text: str) -> str:
     text = _ISH.sub(lambda m: m["suffix"], text)
     text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
     text = _SPOKEN_HUNDREDS.sub(_spoken, text)
+    text = _SPACE_GROUPED.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     return re.sub(r"[ \t]+", " ", text).strip()
 
 

@@ -95,3 +95,19 @@ def test_a_rival_named_before_is_recognised_by_name():
     utterance = understand("correction on anthropic: 320k base", context)
     assert utterance.intent == "correction"
     assert [(a.holder, a.component, a.value) for a in utterance.amounts] == [(rival("anthropic"), "base", 320_000)]
+
+
+def test_figures_said_in_words_are_thousands():
+    utterance = understand("they offered one seventy five base and a hundred and twenty k in stock", DISCUSSED)
+    assert [(a.component, a.value) for a in utterance.amounts] == [("base", 175_000), ("equity", 120_000)]
+    assert understand("four years, one year cliff", DISCUSSED).amounts == []
+
+
+def test_thousands_grouped_with_spaces_are_one_number_never_zero():
+    utterance = understand("salary 152 000 euros and a bonus of 9 500", DISCUSSED)
+    assert [(a.component, a.value) for a in utterance.amounts] == [("base", 152_000), ("bonus", 9_500)]
+    assert all(a.value for a in understand("170 185", DISCUSSED).amounts)
+
+
+def test_a_nod_is_not_a_goodbye():
+    assert understand("ok cool", DISCUSSED).intent == "other"
