@@ -159,19 +159,79 @@ _NOT_A_NAME = (
     r"(?!(?:they|them|he|she|it|we|i|you|hr|the|a|an|my|our|their|this|that|recruiter|company|someone|"
     r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other)\b)"
 )
+# Words that end a company's name written in lower case ("an offer from o1 labs, 190k", "de shaw
+# offered", "interviewed with hugging face and they offered"): function words, pay words and verbs.
+_NAME_STOPS = (
+    r"for|at|with|of|and|or|vs|is|are|was|were|be|has|have|had|offered|offering|offers|paying|pays|pay|came|gave"
+    r"|said|says|told|wants|will|would|could|can|also|just|now|too|as|but|so|who|which|that|the|a|an|they|them"
+    r"|he|she|it|i|me|my|we|you|to|in|on|by|plus|from|base|salary|equity|stock|stocks|rsus?|options?|shares|bonus"
+    r"|sign|signing|total|comp|offer|one|yesterday|today|tomorrow|last|this|next|week|month|year|not|either"
+    r"|both|upped|raised|bumped|matched|sent|made|extended|countered|remote|role|team|position|job|engineer"
+    r"|engineering|ml|swe|sf|nyc|onsite|hybrid|senior|staff|too|though|tho|too|if|when|after|before|than"
+    r"|then|about|around|like|only|still|really|actually|basically|already|yet|via|per|up|down|over|under"
+    r"|i'm|im|i've|i'd|their|our|his|her|its|this|these|those|what|how|why|where|there|here|here's|there's"
+    r"|thinking|seems|looks|probably|maybe|currently|right|honestly"
+)
+_WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
+# First word any case; the next (up to two) capitalised, joined by "&", or a company suffix ("ai", "labs").
+_SUFFIXES = (
+    r"ai|labs?|inc|io|hq|health|robotics|bio|systems|technologies|security|cloud|capital|street|research"
+    r"|analytics|software|networks|group|partners|studios?|games|bank|motors|energy|therapeutics|tech|data"
+    r"|dynamics|face|biases"
+)
 _NAME = (
-    _NOT_A_NAME + r"(?<!')(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s+(?!for\b|at\b|with\b|of\b|and\b|is\b|offered\b"
-    r"|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2}(?:\s+(?:ai|labs?|inc|io|hq|health|robotics|bio|systems|technologies"
-    r"|security|cloud|capital)\b)?)"
+    _NOT_A_NAME + r"(?<!')(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s*&\s*[A-Za-z][\w'.-]*|\s+(?!for\b|at\b|with\b|of\b|and\b"
+    r"|is\b|offered\b|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2}(?:\s+(?:" + _SUFFIXES + r")\b)?)"
+)
+# After a preposition or "called", a name may run over several lower-case words, up to a stop word,
+# a figure or punctuation ("from vercel for 180k", "with o1 labs, 190k", "called together ai").
+_LOOSE_NAME = (
+    r"(?!(?:"
+    + _NAME_STOPS
+    + r")\b)(?P<name>"
+    + _WORD
+    + r"(?:\s*&\s*"
+    + _WORD
+    + r"|\s+(?!(?:"
+    + _NAME_STOPS
+    + r")\b)"
+    + _WORD
+    + r"){0,2})"
+)
+_NAME_NAMED = _LOOSE_NAME.replace("(?P<name>", "(?P<name2>")
+_CLAUSE_START = r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus)\s+)"
+_RIVAL_VERBS = (
+    r"(?:(?:also|just|finally|now|then)\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers"
+    r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+an?\s+offer"
+    r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
+)
+OFFER_FROM_RE = re.compile(
+    r"\b(?:offer|offers|one)\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too)\s+)?(?:from|at|with|by)\s+"
+    + _LOOSE_NAME,
+    re.I,
+)
+NAME_OFFERED_RE = re.compile(r"\b" + _NAME + r"\s+" + _RIVAL_VERBS, re.I)
+# "de shaw offered", "Weights & Biases came back with 188k", "figma has me at 190k", "ramp is at 200k":
+# a name that starts its clause, before a verb of offering.
+CLAUSE_NAME_OFFERED_RE = re.compile(
+    _CLAUSE_START
+    + _LOOSE_NAME
+    + r"\s+(?:"
+    + _RIVAL_VERBS
+    + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+in\s+(?:at|with)|has\s+me\s+at|put\s+me\s+at"
+    r"|(?:is|are)\s+at|at)\s+(?=[$£€~]?\d))",
+    re.I,
 )
 RIVAL_RES = [
     re.compile(
         r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?(?:offers?|ones?)\s+"
-        r"(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|already|now)\s+)?(?:from|at|with|by)\s+" + _NAME,
+        r"(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|already|now)\s+)?(?:is\s+)?(?:from|at|with|by)\s+"
+        + _LOOSE_NAME,
         re.I,
     ),
     re.compile(
-        r"\b(?:also|too)\s+(?:have|got|received|holding)\s+(?:an?\s+)?(?:(?:offer|one)\s+)?(?:from|at|with)\s+" + _NAME,
+        r"\b(?:also|too)\s+(?:have|got|received|holding)\s+(?:an?\s+)?(?:(?:offer|one)\s+)?(?:from|at|with)\s+"
+        + _LOOSE_NAME,
         re.I,
     ),
     re.compile(
@@ -179,26 +239,33 @@ RIVAL_RES = [
         re.I,
     ),
     re.compile(r"\bthe\s+" + _NAME + r"\s+(?:one|offer|package|deal|numbers?|figures?)\b", re.I),
-    re.compile(r"\b" + _NAME + r"'s\s+(?:offer|package|one)\b", re.I),
-    re.compile(r"\b(?:offer|offers)\s+(?:from|at|with|by)\s+" + _NAME, re.I),
     re.compile(
-        r"\b" + _NAME + r"\s+(?:(?:also|just|finally|now|then)\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in"
-        r"|gave\s+me|offers|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+an?\s+offer|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b",
+        r"\b" + _NAME + r"'s\s+(?:offer|package|one|base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|numbers?"
+        r"|total|tc)\b",
         re.I,
     ),
+    OFFER_FROM_RE,
+    CLAUSE_NAME_OFFERED_RE,
+    NAME_OFFERED_RE,
     # "i have offer also from Grafana Labs": the "also" after the offer, as non-native writers often put it
     re.compile(
         r"\b(?:have|got|received|holding)\s+(?:an?\s+)?(?:offer|one)\s+(?:also|too|as\s+well)\s+(?:from|at|with)\s+"
-        + _NAME,
+        + _LOOSE_NAME,
         re.I,
     ),
-    # "competing offer: stripe 205k base", "the other company (mongodb)", "a startup called zeplo"
+    # "competing offer: stripe 205k base", "the other company (mongodb)", "the other company is called
+    # together ai", "the other offer (from ramp)"
     re.compile(
         r"\b(?:another|other|competing|second|rival|backup)\s+(?:job\s+)?(?:offer|company|one|place)\s*(?:[:(-]|is)\s*"
-        + _NAME,
+        r"(?:(?:called|named|from|with|at)\s+)?" + _LOOSE_NAME,
         re.I,
     ),
-    re.compile(r"\b(?:startup|company|place|firm|shop)\s+(?:called|named)\s+" + _NAME, re.I),
+    re.compile(r"\b(?:startup|company|place|firm|shop)\s+(?:called|named)\s+" + _LOOSE_NAME, re.I),
+    # "from openai i got 250k base": the name before whoever offered
+    re.compile(
+        r"(?:^|[,;:.!?]\s*)from\s+" + _LOOSE_NAME + r"\s*,?\s+(?:i|we)\s+(?:got|get|have|received|was\s+offered)\b",
+        re.I,
+    ),
     # "the Snowflake base is 215k": a part of a named company's pay; capitalised only, since "the target
     # bonus" and "the proposed salary" have the same shape (a rival named before is read in any case)
     re.compile(
@@ -212,12 +279,20 @@ RIVAL_RES = [
         r"\b(?:another|other|a\s+second)\s+(?:company|place|startup|one)\s*,\s*(?:called\s+)?" + _NAME + r"\s*,", re.I
     ),
     re.compile(
-        r"\b(?:also\s+)?(?:interviewing|talking|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+(?:with|at)\s+"
-        + _NAME,
+        r"\b(?:also\s+)?(?:interviewing|interviewed|talking|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+"
+        r"(?:with|at)\s+" + _LOOSE_NAME,
+        re.I,
+    ),
+    # "should i go with ramp or planetscale", "choosing between linear and notion": both are named
+    re.compile(
+        r"\b(?:between|go\s+with|take|choose|pick)\s+(?:the\s+)?" + _LOOSE_NAME + r"(?:\s+(?:offer|one))?\s+"
+        r"(?:or|and|vs\.?|versus)\s+(?:the\s+)?" + _NAME_NAMED,
         re.I,
     ),
     re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),  # stays last: read as a label unless capitalised
 ]
+# Patterns where the first company to make an offer, with none discussed yet, is the person's own.
+FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE)
 NOT_NAMES = frozenset(
     [
         "was",
@@ -334,7 +409,79 @@ NOT_NAMES = frozenset(
         "fang",
         "faang",
         "cash",
+        "employer",
+        "work",
+        "currently",
+        "right",
+        "today",
+        "honestly",
+        "basically",
+        "anyway",
+        "btw",
+        "meanwhile",
+        "well",
+        "yeah",
+        "ok",
+        "okay",
+        "friend",
+        "buddy",
+        "colleague",
     ]
+)
+# Words before a colon that label what follows rather than name a company ("update: 176k base").
+LABEL_WORDS = (
+    frozenset(
+        [
+            "update",
+            "updates",
+            "numbers",
+            "number",
+            "figures",
+            "details",
+            "correction",
+            "edit",
+            "note",
+            "ps",
+            "fyi",
+            "news",
+            "summary",
+            "breakdown",
+            "recap",
+            "context",
+            "tldr",
+            "question",
+            "q",
+            "status",
+            "mine",
+            "theirs",
+            "result",
+            "results",
+            "counter",
+            "ask",
+            "target",
+            "targets",
+            "total",
+            "base",
+            "salary",
+            "equity",
+            "stock",
+            "bonus",
+            "current",
+            "latest",
+            "final",
+            "revised",
+            "new",
+            "so",
+            "here",
+            "plus",
+            "comp",
+            "package",
+            "offer",
+            "info",
+            "basics",
+        ]
+    )
+    | PLACE_WORDS
 )
 OTHER_ONE_RE = re.compile(
     r"\b(?:the\s+other\s+(?:one|offer|company|place)|the\s+competing\s+(?:one|offer)|the\s+rival)\b", re.I
@@ -778,32 +925,11 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     for pattern in RIVAL_RES:
         for match in pattern.finditer(text):
-            if any(s <= match.start() < e for s, e in taken):
+            if any(s <= match.start("name") < e for s, e in taken):
                 continue
-            name = _clean_name(match["name"])
-            if pattern is RIVAL_RES[-1] and name and not name[0].isupper():
-                name = None  # "numbers: 176 base": a label, not a company ("Cohere: $230k" is one)
-            if not name or _same_company(name.lower(), own):
-                if name and pattern is not RIVAL_RES[0]:
-                    markers.append((match.start(), OFFER))
-                    taken.append(match.span())
-                continue
-            if (
-                not own
-                and pattern in RIVAL_RES[5:7]  # "offer from X", "X offered": the first is the person's own
-                and not context.rival_names
-                and not _earlier_offer(text, match.start())
-            ):
-                own.add(name.lower())  # the first company to make an offer is the person's own
-                markers.append((match.start(), OFFER))
-                taken.append(match.span())
-                continue
-            if name.lower() in {"current", "old", "present"}:
-                continue
-            markers.append((match.start(), rival(name)))
-            taken.append(match.span())
-            if name.lower() not in [n.lower() for n in utterance.rivals]:
-                utterance.rivals.append(name)
+            groups = ["name", "name2"] if "name2" in pattern.groupindex else ["name"]
+            for group in groups:
+                _mark_name(match, group, pattern, context, utterance, own, markers, taken, text)
     for name in context.rival_names:  # a rival named before: "correction on anthropic: 320k base"
         for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
             if not any(s <= match.start() < e for s, e in taken):
@@ -830,12 +956,43 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     sentences = [m.start() for m in SENTENCE_RE.finditer(text)]
     for match in OFFER_HOLDER_RE.finditer(text):
         at = match.end() - 1
+        if any(s <= at < e for s, e in taken):
+            continue  # "the offer from notion is 192k": the offer named is the rival's
         start = max((s for s in sentences if s < at), default=-1)
         before = [who for position, who in sorted(markers) if start <= position < at]
         if before and before[-1].startswith("rival:") and re.search(r"\band\s+(?:so\s+)?they\b", match[0], re.I):
             continue  # "Anthropic offered me 300k and they also gave 50k sign-on": they are Anthropic
         markers.append((at, OFFER))
     return sorted(markers)
+
+
+def _mark_name(match, group, pattern, context, utterance, own, markers, taken, text) -> None:
+    """One name a rival pattern found: the person's own company (an offer marker), a rival, or nothing."""
+    name = _clean_name(match[group])
+    at = match.start(group)
+    if pattern is RIVAL_RES[-1] and name and not name[0].isupper() and name.lower() in LABEL_WORDS:
+        name = None  # "numbers: 176 base": a label, not a company ("cohere: $230k" is one)
+    if not name or _same_company(name.lower(), own):
+        if name and pattern is not RIVAL_RES[0]:
+            markers.append((at, OFFER))
+            taken.append(match.span())
+        return
+    if (
+        not own
+        and pattern in FIRST_IS_OWN  # "offer from X", "X offered": the first is the person's own
+        and not context.rival_names
+        and not _earlier_offer(text, match.start())
+    ):
+        own.add(name.lower())  # the first company to make an offer is the person's own
+        markers.append((at, OFFER))
+        taken.append(match.span())
+        return
+    if name.lower() in {"current", "old", "present"}:
+        return
+    markers.append((at, rival(name)))
+    taken.append(match.span())
+    if name.lower() not in [n.lower() for n in utterance.rivals]:
+        utterance.rivals.append(name)
 
 
 def _earlier_offer(text: str, position: int) -> bool:
