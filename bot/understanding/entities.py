@@ -115,6 +115,19 @@ YEARS_RE = re.compile(
     r"|(?P<c>\d{1,2})\s*-?\s*(?:years?|yrs?)\b",
     re.I,
 )
+# "12,000 shares at $10 a share", "share price of $12": the price a share count is worth; a strike
+# price is what options cost, not what they are worth, so it is read as no figure at all.
+SHARE_PRICE_RE = re.compile(
+    r"(?:\bat|@)\s*(?P<a>[$£€]?\s?\d+(?:\.\d+)?)\s*(?:a|per|/|each)\s*share\b"
+    r"|\b(?:share\s+price|price\s+per\s+share|per[- ]share\s+(?:price|value)|409a(?:\s+(?:price|value))?|fmv)"
+    r"\s*(?:of|is|:|at|was)?\s*(?P<b>[$£€]?\s?\d+(?:\.\d+)?)",
+    re.I,
+)
+STRIKE_RE = re.compile(
+    r"\bstrike(?:\s+price)?\s*(?:of|is|:|at|was)?\s*[$£€]?\s?\d+(?:\.\d+)?|\bexercise\s+price\s*(?:of|is|:)?\s*"
+    r"[$£€]?\s?\d+(?:\.\d+)?",
+    re.I,
+)
 GRANT_RE = re.compile(
     r"(?P<rsu>\brsus?\b|restricted stock)|(?P<options>\b(?:stock\s+)?options?\b|\bisos?\b|\bnsos?\b)", re.I
 )
@@ -127,7 +140,7 @@ KIND_RE = re.compile(
     r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus|sign[\s-]?in\s+bonus"
     r"|one[\s-]?time\s+bonus)"
     r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?)"
-    r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock)"
+    r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock|ppus?|units|vests)"
     r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base)"
     r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b)"
     r"|(?P<stipend>stipend|allowance|learning\s+budget|equipment|home\s+office|wellness|education\s+budget)",
@@ -141,7 +154,7 @@ NOT_PLACE_RE = re.compile(
 )
 # Whole words only: "stockco" is a company, not stock.
 KIND_RE = re.compile(rf"\b(?:{KIND_RE.pattern})\b", re.I)
-SEPARATOR_RE = re.compile(r"[,;|\n]|\.(?!\d)|\band\b|\bplus\b|\+|\bwith\b|&|\bbut\b|\balso\b", re.I)
+SEPARATOR_RE = re.compile(r"[,;|\n]|\s/\s|\.(?!\d)|\band\b|\bplus\b|\+|\bwith\b|&|\bbut\b|\balso\b", re.I)
 SENTENCE_RE = re.compile(r"[;\n!?]|\.(?!\d)(?=\s|$)|\bbut\b", re.I)
 PER_YEAR_RE = re.compile(
     r"^\s*(?:/\s*(?:yr|year|y)\b|per\s+(?:year|yr|annum)|a\s+year|each\s+year|annually|yearly|every\s+year"
@@ -152,6 +165,11 @@ PER_MONTH_RE = re.compile(
     r"^\s*(?:/\s*(?:mo|month|m)\b|per\s+month|a\s+month|each\s+month|monthly|every\s+month)", re.I
 )
 SHARES_AFTER_RE = re.compile(r"^\s*(?:shares|options|stock\s+options|units|isos?|nsos?)\b", re.I)
+SHARES_WORTH_RE = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}(?:worth|valued\s+at|at\s+a\s+value\s+of|with\s+a\s+value\s+of)\s*(?:about|around"
+    r"|roughly|approx\.?|~)?\s*[$£€]?\d",
+    re.I,
+)
 RSU_COUNT_AFTER_RE = re.compile(r"^\s*rsus?\b", re.I)
 
 # Holder phrases. A rival's name is a word that is not a pronoun or a role word.
@@ -170,7 +188,8 @@ _NAME_STOPS = (
     r"|engineering|ml|swe|sf|nyc|onsite|hybrid|senior|staff|too|though|tho|too|if|when|after|before|than"
     r"|then|about|around|like|only|still|really|actually|basically|already|yet|via|per|up|down|over|under"
     r"|i'm|im|i've|i'd|their|our|his|her|its|this|these|those|what|how|why|where|there|here|here's|there's"
-    r"|thinking|seems|looks|probably|maybe|currently|right|honestly"
+    r"|thinking|seems|looks|probably|maybe|currently|right|honestly|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|wants|needs|makes|make"
 )
 _WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
 # First word any case; the next (up to two) capitalised, joined by "&", or a company suffix ("ai", "labs").
@@ -206,7 +225,7 @@ _RIVAL_VERBS = (
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
 )
 OFFER_FROM_RE = re.compile(
-    r"\b(?:offer|offers|one)\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too)\s+)?(?:from|at|with|by)\s+"
+    r"\b(?:offers?\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too)\s+)?(?:from|at|with|by)|one\s+(?:from|at|with))\s+"
     + _LOOSE_NAME,
     re.I,
 )
@@ -638,6 +657,11 @@ def read(text: str, context: Context) -> Utterance:
     plan_ends: list[int] = []  # where each "401k match" ends: a percent right after it is the match
     masked = _mask(RETIREMENT_RE, masked, lambda m: (notes.add("retirement_match"), plan_ends.append(m.end())))
     masked = _mask(NOT_FIGURES_RE, masked)
+    price = SHARE_PRICE_RE.search(masked)
+    if price:
+        utterance.share_price = Decimal(re.sub(r"[^\d.]", "", price["a"] or price["b"]))
+        masked = _mask_span(masked, price.span())
+    masked = _mask(STRIKE_RE, masked)
     _read_schedule(masked, utterance)
     masked = _mask(SCHEDULE_RE, masked, keep=lambda m: not _is_schedule(m))
     masked = _mask(EVEN_RE, masked)
@@ -676,6 +700,12 @@ def read(text: str, context: Context) -> Utterance:
     for start, _end, amount in sorted(amounts + percents, key=lambda item: item[0]):
         if WAS_BEFORE_RE.search(masked[max(0, start - 16) : start]):
             continue  # "178k not 168k": the figure being replaced is no value of the offer
+        if re.search(r"\bby\s*$", masked[max(0, start - 6) : start]) and re.match(
+            r"\s*,?\s*(?:up\s+|so\s+)?to\s+[$£€]?\d", masked[_end:]
+        ):
+            continue  # "bumped equity by 20k to 120k": the change, said with the new figure
+        if amount.unit == "money" and amount.period == "month" and amount.component is None:
+            amount.component = "base"  # "15k a month": pay by the month is salary
         holder = _holder_at(start, markers, sentences)
         if amount.unit == "percent" and any(
             0 <= start - end <= 12 and PLAN_GAP_RE.fullmatch(spoken[end:start]) for end in plan_ends
@@ -815,6 +845,8 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
         small = not shares and currency is None and not match["suffix"] and value < 1000
         if small and not _bare_small_is_money(masked, match, utterance):
             continue  # a bare small number: a level, a count, a day of the month
+        if shares and SHARES_WORTH_RE.match(after_text):
+            continue  # "6,500 RSUs worth about $90k": the value is the figure, the count says no more
         matches.append((match, value, currency, bool(shares)))
     found = []
     for index, (match, value, currency, shares) in enumerate(matches):
@@ -823,6 +855,8 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
         after = masked[match.end() : next_start]
         before = masked[previous_end : match.start()]
         component = "equity" if shares else (_kind_after(after) or _kind_before(before))
+        if component is None and found and re.fullmatch(r"\s*,?\s*(?:up\s+|all\s+the\s+way\s+)?to\s*", before, re.I):
+            component = found[-1][2].component  # "base went from 175k to 185k", "raised base by 8k to 188k"
         # The period is said right after the figure, before any vesting words ("100k RSUs vesting
         # 25% per year" is a grant, not 100k a year).
         first_after = re.split(r"\bvest", SEPARATOR_RE.split(after, maxsplit=1)[0], maxsplit=1, flags=re.I)[0]
@@ -904,6 +938,8 @@ def _percents(masked: str) -> list[tuple[int, int, _Found]]:
         component = _kind_of(KIND_RE.search(" ".join(after.split()[:4]))) or _kind_before(before)
         if component in ("base", "total", "equity") and re.search(r"\bbonus\b", after + before, re.I):
             component = "bonus"
+        if component is None and re.match(r"\s*of\s+(?:the\s+)?(?:company|shares|cap\s+table|equity)\b", after, re.I):
+            component = "equity"  # "0.25% of the company"
         if component is None and re.search(r"bonus", masked[max(0, match.start() - 30) : match.end() + 30], re.I):
             component = "bonus"
         out.append(

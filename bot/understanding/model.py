@@ -61,6 +61,7 @@ class Utterance:
     notes: list[str] = field(default_factory=list)  # note items named without a figure
     no_alternatives: bool = False
     unreadable: list[str] = field(default_factory=list)  # "77.55k": not a whole amount
+    share_price: Decimal | None = None  # "at $10 a share": what one share of a count is worth
     answer: str | None = None  # a bare answer: "skip" | "unknown" | "none" | "yes" | "no"
     mentions_place: bool = False  # a region, city or role word: the resolver may have something to change
     place_text: str = ""  # the words left once figures are out, for the company/region resolver
@@ -84,4 +85,6 @@ class Utterance:
         out |= {f"fixed={part}" for part in self.fixed}
         out |= {f"no={part}" for part in self.none_of}
         out |= {f"note={item}" for item in self.notes}
+        if self.share_price is not None:
+            out.add(f"share_price={format(self.share_price.normalize(), 'f')}")
         return out
