@@ -204,19 +204,8 @@ _NAME = (
 )
 # After a preposition or "called", a name may run over several lower-case words, up to a stop word,
 # a figure or punctuation ("from vercel for 180k", "with o1 labs, 190k", "called together ai").
-_LOOSE_NAME = (
-    r"(?!(?:"
-    + _NAME_STOPS
-    + r")\b)(?P<name>"
-    + _WORD
-    + r"(?:\s*&\s*"
-    + _WORD
-    + r"|\s+(?!(?:"
-    + _NAME_STOPS
-    + r")\b)"
-    + _WORD
-    + r"){0,2})"
-)
+_NOT_A_STOP = r"(?!(?:" + _NAME_STOPS + r")\b(?!\s*&))"  # "AT&T" starts with a stop word and is a name
+_LOOSE_NAME = _NOT_A_STOP + r"(?P<name>" + _WORD + r"(?:\s*&\s*" + _WORD + r"|\s+" + _NOT_A_STOP + _WORD + r"){0,2})"
 _NAME_NAMED = _LOOSE_NAME.replace("(?P<name>", "(?P<name2>")
 _CLAUSE_START = r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus)\s+)"
 _RIVAL_VERBS = (
@@ -502,6 +491,13 @@ LABEL_WORDS = (
     )
     | PLACE_WORDS
 )
+# A third person's pay ("my friend at ramp makes 220k") is nobody's offer: its figures are left out.
+SOMEONE_ELSE = "someone else"
+SOMEONE_ELSE_RE = re.compile(
+    r"\b(?:my|a)\s+(?:friend|buddy|colleague|coworker|co-worker|brother|sister|partner|roommate|cousin|peer"
+    r"|former\s+colleague|ex-colleague)s?\b",
+    re.I,
+)
 OTHER_ONE_RE = re.compile(
     r"\b(?:the\s+other\s+(?:one|offer|company|place)|the\s+competing\s+(?:one|offer)|the\s+rival)\b", re.I
 )
@@ -536,10 +532,12 @@ CURRENT_RES = [
     ),
 ]
 CURRENT_COMPANY_RE = re.compile(
-    r"\b(?:currently|now|today|presently)\s+(?:at|with|working\s+(?:at|for))\s+(?P<a>[A-Za-z][\w&'.-]*)"
+    r"\b(?:currently|now|today|presently)\s+(?:at|with|(?:working|employed)\s+(?:at|for|with|by))\s+"
+    r"(?P<a>[A-Za-z][\w&'.-]*)"
+    r"|^\s*(?:right\s+now\s+|currently\s+)?at\s+(?P<f>[A-Za-z][\w&'.-]*)\s*,?\s+i\s*(?:'m|am|make|earn|get)\b"
     r"|\bi\s*(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
     r"|currently|right\s+now|today))?"
-    r"|\bmy\s+current\s+(?:employer|company)\s+(?:is\s+)?(?P<c>[A-Z][\w&'.-]*)"
+    r"|\bmy\s+current\s+(?:employer|company)\s*(?:is\s+|:\s*|\s(?-i:(?=[A-Z])))(?P<c>[A-Za-z][\w&'.-]*)"
     r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
     r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on)\s+(?:at\s+|on\s+)?[$£€]?\d[\d,.]*\s*k?\b[^.;!?,]{0,20}?"
     r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*[.!]?$",
@@ -574,6 +572,7 @@ PUSHBACK_RE = re.compile(
     r"|increase|raise|improve|adjust|negotiate)\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
     r"|\bout\s+of\s+(?:the\s+)?budget\b|\bno\s+budget\b|\bfinal\s+offer\b|\bthat'?s\s+(?:their"
     r"|the)\s+(?:limit|max|ceiling)\b"
+    r"|\b(?:is|'s)\s+(?:the|their|our)\s+(?:max(?:imum)?|most|limit|ceiling|cap|top)\b(?!\s+(?:i|you)\b)"
     r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b|\b(?:equity|base|stock|bonus|salary"
     r"|sign[- ]?on)\s+is\s+(?:off\s+the\s+table)\b",
     re.I,
@@ -707,6 +706,8 @@ def read(text: str, context: Context) -> Utterance:
         if amount.unit == "money" and amount.period == "month" and amount.component is None:
             amount.component = "base"  # "15k a month": pay by the month is salary
         holder = _holder_at(start, markers, sentences)
+        if holder == SOMEONE_ELSE:
+            continue
         if amount.unit == "percent" and any(
             0 <= start - end <= 12 and PLAN_GAP_RE.fullmatch(spoken[end:start]) for end in plan_ends
         ):
@@ -796,6 +797,9 @@ def _vesting_years(text: str) -> int | None:
     alone = re.fullmatch(r"\s*(\d{1,2})\s*-?\s*(?:years?|yrs?)\W*", text)
     if alone and 1 <= int(alone[1]) <= 10:
         return int(alone[1])
+    instead = re.search(r"\b(\d{1,2})\s*-?\s*(?:years?|yrs?)\s*,?\s*(?:not|instead\s+of)\s+\d{1,2}\b", text, re.I)
+    if instead and 1 <= int(instead[1]) <= 10:
+        return int(instead[1])  # "it's 4 years not 5": a vesting term put right
     for match in YEARS_RE.finditer(text):
         value = int(match["a"] or match["b"] or match["c"])
         before = text[max(0, match.start() - 40) : match.start()].lower()
@@ -972,6 +976,8 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 markers.append((match.start(), rival(name)))
                 if name.lower() not in [n.lower() for n in utterance.rivals]:
                     utterance.rivals.append(name)
+    for match in SOMEONE_ELSE_RE.finditer(text):
+        markers.append((match.start(), SOMEONE_ELSE))
     for match in OTHER_ONE_RE.finditer(text):
         markers.append((match.start(), _last_rival(context, utterance)))
     for pattern in CURRENT_RES:
@@ -980,7 +986,9 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             utterance.mentions_current = True
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = (company["a"] or company["b"] or company["c"] or company["d"] or company["e"]).strip(" .,'")
+        name = (company["a"] or company["b"] or company["c"] or company["d"] or company["e"] or company["f"]).strip(
+            " .,'"
+        )
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}

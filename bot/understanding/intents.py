@@ -70,7 +70,8 @@ QUESTION_TOPICS = {
     "vesting": r"\byear\s+(?:one|1)\b|\bfirst\s+year\b|\bvest(?:ing|s|ed)?\b|\bback[- ]?loaded\b"
     r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
-    r"(?:based\s+)?(?:pay|adjust|discount|band)|\bpay\b.{0,30}\bremote\b|\bremote\s+(?:pay|discount|adjustment)\b",
+    r"(?:based\s+)?(?:pay|adjust|discount|band)|\bpay\b.{0,30}\bremote\b"
+    r"|\b(?:fair|good|ok|okay|normal|low|competitive|decent|enough)\s+for\s+(?:a\s+)?(?:fully\s+)?remote\b|\bremote\s+(?:pay|discount|adjustment)\b",
     "level": r"\blevel(?:ed|ing|s)?\b|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
     r"|fair|ok|okay)\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
@@ -85,7 +86,9 @@ QUESTION_TOPICS = {
     r"|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
     r"|\b(?:base|equity|stock|offer|package|salary|bonus|sign[- ]?on|comp)\s+(?:is|feels|seems)\s+(?:a\s+bit\s+"
     r"|kinda\s+|too\s+|really\s+|pretty\s+|quite\s+|on\s+the\s+)?(?:low|lowball|light|high|side)\b"
-    r"|\bis\s+\S*\d\S*\s+(?:\w+\s+)?(?:low|high|good|fair|competitive|ok|okay|enough)\b|\b(?:is"
+    r"|\bis\s+\S*\d\S*\s+(?:\w+\s+)?(?:low|high|good|fair|competitive|ok|okay|enough)\b"
+    r"|^(?:so\s+|and\s+|but\s+)?(?:is|are)\s+(?![^?]*\b(?:vest|cliff|schedule))(?:a\s+|an\s+)?[$£€~]?\d(?:[^?.!]|\.(?=\d)){0,40}?\b(?:normal|decent|a\s+lot|typical|standard"
+    r"|generous|reasonable|solid|good|fair|low|high|enough|competitive|ok|okay)\b|\b(?:is"
     r"|was)\s+(?:this|that|it)\s+(?:a\s+)?(?:good|fair|bad|decent|ok|okay|low|high|competitive|reasonable|"
     r"any\s+good|lowball|great|solid|market)\b|\bhow\s+(?:good|bad|fair)\b|\bam\s+i\s+(?:being\s+)?(?:lowball"
     r"|underpaid)"
@@ -199,6 +202,12 @@ COUNTER_RE = re.compile(
     r"|much)\s+can\s+i\b",
     re.I,
 )
+# Using another offer to get more is a counter, whatever else the sentence names.
+COUNTER_LEVERAGE_RE = re.compile(
+    r"\b(?:use|leverage|play)\s+(?:the\s+|my\s+|that\s+|this\s+)?(?:\w+\s+){0,2}(?:offer|one|number)\b"
+    r"|\bshould\s+i\s+(?:mention|bring\s+up|tell\s+(?:them|the\s+recruiter|hr)(?:\s+about)?|share|disclose)\b",
+    re.I,
+)
 ACCEPTED_RE = re.compile(
     r"\b(?:i\s+)?(?:accepted|signed(?:\s+(?:it|the\s+offer))?|took\s+(?:it|the\s+offer)|said\s+yes|"
     r"agreed\s+to(?!\s+[$£€]?\d)|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal|they\s+agreed(?!\s+to\s+[$£€]?\d)|they\s+said\s+yes|"
@@ -215,11 +224,15 @@ REVISED_RE = re.compile(
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
     r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
     r"|\badded\s+(?:an?\s+)?(?:extra\s+|another\s+)?[$£€]?\d|\b(?:can|could)\s+(?:now\s+)?do\s+[$£€]?\d[^.;!?]*\bnow\b"
-    r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\b(?:went|go|gone)\s+(?:up\s+)?to\s+[$£€]?\d",
+    r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\b(?:went|go|gone)\s+(?:up\s+)?to\s+[$£€]?\d"
+    # a change said as a delta or a move: "+15k sign-on", "another 5k", "up 10k", "from 175k to 185k"
+    r"|(?:^|[\s:(])\+[$£€]?\d|\b(?:another|an\s+extra|extra)\s+[$£€]?\d|\b(?:went|go|goes|moved)\s+up\s+[$£€]?\d"
+    r"|\bfrom\s+[$£€]?\d[\d,.]*\s*k?\s+(?:up\s+)?to\s+[$£€]?\d|\b(?:can|could)\s+now\s+(?:do|offer|go)\b"
+    r"|\bnow\s+(?:they'?re|they\s+are|she'?s|he'?s|it'?s)\s+(?:saying|offering|at|willing)\b",
     re.I,
 )
 CORRECTION_RE = re.compile(
-    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|oops|wait|no\s*,|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
+    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|oops|wait|no\s*,|no\s+wait|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
     r"|scratch\s+that|whoops|err?)\b|\bmy\s+mistake\b|\bi\s+was\s+wrong\b"
     r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
@@ -242,7 +255,8 @@ WALK_AWAY_RE = re.compile(
     r"|consider)\s+(?:for\s+)?(?:anything\s+)?(?:less|below|under|lower)\b|\bmin(?:imum)?\s+(?:i'?d|i\s+would"
     r"|i\s+will|i\s+can|i'?ll)\s+(?:accept|take|do|consider|go)\b|\b(?:below|under|less\s+than)\s+[$£€]?\d[\d,.]*"
     r"\s*k?\b.{0,30}\b(?:i'?m\s+out|walk(?:ing)?|no\s+deal|pass|decline|stay|not\s+interested)\b"
-    r"|\bdeal[\s-]*breaker\b|\bmy\s+(?:number|line)\s+is\b",
+    r"|\bdeal[\s-]*breaker\b|\bmy\s+(?:number|line)\s+is\b"
+    r"|\bi'?d\s+need\s+(?:at\s+least|a\s+minimum\s+of)\s+[$£€]?\d[^?]{0,40}\bto\s+(?:move|switch|leave|jump|sign)\b",
     re.I,
 )
 OFFER_WORDS_RE = re.compile(r"\b(?:offer(?:ed|ing)?|got\s+an?|received|package|hired|extended)\b", re.I)
@@ -328,6 +342,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "email"
     if PHONE_RE.search(text):
         return "phone"
+    if COUNTER_LEVERAGE_RE.search(text):
+        return "counter"
     topic = _question_topic(text, bool(money), utterance.level)
     if topic in ("good", "accept") and sum(a.holder == OFFER and a.component is not None for a in money) >= 2:
         # "not sure if this is a good offer but it's 160k base and 50k equity": the offer, stated; its
@@ -343,7 +359,9 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     if holders and holders <= {CURRENT} or (utterance.current_company and not money):
         return "current"
     names_rival = utterance.rivals or any(h.startswith("rival:") for h in holders)
-    own_first = OFFER_WORDS_RE.search(text.split(utterance.rivals[0])[0] if utterance.rivals else text)
+    own_first = OFFER_WORDS_RE.search(text.split(utterance.rivals[0])[0] if utterance.rivals else text) or (
+        money and money[0].holder == OFFER  # "they came in at 176k ...; figma has me at 190k"
+    )
     if names_rival and (OFFER not in holders or not own_first):
         return "rival"
     if money or utterance.none_of or OFFER_NEWS_RE.search(text):

@@ -44,7 +44,7 @@ def test_control_words_bare_answers_and_figures_stay_as_the_rules_read_them():
 
 def test_where_the_rules_read_nothing_the_second_opinion_answers():
     # Rules alone leave these as `other` or a statement; the classifier names the question.
-    line = "is 178k base decent for this role?"
+    line = "178k base, decent for this role or not?"
     assert understand(line, second_opinion=False).intent != "good"
     assert understand(line).intent == "good"
     assert understand(line).labels() == understand(line, second_opinion=False).labels()  # entities untouched
