@@ -122,6 +122,13 @@ def model() -> Model:
     return Model(read_examples())
 
 
+REQUEST_SHAPE_RE = re.compile(
+    r"^\W*(?:\w+\W*){0,3}$|\b(?:give|write|draft|send|need|want|help|prep|prepare|make|show|get|can|could|would"
+    r"|please|pls|plz|let'?s|how|what)\b",
+    re.I,
+)
+
+
 def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: bool) -> str:
     """The intent, once the classifier has had its say where the rules are weakest:
     - the rules read nothing (`other`): a question the classifier recognises (or a request, a thanks,
@@ -139,7 +146,8 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
     if ruled == "other":
         if guess not in CASE_CHANGING:
             # A topic needs a question's shape: a bare "remote" answers "which location?", it asks nothing.
-            asked = question or guess in REQUESTS and not pending
+            # A request needs a request's shape too: "they were nice on the phone" tells, it asks for nothing.
+            asked = question or guess in REQUESTS and not pending and bool(REQUEST_SHAPE_RE.search(utterance.text))
             return guess if asked else ruled
         close = guess in FROM_NOTHING and (guess != "skip" or pending) and not utterance.amounts
         return guess if close and trained.similarity(utterance.text, guess) >= SIMILAR_ENOUGH else ruled

@@ -140,7 +140,7 @@ KIND_RE = re.compile(
     r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus|sign[\s-]?in\s+bonus"
     r"|one[\s-]?time\s+bonus)"
     r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?)"
-    r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock|ppus?|units|vests)"
+    r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock|vests)"
     r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base)"
     r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b)"
     r"|(?P<stipend>stipend|allowance|learning\s+budget|equipment|home\s+office|wellness|education\s+budget)",
@@ -189,7 +189,8 @@ _NAME_STOPS = (
     r"|then|about|around|like|only|still|really|actually|basically|already|yet|via|per|up|down|over|under"
     r"|i'm|im|i've|i'd|their|our|his|her|its|this|these|those|what|how|why|where|there|here|here's|there's"
     r"|thinking|seems|looks|probably|maybe|currently|right|honestly|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|wants|needs|makes|make"
+    r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|btw|tbh|imo|ps|oh|ok|okay|yeah|lol|update|news|anyway"
+    r"|hey|hi|well"
 )
 _WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
 # First word any case; the next (up to two) capitalised, joined by "&", or a company suffix ("ai", "labs").
@@ -432,6 +433,14 @@ NOT_NAMES = frozenset(
         "ok",
         "okay",
         "friend",
+        "fwiw",
+        "tbh",
+        "imo",
+        "ps",
+        "oh",
+        "lol",
+        "hey",
+        "hi",
         "buddy",
         "colleague",
     ]
@@ -845,7 +854,8 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
             continue
         currency = currency_of(match)
         rsu_count = RSU_COUNT_AFTER_RE.match(after_text) and not match["suffix"] and value >= 1000
-        shares = not match["prefix"] and (SHARES_AFTER_RE.match(after_text) or rsu_count)
+        # "70 000 dollars shares value": a figure with its currency is money, whatever word follows
+        shares = not match["prefix"] and currency is None and (SHARES_AFTER_RE.match(after_text) or rsu_count)
         small = not shares and currency is None and not match["suffix"] and value < 1000
         if small and not _bare_small_is_money(masked, match, utterance):
             continue  # a bare small number: a level, a count, a day of the month

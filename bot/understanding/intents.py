@@ -106,6 +106,9 @@ QUESTION_RE = re.compile(
     r"explain|help\s+me\s+understand)\b|\bwhat\s+about\b|\bhow\s+about\b|\bwondering\b|\bnormal\b"
     r"|\b(?:not\s+sure|unsure|curious|don'?t\s+know|wonder)\s+(?:if|whether)\b|\bi\s+wonder\b"
     r"|\bi\s+(?:feel|think)\s+(?:like\s+)?(?:the|my|this|it)\b[^.?!\d]{0,30}\b(?:low|lowball|unfair|light)\b"
+    # a judgement said as a statement ("the equity seems low") asks where the offer sits
+    r"|\b(?:seems?|looks?|feels?|sounds?)\s+(?:(?:a\s+bit|kinda|kind\s+of|too|really|pretty|quite|very|a\s+little"
+    r"|way)\s+)?(?:low|light|lowball|stingy|unfair)\b"
     r"|(?:[,;:.!-]\s*|^(?:(?:ok(?:ay)?|so|honestly|tbh|also|and|but|hey|hmm+|well|quick\s+q(?:uestion)?|be\s+honest"
     r"|real\s+talk|ugh|lol|question)\W*\s+)+)(?:is|are|should|do|does|can|could|would|will|how|what|why|when"
     r"|which|where)\s+(?:(?:i|you|we|they|it|this|that|the|my|a|one)\b|[$£€]?\d)"
@@ -184,7 +187,8 @@ PHONE_RE = re.compile(
     r"|\bscript\s+for\s+(?:the|my|a|this)\s+(?:\w+\s+)?(?:call|phone|conversation|chat)\b"
     r"|\b(?:give|send)\s+me\s+(?:a|the)\s+script\b|\b(?:write|draft|need|want|make)\s+(?:me\s+)?(?:a|the)\s+script\b"
     r"|\bwhat\s+(?:do|should|can)\s+i\s+tell\s+(?:them|the\s+recruiter|hr)\b"
-    r"|\bwords?\s+(?:for|to\s+use\s+on)\s+the\s+(?:call|phone)\b|\bon\s+the\s+phone\b.{0,20}\bwhat\b",
+    r"|\bwords?\s+(?:for|to\s+use\s+on)\s+the\s+(?:call|phone)\b|\bon\s+the\s+phone\b.{0,20}\bwhat\b"
+    r"|\b(?:get|have|see|use|got)\s+(?:a|the|my|some)\s+(?:phone|call)\s+(?:script|version|notes)\b",
     re.I,
 )
 COUNTER_RE = re.compile(
