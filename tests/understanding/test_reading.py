@@ -111,3 +111,49 @@ def test_thousands_grouped_with_spaces_are_one_number_never_zero():
 
 def test_a_nod_is_not_a_goodbye():
     assert understand("ok cool", DISCUSSED).intent == "other"
+
+
+def test_two_holders_in_one_message_keep_their_own_figures():
+    utterance = understand("planetscale offered 182k base and de shaw offered 250k base", DISCUSSED)
+    assert [(a.holder, a.component, a.value) for a in utterance.amounts] == [
+        (OFFER, "base", 182_000),
+        (rival("de shaw"), "base", 250_000),
+    ]
+    utterance = understand("stripe offered 210k base and my current job pays 160k", DISCUSSED)
+    assert [a.holder for a in utterance.amounts] == [rival("stripe"), CURRENT]
+
+
+def test_company_names_of_several_words_common_words_and_ampersands():
+    for text, name in [
+        ("other offer is with o1 labs, 190k base", "o1 labs"),
+        ("Weights & Biases came back with 188k base", "Weights & Biases"),
+        ("there's an offer on the table from vercel for 180k base", "vercel"),
+        ("the other company is called together ai, 185k base", "together ai"),
+        ("the other offer (from ramp) is 205k", "ramp"),
+        ("another offer from AT&T for $300k total", "AT&T"),
+    ]:
+        utterance = understand(text, DISCUSSED)
+        assert utterance.rivals == [name], text
+        assert all(a.holder == rival(name) for a in utterance.amounts), text
+
+
+def test_a_change_said_with_the_new_figure_keeps_the_new_figure():
+    for text in ("they raised base by 8k to 188k", "base went from 175k to 188k"):
+        utterance = understand(text, DISCUSSED)
+        assert utterance.intent == "revised", text
+        assert [(a.component, a.value) for a in utterance.amounts] == [("base", 188_000)], text
+
+
+def test_a_share_count_keeps_its_price_and_a_strike_price_is_no_figure():
+    utterance = understand("the grant is 12,000 shares at $10 a share", DISCUSSED)
+    assert [(a.component, a.value, a.unit) for a in utterance.amounts] == [("equity", 12_000, "shares")]
+    assert utterance.share_price == Decimal(10)
+    utterance = understand("they gave me 5000 options with a strike price of $4", DISCUSSED)
+    assert [(a.value, a.unit) for a in utterance.amounts] == [(5_000, "shares")] and utterance.share_price is None
+    utterance = understand("6,500 RSUs worth about $90k", DISCUSSED)
+    assert [(a.value, a.unit) for a in utterance.amounts] == [(90_000, "money")]
+
+
+def test_a_third_persons_pay_is_nobodys_offer():
+    utterance = understand("my friend at ramp makes 220k", DISCUSSED)
+    assert utterance.amounts == [] and utterance.rivals == []
