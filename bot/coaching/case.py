@@ -97,6 +97,7 @@ class SharesPending(BaseModel):
     count: int
     years: int | None = None
     holder: str = "offer"
+    strike: str | None = None  # an option's strike price as written (`$2.50`): what exercising costs, not its value
 
 
 class Case(BaseModel):
@@ -124,6 +125,9 @@ class Case(BaseModel):
     cliff_months: int | None = None
     grant_type: Literal["rsu", "options"] | None = None
     shares: SharesPending | None = None
+    # The offer's currency came from the band, not from the person (they wrote `85k`): it
+    # follows the band when the location changes, and a figure in a named currency replaces it.
+    currency_assumed: bool = False
 
     @model_validator(mode="before")
     @classmethod

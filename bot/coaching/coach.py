@@ -263,6 +263,7 @@ class Coach:
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
         case = case.model_copy(deep=True)
         moved = self.intake.place(case, u, text) if self._may_place(case, u) else None
+        recurrency = self._band_currency(case) if moved else None
         if case.pending == "shares" and u.amounts:
             done = self._share_value(case, u)
         elif case.pending == "years" and u.intent == "answer" and case.offer.equity:
@@ -274,7 +275,20 @@ class Coach:
         self._defaults(case, done)
         if moved:
             done.say(moved)
+        if recurrency:
+            done.say(recurrency)
         return self._after_update(case, u, done, region_changed=bool(moved and case.evaluated))
+
+    def _band_currency(self, case: Case) -> str | None:
+        """A new location whose band is in another currency: figures written with no currency
+        (`85k`) were read in the old band's and now read in the new one's, and the reply says
+        so; figures written in a currency keep it (the currency question follows)."""
+        region = self._region(case)
+        if region is None or not case.currency_assumed or case.offer.currency in (None, region.currency):
+            return None
+        before = case.offer.currency
+        case.offer.currency = region.currency
+        return f"figures read in {region.currency}, the {region.name} band's currency (you named none; was {before})"
 
     def _defaults(self, case: Case, done: Applied) -> None:
         """What the guide states where the person said nothing: the band's currency and the
@@ -283,7 +297,7 @@ class Coach:
         if region is None:
             return
         if case.offer.currency is None and (case.offer.base is not None or case.offer.equity):
-            case.offer.currency = region.currency
+            case.offer.currency, case.currency_assumed = region.currency, True
         years = region.stock.vesting_years if region.stock else None
         if case.offer.equity and case.offer.equity_years is None and years:
             case.offer.equity_years = years
@@ -611,13 +625,18 @@ class Coach:
         return Outcome(messages, case)
 
     def _pushback(self, case: Case, fixed: str, changes: list[str] | None = None) -> Outcome:
-        counter = self._counter_for(case)
-        if counter is None:
+        unheld = self._counter_for(case)
+        if unheld is None:
             return Outcome(self._render("coach_no_guide.j2", **self._summary(case)), case)
+        # What they said can move is asked within what they said ("the best we can do is $185K
+        # base": the base goes to $185K and the rest of the base ask moves to the sign-on).
+        counter = hold(unheld, [p for p in case.fixed if p != fixed], dict(case.caps))
         guide, region = self._guide(case), self._region(case)
         cur = counter.currency
         offered, asked = counter.offered, counter.asked
-        base_gap = (asked.base or 0) - (offered.base or 0)
+        cap = case.caps.get(fixed)
+        base_kept = max(cap, offered.base or 0) if fixed == "base" and cap is not None else (offered.base or 0)
+        base_gap = (unheld.asked.base or 0) - base_kept
         equity_gap = (asked.equity or 0) - (offered.equity or 0)
         case.stage = "pushback"
         fillers = self._fillers(case, counter)
@@ -627,6 +646,9 @@ class Coach:
             fixed=fixed,
             counter=counter,
             cur=cur,
+            cap=cap,
+            base_asked=unheld.asked.base or 0,
+            base_kept=base_kept,
             base_gap=base_gap,
             equity_gap=equity_gap,
             base_gap_text=_m(base_gap, cur),

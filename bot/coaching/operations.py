@@ -40,7 +40,7 @@ PART_WORDS = {
     "total": "total",
     "relocation": "relocation",
     "refresh": "equity refresh",
-    "retirement_match": "401k match",
+    "retirement_match": "retirement match (401k / pension)",
     "stipend": "stipend",
 }
 KIND_WORDS = {
@@ -156,10 +156,8 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         done.say(f"{money(value, amount.currency)} a year × {years} years = {money(value * years, amount.currency)}")
         value *= years
     checked = Amount(amount.holder, kind, value, amount.unit, amount.period, amount.currency, amount.years, amount.text)
-    if not _usable(checked, kind, region, bands, done):
+    if not _usable(checked, kind, region, bands, done) or not _offer_currency(case, amount, region, done):
         return
-    if amount.currency and case.offer.currency is None:
-        case.offer.currency = amount.currency
     if kind == "base":
         _set_offer(case, "base", value, "base", u, done)
     elif kind == "equity":
@@ -174,6 +172,34 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         _set_offer(case, "sign_on", value, "sign_on", u, done)
     elif kind == "total":
         done.ask({"key": "total_only", "figure": amount.text})
+
+
+def _offer_currency(case: Case, amount: Amount, region: RegionBand | None, done: Applied) -> bool:
+    """The offer's currency before a figure goes in, so the reply shows it as stored: the one
+    written, else the band's (marked assumed). A figure in a currency other than one the
+    person wrote before is asked about, never put in with the others."""
+    offer = case.offer
+    if amount.currency is None:
+        if offer.currency is None and region is not None:
+            offer.currency, case.currency_assumed = region.currency, True
+        return True
+    if offer.currency is None or offer.currency == amount.currency:
+        offer.currency, case.currency_assumed = amount.currency, False
+        return True
+    if case.currency_assumed:
+        done.say(f"figures in {amount.currency}, as you wrote {amount.text} (the earlier ones had no currency)")
+        offer.currency, case.currency_assumed = amount.currency, False
+        return True
+    done.ask(
+        {
+            "key": "currency",
+            "figure": amount.text,
+            "currency": amount.currency,
+            "band_currency": offer.currency,
+            "mixed": True,
+        }
+    )
+    return False
 
 
 def _thousands(amount: Amount, done: Applied, currency: str | None) -> Amount:
@@ -441,6 +467,9 @@ def _constrain(case: Case, u: Utterance, done: Applied, currency) -> None:
             and amount.component in ("base", "equity", "sign_on", "total")
         ):
             case.caps[amount.component] = int(amount.value)
-    named = ", ".join("the package" if p == "total" else PART_WORDS[p] for p in u.fixed)
-    caps = [f"{PART_WORDS[k]} at most {money(v, currency)}" for k, v in case.caps.items() if k in u.fixed]
-    done.say(f"{named} fixed" + (f" ({'; '.join(caps)})" if caps else "") + ": kept out of the ask")
+    capped = {k: v for k, v in case.caps.items() if k in u.fixed and k != "total"}
+    named = ", ".join("the package" if p == "total" else PART_WORDS[p] for p in u.fixed if p not in capped)
+    if named:
+        done.say(f"{named} fixed: kept out of the ask")
+    for part, limit in capped.items():
+        done.say(f"{PART_WORDS[part]} fixed at no more than {money(limit, currency)}, they said: asked no higher")

@@ -224,7 +224,7 @@ def _shares_text(shares) -> str | None:
 NOTE_LABELS = {
     "relocation": "relocation",
     "refresh": "equity refresh",
-    "retirement_match": "401k match",
+    "retirement_match": "retirement match (401k / pension)",
     "pto": "time off",
 }
 
