@@ -22,7 +22,7 @@ from fractions import Fraction
 
 from bot.answers import MAX_INPUT_CHARS, Answers
 from bot.coaching import operations, questions
-from bot.coaching.case import Case
+from bot.coaching.case import Case, Note
 from bot.coaching.intake import Intake
 from bot.coaching.operations import MONEY_SLOTS, PART_WORDS, Applied
 from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
@@ -36,13 +36,16 @@ from bot.render.blocks import Message, build_messages
 from bot.render.templates import render
 from bot.understanding.entities import Context
 from bot.understanding.intents import OFFER_WORDS_RE, QUESTIONS
-from bot.understanding.model import Utterance
+from bot.understanding.model import OFFER, Utterance
 from bot.understanding.reader import understand
 
 log = logging.getLogger(__name__)
 # Resolutions a DM with no case open answers as the `/comp` lookup it is.
 LOOKUP_KINDS = ("band", "regions", "roles", "region_unknown", "role_unknown", "level_unknown", "companies")
 FORGET_YES = {"yes forget me", "yes delete", "yes delete it", "delete it", "yes please delete"}
+STRIKE_RE = re.compile(r"\bstrike\b|\bexercise price\b", re.I)
+VALUE_RE = re.compile(r"\bworth\b|\bvalued?\b|\b409a\b|\bpreferred\b|\bfmv\b|\bmarket\b", re.I)
+PRICE_TEXT_RE = re.compile(r"(?P<cur>[$€£₹])?\s*(?P<n>\d{1,6}(?:\.\d{1,4})?)\b")
 PER_SHARE_RE = re.compile(r"\b(?:per|a|each|/)\s*(?:share|option|unit)\b|\bstrike\b|\bprice\b|\b409a\b", re.I)
 SLOT_WORDS = {
     "base": "the base salary",
@@ -95,6 +98,20 @@ def _annualized(package) -> Fraction | None:
     if callable(method):
         return method()
     return Fraction(package.total) if getattr(package, "total", None) else None
+
+
+def _share_price(u: Utterance) -> tuple[Fraction, str | None] | None:
+    """A price or value for shares: the first money figure read, or one with cents the
+    understanding layer keeps verbatim as not a whole amount (`$2.50`): a share's price has
+    cents. Returns the value and, for such a figure, how it was written."""
+    amount = next((a for a in u.amounts if a.unit == "money"), None)
+    if amount is not None:
+        return Fraction(amount.value), None
+    for written in u.unreadable:
+        match = PRICE_TEXT_RE.search(written)
+        if match and "." in match["n"]:
+            return Fraction(match["n"]), written.strip()
+    return None
 
 
 class Coach:
@@ -229,7 +246,9 @@ class Coach:
             if lookup and lookup.kind in LOOKUP_KINDS:
                 return Outcome(self.answers.mention(text), None)
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
-        if case.pending in ("company", "role", "region"):
+        if case.pending in ("company", "role", "region") or u.unreadable:
+            return self._statement(case, u, text)
+        if case.pending == "shares" and self._answers_shares(u):
             return self._statement(case, u, text)
         if lookup and lookup.kind in ("band", "regions", "roles") and not lookup.unknown:
             return Outcome(self.answers.mention(text), None)
@@ -264,7 +283,7 @@ class Coach:
         case = case.model_copy(deep=True)
         moved = self.intake.place(case, u, text) if self._may_place(case, u) else None
         recurrency = self._band_currency(case) if moved else None
-        if case.pending == "shares" and u.amounts:
+        if case.pending == "shares" and self._answers_shares(u):
             done = self._share_value(case, u)
         elif case.pending == "years" and u.intent == "answer" and case.offer.equity:
             done = self._years_answer(case, u)
@@ -272,6 +291,8 @@ class Coach:
             done = operations.none_answer(case, case.pending)
         else:
             done = operations.apply(case, u, self._region(case), self.intake.bands(case))
+            if u.unreadable:
+                done.ask({"key": "unreadable", "figure": u.unreadable[0]})  # never dropped without a word
         self._defaults(case, done)
         if moved:
             done.say(moved)
@@ -289,6 +310,14 @@ class Coach:
         before = case.offer.currency
         case.offer.currency = region.currency
         return f"figures read in {region.currency}, the {region.name} band's currency (you named none; was {before})"
+
+    @staticmethod
+    def _answers_shares(u: Utterance) -> bool:
+        """A figure for the shares asked about: one with no part named, or the equity (not
+        "base is actually 187.5k", which goes where it says)."""
+        if u.amounts:
+            return all(a.holder == OFFER and a.component in (None, "equity") for a in u.amounts)
+        return bool(u.unreadable)
 
     def _defaults(self, case: Case, done: Applied) -> None:
         """What the guide states where the person said nothing: the band's currency and the
@@ -361,26 +390,46 @@ class Coach:
 
     def _share_value(self, case: Case, u: Utterance) -> Applied:
         """The answer to "what are the N shares worth?": a price per share (the grant is
-        count × price, formula shown) or the grant's value."""
+        count × price, formula shown; cents are read here, `$12.75 a share`) or the grant's
+        value. An option's strike price is what exercising costs, not what the grant is
+        worth: it is kept as a note and the question stays open."""
         done = Applied()
         shares = case.shares
-        amount = next((a for a in u.amounts if a.unit == "money"), None)
-        if shares is None or amount is None:
-            done.ask({"key": "shares", "figure": f"{shares.count:,}" if shares else "", "unit": "shares"})
+        unit = "options" if case.grant_type == "options" else "shares"
+        price = _share_price(u)
+        if shares is not None and price is not None and STRIKE_RE.search(u.text) and not VALUE_RE.search(u.text):
+            strike = price[1] or _m(price[0], case.offer.currency or "USD")
+            shares.strike = strike
+            case.notes = [n for n in case.notes if n.item != "strike"] + [
+                Note(item="strike", words=f"{strike} per {unit[:-1]}")
+            ]
+            done.say(f"strike price {strike} (what exercising costs, not what the {unit} are worth)")
+            done.ask({"key": "shares", "figure": f"{shares.count:,}", "unit": unit})
             return done
-        cur = amount.currency or case.offer.currency
-        per_share = PER_SHARE_RE.search(u.text) or int(amount.value) < 1000
+        if shares is None or price is None:
+            done.ask({"key": "shares", "figure": f"{shares.count:,}" if shares else "", "unit": unit})
+            return done
+        value_per, written = price
+        region = self._region(case)
+        cur = case.offer.currency or (region.currency if region else None)
+        amount = next((a for a in u.amounts if a.unit == "money"), None)
+        if amount is not None and amount.currency:
+            cur = amount.currency
+        text = written or _m(value_per, cur or "USD")
+        per_share = PER_SHARE_RE.search(u.text) or value_per < 1000
         if per_share:
-            value = shares.count * int(amount.value)
-            done.say(f"equity {shares.count:,} × {_m(amount.value, cur or 'USD')} = {_m(value, cur or 'USD')}")
+            exact = shares.count * value_per
+            value = int(exact)
+            rounded = "" if value == exact else " (rounded down to a whole amount)"
+            done.say(f"equity {shares.count:,} × {text} = {_m(value, cur or 'USD')}{rounded}")
         else:
-            value = int(amount.value)
-            done.say(f"equity {_m(value, cur or 'USD')} for {shares.count:,} shares")
+            value = int(value_per)
+            done.say(f"equity {_m(value, cur or 'USD')} for {shares.count:,} {unit}")
         case.offer.equity, case.offer.no_equity = value, False
         if shares.years:
             case.offer.equity_years = shares.years
-        if amount.currency and case.offer.currency is None:
-            case.offer.currency = amount.currency
+        if cur and case.offer.currency is None:
+            case.offer.currency = cur
         case.shares = None
         case.pending = None
         done.offer_changed = True
@@ -500,9 +549,14 @@ class Coach:
             terms.append("no cliff" if case.cliff_months == 0 else f"{case.cliff_months}-month cliff")
         if terms:
             lines.append(("Equity terms", ", ".join(terms)))
+        if case.shares is not None:
+            unit = "options" if case.grant_type == "options" else "shares"
+            years = f" over {case.shares.years} years" if case.shares.years else ""
+            lines.append(("Equity", f"{case.shares.count:,} {unit}{years}: value not given yet, not in the totals"))
         for note in case.notes:
             amount = _m(note.amount, note.currency or currency) if note.amount else None
-            shown = amount or (f"{format(note.percent.normalize(), 'f')}%" if note.percent is not None else "mentioned")
+            percent = f"{format(note.percent.normalize(), 'f')}%" if note.percent is not None else None
+            shown = amount or percent or note.words or "mentioned"
             holder = (
                 "" if note.holder == "offer" else f" ({'current job' if note.holder == 'current' else note.holder})"
             )

@@ -42,6 +42,7 @@ PART_WORDS = {
     "refresh": "equity refresh",
     "retirement_match": "retirement match (401k / pension)",
     "stipend": "stipend",
+    "strike": "option strike price",
 }
 KIND_WORDS = {
     "base": "base salary",
