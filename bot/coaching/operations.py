@@ -157,7 +157,7 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         done.say(f"{money(value, amount.currency)} a year × {years} years = {money(value * years, amount.currency)}")
         value *= years
     checked = Amount(amount.holder, kind, value, amount.unit, amount.period, amount.currency, amount.years, amount.text)
-    if not _usable(checked, kind, region, bands, done) or not _offer_currency(case, amount, region, done):
+    if not _usable(checked, kind, region, bands, done) or not _offer_currency(case, amount, kind, region, done):
         return
     if kind == "base":
         _set_offer(case, "base", value, "base", u, done)
@@ -175,10 +175,11 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         done.ask({"key": "total_only", "figure": amount.text})
 
 
-def _offer_currency(case: Case, amount: Amount, region: RegionBand | None, done: Applied) -> bool:
+def _offer_currency(case: Case, amount: Amount, kind: str, region: RegionBand | None, done: Applied) -> bool:
     """The offer's currency before a figure goes in, so the reply shows it as stored: the one
     written, else the band's (marked assumed). A figure in a currency other than one the
-    person wrote before is asked about, never put in with the others."""
+    person wrote before is asked about, never put in with the others (unless it restates the
+    only figure held in the old one)."""
     offer = case.offer
     if amount.currency is None:
         if offer.currency is None and region is not None:
@@ -190,6 +191,11 @@ def _offer_currency(case: Case, amount: Amount, region: RegionBand | None, done:
     if case.currency_assumed:
         done.say(f"figures in {amount.currency}, as you wrote {amount.text} (the earlier ones had no currency)")
         offer.currency, case.currency_assumed = amount.currency, False
+        return True
+    others = {"base": offer.base, "equity": offer.equity, "bonus": offer.bonus_amount, "sign_on": offer.sign_on}
+    if not any(value for part, value in others.items() if part != kind):
+        done.say(f"figures in {amount.currency} now (was {offer.currency})")  # the one figure held, restated
+        offer.currency = amount.currency
         return True
     done.ask(
         {
@@ -428,6 +434,8 @@ def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applie
             {"key": "currency", "figure": amount.text, "currency": amount.currency, "band_currency": region.currency}
         )
         return
+    if target.currency is None and amount.currency is None and currency:
+        target.currency = currency  # before the words, so they show the currency stored
     words = _package_set(target, amount, u, "total")
     if words and target.equity and target.equity_years is None:
         target.equity_years = _guide_years(region) or 4
@@ -445,6 +453,8 @@ def _current_amount(case: Case, u: Utterance, amount: Amount, done: Applied, cur
     if amount.component in NOTE_ITEMS:
         _note(case, amount, CURRENT, done)
         return
+    if job.currency is None and amount.currency is None and currency:
+        job.currency = currency
     words = _package_set(job, amount, u, "base")
     if words:
         if job.currency is None and currency:
