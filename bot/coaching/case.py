@@ -57,9 +57,10 @@ class Package(BaseModel):
         )
 
     def annualized(self) -> Fraction | None:
-        """The stated total, or base + grant ÷ years + bonus + sign-on ÷ 4 when only parts are
-        known (the same formula as Offer.annualized); None when nothing is known."""
-        if self.has_parts and (self.base is not None or self.total is None):
+        """Base + grant ÷ years + bonus + sign-on ÷ 4 when the base is known (the same formula
+        as Offer.annualized), else the total stated; None otherwise: a sign-on or a grant alone
+        ("the google one includes a 50k signing bonus") is not a year's pay."""
+        if self.base is not None:
             return self.as_offer().annualized()
         return Fraction(self.total) if self.total is not None else None
 

@@ -207,4 +207,20 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             has="sign-on $7.5K",
         ),
     ],
+    "a rival's sign-on alone is not its year's pay": [
+        T(DONE_WHEN, EVALUATED),
+        T(
+            "I also have an offer from Google, they gave me a 50k signing bonus",
+            {"rivals": {"Google": {"currency": "USD", "sign_on": 50_000}}, "stage": "counter", "pending": None},
+            has="Google offer: sign-on $50K",
+            lacks=("$12.5K", "Walk-away:* $12.5K"),
+        ),
+        T("status", {}, has="Other offer:* Google", lacks="$12.5K total"),
+        T(
+            "google base is 200k",
+            {"rivals": {"Google": {"currency": "USD", "sign_on": 50_000, "base": 200_000}}},
+            has="Google offer: base $200K",
+        ),
+        T("status", {}, has="Other offer:* Google, $212.5K total"),
+    ],
 }
