@@ -233,8 +233,32 @@ class Coach:
             done = Applied()
             operations.details(stored, replace(u, amounts=[], notes=[], level=None), done)
             case = stored
+        asked_about = self._figures_asked_about(case, u) if u.intent == "good" else None
+        if asked_about is not None:
+            hypothetical, words = asked_about
+            reply = questions.answer(u.intent, hypothetical, self._guide(case), self._region(case))
+            head, _, rest = reply.partition("\n")
+            note = render("_coach_changes.j2", changes=[f"placing the figures you asked about ({words}); not kept"])
+            reply = f"{head}\n{note}\n{rest}" if head.startswith("::header") else f"{note}\n{reply}"
+            return Outcome(build_messages(reply), stored)
         reply = questions.answer(u.intent, case, self._guide(case), self._region(case))
         return Outcome(build_messages(reply), stored)
+
+    def _figures_asked_about(self, case: Case, u: Utterance) -> tuple[Case, str] | None:
+        """ "Is 170k base good for remote?": the offer's figures a question names, placed on a
+        copy of the case (the reply says so first; the case keeps what the person stated as
+        the offer). None when the question names no figure the case does not already hold."""
+        if not u.amounts or case.company_slug is None:
+            return None
+        named = [a for a in u.amounts if a.holder == OFFER and a.component in MONEY_SLOTS and a.unit == "money"]
+        if not named or len(named) != len(u.amounts):
+            return None
+        copy = case.model_copy(deep=True)
+        done = operations.apply(copy, replace(u, intent="offer", notes=[]), self._region(copy), self.intake.bands(copy))
+        if done.question or not done.offer_changed:
+            return None
+        self._defaults(copy, Applied())
+        return copy, "; ".join(line for line in done.lines)
 
     def _on_greeting(self, case: Case, u: Utterance, text: str) -> Outcome:
         return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)

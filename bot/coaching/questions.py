@@ -161,7 +161,8 @@ def _rooms(offer: Offer, region: RegionBand, cur: str) -> list[Room]:
     if offer.sign_on and region.sign_on:
         band = region.sign_on
         rooms.append(_room("sign_on", "Sign-on", offer.sign_on, band.low.amount, band.high.amount, cur))
-    if region.total:
+    equity_known = offer.equity or offer.no_equity or not (stock and stock.value)
+    if region.total and equity_known:  # a total without the grant is not placed in a total band
         total = offer.annualized()
         rooms.append(_room("total", "Annualized total", total, region.total.low.amount, region.total.high.amount, cur))
     return rooms

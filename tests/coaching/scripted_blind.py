@@ -223,4 +223,28 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         ),
         T("status", {}, has="Other offer:* Google, $212.5K total"),
     ],
+    "a figure a question names is placed, not kept, and a grant not given is not a $0 grant": [
+        T(
+            "hey so planetscale made me an offer, remote, ML engineer",
+            {"guide": GUIDE, "region": REMOTE, "pending": "base"},
+        ),
+        T(
+            "is 170k base good for remote?",
+            {},
+            has=("placing the figures you asked about (base $170K); not kept", "$170K, lower third ($155K–$220K)"),
+            lacks=("Tell me the offer's figures", "Annualized total:* $170K"),
+        ),
+        T("170k base", {"offer": {"currency": "USD", "base": 170_000}, "pending": "equity"}),
+        T(
+            "not sure about equity yet",
+            {
+                "skipped": ["equity"],
+                "first": {"currency": "USD", "base": 170_000},
+                "stage": "leverage",
+                "pending": "leverage",
+            },
+            has=("equity (not given yet, left out)", "Not placed in the guide's total-comp band"),
+            lacks=("equity $0", "below the band"),
+        ),
+    ],
 }
