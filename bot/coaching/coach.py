@@ -45,6 +45,13 @@ LOOKUP_KINDS = ("band", "regions", "roles", "region_unknown", "role_unknown", "l
 FORGET_YES = {"yes forget me", "yes delete", "yes delete it", "delete it", "yes please delete"}
 STRIKE_RE = re.compile(r"\bstrike\b|\bexercise price\b", re.I)
 VALUE_RE = re.compile(r"\bworth\b|\bvalued?\b|\b409a\b|\bpreferred\b|\bfmv\b|\bmarket\b", re.I)
+# A question about the person's own grant, not about vesting terms in general.
+OWN_TERMS_RE = re.compile(
+    r"\b(?:my|mine|our|their|they|they're|theirs|it's|its|it has|it is|this"
+    r"|the (?:offer|grant|rsus?|options?|equity|stock)|i (?:have|got|get)|i'm getting|comes with|includes?"
+    r"|with (?:a|an)\b.*\b(?:cliff|vest))\b",
+    re.I,
+)
 PRICE_TEXT_RE = re.compile(r"(?P<cur>[$€£₹])?\s*(?P<n>\d{1,6}(?:\.\d{1,4})?)\b")
 PER_SHARE_RE = re.compile(r"\b(?:per|a|each|/)\s*(?:share|option|unit)\b|\bstrike\b|\bprice\b|\b409a\b", re.I)
 SLOT_WORDS = {
@@ -225,14 +232,16 @@ class Coach:
 
     def _on_question(self, case: Case, u: Utterance, text: str) -> Outcome:
         """A question by topic: answered from the guide's sections and the case
-        (bot/coaching/questions.py). Facts the question states (a schedule, a cliff) are kept."""
+        (bot/coaching/questions.py). Facts the question states about the person's own grant
+        ("my grant vests 5/15/40/40, what about year 1?") are kept; terms asked about in general
+        ("what does a 1 year cliff mean?") are answered, not kept."""
         stored = None
         states_terms = u.schedule or u.cliff_months is not None or u.grant_type
         if u.intent == "vesting" and states_terms and not case.is_empty:
-            stored = case.model_copy(deep=True)
-            done = Applied()
-            operations.details(stored, replace(u, amounts=[], notes=[], level=None), done)
-            case = stored
+            terms = case.model_copy(deep=True)
+            operations.details(terms, replace(u, amounts=[], notes=[], level=None), Applied())
+            stored = terms if OWN_TERMS_RE.search(u.text) else None
+            case = terms
         asked_about = self._figures_asked_about(case, u) if u.intent == "good" else None
         if asked_about is not None:
             hypothetical, words = asked_about

@@ -247,4 +247,12 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             lacks=("equity $0", "below the band"),
         ),
     ],
+    "a cliff asked about in general is answered, not kept; one said of the grant is kept": [
+        T(DONE_WHEN, EVALUATED),
+        T("what does a 1 year cliff mean?", {}, has="Cliff:* 12 months", lacks="Noted"),
+        T("is a 1 year cliff normal?", {}, has="Cliff:* 12 months"),
+        T("status", {}, lacks="12-month cliff"),
+        T("my grant has a 1 year cliff, is that normal?", {"cliff_months": 12}, has="Cliff:* 12 months"),
+        T("status", {}, has="12-month cliff"),
+    ],
 }
