@@ -322,7 +322,8 @@ def _accept(f: Facts) -> dict:
             else f"{f.m(-delta)} ({f.m(case.walk_away)} − {f.annualized})",
         }
     return {
-        "countered": case.at_least("counter"),
+        "countered": case.at_least("pushback"),  # they answered a counter (a pushback or new figures)
+        "counter_ready": case.stage == "counter",  # built here; whether it was sent, the person hasn't said
         "target": target,
         "walk": walk,
         "risk_adjusted": _risk_adjusted(f),

@@ -255,4 +255,11 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         T("my grant has a 1 year cliff, is that normal?", {"cliff_months": 12}, has="Cliff:* 12 months"),
         T("status", {}, has="12-month cliff"),
     ],
+    "a counter built is not a counter sent": [
+        T(DONE_WHEN, EVALUATED),
+        T("no other offers", {"no_alternatives": True, "stage": "counter", "pending": None}),
+        T("should I accept?", {}, has="Your counter is ready", lacks="You have countered"),
+        T("they said the base is fixed", {"fixed": ["base"], "stage": "pushback"}),
+        T("should I accept?", {}, has="You have countered"),
+    ],
 }
