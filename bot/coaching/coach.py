@@ -556,6 +556,10 @@ class Coach:
             "rivals": rivals,
             "walk_away": _m(case.walk_away, currency) if case.walk_away else None,
             "case_lines": self._held_lines(case),
+            # the grant is not known (skipped or not given) where the band has one: totals leave it out
+            "grant_unknown": offer.equity is None
+            and not offer.no_equity
+            and bool(region and region.stock and region.stock.value),
         }
 
     def _held_lines(self, case: Case) -> list[tuple[str, str]]:

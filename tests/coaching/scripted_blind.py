@@ -262,4 +262,29 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         T("they said the base is fixed", {"fixed": ["base"], "stage": "pushback"}),
         T("should I accept?", {}, has="You have countered"),
     ],
+    "terse answers, a skipped grant, and totals that say they leave it out": [
+        T("offer from planetscale remote ml", {"guide": GUIDE, "region": REMOTE, "pending": "base"}),
+        T("180k", {"offer": {"currency": "USD", "base": 180_000}, "pending": "equity"}),
+        T(
+            "skip",
+            {
+                "skipped": ["equity"],
+                "first": {"currency": "USD", "base": 180_000},
+                "stage": "leverage",
+                "pending": "leverage",
+            },
+            has="skipped: the equity grant",
+        ),
+        T(
+            "no other offers",
+            {"no_alternatives": True, "stage": "counter", "pending": None},
+            has="without the equity grant: you haven't given it yet",
+        ),
+        T(
+            "email",
+            {},
+            has="annualized compensation before equity to $220K",
+            lacks="total compensation to $220K",
+        ),
+    ],
 }
