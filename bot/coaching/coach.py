@@ -283,6 +283,10 @@ class Coach:
             return self._statement(case, u, text)
         if case.pending == "shares" and self._answers_shares(u):
             return self._statement(case, u, text)
+        missing = self.intake.missing(case) if not case.evaluated else None
+        if missing is not None and missing["key"] == case.pending:
+            # "equity? none, its all cash" unread: the question stands, not a menu of later steps
+            return Outcome(self._render("coach_question.j2", **missing, unread=True, **self._summary(case)), None)
         if lookup and lookup.kind in ("band", "regions", "roles") and not lookup.unknown:
             return Outcome(self.answers.mention(text), None)
         return Outcome(self._render("coach_next.j2", **self._summary(case), clarified=False), case)

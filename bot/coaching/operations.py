@@ -136,7 +136,7 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         case.shares = SharesPending(count=int(amount.value), years=amount.years or u.vesting_years)
         done.ask({"key": "shares", "figure": f"{int(amount.value):,}", "unit": _share_word(u)})
         return
-    if kind is None and case.pending in MONEY_SLOTS:
+    if kind is None and case.pending in MONEY_SLOTS and _bare_answer(u):
         kind = case.pending
     if kind is None:
         alone = len([a for a in u.amounts if a.holder == OFFER]) == 1
@@ -207,6 +207,13 @@ def _offer_currency(case: Case, amount: Amount, kind: str, region: RegionBand | 
         }
     )
     return False
+
+
+def _bare_answer(u: Utterance) -> bool:
+    """A figure with no part named fills the question just asked only when the message is an
+    answer to it (`175k`, `$90k`, `about 120k I think`), not a sentence about something else
+    ("the recruiter said £95k is the top of their range for base" is asked about instead)."""
+    return u.intent == "answer" or (len(u.amounts) == 1 and len(u.text.split()) <= 4)
 
 
 def _thousands(amount: Amount, done: Applied, currency: str | None) -> Amount:

@@ -287,4 +287,31 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             lacks="total compensation to $220K",
         ),
     ],
+    "a sentence with a figure is not a bare answer, and an unread answer keeps the question": [
+        T(
+            "Nimbus offered me an ML engineer job in London, £95k base and £10k signing",
+            {
+                "guide": "nimbus/ml-ai-engineer",
+                "region": "London",
+                "offer": {"currency": "GBP", "base": 95_000, "sign_on": 10_000},
+                "pending": "equity",
+            },
+        ),
+        T(
+            "equity? none, its all cash",
+            {},
+            has=("couldn't read an answer to my question", "What is the equity grant"),
+            lacks="What next?",
+        ),
+        T(
+            "the recruiter said £95k is the top of their range for base",
+            {},
+            has="Is £95k the base salary",
+            lacks="equity £95K",
+        ),
+        T(
+            "no equity",
+            {"offer": {"currency": "GBP", "base": 95_000, "sign_on": 10_000, "no_equity": True}, "pending": "bonus"},
+        ),
+    ],
 }
