@@ -397,12 +397,18 @@ def _package_set(package: Package, amount: Amount, u: Utterance, default: str) -
             return f"bonus {format(Decimal(amount.value).normalize(), 'f')}%"
         return None
     value = int(amount.value)
+    formula = ""
     if amount.period == "month" and kind == "base":
+        formula = f"{money(value, amount.currency or package.currency)} a month × 12 = "
         value *= 12
     if kind == "equity":
         years = amount.years or u.vesting_years
         if amount.period == "year":
-            years = years or 4
+            stated = bool(years or package.equity_years)
+            years = years or package.equity_years or 4
+            formula = f"{money(value, amount.currency or package.currency)} a year × {years} years = "
+            if not stated:
+                formula = f"{formula[:-3]} (4 years assumed; tell me if it differs) = "
             value *= years
         package.equity, package.equity_years = value, years or package.equity_years
     elif kind == "base":
@@ -417,7 +423,7 @@ def _package_set(package: Package, amount: Amount, u: Utterance, default: str) -
         return None
     if amount.currency:
         package.currency = amount.currency
-    return f"{PART_WORDS.get(kind, kind)} {money(value, amount.currency or package.currency)}"
+    return f"{PART_WORDS.get(kind, kind)} {formula}{money(value, amount.currency or package.currency)}"
 
 
 def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applied, currency) -> None:

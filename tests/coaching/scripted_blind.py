@@ -314,4 +314,21 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             {"offer": {"currency": "GBP", "base": 95_000, "sign_on": 10_000, "no_equity": True}, "pending": "bonus"},
         ),
     ],
+    "a current job's yearly grant and monthly pay are shown with their formulas": [
+        T(DONE_WHEN, EVALUATED),
+        T(
+            "my current job at Uber pays 185k base + 100k RSU/yr",
+            {
+                "current": {"currency": "USD", "base": 185_000, "equity": 400_000, "equity_years": 4},
+                "stage": "counter",
+                "pending": None,
+            },
+            has="equity $100K a year × 4 years (4 years assumed; tell me if it differs) = $400K",
+        ),
+        T(
+            "correction, my current base is 15k a month",
+            {"current": {"currency": "USD", "base": 180_000, "equity": 400_000, "equity_years": 4}},
+            has="base $15K a month × 12 = $180K",
+        ),
+    ],
 }
