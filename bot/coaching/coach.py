@@ -237,6 +237,10 @@ class Coach:
         ("what does a 1 year cliff mean?") are answered, not kept."""
         stored = None
         states_terms = u.schedule or u.cliff_months is not None or u.grant_type
+        if u.intent == "level" and u.level and not case.is_empty and OWN_TERMS_RE.search(u.text):
+            stored = case.model_copy(deep=True)  # "they leveled me at L4, should I ask for L5?": L4 is theirs
+            operations.details(stored, replace(u, amounts=[], notes=[], schedule=None, cliff_months=None), Applied())
+            case = stored
         if u.intent == "vesting" and states_terms and not case.is_empty:
             terms = case.model_copy(deep=True)
             operations.details(terms, replace(u, amounts=[], notes=[], level=None), Applied())

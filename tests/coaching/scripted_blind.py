@@ -331,4 +331,13 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             has="base $15K a month × 12 = $180K",
         ),
     ],
+    "a level they gave is kept from the question that states it": [
+        T(DONE_WHEN, EVALUATED),
+        T("what level should I ask for?", {}, has="The level", lacks="You told me the offer is at"),
+        T(
+            "they leveled me at L4, should I ask for L5?",
+            {"level": "L4"},
+            has="You told me the offer is at L4",
+        ),
+    ],
 }
