@@ -57,9 +57,10 @@ class Package(BaseModel):
         )
 
     def annualized(self) -> Fraction | None:
-        """The stated total, or base + grant ÷ years + bonus + sign-on ÷ 4 when only parts are
-        known (the same formula as Offer.annualized); None when nothing is known."""
-        if self.has_parts and (self.base is not None or self.total is None):
+        """Base + grant ÷ years + bonus + sign-on ÷ 4 when the base is known (the same formula
+        as Offer.annualized), else the total stated; None otherwise: a sign-on or a grant alone
+        ("the google one includes a 50k signing bonus") is not a year's pay."""
+        if self.base is not None:
             return self.as_offer().annualized()
         return Fraction(self.total) if self.total is not None else None
 
@@ -97,6 +98,7 @@ class SharesPending(BaseModel):
     count: int
     years: int | None = None
     holder: str = "offer"
+    strike: str | None = None  # an option's strike price as written (`$2.50`): what exercising costs, not its value
 
 
 class Case(BaseModel):
@@ -124,6 +126,9 @@ class Case(BaseModel):
     cliff_months: int | None = None
     grant_type: Literal["rsu", "options"] | None = None
     shares: SharesPending | None = None
+    # The offer's currency came from the band, not from the person (they wrote `85k`): it
+    # follows the band when the location changes, and a figure in a named currency replaces it.
+    currency_assumed: bool = False
 
     @model_validator(mode="before")
     @classmethod

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 from bot.answers import MAX_INPUT_CHARS, Answers
 from bot.coaching import operations, questions
-from bot.coaching.case import Case
+from bot.coaching.case import Case, Note
 from bot.coaching.intake import Intake
 from bot.coaching.operations import MONEY_SLOTS, PART_WORDS, Applied
 from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
@@ -36,13 +36,23 @@ from bot.render.blocks import Message, build_messages
 from bot.render.templates import render
 from bot.understanding.entities import Context
 from bot.understanding.intents import OFFER_WORDS_RE, QUESTIONS
-from bot.understanding.model import Utterance
+from bot.understanding.model import OFFER, Utterance
 from bot.understanding.reader import understand
 
 log = logging.getLogger(__name__)
 # Resolutions a DM with no case open answers as the `/comp` lookup it is.
 LOOKUP_KINDS = ("band", "regions", "roles", "region_unknown", "role_unknown", "level_unknown", "companies")
 FORGET_YES = {"yes forget me", "yes delete", "yes delete it", "delete it", "yes please delete"}
+STRIKE_RE = re.compile(r"\bstrike\b|\bexercise price\b", re.I)
+VALUE_RE = re.compile(r"\bworth\b|\bvalued?\b|\b409a\b|\bpreferred\b|\bfmv\b|\bmarket\b", re.I)
+# A question about the person's own grant, not about vesting terms in general.
+OWN_TERMS_RE = re.compile(
+    r"\b(?:my|mine|our|their|they|they're|theirs|it's|its|it has|it is|this"
+    r"|the (?:offer|grant|rsus?|options?|equity|stock)|i (?:have|got|get)|i'm getting|comes with|includes?"
+    r"|with (?:a|an)\b.*\b(?:cliff|vest))\b",
+    re.I,
+)
+PRICE_TEXT_RE = re.compile(r"(?P<cur>[$€£₹])?\s*(?P<n>\d{1,6}(?:\.\d{1,4})?)\b")
 PER_SHARE_RE = re.compile(r"\b(?:per|a|each|/)\s*(?:share|option|unit)\b|\bstrike\b|\bprice\b|\b409a\b", re.I)
 SLOT_WORDS = {
     "base": "the base salary",
@@ -95,6 +105,20 @@ def _annualized(package) -> Fraction | None:
     if callable(method):
         return method()
     return Fraction(package.total) if getattr(package, "total", None) else None
+
+
+def _share_price(u: Utterance) -> tuple[Fraction, str | None] | None:
+    """A price or value for shares: the first money figure read, or one with cents the
+    understanding layer keeps verbatim as not a whole amount (`$2.50`): a share's price has
+    cents. Returns the value and, for such a figure, how it was written."""
+    amount = next((a for a in u.amounts if a.unit == "money"), None)
+    if amount is not None:
+        return Fraction(amount.value), None
+    for written in u.unreadable:
+        match = PRICE_TEXT_RE.search(written)
+        if match and "." in match["n"]:
+            return Fraction(match["n"]), written.strip()
+    return None
 
 
 class Coach:
@@ -208,16 +232,46 @@ class Coach:
 
     def _on_question(self, case: Case, u: Utterance, text: str) -> Outcome:
         """A question by topic: answered from the guide's sections and the case
-        (bot/coaching/questions.py). Facts the question states (a schedule, a cliff) are kept."""
+        (bot/coaching/questions.py). Facts the question states about the person's own grant
+        ("my grant vests 5/15/40/40, what about year 1?") are kept; terms asked about in general
+        ("what does a 1 year cliff mean?") are answered, not kept."""
         stored = None
         states_terms = u.schedule or u.cliff_months is not None or u.grant_type
-        if u.intent == "vesting" and states_terms and not case.is_empty:
-            stored = case.model_copy(deep=True)
-            done = Applied()
-            operations.details(stored, replace(u, amounts=[], notes=[], level=None), done)
+        if u.intent == "level" and u.level and not case.is_empty and OWN_TERMS_RE.search(u.text):
+            stored = case.model_copy(deep=True)  # "they leveled me at L4, should I ask for L5?": L4 is theirs
+            operations.details(stored, replace(u, amounts=[], notes=[], schedule=None, cliff_months=None), Applied())
             case = stored
+        if u.intent == "vesting" and states_terms and not case.is_empty:
+            terms = case.model_copy(deep=True)
+            operations.details(terms, replace(u, amounts=[], notes=[], level=None), Applied())
+            stored = terms if OWN_TERMS_RE.search(u.text) else None
+            case = terms
+        asked_about = self._figures_asked_about(case, u) if u.intent == "good" else None
+        if asked_about is not None:
+            hypothetical, words = asked_about
+            reply = questions.answer(u.intent, hypothetical, self._guide(case), self._region(case))
+            head, _, rest = reply.partition("\n")
+            note = render("_coach_changes.j2", changes=[f"placing the figures you asked about ({words}); not kept"])
+            reply = f"{head}\n{note}\n{rest}" if head.startswith("::header") else f"{note}\n{reply}"
+            return Outcome(build_messages(reply), stored)
         reply = questions.answer(u.intent, case, self._guide(case), self._region(case))
         return Outcome(build_messages(reply), stored)
+
+    def _figures_asked_about(self, case: Case, u: Utterance) -> tuple[Case, str] | None:
+        """ "Is 170k base good for remote?": the offer's figures a question names, placed on a
+        copy of the case (the reply says so first; the case keeps what the person stated as
+        the offer). None when the question names no figure the case does not already hold."""
+        if not u.amounts or case.company_slug is None:
+            return None
+        named = [a for a in u.amounts if a.holder == OFFER and a.component in MONEY_SLOTS and a.unit == "money"]
+        if not named or len(named) != len(u.amounts):
+            return None
+        copy = case.model_copy(deep=True)
+        done = operations.apply(copy, replace(u, intent="offer", notes=[]), self._region(copy), self.intake.bands(copy))
+        if done.question or not done.offer_changed:
+            return None
+        self._defaults(copy, Applied())
+        return copy, "; ".join(line for line in done.lines)
 
     def _on_greeting(self, case: Case, u: Utterance, text: str) -> Outcome:
         return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
@@ -229,8 +283,14 @@ class Coach:
             if lookup and lookup.kind in LOOKUP_KINDS:
                 return Outcome(self.answers.mention(text), None)
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
-        if case.pending in ("company", "role", "region"):
+        if case.pending in ("company", "role", "region") or u.unreadable:
             return self._statement(case, u, text)
+        if case.pending == "shares" and self._answers_shares(u):
+            return self._statement(case, u, text)
+        missing = self.intake.missing(case) if not case.evaluated else None
+        if missing is not None and missing["key"] == case.pending:
+            # "equity? none, its all cash" unread: the question stands, not a menu of later steps
+            return Outcome(self._render("coach_question.j2", **missing, unread=True, **self._summary(case)), None)
         if lookup and lookup.kind in ("band", "regions", "roles") and not lookup.unknown:
             return Outcome(self.answers.mention(text), None)
         return Outcome(self._render("coach_next.j2", **self._summary(case), clarified=False), case)
@@ -263,7 +323,8 @@ class Coach:
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
         case = case.model_copy(deep=True)
         moved = self.intake.place(case, u, text) if self._may_place(case, u) else None
-        if case.pending == "shares" and u.amounts:
+        recurrency = self._band_currency(case) if moved else None
+        if case.pending == "shares" and self._answers_shares(u):
             done = self._share_value(case, u)
         elif case.pending == "years" and u.intent == "answer" and case.offer.equity:
             done = self._years_answer(case, u)
@@ -271,10 +332,33 @@ class Coach:
             done = operations.none_answer(case, case.pending)
         else:
             done = operations.apply(case, u, self._region(case), self.intake.bands(case))
+            if u.unreadable:
+                done.ask({"key": "unreadable", "figure": u.unreadable[0]})  # never dropped without a word
         self._defaults(case, done)
         if moved:
             done.say(moved)
+        if recurrency:
+            done.say(recurrency)
         return self._after_update(case, u, done, region_changed=bool(moved and case.evaluated))
+
+    def _band_currency(self, case: Case) -> str | None:
+        """A new location whose band is in another currency: figures written with no currency
+        (`85k`) were read in the old band's and now read in the new one's, and the reply says
+        so; figures written in a currency keep it (the currency question follows)."""
+        region = self._region(case)
+        if region is None or not case.currency_assumed or case.offer.currency in (None, region.currency):
+            return None
+        before = case.offer.currency
+        case.offer.currency = region.currency
+        return f"figures read in {region.currency}, the {region.name} band's currency (you named none; was {before})"
+
+    @staticmethod
+    def _answers_shares(u: Utterance) -> bool:
+        """A figure for the shares asked about: one with no part named, or the equity (not
+        "base is actually 187.5k", which goes where it says)."""
+        if u.amounts:
+            return all(a.holder == OFFER and a.component in (None, "equity") for a in u.amounts)
+        return bool(u.unreadable)
 
     def _defaults(self, case: Case, done: Applied) -> None:
         """What the guide states where the person said nothing: the band's currency and the
@@ -283,7 +367,7 @@ class Coach:
         if region is None:
             return
         if case.offer.currency is None and (case.offer.base is not None or case.offer.equity):
-            case.offer.currency = region.currency
+            case.offer.currency, case.currency_assumed = region.currency, True
         years = region.stock.vesting_years if region.stock else None
         if case.offer.equity and case.offer.equity_years is None and years:
             case.offer.equity_years = years
@@ -347,26 +431,46 @@ class Coach:
 
     def _share_value(self, case: Case, u: Utterance) -> Applied:
         """The answer to "what are the N shares worth?": a price per share (the grant is
-        count × price, formula shown) or the grant's value."""
+        count × price, formula shown; cents are read here, `$12.75 a share`) or the grant's
+        value. An option's strike price is what exercising costs, not what the grant is
+        worth: it is kept as a note and the question stays open."""
         done = Applied()
         shares = case.shares
-        amount = next((a for a in u.amounts if a.unit == "money"), None)
-        if shares is None or amount is None:
-            done.ask({"key": "shares", "figure": f"{shares.count:,}" if shares else "", "unit": "shares"})
+        unit = "options" if case.grant_type == "options" else "shares"
+        price = _share_price(u)
+        if shares is not None and price is not None and STRIKE_RE.search(u.text) and not VALUE_RE.search(u.text):
+            strike = price[1] or _m(price[0], case.offer.currency or "USD")
+            shares.strike = strike
+            case.notes = [n for n in case.notes if n.item != "strike"] + [
+                Note(item="strike", words=f"{strike} per {unit[:-1]}")
+            ]
+            done.say(f"strike price {strike} (what exercising costs, not what the {unit} are worth)")
+            done.ask({"key": "shares", "figure": f"{shares.count:,}", "unit": unit})
             return done
-        cur = amount.currency or case.offer.currency
-        per_share = PER_SHARE_RE.search(u.text) or int(amount.value) < 1000
+        if shares is None or price is None:
+            done.ask({"key": "shares", "figure": f"{shares.count:,}" if shares else "", "unit": unit})
+            return done
+        value_per, written = price
+        region = self._region(case)
+        cur = case.offer.currency or (region.currency if region else None)
+        amount = next((a for a in u.amounts if a.unit == "money"), None)
+        if amount is not None and amount.currency:
+            cur = amount.currency
+        text = written or _m(value_per, cur or "USD")
+        per_share = PER_SHARE_RE.search(u.text) or value_per < 1000
         if per_share:
-            value = shares.count * int(amount.value)
-            done.say(f"equity {shares.count:,} × {_m(amount.value, cur or 'USD')} = {_m(value, cur or 'USD')}")
+            exact = shares.count * value_per
+            value = int(exact)
+            rounded = "" if value == exact else " (rounded down to a whole amount)"
+            done.say(f"equity {shares.count:,} × {text} = {_m(value, cur or 'USD')}{rounded}")
         else:
-            value = int(amount.value)
-            done.say(f"equity {_m(value, cur or 'USD')} for {shares.count:,} shares")
+            value = int(value_per)
+            done.say(f"equity {_m(value, cur or 'USD')} for {shares.count:,} {unit}")
         case.offer.equity, case.offer.no_equity = value, False
         if shares.years:
             case.offer.equity_years = shares.years
-        if amount.currency and case.offer.currency is None:
-            case.offer.currency = amount.currency
+        if cur and case.offer.currency is None:
+            case.offer.currency = cur
         case.shares = None
         case.pending = None
         done.offer_changed = True
@@ -460,6 +564,10 @@ class Coach:
             "rivals": rivals,
             "walk_away": _m(case.walk_away, currency) if case.walk_away else None,
             "case_lines": self._held_lines(case),
+            # the grant is not known (skipped or not given) where the band has one: totals leave it out
+            "grant_unknown": offer.equity is None
+            and not offer.no_equity
+            and bool(region and region.stock and region.stock.value),
         }
 
     def _held_lines(self, case: Case) -> list[tuple[str, str]]:
@@ -486,9 +594,14 @@ class Coach:
             terms.append("no cliff" if case.cliff_months == 0 else f"{case.cliff_months}-month cliff")
         if terms:
             lines.append(("Equity terms", ", ".join(terms)))
+        if case.shares is not None:
+            unit = "options" if case.grant_type == "options" else "shares"
+            years = f" over {case.shares.years} years" if case.shares.years else ""
+            lines.append(("Equity", f"{case.shares.count:,} {unit}{years}: value not given yet, not in the totals"))
         for note in case.notes:
             amount = _m(note.amount, note.currency or currency) if note.amount else None
-            shown = amount or (f"{format(note.percent.normalize(), 'f')}%" if note.percent is not None else "mentioned")
+            percent = f"{format(note.percent.normalize(), 'f')}%" if note.percent is not None else None
+            shown = amount or percent or note.words or "mentioned"
             holder = (
                 "" if note.holder == "offer" else f" ({'current job' if note.holder == 'current' else note.holder})"
             )
@@ -611,13 +724,18 @@ class Coach:
         return Outcome(messages, case)
 
     def _pushback(self, case: Case, fixed: str, changes: list[str] | None = None) -> Outcome:
-        counter = self._counter_for(case)
-        if counter is None:
+        unheld = self._counter_for(case)
+        if unheld is None:
             return Outcome(self._render("coach_no_guide.j2", **self._summary(case)), case)
+        # What they said can move is asked within what they said ("the best we can do is $185K
+        # base": the base goes to $185K and the rest of the base ask moves to the sign-on).
+        counter = hold(unheld, [p for p in case.fixed if p != fixed], dict(case.caps))
         guide, region = self._guide(case), self._region(case)
         cur = counter.currency
         offered, asked = counter.offered, counter.asked
-        base_gap = (asked.base or 0) - (offered.base or 0)
+        cap = case.caps.get(fixed)
+        base_kept = max(cap, offered.base or 0) if fixed == "base" and cap is not None else (offered.base or 0)
+        base_gap = (unheld.asked.base or 0) - base_kept
         equity_gap = (asked.equity or 0) - (offered.equity or 0)
         case.stage = "pushback"
         fillers = self._fillers(case, counter)
@@ -627,6 +745,9 @@ class Coach:
             fixed=fixed,
             counter=counter,
             cur=cur,
+            cap=cap,
+            base_asked=unheld.asked.base or 0,
+            base_kept=base_kept,
             base_gap=base_gap,
             equity_gap=equity_gap,
             base_gap_text=_m(base_gap, cur),

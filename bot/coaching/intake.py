@@ -40,7 +40,8 @@ class Intake:
         self._place(case, u, text)
         guide = self.guide(case)
         if not case.evaluated:
-            return None
+            moved = region_before and case.region and case.region != region_before and guide == guide_before
+            return f"location {case.region} (was {region_before})" if moved else None
         if guide_before is not None and guide is not None and guide.key != guide_before.key:
             case.first_offer = None  # another role's bands: the offer is evaluated again from the start
             case.stage = "intake"

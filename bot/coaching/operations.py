@@ -40,8 +40,9 @@ PART_WORDS = {
     "total": "total",
     "relocation": "relocation",
     "refresh": "equity refresh",
-    "retirement_match": "401k match",
+    "retirement_match": "retirement match (401k / pension)",
     "stipend": "stipend",
+    "strike": "option strike price",
 }
 KIND_WORDS = {
     "base": "base salary",
@@ -135,7 +136,7 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         case.shares = SharesPending(count=int(amount.value), years=amount.years or u.vesting_years)
         done.ask({"key": "shares", "figure": f"{int(amount.value):,}", "unit": _share_word(u)})
         return
-    if kind is None and case.pending in MONEY_SLOTS:
+    if kind is None and case.pending in MONEY_SLOTS and _bare_answer(u):
         kind = case.pending
     if kind is None:
         alone = len([a for a in u.amounts if a.holder == OFFER]) == 1
@@ -156,10 +157,8 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         done.say(f"{money(value, amount.currency)} a year × {years} years = {money(value * years, amount.currency)}")
         value *= years
     checked = Amount(amount.holder, kind, value, amount.unit, amount.period, amount.currency, amount.years, amount.text)
-    if not _usable(checked, kind, region, bands, done):
+    if not _usable(checked, kind, region, bands, done) or not _offer_currency(case, amount, kind, region, done):
         return
-    if amount.currency and case.offer.currency is None:
-        case.offer.currency = amount.currency
     if kind == "base":
         _set_offer(case, "base", value, "base", u, done)
     elif kind == "equity":
@@ -174,6 +173,47 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         _set_offer(case, "sign_on", value, "sign_on", u, done)
     elif kind == "total":
         done.ask({"key": "total_only", "figure": amount.text})
+
+
+def _offer_currency(case: Case, amount: Amount, kind: str, region: RegionBand | None, done: Applied) -> bool:
+    """The offer's currency before a figure goes in, so the reply shows it as stored: the one
+    written, else the band's (marked assumed). A figure in a currency other than one the
+    person wrote before is asked about, never put in with the others (unless it restates the
+    only figure held in the old one)."""
+    offer = case.offer
+    if amount.currency is None:
+        if offer.currency is None and region is not None:
+            offer.currency, case.currency_assumed = region.currency, True
+        return True
+    if offer.currency is None or offer.currency == amount.currency:
+        offer.currency, case.currency_assumed = amount.currency, False
+        return True
+    if case.currency_assumed:
+        done.say(f"figures in {amount.currency}, as you wrote {amount.text} (the earlier ones had no currency)")
+        offer.currency, case.currency_assumed = amount.currency, False
+        return True
+    others = {"base": offer.base, "equity": offer.equity, "bonus": offer.bonus_amount, "sign_on": offer.sign_on}
+    if not any(value for part, value in others.items() if part != kind):
+        done.say(f"figures in {amount.currency} now (was {offer.currency})")  # the one figure held, restated
+        offer.currency = amount.currency
+        return True
+    done.ask(
+        {
+            "key": "currency",
+            "figure": amount.text,
+            "currency": amount.currency,
+            "band_currency": offer.currency,
+            "mixed": True,
+        }
+    )
+    return False
+
+
+def _bare_answer(u: Utterance) -> bool:
+    """A figure with no part named fills the question just asked only when the message is an
+    answer to it (`175k`, `$90k`, `about 120k I think`), not a sentence about something else
+    ("the recruiter said £95k is the top of their range for base" is asked about instead)."""
+    return u.intent == "answer" or (len(u.amounts) == 1 and len(u.text.split()) <= 4)
 
 
 def _thousands(amount: Amount, done: Applied, currency: str | None) -> Amount:
@@ -357,12 +397,18 @@ def _package_set(package: Package, amount: Amount, u: Utterance, default: str) -
             return f"bonus {format(Decimal(amount.value).normalize(), 'f')}%"
         return None
     value = int(amount.value)
+    formula = ""
     if amount.period == "month" and kind == "base":
+        formula = f"{money(value, amount.currency or package.currency)} a month × 12 = "
         value *= 12
     if kind == "equity":
         years = amount.years or u.vesting_years
         if amount.period == "year":
-            years = years or 4
+            stated = bool(years or package.equity_years)
+            years = years or package.equity_years or 4
+            formula = f"{money(value, amount.currency or package.currency)} a year × {years} years = "
+            if not stated:
+                formula = f"{formula[:-3]} (4 years assumed; tell me if it differs) = "
             value *= years
         package.equity, package.equity_years = value, years or package.equity_years
     elif kind == "base":
@@ -377,7 +423,7 @@ def _package_set(package: Package, amount: Amount, u: Utterance, default: str) -
         return None
     if amount.currency:
         package.currency = amount.currency
-    return f"{PART_WORDS.get(kind, kind)} {money(value, amount.currency or package.currency)}"
+    return f"{PART_WORDS.get(kind, kind)} {formula}{money(value, amount.currency or package.currency)}"
 
 
 def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applied, currency) -> None:
@@ -401,6 +447,8 @@ def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applie
             {"key": "currency", "figure": amount.text, "currency": amount.currency, "band_currency": region.currency}
         )
         return
+    if target.currency is None and amount.currency is None and currency:
+        target.currency = currency  # before the words, so they show the currency stored
     words = _package_set(target, amount, u, "total")
     if words and target.equity and target.equity_years is None:
         target.equity_years = _guide_years(region) or 4
@@ -418,6 +466,8 @@ def _current_amount(case: Case, u: Utterance, amount: Amount, done: Applied, cur
     if amount.component in NOTE_ITEMS:
         _note(case, amount, CURRENT, done)
         return
+    if job.currency is None and amount.currency is None and currency:
+        job.currency = currency
     words = _package_set(job, amount, u, "base")
     if words:
         if job.currency is None and currency:
@@ -441,6 +491,9 @@ def _constrain(case: Case, u: Utterance, done: Applied, currency) -> None:
             and amount.component in ("base", "equity", "sign_on", "total")
         ):
             case.caps[amount.component] = int(amount.value)
-    named = ", ".join("the package" if p == "total" else PART_WORDS[p] for p in u.fixed)
-    caps = [f"{PART_WORDS[k]} at most {money(v, currency)}" for k, v in case.caps.items() if k in u.fixed]
-    done.say(f"{named} fixed" + (f" ({'; '.join(caps)})" if caps else "") + ": kept out of the ask")
+    capped = {k: v for k, v in case.caps.items() if k in u.fixed and k != "total"}
+    named = ", ".join("the package" if p == "total" else PART_WORDS[p] for p in u.fixed if p not in capped)
+    if named:
+        done.say(f"{named} fixed: kept out of the ask")
+    for part, limit in capped.items():
+        done.say(f"{PART_WORDS[part]} fixed at no more than {money(limit, currency)}, they said: asked no higher")

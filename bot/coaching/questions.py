@@ -161,7 +161,8 @@ def _rooms(offer: Offer, region: RegionBand, cur: str) -> list[Room]:
     if offer.sign_on and region.sign_on:
         band = region.sign_on
         rooms.append(_room("sign_on", "Sign-on", offer.sign_on, band.low.amount, band.high.amount, cur))
-    if region.total:
+    equity_known = offer.equity or offer.no_equity or not (stock and stock.value)
+    if region.total and equity_known:  # a total without the grant is not placed in a total band
         total = offer.annualized()
         rooms.append(_room("total", "Annualized total", total, region.total.low.amount, region.total.high.amount, cur))
     return rooms
@@ -224,7 +225,7 @@ def _shares_text(shares) -> str | None:
 NOTE_LABELS = {
     "relocation": "relocation",
     "refresh": "equity refresh",
-    "retirement_match": "401k match",
+    "retirement_match": "retirement match (401k / pension)",
     "pto": "time off",
 }
 
@@ -321,7 +322,8 @@ def _accept(f: Facts) -> dict:
             else f"{f.m(-delta)} ({f.m(case.walk_away)} − {f.annualized})",
         }
     return {
-        "countered": case.at_least("counter"),
+        "countered": case.at_least("pushback"),  # they answered a counter (a pushback or new figures)
+        "counter_ready": case.stage == "counter",  # built here; whether it was sent, the person hasn't said
         "target": target,
         "walk": walk,
         "risk_adjusted": _risk_adjusted(f),

@@ -383,7 +383,8 @@ def hold(counter: Counter, fixed: list[str], caps: dict[str, int] | None = None)
 
     A part named in `fixed` (or every part, when "total" is) is asked at what was offered; a
     part with a stated limit (`caps`: "the best we can do is $180K base") is asked at no more
-    than that limit. Where the base can no longer rise, the first year's base gap moves to
+    than that limit, even when the same words call it fixed: the limit is what they can do.
+    Where the base can no longer rise, the first year's base gap moves to
     the sign-on (unless the sign-on is fixed too): a one-time payment closes the same gap in
     year one. The result is a new Counter; the one passed in is not changed."""
     caps = caps or {}
@@ -395,15 +396,15 @@ def hold(counter: Counter, fixed: list[str], caps: dict[str, int] | None = None)
     m = _formatter(held.currency)
     base_gap: tuple[int, int] | None = None  # (the base asked before, the base it is held at)
     for ask in held.asks:
-        limit = caps.get(ask.key)
-        if ask.key in fixed_parts:
+        limit = caps.get(ask.key) if ask.key in ("base", "equity", "sign_on") else None
+        if ask.key in fixed_parts and limit is None:
             if ask.key == "base":
                 base_gap = (asked.base or 0, offered.base or 0)
             for name in PART_FIELDS[ask.key]:
                 setattr(asked, name, getattr(offered, name))
             ask.ask, ask.moved, ask.held = ask.offered, False, True
             ask.reason = "fixed: they said it cannot move"
-        elif limit is not None and ask.key in ("base", "equity", "sign_on"):
+        elif limit is not None:
             name = PART_FIELDS[ask.key][0]
             wanted = getattr(asked, name) or 0
             floor = getattr(offered, name) or 0

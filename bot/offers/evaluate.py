@@ -104,7 +104,10 @@ def formulas(offer: Offer, currency: str) -> tuple[str, str]:
         return money(value, currency)
 
     years = offer.equity_years or 1
-    equity = f"{m(offer.equity)} ÷ {years}" if offer.equity else m(0)
+    if offer.equity:
+        equity = f"{m(offer.equity)} ÷ {years}"
+    else:  # a grant not given yet is left out and said to be, never shown as a $0 the person did not say
+        equity = m(0) if offer.no_equity or offer.equity is not None else "(not given yet, left out)"
     bonus = m(offer.target_bonus())
     if offer.bonus_percent is not None and offer.base is not None:
         bonus = f"{_percent(offer.bonus_percent)}% × {m(offer.base)}"
@@ -139,7 +142,8 @@ def evaluate(offer: Offer, guide: Guide | None, region: RegionBand | None) -> Ev
             _place("sign_on", "Sign-on", offer.sign_on, band and (band.low.amount, band.high.amount), currency)
         )
     total = None
-    if region and region.total:
+    grant_known = offer.equity or offer.no_equity or not (region and region.stock and region.stock.value)
+    if region and region.total and grant_known:  # without the grant, a total is not placed in a total band
         total = _place(
             "total",
             "Annualized total",

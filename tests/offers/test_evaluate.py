@@ -95,5 +95,14 @@ def test_a_percent_bonus_band(seed):
 
 def test_without_a_guide_only_totals(seed):
     ev = evaluate(Offer(currency="GBP", base=75_000), None, None)
-    assert ev.annualized_formula == "base £75K + equity £0 + bonus £0 + sign-on £0 ÷ 4 = £75K"
+    assert ev.annualized_formula == "base £75K + equity (not given yet, left out) + bonus £0 + sign-on £0 ÷ 4 = £75K"
     assert ev.total is None and ev.placed[0].band is None
+    stated_none = evaluate(Offer(currency="GBP", base=75_000, no_equity=True), None, None)
+    assert stated_none.annualized_formula == "base £75K + equity £0 + bonus £0 + sign-on £0 ÷ 4 = £75K"
+
+
+def test_a_grant_not_given_is_not_placed_in_the_total_band(seed):
+    guide, region = seed
+    ev = evaluate(Offer(currency="USD", base=170_000), guide, region)
+    assert ev.total is None and "(not given yet, left out)" in ev.annualized_formula
+    assert evaluate(Offer(currency="USD", base=170_000, no_equity=True), guide, region).total is not None
