@@ -67,6 +67,18 @@ def parse_blocks(text: str) -> list[Block]:
                 index += 1
             blocks.append(table)
             continue
+        if stripped.startswith(">") and _quoted_table_starts(lines, index):
+            # A table inside a block quote (`> | Region | Base Salary |`): read as a table.
+            table = Block("table", number)
+            table.rows.append(split_cells(_unquote(stripped)))
+            table.row_lines.append(number)
+            index += 2
+            while index < len(lines) and _unquote(lines[index].strip()).startswith("|"):
+                table.rows.append(split_cells(_unquote(lines[index].strip())))
+                table.row_lines.append(index + 1)
+                index += 1
+            blocks.append(table)
+            continue
         if stripped.startswith(">"):
             quoted = []
             while index < len(lines) and lines[index].strip().startswith(">"):
@@ -105,3 +117,14 @@ def parse_blocks(text: str) -> list[Block]:
             index += 1
         blocks.append(Block("paragraph", number, text=" ".join(paragraph)))
     return blocks
+
+
+def _unquote(line: str) -> str:
+    return line[1:].strip() if line.startswith(">") else line
+
+
+def _quoted_table_starts(lines: list[str], index: int) -> bool:
+    if index + 1 >= len(lines):
+        return False
+    head, rule = _unquote(lines[index].strip()), lines[index + 1].strip()
+    return head.startswith("|") and rule.startswith(">") and bool(TABLE_RULE_RE.match(_unquote(rule)))

@@ -67,6 +67,10 @@ HEAD_NOUNS = {
     "shares": "stock",
     "grant": "stock",
     "esop": "stock",
+    "esops": "stock",
+    "grants": "stock",
+    "psu": "stock",
+    "psus": "stock",
     "comp": "total",
     "compensation": "total",
     "tc": "total",
@@ -80,8 +84,8 @@ def column_kind(header: str) -> str:
     noun rather than any word in it."""
     text = clean_inline(header)
     lowered = text.lower()
-    if lowered.startswith(REGION_WORDS):
-        return "region"
+    if lowered.startswith(REGION_WORDS) or any(part.strip().startswith(REGION_WORDS) for part in lowered.split("/")):
+        return "region"  # `Region`, `Location (currency)`, `Desk / Region`
     main = re.sub(r"\(.*?\)", " ", lowered)
     words = re.findall(r"[a-z]+", main)
     if "total" in words or "tc" in words:
@@ -125,9 +129,13 @@ CURRENCY_IN_CELL_RE = re.compile(r"\((?P<code>[A-Z]{3})\)")
 PERCENT_RE = re.compile(r"^(?P<low>\d+(?:\.\d+)?)\s*%?\s*(?:(?:[–—-]|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*%")
 
 
+# Emoji in a region cell (`Berlin 🇩🇪 (EUR)`): flags and pictographs, no part of the region's name.
+EMOJI_RE = re.compile("[\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
+
+
 def region_cell(cell: str) -> tuple[str, str | None]:
-    """`:gb: **London (GBP)**` -> ('London', 'GBP')."""
-    text = clean_inline(cell)
+    """`:gb: **London (GBP)**` -> ('London', 'GBP'); `Berlin 🇩🇪 (EUR)` -> ('Berlin', 'EUR')."""
+    text = clean_inline(EMOJI_RE.sub(" ", cell))
     code = None
     match = CURRENCY_IN_CELL_RE.search(text)
     if match and is_known_currency(match["code"]):
@@ -329,6 +337,9 @@ def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
 
 
 FIGURE_KINDS = {"base", "total", "total_year1", "stock", "combined"}
+SUMMARY_ROW_RE = re.compile(
+    r"^(?:totals?|sum|average|avg|mean|median|all\s+regions|overall|notes?|footnotes?|source|sources)\b", re.I
+)
 
 
 def _levels_and_regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
@@ -361,6 +372,10 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
             row = row + [""] * (len(header) - len(row))
         level = clean_inline(row[0]) if first else None
         label = clean_inline(row[first]) or "region"
+        if SUMMARY_ROW_RE.match(label.strip("*_ ")):
+            # `| **Total (avg)** | $167K | ...`, `| Note: figures exclude sign-on |`: no region's band.
+            report.warn(line, label, "a summary or note row, not a region; left out")
+            continue
         if all(is_blank(cell) for cell in row[first + 1 :]):
             report.warn(line, f"{level} {label}" if level else label, "no figures in the row; left out")
             continue
@@ -522,16 +537,83 @@ def read_band_table(blocks: list[Block], report: Reporter, line: int | None = No
     """The regions of the guide's band table; `line` is where the guide starts, for the
     error when it has no table at all."""
     tables = [block for block in blocks if block.kind == "table"]
-    for table in tables:
+    for index, table in enumerate(tables):
         for reader in TABLE_READERS:
             errors_before = len(report.errors)
             regions = reader(table, report)
             if regions is not None:
                 if not regions and len(report.errors) == errors_before:
                     report.error(table.line, "band table", "the table has no region rows with figures")
+                if regions and reader is _regions_as_rows:
+                    regions = _more_region_tables(blocks, table, tables[index + 1 :], regions, report)
                 return regions
     if tables:
         report.error(tables[0].line, "band table", f"header not recognised: {' | '.join(tables[0].rows[0])}")
     else:
         report.error(line, "band table", "missing: the guide has no table of figures")
     return []
+
+
+def _more_region_tables(
+    blocks: list[Block], first: Block, later: list[Block], regions: list[RegionBand], report: Reporter
+) -> list[RegionBand]:
+    """Band tables after the first, in the same one-row-per-region layout. A table per level
+    (`## L4 ...` table, `## L5 ...` table) gives each band the level its heading names; tables
+    for other regions (one in a list, one in a quote) add their regions. A second table that
+    repeats a region under no heading of its own is left out with a warning: which level or
+    year it holds cannot be told, and its figures must never be shown as the first's."""
+    found = [(first, regions)]
+    for table in later:
+        kinds = [column_kind(cell) for cell in table.rows[0]]
+        if not kinds or kinds[0] != "region" or not (FIGURE_KINDS & set(kinds)):
+            continue
+        more = _band_rows(table, kinds, _Muted(report), first=0)
+        if more:
+            found.append((table, more))
+    if len(found) == 1:
+        return regions
+    headings = [_heading_before(blocks, table) for table, _ in found]
+    names = [name for _, bands in found for name in {band.name for band in bands}]
+    if len(set(names)) == len(names):
+        for table, _ in found[1:]:
+            _band_rows(table, [column_kind(cell) for cell in table.rows[0]], report, first=0)  # its warnings
+        return [band for _, bands in found for band in bands]
+    if all(headings) and len(set(headings)) == len(headings):
+        for table, _ in found[1:]:
+            _band_rows(table, [column_kind(cell) for cell in table.rows[0]], report, first=0)
+        return [
+            band.model_copy(update={"level": heading})
+            for heading, (_, bands) in zip(headings, found, strict=True)
+            for band in bands
+        ]
+    for table, _ in found[1:]:
+        report.warn(
+            table.line, "band table", "a second table for the same regions under no heading of its own; left out"
+        )
+    return regions
+
+
+def _heading_before(blocks: list[Block], table: Block) -> str | None:
+    """The text of the nearest heading above the table, when no other table sits between them."""
+    heading = None
+    for block in blocks:
+        if block is table:
+            return heading
+        if block.kind == "heading":
+            heading = clean_inline(block.text)
+        elif block.kind == "table":
+            heading = None
+    return None
+
+
+class _Muted:
+    """A reporter that drops what it is told: a table read only to see whether it is a band table."""
+
+    def __init__(self, report: Reporter) -> None:
+        self.errors: list = []
+
+    def error(self, line: int | None, where: str, message: str) -> None:
+        pass
+
+    def warn(self, line: int | None, where: str, message: str) -> None:
+        pass
