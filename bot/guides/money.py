@@ -283,9 +283,10 @@ def _explicit_currency(match: re.Match, text: str, default: str | None = None) -
             raise MoneyError(f"unknown currency {prefix.strip()!r} in {text.strip()!r}")
     if code:
         named = code.upper()
-        if len(named.rstrip(".")) == 3 and not is_known_currency(named):
+        is_code = re.fullmatch(r"[A-Z]{3}", named) is not None
+        if is_code and not is_known_currency(named):
             raise MoneyError(f"unknown currency {code!r} in {text.strip()!r}")
-        if len(named) != 3:  # a symbol after the number: `85.000 €`, `650 000 kr`
+        if not is_code:  # a symbol after the number: `85.000 €`, `650 000 kr`
             symbol, named = named, currency_for_prefix(named, default)
             if named is None and symbol.rstrip(".") != KRONA:
                 raise MoneyError(f"unknown currency {code!r} in {text.strip()!r}")
@@ -321,6 +322,10 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
         currency=low_currency or currency,
     )
     high = Money(amount=parse_number(high_match["number"], high_match["suffix"]), currency=high_currency or currency)
+    if low.amount < 1000 <= high.amount and not low_match["suffix"] and not _borrowed_suffix(low_match, high_match):
+        # `$150-200,000`, `150 - 200 000 kr`: a low end written short beside a high end in full. Its
+        # unit cannot be told for sure ($150 or $150,000), so the cell is kept as written.
+        raise MoneyError(f"{cleaned!r}: the low end leaves out its unit and the high end is written in full")
     try:
         return MoneyRange(low=low, high=high)
     except ValueError as exc:

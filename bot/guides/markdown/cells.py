@@ -75,9 +75,11 @@ class CellReading:
 
 # A footnote mark after the figure (`$140K–$180K¹`, `$190K–$260K[^2]`, `10%[1]`, `€160K*`, `†`): it points
 # at a note below the table and says nothing about the amount.
-FOOTNOTE_RE = re.compile(r"(?:\[\^?\w{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡§]+)+$")
-# `€ 95.000,–`: the `,–` says "no cents", as German and Austrian guides write whole amounts.
-NO_CENTS_RE = re.compile(r"(?<=\d),[-–]{1,2}(?!\d)")
+# A bracketed word (`[EUR]`) is no footnote: only `[1]`, `[^2]`, `[^note]`, `[a]` are.
+FOOTNOTE_RE = re.compile(r"(?:\[(?:\^\w{1,12}|\d{1,2}|[a-z])\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡§]+)+$")
+# `€ 95.000,–`, `CHF 120'000.–`: the `,–` or `.–` says "no cents", as German, Austrian and Swiss guides
+# write whole amounts.
+NO_CENTS_RE = re.compile(r"(?<=\d)[,.][-–—]{1,2}(?!\d)")
 # An approximate figure or a bound (`~$150K`, `≈`, `c.`, `up to $200K`, `from $120K`): shown as written,
 # never taken for the range it is close to.
 APPROX_RE = re.compile(r"^(?:~|≈|c\.|ca\.|circa\b|approx\.?|approximately\b|about\b|around\b|roughly\b)", re.I)
@@ -165,27 +167,32 @@ def _leading_range(text: str, currency: str | None) -> tuple[MoneyRange | None, 
 
 def _tail(tail: str) -> tuple[dict, str]:
     """The words after the amount -> (per, years, open_top, words), and any word not understood."""
-    rest = tail.strip()
+    rest = tail.rstrip()
     found: dict = {"per": None, "years": None, "open_top": False, "words": None}
     for _ in range(4):  # `+`, `/yr`, `+` again, in any order
-        if rest.startswith("+"):
+        # A `+` on the amount (`$322K+`) or ending the cell opens the top; one spaced before
+        # more words (`$150K/yr + equity`) adds something else and stays among the words.
+        if rest.startswith("+") or rest.strip() == "+":
             found["open_top"] = True
-            rest = rest[1:].strip()
+            rest = rest.strip()[1:]
             continue
+        if rest.lstrip().startswith("+"):
+            break
+        rest = rest.lstrip()
         years = GRANT_YEARS_RE.match(rest)
         if years:
             found["years"] = int(years["years"])
-            rest = rest[years.end() :].strip()
+            rest = rest[years.end() :]
             continue
         year = PER_YEAR_RE.match(rest)
         if year:
             found["per"] = "year"
-            rest = rest[year.end() :].strip()
+            rest = rest[year.end() :]
             continue
         month = PER_MONTH_RE.match(rest)
         if month:
             found["per"] = "month"
-            rest = rest[month.end() :].strip()
+            rest = rest[month.end() :]
             continue
         break
     words, unknown = _words(rest)

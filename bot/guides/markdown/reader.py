@@ -166,6 +166,7 @@ def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, st
     loose = _loose_title(blocks)
     if loose is not None:
         role, company, line = loose
+        ctx.warn(line, "title", f"read as role {role!r} at company {company!r} (no `Negotiation Guide` in the title)")
         return (*_role_and_level(role), company, line)
     first = next((b for b in blocks if b.kind == "heading"), None)
     ctx.error(

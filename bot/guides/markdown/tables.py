@@ -600,7 +600,8 @@ def _heading_before(blocks: list[Block], table: Block) -> str | None:
         if block is table:
             return heading
         if block.kind == "heading":
-            heading = clean_inline(block.text)
+            # `L4 (Software Engineer II)` -> L4: the level as people type it; the words in brackets restate it.
+            heading = re.sub(r"\s*\([^)]*\)\s*$", "", clean_inline(block.text)) or clean_inline(block.text)
         elif block.kind == "table":
             heading = None
     return None
