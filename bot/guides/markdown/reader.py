@@ -153,7 +153,12 @@ GUIDE_WORDS_RE = re.compile(
 
 
 def _has_title(blocks: list[Block]) -> bool:
-    return any(block.kind == "heading" and TITLE_RE.match(clean_inline(block.text)) for block in blocks)
+    """A guide's title: the full form, or a loose one (`Role — Company`) in a file with the guide's
+    `Negotiation DNA` line; a dossier (`# Acme: company dossier`) has neither."""
+    if any(block.kind == "heading" and TITLE_RE.match(clean_inline(block.text)) for block in blocks):
+        return True
+    has_dna = any("negotiation dna" in block.text.lower() for block in blocks if block.kind in ("paragraph", "heading"))
+    return has_dna and _loose_title(blocks) is not None
 
 
 def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, str, int] | None:
