@@ -554,3 +554,32 @@ def test_a_title_without_negotiation_guide_is_read_and_said_so():
     assert (megabank.role.title, megabank.role.level, megabank.company.name) == ("Quant Developer", "VP", "MegaBank")
     approx = read("approx-ai", "research-scientist").guide  # a bold line as the title
     assert (approx.role.title, approx.company.name) == ("Research Scientist", "Approx AI")
+
+
+def test_the_title_heading_is_no_level_for_the_table_under_it():
+    from bot.guides.markdown import read_guide
+
+    table = "| Region | Base Salary | Total Comp |\n|---|---|---|\n| Seattle | {} | {} |\n"
+    text = "# Software Engineer | Twice Negotiation Guide\n\n" + table.format("$150K–$185K", "$200K–$250K")
+    text += "\n## Senior\n\n" + table.format("$185K–$225K", "$250K–$300K")
+    result = read_guide(text)
+    # One table has no heading of its own: which band is which cannot be told, so only the first is shown.
+    assert [(r.name, r.level) for r in result.guide.regions] == [("Seattle", None)]
+    assert any(w.line == 9 and "second table for the same regions" in w.message for w in result.warnings)
+
+
+def test_a_footnote_mark_on_a_region_name_is_no_part_of_it():
+    from bot.guides.markdown.tables import region_cell
+
+    assert region_cell("Berlin[^1]") == ("Berlin", None)
+    assert region_cell("[London](https://example.com) (GBP)¹") == ("London", "GBP")
+
+
+def test_a_guide_with_a_loose_title_and_no_table_is_a_guide_missing_its_table_not_a_dossier():
+    from bot.guides.markdown import read_guide
+
+    text = "## Data Engineer — Acme\n\n**Negotiation DNA:** Private | Data | Stable\n\nNo bands yet.\n"
+    result = read_guide(text)
+    assert result.guide is None and any("band table" in e.field for e in result.errors)
+    dossier = read_guide("# Acme — company notes\n\nFunding and culture.\n")
+    assert dossier.guide is None and dossier.errors == [] and [w.is_note for w in dossier.warnings] == [True]

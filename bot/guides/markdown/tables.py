@@ -20,7 +20,7 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block
-from bot.guides.markdown.cells import CellReading, read_cell
+from bot.guides.markdown.cells import FOOTNOTE_RE, CellReading, read_cell
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import (
     UNPUBLISHED_BONUS,
@@ -135,7 +135,7 @@ EMOJI_RE = re.compile("[\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf\
 
 def region_cell(cell: str) -> tuple[str, str | None]:
     """`:gb: **London (GBP)**` -> ('London', 'GBP'); `Berlin 🇩🇪 (EUR)` -> ('Berlin', 'EUR')."""
-    text = clean_inline(EMOJI_RE.sub(" ", cell))
+    text = FOOTNOTE_RE.sub("", clean_inline(EMOJI_RE.sub(" ", cell))).strip()
     code = None
     match = CURRENCY_IN_CELL_RE.search(text)
     if match and is_known_currency(match["code"]):
@@ -545,7 +545,7 @@ def read_band_table(blocks: list[Block], report: Reporter, line: int | None = No
                 if not regions and len(report.errors) == errors_before:
                     report.error(table.line, "band table", "the table has no region rows with figures")
                 if regions and reader is _regions_as_rows:
-                    regions = _more_region_tables(blocks, table, tables[index + 1 :], regions, report)
+                    regions = _more_region_tables(blocks, table, tables[index + 1 :], regions, report, line)
                 return regions
     if tables:
         report.error(tables[0].line, "band table", f"header not recognised: {' | '.join(tables[0].rows[0])}")
@@ -555,7 +555,12 @@ def read_band_table(blocks: list[Block], report: Reporter, line: int | None = No
 
 
 def _more_region_tables(
-    blocks: list[Block], first: Block, later: list[Block], regions: list[RegionBand], report: Reporter
+    blocks: list[Block],
+    first: Block,
+    later: list[Block],
+    regions: list[RegionBand],
+    report: Reporter,
+    title_line: int | None = None,
 ) -> list[RegionBand]:
     """Band tables after the first, in the same one-row-per-region layout. A table per level
     (`## L4 ...` table, `## L5 ...` table) gives each band the level its heading names; tables
@@ -572,7 +577,7 @@ def _more_region_tables(
             found.append((table, more))
     if len(found) == 1:
         return regions
-    headings = [_heading_before(blocks, table) for table, _ in found]
+    headings = [_heading_before(blocks, table, title_line) for table, _ in found]
     names = [name for _, bands in found for name in {band.name for band in bands}]
     if len(set(names)) == len(names):
         for table, _ in found[1:]:
@@ -593,13 +598,16 @@ def _more_region_tables(
     return regions
 
 
-def _heading_before(blocks: list[Block], table: Block) -> str | None:
-    """The text of the nearest heading above the table, when no other table sits between them."""
+def _heading_before(blocks: list[Block], table: Block, title_line: int | None = None) -> str | None:
+    """The text of the nearest heading above the table, when no other table sits between them
+    (the guide's title is no table's heading)."""
     heading = None
     for block in blocks:
         if block is table:
             return heading
-        if block.kind == "heading":
+        if block.kind == "heading" and block.line == title_line:
+            heading = None
+        elif block.kind == "heading":
             # `L4 (Software Engineer II)` -> L4: the level as people type it; the words in brackets restate it.
             heading = re.sub(r"\s*\([^)]*\)\s*$", "", clean_inline(block.text)) or clean_inline(block.text)
         elif block.kind == "table":
