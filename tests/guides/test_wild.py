@@ -285,6 +285,18 @@ EXPECTED: dict[tuple[str, str], dict[tuple[str, str | None], dict[str, object]]]
         },
         ("Remote", None): {"Base Salary": usd(140_000, 180_000), "Equity": Blank()},
     },
+    ("bare-pipes", "sales-engineer"): {  # a table with pipes only between cells
+        ("Remote US", None): {
+            "Base Salary": usd(130_000, 160_000),
+            "OTE": usd(180_000, 220_000),  # on-target earnings: kept beside the band, never taken for total comp
+            "Total Comp": usd(200_000, 250_000),
+        },
+        ("London", None): {
+            "Base Salary": Figure(80_000, 100_000, "GBP"),
+            "OTE": Figure(110_000, 140_000, "GBP"),
+            "Total Comp": Figure(120_000, 155_000, "GBP"),
+        },
+    },
     ("crypto-x", "protocol-engineer"): {
         ("Remote Global", None): {
             "Base Salary": usd(180_000, 240_000),

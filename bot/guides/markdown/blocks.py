@@ -56,12 +56,15 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("heading", number, text=heading[2], level=len(heading[1])))
             index += 1
             continue
-        if stripped.startswith("|") and index + 1 < len(lines) and TABLE_RULE_RE.match(lines[index + 1]):
+        bare = _bare_table_starts(lines, index)  # `Region | Base Salary` over `---|---`: pipes only between cells
+        if (stripped.startswith("|") or bare) and index + 1 < len(lines) and TABLE_RULE_RE.match(lines[index + 1]):
             table = Block("table", number)
             table.rows.append(split_cells(stripped))
             table.row_lines.append(number)
             index += 2
-            while index < len(lines) and lines[index].strip().startswith("|"):
+            while index < len(lines) and (
+                lines[index].strip().startswith("|") or (bare and "|" in lines[index] and lines[index].strip())
+            ):
                 table.rows.append(split_cells(lines[index]))
                 table.row_lines.append(index + 1)
                 index += 1
@@ -128,3 +131,12 @@ def _quoted_table_starts(lines: list[str], index: int) -> bool:
         return False
     head, rule = _unquote(lines[index].strip()), lines[index + 1].strip()
     return head.startswith("|") and rule.startswith(">") and bool(TABLE_RULE_RE.match(_unquote(rule)))
+
+
+def _bare_table_starts(lines: list[str], index: int) -> bool:
+    """A table written without outer pipes: a header with a `|` over a rule that has one too
+    (a `---` rule alone is a horizontal line, not a table)."""
+    if index + 1 >= len(lines) or "|" not in lines[index] or lines[index].strip().startswith(">"):
+        return False
+    rule = lines[index + 1].strip()
+    return "|" in rule and bool(TABLE_RULE_RE.match(rule))
