@@ -297,6 +297,22 @@ EXPECTED: dict[tuple[str, str], dict[tuple[str, str | None], dict[str, object]]]
             "Total Comp": Figure(120_000, 155_000, "GBP"),
         },
     },
+    ("header-words", "account-executive"): {  # headers that say what their figures are not
+        ("Berlin", None): {
+            "Base (monthly)": Figure(6_000, 8_000, "EUR", per="month"),  # never a yearly €6K–€8K
+            "Annual Equity": Figure(10_000, 20_000, "EUR", per="year"),
+            "Variable Pay": Figure(20_000, 40_000, "EUR"),  # kept beside the band: no salary
+            "Total Cash": Figure(92_000, 136_000, "EUR"),  # kept beside: no total comp
+            "Total Comp (4yr)": Figure(420_000, 620_000, "EUR"),  # kept beside: four years, no yearly total
+            "Sign-on / Relocation": Figure(10_000, 10_000, "EUR"),  # kept beside: no sign-on alone
+            "Equity Refresh": Figure(5_000, 10_000, "EUR"),  # kept beside: no initial grant
+        },
+        ("Remote US", None): {
+            "Base (monthly)": usd(9_000, 12_000, per="month"),
+            "Annual Equity": usd(25_000, 40_000, per="year"),
+            "Total Comp (4yr)": usd(800_000, 1_100_000),
+        },
+    },
     ("crypto-x", "protocol-engineer"): {
         ("Remote Global", None): {
             "Base Salary": usd(180_000, 240_000),
@@ -595,3 +611,18 @@ def test_a_guide_with_a_loose_title_and_no_table_is_a_guide_missing_its_table_no
     assert result.guide is None and any("band table" in e.field for e in result.errors)
     dossier = read_guide("# Acme — company notes\n\nFunding and culture.\n")
     assert dossier.guide is None and dossier.errors == [] and [w.is_note for w in dossier.warnings] == [True]
+
+
+def test_headers_that_say_what_their_figures_are_not_keep_them_beside_the_band():
+    berlin = find_region(read("header-words", "account-executive").guide.regions, "Berlin", None)
+    assert (berlin.base, berlin.total, berlin.sign_on, berlin.bonus.kind) == (None, None, None, "none")
+    assert berlin.stock.per_year and berlin.stock.value == MoneyRange.of(10_000, 20_000, "EUR")
+    assert [extra.name for extra in berlin.extras] == [
+        "Variable Pay",
+        "Total Cash",
+        "Total Comp (4yr)",
+        "Sign-on / Relocation",
+        "Equity Refresh",
+    ]
+    lines = shown("header-words", "account-executive", "Berlin")
+    assert "• *Base salary:* €6K–€8K a month _(= €72K–€96K a year: monthly × 12)_" in lines

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Protocol
 
@@ -88,16 +89,40 @@ def column_kind(header: str) -> str:
         return "region"  # `Region`, `Location (currency)`, `Desk / Region`
     main = re.sub(r"\(.*?\)", " ", lowered)
     words = re.findall(r"[a-z]+", main)
+    parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
+    if NOT_A_BAND_PART & set(words):
+        return "extra"
     if "total" in words or "tc" in words:
+        if "cash" in words:
+            return "extra"  # `Total Cash`: base and bonus without equity, no total comp
+        years = YEARS_RE.search(text)
+        if years and int(years[1]) > 1:
+            return "extra"  # `Total Comp (4yr)`: four years' worth, no yearly total
         return "total_year1" if YEAR_ONE_RE.search(text) else "total"
     if any(word.startswith("sign") for word in words):
-        return "sign_on"
-    parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
+        return "sign_on" if len(parts) == 1 else "extra"  # `Sign-on / Relocation`: one figure for both
     if len(parts) > 1:
         kinds = {_head_kind(part) for part in parts} - {"extra"}
         if len(kinds) > 1:
             return "combined"
     return _head_kind(main)
+
+
+# Words that make a column something beside the band's own parts, kept with its label: a refresh grant
+# is no initial grant, a retention bonus no yearly target bonus, variable pay or commission no salary.
+NOT_A_BAND_PART = {"refresh", "refresher", "refreshers", "retention", "variable", "commission", "commissions"}
+# A header that says its figures are monthly (`Base (monthly)`, `Monthly Salary`), or, for stock, yearly
+# (`Annual Equity`, `Stock (per year)`): its cells are read so unless they say otherwise.
+MONTHLY_HEADER_RE = re.compile(r"\bmonthly\b|\bper\s+month\b|/\s*mo(?:nth)?\b|\bmonth\b", re.I)
+YEARLY_STOCK_HEADER_RE = re.compile(r"\bannual(?:ized|ised)?\b|\byearly\b|\bper\s+(?:year|annum)\b|/\s*yr\b", re.I)
+
+
+def header_period(label: str, kind: str) -> str | None:
+    if MONTHLY_HEADER_RE.search(label):
+        return "month"
+    if kind == "stock" and YEARLY_STOCK_HEADER_RE.search(label):
+        return "year"
+    return None
 
 
 def _head_kind(text: str) -> str:
@@ -229,6 +254,9 @@ class BandBuilder:
                 self._set_stock(StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares), label, cell)
                 return
         reading = reading or read_cell(cell, self.currency)
+        period = header_period(label, kind)
+        if period and reading.figure is not None and reading.per is None and reading.years is None:
+            reading = replace(reading, per=period)
         if reading.figure is None:
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
         elif kind != "stock" and reading.years is not None:
