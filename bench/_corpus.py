@@ -106,7 +106,20 @@ WILD_SHARE = 0.05
 # `*`), a flag or a link in the region cell, a totals row (no region), an approximate total
 # (`~$150K–$200K`, kept as written), a note after a line break in a cell (`<br>(before equity)`),
 # the table inside a block quote, and a title without `Negotiation Guide`.
-WILD_VARIANTS = ["european", "tilde", "footnotes", "flags", "totals_row", "approx", "br_note", "quote", "loose_title"]
+WILD_VARIANTS = [
+    "european",
+    "tilde",
+    "footnotes",
+    "flags",
+    "totals_row",
+    "approx",
+    "br_note",
+    "quote",
+    "loose_title",
+    "beside_heads",
+]
+# Columns whose head noun looks like a band part but which are not one, kept beside the band with their label.
+BESIDE_HEADS = ["Total Cash", "Equity Refresh", "Retention Bonus", "Variable Pay", "Total Comp (4yr)"]
 EUROPEAN = {"EUR", "CHF", "SEK", "NOK", "DKK"}
 FOOTNOTE_MARKS = ["¹", "²", "[1]", "*", "[^1]", "†"]
 UNICODE_FLAGS = {":us:": "🇺🇸", ":gb:": "🇬🇧", ":de:": "🇩🇪", ":ie:": "🇮🇪", ":nl:": "🇳🇱", ":jp:": "🇯🇵", ":india:": "🇮🇳"}
@@ -573,6 +586,9 @@ class GuideBuilder:
             header.append("Relocation")
         if combined:
             header.append("Stock/Bonus")
+        beside = self.wild_rng.choice(BESIDE_HEADS) if "beside_heads" in self.wild else None
+        if beside:
+            header.append(beside)
         if total:
             header.append("Total Comp (Yr 1)" if year1 else "Total Comp")
         table_start = len(self.lines)
@@ -674,6 +690,13 @@ class GuideBuilder:
                 raw = w.range(*_band(rng, int(usd * 0.3), 1.6, factor, step), currency, bare)
                 cells.append(raw)
                 region["extras"].append(["Stock/Bonus", raw])
+            if beside:
+                # written with the guide's own generator so the other guides stay as they were
+                beside_writer = Writer(self.wild_rng)
+                beside_writer.wild_rng, beside_writer.european, beside_writer.tilde = self.wild_rng, w.european, w.tilde
+                raw = beside_writer.range(*_band(self.wild_rng, int(usd * 0.4), 1.5, factor, step), currency, bare)
+                cells.append(raw)
+                region["extras"].append([beside, raw])
             region["total"] = None
             if total:
                 amount = _band(rng, int(usd * 1.3), 1.5, factor, step)

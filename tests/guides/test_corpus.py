@@ -100,9 +100,10 @@ def test_the_corpus_spans_every_variant(corpus):
         "~",
         "<br>(before equity)",
         "> | ",  # a table in a block quote
-        "Total (avg)",
+        "| Average |",  # a totals row
         "[1]",
         "](https://example.com/",
+        "| Total Cash |",
     ):
         assert marker in text, marker
     figures = [region for guide in manifest["guides"].values() for region in guide["regions"]]
