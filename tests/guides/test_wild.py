@@ -626,3 +626,26 @@ def test_headers_that_say_what_their_figures_are_not_keep_them_beside_the_band()
     ]
     lines = shown("header-words", "account-executive", "Berlin")
     assert "• *Base salary:* €6K–€8K a month _(= €72K–€96K a year: monthly × 12)_" in lines
+
+
+TABLE = "| Region | Base Salary | Total Comp |\n| --- | --- | --- |\n| Remote US | $120K–$150K | $135K–$170K |\n"
+
+
+@pytest.mark.parametrize(
+    "around",
+    [
+        "- Bands for 2025:\n{}- Second point\n",  # right under a list item
+        "1. Bands:\n\n{}",  # under a numbered item, after a blank line
+        "> **Bands**\n>\n{}",  # in a quote, after words
+    ],
+)
+def test_a_table_inside_a_list_or_a_quote_is_read(around: str):
+    from bot.guides.markdown import read_guide
+
+    indent = "> " if around.startswith(">") else "  " if around.startswith("-") else "   "
+    table = "".join(indent + row + "\n" for row in TABLE.splitlines())
+    result = read_guide("# Designer | Listy Negotiation Guide\n\n" + around.format(table))
+    assert result.errors == []
+    assert [(r.name, r.base, r.total) for r in result.guide.regions] == [
+        ("Remote US", MoneyRange.of(120_000, 150_000, "USD"), MoneyRange.of(135_000, 170_000, "USD"))
+    ]

@@ -85,6 +85,8 @@ def parse_blocks(text: str) -> list[Block]:
         if stripped.startswith(">"):
             quoted = []
             while index < len(lines) and lines[index].strip().startswith(">"):
+                if quoted and _quoted_table_starts(lines, index):
+                    break  # `> **Bands**` then `> | Region | ... |`: the table is read as one
                 quoted.append(lines[index].strip()[1:].strip())
                 index += 1
             blocks.append(Block("quote", number, text=" ".join(q for q in quoted if q)))
@@ -95,6 +97,8 @@ def parse_blocks(text: str) -> list[Block]:
             while index < len(lines):
                 current = lines[index]
                 match = LIST_ITEM_RE.match(current)
+                if current.strip().startswith("|") and index + 1 < len(lines) and TABLE_RULE_RE.match(lines[index + 1]):
+                    break  # a table right under an item (`- Bands:` then `  | Region | ... |`) is a table
                 if match:
                     block.items.append(match["text"].strip())
                     block.item_lines.append(index + 1)
