@@ -135,7 +135,7 @@ AMOUNT_RE = re.compile(
 )
 # `～`/`〜`/`~` between two amounts is a range (`¥8M～¥12M`); before the first it is `about`,
 # which never reaches here (the cell reader keeps an approximate figure as written).
-RANGE_SEPARATOR_RE = re.compile(r"\s*(?:–|—|-|―|‒|～|〜|~|to|until)\s*", re.IGNORECASE)
+RANGE_SEPARATOR_RE = re.compile(r"\s*(?:–|—|-|―|‒|−|～|〜|~|to|until)\s*", re.IGNORECASE)
 
 
 class MoneyError(ValueError):
