@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.guides.markdown.reader import slugify
+from bot.guides.markdown.text import clean_inline
 from bot.guides.model import Cell, Guide, RegionBand
 from bot.guides.money import CURRENCIES
 
@@ -95,6 +96,33 @@ FORM_SHARES = {
     "exotic": 0.016,
     "heads": 0.04,
 }
+# The share of guides written with the `wild` forms below. Drawn, like every choice these forms make,
+# from a generator of their own (`GuideBuilder.wild_rng`), so the other guides are written exactly as
+# before: the labelled queries (bench/_queries.py) and the tests over this corpus keep their library.
+WILD_SHARE = 0.05
+# Forms authors write that the blind review found (tests/guides/test_wild.py), two or three per
+# `wild` guide: numbers written the European way (`85.000 €`, `85 000 €`, `CHF 150'000`,
+# `650 000 kr`), `~`/`～` between the ends of a range, footnote marks after figures (`¹`, `[1]`,
+# `*`), a flag or a link in the region cell, a totals row (no region), an approximate total
+# (`~$150K–$200K`, kept as written), a note after a line break in a cell (`<br>(before equity)`),
+# the table inside a block quote, and a title without `Negotiation Guide`.
+WILD_VARIANTS = [
+    "european",
+    "tilde",
+    "footnotes",
+    "flags",
+    "totals_row",
+    "approx",
+    "br_note",
+    "quote",
+    "loose_title",
+    "beside_heads",
+]
+# Columns whose head noun looks like a band part but which are not one, kept beside the band with their label.
+BESIDE_HEADS = ["Total Cash", "Equity Refresh", "Retention Bonus", "Variable Pay", "Total Comp (4yr)"]
+EUROPEAN = {"EUR", "CHF", "SEK", "NOK", "DKK"}
+FOOTNOTE_MARKS = ["¹", "²", "[1]", "*", "[^1]", "†"]
+UNICODE_FLAGS = {":us:": "🇺🇸", ":gb:": "🇬🇧", ":de:": "🇩🇪", ":ie:": "🇮🇪", ":nl:": "🇳🇱", ":jp:": "🇯🇵", ":india:": "🇮🇳"}
 WORDS_AFTER = [
     "grant_years",
     "stock_per_year",
@@ -372,23 +400,37 @@ class Writer:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
+        self.wild_rng = rng  # GuideBuilder gives each guide its own for the wild forms
+        self.european = False  # full amounts in EUROPEAN currencies written `85.000 €`, `CHF 150'000`
+        self.tilde = False  # `~` (`～` in yen) between the ends of a range
+
+    def amount(self, value: int, currency: str, style: str, symbol: bool = True) -> str:
+        if not (self.european and style == "full" and currency in EUROPEAN):
+            return write_amount(value, currency, style, symbol)
+        if currency == "CHF":
+            number = f"{value:,}".replace(",", "'")
+            return f"CHF {number}" if symbol else number
+        grouping = "." if currency == "EUR" and value % 7 else " "
+        number = f"{value:,}".replace(",", grouping)
+        sign = {"EUR": "€", "SEK": "kr", "NOK": "kr", "DKK": "kr"}[currency]
+        return f"{number} {sign}" if symbol else number
 
     def range(self, low: int, high: int, currency: str, bare: bool) -> str:
         rng = self.rng
         common = [s for s in styles_for(low, currency) if s in styles_for(high, currency)]
         style = rng.choice(common)
         sep = rng.choice(SEPARATORS)
+        if self.tilde:
+            sep = "～" if currency == "JPY" else self.wild_rng.choice(["~", " ~ "])
         if low == high and rng.random() < 0.5:
-            return write_amount(low, currency, style, not bare)
+            return self.amount(low, currency, style, not bare)
         second_symbol = not bare and (rng.random() < 0.8 or style in ("full", "indian"))
         high_style = style
         short = [s for s in styles_for(high, currency) if s not in ("full", "indian")]
         if style == "full" and short and not bare and rng.random() < 0.1:
             high_style, second_symbol = rng.choice(short), True  # `$186,900–$266K`: ends in two styles
-        return (
-            f"{write_amount(low, currency, style, not bare)}{sep}"
-            f"{write_amount(high, currency, high_style, second_symbol)}"
-        )
+        high_text = self.amount(high, currency, high_style, second_symbol)
+        return f"{self.amount(low, currency, style, not bare)}{sep}{high_text}"
 
     def bold(self, text: str, chance: float = 0.15) -> str:
         return f"**{text}**" if self.rng.random() < chance else text
@@ -407,6 +449,8 @@ def _band(rng: random.Random, usd_low: int, spread: float, factor: Decimal, step
 class GuideBuilder:
     def __init__(self, rng: random.Random, company: dict, role: str, weight: float) -> None:
         self.forms: set[str] = set()
+        self.wild: set[str] = set()
+        self.wild_rng = rng
         self.warned: list[dict] = []
         self.other_region: str | None = None
         self.rng = rng
@@ -446,6 +490,10 @@ class GuideBuilder:
 
         self.forms = {form for form, share in FORM_SHARES.items() if rng.random() < share}
         self.warned: list[dict] = []
+        wild_rng = self.wild_rng = self.w.wild_rng = random.Random(f"wild:{company['name']}/{self.role}")
+        self.wild = (
+            set(wild_rng.sample(WILD_VARIANTS, wild_rng.randint(2, 3))) if wild_rng.random() < WILD_SHARE else set()
+        )
         regions = rng.sample(REGIONS, rng.randint(2, 5))
         if "exotic" in self.forms:
             regions[-1] = rng.choice(EXOTIC_REGIONS)
@@ -454,6 +502,12 @@ class GuideBuilder:
         layout = rng.choices(["regions", "level_regions", "levels", "components"], weights=[6, 1, 2, 2])[0]
         if broken in ("currency", "order") or self.forms & {"words_after", "words_instead", "other_currency", "heads"}:
             layout = rng.choice(["regions", "regions", "regions", "level_regions"])  # the layouts with these cells
+        if layout not in ("regions", "level_regions"):
+            self.wild = set()  # the wild forms are written in the layouts with a row per region
+        if "loose_title" in self.wild:
+            loose_sep = wild_rng.choice(["—", "|", "@"])
+            self.lines[title_line - 1] = f"{hashes} {role_text} {loose_sep} {company['name']}"
+            self.warned.append({"line": title_line, "field": "title", "message": "no `Negotiation Guide`"})
         if broken == "nofig":
             self.expected["regions"] = []
             error = {"line": title_line, "field": "band table", "message": "no table of figures"}
@@ -488,6 +542,12 @@ class GuideBuilder:
             label = f"**{label}**"
         if rng.random() < 0.25:
             label = f"{emoji} {label}"
+        elif "flags" in self.wild:
+            flag = UNICODE_FLAGS.get(emoji)
+            if flag and self.wild_rng.random() < 0.6:
+                label = self.wild_rng.choice([f"{flag} {label}", f"{label} {flag}"])
+            elif self.wild_rng.random() < 0.5:
+                label = f"[{label}](https://example.com/{slugify(name)})"
         return label, code
 
     def _table_level_regions(self, regions: list, broken: str | None) -> dict | None:
@@ -526,8 +586,13 @@ class GuideBuilder:
             header.append("Relocation")
         if combined:
             header.append("Stock/Bonus")
+        beside = self.wild_rng.choice(BESIDE_HEADS) if "beside_heads" in self.wild else None
+        if beside:
+            header.append(beside)
         if total:
             header.append("Total Comp (Yr 1)" if year1 else "Total Comp")
+        table_start = len(self.lines)
+        self.w.european, self.w.tilde = "european" in self.wild, "tilde" in self.wild
         self.add("| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|")
         base_column = header[1 + bool(levels)]
         expected_regions = []
@@ -625,6 +690,13 @@ class GuideBuilder:
                 raw = w.range(*_band(rng, int(usd * 0.3), 1.6, factor, step), currency, bare)
                 cells.append(raw)
                 region["extras"].append(["Stock/Bonus", raw])
+            if beside:
+                # written with the guide's own generator so the other guides stay as they were
+                beside_writer = Writer(self.wild_rng)
+                beside_writer.wild_rng, beside_writer.european, beside_writer.tilde = self.wild_rng, w.european, w.tilde
+                raw = beside_writer.range(*_band(self.wild_rng, int(usd * 0.4), 1.5, factor, step), currency, bare)
+                cells.append(raw)
+                region["extras"].append([beside, raw])
             region["total"] = None
             if total:
                 amount = _band(rng, int(usd * 1.3), 1.5, factor, step)
@@ -637,13 +709,35 @@ class GuideBuilder:
                     region["cells"].append(
                         [kind, raw, list(amount), self._usd(amount, factor), None, None, False, None]
                     )
+                elif "approx" in self.wild and index == 0:
+                    # `~$150K–$200K`: an approximate figure, kept as written and warned about.
+                    raw = "~" + w.range(*amount, currency, bare)
+                    cells.append(raw)
+                    region["cells"].append(
+                        ["total_year1" if year1 else "total", raw, None, None, None, None, False, None]
+                    )
+                    self.warned.append({"line": line, "field": f"{where}: {header[-1]}", "message": "approximate"})
+                    amount = None
                 else:
-                    raw = w.range(*amount, currency, bare)
-                cells.append(raw)
-                region["total_year1" if year1 else "total"] = list(amount)
+                    raw = self._footnoted(w.range(*amount, currency, bare))
+                if amount is not None:
+                    cells.append(raw)
+                    region["total_year1" if year1 else "total"] = list(amount)
             region["levels"] = []
             self.add("| " + " | ".join(cells) + " |")
             expected_regions.append(region)
+        if "totals_row" in self.wild:
+            first_cells = self.lines[table_start + 2].strip(" |").split(" | ")
+            label = self.wild_rng.choice(["**Total (avg)**", "Average", "*Median*"])
+            row = ([""] if levels else []) + [label, *first_cells[1 + bool(levels) :]]
+            line = self.add("| " + " | ".join(row) + " |")
+            self.warned.append({"line": line, "field": clean_inline(label), "message": "summary or note row"})
+        if "quote" in self.wild:
+            for index in range(table_start, len(self.lines)):
+                self.lines[index] = "> " + self.lines[index]
+        if "footnotes" in self.wild:
+            self.add("", "¹ Figures from offers reported in 2025. * Includes refreshers.")
+        self.w.european = self.w.tilde = False
         self.add("")
         self.expected["regions"] = expected_regions
         return error
@@ -699,7 +793,17 @@ class GuideBuilder:
             raw = self._converted(base, currency, factor, bare)
             region["cells"].append(["base", raw, list(base), self._usd(base, factor), None, None, False, None])
             return raw
-        return w.bold(w.range(*base, currency, bare))
+        if "br_note" in self.wild and self.wild_rng.random() < 0.5:
+            raw = f"{w.bold(w.range(*base, currency, bare))}<br>(before equity)"
+            region["cells"].append(["base", clean_inline(raw), list(base), None, None, None, False, "(before equity)"])
+            return raw
+        return self._footnoted(w.bold(w.range(*base, currency, bare)))
+
+    def _footnoted(self, text: str) -> str:
+        """`$150K–$200K¹`: a footnote mark after a plain figure, in guides with footnotes."""
+        if "footnotes" in self.wild and self.wild_rng.random() < 0.4:
+            return text + self.wild_rng.choice(FOOTNOTE_MARKS)
+        return text
 
     def _stock_cell(self, region, grant, kind, years, currency, factor, bare, after) -> str:
         w = self.w

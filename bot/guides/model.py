@@ -219,6 +219,8 @@ class RegionBand(Model):
         parts = [cell for cell in self.cells if cell.kind in ("base", "stock", "bonus")]
         if self.base is None or self.bonus.kind == "text" or any(c.as_text or c.open_top or c.per for c in parts):
             return None
+        if self.stock and self.stock.shares:
+            return None  # a grant counted in shares has no money value to add
         currency = self.base.currency
         amounts = [self.stock.value if self.stock else None, self.bonus.amount]
         if any(amount is not None and amount.currency != currency for amount in amounts):

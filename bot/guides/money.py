@@ -79,6 +79,7 @@ _PREFIXES: dict[str, str] = {
     "₴": "UAH",
     "฿": "THB",
     "ZŁ": "PLN",
+    "₽": "RUB",
 }
 # `kr` is the krona or krone of four countries; the region says which (see `krona_for`).
 KRONA = "KR"
@@ -102,24 +103,39 @@ SUFFIX_FACTORS: dict[str, int] = {
     "lakhs": 100_000,
     "lac": 100_000,
     "lacs": 100_000,
+    "lpa": 100_000,  # lakhs per annum: `₹20 LPA`
     "cr": 10_000_000,
     "crore": 10_000_000,
     "crores": 10_000_000,
 }
 
-# A dot-grouped figure (`€150.000`, `1.500.000`) before the plain forms, so it is read whole.
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?![\d,])|\d[\d,]*(?:\.\d+)?|\.\d+"
+# A dot-grouped figure (`€150.000`, `1.500.000`), a space-grouped one (`150 000 kr`, with a plain,
+# no-break or thin space) and a Swiss apostrophe-grouped one (`CHF 150'000`) before the plain
+# forms, so each is read whole.
+_GROUP_SPACES = " \u00a0\u202f\u2009"
+_NUMBER = (
+    r"\d{1,3}(?:\.\d{3})+(?![\d,])"
+    rf"|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?![\d,.])"
+    r"|\d{1,3}(?:['’]\d{3})+(?![\d,.])"
+    r"|\d[\d,]*(?:\.\d+)?|\.\d+"
+)
+_SPACE_GROUPS_RE = re.compile(rf"\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|\d{{1,3}}(?:['’]\d{{3}})+")
 # Thousands grouped by commas the two ways guides write them: 155,000 and Indian 47,00,000.
 _COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_SUFFIX = r"thousand|million|billion|crores?|lakhs?|lacs?|mm|bn|cr|[kmbl]"
+_SUFFIX = r"thousand|million|billion|crores?|lakhs?|lacs?|lpa|mm|bn|cr|[kmbl]"
+# After the number: an ISO code (`150K USD`) or the symbol European guides write there
+# (`85.000 €`, `650 000 kr`, `150 K€`).
+_TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽](?![A-Za-z])|(?-i:kr)\b\.?"
 AMOUNT_RE = re.compile(
-    rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr|Kr|KR|Rp|RP|zł)(?=\s?\d)|Rs\.?)?\s?"
+    rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr\.?|Kr\.?|KR|Rp|RP|zł)(?=\s?\d)|Rs\.?)?\s?"
     rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z])"
-    rf"(?:\s?(?P<code>(?-i:[A-Z]{{3}}))(?![A-Za-z]))?",
+    rf"(?:\s?(?P<code>{_TRAILING}))?",
     re.IGNORECASE,
 )
-RANGE_SEPARATOR_RE = re.compile(r"\s*(?:–|—|-|―|‒|to|until)\s*", re.IGNORECASE)
+# `～`/`〜`/`~` between two amounts is a range (`¥8M～¥12M`); before the first it is `about`,
+# which never reaches here (the cell reader keeps an approximate figure as written).
+RANGE_SEPARATOR_RE = re.compile(r"\s*(?:–|—|-|―|‒|−|～|〜|~|to|until)\s*", re.IGNORECASE)
 
 
 class MoneyError(ValueError):
@@ -130,7 +146,7 @@ def currency_for_prefix(prefix: str, default: str | None = None) -> str | None:
     """The ISO code for a written prefix such as `S$`, `CHF`, `₹` or `UYU`; None when
     unknown. `kr` is the default currency when that is a krona or krone, else unknown."""
     key = prefix.strip().upper()
-    if key == KRONA:
+    if key in (KRONA, KRONA + "."):
         return default if default in KRONA_CURRENCIES else None
     found = _PREFIXES.get(key)
     if found is None and len(key) == 3 and is_known_currency(key):
@@ -224,7 +240,9 @@ def parse_number(number: str, suffix: str | None) -> int:
     if "," in number and not _COMMA_GROUPS_RE.fullmatch(number):
         raise MoneyError(f"{number!r} groups its digits in a way I cannot read for certain")
     digits = number.replace(",", "")
-    if not suffix and _DOT_GROUPS_RE.fullmatch(number):
+    if _SPACE_GROUPS_RE.fullmatch(number):
+        digits = re.sub(rf"[{_GROUP_SPACES}'’]", "", number)
+    elif not suffix and _DOT_GROUPS_RE.fullmatch(number):
         digits = number.replace(".", "")
     try:
         value = Decimal(digits)
@@ -265,8 +283,17 @@ def _explicit_currency(match: re.Match, text: str, default: str | None = None) -
             raise MoneyError(f"unknown currency {prefix.strip()!r} in {text.strip()!r}")
     if code:
         named = code.upper()
-        if not is_known_currency(named):
+        is_code = re.fullmatch(r"[A-Z]{3}", named) is not None
+        if is_code and not is_known_currency(named):
             raise MoneyError(f"unknown currency {code!r} in {text.strip()!r}")
+        if not is_code:  # a symbol after the number: `85.000 €`, `650 000 kr`
+            symbol, named = named, currency_for_prefix(named, default)
+            if named is None and symbol.rstrip(".") != KRONA:
+                raise MoneyError(f"unknown currency {code!r} in {text.strip()!r}")
+            if named is None:
+                raise MoneyError(f"'kr' in {text.strip()!r} may be SEK, NOK, DKK or ISK; the region does not say which")
+        if currency is not None and named != currency:
+            raise MoneyError(f"{text.strip()!r} names two currencies")
         currency = currency or named
     return currency
 
@@ -295,6 +322,10 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
         currency=low_currency or currency,
     )
     high = Money(amount=parse_number(high_match["number"], high_match["suffix"]), currency=high_currency or currency)
+    if low.amount < 1000 <= high.amount and not low_match["suffix"] and not _borrowed_suffix(low_match, high_match):
+        # `$150-200,000`, `150 - 200 000 kr`: a low end written short beside a high end in full. Its
+        # unit cannot be told for sure ($150 or $150,000), so the cell is kept as written.
+        raise MoneyError(f"{cleaned!r}: the low end leaves out its unit and the high end is written in full")
     try:
         return MoneyRange(low=low, high=high)
     except ValueError as exc:
@@ -306,7 +337,7 @@ def _borrowed_suffix(low: re.Match, high: re.Match) -> str | None:
     written in full (`$186,900–$266K`, `£75,000–£95K`) is already a whole amount: giving it
     the K would read $186.9M."""
     number = low["number"]
-    if "," in number or Decimal(number.replace(",", "")) >= 1000:
+    if "," in number or _SPACE_GROUPS_RE.fullmatch(number) or Decimal(number) >= 1000:
         return None
     return high["suffix"]
 

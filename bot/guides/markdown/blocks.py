@@ -56,13 +56,28 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("heading", number, text=heading[2], level=len(heading[1])))
             index += 1
             continue
-        if stripped.startswith("|") and index + 1 < len(lines) and TABLE_RULE_RE.match(lines[index + 1]):
+        bare = _bare_table_starts(lines, index)  # `Region | Base Salary` over `---|---`: pipes only between cells
+        if (stripped.startswith("|") or bare) and index + 1 < len(lines) and TABLE_RULE_RE.match(lines[index + 1]):
             table = Block("table", number)
             table.rows.append(split_cells(stripped))
             table.row_lines.append(number)
             index += 2
-            while index < len(lines) and lines[index].strip().startswith("|"):
+            while index < len(lines) and (
+                lines[index].strip().startswith("|") or (bare and "|" in lines[index] and lines[index].strip())
+            ):
                 table.rows.append(split_cells(lines[index]))
+                table.row_lines.append(index + 1)
+                index += 1
+            blocks.append(table)
+            continue
+        if stripped.startswith(">") and _quoted_table_starts(lines, index):
+            # A table inside a block quote (`> | Region | Base Salary |`): read as a table.
+            table = Block("table", number)
+            table.rows.append(split_cells(_unquote(stripped)))
+            table.row_lines.append(number)
+            index += 2
+            while index < len(lines) and _unquote(lines[index].strip()).startswith("|"):
+                table.rows.append(split_cells(_unquote(lines[index].strip())))
                 table.row_lines.append(index + 1)
                 index += 1
             blocks.append(table)
@@ -70,6 +85,8 @@ def parse_blocks(text: str) -> list[Block]:
         if stripped.startswith(">"):
             quoted = []
             while index < len(lines) and lines[index].strip().startswith(">"):
+                if quoted and _quoted_table_starts(lines, index):
+                    break  # `> **Bands**` then `> | Region | ... |`: the table is read as one
                 quoted.append(lines[index].strip()[1:].strip())
                 index += 1
             blocks.append(Block("quote", number, text=" ".join(q for q in quoted if q)))
@@ -80,6 +97,8 @@ def parse_blocks(text: str) -> list[Block]:
             while index < len(lines):
                 current = lines[index]
                 match = LIST_ITEM_RE.match(current)
+                if current.strip().startswith("|") and index + 1 < len(lines) and TABLE_RULE_RE.match(lines[index + 1]):
+                    break  # a table right under an item (`- Bands:` then `  | Region | ... |`) is a table
                 if match:
                     block.items.append(match["text"].strip())
                     block.item_lines.append(index + 1)
@@ -105,3 +124,23 @@ def parse_blocks(text: str) -> list[Block]:
             index += 1
         blocks.append(Block("paragraph", number, text=" ".join(paragraph)))
     return blocks
+
+
+def _unquote(line: str) -> str:
+    return line[1:].strip() if line.startswith(">") else line
+
+
+def _quoted_table_starts(lines: list[str], index: int) -> bool:
+    if index + 1 >= len(lines):
+        return False
+    head, rule = _unquote(lines[index].strip()), lines[index + 1].strip()
+    return head.startswith("|") and rule.startswith(">") and bool(TABLE_RULE_RE.match(_unquote(rule)))
+
+
+def _bare_table_starts(lines: list[str], index: int) -> bool:
+    """A table written without outer pipes: a header with a `|` over a rule that has one too
+    (a `---` rule alone is a horizontal line, not a table)."""
+    if index + 1 >= len(lines) or "|" not in lines[index] or lines[index].strip().startswith(">"):
+        return False
+    rule = lines[index + 1].strip()
+    return "|" in rule and bool(TABLE_RULE_RE.match(rule))

@@ -73,13 +73,38 @@ class CellReading:
         return bool(self.words and SIGN_ON_RE.search(self.words))
 
 
+# A footnote mark after the figure (`$140K–$180K¹`, `$190K–$260K[^2]`, `10%[1]`, `€160K*`, `†`): it points
+# at a note below the table and says nothing about the amount.
+# A bracketed word (`[EUR]`) is no footnote: only `[1]`, `[^2]`, `[^note]`, `[a]` are.
+FOOTNOTE_RE = re.compile(r"(?:\[(?:\^\w{1,12}|\d{1,2}|[a-z])\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡§]+)+$")
+# `€ 95.000,–`, `CHF 120'000.–`: the `,–` or `.–` says "no cents", as German, Austrian and Swiss guides
+# write whole amounts.
+NO_CENTS_RE = re.compile(r"(?<=\d)[,.][-–—]{1,2}(?!\d)")
+# An approximate figure or a bound (`~$150K`, `≈`, `c.`, `up to $200K`, `from $120K`): shown as written,
+# never taken for the range it is close to.
+APPROX_RE = re.compile(r"^(?:~|≈|c\.|ca\.|circa\b|approx\.?|approximately\b|about\b|around\b|roughly\b)", re.I)
+BOUND_RE = re.compile(
+    r"^(?:up\s+to|upto|max\.?|maximum|min\.?|minimum|from|at\s+least|over|under|<|>|≤|≥)\s*(?=\D?\S*\d)", re.I
+)
+# Words that count shares or tokens, not money: `5,000 options` is no $5,000.
+UNITS_RE = re.compile(r"\b(?:options?|shares?|units?|rsus?|psus?|tokens?|coins?)\b", re.I)
+# No yearly figure in a band is below this many units of its currency (`100-150` is no $100–$150 salary,
+# whatever the writer meant by it); a monthly one may be, so it is allowed ten times less.
+SMALLEST_YEARLY = 1_000
+
+
 @lru_cache(maxsize=32768)
 def read_cell(cell: str, currency: str | None) -> CellReading:
     """Cached (readings are frozen): libraries repeat the same cells across many guides."""
     raw = clean_inline(cell)
     text = raw.strip().strip("*").strip()
-    if re.match(r"^[<~≈]?\s*\d+(?:\.\d+)?\s*%", text):
+    text = NO_CENTS_RE.sub("", FOOTNOTE_RE.sub("", text).strip())
+    if re.match(r"^[<~≈]?\s*\d+(?:[.,]\d+)?\s*%", text):
         return CellReading(raw, problem="a percentage, not an amount")
+    if APPROX_RE.match(text):
+        return CellReading(raw, problem="an approximate figure: shown as written")
+    if BOUND_RE.match(text):
+        return CellReading(raw, problem="a bound, not a range: shown as written")
     first, conversion_text = _split_conversion(text, currency)
     try:
         figure, tail = _leading_range(first, currency)
@@ -87,6 +112,8 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
         return CellReading(raw, problem=str(exc))
     if figure is None:
         return CellReading(raw, problem="no amount in the cell")
+    if UNITS_RE.search(tail) and not _names_currency(first):
+        return CellReading(raw, problem="a count of shares or tokens, not an amount of money")
     conversion = None
     if conversion_text is not None:
         try:
@@ -98,7 +125,19 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
     reading, unknown = _tail(tail)
     if unknown:
         return CellReading(raw, problem=f"words after the amount not understood: {unknown!r}")
+    smallest = SMALLEST_YEARLY // 10 if reading["per"] == "month" else SMALLEST_YEARLY
+    if figure.high.amount < smallest:
+        return CellReading(raw, problem=f"{figure} is too small for a pay figure; the unit may be missing")
     return CellReading(raw, figure=figure, conversion=conversion, **reading)
+
+
+def _names_currency(text: str) -> bool:
+    """Whether the amount writes its own currency (`$5,000 in options` does; `5,000 options` does not)."""
+    try:
+        _leading_range(text, None)
+    except MoneyError:
+        return False
+    return True
 
 
 def _split_conversion(text: str, currency: str | None) -> tuple[str, str | None]:
@@ -128,27 +167,32 @@ def _leading_range(text: str, currency: str | None) -> tuple[MoneyRange | None, 
 
 def _tail(tail: str) -> tuple[dict, str]:
     """The words after the amount -> (per, years, open_top, words), and any word not understood."""
-    rest = tail.strip()
+    rest = tail.rstrip()
     found: dict = {"per": None, "years": None, "open_top": False, "words": None}
     for _ in range(4):  # `+`, `/yr`, `+` again, in any order
-        if rest.startswith("+"):
+        # A `+` on the amount (`$322K+`) or ending the cell opens the top; one spaced before
+        # more words (`$150K/yr + equity`) adds something else and stays among the words.
+        if rest.startswith("+") or rest.strip() == "+":
             found["open_top"] = True
-            rest = rest[1:].strip()
+            rest = rest.strip()[1:]
             continue
+        if rest.lstrip().startswith("+"):
+            break
+        rest = rest.lstrip()
         years = GRANT_YEARS_RE.match(rest)
         if years:
             found["years"] = int(years["years"])
-            rest = rest[years.end() :].strip()
+            rest = rest[years.end() :]
             continue
         year = PER_YEAR_RE.match(rest)
         if year:
             found["per"] = "year"
-            rest = rest[year.end() :].strip()
+            rest = rest[year.end() :]
             continue
         month = PER_MONTH_RE.match(rest)
         if month:
             found["per"] = "month"
-            rest = rest[month.end() :].strip()
+            rest = rest[month.end() :]
             continue
         break
     words, unknown = _words(rest)

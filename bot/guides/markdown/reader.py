@@ -143,10 +143,22 @@ TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")
+# Titles without `Negotiation Guide` (`Game Developer — Nordic Games`, `Protocol Engineer | Crypto X`,
+# `Founding Engineer @ Sparse Startup`), tried separator by separator, most telling first, so a
+# role written with a slash (`ML / AI Engineer | PlanetScale`) is split at the bar, not the slash.
+LOOSE_SEPARATORS = (r"\|", r"—|–", r"@|\bat\b", r"/", r"-")
+GUIDE_WORDS_RE = re.compile(
+    r"\s+(?:(?:Global|Salary|Compensation|Comp|Offer|Pay)\s+)*(?:Negotiation\s+)?Guide\b.*$", re.I
+)
 
 
 def _has_title(blocks: list[Block]) -> bool:
-    return any(block.kind == "heading" and TITLE_RE.match(clean_inline(block.text)) for block in blocks)
+    """A guide's title: the full form, or a loose one (`Role — Company`) in a file with the guide's
+    `Negotiation DNA` line; a dossier (`# Acme: company dossier`) has neither."""
+    if any(block.kind == "heading" and TITLE_RE.match(clean_inline(block.text)) for block in blocks):
+        return True
+    has_dna = any("negotiation dna" in block.text.lower() for block in blocks if block.kind in ("paragraph", "heading"))
+    return has_dna and _loose_title(blocks) is not None
 
 
 def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, str, int] | None:
@@ -155,19 +167,46 @@ def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, st
             continue
         match = TITLE_RE.match(clean_inline(block.text))
         if match:
-            role, company = match["role"].strip(), match["company"].strip()
-            level = None
-            level_match = LEVEL_RE.search(role)
-            if level_match:
-                level = level_match["level"].strip()
-                role = role[: level_match.start()].strip()
-            return role, level, company, block.line
+            return (*_role_and_level(match["role"]), match["company"].strip(), block.line)
+    loose = _loose_title(blocks)
+    if loose is not None:
+        role, company, line = loose
+        ctx.warn(line, "title", f"read as role {role!r} at company {company!r} (no `Negotiation Guide` in the title)")
+        return (*_role_and_level(role), company, line)
     first = next((b for b in blocks if b.kind == "heading"), None)
     ctx.error(
         first.line if first else 1,
         "title",
         "no `<Role> | <Company> Negotiation Guide` heading" + (f" (found {first.text!r})" if first else ""),
     )
+    return None
+
+
+def _role_and_level(role: str) -> tuple[str, str | None]:
+    """`Quant Developer (VP)` -> ('Quant Developer', 'VP')."""
+    role = role.strip()
+    level_match = LEVEL_RE.search(role)
+    if level_match:
+        return role[: level_match.start()].strip(), level_match["level"].strip()
+    return role, None
+
+
+def _loose_title(blocks: list[Block]) -> tuple[str, str, int] | None:
+    """The first heading (or a bold-only first paragraph) before the band table that reads
+    `<Role> <separator> <Company>` without the words `Negotiation Guide`."""
+    for block in blocks:
+        if block.kind == "table":
+            return None
+        text = clean_inline(block.text)
+        if block.kind == "paragraph" and not re.fullmatch(r"\*\*[^*]+\*\*", block.text.strip()):
+            continue
+        if block.kind not in ("heading", "paragraph"):
+            continue
+        text = GUIDE_WORDS_RE.sub("", text).strip()
+        for separator in LOOSE_SEPARATORS:
+            parts = re.split(rf"\s+(?:{separator})\s+", text, maxsplit=1)
+            if len(parts) == 2 and all(re.search(r"[A-Za-z]", part) for part in parts):
+                return parts[0].strip(), parts[1].strip(), block.line
     return None
 
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Protocol
 
 from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block
-from bot.guides.markdown.cells import CellReading, read_cell
+from bot.guides.markdown.cells import FOOTNOTE_RE, CellReading, read_cell
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import (
     UNPUBLISHED_BONUS,
@@ -67,6 +68,10 @@ HEAD_NOUNS = {
     "shares": "stock",
     "grant": "stock",
     "esop": "stock",
+    "esops": "stock",
+    "grants": "stock",
+    "psu": "stock",
+    "psus": "stock",
     "comp": "total",
     "compensation": "total",
     "tc": "total",
@@ -80,20 +85,44 @@ def column_kind(header: str) -> str:
     noun rather than any word in it."""
     text = clean_inline(header)
     lowered = text.lower()
-    if lowered.startswith(REGION_WORDS):
-        return "region"
+    if lowered.startswith(REGION_WORDS) or any(part.strip().startswith(REGION_WORDS) for part in lowered.split("/")):
+        return "region"  # `Region`, `Location (currency)`, `Desk / Region`
     main = re.sub(r"\(.*?\)", " ", lowered)
     words = re.findall(r"[a-z]+", main)
+    parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
+    if NOT_A_BAND_PART & set(words):
+        return "extra"
     if "total" in words or "tc" in words:
+        if "cash" in words:
+            return "extra"  # `Total Cash`: base and bonus without equity, no total comp
+        years = YEARS_RE.search(text)
+        if years and int(years[1]) > 1:
+            return "extra"  # `Total Comp (4yr)`: four years' worth, no yearly total
         return "total_year1" if YEAR_ONE_RE.search(text) else "total"
     if any(word.startswith("sign") for word in words):
-        return "sign_on"
-    parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
+        return "sign_on" if len(parts) == 1 else "extra"  # `Sign-on / Relocation`: one figure for both
     if len(parts) > 1:
         kinds = {_head_kind(part) for part in parts} - {"extra"}
         if len(kinds) > 1:
             return "combined"
     return _head_kind(main)
+
+
+# Words that make a column something beside the band's own parts, kept with its label: a refresh grant
+# is no initial grant, a retention bonus no yearly target bonus, variable pay or commission no salary.
+NOT_A_BAND_PART = {"refresh", "refresher", "refreshers", "retention", "variable", "commission", "commissions"}
+# A header that says its figures are monthly (`Base (monthly)`, `Monthly Salary`), or, for stock, yearly
+# (`Annual Equity`, `Stock (per year)`): its cells are read so unless they say otherwise.
+MONTHLY_HEADER_RE = re.compile(r"\bmonthly\b|\bper\s+month\b|/\s*mo(?:nth)?\b|\bmonth\b", re.I)
+YEARLY_STOCK_HEADER_RE = re.compile(r"\bannual(?:ized|ised)?\b|\byearly\b|\bper\s+(?:year|annum)\b|/\s*yr\b", re.I)
+
+
+def header_period(label: str, kind: str) -> str | None:
+    if MONTHLY_HEADER_RE.search(label):
+        return "month"
+    if kind == "stock" and YEARLY_STOCK_HEADER_RE.search(label):
+        return "year"
+    return None
 
 
 def _head_kind(text: str) -> str:
@@ -125,9 +154,13 @@ CURRENCY_IN_CELL_RE = re.compile(r"\((?P<code>[A-Z]{3})\)")
 PERCENT_RE = re.compile(r"^(?P<low>\d+(?:\.\d+)?)\s*%?\s*(?:(?:[–—-]|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*%")
 
 
+# Emoji in a region cell (`Berlin 🇩🇪 (EUR)`): flags and pictographs, no part of the region's name.
+EMOJI_RE = re.compile("[\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
+
+
 def region_cell(cell: str) -> tuple[str, str | None]:
-    """`:gb: **London (GBP)**` -> ('London', 'GBP')."""
-    text = clean_inline(cell)
+    """`:gb: **London (GBP)**` -> ('London', 'GBP'); `Berlin 🇩🇪 (EUR)` -> ('Berlin', 'EUR')."""
+    text = FOOTNOTE_RE.sub("", clean_inline(EMOJI_RE.sub(" ", cell))).strip()
     code = None
     match = CURRENCY_IN_CELL_RE.search(text)
     if match and is_known_currency(match["code"]):
@@ -221,6 +254,9 @@ class BandBuilder:
                 self._set_stock(StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares), label, cell)
                 return
         reading = reading or read_cell(cell, self.currency)
+        period = header_period(label, kind)
+        if period and reading.figure is not None and reading.per is None and reading.years is None:
+            reading = replace(reading, per=period)
         if reading.figure is None:
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
         elif kind != "stock" and reading.years is not None:
@@ -329,6 +365,9 @@ def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
 
 
 FIGURE_KINDS = {"base", "total", "total_year1", "stock", "combined"}
+SUMMARY_ROW_RE = re.compile(
+    r"^(?:totals?|sum|average|avg|mean|median|all\s+regions|overall|notes?|footnotes?|source|sources)\b", re.I
+)
 
 
 def _levels_and_regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
@@ -361,6 +400,10 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
             row = row + [""] * (len(header) - len(row))
         level = clean_inline(row[0]) if first else None
         label = clean_inline(row[first]) or "region"
+        if SUMMARY_ROW_RE.match(label.strip("*_ ")):
+            # `| **Total (avg)** | $167K | ...`, `| Note: figures exclude sign-on |`: no region's band.
+            report.warn(line, label, "a summary or note row, not a region; left out")
+            continue
         if all(is_blank(cell) for cell in row[first + 1 :]):
             report.warn(line, f"{level} {label}" if level else label, "no figures in the row; left out")
             continue
@@ -522,16 +565,92 @@ def read_band_table(blocks: list[Block], report: Reporter, line: int | None = No
     """The regions of the guide's band table; `line` is where the guide starts, for the
     error when it has no table at all."""
     tables = [block for block in blocks if block.kind == "table"]
-    for table in tables:
+    for index, table in enumerate(tables):
         for reader in TABLE_READERS:
             errors_before = len(report.errors)
             regions = reader(table, report)
             if regions is not None:
                 if not regions and len(report.errors) == errors_before:
                     report.error(table.line, "band table", "the table has no region rows with figures")
+                if regions and reader is _regions_as_rows:
+                    regions = _more_region_tables(blocks, table, tables[index + 1 :], regions, report, line)
                 return regions
     if tables:
         report.error(tables[0].line, "band table", f"header not recognised: {' | '.join(tables[0].rows[0])}")
     else:
         report.error(line, "band table", "missing: the guide has no table of figures")
     return []
+
+
+def _more_region_tables(
+    blocks: list[Block],
+    first: Block,
+    later: list[Block],
+    regions: list[RegionBand],
+    report: Reporter,
+    title_line: int | None = None,
+) -> list[RegionBand]:
+    """Band tables after the first, in the same one-row-per-region layout. A table per level
+    (`## L4 ...` table, `## L5 ...` table) gives each band the level its heading names; tables
+    for other regions (one in a list, one in a quote) add their regions. A second table that
+    repeats a region under no heading of its own is left out with a warning: which level or
+    year it holds cannot be told, and its figures must never be shown as the first's."""
+    found = [(first, regions)]
+    for table in later:
+        kinds = [column_kind(cell) for cell in table.rows[0]]
+        if not kinds or kinds[0] != "region" or not (FIGURE_KINDS & set(kinds)):
+            continue
+        more = _band_rows(table, kinds, _Muted(report), first=0)
+        if more:
+            found.append((table, more))
+    if len(found) == 1:
+        return regions
+    headings = [_heading_before(blocks, table, title_line) for table, _ in found]
+    names = [name for _, bands in found for name in {band.name for band in bands}]
+    if len(set(names)) == len(names):
+        for table, _ in found[1:]:
+            _band_rows(table, [column_kind(cell) for cell in table.rows[0]], report, first=0)  # its warnings
+        return [band for _, bands in found for band in bands]
+    if all(headings) and len(set(headings)) == len(headings):
+        for table, _ in found[1:]:
+            _band_rows(table, [column_kind(cell) for cell in table.rows[0]], report, first=0)
+        return [
+            band.model_copy(update={"level": heading})
+            for heading, (_, bands) in zip(headings, found, strict=True)
+            for band in bands
+        ]
+    for table, _ in found[1:]:
+        report.warn(
+            table.line, "band table", "a second table for the same regions under no heading of its own; left out"
+        )
+    return regions
+
+
+def _heading_before(blocks: list[Block], table: Block, title_line: int | None = None) -> str | None:
+    """The text of the nearest heading above the table, when no other table sits between them
+    (the guide's title is no table's heading)."""
+    heading = None
+    for block in blocks:
+        if block is table:
+            return heading
+        if block.kind == "heading" and block.line == title_line:
+            heading = None
+        elif block.kind == "heading":
+            # `L4 (Software Engineer II)` -> L4: the level as people type it; the words in brackets restate it.
+            heading = re.sub(r"\s*\([^)]*\)\s*$", "", clean_inline(block.text)) or clean_inline(block.text)
+        elif block.kind == "table":
+            heading = None
+    return None
+
+
+class _Muted:
+    """A reporter that drops what it is told: a table read only to see whether it is a band table."""
+
+    def __init__(self, report: Reporter) -> None:
+        self.errors: list = []
+
+    def error(self, line: int | None, where: str, message: str) -> None:
+        pass
+
+    def warn(self, line: int | None, where: str, message: str) -> None:
+        pass

@@ -8,6 +8,10 @@ from functools import lru_cache
 EMOJI_SHORTCODE_RE = re.compile(r":[a-z0-9_+-]+:")
 BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 SPACES_RE = re.compile(r"\s+")
+LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # `[San Francisco](https://...)` -> San Francisco
+# A line break inside a table cell (`$155K–$205K<br>(+ $10K NYC premium)`): two statements, kept apart by
+# `; ` so the second is never read as words qualifying the first's amount, nor as a ` / ` conversion.
+BREAK_RE = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
 def strip_bold(text: str) -> str:
@@ -19,6 +23,10 @@ def clean_inline(text: str, keep_bold: bool = False) -> str:
     """Cell or line text without emoji shortcodes, (optionally) bold, and extra spaces.
     Cached: a library of guides repeats the same headers and cells thousands of times."""
     text = EMOJI_SHORTCODE_RE.sub("", text)
+    if "](" in text:
+        text = LINK_RE.sub(r"\1", text)
+    if "<" in text:
+        text = BREAK_RE.sub("; ", text)
     if not keep_bold:
         text = strip_bold(text)
     return SPACES_RE.sub(" ", text).strip()
