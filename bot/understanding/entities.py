@@ -175,7 +175,9 @@ RSU_COUNT_AFTER_RE = re.compile(r"^\s*rsus?\b", re.I)
 # Holder phrases. A rival's name is a word that is not a pronoun or a role word.
 _NOT_A_NAME = (
     r"(?!(?:they|them|he|she|it|we|i|you|hr|the|a|an|my|our|their|this|that|recruiter|company|someone|"
-    r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other)\b)"
+    r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other)\b"
+    # a preposition starts no name: "my current job at Uber pays" names Uber ("AT&T" is a name)
+    r"|(?:at|with|from|for|by)\b(?!\s*&))"
 )
 # Words that end a company's name written in lower case ("an offer from o1 labs, 190k", "de shaw
 # offered", "interviewed with hugging face and they offered"): function words, pay words and verbs.
@@ -544,9 +546,14 @@ CURRENT_COMPANY_RE = re.compile(
     r"\b(?:currently|now|today|presently)\s+(?:at|with|(?:working|employed)\s+(?:at|for|with|by))\s+"
     r"(?P<a>[A-Za-z][\w&'.-]*)"
     r"|^\s*(?:right\s+now\s+|currently\s+)?at\s+(?P<f>[A-Za-z][\w&'.-]*)\s*,?\s+i\s*(?:'m|am|make|earn|get)\b"
-    r"|\bi\s*(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
+    r"|\bi\s*(?:currently\s+|now\s+|still\s+)?(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+"
+    r"(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
     r"|currently|right\s+now|today))?"
-    r"|\bmy\s+current\s+(?:employer|company)\s*(?:is\s+|:\s*|\s(?-i:(?=[A-Z])))(?P<c>[A-Za-z][\w&'.-]*)"
+    r"|\bmy\s+current\s+(?:employer|company)\s*(?:is\s+|:\s*|\s(?-i:(?=[A-Z])))(?!pays?\b|paying\b)"
+    r"(?P<c>[A-Za-z][\w&'.-]*)"
+    # "my current job at Uber pays": the company of the current job, never a rival
+    r"|\bmy\s+(?:current|present|existing)\s+(?:job|role|employer|company|position|gig|place)\s+(?:is\s+)?"
+    r"(?:at|with)\s+(?P<g>[A-Za-z][\w&'.-]*)"
     r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
     r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on)\s+(?:at\s+|on\s+)?[$£€]?\d[\d,.]*\s*k?\b[^.;!?,]{0,20}?"
     r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*[.!]?$",
@@ -973,6 +980,20 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             own.add(name)
             markers.append((match.start(), OFFER))
             taken.append(match.span())
+    company = CURRENT_COMPANY_RE.search(text)
+    if company:
+        name = next(company[g] for g in "abcdefg" if company[g]).strip(
+            " .,'"
+        )
+        if (
+            _clean_name(name)
+            and name.lower() not in {"home", "least", "most", "work"}
+            and not _same_company(name.lower(), own)
+        ):
+            utterance.current_company = name[:60]
+            utterance.mentions_current = True
+            markers.append((company.start(), CURRENT))
+            taken.append(company.span())  # its name is no rival's, nor the offer's
     for pattern in RIVAL_RES:
         for match in pattern.finditer(text):
             if any(s <= match.start("name") < e for s, e in taken):
@@ -994,19 +1015,6 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         for match in pattern.finditer(text):
             markers.append((match.start(), CURRENT))
             utterance.mentions_current = True
-    company = CURRENT_COMPANY_RE.search(text)
-    if company:
-        name = (company["a"] or company["b"] or company["c"] or company["d"] or company["e"] or company["f"]).strip(
-            " .,'"
-        )
-        if (
-            _clean_name(name)
-            and name.lower() not in {"home", "least", "most", "work"}
-            and not _same_company(name.lower(), own)
-        ):
-            utterance.current_company = name[:60]
-            utterance.mentions_current = True
-            markers.append((company.start(), CURRENT))
     sentences = [m.start() for m in SENTENCE_RE.finditer(text)]
     for match in OFFER_HOLDER_RE.finditer(text):
         at = match.end() - 1
