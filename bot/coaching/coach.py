@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from fractions import Fraction
 
 from bot.answers import MAX_INPUT_CHARS, Answers
@@ -27,7 +28,7 @@ from bot.coaching.intake import Intake
 from bot.coaching.operations import MONEY_SLOTS, PART_WORDS, Applied
 from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
 from bot.guides.model import Guide, RegionBand
-from bot.guides.money import format_amount
+from bot.guides.money import _with_symbol, format_amount
 from bot.guides.resolve import normalize
 from bot.offers.counter import CompetingOffer, Counter, build_counter, hold
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, evaluate, formulas
@@ -43,8 +44,6 @@ log = logging.getLogger(__name__)
 # Resolutions a DM with no case open answers as the `/comp` lookup it is.
 LOOKUP_KINDS = ("band", "regions", "roles", "region_unknown", "role_unknown", "level_unknown", "companies")
 FORGET_YES = {"yes forget me", "yes delete", "yes delete it", "delete it", "yes please delete"}
-STRIKE_RE = re.compile(r"\bstrike\b|\bexercise price\b", re.I)
-VALUE_RE = re.compile(r"\bworth\b|\bvalued?\b|\b409a\b|\bpreferred\b|\bfmv\b|\bmarket\b", re.I)
 # A question about the person's own grant, not about vesting terms in general.
 OWN_TERMS_RE = re.compile(
     r"\b(?:my|mine|our|their|they|they're|theirs|it's|its|it has|it is|this"
@@ -105,6 +104,12 @@ def _annualized(package) -> Fraction | None:
     if callable(method):
         return method()
     return Fraction(package.total) if getattr(package, "total", None) else None
+
+
+def _strike_text(value: Decimal, currency: str) -> str:
+    """A strike price typed with no currency sign (`strike 1.20`), written in the offer's
+    currency with its cents kept: `$1.20`."""
+    return format_amount(Fraction(value), currency) if value == int(value) else _with_symbol(f"{value:.2f}", currency)
 
 
 def _share_price(u: Utterance) -> tuple[Fraction, str | None] | None:
@@ -358,7 +363,7 @@ class Coach:
         "base is actually 187.5k", which goes where it says)."""
         if u.amounts:
             return all(a.holder == OFFER and a.component in (None, "equity") for a in u.amounts)
-        return bool(u.unreadable)
+        return bool(u.unreadable) or u.strike_price is not None
 
     def _defaults(self, case: Case, done: Applied) -> None:
         """What the guide states where the person said nothing: the band's currency and the
@@ -438,8 +443,9 @@ class Coach:
         shares = case.shares
         unit = "options" if case.grant_type == "options" else "shares"
         price = _share_price(u)
-        if shares is not None and price is not None and STRIKE_RE.search(u.text) and not VALUE_RE.search(u.text):
-            strike = price[1] or _m(price[0], case.offer.currency or "USD")
+        if shares is not None and u.strike_price is not None and price is None:
+            cur = case.offer.currency or "USD"
+            strike = u.strike_text or _strike_text(u.strike_price, cur)
             shares.strike = strike
             case.notes = [n for n in case.notes if n.item != "strike"] + [
                 Note(item="strike", words=f"{strike} per {unit[:-1]}")

@@ -124,8 +124,8 @@ SHARE_PRICE_RE = re.compile(
     re.I,
 )
 STRIKE_RE = re.compile(
-    r"\bstrike(?:\s+price)?\s*(?:of|is|:|at|was)?\s*[$£€]?\s?\d+(?:\.\d+)?|\bexercise\s+price\s*(?:of|is|:)?\s*"
-    r"[$£€]?\s?\d+(?:\.\d+)?",
+    r"\b(?:strike|exercise)(?:\s+price)?\s*(?:of|is|:|at|was|=)?\s*(?P<a>[$£€]?\s?\d+(?:\.\d+)?)"
+    r"|(?:\bat\s+(?:a|an)\s+)?(?P<b>[$£€]?\s?\d+(?:\.\d+)?)\s+(?:strike|exercise)(?:\s+price)?\b",
     re.I,
 )
 GRANT_RE = re.compile(
@@ -601,7 +601,10 @@ ROOM_RE = re.compile(
 NO_PART_RE = re.compile(
     r"\b(?:no|zero|without(?:\s+any)?)\s+(?P<part>equity|stock|rsus?|options|shares|(?:target\s+|annual\s+)?bonus|"
     r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b(?!\s+(?:mentioned|discussed|listed|yet|info|details))"
-    r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?)\s*(?::|is|-)?\s*(?:none|zero|0|n/?a)\b",
+    r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?)\s*(?::|is|-|\?)?\s*(?:none|zero|0|n/?a)\b"
+    # "it's all cash", "a cash-only offer": no equity
+    r"|\b(?:it'?s|its|all)\s+(?:all\s+)?(?P<cash>cash)(?:[\s-]+only)?\b(?!\s+(?:bonus|comp|total))"
+    r"|\b(?P<cash2>cash)[\s-]+only\b",
     re.I,
 )
 NOTE_WORDS_RE = re.compile(
@@ -676,6 +679,11 @@ def read(text: str, context: Context) -> Utterance:
     if price:
         utterance.share_price = Decimal(re.sub(r"[^\d.]", "", price["a"] or price["b"]))
         masked = _mask_span(masked, price.span())
+    strike = STRIKE_RE.search(masked)
+    if strike:
+        written = (strike["a"] or strike["b"]).strip()
+        utterance.strike_price = Decimal(re.sub(r"[^\d.]", "", written))
+        utterance.strike_text = written if re.match(r"[$£€]", written) else ""
     masked = _mask(STRIKE_RE, masked)
     _read_schedule(masked, utterance)
     masked = _mask(SCHEDULE_RE, masked, keep=lambda m: not _is_schedule(m))
@@ -982,9 +990,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefg" if company[g]).strip(
-            " .,'"
-        )
+        name = next(company[g] for g in "abcdefg" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}
@@ -1110,7 +1116,7 @@ PART_WORDS = {
 
 def _read_parts_stated_absent(text: str, utterance: Utterance) -> None:
     for match in NO_PART_RE.finditer(text):
-        part = (match["part"] or match["part2"]).lower()
+        part = "equity" if match["cash"] or match["cash2"] else (match["part"] or match["part2"]).lower()
         name = "sign_on" if part.startswith("sign") else PART_WORDS.get(part, "bonus" if "bonus" in part else "equity")
         if name not in utterance.none_of:
             utterance.none_of.append(name)

@@ -404,8 +404,13 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
     """skip | unknown | none | figure when the whole message is a bare answer."""
     if utterance.answer in ("skip", "unknown", "none"):
         return utterance.answer
-    if pending and utterance.none_of and not utterance.amounts and len(words.split()) <= 4:
-        return "none"  # "no sign-on", answering "is there a sign-on bonus?"
+    if (
+        pending
+        and utterance.none_of
+        and not utterance.amounts
+        and (len(words.split()) <= 4 or pending in utterance.none_of)
+    ):
+        return "none"  # "no sign-on", answering "is there a sign-on bonus?"; "equity? none, it's all cash"
     if len(utterance.amounts) == 1 and len(words.split()) <= 3:
         amount = utterance.amounts[0]
         if amount.holder == OFFER and BARE_FIGURE_RE.fullmatch(utterance.text.strip().lower()):
@@ -460,5 +465,7 @@ def _question_topic(text: str, has_figures: bool, utterance_level: str | None = 
         if _TOPIC_RE[name].search(text):
             if name in ("vesting", "level") and has_figures:
                 continue
+            if name == "remote" and has_figures and _TOPIC_RE["good"].search(text):
+                return "good"  # "is 170k base good for remote?": about the figure; remote is its context
             return name
     return None

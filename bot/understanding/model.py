@@ -62,6 +62,9 @@ class Utterance:
     no_alternatives: bool = False
     unreadable: list[str] = field(default_factory=list)  # "77.55k": not a whole amount
     share_price: Decimal | None = None  # "at $10 a share": what one share of a count is worth
+    # "strike is $2.50": what exercising one option costs, not what it is worth (never an equity figure)
+    strike_price: Decimal | None = None
+    strike_text: str = ""  # the strike as written, with its currency sign when one was typed
     answer: str | None = None  # a bare answer: "skip" | "unknown" | "none" | "yes" | "no"
     mentions_place: bool = False  # a region, city or role word: the resolver may have something to change
     place_text: str = ""  # the words left once figures are out, for the company/region resolver
@@ -87,4 +90,6 @@ class Utterance:
         out |= {f"note={item}" for item in self.notes}
         if self.share_price is not None:
             out.add(f"share_price={format(self.share_price.normalize(), 'f')}")
+        if self.strike_price is not None:
+            out.add(f"strike={format(self.strike_price.normalize(), 'f')}")
         return out

@@ -15,6 +15,8 @@ STRIKE_NOTE = ("strike", "offer", None)
 LONDON_OFFER = {"currency": "GBP", "base": 85_000, "equity": 60_000, "equity_years": 4, "bonus_percent": "10"}
 PRICED = {"currency": "USD", "base": 187_500, "equity": 165_000, "equity_years": 4}
 
+NIMBUS_DONE = {"currency": "GBP", "base": 95_000, "sign_on": 10_000, "no_equity": True, "no_bonus": True}
+
 CONVERSATIONS: dict[str, list[Turn]] = {
     "figures with no currency follow a location change made before the evaluation": [
         T(
@@ -287,7 +289,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             lacks="total compensation to $220K",
         ),
     ],
-    "a sentence with a figure is not a bare answer, and an unread answer keeps the question": [
+    "an answer with the part named is read; a stated limit is a pushback, not a figure of the offer": [
         T(
             "Nimbus offered me an ML engineer job in London, £95k base and £10k signing",
             {
@@ -299,19 +301,25 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         ),
         T(
             "equity? none, its all cash",
-            {},
-            has=("couldn't read an answer to my question", "What is the equity grant"),
-            lacks="What next?",
+            {"offer": {"currency": "GBP", "base": 95_000, "sign_on": 10_000, "no_equity": True}, "pending": "bonus"},
+            has=("no equity", "What is the target bonus"),
+            lacks="couldn't read",
         ),
         T(
             "the recruiter said £95k is the top of their range for base",
-            {},
-            has="Is £95k the base salary",
-            lacks="equity £95K",
+            {"fixed": ["base"], "caps": {"base": 95_000}},
+            has=("base fixed at no more than £95K, they said: asked no higher", "What is the target bonus"),
+            lacks=("equity £95K", "Is £95k the base salary", "revised"),
         ),
         T(
-            "no equity",
-            {"offer": {"currency": "GBP", "base": 95_000, "sign_on": 10_000, "no_equity": True}, "pending": "bonus"},
+            "no bonus",
+            {
+                "offer": NIMBUS_DONE,
+                "first": NIMBUS_DONE,
+                "stage": "leverage",
+                "pending": "leverage",
+            },
+            has="base £95K",
         ),
     ],
     "a current job's yearly grant and monthly pay are shown with their formulas": [
@@ -319,7 +327,13 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         T(
             "my current job at Uber pays 185k base + 100k RSU/yr",
             {
-                "current": {"currency": "USD", "base": 185_000, "equity": 400_000, "equity_years": 4},
+                "current": {
+                    "company": "Uber",
+                    "currency": "USD",
+                    "base": 185_000,
+                    "equity": 400_000,
+                    "equity_years": 4,
+                },
                 "stage": "counter",
                 "pending": None,
             },
@@ -327,7 +341,7 @@ CONVERSATIONS: dict[str, list[Turn]] = {
         ),
         T(
             "correction, my current base is 15k a month",
-            {"current": {"currency": "USD", "base": 180_000, "equity": 400_000, "equity_years": 4}},
+            {"current": {"company": "Uber", "currency": "USD", "base": 180_000, "equity": 400_000, "equity_years": 4}},
             has="base $15K a month × 12 = $180K",
         ),
     ],
