@@ -240,6 +240,14 @@ RIVAL_RES = [
         + _LOOSE_NAME,
         re.I,
     ),
+    # "offers from Databricks and Snowflake": both named after a plural offers
+    re.compile(
+        r"\boffers\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too)\s+)?(?:from|at|with|by)\s+"
+        + _LOOSE_NAME
+        + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:one\s+)?(?:from|at|with)\s+)?"
+        + _NAME_NAMED,
+        re.I,
+    ),
     re.compile(
         r"\b(?:also|too)\s+(?:have|got|received|holding)\s+(?:an?\s+)?(?:(?:offer|one)\s+)?(?:from|at|with)\s+"
         + _LOOSE_NAME,
@@ -300,8 +308,20 @@ RIVAL_RES = [
         r"(?:or|and|vs\.?|versus)\s+(?:the\s+)?" + _NAME_NAMED,
         re.I,
     ),
+    # "I also have a Google offer, 210k base": a named offer the person also holds
+    re.compile(
+        r"\b(?:(?:also|too)\s+(?:have|got|received|holding|hold)\s+(?:an?\s+)?|(?:have|got|received|holding|hold)"
+        r"\s+(?:another|a\s+second|a\s+competing)\s+)" + _NAME + r"\s+(?:offer|one)\b",
+        re.I,
+    ),
     re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),  # stays last: read as a label unless capitalised
 ]
+OFFERS_LIST_RE = re.compile(
+    r"\b(?:other|competing|more|rival|two|three|several|multiple|few)\s+(?:job\s+)?offers\b|\boffers\s*:", re.I
+)
+LISTED_NAME_RE = re.compile(
+    r"(?:[:,;]|\band\b|\bplus\b)\s*" + _NAME + r"\s*(?:[:(-]\s*|at\s+|with\s+)?(?=[$£€~]?\d)", re.I
+)
 # Patterns where the first company to make an offer, with none discussed yet, is the person's own.
 FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE)
 NOT_NAMES = frozenset(
@@ -520,7 +540,8 @@ CURRENT_RES = [
     ),
     re.compile(
         r"\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp"
-        r"|pay|package|position|gig|place|tc|total\s+comp|compensation|total)\b"
+        r"|pay|package|position|gig|place|tc|total\s+comp|compensation|total|bonus|equity|stock|rsus?|grant"
+        r"|sign[- ]?on)\b"
         r"|\bmy\s+(?:salary|base|pay|comp|tc|total\s+comp|package)\s+(?:now|today|right\s+now|currently"
         r"|at\s+the\s+moment|at\s+my\s+(?:job|company))\b",
         re.I,
@@ -576,7 +597,9 @@ PUSHBACK_RE = re.compile(
     r"\b(?:is|are|'s)\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final|non[- ]?negotiable|not\s+negotiable"
     r"|maxed(?:\s+out)?|firm)\b"
     r"|\bfixed\s+at\b|\b(?:no|zero|not\s+much|very\s+little|little|not\s+any)\s+(?:room|flexibility|movement"
-    r"|wiggle\s+room|give|leeway)\s+(?:on|in|for|with|around)\b|\bnon[- ]?negotiable\b"
+    r"|wiggle\s+room|give|leeway)\s+(?:(?:at\s+all|whatsoever|left|really)\s+)?(?:on|in|for|with|around)\b"
+    r"|\b(?:no|zero)\s+(?:room|flexibility|wiggle\s+room|leeway)(?:\s+(?:at\s+all|whatsoever|left))?\s*[.!]?\s*$"
+    r"|\bnon[- ]?negotiable\b"
     r"|\btops?\s+out\b|\bmax(?:es|ed)?\s+out\s+at\b|\bcapped\s+at\b|\b(?:hard\s+)?ceiling\b"
     r"|\bcan(?:'?t|not)\s+(?:move|budge|go\s+(?:higher|up|any\s+higher|above|over|past|beyond)|change"
     r"|do\s+(?:more|better|anything))\b"
@@ -586,7 +609,9 @@ PUSHBACK_RE = re.compile(
     r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\b(?:not\s+(?:willing|able|going)|unable)\s+to\s+(?:budge|move|go\s+(?:higher"
     r"|up)|change|negotiate|increase|raise|touch)\b|\bbest\s+and\s+final\b|\b(?:can'?t|cannot|won'?t)\s+(?:touch"
     r"|increase|raise|improve|adjust|negotiate)\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
-    r"|\bout\s+of\s+(?:the\s+)?budget\b|\bno\s+budget\b|\bfinal\s+offer\b|\bthat'?s\s+(?:their"
+    r"|\bout\s+of\s+(?:the\s+)?budget\b|\bno\s+budget\b"
+    # "that's their final offer" holds the line; "final offer came in: £95k base" brings the offer
+    r"|\bfinal\s+offer\b(?!\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|is\s+(?:in|here))|letter|:|-\s))|\bthat'?s\s+(?:their"
     r"|the)\s+(?:limit|max|ceiling)\b"
     r"|\b(?:is|'s)\s+(?:the|their|our)\s+(?:max(?:imum)?|most|limit|ceiling|cap|top)\b(?!\s+(?:i|you)\b)"
     r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b|\b(?:equity|base|stock|bonus|salary"
@@ -1007,6 +1032,11 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             groups = ["name", "name2"] if "name2" in pattern.groupindex else ["name"]
             for group in groups:
                 _mark_name(match, group, pattern, context, utterance, own, markers, taken, text)
+    listed = OFFERS_LIST_RE.search(text)
+    if listed:  # "two other offers: Google 260k total and Meta 280k total": each name before its figures
+        for match in LISTED_NAME_RE.finditer(text, listed.start()):
+            if not any(s <= match.start("name") < e for s, e in taken):
+                _mark_name(match, "name", LISTED_NAME_RE, context, utterance, own, markers, taken, text)
     for name in context.rival_names:  # a rival named before: "correction on anthropic: 320k base"
         for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
             if not any(s <= match.start() < e for s, e in taken):
@@ -1050,6 +1080,7 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
         and pattern in FIRST_IS_OWN  # "offer from X", "X offered": the first is the person's own
         and not context.rival_names
         and not _earlier_offer(text, match.start())
+        and not OFFERS_LIST_RE.search(text[: match.start()])  # "two other offers, one from X": X is a rival
     ):
         own.add(name.lower())  # the first company to make an offer is the person's own
         markers.append((at, OFFER))

@@ -232,7 +232,9 @@ REVISED_RE = re.compile(
     # a change said as a delta or a move: "+15k sign-on", "another 5k", "up 10k", "from 175k to 185k"
     r"|(?:^|[\s:(])\+[$£€]?\d|\b(?:another|an\s+extra|extra)\s+[$£€]?\d|\b(?:went|go|goes|moved)\s+up\s+[$£€]?\d"
     r"|\bfrom\s+[$£€]?\d[\d,.]*\s*k?\s+(?:up\s+)?to\s+[$£€]?\d|\b(?:can|could)\s+now\s+(?:do|offer|go)\b"
-    r"|\bnow\s+(?:they'?re|they\s+are|she'?s|he'?s|it'?s)\s+(?:saying|offering|at|willing)\b",
+    r"|\bnow\s+(?:they'?re|they\s+are|she'?s|he'?s|it'?s)\s+(?:saying|offering|at|willing)\b"
+    # "final offer came in: £95k base": the last round's figures, news of a changed offer
+    r"|\bfinal\s+(?:offer|numbers|package)\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|is\s+(?:in|here))|letter|:|-\s)",
     re.I,
 )
 CORRECTION_RE = re.compile(
