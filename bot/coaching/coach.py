@@ -338,7 +338,8 @@ class Coach:
         else:
             done = operations.apply(case, u, self._region(case), self.intake.bands(case))
             if u.unreadable:
-                done.ask({"key": "unreadable", "figure": u.unreadable[0]})  # never dropped without a word
+                figure = u.unreadable[0]  # never dropped without a word; "$-5k" is no pay at all, not 5k
+                done.ask({"key": "unreadable", "figure": figure, "negative": bool(re.match(r"\D?[-−]", figure))})
         self._defaults(case, done)
         if moved:
             done.say(moved)

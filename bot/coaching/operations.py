@@ -362,7 +362,7 @@ def _usable(amount: Amount, kind: str, region: RegionBand | None, bands: dict, d
                 "figure": amount.text,
                 "kind": KIND_WORDS.get(kind, "walk-away"),
                 "why": why,
-                "band": bands.get(kind),
+                "band": bands.get(kind) if "guide" in why else None,  # the band shown where it is the reason
                 "slot": kind,
             }
         )

@@ -38,7 +38,7 @@ BAND_FACTOR = 10
 def implausible(kind: str, amount: int, currency: str | None, band: MoneyRange | None = None) -> str | None:
     """Why the figure cannot be meant ('far below the band'), or None when it can be."""
     if amount <= 0:
-        return "is zero"
+        return "is no pay at all"
     if band is not None and (currency is None or currency == band.currency):
         if Fraction(amount) < Fraction(band.low.amount, BAND_FACTOR):
             return "is far below anything the guide publishes"

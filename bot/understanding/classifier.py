@@ -122,6 +122,12 @@ def model() -> Model:
     return Model(read_examples())
 
 
+NEXT_STEP_RE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|alright)\W*\s+)*(?:what\s+(?:now|next|then)|now\s+what|what'?s\s+next"
+    r"|what\s+(?:do|should|can)\s+i\s+do\s+(?:now|next)|(?:and\s+)?then\s+what|what\s+are\s+(?:the|my)\s+next\s+steps?"
+    r"|next\s+steps?)\W*$",
+    re.I,
+)
 REQUEST_SHAPE_RE = re.compile(
     r"^\W*(?:\w+\W*){0,3}$|\b(?:give|write|draft|send|need|want|help|prep|prepare|make|show|get|can|could|would"
     r"|please|pls|plz|let'?s|how|what)\b",
@@ -144,6 +150,10 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
     if guess == ruled or guess in NEVER:
         return ruled
     if ruled == "other":
+        if NEXT_STEP_RE.match(utterance.text) or utterance.notes and question:
+            # "what now?" asks for the next step, which the coach's reply to `other` gives; a question about
+            # an item kept as a note ("what about relocation?") has no topic of its own to guess
+            return ruled
         if guess not in CASE_CHANGING:
             # A topic needs a question's shape: a bare "remote" answers "which location?", it asks nothing.
             # A request needs a request's shape too: "they were nice on the phone" tells, it asks for nothing.

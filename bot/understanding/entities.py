@@ -170,6 +170,8 @@ SHARES_WORTH_RE = re.compile(
     r"|roughly|approx\.?|~)?\s*[$£€]?\d",
     re.I,
 )
+# A minus sign against a figure ("$-5k", "-5000"), not a range's dash ("150k-200k") nor a word's ("4-year").
+NEGATIVE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s:=(]))(?P<sign>[$£€¥₹]?[-−])$")
 RSU_COUNT_AFTER_RE = re.compile(r"^\s*rsus?\b", re.I)
 
 # Holder phrases. A rival's name is a word that is not a pronoun or a role word.
@@ -884,6 +886,10 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
     matches = []
     for match in AMOUNT_RE.finditer(masked):
         after_text = masked[match.end() :]
+        minus = not match["prefix"] and NEGATIVE_BEFORE_RE.search(masked, 0, match.start("number"))
+        if minus:  # "base is $-5k": no pay is negative, and dropping the sign would make it 5k
+            utterance.unreadable.append(masked[minus.start("sign") : match.end()].strip())
+            continue
         if NOT_MONEY_AFTER.match(masked, match.end()) and not (match["suffix"] or match["prefix"]):
             continue
         try:
@@ -893,6 +899,8 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
             utterance.unreadable.append(match[0].strip())
             continue
         currency = currency_of(match)
+        if currency is None and suffix and suffix.lower()[:1] in ("l", "c"):
+            currency = "INR"  # "22 lakh", "1.2 crore": counted in lakh and crore, the figure is in rupees
         rsu_count = RSU_COUNT_AFTER_RE.match(after_text) and not match["suffix"] and value >= 1000
         # "70 000 dollars shares value": a figure with its currency is money, whatever word follows
         shares = not match["prefix"] and currency is None and (SHARES_AFTER_RE.match(after_text) or rsu_count)
@@ -942,6 +950,12 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
     """`175` alone (an answer to "what is the base?") or `175 base`: thousands, said short."""
     rest = (masked[: match.start()] + masked[match.end() :]).strip(" .!")
     value = match["number"].replace(",", "")
+    if value.isdigit() and int(value) == 0:
+        # "base is 0": kept, so the coach questions it as implausible rather than dropping it unsaid
+        before = masked[max(0, match.start() - 20) : match.start()]
+        return bool(
+            re.search(r"\b(?:base|salary|total|tc|comp)(?:\s+(?:of|is|was|would\s+be))?\s*[:=]?\s*$", before, re.I)
+        )
     if not value.isdigit() or not 20 <= int(value) < 1000:
         return False
     if not rest or re.fullmatch(

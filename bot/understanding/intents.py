@@ -71,7 +71,10 @@ QUESTION_TOPICS = {
     r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
     r"(?:based\s+)?(?:pay|adjust|discount|band)|\bpay\b.{0,30}\bremote\b"
-    r"|\b(?:fair|good|ok|okay|normal|low|competitive|decent|enough)\s+for\s+(?:a\s+)?(?:fully\s+)?remote\b|\bremote\s+(?:pay|discount|adjustment)\b",
+    r"|\b(?:fair|good|ok|okay|normal|low|competitive|decent|enough)\s+for\s+(?:a\s+)?(?:fully\s+)?remote\b|\bremote\s+(?:pay|discount|adjustment)\b"
+    # "can I ask for remote?", "could I negotiate working remotely?": remote as the thing asked for
+    r"|\b(?:ask|asking|request|negotiate|push|get)\s+(?:for\s+|to\s+(?:be|work|go|stay)\s+)?(?:a\s+)?(?:full(?:y)?\s+)?"
+    r"(?:remote(?:ly)?|working\s+remote(?:ly)?|work(?:ing)?\s+from\s+home|wfh)\b",
     "level": r"\blevel(?:ed|ing|s)?\b|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
     r"|fair|ok|okay)\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
@@ -92,7 +95,8 @@ QUESTION_TOPICS = {
     r"|was)\s+(?:this|that|it)\s+(?:a\s+)?(?:good|fair|bad|decent|ok|okay|low|high|competitive|reasonable|"
     r"any\s+good|lowball|great|solid|market)\b|\bhow\s+(?:good|bad|fair)\b|\bam\s+i\s+(?:being\s+)?(?:lowball"
     r"|underpaid)"
-    r"|\bhow(?:'s|\s+is|\s+does|\s+do)\s+(?:it|this|that|the|my)\b[^?.!]{0,25}\b(?:look|compare|stack|seem|sound)"
+    r"|\bhow(?:'s|\s+is|\s+does|\s+do)\s+(?:it|this|that|the|my|they|these|those|both|them|all|each)\b[^?.!]{0,25}"
+    r"\b(?:look|compare|stack|seem|sound)"
     r"|\bis\s+(?:the|my|this|that)\s+(?:\w+\s+){1,2}(?:any\s+)?(?:good|fair|ok|okay|low|high|competitive|reasonable"
     r"|enough|decent)\b|\bam\s+i\s+(?:getting|being\s+(?:offered|given|paid))\s+(?:a\s+)?(?:fair|good|decent|bad|raw"
     r"|low|reasonable)\b|\b(?:fair|good|decent|raw|bad)\s+deal\b|\bwhat\s+do\s+you\s+think\b"
@@ -385,7 +389,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     ):
         return "detail"
     if utterance.notes:
-        return "detail"
+        # "what about relocation, is it normal to ask?": an item no guide section answers; asked, not stated
+        return "other" if QUESTION_RE.search(text) and not said else "detail"
     if WALK_AWAY_RE.search(text):
         return "walk_away"
     return _sign_off(utterance, plain) or "other"

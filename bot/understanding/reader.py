@@ -22,11 +22,11 @@ def understand(text: str, context: Context | None = None, second_opinion: bool =
     ruled = classify(utterance, normalize(clean), context.pending)
     question = bool(QUESTION_RE.search(clean))
     utterance.intent = reconsider(utterance, ruled, context.pending, question) if second_opinion else ruled
-    _roles_from_intent(utterance, context.pending)
+    _roles_from_intent(utterance, context.pending, question)
     return utterance
 
 
-def _roles_from_intent(utterance: Utterance, pending: str | None = None) -> None:
+def _roles_from_intent(utterance: Utterance, pending: str | None = None, question: bool = False) -> None:
     """A figure no word names takes its part from what the person is doing: a walk-away or
     "the best we can do is 180k" is a total; a question names no item to note."""
     if utterance.intent == "walk_away":
@@ -44,7 +44,7 @@ def _roles_from_intent(utterance: Utterance, pending: str | None = None) -> None
         utterance.amounts = [
             replace(a, component=fill) if a.component is None and a.unit == "money" else a for a in utterance.amounts
         ]
-    if utterance.intent in QUESTIONS:
+    if utterance.intent in QUESTIONS or utterance.intent == "other" and question:
         utterance.notes = []
     if utterance.intent == "answer" and pending == "equity":
         # "110k total i think", answering "what is the equity grant?": the grant's total, not the package's
