@@ -194,7 +194,7 @@ _NAME_STOPS = (
     r"|i'm|im|i've|i'd|their|our|his|her|its|this|these|those|what|how|why|where|there|here|here's|there's"
     r"|thinking|seems|looks|probably|maybe|currently|right|honestly|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|btw|tbh|imo|ps|oh|ok|okay|yeah|lol|update|news|anyway"
-    r"|hey|hi|well"
+    r"|hey|hi|well|got|get|gets|getting|received|both|all|these|those"
 )
 _WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
 # First word any case; the next (up to two) capitalised, joined by "&", or a company suffix ("ai", "labs").
@@ -322,7 +322,7 @@ OFFERS_LIST_RE = re.compile(
     r"\b(?:other|competing|more|rival|two|three|several|multiple|few)\s+(?:job\s+)?offers\b|\boffers\s*:", re.I
 )
 LISTED_NAME_RE = re.compile(
-    r"(?:[:,;]|\band\b|\bplus\b)\s*" + _NAME + r"\s*(?:[:(-]\s*|at\s+|with\s+)?(?=[$£€~]?\d)", re.I
+    r"(?:[:,;]|\s[-–—]\s|\band\b|\bplus\b)\s*" + _NAME + r"\s*(?:[:(-]\s*|at\s+|with\s+)?(?=[$£€~]?\d)", re.I
 )
 # Patterns where the first company to make an offer, with none discussed yet, is the person's own.
 FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE)
@@ -467,6 +467,13 @@ NOT_NAMES = frozenset(
         "hi",
         "buddy",
         "colleague",
+        "got",
+        "get",
+        "received",
+        "both",
+        "all",
+        "these",
+        "those",
     ]
 )
 # Words before a colon that label what follows rather than name a company ("update: 176k base").

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.understanding.entities import parts_named
 from bot.understanding.model import CURRENT, OFFER, Utterance
 
 COMMANDS = {
@@ -238,7 +239,7 @@ REVISED_RE = re.compile(
     r"|\bfrom\s+[$£€]?\d[\d,.]*\s*k?\s+(?:up\s+)?to\s+[$£€]?\d|\b(?:can|could)\s+now\s+(?:do|offer|go)\b"
     r"|\bnow\s+(?:they'?re|they\s+are|she'?s|he'?s|it'?s)\s+(?:saying|offering|at|willing)\b"
     # "final offer came in: £95k base": the last round's figures, news of a changed offer
-    r"|\bfinal\s+(?:offer|numbers|package)\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|is\s+(?:in|here))|letter|:|-\s)",
+    r"|\bfinal\s+(?:offer|numbers|package)\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|(?:is|are)\s+(?:in|here))|letter|:|-\s)",
     re.I,
 )
 CORRECTION_RE = re.compile(
@@ -361,6 +362,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "offer"
     if topic:
         return topic
+    if utterance.notes and not money and QUESTION_RE.search(text) and not parts_named(text):
+        return "other"  # "can I ask them to cover relocation?": an item no guide section answers, asked about
     if COUNTER_RE.search(text):
         return "counter"
     if utterance.no_alternatives:
