@@ -30,6 +30,7 @@ EVALUATED = {
     "stage": "leverage",
     "pending": "leverage",
 }
+GOOGLE_OFFER = {"currency": "USD", "base": 210_000, "equity": 200_000, "equity_years": 4, "bonus_percent": "15"}
 COUNTERED = {**EVALUATED, "stage": "counter", "pending": None}
 
 
@@ -94,6 +95,56 @@ def T(say: str, changes: dict | None = None, has: tuple | str = (), lacks: tuple
 
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "a named offer also held is a rival, and the person's own offer is untouched": [
+        T(DONE_WHEN, EVALUATED),
+        T(
+            "I also have a Google offer, 210k base 200k stock 15% bonus",
+            {"rivals": {"Google": GOOGLE_OFFER}, "stage": "counter", "pending": None},
+            has=("Google offer: base $210K", "Google offer: bonus 15%", "the Google offer ($291.5K total)"),
+            lacks="Revised offer",
+        ),
+        T("I currently work at Stripe", {"current": {"company": "Stripe"}}, has="current job at Stripe"),
+        T(
+            "and my current bonus is actually 15%",
+            {"current": {"company": "Stripe", "currency": "USD", "bonus_percent": "15"}},
+            has="current job: bonus 15%",
+        ),
+        T(
+            "they said there is no flexibility at all on the package",
+            {"fixed": ["total"], "stage": "pushback"},
+            has="the package fixed: kept out of the ask",
+            lacks="Revised offer",
+        ),
+    ],
+    "offers listed by name are rivals, each with its own figures": [
+        T(DONE_WHEN, EVALUATED),
+        T(
+            "two other offers: Google 260k total and Meta 280k total",
+            {
+                "rivals": {
+                    "Google": {"currency": "USD", "total": 260_000},
+                    "Meta": {"currency": "USD", "total": 280_000},
+                },
+                "stage": "counter",
+                "pending": None,
+            },
+            lacks="Your offer, ML",
+        ),
+    ],
+    "two rivals named without figures are both kept": [
+        T(DONE_WHEN, EVALUATED),
+        T(
+            "I have two other offers, one from Databricks and one from Snowflake",
+            {"rivals": {"Databricks": {}, "Snowflake": {}}, "stage": "counter", "pending": None},
+        ),
+        T("what now?", {}, has="What next?", lacks="*Your counter"),
+    ],
+    "a zero or negative base is asked about, never used nor dropped unsaid": [
+        T("I got an offer from PlanetScale for ML engineer, remote", {**PLACED, "pending": "base"}),
+        T("base is 0", {}, has="0 as the base salary is no pay at all", lacks="Noted"),
+        T("base is $-5k", {}, has="I can't use $-5k: pay is never below zero", lacks=("$5K", "Noted")),
+        T("175k base", {"offer": offer(base=175_000), "pending": "equity"}, has="base $175K"),
+    ],
     "they offered me is the person's own offer": [
         T("I got an offer from PlanetScale for ML engineer, remote", {**PLACED, "pending": "base"}),
         T(

@@ -18,6 +18,61 @@ PRICED = {"currency": "USD", "base": 187_500, "equity": 165_000, "equity_years":
 NIMBUS_DONE = {"currency": "GBP", "base": 95_000, "sign_on": 10_000, "no_equity": True, "no_bonus": True}
 
 CONVERSATIONS: dict[str, list[Turn]] = {
+    "a final offer that comes in is a revision, confirmed": [
+        T(
+            "Nimbus offered me an ML engineer job in London, £95k base and £10k signing",
+            {
+                "guide": "nimbus/ml-ai-engineer",
+                "region": "London",
+                "offer": {"currency": "GBP", "base": 95_000, "sign_on": 10_000},
+                "pending": "equity",
+            },
+        ),
+        T(
+            "no equity",
+            {"offer": {"currency": "GBP", "base": 95_000, "sign_on": 10_000, "no_equity": True}, "pending": "bonus"},
+        ),
+        T("no bonus", {"offer": NIMBUS_DONE, "first": NIMBUS_DONE, "stage": "leverage", "pending": "leverage"}),
+        T("no other offers", {"no_alternatives": True, "stage": "counter", "pending": None}),
+        T(
+            "final offer came in: £95k base, £18k signing",
+            {"offer": {**NIMBUS_DONE, "sign_on": 18_000}, "stage": "close"},
+            has=("sign-on £18K (was £10K)", "Revised offer, annualized:* base £95K"),
+            lacks="the package fixed",
+        ),
+    ],
+    "a current company that pays in lakh is the current job, in rupees, with no name": [
+        T(
+            "hi! I got an offer from Zenith for data scientist in Bangalore",
+            {"guide": ZENITH, "region": "Bangalore", "pending": "base"},
+        ),
+        T("28 lakh base", {"offer": {"currency": "INR", "base": 2_800_000}, "pending": "equity"}),
+        T("no equity", {"offer": ZENITH_OFFER, "first": ZENITH_OFFER, "stage": "leverage", "pending": "leverage"}),
+        T(
+            "my current company pays me 22 lakh",
+            {"current": {"currency": "INR", "base": 2_200_000}, "stage": "counter", "pending": None},
+            has="current job: base ₹22L",
+            lacks=("current job at pays", "$2.2M"),
+        ),
+    ],
+    "a strike price typed without a sign keeps its cents and leaves the value asked": [
+        T(
+            "offer from planetscale, remote ML eng: base 185k, 20,000 options vesting over 4 years",
+            {
+                "guide": GUIDE,
+                "region": REMOTE,
+                "offer": {"currency": "USD", "base": 185_000},
+                "grant_type": "options",
+                "shares": (20_000, 4),
+                "pending": "shares",
+            },
+        ),
+        T(
+            "strike price 1.20",
+            {"notes": [STRIKE_NOTE]},
+            has=("strike price $1.20 (what exercising costs", "20,000 options: what is that worth?"),
+        ),
+    ],
     "figures with no currency follow a location change made before the evaluation": [
         T(
             "I have an offer from Acme for a software engineer role in Berlin, 85k base",
