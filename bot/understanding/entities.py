@@ -313,7 +313,9 @@ RIVAL_RES = [
     # "I also have a Google offer, 210k base": a named offer the person also holds
     re.compile(
         r"\b(?:(?:also|too)\s+(?:have|got|received|holding|hold)\s+(?:an?\s+)?|(?:have|got|received|holding|hold)"
-        r"\s+(?:another|a\s+second|a\s+competing)\s+)" + _NAME + r"\s+(?:offer|one)\b",
+        r"\s+(?:another|a\s+second|a\s+competing)\s+)"
+        # capitalised only: "a Google offer" names a company; "a remote offer", "a counter offer" do not
+        r"(?-i:(?=[A-Z0-9]))" + _NAME + r"\s+(?:offer|one)\b",
         re.I,
     ),
     re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),  # stays last: read as a label unless capitalised
@@ -637,7 +639,8 @@ NO_PART_RE = re.compile(
     r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b(?!\s+(?:mentioned|discussed|listed|yet|info|details))"
     r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?)\s*(?::|is|-|\?)?\s*(?:none|zero|0|n/?a)\b"
     # "it's all cash", "a cash-only offer": no equity
-    r"|\b(?:it'?s|its|all)\s+(?:all\s+)?(?P<cash>cash)(?:[\s-]+only)?\b(?!\s+(?:bonus|comp|total))"
+    r"|(?:(?:^|[,;:.!?]\s*)(?:it'?s\s+|its\s+|it\s+is\s+)?|\b(?:offer|package|comp)\s+is\s+)all\s+(?P<cash>cash)"
+    r"(?:[\s-]+only)?\b(?!\s+(?:bonus|comp|total))"
     r"|\b(?P<cash2>cash)[\s-]+only\b",
     re.I,
 )
