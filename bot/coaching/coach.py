@@ -444,16 +444,16 @@ class Coach:
         shares = case.shares
         unit = "options" if case.grant_type == "options" else "shares"
         price = _share_price(u)
-        if shares is not None and u.strike_price is not None and price is None:
-            cur = case.offer.currency or "USD"
-            strike = u.strike_text or _strike_text(u.strike_price, cur)
+        if shares is not None and u.strike_price is not None:
+            strike = u.strike_text or _strike_text(u.strike_price, case.offer.currency or "USD")
             shares.strike = strike
             case.notes = [n for n in case.notes if n.item != "strike"] + [
                 Note(item="strike", words=f"{strike} per {unit[:-1]}")
             ]
             done.say(f"strike price {strike} (what exercising costs, not what the {unit} are worth)")
-            done.ask({"key": "shares", "figure": f"{shares.count:,}", "unit": unit})
-            return done
+            if price is None:  # the value is still to come: the question stays open
+                done.ask({"key": "shares", "figure": f"{shares.count:,}", "unit": unit})
+                return done
         if shares is None or price is None:
             done.ask({"key": "shares", "figure": f"{shares.count:,}" if shares else "", "unit": unit})
             return done

@@ -622,7 +622,7 @@ PUSHBACK_RE = re.compile(
     r"|increase|raise|improve|adjust|negotiate)\b|\btop\s+of\s+(?:the\s+)?(?:band|range)\b|\bhard\s+cap\b"
     r"|\bout\s+of\s+(?:the\s+)?budget\b|\bno\s+budget\b"
     # "that's their final offer" holds the line; "final offer came in: £95k base" brings the offer
-    r"|\bfinal\s+offer\b(?!\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|is\s+(?:in|here))|letter|:|-\s))|\bthat'?s\s+(?:their"
+    r"|\bfinal\s+offer\b(?!\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|is\s+(?:in|here))|letter|(?::|-\s)\s*[$£€]?\d))|\bthat'?s\s+(?:their"
     r"|the)\s+(?:limit|max|ceiling)\b"
     r"|\b(?:is|'s)\s+(?:the|their|our)\s+(?:max(?:imum)?|most|limit|ceiling|cap|top)\b(?!\s+(?:i|you)\b)"
     r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b|\b(?:equity|base|stock|bonus|salary"

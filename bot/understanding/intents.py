@@ -239,7 +239,7 @@ REVISED_RE = re.compile(
     r"|\bfrom\s+[$£€]?\d[\d,.]*\s*k?\s+(?:up\s+)?to\s+[$£€]?\d|\b(?:can|could)\s+now\s+(?:do|offer|go)\b"
     r"|\bnow\s+(?:they'?re|they\s+are|she'?s|he'?s|it'?s)\s+(?:saying|offering|at|willing)\b"
     # "final offer came in: £95k base": the last round's figures, news of a changed offer
-    r"|\bfinal\s+(?:offer|numbers|package)\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|(?:is|are)\s+(?:in|here))|letter|:|-\s)",
+    r"|\bfinal\s+(?:offer|numbers|package)\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|(?:is|are)\s+(?:in|here))|letter|(?::|-\s)\s*[$£€]?\d)",
     re.I,
 )
 CORRECTION_RE = re.compile(

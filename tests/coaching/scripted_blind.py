@@ -72,6 +72,18 @@ CONVERSATIONS: dict[str, list[Turn]] = {
             {"notes": [STRIKE_NOTE]},
             has=("strike price $1.20 (what exercising costs", "20,000 options: what is that worth?"),
         ),
+        T(
+            "the strike is $1.20 and they are worth about $8.25 each",
+            {
+                "offer": {"currency": "USD", "base": 185_000, "equity": 165_000, "equity_years": 4},
+                "first": {"currency": "USD", "base": 185_000, "equity": 165_000, "equity_years": 4},
+                "shares": None,
+                "stage": "leverage",
+                "pending": "leverage",
+            },
+            has=("strike price $1.20", "equity 20,000 × $8.25 = $165K"),
+            lacks="equity 20,000 × $1.20",
+        ),
     ],
     "figures with no currency follow a location change made before the evaluation": [
         T(
