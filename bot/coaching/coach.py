@@ -28,7 +28,7 @@ from bot.coaching.intake import Intake
 from bot.coaching.operations import MONEY_SLOTS, PART_WORDS, Applied
 from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
 from bot.guides.model import Guide, RegionBand
-from bot.guides.money import _with_symbol, format_amount
+from bot.guides.money import CURRENCIES, format_amount
 from bot.guides.resolve import normalize
 from bot.offers.counter import CompetingOffer, Counter, build_counter, hold
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, evaluate, formulas
@@ -109,7 +109,10 @@ def _annualized(package) -> Fraction | None:
 def _strike_text(value: Decimal, currency: str) -> str:
     """A strike price typed with no currency sign (`strike 1.20`), written in the offer's
     currency with its cents kept: `$1.20`."""
-    return format_amount(Fraction(value), currency) if value == int(value) else _with_symbol(f"{value:.2f}", currency)
+    if value == int(value):
+        return format_amount(Fraction(value), currency)
+    symbol, is_word = CURRENCIES.get(currency, (currency, True))  # `CHF 1.20`, `$1.20`
+    return f"{symbol} {value:.2f}" if is_word else f"{symbol}{value:.2f}"
 
 
 def _share_price(u: Utterance) -> tuple[Fraction, str | None] | None:

@@ -116,7 +116,7 @@ YEARS_RE = re.compile(
     re.I,
 )
 # "12,000 shares at $10 a share", "share price of $12": the price a share count is worth; a strike
-# price is what options cost, not what they are worth, so it is read as no figure at all.
+# price is what options cost, not what they are worth: it is `Utterance.strike_price`, never an amount.
 SHARE_PRICE_RE = re.compile(
     r"(?:\bat|@)\s*(?P<a>[$£€]?\s?\d+(?:\.\d+)?)\s*(?:a|per|/|each)\s*share\b"
     r"|\b(?:share\s+price|price\s+per\s+share|per[- ]share\s+(?:price|value)|409a(?:\s+(?:price|value))?|fmv)"
