@@ -122,6 +122,7 @@ def model() -> Model:
     return Model(read_examples())
 
 
+NEGATION_RE = re.compile(r"\b(?:no|none|not|nothing|zero|only|just|n't|nope|nah|without)\b|n't\b", re.I)
 NEXT_STEP_RE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|alright)\W*\s+)*(?:what\s+(?:now|next|then)|now\s+what|what'?s\s+next"
     r"|what\s+(?:do|should|can)\s+i\s+do\s+(?:now|next)|(?:and\s+)?then\s+what|what\s+are\s+(?:the|my)\s+next\s+steps?"
@@ -160,6 +161,9 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
             asked = question or guess in REQUESTS and not pending and bool(REQUEST_SHAPE_RE.search(utterance.text))
             return guess if asked else ruled
         close = guess in FROM_NOTHING and (guess != "skip" or pending) and not utterance.amounts
+        if guess == "no_alternatives" and not NEGATION_RE.search(utterance.text):
+            return ruled  # "I have three offers" says the opposite of "no other offers", however alike
+
         return guess if close and trained.similarity(utterance.text, guess) >= SIMILAR_ENOUGH else ruled
     stated = ruled in ("offer", "revised", "rival", "current") and len(utterance.amounts) >= 2
     if question and ruled in CASE_CHANGING and guess not in CASE_CHANGING and not stated:

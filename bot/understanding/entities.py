@@ -476,6 +476,12 @@ NOT_NAMES = frozenset(
         "all",
         "these",
         "those",
+        # counts of offers: "two more offers", "a couple of offers"
+        "more",
+        "several",
+        "couple",
+        "few",
+        "multiple",
     ]
 )
 # Words before a colon that label what follows rather than name a company ("update: 176k base").
@@ -1136,6 +1142,8 @@ def _clean_name(name: str | None) -> str | None:
         return None
     name = name.strip(" .,'")
     if not name or any(word.lower() in NOT_NAMES for word in name.split()) or KIND_RE.fullmatch(name):
+        return None
+    if name.lower() in NUMBER_WORDS:  # "three offers" counts them; "Two Sigma" is a name
         return None
     if re.match(r"[$£€]?\d", name):  # "an offer at 166k base": a figure, not a company
         return None
