@@ -75,8 +75,9 @@ def test_done_when_conversation_over_http(web, slack):
     assert "Forget everything" in person.say(web, "forget me")
     assert "deleted" in person.say(web, "yes")
     assert "I keep nothing about you" in person.say(web, "status")
-    # Timestamps and process ids are the log's own numbers ("14:12:50,168", "[22581]"): out first.
-    log = re.sub(r"\d{2}:\d{2}:\d{2}[,.]\d+|\[\d+\]", " ", web.log())
+    # Timestamps and process ids are the log's own numbers ("14:12:50,168", "[22581]", gunicorn's
+    # "(16854)" and "pid: 16854"): out first.
+    log = re.sub(r"\d{2}:\d{2}:\d{2}[,.]\d+|\[\d+\]|\(\d+\)|pid:? \d+", " ", web.log())
     for figure in ("168", "242", "$300k", "185"):
         assert figure not in log
 
