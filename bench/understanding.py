@@ -7,7 +7,8 @@ never tuned on), with the rules alone and with the classifier's second opinion
 a confusion list, and entity precision/recall/F1. Baseline in the same run: a nearest-labelled-example classifier
 (rapidfuzz similarity, trained on the tuned lines) scored on the same held-out lines, the
 alternative the rule grammar was chosen over. The scripted conversations
-(tests/coaching/scripted.py) must each end with the case exactly as expected. Time: the DM
+(tests/coaching/scripted.py, and tests/coaching/scripted_blind.py with the variant
+guides) must each end with the case exactly as expected. Time: the DM
 turn over every scripted message, and `ask` process start to a first `/comp` answer, which
 must not load the understanding layer.
 """
@@ -107,33 +108,53 @@ def _nearest(train, test) -> float:
 
 
 def _conversations(failures: list[str]) -> None:
-    from bot.answers import Answers
-    from bot.coaching.case import Case
-    from bot.coaching.coach import Coach
-    from tests.coaching.scripted import CONVERSATIONS, play
+    """Plays tests/coaching/scripted.py with the library's guides and tests/coaching/scripted_blind.py
+    with the variant guides beside them (as tests/coaching/test_scripted_blind.py loads them)."""
+    from pathlib import Path
 
-    coach = Coach(Answers.load())
+    from bot.answers import Answers
+    from bot.coaching.coach import Coach
+    from tests.coaching import scripted, scripted_blind
+
+    variants = Path(__file__).parents[1] / "tests" / "guides" / "fixtures" / "variants"
+    sets = (
+        ("scripted", scripted.CONVERSATIONS, Coach(Answers.load())),
+        ("scripted blind", scripted_blind.CONVERSATIONS, Coach(Answers.load(extra_folders=[variants]))),
+    )
     bad = 0
     turns = 0
-    for name, script in CONVERSATIONS.items():
-        state = {"case": Case()}
-
-        def say(text: str, state=state) -> str:
-            outcome = coach.turn(state["case"], text)
-            if outcome.forget:
-                state["case"] = Case()
-            elif outcome.case is not None:
-                state["case"] = outcome.case
-            return "\n".join(message.text for message in outcome.messages)
-
-        problems = play(script, say, lambda state=state: state["case"])
-        turns += len(script)
-        if problems:
-            bad += 1
-            print(f"   conversation {name!r}: {problems[0]}")
-    print(f"   scripted conversations: {len(CONVERSATIONS) - bad}/{len(CONVERSATIONS)} end with the case as expected")
-    print(f"   ({turns} turns, the case compared whole after each)")
+    total = 0
+    for label, conversations, coach in sets:
+        for name, script in conversations.items():
+            problems = _play(coach, script)
+            turns += len(script)
+            total += 1
+            if problems:
+                bad += 1
+                print(f"   {label} conversation {name!r}: {problems[0]}")
+    print(f"   scripted conversations: {total - bad}/{total} end with the case as expected")
+    print(
+        f"   ({', '.join(f'{len(c)} {label}' for label, c, _ in sets)}; {turns} turns,"
+        " the case compared whole after each)"
+    )
     check(failures, "scripted conversations with a wrong case", bad, 0)
+
+
+def _play(coach, script) -> list[str]:
+    from bot.coaching.case import Case
+    from tests.coaching.scripted import play
+
+    state = {"case": Case()}
+
+    def say(text: str) -> str:
+        outcome = coach.turn(state["case"], text)
+        if outcome.forget:
+            state["case"] = Case()
+        elif outcome.case is not None:
+            state["case"] = outcome.case
+        return "\n".join(message.text for message in outcome.messages)
+
+    return play(script, say, lambda: state["case"])
 
 
 def _turn_time(failures: list[str]) -> None:
