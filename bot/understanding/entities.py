@@ -118,7 +118,15 @@ YEARS_RE = re.compile(
 # "12,000 shares at $10 a share", "share price of $12": the price a share count is worth; a strike
 # price is what options cost, not what they are worth: it is `Utterance.strike_price`, never an amount.
 SHARE_PRICE_RE = re.compile(
-    r"(?:\bat|@)\s*(?P<a>[$£€]?\s?\d+(?:\.\d+)?)\s*(?:a|per|/|each)\s*share\b"
+    r"(?:\bat|@|\bpriced\s+at|\bworth|\bvalued\s+at)\s*(?P<a>[$£€]?\s?\d+(?:\.\d+)?)\s*(?:a|per|/|each)\s*share\b"
+    # "6,000 rsus priced at $20 each", "each share is worth $40", "the shares are worth $22 each",
+    # "3,000 shares at $25 each": a price said with its currency, per share
+    r"|(?:\bpriced\s+at|\bworth|\bvalued\s+at|\bat|@)\s*(?P<c>[$£€]\s?\d+(?:\.\d+)?)\s*each\b"
+    r"|\beach\s+(?:share|unit|rsu|option)\s+(?:is\s+)?(?:worth|valued\s+at|priced\s+at|at)\s*(?P<d>[$£€]?\s?\d+(?:\.\d+)?)(?![\d.,]|\s*[kKmM]\b)"
+    r"|\b(?:shares|rsus|options|units)\s+(?:are\s+)?(?:worth|valued\s+at|priced\s+at)\s*(?P<e>[$£€]\s?\d+(?:\.\d+)?)"
+    r"(?![\d.,]|\s*[kKmM]\b)"
+    # "5,000 shares at $18", "6,000 rsus at $25": a count, then a price with its currency and no thousands
+    r"|(?<=\d)\s+(?:shares|rsus|options|units)\s+at\s+(?P<f>[$£€]\s?\d+(?:\.\d+)?)(?![\d.]|\s*[kKmM]\b)"
     r"|\b(?:share\s+price|price\s+per\s+share|per[- ]share\s+(?:price|value)|409a(?:\s+(?:price|value))?|fmv)"
     r"\s*(?:of|is|:|at|was)?\s*(?P<b>[$£€]?\s?\d+(?:\.\d+)?)",
     re.I,
@@ -129,7 +137,10 @@ STRIKE_RE = re.compile(
     re.I,
 )
 GRANT_RE = re.compile(
-    r"(?P<rsu>\brsus?\b|restricted stock)|(?P<options>\b(?:stock\s+)?options?\b|\bisos?\b|\bnsos?\b)", re.I
+    # a singular "option" is a grant only as a stock option or an option grant ("my other option is ramp")
+    r"(?P<rsu>\brsus?\b|restricted stock)|(?P<options>\b(?:stock\s+)?options\b|\bstock\s+option\b"
+    r"|\boption(?=\s+(?:grant|package|award|pool))|\bisos?\b|\bnsos?\b)",
+    re.I,
 )
 
 # Part words, nearest to a figure first. Longer phrases before the words inside them.
@@ -177,7 +188,8 @@ RSU_COUNT_AFTER_RE = re.compile(r"^\s*rsus?\b", re.I)
 # Holder phrases. A rival's name is a word that is not a pronoun or a role word.
 _NOT_A_NAME = (
     r"(?!(?:they|them|he|she|it|we|i|you|hr|the|a|an|my|our|their|this|that|recruiter|company|someone|"
-    r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other)\b"
+    r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other|there|here|where|what"
+    r"|let|that)\b"
     # a preposition starts no name: "my current job at Uber pays" names Uber ("AT&T" is a name)
     r"|(?:at|with|from|for|by)\b(?!\s*&))"
 )
@@ -232,9 +244,20 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     + r"\s+(?:"
     + _RIVAL_VERBS
     + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+in\s+(?:at|with)|has\s+me\s+at|put\s+me\s+at"
-    r"|(?:is|are)\s+at|at)\s+(?=[$£€~]?\d))",
+    r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?)\s+(?=[$£€~]?\d)"
+    # "brex wants to hear back by monday", "cohere needs my decision by the 15th": a deadline a name sets
+    r"|(?:needs|wants|gave\s+me\s+until|expects)\s+(?:an?\s+|my\s+|to\s+)?(?:answer|decision|hear|know|reply"
+    r"|response|until)\b)",
     re.I,
 )
+OFFER_KINDS = (
+    r"remote|counter|counter-offer|verbal|written|formal|final|new|better|competing|good|real|job|current|other"
+    r"|second|first|initial|revised|updated|official|full|signed|onsite|hybrid|great|bad|low|high|decent|strong"
+    r"|weak|solid|senior|staff|startup|big|contract|original|latest|exploding|own|backup|best|only|actual|base"
+    r"|equity|cash|total|higher|lower|similar|same|whole|entire|written|email|ml|swe|engineering|full-time"
+    r"|part-time|internal|external|rival|another|second|their|this|that|the|an?|one|two|three|dream|faang|local"
+)
+LABEL_NAME_RE = re.compile(r"(?:^|[,;]\s*)" + _LOOSE_NAME + r"\s*(?::|\s[-–—])\s*(?=[$£€~]?\d)", re.I)
 RIVAL_RES = [
     re.compile(
         r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?(?:offers?|ones?)\s+"
@@ -265,6 +288,7 @@ RIVAL_RES = [
         r"|total|tc)\b",
         re.I,
     ),
+    re.compile(r"\b" + _NAME + r"'s\s+(?=[$£€~]?\d)", re.I),  # "mentions ramp's 200k"
     OFFER_FROM_RE,
     CLAUSE_NAME_OFFERED_RE,
     NAME_OFFERED_RE,
@@ -301,7 +325,7 @@ RIVAL_RES = [
     ),
     re.compile(
         r"\b(?:also\s+)?(?:interviewing|interviewed|talking|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+"
-        r"(?:with|at)\s+" + _LOOSE_NAME,
+        r"(?:with|at|to)\s+" + _LOOSE_NAME,
         re.I,
     ),
     # "should i go with ramp or planetscale", "choosing between linear and notion": both are named
@@ -318,8 +342,47 @@ RIVAL_RES = [
         r"(?-i:(?=[A-Z0-9]))" + _NAME + r"\s+(?:offer|one)\b",
         re.I,
     ),
+    # "should i accept 185k or wait for ramp?", "hold out for figma", "wait to hear from openai"
+    re.compile(
+        r"\b(?:wait(?:ing)?\s+(?:for|on)|hold(?:ing)?\s+out\s+for|(?:wait\s+to\s+)?hear(?:ing)?\s+(?:back\s+)?from)"
+        r"\s+(?:the\s+)?" + _LOOSE_NAME,
+        re.I,
+    ),
+    # "would you take figma over planetscale", "go with linear over this one"
+    re.compile(
+        r"\b(?:take|pick|choose|go\s+with|prefer|accept|join)\s+(?:the\s+)?"
+        + _LOOSE_NAME
+        + r"(?:\s+(?:offer|one))?\s+over\b",
+        re.I,
+    ),
+    # "my other option is together ai at 185k", "my plan b is grammarly", "another option for me is modal"
+    re.compile(
+        r"\b(?:(?:other|backup|another|second|alternative|fallback)\s+(?:option|choice|offer|one)|plan\s+b)"
+        r"\s+(?:for\s+me\s+)?(?:is|would\s+be)\s+(?:an?\s+offer\s+)?(?:(?:with|at|from)\s+)?" + _LOOSE_NAME,
+        re.I,
+    ),
+    # "i also have a google offer", "there's also a datadog offer", "my linear offer": a named offer in
+    # any case, unless the word before "offer" says what kind of offer it is
+    re.compile(
+        r"\b(?:(?:have|got|received|holding|hold|there'?s|there\s+is)\s+(?:also\s+)?an?\s+(?:also\s+)?|my\s+)"
+        r"(?!(?:" + OFFER_KINDS + r")\b)" + _LOOSE_NAME + r"\s+offer\b",
+        re.I,
+    ),
+    # "competing: ramp, 198k", "other offer: de shaw - 275k"
+    re.compile(
+        r"\b(?:competing|other|rival|backup|second)(?:\s+offers?)?\s*:\s*" + _LOOSE_NAME + r"\s*(?:[,:(]|\s[-–—])", re.I
+    ),
+    # "de shaw: 275k base", "jane street - 320k", "..., linear: 190k base": a name that labels its figures,
+    # in any case (a label word in lower case is no name: see LABEL_WORDS)
+    LABEL_NAME_RE,
     re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),  # stays last: read as a label unless capitalised
 ]
+# "i got 182k base from planetscale and 195k base from linear": each figure, then whose it is
+FIGURE_FROM_RE = re.compile(
+    r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kKmM]?\b(?:\s+(?:base|salary|total|tc|in\s+(?:rsus?|stock|equity)))?\s+from\s+"
+    r"(?:the\s+)?" + _LOOSE_NAME + r"(?=\s*(?:$|[,;.!?]|\band\b|\bbut\b|\bwhile\b|\bplus\b))",
+    re.I,
+)
 OFFERS_LIST_RE = re.compile(
     r"\b(?:other|competing|more|rival|two|three|several|multiple|few)\s+(?:job\s+)?offers\b|\boffers\s*:", re.I
 )
@@ -394,6 +457,9 @@ NOT_NAMES = frozenset(
         "then",
         "actually",
         "recruiter",
+        "valued",
+        "priced",
+        "worth",
         "hr",
         "company",
         "someone",
@@ -587,14 +653,20 @@ CURRENT_COMPANY_RE = re.compile(
     r"|\bi\s*(?:currently\s+|now\s+|still\s+)?(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+"
     r"(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
     r"|currently|right\s+now|today))?"
-    r"|\bmy\s+current\s+(?:employer|company)\s*(?:is\s+|:\s*|\s(?-i:(?=[A-Z])))(?!pays?\b|paying\b)"
+    r"|\bmy\s+(?:current\s+(?:employer|company)\s*(?:is\s+|:\s*|\s(?-i:(?=[A-Z])))"
+    # "my employer right now is plaid", "my company at the moment is gusto"
+    r"|(?:current\s+)?(?:employer|company)\s+(?:right\s+now|at\s+the\s+moment|now|today|currently|these\s+days)"
+    r"\s+(?:is\s+|:\s*))(?!pays?\b|paying\b)"
     r"(?P<c>[A-Za-z][\w&'.-]*)"
+    # "the company i'm at now, twilio, pays 160k"
+    r"|\bthe\s+(?:company|place|firm|startup)\s+i\s*(?:'m|am)\s+(?:at|with)\s+(?:now|currently|right\s+now|today)\s*,"
+    r"\s*(?P<h>[A-Za-z][\w&'.-]*)\s*,"
     # "my current job at Uber pays": the company of the current job, never a rival
     r"|\bmy\s+(?:current|present|existing)\s+(?:job|role|employer|company|position|gig|place)\s+(?:is\s+)?"
     r"(?:at|with)\s+(?P<g>[A-Za-z][\w&'.-]*)"
     r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
     r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on)\s+(?:at\s+|on\s+)?[$£€]?\d[\d,.]*\s*k?\b[^.;!?,]{0,20}?"
-    r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*[.!]?$",
+    r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*(?:[.!]?$|(?=,|\s+(?:and|but|while|whereas)\b))",
     re.I,
 )
 OFFER_HOLDER_RE = re.compile(
@@ -720,8 +792,10 @@ def read(text: str, context: Context) -> Utterance:
     masked = _mask(NOT_FIGURES_RE, masked)
     price = SHARE_PRICE_RE.search(masked)
     if price:
-        utterance.share_price = Decimal(re.sub(r"[^\d.]", "", price["a"] or price["b"]))
-        masked = _mask_span(masked, price.span())
+        written = next(price[g] for g in "abcdef" if price[g])
+        utterance.share_price = Decimal(re.sub(r"[^\d.]", "", written))
+        start, end = price.span(next(g for g in "abcdef" if price[g]))
+        masked = _mask_span(masked, (start, end) if price["e"] or price["f"] else price.span())
     strike = STRIKE_RE.search(masked)
     if strike:
         written = (strike["a"] or strike["b"]).strip()
@@ -763,13 +837,18 @@ def read(text: str, context: Context) -> Utterance:
     sentences = [m.start() for m in SENTENCE_RE.finditer(spoken)]
     amounts = _amounts(masked, utterance)
     percents = _percents(masked)
+    carried = None
     for start, _end, amount in sorted(amounts + percents, key=lambda item: item[0]):
         if WAS_BEFORE_RE.search(masked[max(0, start - 16) : start]):
             continue  # "178k not 168k": the figure being replaced is no value of the offer
-        if re.search(r"\bby\s*$", masked[max(0, start - 6) : start]) and re.match(
-            r"\s*,?\s*(?:up\s+|so\s+)?to\s+[$£€]?\d", masked[_end:]
-        ):
-            continue  # "bumped equity by 20k to 120k": the change, said with the new figure
+        if _is_change(masked, start, _end):
+            carried = amount.component  # the new figure after it is of the same part
+            continue
+        if carried and amount.component is None and amount.unit != "percent":
+            amount.component = carried  # "base went up 5k, so it's 185k now": 185k is the base
+        carried = None
+        if amount.unit == "percent" and amount.component is None and amount.value < 1:
+            amount.component = "equity"  # "188k + 0.2%": a fraction of a percent is a stake, never a bonus
         if amount.unit == "money" and amount.period == "month" and amount.component is None:
             amount.component = "base"  # "15k a month": pay by the month is salary
         holder = _holder_at(start, markers, sentences)
@@ -819,6 +898,32 @@ def read(text: str, context: Context) -> Utterance:
 
 
 # --- pieces ------------------------------------------------------------------------------------
+
+
+# A change said with the figure it leads to: "bumped equity by 20k to 120k", "bumped the base 7k to 184k",
+# "base went up 5k, so it's 185k now", "8k more on base, now 188k", "added 15k to the sign on, which makes
+# it 25k". The change is no value of the offer; the figure it leads to is.
+CHANGE_BEFORE_RE = re.compile(
+    r"(?:\bby|\bup|\badded|\badd|\bgave|\bbumped|\braised|\bupped|\bincreased|\banother|\bextra|\+)"
+    r"\s*(?:(?:the|their|my)\s+)?(?:[a-z-]+\s+){0,2}$",
+    re.I,
+)
+CHANGE_AFTER_RE = re.compile(
+    r"\s*(?P<more>more\b)?[^.;!?\d$£€]{0,30}?(?:,\s*|\s)(?:so\s+(?:it'?s\s+|it\s+is\s+|that'?s\s+|now\s+)?"
+    r"|which\s+(?:makes|brings|puts)\s+it\s+(?:to\s+|at\s+)?|bringing\s+it\s+(?:up\s+)?to\s+|making\s+it\s+"
+    r"|(?:and\s+)?now\s+(?:it'?s\s+|at\s+)?|(?:up\s+)?to\s+)[$£€]?\d",
+    re.I,
+)
+
+
+def _is_change(masked: str, start: int, end: int) -> bool:
+    after = CHANGE_AFTER_RE.match(masked, end)
+    if not after:
+        return False
+    before = masked[max(0, start - 30) : start]
+    return bool(after["more"]) or bool(
+        CHANGE_BEFORE_RE.search(SEPARATOR_RE.split(before)[-1] if "," in before else before)
+    )
 
 
 def _mask_span(text: str, span: tuple[int, int]) -> str:
@@ -1045,7 +1150,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefg" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefgh" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}
@@ -1062,6 +1167,18 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             groups = ["name", "name2"] if "name2" in pattern.groupindex else ["name"]
             for group in groups:
                 _mark_name(match, group, pattern, context, utterance, own, markers, taken, text)
+    for match in FIGURE_FROM_RE.finditer(text):
+        name = _clean_name(match["name"])
+        if not name or any(s <= match.start("name") < e for s, e in taken):
+            continue
+        if _same_company(name.lower(), own) or (not own and not context.rival_names):
+            own.add(name.lower())
+            markers.append((match.start(), OFFER))
+        else:
+            markers.append((match.start(), rival(name)))
+            if name.lower() not in [n.lower() for n in utterance.rivals]:
+                utterance.rivals.append(name)
+        taken.append(match.span("name"))
     listed = OFFERS_LIST_RE.search(text)
     if listed:  # "two other offers: Google 260k total and Meta 280k total": each name before its figures
         for match in LISTED_NAME_RE.finditer(text, listed.start()):
@@ -1098,7 +1215,12 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
     """One name a rival pattern found: the person's own company (an offer marker), a rival, or nothing."""
     name = _clean_name(match[group])
     at = match.start(group)
-    if pattern is RIVAL_RES[-1] and name and not name[0].isupper() and name.lower() in LABEL_WORDS:
+    if (
+        pattern in (RIVAL_RES[-1], LABEL_NAME_RE)
+        and name
+        and (not name[0].isupper() or pattern is LABEL_NAME_RE)
+        and (name.lower() in LABEL_WORDS or any(w in LABEL_WORDS for w in name.lower().split()))
+    ):
         name = None  # "numbers: 176 base": a label, not a company ("cohere: $230k" is one)
     if not name or _same_company(name.lower(), own):
         if name and pattern is not RIVAL_RES[0]:

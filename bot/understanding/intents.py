@@ -58,7 +58,8 @@ QUESTION_TOPICS = {
     r"|cash|time|days))",
     "deadline": r"\bdeadline\b|\bexploding\b|\b(?:another|extra|(?:a\s+)?(?:few|couple)\s+more)\s+(?:days?|weeks?)\b"
     r"|\bextension\b|\bextend\s+(?:the\s+)?(?:deadline|offer|date)\b"
-    r"|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b"
+    r"|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b|\b(?:decision|reply|response)\s+by\b"
+    r"|\b(?:hear\s+back|know)\s+by\b|\bgave\s+me\s+until\b"
     r"|\bby\s+(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|tomorrow|end\s+of\s+(?:the\s+)?(?:day|week))\b|\bwithin\s+\d+\s+"
     r"(?:hours|days)\b|\b\d+\s+(?:days?|hours?)\s+to\s+(?:accept|decide|respond|answer|sign)\b"
@@ -86,7 +87,7 @@ QUESTION_TOPICS = {
     r"|the\s+(?:two|offers))\b|\bis\s+(?:the|my|this|that)\s+(?:base|equity|stock|sign[- ]?on|bonus|salary"
     r"|package|offer"
     r"|grant)\s+(?:any\s+)?"
-    r"(?:good|fair|ok|okay|low|high|competitive|reasonable|enough)\b|\b(?:seem|look"
+    r"(?:good|fair|ok|okay|low|high|competitive|reasonable|enough|strong|solid|decent)\b|\b(?:seem|look"
     r"|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
     r"|\b(?:base|equity|stock|offer|package|salary|bonus|sign[- ]?on|comp)\s+(?:is|feels|seems)\s+(?:a\s+bit\s+"
     r"|kinda\s+|too\s+|really\s+|pretty\s+|quite\s+|on\s+the\s+)?(?:low|lowball|light|high|side)\b"
@@ -236,7 +237,9 @@ REVISED_RE = re.compile(
     r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\b(?:went|go|gone)\s+(?:up\s+)?to\s+[$£€]?\d"
     # a change said as a delta or a move: "+15k sign-on", "another 5k", "up 10k", "from 175k to 185k"
     r"|(?:^|[\s:(])\+[$£€]?\d|\b(?:another|an\s+extra|extra)\s+[$£€]?\d|\b(?:went|go|goes|moved)\s+up\s+[$£€]?\d"
-    r"|\bfrom\s+[$£€]?\d[\d,.]*\s*k?\s+(?:up\s+)?to\s+[$£€]?\d|\b(?:can|could)\s+now\s+(?:do|offer|go)\b"
+    r"|\bfrom\s+[$£€]?\d[\d,.]*\s*k?\s+(?:up\s+)?to\s+[$£€]?\d|\bup\s+[$£€]?\d[\d,.]*\s*k?\s+to\s+[$£€]?\d"
+    # "they gave 10k more in stock, so 110k now": a delta, then the figure it makes
+    r"|[$£€]?\d[\d,.]*\s*k?\s+more\b[^.;!?\d]{0,30}\b(?:so|now|which\s+makes)\b[^.;!?\d]{0,12}[$£€]?\d|\b(?:can|could)\s+now\s+(?:do|offer|go)\b"
     r"|\bnow\s+(?:they'?re|they\s+are|she'?s|he'?s|it'?s)\s+(?:saying|offering|at|willing)\b"
     # "final offer came in: £95k base": the last round's figures, news of a changed offer
     r"|\bfinal\s+(?:offer|numbers|package)\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|(?:is|are)\s+(?:in|here))|letter|(?::|-\s)\s*[$£€]?\d)",
@@ -244,7 +247,7 @@ REVISED_RE = re.compile(
 )
 CORRECTION_RE = re.compile(
     r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|oops|wait|no\s*,|no\s+wait|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
-    r"|scratch\s+that|whoops|err?)\b|\bmy\s+mistake\b|\bi\s+was\s+wrong\b"
+    r"|scratch\s+that|whoops|err?)\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b"
     r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
     r"|it'?s)\b|\bi\s+(?:said"
@@ -389,6 +392,7 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         or utterance.level
         or utterance.grant_type
         or utterance.vesting_years
+        or utterance.share_price
     ):
         return "detail"
     if utterance.notes:
@@ -437,7 +441,7 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
 HEDGE_RE = re.compile(
     r"\b(?:i\s+think|i\s+believe|i\s+guess|iirc|roughly|about|around|approx(?:imately)?|maybe|probably|ish|like"
     r"|somewhere|something|ballpark|in\s+the\s+range\s+of|close\s+to|just\s+(?:under|over)|give\s+or"
-    r"\s+take|or\s+so|tbh|it'?s|its|it\s+is|they\s+said|target|over|vesting|grant|total|a\s+year|per\s+year|yearly"
+    r"\s+take|or\s+so|tbh|it'?s|its|it\s+is|they\s+said|target|signing|at|each|a\s+share|per\s+share|over|vesting|grant|total|a\s+year|per\s+year|yearly"
     r"|annual(?:ly)?|\d+\s*(?:years?|yrs?)|rsus?|options|shares|base|salary|sign[- ]?on|bonus|equity|stock|k)\b",
     re.I,
 )
