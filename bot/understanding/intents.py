@@ -91,7 +91,7 @@ QUESTION_TOPICS = {
     r"|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
     r"|\b(?:base|equity|stock|offer|package|salary|bonus|sign[- ]?on|comp)\s+(?:is|feels|seems)\s+(?:a\s+bit\s+"
     r"|kinda\s+|too\s+|really\s+|pretty\s+|quite\s+|on\s+the\s+)?(?:low|lowball|light|high|side)\b"
-    r"|\bis\s+\S*\d\S*\s+(?:\w+\s+)?(?:low|high|good|fair|competitive|ok|okay|enough)\b"
+    r"|\bis\s+\S*\d\S*\s+(?:\w+\s+)?(?:low|high|good|fair|competitive|ok|okay|enough|strong|solid|decent)\b"
     r"|^(?:so\s+|and\s+|but\s+)?(?:is|are)\s+(?![^?]*\b(?:vest|cliff|schedule))(?:a\s+|an\s+)?[$£€~]?\d(?:[^?.!]|\.(?=\d)){0,40}?\b(?:normal|decent|a\s+lot|typical|standard"
     r"|generous|reasonable|solid|good|fair|low|high|enough|competitive|ok|okay)\b|\b(?:is"
     r"|was)\s+(?:this|that|it)\s+(?:a\s+)?(?:good|fair|bad|decent|ok|okay|low|high|competitive|reasonable|"
