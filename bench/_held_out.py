@@ -24,6 +24,9 @@ scored once before any fix it led to:
   unknown company holding a known one's word (`embersync capital`) answered for the known
   one (with a first line that says so), an unknown role sharing a word with a guide's role
   (`hardware engineer`, `ux researcher`) answered with that guide (said so too).
+- `held-out-5-tuning` (61), written for tuning: first score, before any fix, 50/61 (82.0%):
+  company-typo 5/5, currency 14/20, lookalike-company 3/6, order 10/10, sentence 10/10,
+  unknown-role 8/10. Tuned on since, so its figure is a tuned one, not a held-out one.
 
 Each query carries a `sub` kind (sentence, punctuation, abbreviation, region, typo,
 seniority, alias, order, unknown, ...) so the figure reads per kind of wording. Their floors
@@ -715,4 +718,68 @@ def held_out_4(base: list[tuple[str, dict]], seed: int = 31337) -> list:
         assert fake.lower().replace(" ", "") not in names, fake
         query = f"{fake.lower()} {role_word(guide['role'], rng)} {region_word(region, guide, rng)}"
         out.append(Labelled(query, "held-out-4", "company_unknown", sub="lookalike-company"))
+    return out
+
+
+# --- the fifth batch, for tuning: scored once before the fixes it led to, tuned on since ---------------------
+
+FIFTH = [  # (sub kind, wording)
+    ("currency", "{co} {role} {region} (usd)"),
+    ("currency", "{co} {role} {region} in usd"),
+    ("currency", "{co} {role} {region} eur"),
+    ("currency", "{co} {role} {region} $"),
+    ("company-typo", "{co} {role} {region}"),
+    ("sentence", "can u pull {co} {role} {region} numbers"),
+    ("sentence", "need the {role} band @ {co} for {region} asap"),
+    ("order", "{role} {co} {region}"),
+    ("order", "{region} / {co} / {role}"),
+]
+SPECIALISED = [
+    "firmware engineer",
+    "hardware engineer",
+    "embedded software engineer",
+    "network engineer",
+    "support engineer",
+    "sales engineer manager",
+    "research engineer",
+    "data center technician",
+    "ux researcher",
+    "security analyst",
+]
+
+
+def held_out_5_tuning(base: list[tuple[str, dict]], seed: int = 5150) -> list:
+    """The fifth batch (`held-out-5-tuning`): written for tuning, so not a held-out figure."""
+    from bench._queries import Labelled
+
+    rng = random.Random(seed)
+    plain = [(k, g) for k, g in base if layout(g) == "plain" and g["regions"]]
+    spaced = [(k, g) for k, g in plain if " " in g["company"] and len(g["company"].split()[0]) >= 5]
+    out = []
+    for n, (key, guide, region) in enumerate(_pick(rng, plain, 45)):
+        sub, wording = FIFTH[n % len(FIFTH)]
+        if sub == "company-typo":
+            key, guide = rng.choice(spaced)
+            region = rng.choice(region_names(guide))
+            words = guide["company"].lower().split()
+            words[0] = typo(words[0], rng)
+            co = " ".join(words)
+        else:
+            co = company_forms(guide["company"], rng)
+        role = role_word(guide["role"], rng) if rng.random() < 0.5 else guide["role"].lower()
+        query = wording.format(co=co, role=role, region=region_word(region, guide, rng))
+        out.append(target(key, guide, region, None, query, sub, "held-out-5-tuning"))
+    picks = _pick(rng, [(k, g) for k, g in base if g["regions"]], len(SPECIALISED))
+    for role, (key, guide, region) in zip(SPECIALISED, picks, strict=True):
+        company = key.split("/")[0]
+        held = {g["role"].lower() for k, g in base if k.startswith(company + "/")}
+        assert role not in held, role
+        query = f"{company_forms(guide['company'], rng)} {role} {region_word(region, guide, rng)}"
+        out.append(Labelled(query, "held-out-5-tuning", "role_unknown", company, sub="unknown-role"))
+    names = {g["company"].lower().replace(" ", "") for _, g in base}
+    for n, (_key, guide, region) in enumerate(_pick(rng, spaced, 6)):
+        fake = f"{guide['company'].split()[0]} {['Bank', 'Media', 'Health', 'Logistics', 'Games', 'Energy'][n]}"
+        assert fake.lower().replace(" ", "") not in names, fake
+        query = f"{fake} {role_word(guide['role'], rng)} {region_word(region, guide, rng)}"
+        out.append(Labelled(query, "held-out-5-tuning", "company_unknown", sub="lookalike-company"))
     return out

@@ -22,7 +22,7 @@ from bench._util import check, median, ms, time_calls
 TARGET = 97.0
 # Held-out classes (bench/_held_out.py) are not tuned on: their figure is reported against a
 # floor of its own, below the tuned target, so a drop fails the run.
-FLOORS = {"held-out": 97.0, "held-out-2": 97.0, "held-out-3": 92.0, "held-out-4": 93.0}
+FLOORS = {"held-out": 97.0, "held-out-2": 97.0, "held-out-3": 92.0, "held-out-4": 93.0, "held-out-5-tuning": 80.0}
 SEED = 21
 
 
