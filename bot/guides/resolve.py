@@ -405,24 +405,33 @@ class Resolver(PhraseMatcher):
         slug = guide.company.slug
         namesakes = [s for s in self._siblings(slug) if self.company_names[s] == self.company_names.get(slug)]
         context.update(guide=guide, level=level, instead_of=instead_of, namesakes=namesakes)
-        if match.currencies:
-            in_currency = [r for r in candidates if r.currency in match.currencies]
-            if in_currency:
-                candidates = in_currency
-            else:
-                context["currency_missing"] = "/".join(sorted(match.currencies))
         if match.regions is None:
+            candidates = self._in_currency(candidates, match, context)
             if len(candidates) == 1:
                 return Resolution("band", shown, region=candidates[0], **context)
             return Resolution("regions", shown, regions=candidates, **context)
+        # The region first, then the currency within it: `amsterdam (usd)` is the Amsterdam
+        # band in its own currency, said so, never a dollar band of another region.
         named = {id(r) for r in self._regions_for(guide, match.regions)}
-        regions = [r for r in candidates if id(r) in named]
+        regions = self._in_currency([r for r in candidates if id(r) in named], match, context)
         if not regions:
             context["unknown"] = match.typed.get("regions", unknown)
-            return Resolution("region_unknown", shown, regions=candidates, **context)
+            return Resolution("region_unknown", shown, regions=self._in_currency(candidates, match, context), **context)
         if len(regions) > 1:
             return Resolution("regions", shown, regions=regions, **context)
         return Resolution("band", shown, region=regions[0], **context)
+
+    @staticmethod
+    def _in_currency(regions: list[RegionBand], match: Match, context: dict) -> list[RegionBand]:
+        """The regions in a currency the query names; all of them, with the currency said
+        missing, when none is in it."""
+        if not match.currencies or not regions:
+            return regions
+        in_currency = [r for r in regions if r.currency in match.currencies]
+        if in_currency:
+            return in_currency
+        context["currency_missing"] = "/".join(sorted(match.currencies))
+        return regions
 
     def _named_by_title(self, key: str, roles: set[str]) -> bool:
         slug = self.catalog.summaries[key].role_slug

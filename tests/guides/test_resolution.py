@@ -325,7 +325,16 @@ def test_a_currency_not_on_hand_is_said_first(answers):
     resolution = resolve(answers, "goldman swe nyc eur")
     assert band_of(resolution) == ("band", "goldman-sachs/software-engineer", "New York")
     assert resolution.currency_missing == "EUR"
-    assert "no band in EUR for this role" in text_of(answers, "goldman swe nyc eur")
+    first_lines = text_of(answers, "goldman swe nyc eur").split("\n")[:2]
+    assert first_lines[1] == "• this band is in USD, not EUR: the guide has no EUR band here"
+
+
+def test_the_region_named_wins_over_a_currency_it_does_not_have(answers):
+    """`london usd`: the London band in pounds, said first, never a dollar band of another region."""
+    resolution = resolve(answers, "goldman swe london (usd)")
+    assert band_of(resolution) == ("band", "goldman-sachs/software-engineer", "London")
+    assert resolution.currency_missing == "USD"
+    assert "this band is in GBP, not USD" in text_of(answers, "goldman swe london (usd)").split("\n")[1]
 
 
 def test_two_regions_asked_are_shown_side_by_side(answers):
