@@ -146,6 +146,7 @@ class PhraseMatcher:
             self._name_end_in_role(units, used, result)
         self._mistyped_title(units, used, result)
         self._longer_title(units, used, result)
+        self._qualified_generic_role(units, used, result)
         self._role_with_name_end(units, result)
         # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
         codes = {word.lower() for word in re.findall(r"\b[A-Z]{3}\b", text)}
@@ -330,6 +331,32 @@ class PhraseMatcher:
         result.typed["roles"] = " ".join(word for word, _ in units[start:last])
         result.spans["roles"] = (start, last)
         used[start:last] = [True] * (last - start)
+
+    def _qualified_generic_role(self, units, used, result: Match) -> None:
+        """`firmware engineer`, `network engineer`: a word not understood right before a
+        lone generic role word, after the company named, qualifies it into a title not on
+        hand; never the company's guide that `engineer` alone would reach. A word close to
+        a title (a typo the fuzzy pass reads) is left alone."""
+        span, company = result.spans.get("roles"), result.spans.get("companies")
+        if span is None or company is None or span[1] - span[0] != 1 or units[span[0]][0] not in self._title_ends:
+            return
+        if any(typed == result.typed.get("roles") for typed, _ in result.corrections):
+            return
+        start, end = span
+        before = start - 1
+        if before < company[1] or used[before] or units[before][1]:
+            return
+        word = units[before][0]
+        if not (word.isalpha() and len(word) >= 3 and self._unknown_word(word)) or is_known_currency(word.upper()):
+            return
+        candidate = f"{word} {units[start][0]}"
+        close = process().extractOne(candidate, self._role_choices, scorer=fuzz().ratio, score_cutoff=TITLE_CUTOFF)
+        if close is not None:
+            return  # a mistyped title (`sofware engineer`): the typo pass reads it
+        result.roles = set()
+        result.typed["roles"] = candidate
+        result.spans["roles"] = (before, end)
+        used[before] = True
 
     def _unknown_word(self, word: str) -> bool:
         return not (

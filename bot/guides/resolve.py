@@ -20,6 +20,7 @@ for the reply to say first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -190,6 +191,10 @@ class Resolver(PhraseMatcher):
         self._suggestion_names = sorted(set(self.company_names.values()))
         self._suggestion_choices = [self._normalized(name) for name in self._suggestion_names]
         self._role_choices = sorted(self.role_phrases)
+        # Words that end several titles (`engineer`, `manager`): alone after a word not
+        # understood they are the end of a title not on hand (bot/guides/matching.py).
+        ends = Counter(phrase.rsplit(" ", 1)[1] for phrase in self.role_phrases if " " in phrase)
+        self._title_ends = {word for word, count in ends.items() if count >= 2}
         self._region_choices = sorted(self.region_phrases)
 
     def _role_entry(self, guide, family_of: dict[str, str]) -> tuple[set[str], frozenset[str], frozenset[str]]:

@@ -180,6 +180,22 @@ def test_an_unknown_role_with_a_seniority_word_is_said_unknown(answers):
     assert resolution.kind == "role_unknown" and "chief" in resolution.unknown
 
 
+@pytest.mark.parametrize("query", ["scale ai firmware engineer sf", "datadog network engineer nyc"])
+def test_a_word_before_a_generic_role_word_names_a_title_not_on_hand(answers, query):
+    """`firmware engineer` is a role the company lacks, never its software-engineer guide."""
+    resolution = resolve(answers, query)
+    assert resolution.kind == "role_unknown" and resolution.unknown.endswith(" engineer")
+    assert "guide for" in text_of(answers, query).split("\n")[0]
+
+
+def test_a_mistyped_title_before_a_generic_role_word_is_still_read_as_a_typo(answers):
+    assert band_of(resolve(answers, "scale ai sofware engineer sf")) == (
+        "band",
+        "scale-ai/software-engineer",
+        "San Francisco HQ",
+    )
+
+
 def test_a_level_row_shows_its_own_figures_only(answers):
     guide = answers.catalog.by_key["amazon/software-development-engineer"]
     seattle = {r.level: r for r in guide.regions if r.name == "Seattle"}
