@@ -186,8 +186,10 @@ class Resolver(PhraseMatcher):
         exact_names = set(self.company_phrases)
         self._add_short_company_names()
         self.left_out = self._left_out_companies()
-        # Typos are forgiven against full names only: a short name is typed exactly or not at all.
-        self._company_choices = sorted(exact_names)
+        # Typos are forgiven against full names, and against short names of several words
+        # (`redwodo flow` is Redwood Flow Systems): a one-word short name is typed exactly or not at all.
+        several = {p for p in self._short_names if " " in p and len(p.replace(" ", "")) >= 8}
+        self._company_choices = sorted(exact_names | several)
         self._suggestion_names = sorted(set(self.company_names.values()))
         self._suggestion_choices = [self._normalized(name) for name in self._suggestion_names]
         self._role_choices = sorted(self.role_phrases)

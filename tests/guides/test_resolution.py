@@ -196,6 +196,14 @@ def test_a_mistyped_title_before_a_generic_role_word_is_still_read_as_a_typo(ans
     )
 
 
+def test_a_typo_in_a_company_short_name_of_two_words_is_forgiven(answers):
+    """`redwodo flow` is Redwood Flow Systems typed without its ending and mistyped; said so first."""
+    resolution = resolve(answers, "redwodo flow research scientist california")
+    assert resolution.guide.key == "redwood-flow-systems/research-scientist"
+    assert ("redwodo flow", "redwood flow") in resolution.corrections
+    assert "read as" in text_of(answers, "redwodo flow research scientist california").split("\n")[1]
+
+
 def test_a_level_row_shows_its_own_figures_only(answers):
     guide = answers.catalog.by_key["amazon/software-development-engineer"]
     seattle = {r.level: r for r in guide.regions if r.name == "Seattle"}
