@@ -63,6 +63,8 @@ class Match:
     weak: list[tuple[int, int, set[str]]] = field(default_factory=list)  # company phrases also role/region words
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # category -> the units it took
     alt_roles: set[str] | None = None  # the role read with the company name's last word (`ai` + `engineer`)
+    # A short name with a word after it that nothing explains (`fernbit bank`): another company, not on hand.
+    other_company: str = ""
 
 
 class PhraseMatcher:
@@ -154,7 +156,27 @@ class PhraseMatcher:
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
         self._fuzzy(result, leftover)
+        self._short_name_with_other_ending(units, used, result)
         return result
+
+    def _short_name_with_other_ending(self, units, used, result: Match) -> None:
+        """`FernBit Bank` where only FernBit Technologies is on hand: a short name followed
+        by a word nothing explains (not even as a typo of a role or region) names another
+        company; never FernBit Technologies' band with `bank` left out."""
+        span = result.spans.get("companies")
+        if span is None or result.typed.get("companies") not in self._short_names or span[1] >= len(units):
+            return
+        if not result.roles:
+            return  # with no role read, the word may be the role asked (`kepler-net nurse remote`)
+        word, quoted = units[span[1]]
+        if used[span[1]] or quoted or word not in result.leftover or not word.isalpha() or len(word) < 3:
+            return
+        if is_known_currency(word.upper()) or any(word == typed for typed, _ in result.corrections):
+            return
+        for vocabulary in (self._role_choices, self._region_choices, sorted(self.aliases.company_suffixes)):
+            if process().extractOne(word, vocabulary, scorer=fuzz().ratio, score_cutoff=70) is not None:
+                return  # a role, a region or the name's own ending (`ystems`) mistyped, not another name
+        result.other_company = f"{result.typed['companies']} {word}"
 
     def _take(self, result: Match, tables, units, used, start: int, end: int, phrase: str, role_hits) -> None:
         squashed = phrase.replace(" ", "")

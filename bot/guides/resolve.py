@@ -299,6 +299,8 @@ class Resolver(PhraseMatcher):
         match = self._company_match(text[:MAX_QUERY_CHARS])
         unknown = " ".join(match.leftover)
 
+        if match.other_company:
+            return self._company_unknown(shown, match, match.other_company)
         if match.companies is None:
             # The company asked for is in the words nothing else explains (`openai`, not the `remote` after it).
             unexplained = [

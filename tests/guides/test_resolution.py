@@ -204,6 +204,26 @@ def test_a_typo_in_a_company_short_name_of_two_words_is_forgiven(answers):
     assert "read as" in text_of(answers, "redwodo flow research scientist california").split("\n")[1]
 
 
+def test_a_short_name_with_another_ending_names_a_company_not_on_hand(answers):
+    """`fernbit bank`: not FernBit Technologies' band with `bank` left out; FernBit Technologies suggested."""
+    resolution = resolve(answers, "FernBit Bank pms hkg")
+    assert resolution.kind == "company_unknown" and resolution.unknown == "fernbit bank"
+    assert "FernBit Technologies" in resolution.suggestions
+
+
+@pytest.mark.parametrize(
+    "query, key",
+    [
+        ("riverpath eTchnologies program manager yyz", "riverpath-technologies/technical-program-manager"),
+        ("fernbit sofware engineer sf", None),
+    ],
+)
+def test_a_short_name_with_a_mistyped_ending_or_role_stays_that_company(answers, query, key):
+    resolution = resolve(answers, query)
+    assert resolution.kind != "company_unknown"
+    assert key is None or resolution.guide.key == key
+
+
 def test_a_level_row_shows_its_own_figures_only(answers):
     guide = answers.catalog.by_key["amazon/software-development-engineer"]
     seattle = {r.level: r for r in guide.regions if r.name == "Seattle"}
