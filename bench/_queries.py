@@ -31,8 +31,8 @@ from bot.guides.markdown.reader import slugify
 NOTICE = ":information_source:"
 
 CLASSES = ("exact", "short", "sentence", "slug", "typo", "seniority", "level", "alias", "traps")
-# Written apart from the resolver and never tuned on (bench/_held_out.py): reported on their own,
-# against a floor of their own.
+# Written apart from the resolver (bench/_held_out.py): reported on their own, per kind of
+# wording, against a floor of their own; `held-out-5-tuning` was written for tuning.
 HELD_OUT = ("held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5-tuning")
 
 ROLE_SHORT = {
