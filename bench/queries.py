@@ -20,9 +20,9 @@ from bench._queries import CLASSES, HELD_OUT, build, by_sub, score, summary
 from bench._util import check, median, ms, time_calls
 
 TARGET = 97.0
-# Held-out classes (bench/_held_out.py) are not tuned on: their figure is reported against a
-# floor of its own, below the tuned target, so a drop fails the run.
-FLOORS = {"held-out": 97.0, "held-out-2": 97.0, "held-out-3": 92.0}
+# Held-out classes (bench/_held_out.py) are reported against a floor of their own, so a drop
+# fails the run; `held-out-5-tuning` was written for tuning and holds the tuned target.
+FLOORS = {"held-out": 97.0, "held-out-2": 97.0, "held-out-3": 92.0, "held-out-4": 93.0, "held-out-5-tuning": 97.0}
 SEED = 21
 
 
@@ -45,7 +45,7 @@ def run() -> list[str]:
             share = 100 * right / total
             bar = FLOORS.get(name, TARGET)
             verdict = "ok" if share >= bar else "UNDER"
-            kind = "held-out floor" if name in HELD_OUT else "target"
+            kind = "held-out floor" if name in HELD_OUT and not name.endswith("tuning") else "target"
             print(f"   {name:10} on the right band: {right}/{total} = {share:.1f}% ({kind} ≥ {bar}%) {verdict}")
             if share < bar:
                 failures.append(f"{name}: {share:.1f}% of queries on the right band < {bar}%")

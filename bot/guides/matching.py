@@ -63,6 +63,8 @@ class Match:
     weak: list[tuple[int, int, set[str]]] = field(default_factory=list)  # company phrases also role/region words
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # category -> the units it took
     alt_roles: set[str] | None = None  # the role read with the company name's last word (`ai` + `engineer`)
+    # A short name with a word after it that nothing explains (`fernbit bank`): another company, not on hand.
+    other_company: str = ""
 
 
 class PhraseMatcher:
@@ -146,6 +148,7 @@ class PhraseMatcher:
             self._name_end_in_role(units, used, result)
         self._mistyped_title(units, used, result)
         self._longer_title(units, used, result)
+        self._qualified_generic_role(units, used, result)
         self._role_with_name_end(units, result)
         # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
         codes = {word.lower() for word in re.findall(r"\b[A-Z]{3}\b", text)}
@@ -153,7 +156,27 @@ class PhraseMatcher:
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
         self._fuzzy(result, leftover)
+        self._short_name_with_other_ending(units, used, result)
         return result
+
+    def _short_name_with_other_ending(self, units, used, result: Match) -> None:
+        """`FernBit Bank` where only FernBit Technologies is on hand: a short name followed
+        by a word nothing explains (not even as a typo of a role or region) names another
+        company; never FernBit Technologies' band with `bank` left out."""
+        span = result.spans.get("companies")
+        if span is None or result.typed.get("companies") not in self._short_names or span[1] >= len(units):
+            return
+        if not result.roles:
+            return  # with no role read, the word may be the role asked (`kepler-net nurse remote`)
+        word, quoted = units[span[1]]
+        if used[span[1]] or quoted or word not in result.leftover or not word.isalpha() or len(word) < 3:
+            return
+        if is_known_currency(word.upper()) or any(word == typed for typed, _ in result.corrections):
+            return
+        for vocabulary in (self._role_choices, self._region_choices, sorted(self.aliases.company_suffixes)):
+            if process().extractOne(word, vocabulary, scorer=fuzz().ratio, score_cutoff=70) is not None:
+                return  # a role, a region or the name's own ending (`ystems`) mistyped, not another name
+        result.other_company = f"{result.typed['companies']} {word}"
 
     def _take(self, result: Match, tables, units, used, start: int, end: int, phrase: str, role_hits) -> None:
         squashed = phrase.replace(" ", "")
@@ -330,6 +353,32 @@ class PhraseMatcher:
         result.typed["roles"] = " ".join(word for word, _ in units[start:last])
         result.spans["roles"] = (start, last)
         used[start:last] = [True] * (last - start)
+
+    def _qualified_generic_role(self, units, used, result: Match) -> None:
+        """`firmware engineer`, `network engineer`: a word not understood right before a
+        lone generic role word, after the company named, qualifies it into a title not on
+        hand; never the company's guide that `engineer` alone would reach. A word close to
+        a title (a typo the fuzzy pass reads) is left alone."""
+        span, company = result.spans.get("roles"), result.spans.get("companies")
+        if span is None or company is None or span[1] - span[0] != 1 or units[span[0]][0] not in self._title_ends:
+            return
+        if any(typed == result.typed.get("roles") for typed, _ in result.corrections):
+            return
+        start, end = span
+        before = start - 1
+        if before < company[1] or used[before] or units[before][1]:
+            return
+        word = units[before][0]
+        if not (word.isalpha() and len(word) >= 3 and self._unknown_word(word)) or is_known_currency(word.upper()):
+            return
+        candidate = f"{word} {units[start][0]}"
+        close = process().extractOne(candidate, self._role_choices, scorer=fuzz().ratio, score_cutoff=TITLE_CUTOFF)
+        if close is not None:
+            return  # a mistyped title (`sofware engineer`): the typo pass reads it
+        result.roles = set()
+        result.typed["roles"] = candidate
+        result.spans["roles"] = (before, end)
+        used[before] = True
 
     def _unknown_word(self, word: str) -> bool:
         return not (

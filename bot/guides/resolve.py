@@ -20,6 +20,7 @@ for the reply to say first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -185,11 +186,17 @@ class Resolver(PhraseMatcher):
         exact_names = set(self.company_phrases)
         self._add_short_company_names()
         self.left_out = self._left_out_companies()
-        # Typos are forgiven against full names only: a short name is typed exactly or not at all.
-        self._company_choices = sorted(exact_names)
+        # Typos are forgiven against full names, and against short names of several words
+        # (`redwodo flow` is Redwood Flow Systems): a one-word short name is typed exactly or not at all.
+        several = {p for p in self._short_names if " " in p and len(p.replace(" ", "")) >= 8}
+        self._company_choices = sorted(exact_names | several)
         self._suggestion_names = sorted(set(self.company_names.values()))
         self._suggestion_choices = [self._normalized(name) for name in self._suggestion_names]
         self._role_choices = sorted(self.role_phrases)
+        # Words that end several titles (`engineer`, `manager`): alone after a word not
+        # understood they are the end of a title not on hand (bot/guides/matching.py).
+        ends = Counter(phrase.rsplit(" ", 1)[1] for phrase in self.role_phrases if " " in phrase)
+        self._title_ends = {word for word, count in ends.items() if count >= 2}
         self._region_choices = sorted(self.region_phrases)
 
     def _role_entry(self, guide, family_of: dict[str, str]) -> tuple[set[str], frozenset[str], frozenset[str]]:
@@ -292,6 +299,8 @@ class Resolver(PhraseMatcher):
         match = self._company_match(text[:MAX_QUERY_CHARS])
         unknown = " ".join(match.leftover)
 
+        if match.other_company:
+            return self._company_unknown(shown, match, match.other_company)
         if match.companies is None:
             # The company asked for is in the words nothing else explains (`openai`, not the `remote` after it).
             unexplained = [
@@ -405,24 +414,33 @@ class Resolver(PhraseMatcher):
         slug = guide.company.slug
         namesakes = [s for s in self._siblings(slug) if self.company_names[s] == self.company_names.get(slug)]
         context.update(guide=guide, level=level, instead_of=instead_of, namesakes=namesakes)
-        if match.currencies:
-            in_currency = [r for r in candidates if r.currency in match.currencies]
-            if in_currency:
-                candidates = in_currency
-            else:
-                context["currency_missing"] = "/".join(sorted(match.currencies))
         if match.regions is None:
+            candidates = self._in_currency(candidates, match, context)
             if len(candidates) == 1:
                 return Resolution("band", shown, region=candidates[0], **context)
             return Resolution("regions", shown, regions=candidates, **context)
+        # The region first, then the currency within it: `amsterdam (usd)` is the Amsterdam
+        # band in its own currency, said so, never a dollar band of another region.
         named = {id(r) for r in self._regions_for(guide, match.regions)}
-        regions = [r for r in candidates if id(r) in named]
+        regions = self._in_currency([r for r in candidates if id(r) in named], match, context)
         if not regions:
             context["unknown"] = match.typed.get("regions", unknown)
-            return Resolution("region_unknown", shown, regions=candidates, **context)
+            return Resolution("region_unknown", shown, regions=self._in_currency(candidates, match, context), **context)
         if len(regions) > 1:
             return Resolution("regions", shown, regions=regions, **context)
         return Resolution("band", shown, region=regions[0], **context)
+
+    @staticmethod
+    def _in_currency(regions: list[RegionBand], match: Match, context: dict) -> list[RegionBand]:
+        """The regions in a currency the query names; all of them, with the currency said
+        missing, when none is in it."""
+        if not match.currencies or not regions:
+            return regions
+        in_currency = [r for r in regions if r.currency in match.currencies]
+        if in_currency:
+            return in_currency
+        context["currency_missing"] = "/".join(sorted(match.currencies))
+        return regions
 
     def _named_by_title(self, key: str, roles: set[str]) -> bool:
         slug = self.catalog.summaries[key].role_slug

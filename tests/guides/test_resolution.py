@@ -180,6 +180,50 @@ def test_an_unknown_role_with_a_seniority_word_is_said_unknown(answers):
     assert resolution.kind == "role_unknown" and "chief" in resolution.unknown
 
 
+@pytest.mark.parametrize("query", ["scale ai firmware engineer sf", "datadog network engineer nyc"])
+def test_a_word_before_a_generic_role_word_names_a_title_not_on_hand(answers, query):
+    """`firmware engineer` is a role the company lacks, never its software-engineer guide."""
+    resolution = resolve(answers, query)
+    assert resolution.kind == "role_unknown" and resolution.unknown.endswith(" engineer")
+    assert "guide for" in text_of(answers, query).split("\n")[0]
+
+
+def test_a_mistyped_title_before_a_generic_role_word_is_still_read_as_a_typo(answers):
+    assert band_of(resolve(answers, "scale ai sofware engineer sf")) == (
+        "band",
+        "scale-ai/software-engineer",
+        "San Francisco HQ",
+    )
+
+
+def test_a_typo_in_a_company_short_name_of_two_words_is_forgiven(answers):
+    """`redwodo flow` is Redwood Flow Systems typed without its ending and mistyped; said so first."""
+    resolution = resolve(answers, "redwodo flow research scientist california")
+    assert resolution.guide.key == "redwood-flow-systems/research-scientist"
+    assert ("redwodo flow", "redwood flow") in resolution.corrections
+    assert "read as" in text_of(answers, "redwodo flow research scientist california").split("\n")[1]
+
+
+def test_a_short_name_with_another_ending_names_a_company_not_on_hand(answers):
+    """`fernbit bank`: not FernBit Technologies' band with `bank` left out; FernBit Technologies suggested."""
+    resolution = resolve(answers, "FernBit Bank pms hkg")
+    assert resolution.kind == "company_unknown" and resolution.unknown == "fernbit bank"
+    assert "FernBit Technologies" in resolution.suggestions
+
+
+@pytest.mark.parametrize(
+    "query, key",
+    [
+        ("riverpath eTchnologies program manager yyz", "riverpath-technologies/technical-program-manager"),
+        ("fernbit sofware engineer sf", None),
+    ],
+)
+def test_a_short_name_with_a_mistyped_ending_or_role_stays_that_company(answers, query, key):
+    resolution = resolve(answers, query)
+    assert resolution.kind != "company_unknown"
+    assert key is None or resolution.guide.key == key
+
+
 def test_a_level_row_shows_its_own_figures_only(answers):
     guide = answers.catalog.by_key["amazon/software-development-engineer"]
     seattle = {r.level: r for r in guide.regions if r.name == "Seattle"}
@@ -325,7 +369,16 @@ def test_a_currency_not_on_hand_is_said_first(answers):
     resolution = resolve(answers, "goldman swe nyc eur")
     assert band_of(resolution) == ("band", "goldman-sachs/software-engineer", "New York")
     assert resolution.currency_missing == "EUR"
-    assert "no band in EUR for this role" in text_of(answers, "goldman swe nyc eur")
+    first_lines = text_of(answers, "goldman swe nyc eur").split("\n")[:2]
+    assert first_lines[1] == "• this band is in USD, not EUR: the guide has no EUR band here"
+
+
+def test_the_region_named_wins_over_a_currency_it_does_not_have(answers):
+    """`london usd`: the London band in pounds, said first, never a dollar band of another region."""
+    resolution = resolve(answers, "goldman swe london (usd)")
+    assert band_of(resolution) == ("band", "goldman-sachs/software-engineer", "London")
+    assert resolution.currency_missing == "USD"
+    assert "this band is in GBP, not USD" in text_of(answers, "goldman swe london (usd)").split("\n")[1]
 
 
 def test_two_regions_asked_are_shown_side_by_side(answers):
