@@ -243,7 +243,8 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     + _LOOSE_NAME
     + r"\s+(?:"
     + _RIVAL_VERBS
-    + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+in\s+(?:at|with)|has\s+me\s+at|put\s+me\s+at"
+    + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+(?:in|through)\s+(?:at|with)|has\s+me\s+at"
+    r"|put\s+me\s+at"
     r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?)\s+(?=[$£€~]?\d)"
     # "brex wants to hear back by monday", "cohere needs my decision by the 15th": a deadline a name sets
     r"|(?:needs|wants|gave\s+me\s+until|expects)\s+(?:an?\s+|my\s+|to\s+)?(?:answer|decision|hear|know|reply"
@@ -319,6 +320,16 @@ RIVAL_RES = [
         + r"\s+(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|total|tc)\b",
         re.I,
     ),
+    # "the datadog rsus are 110k", "the supabase base is 195k": in lower case too when the part is stated
+    # as a figure, unless the word before the part says what kind of pay it is ("the target bonus is 15%")
+    re.compile(
+        r"\bthe\s+(?!(?:" + OFFER_KINDS + r"|target|proposed|annual|yearly|monthly|starting|signing|sign|updated"
+        r"|current|offered|stated|listed|quoted|guaranteed|expected|implied|headline|annualized|annualised|vested"
+        r"|unvested|remaining|extra|additional|one-time|cash|new|old|max|maximum|min|minimum|asking|planetscale)\b)"
+        r"(?P<name>[a-z][\w&'-]*)\s+(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|total|tc)\s+"
+        r"(?:is|are|was|were|'s)\s+(?:now\s+|actually\s+|really\s+)?(?=[$£€~]?\d)",
+        re.I,
+    ),
     # "another company, rippling, offered me ...": the name set off by commas
     re.compile(
         r"\b(?:another|other|a\s+second)\s+(?:company|place|startup|one)\s*,\s*(?:called\s+)?" + _NAME + r"\s*,", re.I
@@ -355,10 +366,18 @@ RIVAL_RES = [
         + r"(?:\s+(?:offer|one))?\s+over\b",
         re.I,
     ),
-    # "my other option is together ai at 185k", "my plan b is grammarly", "another option for me is modal"
+    # "my other option is together ai at 185k", "my plan b is grammarly", "another option for me is modal",
+    # "my backup is a temporal offer", "the runner-up is airtable"
     re.compile(
-        r"\b(?:(?:other|backup|another|second|alternative|fallback)\s+(?:option|choice|offer|one)|plan\s+b)"
-        r"\s+(?:for\s+me\s+)?(?:is|would\s+be)\s+(?:an?\s+offer\s+)?(?:(?:with|at|from)\s+)?" + _LOOSE_NAME,
+        r"\b(?:(?:other|backup|another|second|alternative|fallback)\s+(?:option|choice|offer|one)|plan\s+b"
+        r"|(?:my|the)\s+(?:backup|fallback|runner[- ]up|alternative))"
+        r"\s+(?:for\s+me\s+)?(?:is|would\s+be)\s+(?:an?\s+offer\s+)?(?:(?:with|at|from)\s+)?(?:an?\s+)?" + _LOOSE_NAME,
+        re.I,
+    ),
+    # "the cohere people offered 205k", "the modal team came back at 193k": a company's people, named first
+    re.compile(
+        r"\bthe\s+" + _LOOSE_NAME + r"\s+(?:people|team|folks|crew|guys|recruiters?|hiring\s+manager)\s+"
+        r"(?:(?:also|just|finally|now|then)\s+)?(?:offered|came|gave|quoted|said|put|sent|made|would|are|want)\b",
         re.I,
     ),
     # "i also have a google offer", "there's also a datadog offer", "my linear offer": a named offer in
@@ -394,6 +413,10 @@ FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE)
 NOT_NAMES = frozenset(
     [
         "was",
+        "people",
+        "folks",
+        "crew",
+        "guys",
         "were",
         "is",
         "are",
@@ -664,6 +687,9 @@ CURRENT_COMPANY_RE = re.compile(
     # "my current job at Uber pays": the company of the current job, never a rival
     r"|\bmy\s+(?:current|present|existing)\s+(?:job|role|employer|company|position|gig|place)\s+(?:is\s+)?"
     r"(?:at|with)\s+(?P<g>[A-Za-z][\w&'.-]*)"
+    # "my current salary at okta is 155k": the pay of the current job, with its company
+    r"|\bmy\s+(?:current|present|existing)\s+(?:salary|base|pay|comp|package|total\s+comp)\s+(?:at|with)\s+"
+    r"(?P<i>[A-Za-z][\w&'.-]*)"
     r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
     r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on)\s+(?:at\s+|on\s+)?[$£€]?\d[\d,.]*\s*k?\b[^.;!?,]{0,20}?"
     r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*(?:[.!]?$|(?=,|\s+(?:and|but|while|whereas)\b))",
@@ -703,6 +729,9 @@ PUSHBACK_RE = re.compile(
     r"|\bfinal\s+offer\b(?!\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|is\s+(?:in|here))|letter|(?::|-\s)\s*[$£€]?\d))|\bthat'?s\s+(?:their"
     r"|the)\s+(?:limit|max|ceiling)\b"
     r"|\b(?:is|'s)\s+(?:the|their|our)\s+(?:max(?:imum)?|most|limit|ceiling|cap|top)\b(?!\s+(?:i|you)\b)"
+    # "185k is their final number on base", "186k is as high as base goes"
+    r"|\b(?:their|the|our)\s+(?:final|last)\s+(?:number|figure|word)\b"
+    r"|\bas\s+(?:high|far|much)\s+as\s+(?:\w+\s+){0,2}(?:goes|go|can\s+go|will\s+go|they'?ll\s+go)\b"
     r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b|\b(?:equity|base|stock|bonus|salary"
     r"|sign[- ]?on)\s+is\s+(?:off\s+the\s+table)\b",
     re.I,
@@ -1150,7 +1179,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefgh" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefghi" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}

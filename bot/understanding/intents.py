@@ -215,7 +215,10 @@ COUNTER_RE = re.compile(
 # Using another offer to get more is a counter, whatever else the sentence names.
 COUNTER_LEVERAGE_RE = re.compile(
     r"\b(?:use|leverage|play)\s+(?:the\s+|my\s+|that\s+|this\s+)?(?:\w+\s+){0,2}(?:offer|one|number)\b"
-    r"|\bshould\s+i\s+(?:mention|bring\s+up|tell\s+(?:them|the\s+recruiter|hr)(?:\s+about)?|share|disclose)\b",
+    r"|\bshould\s+i\s+(?:mention|bring\s+up|tell\s+(?:them|the\s+recruiter|hr)(?:\s+about)?|share|disclose)\b"
+    # "should i let planetscale know neon offered 185k": a rival's offer told to the company discussed
+    r"|\b(?:tell|let|inform|show)\s+(?:\w+\s+){1,2}(?:know\s+)?(?:that\s+|about\s+)?(?:\w+\s+){0,2}"
+    r"(?:offered|is\s+offering|gave\s+me|came\s+in)\b",
     re.I,
 )
 ACCEPTED_RE = re.compile(
@@ -374,6 +377,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     holders = {a.holder for a in money}
     if holders and holders <= {CURRENT} or (utterance.current_company and not money):
         return "current"
+    if money and money[0].holder == CURRENT and OFFER not in holders:
+        return "current"  # "i earn 148k and block offered me 190k": the current job leads, a rival follows
     names_rival = utterance.rivals or any(h.startswith("rival:") for h in holders)
     own_first = OFFER_WORDS_RE.search(text.split(utterance.rivals[0])[0] if utterance.rivals else text) or (
         money and money[0].holder == OFFER  # "they came in at 176k ...; figma has me at 190k"
