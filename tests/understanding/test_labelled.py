@@ -30,7 +30,10 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # the sixth and seventh batches and the classifier, scored once: 92.9% intent, 94.2% entity F1. The fourth
 # after the eighth and ninth batches, scored once: 94.3% intent, 89.3% entity F1. The fifth after the tenth
 # batch (entities first), scored once: 94.3% intent, 91.1% entity F1. The sixth after the thirteenth batch
-# (entity-heavy wordings), scored once: 87.1% intent, 93.5% entity F1.
+# (entity-heavy wordings), scored once: 87.1% intent, 93.5% entity F1. The seventh after the fourteenth batch
+# (which probed the sixth's misses), scored once: 85.5% intent, 82.6% entity F1. The fixes the fourteenth batch
+# led to aimed at causes the sixth's misses showed, so the sixth (94.3% intent, 97.4% entity F1 after them) is
+# partly tuned now; its floor stays at its first score.
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -38,6 +41,7 @@ HELD_OUT_FLOORS = {
     "held-out 4": (0.94, 0.89),
     "held-out 5": (0.94, 0.91),
     "held-out 6": (0.87, 0.93),
+    "held-out 7": (0.85, 0.82),
 }
 
 
