@@ -206,7 +206,7 @@ _NAME_STOPS = (
     r"|i'm|im|i've|i'd|their|our|his|her|its|this|these|those|what|how|why|where|there|here|here's|there's"
     r"|thinking|seems|looks|probably|maybe|currently|right|honestly|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|btw|tbh|imo|ps|oh|ok|okay|yeah|lol|update|news|anyway"
-    r"|hey|hi|well|got|get|gets|getting|received|both|all|these|those"
+    r"|hey|hi|well|got|get|gets|getting|received|both|all|these|those|while|whereas|meanwhile|besides|put|quoted"
 )
 _WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
 # First word any case; the next (up to two) capitalised, joined by "&", or a company suffix ("ai", "labs").
@@ -244,7 +244,7 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     + r"\s+(?:"
     + _RIVAL_VERBS
     + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+(?:in|through)\s+(?:at|with)|has\s+me\s+at"
-    r"|put\s+me\s+at"
+    r"|put\s+me\s+at|put\s+together|put|(?:also\s+)?sent\s+(?:over\s+)?(?:numbers|figures)\s*:?"
     r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?)\s+(?=[$£€~]?\d)"
     # "brex wants to hear back by monday", "cohere needs my decision by the 15th": a deadline a name sets
     r"|(?:needs|wants|gave\s+me\s+until|expects)\s+(?:an?\s+|my\s+|to\s+)?(?:answer|decision|hear|know|reply"
@@ -258,12 +258,12 @@ OFFER_KINDS = (
     r"|equity|cash|total|higher|lower|similar|same|whole|entire|written|email|ml|swe|engineering|full-time"
     r"|part-time|internal|external|rival|another|second|their|this|that|the|an?|one|two|three|dream|faang|local"
 )
-LABEL_NAME_RE = re.compile(r"(?:^|[,;]\s*)" + _LOOSE_NAME + r"\s*(?::|\s[-–—])\s*(?=[$£€~]?\d)", re.I)
+LABEL_NAME_RE = re.compile(r"(?:^|[,;]\s*|\.\s+)" + _LOOSE_NAME + r"\s*(?::|\s[-–—])\s*(?=[$£€~]?\d)", re.I)
 RIVAL_RES = [
     re.compile(
-        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?(?:offers?|ones?)\s+"
-        r"(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|already|now)\s+)?(?:is\s+)?(?:from|at|with|by)\s+"
-        + _LOOSE_NAME,
+        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?(?:offers?|ones?)\s*,?\s+"
+        r"(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|already|now)\s+)?(?:(?:i|we)\s+(?:have|got|hold)\s+)?"
+        r"(?:is\s+)?(?:from|at|with|by)\s+" + _LOOSE_NAME,
         re.I,
     ),
     # "offers from Databricks and Snowflake": both named after a plural offers
@@ -335,13 +335,14 @@ RIVAL_RES = [
         r"\b(?:another|other|a\s+second)\s+(?:company|place|startup|one)\s*,\s*(?:called\s+)?" + _NAME + r"\s*,", re.I
     ),
     re.compile(
-        r"\b(?:also\s+)?(?:interviewing|interviewed|talking|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+"
+        r"\b(?:also\s+)?(?:interviewing|interviewed|talking|in\s+talks|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+"
         r"(?:with|at|to)\s+" + _LOOSE_NAME,
         re.I,
     ),
     # "should i go with ramp or planetscale", "choosing between linear and notion": both are named
     re.compile(
-        r"\b(?:between|go\s+with|take|choose|pick)\s+(?:the\s+)?" + _LOOSE_NAME + r"(?:\s+(?:offer|one))?\s+"
+        r"\b(?:between|go\s+with|take|choose|pick)\s+(?:the\s+)?" + _LOOSE_NAME + r"(?:\s+(?:offer|one))?"
+        r"(?:\s+(?:at|for)\s+[$£€]?\d[\d,.]*\s*[kKmM]?)?\s+"
         r"(?:or|and|vs\.?|versus)\s+(?:the\s+)?" + _NAME_NAMED,
         re.I,
     ),
@@ -355,7 +356,7 @@ RIVAL_RES = [
     ),
     # "should i accept 185k or wait for ramp?", "hold out for figma", "wait to hear from openai"
     re.compile(
-        r"\b(?:wait(?:ing)?\s+(?:for|on)|hold(?:ing)?\s+out\s+for|(?:wait\s+to\s+)?hear(?:ing)?\s+(?:back\s+)?from)"
+        r"\b(?:wait(?:ing)?\s+(?:for|on)|hold(?:ing)?\s+out\s+for|(?:wait\s+to\s+)?(?:hear(?:ing)?|heard)\s+(?:back\s+)?from)"
         r"\s+(?:the\s+)?" + _LOOSE_NAME,
         re.I,
     ),
@@ -391,6 +392,38 @@ RIVAL_RES = [
     re.compile(
         r"\b(?:competing|other|rival|backup|second)(?:\s+offers?)?\s*:\s*" + _LOOSE_NAME + r"\s*(?:[,:(]|\s[-–—])", re.I
     ),
+    # "actually linear is 60k rsus": a correction naming whose figure it is
+    re.compile(
+        r"^(?:actually|correction|sorry|wait|oops|no|my\s+bad|my\s+mistake)\W*\s+"
+        + _NAME
+        + r"\s+(?:(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|total|tc)\s+)?"
+        r"(?:is|are|was|were)\s+(?:now\s+)?"
+        r"(?=[$£€~]?\d)",
+        re.I,
+    ),
+    # "besides planetscale i have twilio at 188k": a company held at a figure
+    re.compile(r"\bi\s+(?:also\s+)?(?:have|got)\s+" + _LOOSE_NAME + r"\s+at\s+(?=[$£€~]?\d)", re.I),
+    # "asana's is 185k base": a company's offer, the offer word left out
+    re.compile(r"\b" + _NAME + r"'s\s+(?:is|are|was|were)\s+(?:now\s+)?(?=[$£€~]?\d)", re.I),
+    # "the people at snowflake said", "the hiring team at gitlab quoted", "coinbase's recruiters put": a
+    # company's people, the company named after them or with an apostrophe
+    re.compile(
+        r"\b(?:people|team|folks|crew|guys|recruiters?|hiring\s+(?:manager|team)|hr)\s+(?:at|from|over\s+at)\s+"
+        + _LOOSE_NAME,
+        re.I,
+    ),
+    re.compile(r"\b" + _NAME + r"'s\s+(?:people|team|folks|recruiters?|hiring\s+(?:manager|team)|hr)\b", re.I),
+    # "over at pinterest they're offering 202k", "at robinhood is my other option"
+    re.compile(r"\bover\s+at\s+" + _LOOSE_NAME, re.I),
+    re.compile(
+        r"\bat\s+" + _LOOSE_NAME + r"\s+(?:is|was|would\s+be)\s+(?:my|the)\s+(?:other|backup|second|alternative"
+        r"|fallback)\s+(?:option|offer|one|choice)\b",
+        re.I,
+    ),
+    # "188k and 90k in stock is what apple offered", "188k base is what the folks at chime came back with"
+    re.compile(r"\b(?:is|was|are|were)\s+what\s+" + _NAME + r"\s+(?:offered|gave|came|sent|quoted|put)", re.I),
+    # "60k rsus on the table from asana", "a 195k offer came from discord too": the figures, then whose
+    re.compile(r"(?:\bon\s+the\s+table|\bcame|\bcomes|\bcoming|\bcame\s+in)\s+from\s+" + _LOOSE_NAME, re.I),
     # "de shaw: 275k base", "jane street - 320k", "..., linear: 190k base": a name that labels its figures,
     # in any case (a label word in lower case is no name: see LABEL_WORDS)
     LABEL_NAME_RE,
@@ -398,7 +431,8 @@ RIVAL_RES = [
 ]
 # "i got 182k base from planetscale and 195k base from linear": each figure, then whose it is
 FIGURE_FROM_RE = re.compile(
-    r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kKmM]?\b(?:\s+(?:base|salary|total|tc|in\s+(?:rsus?|stock|equity)))?\s+from\s+"
+    r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kKmM]?\b(?:\s+(?:base|salary|total|tc|(?:in\s+)?(?:rsus?|stock|equity)"
+    r"|sign[- ]?on|signing|bonus))?\s+from\s+"
     r"(?:the\s+)?" + _LOOSE_NAME + r"(?=\s*(?:$|[,;.!?]|\band\b|\bbut\b|\bwhile\b|\bplus\b))",
     re.I,
 )
@@ -407,6 +441,20 @@ OFFERS_LIST_RE = re.compile(
 )
 LISTED_NAME_RE = re.compile(
     r"(?:[:,;]|\s[-–—]\s|\band\b|\bplus\b)\s*" + _NAME + r"\s*(?:[:(-]\s*|at\s+|with\s+)?(?=[$£€~]?\d)", re.I
+)
+# "ramp and brex both offered, 200k and 197k": two names, then their figures in the same order
+PAIR_OFFERED_RE = re.compile(
+    r"\b(?:both\s+)?" + _LOOSE_NAME + r"\s+and\s+" + _NAME_NAMED + r"\s+(?:both\s+)?(?:also\s+)?(?:offered|came\s+back"
+    r"|came\s+through|made\s+(?:me\s+)?offers|sent\s+(?:me\s+)?offers|got\s+back(?:\s+to\s+me)?)\b",
+    re.I,
+)
+PAIR_FIGURE_RE = re.compile(r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kKmM]?\b")
+# Rival phrases that may follow the figures they own ("188k is what apple offered", "60k rsus on the
+# table from asana"): the words just before the name say so.
+TRAILING_BEFORE_RE = re.compile(
+    r"(?:\bfrom|\bcalled|\bnamed|\bwhat|\bat)\s+(?:(?:the|a|an)\s+)?(?:(?:people|team|folks|recruiters?|hiring"
+    r"\s+(?:manager|team))\s+(?:at|from)\s+)?$",
+    re.I,
 )
 # Patterns where the first company to make an offer, with none discussed yet, is the person's own.
 FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE)
@@ -573,6 +621,12 @@ NOT_NAMES = frozenset(
         "multiple",
     ]
 )
+# A company's people after its name: "the scale ai recruiters", "the hiring manager" (no company at all).
+PEOPLE_AFTER_RE = re.compile(
+    r"(?:^|\s+)(?:hiring\s+)?(?:recruiters?|recruiting|managers?|manager|team|folks|people|crew|guys|hr|talent"
+    r"|hiring)$",
+    re.I,
+)
 # Words before a colon that label what follows rather than name a company ("update: 176k base").
 LABEL_WORDS = (
     frozenset(
@@ -624,6 +678,14 @@ LABEL_WORDS = (
             "offer",
             "info",
             "basics",
+            "compensation",
+            "pay",
+            "tc",
+            "overall",
+            "package",
+            "total comp",
+            "total compensation",
+            "offer details",
         ]
     )
     | PLACE_WORDS
@@ -719,7 +781,9 @@ PUSHBACK_RE = re.compile(
     r"|\bcan(?:'?t|not)\s+(?:move|budge|go\s+(?:higher|up|any\s+higher|above|over|past|beyond)|change"
     r"|do\s+(?:more|better|anything))\b"
     r"|\bwon'?t\s+go\s+(?:above|over|past|beyond)\b|\b(?:firm|final)\s+on\b"
-    r"|\bwon'?t\s+(?:move|budge|go\s+(?:higher|up)|change)\b|\bwill\s+not\s+(?:move|budge)\b"
+    # "they won't move"; "i won't move for less than 210k" is the person's own floor, no pushback
+    r"|(?<!\bi\s)\bwon'?t\s+(?:move|budge|go\s+(?:higher|up)|change)\b(?!\s+for\s+(?:less|under|below|anything))"
+    r"|\bwill\s+not\s+(?:move|budge)\b"
     r"|\b(?:best|most|max(?:imum)?|highest|top)\s+(?:they|we|he|she)\s+can\s+(?:do|offer|go)\b"
     r"|\bnot\s+(?:moving|budging|flexible)\s+on\b|\b(?:not\s+(?:willing|able|going)|unable)\s+to\s+(?:budge|move|go\s+(?:higher"
     r"|up)|change|negotiate|increase|raise|touch)\b|\bbest\s+and\s+final\b|\b(?:can'?t|cannot|won'?t)\s+(?:touch"
@@ -1189,6 +1253,18 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             utterance.mentions_current = True
             markers.append((company.start(), CURRENT))
             taken.append(company.span())  # its name is no rival's, nor the offer's
+    for match in PAIR_OFFERED_RE.finditer(text):
+        names = [_clean_name(match["name"]), _clean_name(match["name2"])]
+        end = min((s for s in (m.start() for m in SENTENCE_RE.finditer(text)) if s > match.end()), default=len(text))
+        figures = list(PAIR_FIGURE_RE.finditer(text, match.end(), end))
+        if not all(names) or any(_same_company(n.lower(), own) for n in names) or len(figures) != 2:
+            continue
+        # each name from the end of what comes before its figure
+        for name, at in zip(names, (match.end(), figures[0].end()), strict=True):
+            markers.append((at, rival(name)))
+            if name.lower() not in [n.lower() for n in utterance.rivals]:
+                utterance.rivals.append(name)
+        taken.append(match.span())
     for pattern in RIVAL_RES:
         for match in pattern.finditer(text):
             if any(s <= match.start("name") < e for s, e in taken):
@@ -1196,6 +1272,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             groups = ["name", "name2"] if "name2" in pattern.groupindex else ["name"]
             for group in groups:
                 _mark_name(match, group, pattern, context, utterance, own, markers, taken, text)
+    figure_from: set[int] = set()  # rival markers of "199k base from notion", which may own figures before
     for match in FIGURE_FROM_RE.finditer(text):
         name = _clean_name(match["name"])
         if not name or any(s <= match.start("name") < e for s, e in taken):
@@ -1203,8 +1280,9 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         if _same_company(name.lower(), own) or (not own and not context.rival_names):
             own.add(name.lower())
             markers.append((match.start(), OFFER))
-        else:
-            markers.append((match.start(), rival(name)))
+        else:  # from just before the figure, as its amount starts with the space before it
+            markers.append((max(0, match.start() - 1), rival(name)))
+            figure_from.add(max(0, match.start() - 1))
             if name.lower() not in [n.lower() for n in utterance.rivals]:
                 utterance.rivals.append(name)
         taken.append(match.span("name"))
@@ -1236,8 +1314,30 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         before = [who for position, who in sorted(markers) if start <= position < at]
         if before and before[-1].startswith("rival:") and re.search(r"\band\s+(?:so\s+)?they\b", match[0], re.I):
             continue  # "Anthropic offered me 300k and they also gave 50k sign-on": they are Anthropic
+        if before and before[-1].startswith("rival:") and re.match(r"\s*they\b", match[0], re.I):
+            last = max(position for position, who in markers if start <= position < at)
+            if not PAIR_FIGURE_RE.search(text, last, match.start()):
+                continue  # "over at pinterest they're offering 202k": they are pinterest
         markers.append((at, OFFER))
-    return sorted(markers)
+    return _trailing_rivals(text, sorted(markers), sentences, figure_from)
+
+
+def _trailing_rivals(
+    text: str, markers: list[tuple[int, str]], sentences: list[int], figure_from: set[int]
+) -> list[tuple[int, str]]:
+    """Figures that open a sentence with nobody named before them, then a rival phrase that may follow
+    its figures ("188k and 90k in stock is what apple offered"): the figures are the rival's."""
+    out = list(markers)
+    for position, who in markers:
+        trailing = position in figure_from or TRAILING_BEFORE_RE.search(text[max(0, position - 60) : position])
+        if not who.startswith("rival:") or not trailing:
+            continue
+        start = max((s for s in sentences if s < position), default=-1)
+        if any(start <= at < position for at, _ in markers):
+            continue
+        if PAIR_FIGURE_RE.search(text, start + 1, position):
+            out.append((start + 1, who))
+    return sorted(out)
 
 
 def _mark_name(match, group, pattern, context, utterance, own, markers, taken, text) -> None:
@@ -1292,6 +1392,7 @@ def _clean_name(name: str | None) -> str | None:
     if not name:
         return None
     name = name.strip(" .,'")
+    name = re.sub(r"'s$", "", PEOPLE_AFTER_RE.sub("", name))  # "the scale ai recruiters": the company is "scale ai"
     if not name or any(word.lower() in NOT_NAMES for word in name.split()) or KIND_RE.fullmatch(name):
         return None
     if name.lower() in NUMBER_WORDS:  # "three offers" counts them; "Two Sigma" is a name

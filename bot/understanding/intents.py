@@ -245,6 +245,11 @@ REVISED_RE = re.compile(
     r"|[$£€]?\d[\d,.]*\s*k?\s+more\b[^.;!?\d]{0,30}\b(?:so|now|which\s+makes)\b[^.;!?\d]{0,12}[$£€]?\d|\b(?:can|could)\s+now\s+(?:do|offer|go)\b"
     r"|\bnow\s+(?:they'?re|they\s+are|she'?s|he'?s|it'?s)\s+(?:saying|offering|at|willing)\b"
     # "final offer came in: £95k base": the last round's figures, news of a changed offer
+    # "the updated base is 188k", "the latest number is 190k base", "the new base they're offering is 185k",
+    # "they came up on equity: 130k now", "sign on went from 10k to 20k", "they came up 6k on base"
+    r"|\bthe\s+(?:updated|latest|new|revised|improved|higher)\s+(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on"
+    r"|number|numbers|figure|figures|total|package)\b(?=[^.;!?]{0,30}\b(?:is|are|now)\b)"
+    r"|\bcame\s+up\b|\bwent\s+from\s+[$£€]?\d"
     r"|\bfinal\s+(?:offer|numbers|package)\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|(?:is|are)\s+(?:in|here))|letter|(?::|-\s)\s*[$£€]?\d)",
     re.I,
 )
@@ -273,7 +278,15 @@ WALK_AWAY_RE = re.compile(
     r"|i\s+will|i\s+can|i'?ll)\s+(?:accept|take|do|consider|go)\b|\b(?:below|under|less\s+than)\s+[$£€]?\d[\d,.]*"
     r"\s*k?\b.{0,30}\b(?:i'?m\s+out|walk(?:ing)?|no\s+deal|pass|decline|stay|not\s+interested)\b"
     r"|\bdeal[\s-]*breaker\b|\bmy\s+(?:number|line)\s+is\b"
-    r"|\bi'?d\s+need\s+(?:at\s+least|a\s+minimum\s+of)\s+[$£€]?\d[^?]{0,40}\bto\s+(?:move|switch|leave|jump|sign)\b",
+    r"|\bi'?d\s+need\s+(?:at\s+least|a\s+minimum\s+of)\s+[$£€]?\d[^?]{0,40}\bto\s+(?:move|switch|leave|jump|sign)\b"
+    # a floor said through leaving: "i'd need 230k total to leave my job", "i'd only switch for 215k or more",
+    # "i won't move for less than 210k", "i'm not leaving for under 205k", "188k base minimum or i'll pass",
+    # "225k total comp or i decline"
+    r"|\bi\s*(?:'d|\s+would)?\s*(?:only\s+)?need\s+[$£€]?\d[^?]{0,40}\bto\s+(?:move|switch|leave|jump)\b"
+    r"|\b(?:i'?d|i\s+would|i'?ll|i\s+will)\s+only\s+(?:leave|move|switch|jump|go)\s+for\b"
+    r"|\b(?:won'?t|wouldn'?t|will\s+not|would\s+not|not)\s+(?:be\s+)?(?:move|moving|leave|leaving|switch|switching"
+    r"|jump|jumping)\s+for\s+(?:less\s+than|under|below|anything\s+(?:less|under|below))\b"
+    r"|[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,30}\b(?:minimum\s+)?or\s+i'?(?:ll|\s+will)?\s*(?:pass|decline|walk|stay)\b",
     re.I,
 )
 OFFER_WORDS_RE = re.compile(r"\b(?:offer(?:ed|ing)?|got\s+an?|received|package|hired|extended)\b", re.I)

@@ -108,3 +108,42 @@ def score(items: list[Example], second_opinion: bool = True) -> Score:
             missing, extra = sorted(example.entities - got), sorted(got - example.entities)
             result.entity_misses.append(f"line {example.line}: missing {missing} extra {extra}: {example.text}")
     return result
+
+
+# Keys whose value is not a sum of money, so never "a figure of an offer".
+NOT_FIGURES = frozenset({"years", "cliff", "schedule", "share_price", "strike", "level"})
+
+
+def _split(label: str) -> tuple[str | None, str, str] | None:
+    """`holder:part=value` -> (holder or None for the person's own offer, part, value); None for a
+    label that is no figure (`rival=x`, `grant=rsu`, `fixed=base`, ...)."""
+    key, _, value = label.partition("=")
+    holder, _, part = key.rpartition(":")
+    if not value[:1].isdigit() or part in NOT_FIGURES:
+        return None
+    return (holder or None), part, value
+
+
+def misattributed(example: Example, got: frozenset[str]) -> list[str]:
+    """Own-offer figures predicted for `example` that its label gives to a rival or the current job:
+    the harmful misreading, since the case would then hold someone else's numbers as the person's."""
+    expected = [split for label in example.entities if (split := _split(label))]
+    own = {value for holder, _, value in expected if holder is None}
+    others = {value for holder, _, value in expected if holder is not None}
+    out = []
+    for label in sorted(got):
+        split = _split(label)
+        if split and split[0] is None and split[2] in others and split[2] not in own:
+            out.append(label)
+    return out
+
+
+def misattributions(items: list[Example]) -> list[str]:
+    """Every line with a misattributed own-offer figure (`misattributed`), as `line N: [labels]: text`."""
+    out = []
+    for example in items:
+        context = Context(pending=example.pending, company_names=DISCUSSED)
+        wrong = misattributed(example, understand(example.text, context).labels())
+        if wrong:
+            out.append(f"line {example.line}: {wrong}: {example.text}")
+    return out
