@@ -3,7 +3,7 @@ wordings never tuned on. The bench (bench/understanding.py) prints the per-class
 
 from __future__ import annotations
 
-from tests.understanding.dataset import examples, score, sections
+from tests.understanding.dataset import Example, examples, misattributed, misattributions, score, sections
 
 EXAMPLES = examples()
 
@@ -61,3 +61,17 @@ def test_every_tuned_class_is_at_target():
         intent: result.class_accuracy(intent) for intent in result.per_class if result.class_accuracy(intent) < 0.9
     }
     assert not below, below
+
+
+def test_no_tuned_line_reads_someone_elses_figure_as_the_own_offer():
+    assert not misattributions([e for e in EXAMPLES if not e.held_out])
+
+
+def test_a_rival_figure_read_as_the_own_offer_is_counted():
+    labels = frozenset({"notion:base=199000", "rival=notion"})
+    example = Example("rival", "199k base from notion", labels, None, False, 1)
+    assert misattributed(example, frozenset({"base=199000"})) == ["base=199000"]
+    assert misattributed(example, frozenset({"notion:base=199000", "rival=notion"})) == []
+    both = frozenset({"base=199000", "notion:base=199000"})
+    own_too = Example("offer", "199k here, 199k at notion", both, None, False, 1)
+    assert misattributed(own_too, frozenset({"base=199000"})) == []
