@@ -33,7 +33,10 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # (entity-heavy wordings), scored once: 87.1% intent, 93.5% entity F1. The seventh after the fourteenth batch
 # (which probed the sixth's misses), scored once: 85.5% intent, 82.6% entity F1. The fixes the fourteenth batch
 # led to aimed at causes the sixth's misses showed, so the sixth (94.3% intent, 97.4% entity F1 after them) is
-# partly tuned now; its floor stays at its first score.
+# partly tuned now; its floor stays at its first score. The eighth after the fifteenth batch (whose figures they
+# are), scored once: 71.9% intent, 80.5% entity F1, 8 lines with a rival's or the current job's figure read as
+# the person's own; the fifteenth batch's fixes also lifted the sixth and seventh (97.1%/99.0% and 98.4%/98.9%),
+# since some aimed at causes the seventh's misses showed, so both are partly tuned now.
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -42,6 +45,7 @@ HELD_OUT_FLOORS = {
     "held-out 5": (0.94, 0.91),
     "held-out 6": (0.87, 0.93),
     "held-out 7": (0.85, 0.82),
+    "held-out 8": (0.71, 0.80),
 }
 
 
