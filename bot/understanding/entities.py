@@ -442,6 +442,13 @@ OFFERS_LIST_RE = re.compile(
 LISTED_NAME_RE = re.compile(
     r"(?:[:,;]|\s[-–—]\s|\band\b|\bplus\b)\s*" + _NAME + r"\s*(?:[:(-]\s*|at\s+|with\s+)?(?=[$£€~]?\d)", re.I
 )
+# What may stand before "188k base from okta" for those figures to be okta's too: figures, their
+# parts and joiners only ("199k base and 80k rsus from notion"), never other words ("179k base here and").
+FIGURES_ONLY_RE = re.compile(
+    r"(?:\s*(?:[$£€]?\d[\d,.]*\s*[kKmM]?|base|salary|total|tc|in|rsus?|stock|equity|sign[- ]?on|signing|bonus"
+    r"|and|plus|&|\+|,))*\s*",
+    re.I,
+)
 # "ramp and brex both offered, 200k and 197k": two names, then their figures in the same order
 PAIR_OFFERED_RE = re.compile(
     r"\b(?:both\s+)?" + _LOOSE_NAME + r"\s+and\s+" + _NAME_NAMED + r"\s+(?:both\s+)?(?:also\s+)?(?:offered|came\s+back"
@@ -1335,6 +1342,8 @@ def _trailing_rivals(
         start = max((s for s in sentences if s < position), default=-1)
         if any(start <= at < position for at, _ in markers):
             continue
+        if position in figure_from and not FIGURES_ONLY_RE.fullmatch(text, start + 1, position):
+            continue  # "179k base here and 188k base from okta": the words between keep the first figure ours
         if PAIR_FIGURE_RE.search(text, start + 1, position):
             out.append((start + 1, who))
     return sorted(out)
