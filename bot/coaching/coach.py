@@ -414,10 +414,13 @@ class Coach:
         if intent == "correction" and done.offer_changed and not case.at_least("close"):
             return self._evaluation(case, changes)  # a misread offer is corrected, not revised: evaluated afresh
         revised = done.offer_changed and intent in ("revised", "offer", "answer")
+        # A plain offer statement after the evaluation that names none of the company's names may be
+        # another company's figures the reading did not tie to a name: said, with the way back.
+        assumed = self._company_name(case) if revised and intent == "offer" and not self._names_own(case, u) else None
         if revised and not case.at_least("counter"):
-            return self._evaluation(case, changes)
+            return self._evaluation(case, changes, assumed_own=assumed)
         if revised:
-            return self._close(case, revised=True, changes=changes)
+            return self._close(case, revised=True, changes=changes, assumed_own=assumed)
         if intent == "email":
             return self._words(case, "coach_email.j2", changes)
         if intent == "phone":
@@ -531,7 +534,7 @@ class Coach:
         (`_coach_changes.j2`), right under the header when there is one."""
         text = render(template, **context)
         if changes:
-            noted = render("_coach_changes.j2", changes=changes)
+            noted = render("_coach_changes.j2", changes=changes, assumed_own=context.get("assumed_own"))
             if text.startswith("::header"):
                 head, _, rest = text.partition("\n")
                 text = f"{head}\n{noted}\n{rest}"
@@ -620,7 +623,17 @@ class Coach:
             lines.append(("Skipped", ", ".join(SLOT_WORDS.get(s, s) for s in case.skipped)))
         return lines
 
-    def _evaluation(self, case: Case, changes: list[str] | None = None, region_changed: bool = False) -> Outcome:
+    def _names_own(self, case: Case, u: Utterance) -> bool:
+        text = u.text.lower()
+        return any(re.search(rf"\b{re.escape(name)}\b", text) for name in self._context(case).company_names if name)
+
+    def _company_name(self, case: Case) -> str:
+        guide = self._guide(case)
+        return guide.company.name if guide else (case.company_text or "the company's")
+
+    def _evaluation(
+        self, case: Case, changes: list[str] | None = None, region_changed: bool = False, assumed_own: str | None = None
+    ) -> Outcome:
         guide, region = self._guide(case), self._region(case)
         evaluation = evaluate(case.offer, guide, region)
         first_time = not case.evaluated
@@ -630,6 +643,7 @@ class Coach:
         messages = self._render(
             "coach_evaluation.j2",
             changes=changes,
+            assumed_own=assumed_own,
             region_changed=region_changed,
             ev=evaluation,
             discount_percent=int(PRIVATE_EQUITY_DISCOUNT * 100),
@@ -769,7 +783,9 @@ class Coach:
         )
         return Outcome(messages, case)
 
-    def _close(self, case: Case, revised: bool, changes: list[str] | None = None) -> Outcome:
+    def _close(
+        self, case: Case, revised: bool, changes: list[str] | None = None, assumed_own: str | None = None
+    ) -> Outcome:
         first = case.first_offer or case.offer
         current = case.offer
         cur = current.currency or first.currency or "USD"
@@ -782,6 +798,7 @@ class Coach:
         messages = self._render(
             "coach_close.j2",
             changes=changes,
+            assumed_own=assumed_own,
             revised=revised,
             ev=evaluation,
             first_formula=first_formula,

@@ -264,3 +264,15 @@ def test_a_lookup_by_dm_for_a_seniority_not_on_hand_says_so(chat):
     reply = chat.say("planetscale senior ml remote")
     assert "I have no *senior ml* guide or level for PlanetScale" in reply
     assert "$155K" not in reply  # no band of another seniority
+
+
+def test_a_plain_offer_statement_after_the_evaluation_says_whose_it_was_read_as(chat):
+    chat.say("planetscale offered me 170k base and 100k rsus for ML engineer remote")
+    unnamed = chat.say("zoom came back with their offer, 180k base")
+    assert "*Noted:* base $180K (was $170K)." in unnamed
+    assert "_Read as PlanetScale's figures, as the message names no company I know." in unnamed
+    assert "(`Acme offered 180k base`)" in unnamed
+    named = chat.say("planetscale offered 185k base")
+    assert "*Noted:* base $185K (was $180K)." in named and "Read as" not in named
+    revised = chat.say("they came back with 190k base")
+    assert "Read as" not in revised
