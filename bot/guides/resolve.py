@@ -191,6 +191,10 @@ class Resolver(PhraseMatcher):
         several = {p for p in self._short_names if " " in p and len(p.replace(" ", "")) >= 8}
         self._company_choices = sorted(exact_names | several)
         self._suggestion_names = sorted(set(self.company_names.values()))
+        # Folders of one company name (`brex`, `brex-ai`), grouped once rather than per lookup.
+        self._folders_named: dict[str, list[str]] = {}
+        for slug, name in self.company_names.items():
+            self._folders_named.setdefault(name, []).append(slug)
         self._suggestion_choices = [self._normalized(name) for name in self._suggestion_names]
         self._role_choices = sorted(self.role_phrases)
         # Words that end several titles (`engineer`, `manager`): alone after a word not
@@ -412,7 +416,7 @@ class Resolver(PhraseMatcher):
         guide = self.catalog.by_key[chosen[0]]
         candidates = [r for r in guide.regions if level is None or self._has_level(r, level)]
         slug = guide.company.slug
-        namesakes = [s for s in self._siblings(slug) if self.company_names[s] == self.company_names.get(slug)]
+        namesakes = [s for s in self._folders_named.get(self.company_names.get(slug), []) if s != slug]
         context.update(guide=guide, level=level, instead_of=instead_of, namesakes=namesakes)
         if match.regions is None:
             candidates = self._in_currency(candidates, match, context)
