@@ -148,6 +148,22 @@ def cmd_socket(args: argparse.Namespace, settings: Settings) -> int:
     return run_socket_mode(settings)
 
 
+def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store.database import Store
+    from bot.store.limits import failure_reason
+    from bot.store.purge import purge_now
+
+    try:
+        store = Store.open(settings.database_url, settings.state_path)
+        purged = purge_now(store)
+    except Exception as error:  # the store unreachable: say so in one line, no traceback
+        print(f"comp-coach purge: the store did not answer: {failure_reason(error)}", file=sys.stderr)
+        return 1
+    store.dispose()
+    print(f"purged {purged.cases} expired cases and {purged.events} old event ids")
+    return 0
+
+
 def cmd_auto(args: argparse.Namespace, settings: Settings) -> int:
     mode = settings.mode
     if mode == "socket":
@@ -190,6 +206,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
     socket = commands.add_parser("socket", help="Socket Mode (the Procfile's worker line)")
     socket.set_defaults(func=cmd_socket)
+
+    purge = commands.add_parser(
+        "purge",
+        help="delete expired cases and old event ids now",
+        description="Delete expired coaching cases (their figures scrubbed from the store's files) "
+        "and old Slack event ids now; servers also do it every COMP_COACH_PURGE_SECONDS.",
+    )
+    purge.set_defaults(func=cmd_purge)
 
     guides = commands.add_parser("guides", help="check or import guides")
     guide_commands = guides.add_subparsers(title="guide commands", metavar="COMMAND", required=True)

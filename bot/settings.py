@@ -31,6 +31,7 @@ ENVIRONMENT: dict[str, str] = {
     "guides": "COMP_COACH_GUIDES",
     "log_level": "LOG_LEVEL",
     "case_ttl_days": "COMP_COACH_CASE_TTL_DAYS",
+    "purge_every_seconds": "COMP_COACH_PURGE_SECONDS",
 }
 
 
@@ -52,6 +53,8 @@ class Settings(BaseModel):
     log_level: str = "INFO"
     # Days a coaching case is kept after its last turn, then purged.
     case_ttl_days: float = Field(default=30.0, gt=0)
+    # Seconds between purges of expired cases and old event ids in each server process.
+    purge_every_seconds: float = Field(default=3600.0, gt=0)
 
     def __init__(self, environ: Mapping[str, str] | None = None, **values: object) -> None:
         """Fields from the environment (empty variables count as unset), then `values`."""

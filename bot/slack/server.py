@@ -96,7 +96,8 @@ def web_app(settings: Settings, process_before_response: bool = True) -> Callabl
     from bot.slack.app import build
     from bot.slack.web import WebApp
 
-    return settled(WebApp(build(settings, process_before_response=process_before_response).app))
+    bot = build(settings, process_before_response=process_before_response)
+    return settled(WebApp(bot.app, store_state=bot.store.state))
 
 
 def serve(settings: Settings) -> int:

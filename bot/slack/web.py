@@ -24,10 +24,16 @@ Send = Callable[[dict], Awaitable[None]]
 
 
 class WebApp:
-    """Ready once it holds a Bolt app (guides loaded, `auth.test` passed); 503 before."""
+    """Ready once it holds a Bolt app (guides loaded, `auth.test` passed); 503 before.
 
-    def __init__(self, app: App | None = None) -> None:
+    `/healthz` is 200 when ready, whatever the store's state, and its body says that state
+    (`store: ok`, `store: unavailable (timeout)`, `store: opening`): `store_state` returns at
+    once with the last known state (bot/store/limits.py probes it on its own thread).
+    """
+
+    def __init__(self, app: App | None = None, store_state: Callable[[], str] | None = None) -> None:
         self.slack: SlackRequestHandler | None = None
+        self.store_state = store_state
         if app is not None:
             self.ready(app)
 
@@ -43,7 +49,8 @@ class WebApp:
         elif kind != "http":
             await send({"type": "websocket.close", "code": 1003})
         elif scope["path"] == HEALTH_PATH:
-            await _plain(send, 200 if self.slack else 503)
+            store = f"store: {self.store_state()}\n" if self.slack and self.store_state else ""
+            await _plain(send, 200 if self.slack else 503, store)
         elif self.slack is None:
             await _plain(send, 503)
         else:
@@ -60,8 +67,8 @@ async def _lifespan(receive: Receive, send: Send) -> None:
             return
 
 
-async def _plain(send: Send, status: int) -> None:
-    body = b"ok\n" if status == 200 else b"not ready\n"
+async def _plain(send: Send, status: int, detail: str = "") -> None:
+    body = (b"ok\n" if status == 200 else b"not ready\n") + detail.encode()
     headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -25,7 +25,6 @@ from bot.store.database import Store, metadata
 log = logging.getLogger(__name__)
 
 DEFAULT_TTL_DAYS = 30.0
-PURGE_EVERY_SECONDS = 3600.0
 DAY = 86400.0
 
 cases = Table(
@@ -58,13 +57,19 @@ class Slot:
 
 
 class CaseStore:
-    def __init__(self, store: Store, ttl_days: float = DEFAULT_TTL_DAYS, clock: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        store: Store,
+        ttl_days: float = DEFAULT_TTL_DAYS,
+        clock: Callable[[], float] = time.time,
+        purge_on_open: bool = True,
+    ):
         self.store = store
         self.ttl = ttl_days * DAY
         self.clock = clock
         cases.create(store.engine, checkfirst=True)
-        self._last_purge = 0.0
-        self._maybe_purge()
+        if purge_on_open:
+            self._purge_once()
 
     @property
     def engine(self):
@@ -76,17 +81,15 @@ class CaseStore:
         key = (cases.c.team_id == team) & (cases.c.user_id == user)
         now = self.clock()
         with self.engine.connect() as connection:
-            if self.store.dialect == "sqlite":
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-            elif self.store.dialect == "postgresql":
-                connection.execute(
-                    pg_insert(cases)
-                    .values(team_id=team, user_id=user, data="", version=0, updated_at=now, expires_at=0.0)
-                    .on_conflict_do_nothing()
-                )
-            row = connection.execute(
-                select(cases.c.data, cases.c.version, cases.c.expires_at).where(key).with_for_update()
-            ).first()
+
+            def hold():
+                try:
+                    return self._hold(connection, team, user, now)
+                except BaseException:
+                    connection.rollback()  # ends the half-begun turn before tables are created
+                    raise
+
+            row = self.store.retrying_missing_tables(hold)
             live = row is not None and row.version > 0 and row.expires_at > now
             slot = Slot(json.loads(row.data) if live else None, row.version if row else 0)
             try:
@@ -108,31 +111,66 @@ class CaseStore:
             elif slot.action == "delete" or (row is not None and not live):
                 connection.execute(delete(cases).where(key))
             connection.commit()
-        self._maybe_purge()
+        if slot.action == "delete" or (row is not None and not live and row.version > 0):
+            self.store.scrub()  # the forgotten or expired figures leave the WAL too
+
+    def _hold(self, connection, team: str, user: str, now: float):
+        """Take the person's lock and read their row (None when there is none)."""
+        if self.store.dialect == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif self.store.dialect == "postgresql":
+            connection.execute(
+                pg_insert(cases)
+                .values(team_id=team, user_id=user, data="", version=0, updated_at=now, expires_at=0.0)
+                .on_conflict_do_nothing()
+            )
+        return connection.execute(
+            select(cases.c.data, cases.c.version, cases.c.expires_at)
+            .where((cases.c.team_id == team) & (cases.c.user_id == user))
+            .with_for_update()
+        ).first()
 
     def load(self, team: str, user: str) -> dict | None:
         """The stored case, without locking (for status pages and tests)."""
-        with self.engine.connect() as connection:
-            row = connection.execute(
-                select(cases.c.data, cases.c.version, cases.c.expires_at).where(
-                    (cases.c.team_id == team) & (cases.c.user_id == user)
-                )
-            ).first()
+
+        def read():
+            with self.engine.connect() as connection:
+                return connection.execute(
+                    select(cases.c.data, cases.c.version, cases.c.expires_at).where(
+                        (cases.c.team_id == team) & (cases.c.user_id == user)
+                    )
+                ).first()
+
+        row = self.store.retrying_missing_tables(read)
         if row is None or row.version == 0 or row.expires_at <= self.clock():
             return None
         return json.loads(row.data)
 
     def forget(self, team: str, user: str) -> bool:
-        """Delete everything stored about one person; True when there was something."""
-        with self.engine.begin() as connection:
-            result = connection.execute(delete(cases).where((cases.c.team_id == team) & (cases.c.user_id == user)))
-        return bool(result.rowcount)
+        """Delete everything stored about one person, from every file of the store; True when
+        there was something."""
+
+        def delete_row() -> int:
+            with self.engine.begin() as connection:
+                return connection.execute(
+                    delete(cases).where((cases.c.team_id == team) & (cases.c.user_id == user))
+                ).rowcount
+
+        removed = self.store.retrying_missing_tables(delete_row)
+        if removed:
+            self.store.scrub()
+        return bool(removed)
 
     def purge(self) -> int:
         """Delete every expired case (and placeholder rows left by interrupted turns)."""
-        with self.engine.begin() as connection:
-            removed = connection.execute(delete(cases).where(cases.c.expires_at <= self.clock())).rowcount
+
+        def delete_expired() -> int:
+            with self.engine.begin() as connection:
+                return connection.execute(delete(cases).where(cases.c.expires_at <= self.clock())).rowcount
+
+        removed = self.store.retrying_missing_tables(delete_expired)
         if removed:
+            self.store.scrub()
             log.info("purged %d expired coaching cases", removed)
         return removed
 
@@ -140,11 +178,10 @@ class CaseStore:
         with self.engine.connect() as connection:
             return len(connection.execute(select(cases.c.user_id)).all())
 
-    def _maybe_purge(self) -> None:
-        now = time.monotonic()
-        if now - self._last_purge >= PURGE_EVERY_SECONDS or not self._last_purge:
-            self._last_purge = now
-            try:
-                self.purge()
-            except Exception:  # a purge that fails waits for the next turn; it never breaks one
-                log.exception("purging expired cases failed")
+    def _purge_once(self) -> None:
+        """Once per process, when its first turn opens the cases (the console and `ask` have no
+        schedule); servers also purge every `COMP_COACH_PURGE_SECONDS` (bot/store/purge.py)."""
+        try:
+            self.purge()
+        except Exception as error:  # a purge that fails waits for the schedule; it never breaks a turn
+            log.error("purging expired cases failed: %s", type(error).__name__)

@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import (
     Column,
@@ -21,11 +22,14 @@ from sqlalchemy import (
     insert,
     select,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from bot.store.limits import POOL_TIMEOUT, SQLITE_BUSY_MS, StoreHealth, bounded_postgres_connect
 
 log = logging.getLogger(__name__)
 
 SQLITE_NAME = "comp-coach.sqlite3"
+T = TypeVar("T")
 
 metadata = MetaData()
 
@@ -50,6 +54,12 @@ MIGRATIONS: list[Callable] = []
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def missing_table(error: DBAPIError) -> bool:
+    """SQLite's "no such table" or PostgreSQL's undefined_table (42P01)."""
+    orig = error.orig
+    return getattr(orig, "sqlstate", None) == "42P01" or "no such table" in str(orig)
+
+
 def database_url(configured: str | None, state_dir: Path) -> str:
     """The SQLAlchemy URL: `postgres://` and `postgresql://` use psycopg 3; no URL means a
     SQLite file in the state folder."""
@@ -62,24 +72,35 @@ def database_url(configured: str | None, state_dir: Path) -> str:
     return configured
 
 
-def _make_engine(url: str) -> Engine:
+def _make_engine(url: str, health: StoreHealth) -> Engine:
+    """Pooled engines whose every wait is bounded (bot/store/limits.py says why each bound)."""
     if url.startswith("sqlite"):
         # Pooled: reopening the file and setting the pragmas on every turn cost ~4 ms.
         # Each process opens its own store after it starts (web workers after the fork).
-        engine = create_engine(url, pool_size=5, max_overflow=5, connect_args={"timeout": 30})
+        engine = create_engine(
+            url,
+            pool_size=5,
+            max_overflow=5,
+            pool_timeout=POOL_TIMEOUT,
+            connect_args={"timeout": SQLITE_BUSY_MS / 1000},
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record) -> None:
-            # WAL lets several web processes read while one writes; the busy timeout
-            # makes a writer wait for another instead of failing.
+            # WAL lets several web processes read while one writes; the busy timeout makes a
+            # writer wait for another (bounded) instead of failing. secure_delete zeroes what a
+            # forget or a purge deletes, in the file itself (`Store.scrub` empties the WAL).
             cursor = connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
             cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=POOL_TIMEOUT)
+    event.listen(engine, "do_connect", bounded_postgres_connect(health))
+    return engine
 
 
 class Store:
@@ -87,7 +108,8 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine = _make_engine(url)
+        self.health = StoreHealth()
+        self.engine = _make_engine(url, self.health)
 
     @classmethod
     def open(cls, configured: str | None, state_dir: Path) -> Store:
@@ -118,10 +140,51 @@ class Store:
             if current < SCHEMA_VERSION:
                 connection.execute(schema_version.update().values(version=SCHEMA_VERSION))
 
+    # --- tables gone, health, scrubbing ----------------------------------------------------------
+
+    def create_tables(self) -> None:
+        """What re-creates the schema when a running server finds its tables gone (a database
+        recreated empty): today `upgrade`; with migrations, whatever brings the schema up."""
+        self.upgrade()
+
+    def retrying_missing_tables(self, operation: Callable[[], T]) -> T:
+        """`operation`, and when it fails because a table is missing, the tables created and
+        `operation` run once more (instead of failing every turn until a restart)."""
+        try:
+            return operation()
+        except DBAPIError as error:
+            if not missing_table(error):
+                raise
+        log.warning("store tables missing: creating them")
+        self.create_tables()
+        return operation()
+
+    def state(self) -> str:
+        """`ok` or `unavailable (reason)`, at once; a bounded probe refreshes it in the background."""
+        return self.health.check(self._probe)
+
+    def _probe(self) -> None:
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+
+    def scrub(self) -> None:
+        """After deleting personal data: SQLite copies the WAL into the file (where secure_delete
+        has zeroed the deleted rows) and truncates it, so no old page keeps a deleted figure.
+        PostgreSQL needs nothing here: the row is deleted (its space is reused after vacuum)."""
+        if self.dialect != "sqlite":
+            return
+        with self.engine.connect() as connection:
+            busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()[0]
+        if busy:  # another process was reading: the next forget or purge truncates it
+            log.warning("WAL checkpoint after a delete was blocked by a reader")
+
     # --- events seen ---------------------------------------------------------------------------
 
     def claim_event(self, event_id: str, ttl_seconds: float = 3600.0) -> bool:
         """True the first time an event id is claimed by any process, False after."""
+        return self.retrying_missing_tables(lambda: self._claim(event_id, ttl_seconds))
+
+    def _claim(self, event_id: str, ttl_seconds: float) -> bool:
         now = time.time()
         try:
             with self.engine.begin() as connection:
@@ -132,11 +195,16 @@ class Store:
                 expired = connection.execute(
                     delete(seen_events).where(seen_events.c.event_id == event_id, seen_events.c.expires_at < now)
                 ).rowcount
-            return bool(expired) and self.claim_event(event_id, ttl_seconds)
+            return bool(expired) and self._claim(event_id, ttl_seconds)
 
     def purge_events(self) -> int:
-        with self.engine.begin() as connection:
-            return connection.execute(delete(seen_events).where(seen_events.c.expires_at < time.time())).rowcount
+        """Delete the event ids past their expiry (Slack resends within minutes, not hours)."""
+
+        def purge() -> int:
+            with self.engine.begin() as connection:
+                return connection.execute(delete(seen_events).where(seen_events.c.expires_at < time.time())).rowcount
+
+        return self.retrying_missing_tables(purge)
 
     def dispose(self) -> None:
         self.engine.dispose()
