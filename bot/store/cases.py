@@ -5,7 +5,9 @@ length of the turn: `SELECT ... FOR UPDATE` on PostgreSQL (after making sure the
 exists, so two first turns cannot both insert), `BEGIN IMMEDIATE` on SQLite (one writer at
 a time for the whole file). Two web processes answering the same person at once therefore
 take turns: neither loses the other's answer, and no person's case is ever read for
-another. Offer figures live only in the `data` column; nothing here logs them.
+another. Offer figures live only in the `data` column; nothing here logs them. Deleting a
+case (forget, expiry) scrubs it from the store's files too (`Store.scrub`, docs/store.md); a
+table found missing is created again (`Store.retrying_missing_tables`).
 """
 
 from __future__ import annotations
