@@ -24,7 +24,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from bot.store.limits import POOL_TIMEOUT, SQLITE_BUSY_MS, StoreHealth, bounded_postgres_connect
+from bot.store.limits import (
+    POOL_TIMEOUT,
+    SQLITE_BUSY_MS,
+    StoreHealth,
+    bounded_postgres_connect,
+    fail_fast_when_locked,
+)
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +103,7 @@ def _make_engine(url: str, health: StoreHealth) -> Engine:
             cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
+        fail_fast_when_locked(engine, health)
         return engine
     engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=POOL_TIMEOUT)
     event.listen(engine, "do_connect", bounded_postgres_connect(health))

@@ -12,7 +12,8 @@ bound while `/healthz` said 200. The bounds, and why each:
   waits for the other process's turn (one row lock, milliseconds) far below these.
 - **the pool**: `POOL_TIMEOUT`, when every connection is checked out.
 - **SQLite**: the busy timeout, how long a writer waits for another process's write
-  (`SQLITE_BUSY_MS`, 30 s before this module; turns hold the lock for milliseconds).
+  (`SQLITE_BUSY_MS`, 30 s before this module; turns hold the lock for milliseconds); a
+  writer that waited it out starts the same cool-down (`fail_fast_when_locked`).
 
 After a client deadline or a failed connect, `StoreHealth` counts the store as unavailable
 for `COOLDOWN` seconds and every use fails at once: a DM records its event id and then runs
@@ -105,6 +106,28 @@ def failure_reason(error: BaseException) -> str:
         if any(word in text for word in words):
             return reason
     return type(getattr(error, "orig", None) or error).__name__
+
+
+class StoreUnavailable(RuntimeError):
+    """Raised instead of waiting while the store is known to be down (the cool-down)."""
+
+
+def fail_fast_when_locked(engine, health: StoreHealth) -> None:
+    """SQLite: a writer that waited out the busy timeout marks the store `locked`, and the
+    statements of the cool-down fail at once (a DM's event-id record and its turn would
+    otherwise wait out two busy timeouts)."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "handle_error")
+    def _note_locked(context) -> None:  # noqa: ANN001 - SQLAlchemy's hook signature
+        if "database is locked" in str(context.original_exception):
+            health.failed("locked")
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _refuse_while_locked(connection, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+        reason = health.refusing()
+        if reason is not None:
+            raise StoreUnavailable(f"store unavailable ({reason}); not waiting")
 
 
 def postgres_options(existing: str | None) -> str:

@@ -79,17 +79,27 @@ def test_server_side_limits_are_set_on_each_session(proxied):
     assert settings["search_path"].startswith("cc_test_")  # the URL's own options are kept
 
 
-def test_a_sqlite_writer_waits_for_another_a_bounded_time(isolated_environment):
+def test_a_sqlite_writer_waits_for_another_a_bounded_time_then_fails_at_once(isolated_environment):
     store = Store.open(None, isolated_environment)
+    case_store = CaseStore(store)
     holder = sqlite3.connect(isolated_environment / SQLITE_NAME, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write (hung)
     try:
         took = _fails_within(limits.SQLITE_BUSY_MS / 1000 + 1.5, lambda: store.claim_event("blocked"))
         assert took >= limits.SQLITE_BUSY_MS / 1000 - 0.5
+        assert store.health.describe() == "unavailable (locked)"
+
+        def turn():
+            with case_store.locked("T", "U") as slot:
+                slot.save({"n": 1})
+
+        _fails_within(0.5, turn)  # the DM's turn does not wait out a second busy timeout
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+    time.sleep(limits.COOLDOWN)
     assert store.claim_event("free-again")
+    turn()
     store.dispose()
 
 
