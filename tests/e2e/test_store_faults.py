@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
@@ -110,23 +109,27 @@ def test_tables_dropped_under_the_running_server_come_back_on_the_next_turn(slac
         stop(web.process)
 
 
-def test_forget_me_and_expiry_leave_no_figure_in_the_state_folder(slack, tmp_path):
-    figure, expiring = "187654", "176543"
-    # Cases live 2 s here, and the schedule purges every 0.5 s.
-    web = start_web(slack, tmp_path / "web", COMP_COACH_CASE_TTL_DAYS=str(2 / 86400), COMP_COACH_PURGE_SECONDS="0.5")
-    state = Path(tmp_path / "web" / "state")
-    offer = "I got an offer from PlanetScale for ML engineer, remote: $168k base, ${} stock over 4 years"
-    try:
-        person = new_person()
-        assert "$187,654" in say(web, person, offer.format("187,654"))
-        assert files_holding(state, figure.encode()), "the figure was stored before it is forgotten"
-        say(web, person, "forget me")
-        assert "deleted" in say(web, person, "yes")
-        assert files_holding(state, figure.encode()) == []
+OFFER = "I got an offer from PlanetScale for ML engineer, remote: $168k base, ${} stock over 4 years"
 
-        assert "$176,543" in say(web, new_person(), offer.format("176,543"))
-        assert files_holding(state, expiring.encode())
-        web.wait_log("scheduled purge: 1 expired cases", timeout=10)  # no DM in between
-        assert files_holding(state, expiring.encode()) == []
+
+def test_forget_me_leaves_no_figure_in_the_state_folder(web):
+    state = web.log_path.parent / "state"
+    person = new_person()
+    assert "$187,654" in say(web, person, OFFER.format("187,654"))
+    assert files_holding(state, b"187654"), "the figure was stored before it is forgotten"
+    say(web, person, "forget me")
+    assert "deleted" in say(web, person, "yes")
+    assert files_holding(state, b"187654") == []
+
+
+def test_expired_cases_leave_the_state_folder_on_the_schedule_without_traffic(slack, tmp_path):
+    # Cases live 5 s here, and the schedule purges every 0.5 s.
+    web = start_web(slack, tmp_path / "web", COMP_COACH_CASE_TTL_DAYS=str(5 / 86400), COMP_COACH_PURGE_SECONDS="0.5")
+    state = tmp_path / "web" / "state"
+    try:
+        assert "$176,543" in say(web, new_person(), OFFER.format("176,543"))
+        assert files_holding(state, b"176543")
+        web.wait_log("scheduled purge: 1 expired cases", timeout=20)  # no DM in between
+        assert files_holding(state, b"176543") == []
     finally:
         stop(web.process)
