@@ -289,9 +289,9 @@ def _over(years: int | None) -> str:
 def _bounded(offered: int, goal: int | Fraction, cap: int, reason: str, m) -> tuple[int, str]:
     """Never below the offer, never above the cap; the reason says which bound held."""
     goal = math.floor(goal)
-    if goal > cap:
-        return max(offered, cap), f"{reason}, held to the cap {m(cap)}"
-    if goal <= offered:
+    if goal > cap >= offered:
+        return cap, f"{reason}, held to the cap {m(cap)}"
+    if min(goal, cap) <= offered:  # an offer above the cap is held, never lowered to it
         return offered, "already at or above that mark; hold what they offered"
     return goal, reason
 
