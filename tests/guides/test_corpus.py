@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench._corpus import MANIFEST, fidelity_problems, figures_of, generate, load_manifest
+from bench._corpus import MANIFEST, fidelity_problems, generate, load_manifest
 from bot.guides.catalog import load_catalog, load_folders
 
 GUIDES = 450  # enough that every rare cell form (each a few per cent of guides) appears at seed 5
