@@ -8,11 +8,12 @@ The figures themselves go into the case through bot/coaching/operations.py.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from bot.answers import Answers
 from bot.coaching.case import Case
 from bot.guides.model import Guide, RegionBand
-from bot.guides.money import MoneyRange
+from bot.guides.money import MoneyRange, format_amount
 from bot.guides.resolve import Resolution
 from bot.understanding.model import Utterance
 
@@ -127,6 +128,9 @@ class Intake:
             }
         if offer.base is None and "base" not in skipped:
             return {"key": "base"}
+        if case.equity_yearly and "years" not in skipped:
+            currency = offer.currency or (region.currency if region else "USD")
+            return {"key": "years", "per_year": format_amount(Fraction(case.equity_yearly), currency)}
         if offer.equity is None and not offer.no_equity and "equity" not in skipped:
             return {"key": "equity"}
         if offer.equity and offer.equity_years is None and "years" not in skipped:
