@@ -89,6 +89,7 @@ class Intake:
             case.company_text = None
             if len({g.key for g in resolution.guides}) == 1:
                 case.guide_key = resolution.guides[0].key
+        case.headquarters_unknown = resolution.no_headquarters and case.region is None
         if (
             resolution.kind == "band"
             and resolution.region is not None
@@ -116,7 +117,11 @@ class Intake:
             roles = [g.role.title for g in self.answers.catalog.company_guides(case.company_slug)]
             return {"key": "role", "roles": roles}
         if guide and case.region is None:
-            return {"key": "region", "regions": [r.name for r in guide.regions]}
+            return {
+                "key": "region",
+                "regions": [r.name for r in guide.regions],
+                "no_headquarters": case.headquarters_unknown,
+            }
         offer = case.offer
         region = self.region(case)
         skipped = set(case.skipped)
