@@ -527,6 +527,12 @@ def _current_amount(case: Case, u: Utterance, amount: Amount, done: Applied, cur
     if job.currency is None and amount.currency is None and currency:
         job.currency = currency
     words = _package_set(job, amount, u, "base")
+    if words and job.equity and job.equity_years is None:
+        # Another company's grant: neither this guide's period nor the offer's says anything about it.
+        job.equity_years = DEFAULT_VESTING_YEARS
+        words += (
+            f" over {DEFAULT_VESTING_YEARS} years (assumed, the most common period: you didn't say; tell me if not)"
+        )
     if words:
         if job.currency is None and currency:
             job.currency = currency

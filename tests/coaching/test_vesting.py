@@ -167,3 +167,17 @@ def test_a_guide_with_a_period_fills_the_years_and_says_whose_they_are(answers, 
         assert "base $160K + equity $100K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $185K" in reply
     finally:
         chat.close()
+
+
+def test_the_current_jobs_grant_without_years_is_counted_over_four_said_as_assumed(answers, isolated_environment):
+    """Before: `$80K stock` at the current job counted as one year's pay ($150K + $80K = $230K)."""
+    chat = Chat(answers, None, isolated_environment)
+    try:
+        chat.say("I got an offer from planetscale for ML engineer, remote: $180k base, $100k stock over 4 years")
+        reply = chat.say("my current job pays $150k base and $80k stock")
+        assert (
+            "current job: equity $80K over 4 years (assumed, the most common period: you didn't say; tell me if not)"
+        ) in reply
+        assert chat.stored()["current"]["equity_years"] == 4  # $150K + $80K ÷ 4 = $170K a year, not $230K
+    finally:
+        chat.close()
