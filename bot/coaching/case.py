@@ -126,6 +126,13 @@ class Case(BaseModel):
     cliff_months: int | None = None
     grant_type: Literal["rsu", "options"] | None = None
     shares: SharesPending | None = None
+    # Equity stated as a yearly figure (`$30k a year in stock`) while neither the person nor the
+    # guide has said over how many years the grant vests: kept here, and the years asked for;
+    # the grant (yearly × years) goes into the offer once they are known.
+    equity_yearly: int | None = None
+    # `hq` named for a company whose guide marks no region as its headquarters: the location
+    # question says so rather than picking a city.
+    headquarters_unknown: bool = False
     # The offer's currency came from the band, not from the person (they wrote `85k`): it
     # follows the band when the location changes, and a figure in a named currency replaces it.
     currency_assumed: bool = False

@@ -316,6 +316,10 @@ class Coach:
             case.shares = None
         case.pending = None
         changes = [f"skipped: {SLOT_WORDS.get(slot, slot)}"] if slot and slot in SLOT_WORDS else []
+        if slot == "years":
+            assumed = Applied()
+            operations.assume_vesting_years(case, assumed)
+            changes += assumed.lines
         if slot == "leverage":
             return self._counter(case, changes)
         return self._after_update(case, u, Applied(lines=changes))
@@ -334,7 +338,7 @@ class Coach:
         recurrency = self._band_currency(case) if moved else None
         if case.pending == "shares" and self._answers_shares(u):
             done = self._share_value(case, u)
-        elif case.pending == "years" and u.intent == "answer" and case.offer.equity:
+        elif case.pending == "years" and u.intent == "answer" and (case.offer.equity or case.equity_yearly):
             done = self._years_answer(case, u)
         elif u.intent == "answer" and u.answer == "none" and case.pending in MONEY_SLOTS:
             done = operations.none_answer(case, case.pending)
@@ -494,9 +498,9 @@ class Coach:
         match = re.match(r"\s*(\d{1,2})", u.text)
         years = u.vesting_years or (int(match[1]) if match else None)
         if years and 0 < years <= 10:
-            case.offer.equity_years = years
-            done.say(f"equity vests over {years} years")
-            done.offer_changed = True
+            operations.vesting_years(case, years, done)
+            if not done.lines:  # the same years again: said, so the answer is seen to be read
+                done.say(f"equity vests over {years} years")
         return done
 
     # --- commands ---------------------------------------------------------------------------------
@@ -551,7 +555,10 @@ class Coach:
         if offer.base is not None:
             lines.append(("Base", _m(offer.base, currency)))
         if offer.equity:
-            lines.append(("Equity", f"{_m(offer.equity, currency)} over {offer.equity_years or '?'} years"))
+            assumed = " (assumed)" if offer.equity_years_assumed else ""
+            lines.append(("Equity", f"{_m(offer.equity, currency)} over {offer.equity_years or '?'} years{assumed}"))
+        elif case.equity_yearly:
+            lines.append(("Equity", f"{_m(case.equity_yearly, currency)} a year, over ? years"))
         elif offer.no_equity:
             lines.append(("Equity", "none"))
         if offer.bonus_percent is not None:

@@ -8,11 +8,12 @@ The figures themselves go into the case through bot/coaching/operations.py.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from bot.answers import Answers
 from bot.coaching.case import Case
 from bot.guides.model import Guide, RegionBand
-from bot.guides.money import MoneyRange
+from bot.guides.money import MoneyRange, format_amount
 from bot.guides.resolve import Resolution
 from bot.understanding.model import Utterance
 
@@ -88,6 +89,7 @@ class Intake:
             case.company_text = None
             if len({g.key for g in resolution.guides}) == 1:
                 case.guide_key = resolution.guides[0].key
+        case.headquarters_unknown = resolution.no_headquarters and case.region is None
         if (
             resolution.kind == "band"
             and resolution.region is not None
@@ -115,7 +117,11 @@ class Intake:
             roles = [g.role.title for g in self.answers.catalog.company_guides(case.company_slug)]
             return {"key": "role", "roles": roles}
         if guide and case.region is None:
-            return {"key": "region", "regions": [r.name for r in guide.regions]}
+            return {
+                "key": "region",
+                "regions": [r.name for r in guide.regions],
+                "no_headquarters": case.headquarters_unknown,
+            }
         offer = case.offer
         region = self.region(case)
         skipped = set(case.skipped)
@@ -127,6 +133,9 @@ class Intake:
             }
         if offer.base is None and "base" not in skipped:
             return {"key": "base"}
+        if case.equity_yearly and "years" not in skipped:
+            currency = offer.currency or (region.currency if region else "USD")
+            return {"key": "years", "per_year": format_amount(Fraction(case.equity_yearly), currency)}
         if offer.equity is None and not offer.no_equity and "equity" not in skipped:
             return {"key": "equity"}
         if offer.equity and offer.equity_years is None and "years" not in skipped:

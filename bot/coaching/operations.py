@@ -25,6 +25,7 @@ from fractions import Fraction
 from bot.coaching.case import Case, CurrentJob, Note, Package, Rival, SharesPending
 from bot.guides.model import RegionBand
 from bot.guides.money import format_amount
+from bot.offers.model import DEFAULT_VESTING_YEARS
 from bot.offers.sanity import UNIT_SCALE, implausible
 from bot.understanding.model import ANY_RIVAL, CURRENT, NOTE_ITEMS, OFFER, Amount, Utterance
 
@@ -153,7 +154,13 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         done.say(f"{money(value, amount.currency)} a month × 12 = {money(value * 12, amount.currency)} a year")
         value *= 12
     if kind == "equity" and amount.period == "year":
-        years = u.vesting_years or case.offer.equity_years or _guide_years(region) or 4
+        years = amount.years or u.vesting_years or case.offer.equity_years or _guide_years(region)
+        if not years:  # neither the person nor the guide says: ask, never assume
+            if _offer_currency(case, amount, kind, region, done):
+                case.equity_yearly, case.offer.equity, case.offer.no_equity = value, None, False
+                done.offer_changed = True
+                done.say(f"equity {money(value, case.offer.currency or amount.currency)} a year")
+            return
         done.say(f"{money(value, amount.currency)} a year × {years} years = {money(value * years, amount.currency)}")
         value *= years
     checked = Amount(amount.holder, kind, value, amount.unit, amount.period, amount.currency, amount.years, amount.text)
@@ -163,10 +170,10 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         _set_offer(case, "base", value, "base", u, done)
     elif kind == "equity":
         _set_offer(case, "equity", value, "equity", u, done)
-        case.offer.no_equity = False
+        case.offer.no_equity, case.equity_yearly = False, None
         years = amount.years or u.vesting_years
         if years:
-            case.offer.equity_years = years
+            case.offer.equity_years, case.offer.equity_years_assumed = years, False
     elif kind == "bonus":
         _set_offer(case, "bonus_amount", value, "bonus", u, done)
     elif kind == "sign_on":
@@ -305,15 +312,50 @@ def details(case: Case, u: Utterance, done: Applied) -> None:
         done.say(f"level {u.level}")
     years = u.vesting_years
     equity_named = any(a.component == "equity" and a.holder == OFFER for a in u.amounts)
-    if years and case.offer.equity and not equity_named and case.offer.equity_years != years:
-        before = case.offer.equity_years
-        case.offer.equity_years = years
-        done.offer_changed = True
-        done.say(f"equity vests over {years} years" + (f" (was {before})" if before else ""))
+    if years and not equity_named and (case.equity_yearly or case.offer.equity):
+        vesting_years(case, years, done)  # a no-op for the same years already stated
     for item in u.notes:
         if not any(a.component == item for a in u.amounts) and not any(n.item == item for n in case.notes):
             case.notes.append(Note(item=item))
             done.say(f"{PART_WORDS[item]} (kept as a note)")
+
+
+def vesting_years(case: Case, years: int, done: Applied) -> None:
+    """The grant's vesting years as the person states them: a yearly figure waiting for them
+    becomes the grant (yearly × years, formula said); an assumed or earlier figure is replaced."""
+    offer = case.offer
+    if case.equity_yearly:
+        yearly, currency = case.equity_yearly, offer.currency
+        offer.equity, offer.equity_years, offer.equity_years_assumed = yearly * years, years, False
+        case.equity_yearly = None
+        done.offer_changed = True
+        done.say(f"equity {money(yearly, currency)} a year × {years} years = {money(yearly * years, currency)}")
+        return
+    if not offer.equity or (offer.equity_years == years and not offer.equity_years_assumed):
+        return
+    before = f"{offer.equity_years}{', assumed' if offer.equity_years_assumed else ''}"
+    changed = offer.equity_years and offer.equity_years != years
+    offer.equity_years, offer.equity_years_assumed = years, False
+    done.offer_changed = True
+    done.say(f"equity vests over {years} years" + (f" (was {before})" if changed else ""))
+
+
+def assume_vesting_years(case: Case, done: Applied) -> None:
+    """The person skipped "over how many years?" and the guide states none: the most common
+    period is used, said as an assumption, and replaced as soon as they say theirs."""
+    offer = case.offer
+    years = DEFAULT_VESTING_YEARS
+    why = f"{years} years assumed, the most common period, as neither you nor the guide said; tell me yours (`3 years`)"
+    if case.equity_yearly:
+        yearly, currency = case.equity_yearly, offer.currency
+        offer.equity, case.equity_yearly = yearly * years, None
+        done.say(f"equity {money(yearly, currency)} a year × {years} years = {money(yearly * years, currency)}: {why}")
+    elif offer.equity and offer.equity_years is None:
+        done.say(f"equity vesting over {years} years: {why}")
+    else:
+        return
+    offer.equity_years, offer.equity_years_assumed = years, True
+    done.offer_changed = True
 
 
 def _months(months: int) -> str:
@@ -451,14 +493,30 @@ def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applie
         target.currency = currency  # before the words, so they show the currency stored
     words = _package_set(target, amount, u, "total")
     if words and target.equity and target.equity_years is None:
-        target.equity_years = _guide_years(region) or 4
-        words += f" over {target.equity_years} years (as this guide's grants vest; tell me if theirs differs)"
+        words += _rival_years(case, target, region)
     if words:
         if target.currency is None and currency:
             target.currency = currency
         done.rivals_changed = True
         done.say(f"{target.company} offer: {words}")
         case.no_alternatives = False
+
+
+def _rival_years(case: Case, target: Package, region: RegionBand | None) -> str:
+    """A rival's grant with no years said: the guide's period, else the person's own offer's,
+    else the most common one, each said as what it is."""
+    own = case.offer.equity_years if not case.offer.equity_years_assumed else None
+    if _guide_years(region):
+        target.equity_years = _guide_years(region)
+        return f" over {target.equity_years} years (as this guide's grants vest; tell me if theirs differs)"
+    if own:
+        target.equity_years = own
+        return f" over {own} years (as your offer's grant vests; tell me if theirs differs)"
+    target.equity_years = DEFAULT_VESTING_YEARS
+    return (
+        f" over {DEFAULT_VESTING_YEARS} years (assumed, the most common period: neither you nor the guide said;"
+        " tell me if theirs differs)"
+    )
 
 
 def _current_amount(case: Case, u: Utterance, amount: Amount, done: Applied, currency) -> None:
@@ -469,6 +527,12 @@ def _current_amount(case: Case, u: Utterance, amount: Amount, done: Applied, cur
     if job.currency is None and amount.currency is None and currency:
         job.currency = currency
     words = _package_set(job, amount, u, "base")
+    if words and job.equity and job.equity_years is None:
+        # Another company's grant: neither this guide's period nor the offer's says anything about it.
+        job.equity_years = DEFAULT_VESTING_YEARS
+        words += (
+            f" over {DEFAULT_VESTING_YEARS} years (assumed, the most common period: you didn't say; tell me if not)"
+        )
     if words:
         if job.currency is None and currency:
             job.currency = currency

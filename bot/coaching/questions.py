@@ -495,7 +495,8 @@ def _difference(remote: int, onsite: int, cur: str) -> str:
 
 def _sign_on_vs_base(f: Facts) -> dict:
     offer, region = f.case.offer, f.region
-    years = offer.equity_years or (region.stock.vesting_years if region and region.stock else None) or SIGN_ON_YEARS
+    known = offer.equity_years or (region.stock.vesting_years if region and region.stock else None)
+    years = known or SIGN_ON_YEARS  # the horizon a sign-on is spread over, said as assumed when no grant says
     base_gap = None
     if offer.base is not None and region and region.base and region.base.high.amount > offer.base:
         gap = region.base.high.amount - offer.base
@@ -503,6 +504,7 @@ def _sign_on_vs_base(f: Facts) -> dict:
             "gap": f.m(gap),
             "formula": f"{f.m(region.base.high.amount)} − {f.m(offer.base)}",
             "years": years,
+            "years_assumed": not known or offer.equity_years_assumed,
             "over_years": f.m(gap * years),
             "over_formula": f"{f.m(gap)} × {years}",
             "annualized_sign_on": f.m(Fraction(gap * years, SIGN_ON_YEARS)),

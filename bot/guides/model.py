@@ -215,19 +215,22 @@ class RegionBand(Model):
 
     def computed_total(self) -> tuple[Fraction, Fraction] | None:
         """base + stock / vesting years + bonus, low and high, when the parts allow it:
-        every part a figure in the base's currency, none kept as text or open-topped."""
+        every part a figure in the base's currency, none kept as text or open-topped, and the
+        grant's vesting years stated (never taken as one year)."""
         parts = [cell for cell in self.cells if cell.kind in ("base", "stock", "bonus")]
         if self.base is None or self.bonus.kind == "text" or any(c.as_text or c.open_top or c.per for c in parts):
             return None
         if self.stock and self.stock.shares:
             return None  # a grant counted in shares has no money value to add
+        if self.stock and self.stock.value and not self.stock.vesting_years and not self.stock.per_year:
+            return None  # a grant over years the guide does not state: a year of it is not known
         currency = self.base.currency
         amounts = [self.stock.value if self.stock else None, self.bonus.amount]
         if any(amount is not None and amount.currency != currency for amount in amounts):
             return None
         low, high = Fraction(self.base.low.amount), Fraction(self.base.high.amount)
         if self.stock and self.stock.value:
-            years = self.stock.vesting_years or 1
+            years = self.stock.vesting_years
             low += Fraction(self.stock.value.low.amount, years)
             high += Fraction(self.stock.value.high.amount, years)
         if self.bonus.kind == "percent" and self.bonus.percent:

@@ -34,6 +34,11 @@ __all__ = ["Aliases", "CompanyChoice", "Resolution", "Resolver", "level_labels",
 
 
 MAX_QUERY_CHARS = 300
+# The region key of `hq` and its like (data/aliases.json `headquarters`): whichever region the
+# company's own guide marks as its headquarters (`San Francisco HQ` has the alias `hq`,
+# bot/guides/markdown/tables.py), never one city for every company.
+HEADQUARTERS = "headquarters"
+HQ_NAME = "hq"
 SUGGESTIONS = 5
 SUGGEST_CUTOFF = 45
 
@@ -91,6 +96,7 @@ class Resolution:
     elsewhere: list[CompanyChoice] = field(default_factory=list)  # sibling folders that have what was asked
     namesakes: list[str] = field(default_factory=list)  # other folders of the shown company's name (`brex`, `brex-ai`)
     unreadable: list[str] = field(default_factory=list)  # the company's guide files that could not be read
+    no_headquarters: bool = False  # `hq` asked, and the guide marks no region as its headquarters
 
     @property
     def differs(self) -> bool:
@@ -151,6 +157,8 @@ class Resolver(PhraseMatcher):
         for family, words in self.aliases.regions.items():
             for word in [family.replace("-", " "), *words]:
                 self._add(self.region_phrases, word, f"group:{family}")
+        for word in self.aliases.headquarters:
+            self._add(self.region_phrases, word, HEADQUARTERS)
         seen_companies: set[str] = set()
         seen_roles: dict[tuple, tuple[set[str], frozenset[str], frozenset[str]]] = {}
         for key, guide in self.catalog.summaries.items():
@@ -429,6 +437,7 @@ class Resolver(PhraseMatcher):
         regions = self._in_currency([r for r in candidates if id(r) in named], match, context)
         if not regions:
             context["unknown"] = match.typed.get("regions", unknown)
+            context["no_headquarters"] = HEADQUARTERS in match.regions
             return Resolution("region_unknown", shown, regions=self._in_currency(candidates, match, context), **context)
         if len(regions) > 1:
             return Resolution("regions", shown, regions=regions, **context)
@@ -524,6 +533,8 @@ class Resolver(PhraseMatcher):
             groups_of = [self.region_group(r) for r in guide.regions]
         else:
             groups_of = self.region_groups[guide.key]
+        if HEADQUARTERS in keys:
+            names.add(HQ_NAME)  # the guide's own HQ region, whatever city it is in
         direct = [r for r, region_names in zip(guide.regions, known, strict=True) if names & region_names]
         if direct:
             return direct

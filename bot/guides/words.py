@@ -53,6 +53,8 @@ class Aliases:
     company_suffixes: frozenset[str] = frozenset()
     # A word or words of a role title -> their short forms (`machine learning` -> `ml`), longest first.
     abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Words for a company's own headquarters (`hq`): the region its guide marks HQ, per company.
+    headquarters: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = ALIASES_FILE) -> Aliases:
@@ -70,6 +72,7 @@ class Aliases:
             seniority=seniority,
             common=frozenset(normalize(word) for word in data.get("common_words", [])),
             company_suffixes=frozenset(normalize(word) for word in data.get("company_suffixes", [])),
+            headquarters=frozenset(normalize(word) for word in data.get("headquarters", [])),
             abbreviations=tuple(
                 sorted(
                     ((normalize(long), tuple(normalize(s) for s in short)) for long, short in abbreviations.items()),

@@ -143,6 +143,11 @@ def build_counter(
         cap = capped(top, premium)
         goal = math.floor(top)
         reason = f"the top of the published equity band ({stock.value}{_over(band_years)})"
+        if stock.vesting_years is None:  # as the evaluation reads it (bot/offers/evaluate.py), said
+            reason = (
+                f"the top of the published equity band ({stock.value}, read as a grant over your {years} years:"
+                " the guide states no vesting period)"
+            )
         if plan and plan.target_equity and (plan.counter_component in (None, "equity")):
             target_years = plan.target_equity_years or band_years
             goal = math.floor(Fraction(plan.target_equity.amount * years, target_years))
@@ -289,9 +294,9 @@ def _over(years: int | None) -> str:
 def _bounded(offered: int, goal: int | Fraction, cap: int, reason: str, m) -> tuple[int, str]:
     """Never below the offer, never above the cap; the reason says which bound held."""
     goal = math.floor(goal)
-    if goal > cap:
-        return max(offered, cap), f"{reason}, held to the cap {m(cap)}"
-    if goal <= offered:
+    if goal > cap >= offered:
+        return cap, f"{reason}, held to the cap {m(cap)}"
+    if min(goal, cap) <= offered:  # an offer above the cap is held, never lowered to it
         return offered, "already at or above that mark; hold what they offered"
     return goal, reason
 

@@ -105,7 +105,7 @@ def formulas(offer: Offer, currency: str) -> tuple[str, str]:
 
     years = offer.equity_years or 1
     if offer.equity:
-        equity = f"{m(offer.equity)} ÷ {years}"
+        equity = f"{m(offer.equity)} ÷ {years}" + (" (years assumed)" if offer.equity_years_assumed else "")
     else:  # a grant not given yet is left out and said to be, never shown as a $0 the person did not say
         equity = m(0) if offer.no_equity or offer.equity is not None else "(not given yet, left out)"
     bonus = m(offer.target_bonus())
@@ -186,13 +186,19 @@ def _place(key: str, label: str, value, band: tuple | None, currency: str, note:
 
 
 def _place_equity(offer: Offer, region: RegionBand | None, currency: str) -> Placed:
+    """The grant in the equity band. A guide that states no vesting period for its band
+    (`Stock (RSU)`, no `/4yr`) is read as grants over the same years as the offer, as the
+    counter reads it (bot/offers/counter.py), and the reply says so: never as one year."""
     years = offer.equity_years or 1
-    label = f"Equity ({years}-year grant)"
+    label = f"Equity ({years}-year grant{', years assumed' if offer.equity_years_assumed else ''})"
     stock = region.stock if region else None
     if not stock or not stock.value:
         return _place("equity", label, offer.equity, None, currency)
-    band_years = stock.vesting_years or 1
     low, high = stock.value.low.amount, stock.value.high.amount
+    if stock.vesting_years is None:
+        note = f"the guide states no vesting period for this band: compared as a grant over your {years} years"
+        return _place("equity", label, offer.equity, (low, high), currency, note=note)
+    band_years = stock.vesting_years
     if band_years == years:
         return _place("equity", label, offer.equity, (low, high), currency)
     # Different vesting: compare a year of each, and say so.

@@ -9,6 +9,10 @@ from pydantic import BaseModel, ConfigDict
 
 # Levels.fyi spreads a sign-on bonus over four years when it annualizes an offer.
 SIGN_ON_YEARS = 4
+# The most common vesting period. Never taken silently: the coach asks for the grant's years
+# when neither the person nor the guide states them, and uses this only once the person skips
+# that question, marked `equity_years_assumed` so every reply showing it says "assumed".
+DEFAULT_VESTING_YEARS = 4
 
 
 class Offer(BaseModel):
@@ -18,6 +22,7 @@ class Offer(BaseModel):
     base: int | None = None
     equity: int | None = None  # the grant's value over `equity_years`
     equity_years: int | None = None
+    equity_years_assumed: bool = False  # the years are DEFAULT_VESTING_YEARS, not stated by anyone
     bonus_percent: Decimal | None = None  # target bonus, % of base
     bonus_amount: int | None = None
     sign_on: int | None = None

@@ -86,6 +86,7 @@ def _common(resolution: Resolution, counts: tuple[int, int]) -> dict:
         "ignored": resolution.unknown if shows_guide else "",
         "shown_level": resolution.level,
         "namesakes": resolution.namesakes,
+        "no_headquarters": resolution.no_headquarters,
         "guide_count": counts[0],
         "company_count": counts[1],
     }

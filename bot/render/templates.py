@@ -51,8 +51,11 @@ def money_range(value: MoneyRange | tuple, currency: str | None = None) -> str:
 
 
 def per_year(value: MoneyRange, years: int | None) -> str:
-    """A grant's yearly value: the range divided by the vesting years, exactly."""
-    years = years or 1
+    """A grant's yearly value: the range divided by the vesting years, exactly. There is no
+    default period: a grant whose years the guide does not state has no yearly value (the
+    templates say so instead of calling this)."""
+    if not years:
+        raise ValueError("a grant's yearly value needs its vesting years")
     return format_range(Fraction(value.low.amount, years), Fraction(value.high.amount, years), value.currency)
 
 

@@ -51,14 +51,24 @@ def test_narrowing(answers):
     assert kind(answers, "acme ml remote") == "company_unknown"
 
 
-def test_unknown_company_gets_the_closest_choices_not_a_dump(answers):
+def test_a_misspelt_company_is_read_as_the_one_on_hand_and_said_so(answers):
+    """One right answer each: the typo corrected (and the correction recorded for the reply's
+    first line), then narrowed by the other words exactly as if spelt right."""
     resolution = answers.resolver.resolve("planetcsale ml remote sf london")
-    assert resolution.kind in ("band", "regions", "company_unknown")
+    # `remote` and `sf` both name a region of the guide (London is none of its regions): both shown.
+    assert resolution.kind == "regions"
+    assert resolution.corrections == [("planetcsale", "planetscale")]
+    assert resolution.guide.key == "planetscale/ml-ai-engineer"
+    assert [region.name for region in resolution.regions] == ["San Francisco HQ", "Remote US"]
     unknown = answers.resolver.resolve("plnetscal")
-    assert unknown.kind in ("roles", "company_unknown")
-    if unknown.kind == "company_unknown":
-        assert unknown.suggestions[:1] == ["PlanetScale"]
-    assert len(answers.resolver.resolve("zzzz qqqq").suggestions) <= 5
+    assert (unknown.kind, unknown.corrections) == ("roles", [("plnetscal", "planetscale")])
+    assert [guide.key for guide in unknown.guides] == ["planetscale/ml-ai-engineer"]
+
+
+def test_an_unknown_company_gets_at_most_five_choices_not_a_dump(answers):
+    resolution = answers.resolver.resolve("zzzz qqqq")
+    assert resolution.kind == "company_unknown"
+    assert len(resolution.suggestions) <= 5
 
 
 def test_band_reply_has_every_figure(answers):

@@ -91,6 +91,30 @@ def test_format_is_exact_in_the_guide_style(amount, currency, written):
     assert format_amount(amount, currency) == written
 
 
+@pytest.mark.parametrize(
+    ("amount", "currency", "written"),
+    [
+        (1_000, "USD", "$1K"),
+        (1_000_000, "USD", "$1M"),
+        (1_000_000_000, "USD", "$1B"),
+        (999_000, "USD", "$999K"),
+        (999_999, "USD", "$999,999"),
+        (1_000_000, "EUR", "€1M"),
+        (100_000, "INR", "₹1L"),
+        (10_000_000, "INR", "₹1Cr"),
+    ],
+)
+def test_a_figure_exactly_at_a_unit_is_written_in_that_unit(amount, currency, written):
+    """Each unit starts at exactly its own size: $1M, never "$1000K"; ₹1Cr, never "₹100L".
+
+    Kills the mutation `if value >= factor` -> `if value > factor` in `_scaled_with`
+    (bot/guides/money.py), which survived the table above: with it, this test fails with
+    `assert '$1000K' == '$1M'` (and `'$1000M' == '$1B'`, `'€1000K' == '€1M'`, `'₹100L' == '₹1Cr'`,
+    `'₹100,000' == '₹1L'`, `'$1,000' == '$1K'`): 6 of its 8 cases."""
+    assert format_amount(amount, currency) == written
+    assert format_range(amount, amount * 2, currency) == f"{written}–{format_amount(amount * 2, currency)}"
+
+
 def test_ranges_use_an_en_dash_and_collapse_equal_ends():
     assert format_range(155_000, 220_000, "USD") == "$155K–$220K"
     assert format_range(90_000, 90_000, "GBP") == "£90K"

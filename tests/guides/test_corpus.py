@@ -4,11 +4,12 @@ cells kept as written warned about where they are, dossiers skipped with a note.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from bench._corpus import MANIFEST, fidelity_problems, figures_of, generate, load_manifest
+from bench._corpus import MANIFEST, fidelity_problems, generate, load_manifest
 from bot.guides.catalog import load_catalog, load_folders
 
 GUIDES = 450  # enough that every rare cell form (each a few per cent of guides) appears at seed 5
@@ -126,10 +127,28 @@ def test_generation_is_deterministic(tmp_path):
 
 
 def test_a_changed_figure_is_caught(corpus, tmp_path):
-    """The fidelity check can fail: edit one written figure and it names the guide."""
+    """The fidelity check can fail: when what the generator wrote (the manifest) and what the
+    reader reads differ by one base figure, `fidelity_problems` names that guide, the part and
+    both figures, and nothing else. Before, this test compared two dicts itself and never called
+    the check. (Run on one guide copied out of the corpus, so the reload is cheap.)"""
     folder, manifest = corpus
-    key, expected = next((k, g) for k, g in manifest["guides"].items() if g["regions"][0]["base"])
-    guide = load_folders([folder]).by_key[key]
-    figures = figures_of(guide)
-    figures["regions"][0]["base"] = [expected["regions"][0]["base"][0] + 1000, expected["regions"][0]["base"][1]]
-    assert figures != expected
+    key = next(k for k, g in manifest["guides"].items() if g["regions"][0]["base"] and not g.get("warnings"))
+    path = folder / f"{key}.md"
+    copy = tmp_path / "one"
+    (copy / key).parent.mkdir(parents=True)
+    (copy / f"{key}.md").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    only = {"guides": {key: manifest["guides"][key]}, "broken": {}, "not_guides": []}
+    assert fidelity_problems(load_folders([copy]), copy, only) == []  # as written, the guide passes
+
+    low, high = manifest["guides"][key]["regions"][0]["base"][:2]
+    changed = copy_of_figures(only)
+    changed["guides"][key]["regions"][0]["base"][0] = low + 1000  # the manifest now disagrees with the file
+    problems = fidelity_problems(load_folders([copy]), copy, changed)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{key}: regions: wrote ")
+    wrote, read = problems[0].split(", read ")
+    assert f"'base': [{low + 1000}, {high}]" in wrote and f"'base': [{low}, {high}]" in read
+
+
+def copy_of_figures(manifest: dict) -> dict:
+    return json.loads(json.dumps(manifest))

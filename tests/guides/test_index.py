@@ -12,6 +12,8 @@ from bot.guides.catalog import load_catalog
 from bot.guides.index import index_path
 
 SEED = Path(__file__).parents[2] / "data" / "guides" / "planetscale" / "ml-ai-engineer.json"
+# The seed guide as Markdown, kept in the repository (not read from outside it).
+SEED_MARKDOWN = Path(__file__).parents[1] / "fixtures" / "planetscale-ml-ai-engineer.md"
 SHIPPED = 1  # the shipped data file is read at every start (it has no index)
 
 
@@ -70,7 +72,7 @@ def test_added_and_removed_files(tmp_path):
     Path(catalog.paths[victim]).unlink()
     extra = folder / "newco" / "ml-ai-engineer.md"
     extra.parent.mkdir()
-    extra.write_text((Path("/work/shared/seeds/planetscale-ml-ai-engineer.md")).read_text(encoding="utf-8"))
+    extra.write_text(SEED_MARKDOWN.read_text(encoding="utf-8"))
     again = load_catalog([folder], state_dir=state)
     assert again.report.parsed == 1 + SHIPPED
     assert victim not in again.by_key

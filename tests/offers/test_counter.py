@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.guides.model import NegotiationDNA
 from bot.guides.money import MoneyRange
 from bot.offers.counter import CompetingOffer, build_counter, capped, hold
@@ -160,3 +163,68 @@ def test_a_computed_ask_is_rounded_down_when_rounding_up_would_cross_the_cap():
     asked = Offer(base=178_250, currency="USD")
     _round_asks(Offer(base=178_100, currency="USD"), asked, asks, {"base": 178_250}, None, str)
     assert asked.base == 178_250
+
+
+# --- the cap: band top × (1 + premium) -------------------------------------------------------------
+
+
+def test_a_competing_base_above_the_cap_is_held_to_the_cap(seed):
+    """Kills the mutation that lets an ask exceed the band top × (1 + premium): `_bounded`'s
+    cap branch returning the goal instead of the cap. With it this test fails:
+    `('$168K', '$383K') == ('$168K', '$264K')` (the rival's $400K asked, only trimmed back by the
+    total cap). Before this test the branch never ran: every goal in the suite was under its cap."""
+    guide, region = seed
+    counter = build_counter(OFFER, guide, region, [CompetingOffer("Beta", base=400_000)])
+    # base cap: $220K (band top) × 1.2 (the guide's +20% premium) = $264K
+    assert asks(counter)["base"] == ("$168K", "$264K")
+    assert counter.asked.base == 264_000 == capped(220_000, Decimal(20))
+    assert counter.asks[0].reason == "matches the Beta offer's base ($400K), held to the cap $264K"
+    assert counter.asked.annualized() == 322_750  # $264K + $235K ÷ 4
+
+
+def test_a_guide_target_above_the_cap_is_held_to_the_cap(seed):
+    """A guide whose own negotiate-up equity target is above the equity band's top × 1.2:
+    the ask stops at the cap and says so. (Same mutation: fails with
+    `('$100K', '$400K') == ('$100K', '$270K')`.)"""
+    guide, region = seed
+    plan = guide.negotiate_up.model_copy(
+        update={"target_equity": guide.negotiate_up.target_total.model_copy(update={"amount": 400_000})}
+    )
+    greedy = guide.model_copy(update={"negotiate_up": plan})
+    counter = build_counter(OFFER, greedy, region)
+    # equity cap: $225K (band top over 4 years) × 1.2 = $270K
+    assert asks(counter)["equity"] == ("$100K", "$270K")
+    assert counter.asks[1].reason == (
+        "the guide's negotiate-up target (equity at $400K over 4 years), held to the cap $270K"
+    )
+
+
+def test_a_cap_below_the_offer_never_asks_for_less(seed):
+    """An offer already above the cap: the ask holds the offer (the cap never lowers it)."""
+    guide, region = seed
+    offer = Offer(currency="USD", base=280_000, equity=100_000, equity_years=4)
+    counter = build_counter(offer, guide, region, [CompetingOffer("Beta", base=400_000)])
+    assert asks(counter)["base"] == ("$280K", "$280K")
+    assert not counter.asks[0].moved
+    assert counter.asks[0].reason == "already at or above that mark; hold what they offered"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    base=st.integers(50_000, 400_000),
+    equity=st.integers(0, 600_000),
+    rival_base=st.none() | st.integers(0, 1_000_000),
+    rival_total=st.none() | st.integers(0, 2_000_000),
+)
+def test_no_ask_above_the_cap_unless_the_offer_already_is(seed, base, equity, rival_base, rival_total):
+    """Whatever the offer and the rival: each part asks at most max(offered, band top × 1.2),
+    never below the offer, and the whole package at most max(offered, total top × 1.2).
+    (Same mutation: hypothesis finds base $50K, rival base $265K: `assert 265000 <= 264000`.)"""
+    guide, region = seed
+    offer = Offer(currency="USD", base=base, equity=equity, equity_years=4)
+    rivals = [CompetingOffer("Rival", total=rival_total, base=rival_base)]
+    counter = build_counter(offer, guide, region, rivals)
+    assert offer.base <= counter.asked.base <= max(offer.base, capped(220_000, Decimal(20)))  # $264K
+    if equity:
+        assert offer.equity <= counter.asked.equity <= max(offer.equity, capped(225_000, Decimal(20)))  # $270K
+    assert counter.asked.annualized() <= max(offer.annualized(), capped(340_000, Decimal(20)))  # $408K

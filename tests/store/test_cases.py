@@ -125,10 +125,20 @@ def test_ttl_comes_from_settings(monkeypatch):
 
 
 def test_the_store_creates_the_table_when_opened_again(store, database_url, isolated_environment):
-    CaseStore(store)
+    """Opening the store again (a restart) creates the table only where it is missing: a
+    case saved before is still there, and the second `CaseStore` reads and writes it."""
+    with CaseStore(store).locked("T", "U") as slot:
+        slot.save({"base": 168000})
     again = Store.open(database_url, isolated_environment)
-    CaseStore(again)  # creating twice is harmless
-    again.dispose()
+    try:
+        reopened = CaseStore(again)  # creating twice is harmless: nothing dropped or emptied
+        assert reopened.load("T", "U") == {"base": 168000}
+        assert reopened.count() == 1
+        with reopened.locked("T", "U") as slot:
+            slot.save({"base": 170000})
+        assert CaseStore(store).load("T", "U") == {"base": 170000}
+    finally:
+        again.dispose()
 
 
 def _workers(url: str | None, state: Path, jobs: list[tuple[str, str, str]], turns: int) -> None:
