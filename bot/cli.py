@@ -133,6 +133,23 @@ def cmd_guides_import(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if summary.failed and not summary.imported else 0
 
 
+# --- the store -------------------------------------------------------------------------------------------
+
+
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    """The Procfile's `release:` line: the schema upgraded before new web processes start (they
+    would do it themselves on start; this makes a failed migration stop the release instead)."""
+    from bot.store.database import Store
+    from bot.store.migrate import current
+
+    store = Store.open(settings.database_url, settings.state_path)
+    try:
+        print(f"store schema at revision {current(store.engine)}", file=sys.stderr)
+    finally:
+        store.dispose()
+    return 0
+
+
 # --- servers (need Slack credentials) -----------------------------------------------------------------
 
 
@@ -190,6 +207,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
     socket = commands.add_parser("socket", help="Socket Mode (the Procfile's worker line)")
     socket.set_defaults(func=cmd_socket)
+
+    migrate = commands.add_parser(
+        "migrate",
+        help="create or upgrade the store's tables (the Procfile's release line)",
+        description="Create or upgrade the store's tables (DATABASE_URL, or the SQLite file in the state "
+        "folder) to the newest schema. Servers do this on start too; safe to run at any time.",
+    )
+    migrate.set_defaults(func=cmd_migrate)
 
     guides = commands.add_parser("guides", help="check or import guides")
     guide_commands = guides.add_subparsers(title="guide commands", metavar="COMMAND", required=True)
