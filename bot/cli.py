@@ -20,7 +20,8 @@ from bot.settings import Settings, SettingsError
 
 CONNECT_HINT = (
     "Comp Coach console: no Slack credentials set. To connect to Slack, set SLACK_BOT_TOKEN with "
-    "SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see README.md. "
+    "SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and "
+    "SLACK_SIGNING_SECRET for many workspaces; see README.md. "
     "Type /comp planetscale ml remote, or a DM message; Ctrl-D ends."
 )
 
@@ -169,7 +170,7 @@ def cmd_auto(args: argparse.Namespace, settings: Settings) -> int:
     mode = settings.mode
     if mode == "socket":
         return cmd_socket(args, settings)
-    if mode == "http":
+    if mode in ("http", "oauth"):
         return cmd_serve(args, settings)
     args.user = "console"
     return cmd_console(args, settings)
@@ -182,7 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="comp-coach",
         description="Comp Coach: pay bands, levers and counter scripts, in Slack or a terminal. "
-        "With no command, the mode follows the environment: Socket Mode, HTTP, or the console.",
+        "With no command, the mode follows the environment: Socket Mode, HTTP (one workspace or many), "
+        "or the console.",
     )
     parser.set_defaults(func=cmd_auto)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -1,4 +1,5 @@
-"""The ASGI application: `/healthz` plus Bolt's handler for `POST /slack/events`.
+"""The ASGI application: `/healthz` plus Bolt's handler for `POST /slack/events` (and, in
+OAuth mode, `GET /slack/install` and `GET /slack/oauth_redirect`).
 
 Bolt's ASGI adapter runs the (synchronous) Bolt app inside the worker's event loop. That is
 right here because nothing in the request path waits on I/O: a `/comp` answer is computed
@@ -34,7 +35,9 @@ class WebApp:
     def ready(self, app: App) -> None:
         from slack_bolt.adapter.asgi import SlackRequestHandler
 
-        self.slack = SlackRequestHandler(app, path=EVENTS_PATH)
+        from bot.slack.oauth import OAuthRequestHandler  # OAuth mode: GET /slack/install, /slack/oauth_redirect
+
+        self.slack = (OAuthRequestHandler if app.oauth_flow else SlackRequestHandler)(app, path=EVENTS_PATH)
 
     async def __call__(self, scope: dict, receive: Receive, send: Send) -> None:
         kind = scope["type"]

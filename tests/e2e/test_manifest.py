@@ -14,7 +14,13 @@ def manifest() -> dict:
 def test_scopes_events_and_command():
     app = manifest()
     assert set(app["oauth_config"]["scopes"]["bot"]) == {"commands", "chat:write", "app_mentions:read", "im:history"}
-    assert set(app["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im", "app_home_opened"}
+    assert set(app["settings"]["event_subscriptions"]["bot_events"]) == {
+        "app_mention",
+        "message.im",
+        "app_home_opened",
+        "app_uninstalled",
+        "tokens_revoked",
+    }
     [command] = app["features"]["slash_commands"]
     assert command["command"] == "/comp"
     assert "planetscale ml remote" in command["usage_hint"]
@@ -35,3 +41,9 @@ def test_slack_field_limits():
     assert len(info["name"]) <= 35
     assert len(info["description"]) <= 140
     assert 175 <= len(info["long_description"]) <= 4000
+
+
+def test_oauth_mode_asks_for_the_manifests_scopes():
+    from bot.slack.oauth import BOT_SCOPES
+
+    assert list(BOT_SCOPES) == manifest()["oauth_config"]["scopes"]["bot"]
