@@ -22,7 +22,6 @@ from bot.settings import Settings
 from bot.slack.clients import web_client
 from bot.slack.listeners import register_listeners
 from bot.slack.logs import quiet_payload_loggers
-from bot.slack.oauth import OAuthParts
 from bot.slack.store import LazyStore
 
 if TYPE_CHECKING:
@@ -49,7 +48,11 @@ def create_app(
     background = ThreadPoolExecutor(max_workers=BACKGROUND_THREADS, thread_name_prefix="comp-coach-slack")
     oauth = settings.oauth and not socket_mode
     client = web_client(None if oauth else settings.slack_bot_token, settings.api_url)
-    parts = OAuthParts(settings, store, client) if oauth else None
+    parts = None
+    if oauth:
+        from bot.slack.oauth import OAuthParts  # one workspace (and Socket Mode) never needs it
+
+        parts = OAuthParts(settings, store, client)
     app = App(
         name="comp-coach",
         client=client,
