@@ -100,11 +100,20 @@ class WorkspaceStores:
 
 def one_time_state_store(engine):
     """slack_sdk's SQLAlchemy state store whose `consume` is one DELETE: the library's reads the
-    row, then deletes it, so two processes handed the same state at once could both accept it."""
+    row, then deletes it, so two processes handed the same state at once could both accept it.
+    Expired states are cleared as new ones are issued."""
     from slack_sdk.oauth.sqlalchemy_utils import normalize_datetime_for_db
     from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
     class OneTimeStateStore(SQLAlchemyOAuthStateStore):
+        def issue(self, *args, **kwargs) -> str:
+            """A new state; states nobody came back with are deleted once expired (the library
+            never does, and anyone can load the install page)."""
+            now = normalize_datetime_for_db(datetime.now(tz=UTC))
+            with self.engine.begin() as connection:
+                connection.execute(self.oauth_states.delete().where(self.oauth_states.c.expire_at <= now))
+            return super().issue(*args, **kwargs)
+
         def consume(self, state: str) -> bool:
             now = normalize_datetime_for_db(datetime.now(tz=UTC))
             states = self.oauth_states

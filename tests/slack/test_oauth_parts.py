@@ -92,3 +92,11 @@ def test_the_cache_is_bounded_and_forgets_an_uninstalled_workspace():
     authorize.forget(None, "T9")
     ask(authorize, "T9")
     assert inner.calls.count("T9") == 2
+
+
+def test_socket_mode_refuses_oauth_credentials_it_cannot_honour(capsys):
+    from bot.slack.socket import run_socket_mode
+
+    environ = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", **OAUTH}
+    assert run_socket_mode(Settings(environ)) == 2
+    assert "Socket Mode serves one workspace" in capsys.readouterr().err
