@@ -58,9 +58,11 @@ log = logging.getLogger(__name__)
 BOT_SCOPES = ("commands", "chat:write", "app_mentions:read", "im:history")
 STATE_EXPIRATION_SECONDS = 600  # Bolt's default: ten minutes from "Add to Slack" to Slack's redirect
 # A token is refreshed when it has less than this left (Bolt's default); a cached authorization
-# must never outlive the token in it, hence a cache TTL far below this window.
+# must never outlive the token in it, hence a cache TTL far below this window. The TTL also bounds
+# how long another process keeps using the token of a workspace that uninstalled and installed
+# again; a miss costs one query and one `auth.test` per workspace and process, once a minute.
 ROTATION_WINDOW_MINUTES = 120
-AUTHORIZATION_TTL_SECONDS = 300.0
+AUTHORIZATION_TTL_SECONDS = 60.0
 AUTHORIZATIONS_KEPT = 1024  # workspaces whose authorization is kept; the least recently used goes first
 assert AUTHORIZATION_TTL_SECONDS < ROTATION_WINDOW_MINUTES * 60 / 4
 
