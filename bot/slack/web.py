@@ -33,11 +33,14 @@ class WebApp:
             self.ready(app)
 
     def ready(self, app: App) -> None:
+        if app.oauth_flow is not None:  # OAuth mode: also GET /slack/install and /slack/oauth_redirect
+            from bot.slack.oauth import OAuthRequestHandler
+
+            self.slack = OAuthRequestHandler(app, path=EVENTS_PATH)
+            return
         from slack_bolt.adapter.asgi import SlackRequestHandler
 
-        from bot.slack.oauth import OAuthRequestHandler  # OAuth mode: GET /slack/install, /slack/oauth_redirect
-
-        self.slack = (OAuthRequestHandler if app.oauth_flow else SlackRequestHandler)(app, path=EVENTS_PATH)
+        self.slack = SlackRequestHandler(app, path=EVENTS_PATH)
 
     async def __call__(self, scope: dict, receive: Receive, send: Send) -> None:
         kind = scope["type"]
