@@ -20,7 +20,8 @@ from bot.settings import Settings, SettingsError
 
 CONNECT_HINT = (
     "Comp Coach console: no Slack credentials set. To connect to Slack, set SLACK_BOT_TOKEN with "
-    "SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP); see README.md. "
+    "SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and "
+    "SLACK_SIGNING_SECRET for many workspaces; see README.md. "
     "Type /comp planetscale ml remote, or a DM message; Ctrl-D ends."
 )
 
@@ -133,6 +134,23 @@ def cmd_guides_import(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if summary.failed and not summary.imported else 0
 
 
+# --- the store -------------------------------------------------------------------------------------------
+
+
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    """The Procfile's `release:` line: the schema upgraded before new web processes start (they
+    would do it themselves on start; this makes a failed migration stop the release instead)."""
+    from bot.store.database import Store
+    from bot.store.migrate import current
+
+    store = Store.open(settings.database_url, settings.state_path)
+    try:
+        print(f"store schema at revision {current(store.engine)}", file=sys.stderr)
+    finally:
+        store.dispose()
+    return 0
+
+
 # --- servers (need Slack credentials) -----------------------------------------------------------------
 
 
@@ -168,7 +186,7 @@ def cmd_auto(args: argparse.Namespace, settings: Settings) -> int:
     mode = settings.mode
     if mode == "socket":
         return cmd_socket(args, settings)
-    if mode == "http":
+    if mode in ("http", "oauth"):
         return cmd_serve(args, settings)
     args.user = "console"
     return cmd_console(args, settings)
@@ -181,7 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="comp-coach",
         description="Comp Coach: pay bands, levers and counter scripts, in Slack or a terminal. "
-        "With no command, the mode follows the environment: Socket Mode, HTTP, or the console.",
+        "With no command, the mode follows the environment: Socket Mode, HTTP (one workspace or many), "
+        "or the console.",
     )
     parser.set_defaults(func=cmd_auto)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -214,6 +233,14 @@ def build_parser() -> argparse.ArgumentParser:
         "and old Slack event ids now; servers also do it every COMP_COACH_PURGE_SECONDS.",
     )
     purge.set_defaults(func=cmd_purge)
+
+    migrate = commands.add_parser(
+        "migrate",
+        help="create or upgrade the store's tables (the Procfile's release line)",
+        description="Create or upgrade the store's tables (DATABASE_URL, or the SQLite file in the state "
+        "folder) to the newest schema. Servers do this on start too; safe to run at any time.",
+    )
+    migrate.set_defaults(func=cmd_migrate)
 
     guides = commands.add_parser("guides", help="check or import guides")
     guide_commands = guides.add_subparsers(title="guide commands", metavar="COMMAND", required=True)

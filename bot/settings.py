@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 DEFAULT_API_URL = "https://slack.com/api/"
+DEFAULT_AUTHORIZE_URL = "https://slack.com/oauth/v2/authorize"
 DEFAULT_STATE_DIR = Path("~/.local/state/comp-coach")
 
 # Field -> the environment variable that sets it.
@@ -24,7 +25,10 @@ ENVIRONMENT: dict[str, str] = {
     "slack_bot_token": "SLACK_BOT_TOKEN",
     "slack_signing_secret": "SLACK_SIGNING_SECRET",
     "slack_app_token": "SLACK_APP_TOKEN",
+    "slack_client_id": "SLACK_CLIENT_ID",
+    "slack_client_secret": "SLACK_CLIENT_SECRET",
     "slack_api_url": "SLACK_API_URL",
+    "slack_authorize_url": "SLACK_AUTHORIZE_URL",
     "port": "PORT",
     "database_url": "DATABASE_URL",
     "state_dir": "COMP_COACH_STATE_DIR",
@@ -45,7 +49,10 @@ class Settings(BaseModel):
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
     slack_api_url: str = DEFAULT_API_URL
+    slack_authorize_url: str = DEFAULT_AUTHORIZE_URL
     port: int = Field(default=3000, ge=0, le=65535)
     database_url: str | None = None
     state_dir: Path = DEFAULT_STATE_DIR
@@ -80,10 +87,19 @@ class Settings(BaseModel):
         return self.slack_api_url if self.slack_api_url.endswith("/") else self.slack_api_url + "/"
 
     @property
+    def oauth(self) -> bool:
+        """Many workspaces: "Add to Slack" over OAuth, an installation per workspace in the store.
+        (Bolt itself turns OAuth on whenever SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set, so
+        these take precedence over a bot token for HTTP.)"""
+        return bool(self.slack_client_id and self.slack_client_secret and self.slack_signing_secret)
+
+    @property
     def mode(self) -> str:
-        """socket | http | console, as `make run` picks it."""
+        """socket | oauth | http | console, as `make run` picks it."""
         if self.slack_bot_token and self.slack_app_token:
             return "socket"
+        if self.oauth:
+            return "oauth"
         if self.slack_bot_token and self.slack_signing_secret:
             return "http"
         return "console"

@@ -40,13 +40,22 @@ def create_app(
     process_before_response: bool = True,
 ) -> App:
     """A Bolt app whose every Web API call, `auth.test` at construction included, goes
-    through `settings.api_url` with bounded retries. (`process_before_response=False` exists
-    for the benchmark that justifies True.)"""
+    through `settings.api_url` with bounded retries. One workspace with `SLACK_BOT_TOKEN`, or
+    many over OAuth (`settings.oauth`, HTTP only: bot.slack.oauth), each request then
+    authorized with its own workspace's token. (`process_before_response=False` exists for the
+    benchmark that justifies True.)"""
     logger = quiet_payload_loggers()
     background = ThreadPoolExecutor(max_workers=BACKGROUND_THREADS, thread_name_prefix="comp-coach-slack")
+    oauth = settings.oauth and not socket_mode
+    client = web_client(None if oauth else settings.slack_bot_token, settings.api_url)
+    parts = None
+    if oauth:
+        from bot.slack.oauth import OAuthParts  # one workspace (and Socket Mode) never needs it
+
+        parts = OAuthParts(settings, store, client)
     app = App(
         name="comp-coach",
-        client=web_client(settings.slack_bot_token, settings.api_url),
+        client=client,
         signing_secret=settings.slack_signing_secret or "",
         # Socket Mode requests are not signed; over HTTP every request is verified (401 otherwise).
         request_verification_enabled=not socket_mode,
@@ -54,9 +63,10 @@ def create_app(
         process_before_response=process_before_response,
         listener_executor=background,
         logger=logger,
+        **(parts.app_options() if parts else {}),
     )
     trigger_pool = ThreadPoolExecutor(max_workers=TRIGGER_THREADS, thread_name_prefix="comp-coach-trigger")
-    register_listeners(app, conversation, store, background, trigger_pool)
+    register_listeners(app, conversation, store, background, trigger_pool, parts.erase if parts else None)
     return app
 
 

@@ -103,8 +103,18 @@ def web_app(settings: Settings, process_before_response: bool = True) -> Callabl
 def serve(settings: Settings) -> int:
     required = (("SLACK_BOT_TOKEN", settings.slack_bot_token), ("SLACK_SIGNING_SECRET", settings.slack_signing_secret))
     missing = [name for name, value in required if not value]
-    if missing:
-        print(f"comp-coach serve: set {' and '.join(missing)} (see docs/slack.md)", file=sys.stderr)
+    if missing and not settings.oauth:
+        print(
+            f"comp-coach serve: set {' and '.join(missing)} for one workspace, or SLACK_CLIENT_ID, "
+            "SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET for many (see docs/slack.md)",
+            file=sys.stderr,
+        )
         return 2
-    log.info("serving /slack/events and /healthz on port %d", settings.port)
+    if settings.oauth:
+        log.info(
+            "serving many workspaces: /slack/events, /slack/install, /slack/oauth_redirect, /healthz on port %d",
+            settings.port,
+        )
+    else:
+        log.info("serving /slack/events and /healthz on port %d", settings.port)
     return run_gunicorn(lambda: web_app(settings), gunicorn_options(settings))

@@ -32,6 +32,14 @@ def run_socket_mode(settings: Settings) -> int:
     if missing:
         print(f"comp-coach socket: set {' and '.join(missing)} (see docs/slack.md)", file=sys.stderr)
         return 2
+    if settings.slack_client_id and settings.slack_client_secret:
+        # Bolt turns OAuth on by itself when it sees these, and would then drop the bot token.
+        print(
+            "comp-coach socket: Socket Mode serves one workspace; unset SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, "
+            "or run comp-coach serve for many workspaces (see docs/slack.md)",
+            file=sys.stderr,
+        )
+        return 2
     from bot.slack.app import build
 
     try:

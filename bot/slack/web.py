@@ -1,4 +1,5 @@
-"""The ASGI application: `/healthz` plus Bolt's handler for `POST /slack/events`.
+"""The ASGI application: `/healthz` plus Bolt's handler for `POST /slack/events` (and, in
+OAuth mode, `GET /slack/install` and `GET /slack/oauth_redirect`).
 
 Bolt's ASGI adapter runs the (synchronous) Bolt app inside the worker's event loop. That is
 right here because nothing in the request path waits on I/O: a `/comp` answer is computed
@@ -38,6 +39,11 @@ class WebApp:
             self.ready(app)
 
     def ready(self, app: App) -> None:
+        if app.oauth_flow is not None:  # OAuth mode: also GET /slack/install and /slack/oauth_redirect
+            from bot.slack.oauth import OAuthRequestHandler
+
+            self.slack = OAuthRequestHandler(app, path=EVENTS_PATH)
+            return
         from slack_bolt.adapter.asgi import SlackRequestHandler
 
         self.slack = SlackRequestHandler(app, path=EVENTS_PATH)

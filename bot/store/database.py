@@ -1,4 +1,4 @@
-"""Engine, schema creation and upgrades, and the events-seen table."""
+"""Engine, schema upgrades (Alembic, `bot.store.migrate`), and the events-seen table."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from sqlalchemy import (
     Column,
     Engine,
     Float,
-    Integer,
     MetaData,
     String,
     Table,
@@ -20,7 +19,6 @@ from sqlalchemy import (
     delete,
     event,
     insert,
-    select,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -37,27 +35,19 @@ log = logging.getLogger(__name__)
 SQLITE_NAME = "comp-coach.sqlite3"
 T = TypeVar("T")
 
+# The tables as the code uses them. They are created and changed only by the migrations in
+# bot/store/migrations (the migration test holds the two to each other).
 metadata = MetaData()
 
-schema_version = Table(
-    "schema_version",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("version", Integer, nullable=False),
-)
-
-# Slack event ids already answered; a resent event finds its id here and is dropped.
+# Slack event ids already answered; a resent event finds its id here and is dropped. The
+# workspace is kept so that uninstalling erases its ids too (bot.store.workspaces).
 seen_events = Table(
     "seen_events",
     metadata,
     Column("event_id", String(128), primary_key=True),
     Column("expires_at", Float, nullable=False, index=True),
+    Column("team_id", String(64), nullable=True, index=True),
 )
-
-# Upgrades from version N-1 to N, in order. `create_all` makes new tables; a change to an
-# existing table adds a function here (ALTER TABLE ...), and SCHEMA_VERSION follows it.
-MIGRATIONS: list[Callable] = []
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def missing_table(error: DBAPIError) -> bool:
@@ -129,30 +119,20 @@ class Store:
         return self.engine.dialect.name
 
     def upgrade(self) -> None:
-        """Create missing tables, then run the upgrades this database has not seen."""
-        metadata.create_all(self.engine)
-        try:
-            with self.engine.begin() as connection:
-                connection.execute(insert(schema_version).values(id=1, version=SCHEMA_VERSION))
-            return  # a new database: created at the current version
-        except IntegrityError:
-            pass  # the row exists: this database was created before, maybe at an older version
-        with self.engine.begin() as connection:
-            current = connection.execute(
-                select(schema_version.c.version).where(schema_version.c.id == 1).with_for_update()
-            ).scalar_one()
-            for version in range(current, SCHEMA_VERSION):
-                log.info("upgrading the store to schema version %d", version + 1)
-                MIGRATIONS[version](connection)
-            if current < SCHEMA_VERSION:
-                connection.execute(schema_version.update().values(version=SCHEMA_VERSION))
+        """Run the migrations this database has not seen (a new database gets them all)."""
+        from bot.store.migrate import upgrade
+
+        upgrade(self.engine)
 
     # --- tables gone, health, scrubbing ----------------------------------------------------------
 
     def create_tables(self) -> None:
-        """What re-creates the schema when a running server finds its tables gone (a database
-        recreated empty): today `upgrade`; with migrations, whatever brings the schema up."""
+        """What re-creates the schema when a running server finds its tables gone: the migrations
+        for a database recreated empty; for a table dropped from a database whose revision is
+        current (Alembic sees nothing to do), the declared tables that are missing, which the
+        migration test holds equal to what the migrations make."""
         self.upgrade()
+        metadata.create_all(self.engine)
 
     def retrying_missing_tables(self, operation: Callable[[], T]) -> T:
         """`operation`, and when it fails because a table is missing, the tables created and
@@ -187,22 +167,24 @@ class Store:
 
     # --- events seen ---------------------------------------------------------------------------
 
-    def claim_event(self, event_id: str, ttl_seconds: float = 3600.0) -> bool:
+    def claim_event(self, event_id: str, team_id: str | None = None, ttl_seconds: float = 3600.0) -> bool:
         """True the first time an event id is claimed by any process, False after."""
-        return self.retrying_missing_tables(lambda: self._claim(event_id, ttl_seconds))
+        return self.retrying_missing_tables(lambda: self._claim(event_id, team_id, ttl_seconds))
 
-    def _claim(self, event_id: str, ttl_seconds: float) -> bool:
+    def _claim(self, event_id: str, team_id: str | None, ttl_seconds: float) -> bool:
         now = time.time()
         try:
             with self.engine.begin() as connection:
-                connection.execute(insert(seen_events).values(event_id=event_id, expires_at=now + ttl_seconds))
+                connection.execute(
+                    insert(seen_events).values(event_id=event_id, team_id=team_id, expires_at=now + ttl_seconds)
+                )
             return True
         except IntegrityError:
             with self.engine.begin() as connection:
                 expired = connection.execute(
                     delete(seen_events).where(seen_events.c.event_id == event_id, seen_events.c.expires_at < now)
                 ).rowcount
-            return bool(expired) and self._claim(event_id, ttl_seconds)
+            return bool(expired) and self._claim(event_id, team_id, ttl_seconds)
 
     def purge_events(self) -> int:
         """Delete the event ids past their expiry (Slack resends within minutes, not hours)."""

@@ -10,6 +10,15 @@ one kind of call its own answer (`not_in_channel`, `expired_trigger_id`).
 `Retry-After`) or 5xx. Posts to
 `response_url(...)` addresses are recorded too, under the method name `response_url`.
 
+Many workspaces (OAuth mode): `add_workspace(team_id)` makes a workspace that can install
+the app. `GET authorize_url` (what `SLACK_AUTHORIZE_URL` should be) plays the person approving
+on Slack's page: it redirects to `redirect_uri` with a one-time code (or `error=access_denied`
+when `deny=1`); `oauth.v2.access` exchanges the code for that workspace's bot token (checking
+the client id and secret) and, with `rotation=True`, refreshes it (`grant_type=refresh_token`);
+`auth.test` answers for the workspace whose token it is, and `invalid_auth` for a revoked one;
+`uninstall(team_id)` revokes the workspace's tokens. Every call records the token it used
+(`Call.token`), so tests see which workspace's token each `chat.postMessage` carried.
+
     with SlackStandIn() as slack:
         env["SLACK_API_URL"] = slack.api_url
         ...
@@ -18,16 +27,22 @@ one kind of call its own answer (`not_in_channel`, `expired_trigger_id`).
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
+import secrets
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 API_PREFIX = "/api/"
 RESPONSE_PREFIX = "/response/"
+AUTHORIZE_PATH = "/oauth/v2/authorize"
+APP_ID = "A0COMPCOACH"
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "stand-in-client-secret"
 
 
 @dataclass
@@ -38,6 +53,29 @@ class Call:
     path: str
     status: int = 200
     at: float = field(default_factory=time.monotonic)
+
+    @property
+    def token(self) -> str | None:
+        """The token the call was made with (`Authorization: Bearer`, or a `token` argument)."""
+        authorization = self.headers.get("authorization", "")
+        if authorization.startswith("Bearer "):
+            return authorization[len("Bearer ") :]
+        return self.args.get("token")
+
+
+@dataclass
+class Workspace:
+    team_id: str
+    name: str
+    bot_user_id: str
+    bot_id: str
+    installer: str = "U0INSTALLER"
+    tokens: list[str] = field(default_factory=list)  # every bot token issued, newest last
+    refresh_token: str | None = None
+
+    @property
+    def token(self) -> str | None:
+        return self.tokens[-1] if self.tokens else None
 
 
 @dataclass
@@ -60,6 +98,15 @@ class SlackStandIn:
         self._ts = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        # OAuth: workspaces that can install, one-time codes, live and revoked tokens.
+        self.client_id, self.client_secret = CLIENT_ID, CLIENT_SECRET
+        self.rotation = False  # issue refresh tokens and short-lived bot tokens
+        self.token_lifetime = 43200  # seconds, as Slack's rotating tokens (12 hours)
+        self.redirect_uri: str | None = None  # the app's configured redirect URL
+        self.workspaces: dict[str, Workspace] = {}
+        self._codes: dict[str, str] = {}  # code -> team id
+        self._token_teams: dict[str, str] = {}  # live bot token -> team id
+        self._revoked: set[str] = set()
 
     # --- life cycle ---------------------------------------------------------------------------
 
@@ -127,6 +174,27 @@ class SlackStandIn:
         with self._lock:
             self._rules.append((method, match, payload))
 
+    def add_workspace(self, team_id: str, name: str | None = None) -> Workspace:
+        """A workspace that can install the app (its bot user and bot ids derive from the team id)."""
+        with self._lock:
+            workspace = Workspace(team_id, name or f"Workspace {team_id}", f"U{team_id}BOT", f"B{team_id}BOT")
+            self.workspaces[team_id] = workspace
+            return workspace
+
+    def uninstall(self, team_id: str) -> None:
+        """The workspace removed the app: its tokens stop working (Slack then sends app_uninstalled)."""
+        with self._lock:
+            workspace = self.workspaces[team_id]
+            for token in workspace.tokens:
+                self._token_teams.pop(token, None)
+                self._revoked.add(token)
+            workspace.refresh_token = None
+
+    @property
+    def authorize_url(self) -> str:
+        """What SLACK_AUTHORIZE_URL should be."""
+        return self.base_url + AUTHORIZE_PATH
+
     def reset(self) -> None:
         with self._lock:
             self.calls.clear()
@@ -165,6 +233,9 @@ class SlackStandIn:
             args.update(parse_qsl(raw.decode()))
         headers = {k.lower(): v for k, v in request.headers.items()}
 
+        if url.path == AUTHORIZE_PATH:
+            self._authorize_page(request, Call("authorize", args, headers, url.path))
+            return
         if url.path.startswith(RESPONSE_PREFIX):
             method = "response_url"
         elif url.path.startswith(API_PREFIX):
@@ -202,12 +273,17 @@ class SlackStandIn:
                 ),
                 self.answers.get(method),
             )
+            revoked = call.token in self._revoked and method not in ("oauth.v2.access", "response_url")
+        if revoked:  # an uninstalled workspace's token works for nothing any more
+            return 200, {}, {"ok": False, "error": "token_revoked"}
         if canned is not None:
             return 200, {}, canned
         if method == "response_url":
             return 200, {}, {}
         if method == "auth.test":
-            return 200, {}, self._auth_test()
+            return 200, {}, self._auth_test(call.token)
+        if method == "oauth.v2.access":
+            return 200, {}, self._oauth_access(call)
         if method == "chat.postMessage":
             return 200, {}, self._posted(call.args)
         if method == "chat.postEphemeral":
@@ -220,8 +296,23 @@ class SlackStandIn:
             return 200, {}, {"ok": False, "error": "invalid_auth"}
         return 200, {}, {"ok": False, "error": "unknown_method"}
 
-    def _auth_test(self) -> dict:
-        return {
+    def _auth_test(self, token: str | None) -> dict:
+        with self._lock:
+            if token in self._revoked:
+                return {"ok": False, "error": "token_revoked"}
+            workspace = self.workspaces.get(self._token_teams.get(token or "", ""))
+        if workspace is not None:  # a token this stand-in issued over OAuth
+            return {
+                "ok": True,
+                "url": f"https://{workspace.team_id.lower()}.slack.com/",
+                "team": workspace.name,
+                "user": "comp_coach",
+                "team_id": workspace.team_id,
+                "user_id": workspace.bot_user_id,
+                "bot_id": workspace.bot_id,
+                "is_enterprise_install": False,
+            }
+        return {  # any other token: the one workspace of single-workspace mode
             "ok": True,
             "url": "https://comp-coach-test.slack.com/",
             "team": "Comp Coach Test",
@@ -231,6 +322,90 @@ class SlackStandIn:
             "bot_id": self.bot_id,
             "is_enterprise_install": False,
         }
+
+    # --- OAuth -------------------------------------------------------------------------------------
+
+    def _authorize_page(self, request: BaseHTTPRequestHandler, call: Call) -> None:
+        """Slack's "Add to Slack" page, approved (or, with `deny=1`, cancelled) at once: a redirect
+        to the app's redirect URL with a one-time code and the app's state."""
+        args = call.args
+        with self._lock:
+            team_id = args.get("team") or next(iter(self.workspaces), None)
+            redirect = args.get("redirect_uri") or self.redirect_uri
+            problem = None
+            if args.get("client_id") != self.client_id:
+                problem = "invalid_client_id"
+            elif team_id not in self.workspaces or not redirect:
+                problem = "bad_redirect_uri" if not redirect else "invalid_team"
+            if problem is None:
+                if args.get("deny"):
+                    query = {"error": "access_denied", "state": args.get("state", "")}
+                else:
+                    code = secrets.token_hex(8)
+                    self._codes[code] = team_id
+                    query = {"code": code, "state": args.get("state", "")}
+            call.status = 302 if problem is None else 400
+            self.calls.append(call)
+            self._lock.notify_all()
+        if problem is not None:
+            body = json.dumps({"ok": False, "error": problem}).encode()
+            request.send_response(400)
+            request.send_header("Content-Type", "application/json; charset=utf-8")
+            request.send_header("Content-Length", str(len(body)))
+            request.end_headers()
+            request.wfile.write(body)
+            return
+        request.send_response(302)
+        request.send_header("Location", f"{redirect}?{urlencode(query)}")
+        request.send_header("Content-Length", "0")
+        request.end_headers()
+
+    def _client_authenticated(self, call: Call) -> bool:
+        authorization = call.headers.get("authorization", "")
+        if authorization.startswith("Basic "):
+            client_id, _, secret = base64.b64decode(authorization[6:]).decode().partition(":")
+        else:
+            client_id, secret = call.args.get("client_id", ""), call.args.get("client_secret", "")
+        return client_id == self.client_id and secret == self.client_secret
+
+    def _oauth_access(self, call: Call) -> dict:
+        if not self._client_authenticated(call):
+            return {"ok": False, "error": "invalid_client_id"}
+        with self._lock:
+            if call.args.get("grant_type") == "refresh_token":
+                refresh = call.args.get("refresh_token")
+                workspace = next((w for w in self.workspaces.values() if refresh and w.refresh_token == refresh), None)
+                if workspace is None:
+                    return {"ok": False, "error": "invalid_refresh_token"}
+                return self._issue(workspace, installing=False)
+            team_id = self._codes.pop(call.args.get("code") or "", None)  # a code works once
+            if team_id is None:
+                return {"ok": False, "error": "invalid_code"}
+            return self._issue(self.workspaces[team_id], installing=True)
+
+    def _issue(self, workspace: Workspace, installing: bool) -> dict:
+        """A new bot token for the workspace (under the lock). Rotation keeps the previous token
+        valid until it expires, as Slack does; an uninstall revokes them all."""
+        token = f"xoxb-{workspace.team_id}-{len(workspace.tokens) + 1}-{secrets.token_hex(4)}"
+        workspace.tokens.append(token)
+        self._token_teams[token] = workspace.team_id
+        answer = {
+            "ok": True,
+            "app_id": APP_ID,
+            "scope": "commands,chat:write,app_mentions:read,im:history",
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": workspace.bot_user_id,
+            "team": {"id": workspace.team_id, "name": workspace.name},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+        if installing:
+            answer["authed_user"] = {"id": workspace.installer}
+        if self.rotation:
+            workspace.refresh_token = f"xoxe-1-{workspace.team_id}-{secrets.token_hex(6)}"
+            answer.update(refresh_token=workspace.refresh_token, expires_in=self.token_lifetime)
+        return answer
 
     def _ephemeral(self, args: dict) -> dict:
         if not args.get("channel") or not args.get("user"):

@@ -52,14 +52,14 @@ def register(app: App, conversation: Conversation, store: Store, interactions: I
         if reason is not None:
             log.debug("ignored %s %s: %s", event.get("type"), event_id, reason)
             return False
-        if event_id and not claim(event_id):
+        if event_id and not claim(event_id, team_of(body, event)):
             log.info("dropped resent event %s", event_id)
             return False
         return True
 
-    def claim(event_id: str) -> bool:
+    def claim(event_id: str, team: str) -> bool:
         try:
-            return store.claim_event(event_id)
+            return store.claim_event(event_id, team)
         except Exception as error:  # the store being down must not silence the bot
             log_failure("recording event (answering anyway)", event_id, error)
             return True

@@ -1,0 +1,79 @@
+"""Upgrading the store's schema with Alembic (the scripts are in `bot/store/migrations`).
+
+Run on start by whichever process opens the store first (`Store.open`), and by the
+Procfile's `release: comp-coach migrate`. Several processes may start at once (web workers,
+a second dyno): each migrates inside one transaction that first takes a lock, a
+transaction-scoped advisory lock on PostgreSQL and SQLite's write lock (`BEGIN IMMEDIATE`),
+so the second finds the work done. Both databases run DDL inside transactions, so a failed
+migration leaves the schema as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, text
+
+from bot.store.migrations import HEAD
+
+log = logging.getLogger(__name__)
+
+SCRIPTS = Path(__file__).with_name("migrations")
+ADVISORY_LOCK = 0x636F6D70  # "comp": one number every Comp Coach process agrees on
+
+
+def upgrade(engine: Engine, revision: str = "head") -> str | None:
+    """Bring the schema to `revision`; returns the revision it was at before (None: new)."""
+    if revision == "head" and current(engine) == HEAD:
+        return HEAD  # nothing to do, and no Alembic import (see bot/store/migrations/__init__.py)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # a line per plugin, at import
+    from alembic import command
+
+    with engine.connect() as connection:
+        _lock(connection)
+        before = _version(connection)
+        command.upgrade(_config(connection), revision)
+        after = _version(connection)
+        connection.commit()
+    if before != after:
+        log.info("store schema upgraded from %s to %s", before or "nothing", after)
+    return before
+
+
+def current(engine: Engine) -> str | None:
+    """The database's revision (None: no `alembic_version` table yet)."""
+    with engine.connect() as connection:
+        return _version(connection)
+
+
+def head() -> str:
+    """The newest revision among the scripts (the migration test holds `HEAD` to it)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(SCRIPTS)).get_current_head()
+
+
+def _config(connection: Connection):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPTS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _lock(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK})
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _version(connection: Connection) -> str | None:
+    """`alembic_version`'s row, read without Alembic; None when the table is missing."""
+    from sqlalchemy import inspect
+
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

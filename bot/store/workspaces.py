@@ -1,0 +1,36 @@
+"""Erasing a workspace: its installation and everything stored for its people, at once.
+
+Run when Slack says the app was uninstalled or its bot token revoked. One transaction, so
+no reader ever sees a workspace half erased, and a failure leaves everything to try again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, delete
+
+from bot.store.cases import cases
+from bot.store.database import seen_events
+
+
+def erase_workspace(installations, enterprise_id: str | None, team_id: str | None) -> dict[str, int]:
+    """`installations`: slack_sdk's `SQLAlchemyInstallationStore` (its tables, client id and
+    engine). Returns the rows deleted per table."""
+    erased: dict[str, int] = {}
+    with installations.engine.begin() as connection:
+        for table in (installations.installations, installations.bots):
+            erased[table.name] = connection.execute(
+                _installation_rows(table, installations.client_id, enterprise_id, team_id)
+            ).rowcount
+        if team_id is not None:
+            erased[cases.name] = connection.execute(delete(cases).where(cases.c.team_id == team_id)).rowcount
+            erased[seen_events.name] = connection.execute(
+                delete(seen_events).where(seen_events.c.team_id == team_id)
+            ).rowcount
+    return erased
+
+
+def _installation_rows(table: Table, client_id: str, enterprise_id: str | None, team_id: str | None):
+    # `== None` is SQL's IS NULL here, as in slack_sdk's own delete_installation.
+    return delete(table).where(
+        (table.c.client_id == client_id) & (table.c.enterprise_id == enterprise_id) & (table.c.team_id == team_id)
+    )
