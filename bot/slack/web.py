@@ -5,12 +5,17 @@ right here because nothing in the request path waits on I/O: a `/comp` answer is
 and returned as the ack, and events are acknowledged at once with their work handed to
 background threads (bot.slack.app). A listener must never make a blocking call in its ack
 path; it would hold every other request of the worker.
+
+`POST /slack/events` passes `bot.slack.guard` first: size, timestamp and signature are checked
+on the raw bytes before Bolt parses anything (401/400/413 with one WARNING line).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
+
+from bot.slack.guard import Refusal, RequestGuard, log_refusal, response
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -26,15 +31,18 @@ Send = Callable[[dict], Awaitable[None]]
 class WebApp:
     """Ready once it holds a Bolt app (guides loaded, `auth.test` passed); 503 before."""
 
-    def __init__(self, app: App | None = None) -> None:
+    def __init__(self, app: App | None = None, signing_secret: str | None = None) -> None:
         self.slack: SlackRequestHandler | None = None
+        self.guard: RequestGuard | None = None
         if app is not None:
-            self.ready(app)
+            self.ready(app, signing_secret)
 
-    def ready(self, app: App) -> None:
+    def ready(self, app: App, signing_secret: str | None = None) -> None:
         from slack_bolt.adapter.asgi import SlackRequestHandler
 
         self.slack = SlackRequestHandler(app, path=EVENTS_PATH)
+        # Without a secret (the benchmark's bare Bolt baseline) Bolt alone checks requests.
+        self.guard = RequestGuard(signing_secret) if signing_secret else None
 
     async def __call__(self, scope: dict, receive: Receive, send: Send) -> None:
         kind = scope["type"]
@@ -46,8 +54,25 @@ class WebApp:
             await _plain(send, 200 if self.slack else 503)
         elif self.slack is None:
             await _plain(send, 503)
+        elif self.guard is not None and scope["path"] == EVENTS_PATH and scope["method"] == "POST":
+            checked = await self.guard.check(scope, receive)
+            if isinstance(checked, Refusal):
+                log_refusal(scope, checked)
+                for message in response(checked):
+                    await send(message)
+            else:
+                await self.slack(scope, _replay(checked), send)
         else:
             await self.slack(scope, receive, send)
+
+
+def _replay(body: bytes) -> Receive:
+    """The body already read and checked, handed to Bolt's adapter as one ASGI message."""
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
 
 
 async def _lifespan(receive: Receive, send: Send) -> None:
