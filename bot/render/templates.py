@@ -143,8 +143,11 @@ def environment(root: Path = RESPONSES_DIR) -> Environment:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             bytecode_cache = MemoryFallbackBytecodeCache(str(folder))
-        except OSError:
-            bytecode_cache = None  # a read-only state folder only costs speed
+        except OSError as error:  # a read-only or full state folder only costs speed
+            log.warning(
+                "compiled templates kept in memory only: %s (%s)", folder, error.strerror or type(error).__name__
+            )
+            bytecode_cache = None
     env = Environment(
         loader=FileSystemLoader(str(root)),
         bytecode_cache=bytecode_cache,
