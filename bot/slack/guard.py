@@ -16,7 +16,8 @@ signature holds:
    object, nesting deeper than Python's parser goes, an interactivity `payload` that is not a
    JSON object): 400.
 
-Each refusal is one WARNING line (status, reason, size; never the body) and no traceback.
+Each refusal is one WARNING line (status, reason, size; never the body) and no traceback; a
+flood past 50 a second is summed up in one line a second instead (`RefusalLog`).
 A signed slash command costs one HMAC and a UTF-8 decode here; Bolt still verifies again.
 """
 
@@ -41,6 +42,8 @@ MAX_BODY = 1024 * 1024
 BODY_TIMEOUT = 10.0  # seconds for the whole body; Slack sends it in one go
 MAX_AGE = 5 * 60  # Slack's replay window (slack_sdk's SignatureVerifier uses the same)
 MAX_TIMESTAMP_DIGITS = 12
+LOG_LINES_PER_SECOND = 50
+DRAIN_LIMIT = 64 * 1024  # an unsigned body up to this size is read and dropped, keeping the connection
 
 Receive = Callable[[], Awaitable[dict]]
 
@@ -73,15 +76,12 @@ class RequestGuard:
             if int(length) > self.max_body:
                 return Refusal(413, "body over the limit", int(length))
         timestamp = headers.get(b"x-slack-request-timestamp", b"")
-        if not timestamp.isdigit() or len(timestamp) > MAX_TIMESTAMP_DIGITS:
-            return Refusal(401, "no timestamp" if not timestamp else "timestamp not a number")
-        if abs(time.time() - int(timestamp)) > MAX_AGE:
-            return Refusal(401, "stale timestamp")
         signature = headers.get(b"x-slack-signature", b"")
-        if not signature.startswith(b"v0=") or len(signature) != 67:
-            return Refusal(401, "no v0 signature")
+        unsigned = _unsigned(timestamp, signature)
         try:
-            body = await asyncio.wait_for(self._body(receive), self.body_timeout)
+            if unsigned:
+                return await self._refuse_unsigned(unsigned, length, receive)
+            body = await self._body(receive)
         except TooLarge:
             return Refusal(413, "body over the limit", self.max_body)
         except TimeoutError:
@@ -96,17 +96,45 @@ class RequestGuard:
             return Refusal(400, problem, len(body))
         return body
 
+    async def _refuse_unsigned(self, reason: str, length: bytes | None, receive: Receive) -> Refusal:
+        """401 without reading a large body (the connection then closes). A small one is read
+        and dropped, so the connection stays open for the next request, which costs the
+        server less than a new connection (bench/junk.py)."""
+        if length is not None and int(length) <= DRAIN_LIMIT:
+            await self._body(receive)
+        return Refusal(401, reason)
+
     async def _body(self, receive: Receive) -> bytes | None:
-        chunks = bytearray()
-        while True:
+        """The whole body within `body_timeout` (`asyncio.timeout`: no task per request, as
+        `wait_for` would make), or TooLarge as soon as it passes `max_body`."""
+        async with asyncio.timeout(self.body_timeout):
             message = await receive()
             if message["type"] != "http.request":
                 return None  # http.disconnect
-            chunks += message.get("body", b"")
-            if len(chunks) > self.max_body:
-                raise TooLarge
-            if not message.get("more_body", False):
-                return bytes(chunks)
+            body = message.get("body", b"")
+            if not message.get("more_body", False) and len(body) <= self.max_body:
+                return body  # the usual case: all of it in one message
+            chunks = bytearray(body)
+            while True:
+                if len(chunks) > self.max_body:
+                    raise TooLarge
+                if not message.get("more_body", False):
+                    return bytes(chunks)
+                message = await receive()
+                if message["type"] != "http.request":
+                    return None
+                chunks += message.get("body", b"")
+
+
+def _unsigned(timestamp: bytes, signature: bytes) -> str | None:
+    """Why the headers alone show the request is not signed by Slack now (None if they might be)."""
+    if not timestamp.isdigit() or len(timestamp) > MAX_TIMESTAMP_DIGITS:
+        return "no timestamp" if not timestamp else "timestamp not a number"
+    if abs(time.time() - int(timestamp)) > MAX_AGE:
+        return "stale timestamp"
+    if not signature.startswith(b"v0=") or len(signature) != 67:
+        return "no v0 signature"
+    return None
 
 
 def _malformed(body: bytes, content_type: bytes) -> str | None:
@@ -136,17 +164,51 @@ def _not_an_object(text: str) -> str | None:
     return None if isinstance(value, dict) else "JSON not an object"
 
 
-def log_refusal(scope: dict, refusal: Refusal) -> None:
-    size = "" if refusal.size is None else f", {refusal.size} bytes"
-    log.warning("refused %s %s: %d %s%s", scope.get("method"), scope.get("path"), refusal.status, refusal.reason, size)
+class RefusalLog:
+    """One WARNING line per refusal, up to `per_second` lines a second; past that a flood is
+    summed up in one line a second (how many, by status), so junk cannot fill the disk or
+    spend the worker's time on log lines (bench/junk.py)."""
+
+    def __init__(self, per_second: int = LOG_LINES_PER_SECOND) -> None:
+        self.per_second = per_second
+        self.second = 0
+        self.lines = 0
+        self.unlogged: dict[int, int] = {}
+
+    def __call__(self, scope: dict, refusal: Refusal) -> None:
+        second = int(time.monotonic())
+        if second != self.second:
+            self._flush()
+            self.second, self.lines = second, 0
+        if self.lines < self.per_second:
+            self.lines += 1
+            size = "" if refusal.size is None else f", {refusal.size} bytes"
+            log.warning(
+                "refused %s %s: %d %s%s", scope.get("method"), scope.get("path"), refusal.status, refusal.reason, size
+            )
+        else:
+            self.unlogged[refusal.status] = self.unlogged.get(refusal.status, 0) + 1
+
+    def _flush(self) -> None:
+        if self.unlogged:
+            counts = ", ".join(f"{count} × {status}" for status, count in sorted(self.unlogged.items()))
+            log.warning(
+                "refused %d more requests in a second without a line each: %s", sum(self.unlogged.values()), counts
+            )
+            self.unlogged = {}
+
+
+log_refusal = RefusalLog()
 
 
 def response(refusal: Refusal) -> tuple[dict, dict]:
-    """The ASGI messages of a refusal. The connection is closed after it (an unread body
-    cannot be skipped safely), which gunicorn does for a body not read to its end."""
+    """The ASGI messages of a refusal. gunicorn closes the connection after it when the body
+    was not read to its end (an unread body cannot be skipped safely); 413 and 408 say so."""
     body = b'{"error": "invalid request"}' if refusal.status == 401 else f"{refusal.reason}\n".encode()
     kind = b"application/json" if refusal.status == 401 else b"text/plain; charset=utf-8"
-    headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]
+    headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+    if refusal.status in (408, 413):
+        headers.append((b"connection", b"close"))
     return (
         {"type": "http.response.start", "status": refusal.status, "headers": headers},
         {"type": "http.response.body", "body": body},
