@@ -8,6 +8,7 @@ import pytest
 
 from bot.answers import Answers
 from bot.coaching.coach import Coach
+from bot.guides.catalog import PROJECT_ROOT
 from bot.guides.overview import overview
 from bot.render import views
 from bot.render.blocks import DIRECTIVE_MARK, build_messages, parse_directives
@@ -124,3 +125,19 @@ def test_a_template_line_that_is_not_json_is_left_out_not_fatal(tmp_path, caplog
         {"type": "actions", "elements": [{"type": "button", "action_id": "share_answer"}]},
     ]
     assert caplog.text.count("not a JSON object") == 2
+
+
+def test_guides_check_warns_on_markup_in_guide_text(tmp_path):
+    import io
+
+    from bot.guides.importer import check_guides
+
+    out = io.StringIO()
+    summary = check_guides([write_poisoned_guide(tmp_path)], out)
+    assert summary.valid == 1
+    lines = out.getvalue().splitlines()
+    for field in ("company.dna.parts[0]", "levers[0].script", "negotiate_up.commentary", "regions[1].name"):
+        assert any(f": {field}: shown as plain text, not as markup" in line for line in lines), field
+    clean = io.StringIO()
+    check_guides([PROJECT_ROOT / "data" / "guides"], clean)
+    assert "not as markup" not in clean.getvalue()
