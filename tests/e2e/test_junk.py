@@ -97,7 +97,7 @@ def test_a_real_answer_just_under_the_limit_still_goes_through(web, slack):
 
 def test_half_sent_requests_are_dropped_after_the_header_timeout(web):
     started = time.monotonic()
-    dropped = wait_dropped(half_sent(port_of(web), 200), timeout=HEADER_TIMEOUT + 5)
+    dropped = wait_dropped(half_sent(port_of(web), 200), timeout=HEADER_TIMEOUT + 8)
     assert len(dropped) == 200
-    assert HEADER_TIMEOUT - 1 <= time.monotonic() - started <= HEADER_TIMEOUT + 3
+    assert HEADER_TIMEOUT - 1 <= time.monotonic() - started <= HEADER_TIMEOUT + 6  # slack for a busy machine
     assert get(web.url + "/healthz").status == 200
