@@ -107,7 +107,9 @@ def web_app(settings: Settings, process_before_response: bool = True) -> Callabl
     from bot.slack.app import build
     from bot.slack.web import WebApp
 
-    bot = build(settings, process_before_response=process_before_response)
+    # The guard in WebApp verifies every POST /slack/events before Bolt parses it; Bolt does not again.
+    guarded = bool(settings.slack_signing_secret)
+    bot = build(settings, process_before_response=process_before_response, verified_upstream=guarded)
     return settled(WebApp(bot.app, signing_secret=settings.slack_signing_secret))
 
 
