@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.answers import COMMAND, Answers, as_lookup, split_command
 from bot.render.blocks import Message, build_messages
+from bot.render.fixed import coach_error, prepare
 from bot.render.templates import render
 
 
@@ -36,6 +37,7 @@ class Reply:
 class Conversation:
     def __init__(self, answers: Answers, settings: object | None = None, store: object | None = None) -> None:
         self.answers = answers
+        prepare()  # the apologies, rendered now: they must need nothing when things fail
         self.settings = settings
         self._store = store  # a bot.store.database.Store to share; opened from settings when None
         self._coach = None
@@ -74,7 +76,7 @@ class Conversation:
             coach = self.coach
         except Exception as exc:  # the store is unreachable: say so, and try again next DM
             logging.getLogger(__name__).error("coaching store unavailable: %s", type(exc).__name__)
-            return build_messages(render("coach_error.j2"))
+            return coach_error()
         return coach.reply(text, user=user, team=team)
 
     @property

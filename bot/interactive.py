@@ -19,6 +19,7 @@ from bot.offers.form import Problem, read_offer_form
 from bot.offers.model import Offer
 from bot.render import views
 from bot.render.blocks import Message, build_messages
+from bot.render.fixed import coach_error
 from bot.render.templates import render
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class Interactions:
             coach = self.conversation.coach
         except Exception as exc:  # the store is unreachable
             log.error("coaching store unavailable: %s", type(exc).__name__)
-            return build_messages(render("coach_error.j2"))
+            return coach_error()
         return coach.start_from_form(team, user, checked.guide_key, checked.region_name, checked.offer)
 
     # --- the App Home ---------------------------------------------------------------------------

@@ -33,7 +33,8 @@ from bot.guides.resolve import normalize
 from bot.offers.counter import CompetingOffer, Counter, build_counter, hold
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, evaluate, formulas
 from bot.offers.model import Offer
-from bot.render.blocks import Message, build_messages
+from bot.render.blocks import Message, build_messages, is_directive
+from bot.render.fixed import coach_error
 from bot.render.templates import render
 from bot.understanding.entities import Context
 from bot.understanding.intents import OFFER_WORDS_RE, QUESTIONS
@@ -159,7 +160,7 @@ class Coach:
             return outcome.messages
         except Exception as exc:
             log.error("%s failed: %s", what, type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))
-            return build_messages(render("coach_error.j2"))
+            return coach_error()
 
     # --- the offer form and the person's case outside the DM -----------------------------------------
 
@@ -169,7 +170,7 @@ class Coach:
         what the person said besides the offer (other offers, current company, walk-away)."""
         guide = self.answers.catalog.by_key.get(guide_key)
         if guide is None or not any(region.name == region_name for region in guide.regions):
-            return build_messages(render("coach_error.j2"))
+            return coach_error()
         return self._locked(
             team, user, lambda case: self._from_form(case, guide, region_name, offer), "offer form case"
         )
@@ -260,7 +261,7 @@ class Coach:
             reply = questions.answer(u.intent, hypothetical, self._guide(case), self._region(case))
             head, _, rest = reply.partition("\n")
             note = render("_coach_changes.j2", changes=[f"placing the figures you asked about ({words}); not kept"])
-            reply = f"{head}\n{note}\n{rest}" if head.startswith("::header") else f"{note}\n{reply}"
+            reply = f"{head}\n{note}\n{rest}" if is_directive(head, "header") else f"{note}\n{reply}"
             return Outcome(build_messages(reply), stored)
         reply = questions.answer(u.intent, case, self._guide(case), self._region(case))
         return Outcome(build_messages(reply), stored)
@@ -539,7 +540,7 @@ class Coach:
         text = render(template, **context)
         if changes:
             noted = render("_coach_changes.j2", changes=changes, assumed_own=context.get("assumed_own"))
-            if text.startswith("::header"):
+            if is_directive(text, "header"):
                 head, _, rest = text.partition("\n")
                 text = f"{head}\n{noted}\n{rest}"
             else:

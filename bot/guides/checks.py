@@ -6,13 +6,44 @@ each other so that `guides check` can flag them for the people who maintain the 
 
 from __future__ import annotations
 
+import re
+
 from bot.guides.model import Guide
 from bot.guides.money import format_range
 from bot.guides.problems import Problem
 
+# Text that would mean something to the renderer or to Slack if it were not escaped: it is
+# shown as written (bot/render/blocks.py), but its authors probably meant something else.
+_MARKUP = re.compile(
+    r"(?:^|[\r\n\v\f\x1c-\x1f\x85\u2028\u2029])\s*::(?:header|section|field|context|divider|actions|block)\b"
+    r"|<[!@#][^>]*>|<https?:[^>]*>"
+)
+
+
+def markup_warnings(guide: Guide, file: str) -> list[Problem]:
+    """Guide text holding the renderer's directive syntax, a Slack mention or a link."""
+    warnings = []
+    for field, text in _texts(guide.model_dump(exclude={"source_file"})):
+        found = _MARKUP.search(text)
+        if found:
+            shown = found.group(0).strip()[:40]
+            warnings.append(Problem(file, None, field, f"shown as plain text, not as markup: {shown!r}"))
+    return warnings
+
+
+def _texts(value: object, path: str = ""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
+    elif isinstance(value, str):
+        yield path, value
+
 
 def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
-    warnings: list[Problem] = []
+    warnings: list[Problem] = markup_warnings(guide, file)
     for region in guide.regions:
         where = f"{region.level} {region.name}" if region.level else region.name
         computed = region.computed_total()

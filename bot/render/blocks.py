@@ -15,6 +15,13 @@ Templates in `responses/` write a message as a short list of directives, one blo
     ::block
     {"type": "input", ...}
 
+Only the templates' own lines are directives. Each template's source is marked when it is
+compiled (`mark_directives`: a line that starts with `::` gets `DIRECTIVE_MARK` in front), and
+the parser reads only marked lines. Every interpolated value has that mark removed
+(`escape`, the templates' `finalize`), so no value can start a directive, whatever it holds:
+line breaks of any kind, `::` after one, broken JSON. The mark is an ASCII unit separator,
+which `str.strip()` and `str.split()` treat as white space and Slack never sees.
+
 Consecutive `::field` blocks form one section with fields. This keeps the words in the
 templates and the Block Kit mechanics here: every message gets a plain `text` fallback,
 and Slack's limits (50 blocks, 3,000 characters per section, 2,000 per field, 150 per
@@ -24,6 +31,7 @@ header, 10 fields per section) are met by splitting, never by cutting a figure o
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -35,18 +43,40 @@ MAX_HEADER = 150
 MAX_CONTEXT_ELEMENT = 2000
 MAX_TEXT = 40000
 
-_BREAKS_RE = re.compile(r"[\r\n\u2028\u2029]+")
-_DIRECTIVE_RE = re.compile(r"^::(header|section|field|context|divider|actions|block)\b ?(.*)$")
+log = logging.getLogger(__name__)
+
+DIRECTIVE_MARK = "\x1f"
+DIRECTIVE_KINDS = ("header", "section", "field", "context", "divider", "actions", "block")
+# Every character `str.splitlines()` breaks at, and the directive mark: flattened to a space in values.
+_BREAKS_RE = re.compile(r"[\r\n\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029]+")
+_SOURCE_DIRECTIVE_RE = re.compile(rf"^(?=::(?:{'|'.join(DIRECTIVE_KINDS)})\b)", re.MULTILINE)
+_DIRECTIVE_RE = re.compile(rf"^{DIRECTIVE_MARK}::({'|'.join(DIRECTIVE_KINDS)})\b ?(.*)$")
 MAX_ACTION_ELEMENTS = 25
+
+
+def mark_directives(source: str) -> str:
+    """Template source -> the same source with its directive lines marked for the parser.
+    Only trusted text (a template, or a test's literal) ever goes through this."""
+    return _SOURCE_DIRECTIVE_RE.sub(DIRECTIVE_MARK, source)
+
+
+def is_directive(text: str, kind: str) -> bool:
+    """Whether rendered text starts with a template's own directive of this kind."""
+    return text.startswith(f"{DIRECTIVE_MARK}::{kind}")
 
 
 class Mrkdwn(str):
     """Text already written as mrkdwn (template output): not escaped again."""
 
 
+def unmarked(text: Mrkdwn) -> Mrkdwn:
+    """Mrkdwn without the directive mark: it may hold lines, never a directive."""
+    return Mrkdwn(text.replace(DIRECTIVE_MARK, "")) if DIRECTIVE_MARK in text else text
+
+
 def escape(text: object) -> str:
-    """Slack's three control characters, and no line breaks: a value is never markup
-    and can never start a directive line of its own."""
+    """Slack's three control characters, and no line breaks (nor the directive mark): a
+    value is never markup and never a line of its own."""
     value = str(text)
     if "&" in value or "<" in value or ">" in value:
         value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -135,17 +165,18 @@ def parse_directives(rendered: str) -> list[dict]:
                 blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": piece}})
         elif kind == "actions":
             # One interactive element per line, as JSON (templates write them with `tojson`).
-            elements = [json.loads(line) for line in text.splitlines() if line.strip()]
+            elements = _json_objects(text)
             if elements:
                 blocks.append({"type": "actions", "elements": elements[:MAX_ACTION_ELEMENTS]})
         elif kind == "block":
             # Whole Block Kit blocks, one JSON object per line (a form's inputs): taken as they are.
-            blocks.extend(json.loads(line) for line in text.splitlines() if line.strip())
+            blocks.extend(_json_objects(text))
         elif kind == "context":
             for piece in _split_text(text, MAX_CONTEXT_ELEMENT):
                 blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": piece}]})
 
-    for line in rendered.splitlines():
+    # Lines end at "\n" only: templates write no other break, and values hold none.
+    for line in rendered.split("\n"):
         directive = _DIRECTIVE_RE.match(line)
         if directive:
             flush()
@@ -159,6 +190,24 @@ def parse_directives(rendered: str) -> list[dict]:
     while blocks and blocks[-1]["type"] == "divider":
         blocks.pop()
     return blocks
+
+
+def _json_objects(text: str) -> list[dict]:
+    """The JSON objects of an `::actions` or `::block` body, one a line. A line that is not one
+    (a template's mistake) is left out with a warning: the rest of the reply still goes out."""
+    objects = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError:
+            value = None
+        if isinstance(value, dict):
+            objects.append(value)
+        else:
+            log.warning("template line left out: not a JSON object (%d characters)", len(line))
+    return objects
 
 
 def fallback_text(blocks: list[dict]) -> str:

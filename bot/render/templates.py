@@ -1,14 +1,16 @@
 """The Jinja2 environment for `responses/`: figures formatted, every value escaped.
 
 `finalize` escapes every `{{ value }}` for mrkdwn (`&`, `<`, `>`) and flattens line breaks,
-so neither a person's text nor a guide's can inject markup, mentions or directives.
-Template text itself is trusted. Filters write figures in the guide's own style.
+so neither a person's text nor a guide's can inject markup or mentions. Directives are
+structural: only lines of the template source are marked as directives (`mark_directives`, at
+compile time) and every value loses the mark (see bot.render.blocks). Template text itself is
+trusted. Filters write figures in the guide's own style.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
+import logging
 import re
 from fractions import Fraction
 from functools import cache
@@ -20,16 +22,17 @@ from jinja2.ext import Extension
 
 from bot.guides.catalog import PROJECT_ROOT
 from bot.guides.money import Money, MoneyRange, format_amount, format_range
-from bot.render.blocks import Mrkdwn, escape
+from bot.render.blocks import Mrkdwn, escape, mark_directives, unmarked
 
 RESPONSES_DIR = PROJECT_ROOT / "responses"
+log = logging.getLogger(__name__)
 
 
 def _finalize(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, Mrkdwn):
-        return value
+        return unmarked(value)
     return escape(value)
 
 
@@ -72,32 +75,56 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 # the words. `trim_blocks` would eat it and glue the next line (or directive) on.
 _ENDS_IN_TAG = re.compile(r"[^-+]%\}$")
 _TAG = re.compile(r"\{%.*?%\}")
-LINE_RULE_VERSION = "2"  # part of the bytecode cache's folder name: bump when the rule changes
+LINE_RULE_VERSION = "3"  # part of the bytecode cache's folder name: bump when the rule changes
 
 
 class KeepLineEnds(Extension):
     """`trim_blocks` for lines that hold only tags, never for a line with words (or a
     `{{ value }}`) that ends in one: that last tag gets Jinja's `+%}`, which keeps the
-    newline after it."""
+    newline after it. Also marks the source's directive lines (`mark_directives`)."""
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         lines = source.split("\n")
         for index, line in enumerate(lines):
             if _ENDS_IN_TAG.search(line) and _TAG.sub("", line).strip():
                 lines[index] = line[:-2] + "+%}"
-        return "\n".join(lines)
+        return mark_directives("\n".join(lines))
 
 
 _bytecode_dir: Path | None = None
 
 
-class _SpeedOnlyBytecodeCache(FileSystemBytecodeCache):
-    """A compiled template that cannot be written (the state folder was removed or is full)
-    only costs speed on the next start: never a failed reply."""
+class MemoryFallbackBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates on disk for the next start, in memory whatever the disk does.
+
+    Jinja keeps every template it compiled in the environment (in memory) anyway; the files
+    only spare a new process the compiling. So a write that fails (a full disk: ENOSPC, a
+    read-only or removed state folder: EROFS, EACCES, ENOENT) costs the next start some speed,
+    never a reply: one WARNING, and this process stops trying the disk. A cache file that
+    cannot be read is compiled again."""
+
+    def __init__(self, directory: str) -> None:
+        super().__init__(directory)
+        self.writable = True
 
     def dump_bytecode(self, bucket) -> None:
-        with contextlib.suppress(OSError):
+        if not self.writable:
+            return
+        try:
             super().dump_bytecode(bucket)
+        except OSError as error:
+            self.writable = False
+            log.warning(
+                "compiled templates kept in memory only: %s not writable (%s)",
+                self.directory,
+                error.strerror or type(error).__name__,
+            )
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
 
 
 def use_bytecode_cache(folder: Path | None) -> None:
@@ -118,9 +145,12 @@ def environment(root: Path = RESPONSES_DIR) -> Environment:
         folder = _bytecode_dir / flavour[:12]
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            bytecode_cache = _SpeedOnlyBytecodeCache(str(folder))
-        except OSError:
-            bytecode_cache = None  # a read-only state folder only costs speed
+            bytecode_cache = MemoryFallbackBytecodeCache(str(folder))
+        except OSError as error:  # a read-only or full state folder only costs speed
+            log.warning(
+                "compiled templates kept in memory only: %s (%s)", folder, error.strerror or type(error).__name__
+            )
+            bytecode_cache = None
     env = Environment(
         loader=FileSystemLoader(str(root)),
         bytecode_cache=bytecode_cache,

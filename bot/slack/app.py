@@ -38,6 +38,7 @@ def create_app(
     *,
     socket_mode: bool = False,
     process_before_response: bool = True,
+    verified_upstream: bool = False,
 ) -> App:
     """A Bolt app whose every Web API call, `auth.test` at construction included, goes
     through `settings.api_url` with bounded retries. One workspace with `SLACK_BOT_TOKEN`, or
@@ -57,8 +58,10 @@ def create_app(
         name="comp-coach",
         client=client,
         signing_secret=settings.slack_signing_secret or "",
-        # Socket Mode requests are not signed; over HTTP every request is verified (401 otherwise).
-        request_verification_enabled=not socket_mode,
+        # Socket Mode requests are not signed; over HTTP every request is verified (401 otherwise),
+        # by bot.slack.guard before anything is parsed when `verified_upstream` (`comp-coach serve`),
+        # else by Bolt: never twice (one HMAC of the body a request is enough).
+        request_verification_enabled=not (socket_mode or verified_upstream),
         token_verification_enabled=True,
         process_before_response=process_before_response,
         listener_executor=background,
@@ -77,7 +80,13 @@ class Bot:
     store: LazyStore
 
 
-def build(settings: Settings, *, socket_mode: bool = False, process_before_response: bool = True) -> Bot:
+def build(
+    settings: Settings,
+    *,
+    socket_mode: bool = False,
+    process_before_response: bool = True,
+    verified_upstream: bool = False,
+) -> Bot:
     """Guides and app, ready to serve (raises BoltError if `auth.test` fails); the store opens
     in the background."""
     from bot.answers import Answers
@@ -86,7 +95,12 @@ def build(settings: Settings, *, socket_mode: bool = False, process_before_respo
     answers = Answers.load(settings.guide_folders, state_dir=settings.state_path)
     conversation = Conversation(answers, settings, store)
     app = create_app(
-        settings, conversation, store, socket_mode=socket_mode, process_before_response=process_before_response
+        settings,
+        conversation,
+        store,
+        socket_mode=socket_mode,
+        process_before_response=process_before_response,
+        verified_upstream=verified_upstream,
     )
     store.warm()
     return Bot(app, conversation, store)

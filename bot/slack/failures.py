@@ -10,14 +10,11 @@ from __future__ import annotations
 import logging
 import traceback
 
-from bot.render.blocks import Message, build_messages
-from bot.render.templates import render
+from bot.render.fixed import apology
+
+__all__ = ["apology", "log_failure"]
 
 log = logging.getLogger(__name__)
-
-
-def apology() -> list[Message]:
-    return build_messages(render("slack_error.j2"))
 
 
 def log_failure(what: str, ident: str | None, error: BaseException) -> None:

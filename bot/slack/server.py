@@ -31,7 +31,14 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 DEFAULT_WORKERS = 1
-WORKER_CLASS = "asgi"
+# gunicorn's `asgi` worker plus a header timeout and a bound on open connections (bot/slack/worker.py).
+WORKER_CLASS = "bot.slack.worker.BoundedASGIWorker"
+# Junk bounds, measured with bench/junk.py and tests/e2e/test_junk.py (figures in bot/slack/worker.py):
+# Slack's requests have one short request line and about 15 headers.
+LIMIT_REQUEST_LINE = 4094  # gunicorn's default: bytes of `POST /slack/events HTTP/1.1`
+LIMIT_REQUEST_FIELDS = 50
+LIMIT_REQUEST_FIELD_SIZE = 8190
+WORKER_CONNECTIONS = 1000
 
 
 def gunicorn_options(settings: Settings) -> dict:
@@ -42,6 +49,10 @@ def gunicorn_options(settings: Settings) -> dict:
         "worker_class": WORKER_CLASS,
         "preload_app": False,
         "keepalive": 5,
+        "limit_request_line": LIMIT_REQUEST_LINE,
+        "limit_request_fields": LIMIT_REQUEST_FIELDS,
+        "limit_request_field_size": LIMIT_REQUEST_FIELD_SIZE,
+        "worker_connections": WORKER_CONNECTIONS,
         "timeout": 30,
         "graceful_timeout": 10,
         "accesslog": None,
@@ -96,8 +107,10 @@ def web_app(settings: Settings, process_before_response: bool = True) -> Callabl
     from bot.slack.app import build
     from bot.slack.web import WebApp
 
-    bot = build(settings, process_before_response=process_before_response)
-    return settled(WebApp(bot.app, store_state=bot.store.state))
+    # The guard in WebApp verifies every POST /slack/events before Bolt parses it; Bolt does not again.
+    guarded = bool(settings.slack_signing_secret)
+    bot = build(settings, process_before_response=process_before_response, verified_upstream=guarded)
+    return settled(WebApp(bot.app, store_state=bot.store.state, signing_secret=settings.slack_signing_secret))
 
 
 def serve(settings: Settings) -> int:

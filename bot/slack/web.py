@@ -6,12 +6,17 @@ right here because nothing in the request path waits on I/O: a `/comp` answer is
 and returned as the ack, and events are acknowledged at once with their work handed to
 background threads (bot.slack.app). A listener must never make a blocking call in its ack
 path; it would hold every other request of the worker.
+
+`POST /slack/events` passes `bot.slack.guard` first: size, timestamp and signature are checked
+on the raw bytes before Bolt parses anything (401/400/413 with one WARNING line).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
+
+from bot.slack.guard import Refusal, RequestGuard, log_refusal, response
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -32,13 +37,21 @@ class WebApp:
     once with the last known state (bot/store/limits.py probes it on its own thread).
     """
 
-    def __init__(self, app: App | None = None, store_state: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        app: App | None = None,
+        store_state: Callable[[], str] | None = None,
+        signing_secret: str | None = None,
+    ) -> None:
         self.slack: SlackRequestHandler | None = None
         self.store_state = store_state
+        self.guard: RequestGuard | None = None
         if app is not None:
-            self.ready(app)
+            self.ready(app, signing_secret)
 
-    def ready(self, app: App) -> None:
+    def ready(self, app: App, signing_secret: str | None = None) -> None:
+        # Without a secret (the benchmark's bare Bolt baseline) Bolt alone checks requests.
+        self.guard = RequestGuard(signing_secret) if signing_secret else None
         if app.oauth_flow is not None:  # OAuth mode: also GET /slack/install and /slack/oauth_redirect
             from bot.slack.oauth import OAuthRequestHandler
 
@@ -59,8 +72,25 @@ class WebApp:
             await _plain(send, 200 if self.slack else 503, store)
         elif self.slack is None:
             await _plain(send, 503)
+        elif self.guard is not None and scope["path"] == EVENTS_PATH and scope["method"] == "POST":
+            checked = await self.guard.check(scope, receive)
+            if isinstance(checked, Refusal):
+                log_refusal(scope, checked)
+                for message in response(checked):
+                    await send(message)
+            else:
+                await self.slack(scope, _replay(checked), send)
         else:
             await self.slack(scope, receive, send)
+
+
+def _replay(body: bytes) -> Receive:
+    """The body already read and checked, handed to Bolt's adapter as one ASGI message."""
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
 
 
 async def _lifespan(receive: Receive, send: Send) -> None:

@@ -1,6 +1,13 @@
 """Template directives -> Block Kit within Slack's limits; long content splits, never truncates figures."""
 
-from bot.render.blocks import MAX_BLOCKS, MAX_SECTION, build_messages, escape, parse_directives
+from bot.render.blocks import MAX_BLOCKS, MAX_SECTION, build_messages, escape, mark_directives
+
+
+def parse_directives(source: str) -> list[dict]:
+    """Blocks of a literal template source (its directive lines marked as compiling does)."""
+    from bot.render.blocks import parse_directives as parse
+
+    return parse(mark_directives(source))
 
 
 def test_directives_become_blocks():
@@ -22,7 +29,7 @@ def test_long_sections_split_at_line_boundaries_without_losing_text():
 
 def test_more_than_fifty_blocks_continue_in_a_second_message():
     rendered = "\n".join(f"::section\nitem {i}" for i in range(120))
-    messages = build_messages(rendered)
+    messages = build_messages(mark_directives(rendered))
     assert [len(m.blocks) for m in messages] == [MAX_BLOCKS, MAX_BLOCKS, 20]
     assert "item 119" in messages[-1].text
 

@@ -3,7 +3,7 @@ cut), and a refusal comes back as Slack's error code."""
 
 from __future__ import annotations
 
-from bot.render.blocks import MAX_BLOCKS, build_messages
+from bot.render.blocks import MAX_BLOCKS, build_messages, mark_directives
 from bot.slack import clients
 from bot.slack.delivery import delete_original, post_all, post_ephemeral, replace_original
 from tests.support.slack_api import SlackStandIn
@@ -11,7 +11,7 @@ from tests.support.slack_api import SlackStandIn
 
 def long_answer():
     rendered = "".join(f"::section\nPart {n}: {'figure ' * 50}\n" for n in range(120))
-    messages = build_messages(rendered)
+    messages = build_messages(mark_directives(rendered))
     assert len(messages) == 3 and all(len(m.blocks) <= MAX_BLOCKS for m in messages)
     return messages
 
