@@ -99,7 +99,7 @@ def failure_reason(error: BaseException) -> str:
     """A short, figure-free name for why the store failed: timeout, cannot connect, locked..."""
     text = str(getattr(error, "orig", None) or error).lower()
     for words, reason in (
-        (("timeout", "timed out"), "timeout"),
+        (("timeout", "timed out", "no answer"), "timeout"),
         (("database is locked",), "locked"),
         (("refused", "could not connect", "connection failed"), "cannot connect"),
     ):
