@@ -550,13 +550,16 @@ class Resolver(PhraseMatcher):
         suggestions: list[str] = []
         if unknown:
             # Against the normalized names (what `unknown` is made of), shown as written.
-            found = process().extract(
-                unknown,
-                self._suggestion_choices,
-                scorer=fuzz().WRatio,
-                processor=None,
-                limit=SUGGESTIONS,
-                score_cutoff=SUGGEST_CUTOFF,
+            found = self._remember(
+                ("suggest", unknown),
+                lambda: process().extract(
+                    unknown,
+                    self._suggestion_choices,
+                    scorer=fuzz().WRatio,
+                    processor=None,
+                    limit=SUGGESTIONS,
+                    score_cutoff=SUGGEST_CUTOFF,
+                ),
             )
             suggestions = [self._suggestion_names[index] for _, _, index in found]
         if not suggestions and match.roles is not None:

@@ -1,0 +1,97 @@
+"""Answers kept by what a query resolved to (bot/answer_cache.py) are the answers rendered
+afresh: over a team's worth of distinct queries (bench/_traffic.py: spellings, orders,
+typos, filters, levels, companies not on hand), every reply served from an entry another
+text filled equals the reply rendered for its own text, notices quoting the typed words
+included."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench._traffic import team_queries
+from bot.answers import Answers
+
+
+@pytest.fixture(scope="module")
+def team(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("library")
+    queries = team_queries(folder, seed=5, count=700)
+    answers = Answers.load([folder], state_dir=tmp_path_factory.mktemp("state"))
+    return answers, [query.text for query in queries]
+
+
+def payloads(messages) -> list[dict]:
+    return [message.payload() for message in messages]
+
+
+EXTRA = [
+    # One band, typed many ways: a notice for each typo or word left out, quoting it.
+    "planetscale ml remote",
+    "PlanetScale ML remote",
+    "planetscle ml remote",
+    "plnetscale ml remote",
+    "planetscale ml remot",
+    "planetscale ml remote please thanks",
+    "planetscale ml remote frobnicate",
+    "planetscale ml remote levers",
+    "script planetscale ml remote",
+    "planetscle ml remote counter",
+    # Not on hand: the answer repeats the text typed.
+    "acme ml remote",
+    "acme ml london",
+    "ACME ml london",
+    "zorblax swe",
+    # Seniority or role words not on hand: the answer names them as typed.
+    "scale ai principal swe sf",
+    "scale ai principal software engineer sf",
+    "Scale AI principal SWE sf",
+    "scale ai lead swe",
+    "scale ai lead software engineer",
+    "amazon l8 seattle",
+    "amazon L8 seattle",
+    "planetscale nurse",
+    "planetscale firmware engineer",
+    "planetscale network engineer",
+    # Help and nothing.
+    "",
+    "help",
+    "ml remote",
+    "remote",
+]
+
+
+def test_cached_replies_equal_uncached_over_distinct_queries(team):
+    answers, texts = team
+    render = answers.comp.__wrapped__  # past the cache of typed texts, through the one by resolution
+    before = answers.rendered.hits
+    for interactive in (True, False):
+        for text in [*texts, *EXTRA]:
+            assert payloads(render(text, interactive=interactive)) == payloads(
+                answers.comp_uncached(text, interactive=interactive)
+            ), text
+    # The comparison means something only if many replies came from an entry another text filled.
+    assert answers.rendered.hits - before > len(texts) // 3
+
+
+def test_a_notice_quotes_its_own_text_not_the_text_that_filled_the_entry(team):
+    answers, _ = team
+    first = answers.comp.__wrapped__("planetscle ml remote")[0].text
+    second = answers.comp.__wrapped__("plnetscale ml remote")[0].text
+    assert "planetscle" in first and "plnetscale" not in first
+    assert "plnetscale" in second and "planetscle" not in second
+    plain = answers.comp.__wrapped__("PlanetScale ML remote")[0].text
+    assert "Not exactly what you asked" not in plain
+    assert answers.comp.__wrapped__("planetscale ml remote")[0] is answers.comp.__wrapped__("PlanetScale ML remote")[0]
+
+
+def test_not_on_hand_answers_repeat_their_own_text(team):
+    answers, _ = team
+    for text in ("acme ml london", "ACME ml london"):
+        assert f"You typed “{text}”" in "\n".join(m.text for m in answers.comp.__wrapped__(text))
+
+
+def test_the_cache_is_bounded(team):
+    answers, texts = team
+    for text in texts:
+        answers.comp.__wrapped__(text)
+    assert len(answers.rendered) <= answers.rendered.size
