@@ -153,16 +153,21 @@ class PhraseMatcher:
             result.companies = set(keys)
             result.typed["companies"] = " ".join(word for word, _ in units[start:end])
             used[start:end] = [True] * (end - start)
+        # Words and quoted units before each position, counted once (not again for every span).
+        words_before, quoted_before = [0], [0]
+        for word, quoted in units:
+            words_before.append(words_before[-1] + word.count(" ") + 1)
+            quoted_before.append(quoted_before[-1] + quoted)
         spans = sorted(
             (
                 (start, end)
                 for start in range(len(units))
                 for end in range(start + 1, min(start + MAX_SPAN, len(units)) + 1)
-                if end - start == 1 or not any(quoted for _, quoted in units[start:end])
+                if end - start == 1 or quoted_before[end] == quoted_before[start]
             ),
             # Most words first (a quoted phrase counts its words), so `data analyst` is
             # a role before the `ai` of a mistyped `ApexVualt AI` can be.
-            key=lambda span: (-sum(len(word.split()) for word, _ in units[span[0] : span[1]]), span[0]),
+            key=lambda span: (words_before[span[0]] - words_before[span[1]], span[0]),
         )
         role_hits: list[tuple[int, int, set[str]]] = []
         common: list[tuple[int, int]] = []

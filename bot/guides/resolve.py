@@ -298,7 +298,7 @@ class Resolver(PhraseMatcher):
     def resolve(self, text: str) -> Resolution:
         text = (text or "")[: MAX_QUERY_CHARS * 4]
         shown = text.strip()[:MAX_QUERY_CHARS]
-        if not normalize(text) or normalize(text) in ("help", "usage", "h"):
+        if normalize(text) in ("", "help", "usage", "h"):
             return Resolution("help", shown)
         match = self._company_match(text[:MAX_QUERY_CHARS])
         unknown = " ".join(match.leftover)
