@@ -8,9 +8,12 @@ level row, a filter (`levers`, `script`). Rendering is most of an uncached answe
 answers are kept under `answer_key(resolution, focus, interactive)`: everything the reply is
 rendered from, and nothing else.
 
-What the reply shows of the typed text is part of the key: the words a notice quotes
-(`corrections`, `unknown`), and the role and seniority words as typed for the answers that
-name them (the `roles` family). The one answer that repeats the whole text (a company not on
+What the reply shows of the typed text is part of the key: the role and seniority words as
+typed for the answers that name them (the `roles` family), and the words a notice quotes
+(`corrections`, `unknown`) for every answer but a band or all of a guide's regions. Those two
+(most of the answers) are kept without their notice, whose first block is rendered on its own
+for each query (`split_notice`, `with_notice`): a typo or a word left out then costs one small
+template, not the whole answer. The one answer that repeats the whole text (a company not on
 hand: "You typed ...") is not kept here at all: an entry would serve only that same text,
 which the cache of typed texts already does, and would push out answers that come back.
 `tests/foundation/test_answer_cache.py` holds every reply to the uncached one over many
@@ -26,10 +29,16 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 
 from bot.guides.resolve import Resolution
-from bot.render.blocks import Message
+from bot.render.blocks import MAX_BLOCKS, Message, fallback_text, parse_directives
+from bot.render.templates import render
+
+# Answers whose template starts with the notice (`{% include "_notice.j2" %}`) and whose notice
+# reads only what `notice_context` gives it: `unknown` reaches them only as the notice's
+# `ignored` words.
+NOTICE_APART = frozenset({"band", "regions"})
 
 # The answers that show the role and seniority words as typed (`roles.j2`: "no *staff swe* guide").
 NAMES_TYPED_ROLE = frozenset({"roles", "role_unknown", "level_unknown"})
@@ -55,6 +64,36 @@ def answer_key(resolution: Resolution, focus: str | None, interactive: bool) -> 
             continue
         values.append(_frozen(getattr(resolution, name), kept))
     return (focus, interactive, *values), kept
+
+
+def split_notice(resolution: Resolution) -> tuple[Resolution, dict | None]:
+    """(the resolution without what only its notice shows, the notice's context), or
+    (the resolution, None) when there is no notice to render apart."""
+    kind = resolution.kind
+    if kind not in NOTICE_APART or resolution.guide is None or not resolution.differs:
+        return resolution, None
+    context = {
+        "corrections": resolution.corrections,
+        "instead_of": resolution.instead_of,
+        "currency_missing": resolution.currency_missing,
+        "ignored": resolution.unknown,
+        "guide": resolution.guide,
+        "region": resolution.region if kind == "band" else None,
+    }
+    body = replace(resolution, corrections=[], instead_of="", currency_missing="", unknown="")
+    return body, context
+
+
+def with_notice(context: dict, body: list[Message]) -> list[Message]:
+    """The notice's blocks first, then the body's, cut into messages as `build_messages` cuts them."""
+    blocks = parse_directives(render("_notice.j2", **context))
+    for message in body:
+        blocks.extend(message.blocks)
+    messages = []
+    for start in range(0, max(len(blocks), 1), MAX_BLOCKS):
+        chunk = blocks[start : start + MAX_BLOCKS]
+        messages.append(Message(text=fallback_text(chunk) or " ", blocks=chunk))
+    return messages
 
 
 def _frozen(value: object, kept: list) -> object:

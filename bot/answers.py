@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.answer_cache import RenderedAnswers, answer_key
+from bot.answer_cache import RenderedAnswers, answer_key, split_notice, with_notice
 from bot.guides.catalog import Catalog, load_catalog
 from bot.guides.model import Guide
 from bot.guides.resolve import Resolution, Resolver, normalize
@@ -51,8 +51,10 @@ class Answers:
         """The reply to `/comp TEXT` (the text after the command). `interactive` adds the
         buttons and menus Slack shows under a private answer."""
         resolution, focus = self._resolve(text)
-        key, kept = answer_key(resolution, focus, interactive)
-        return self.rendered.get(key, lambda: self.render(resolution, focus, interactive), kept)
+        body, notice = split_notice(resolution)
+        key, kept = answer_key(body, focus, interactive)
+        messages = self.rendered.get(key, lambda: self.render(body, focus, interactive), kept)
+        return messages if notice is None else with_notice(notice, messages)
 
     def comp_uncached(self, text: str, interactive: bool = False) -> list[Message]:
         """`comp` rendered afresh, past both caches: what a cached answer must equal."""

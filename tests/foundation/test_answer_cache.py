@@ -2,7 +2,9 @@
 afresh: over a team's worth of distinct queries (bench/_traffic.py: spellings, orders,
 typos, filters, levels, companies not on hand), every reply served from an entry another
 text filled equals the reply rendered for its own text, notices quoting the typed words
-included."""
+included. Checked against mutations of bot/answer_cache.py: dropping `corrections`, the
+typed role words or the query from the key, or giving the notice rendered apart no region,
+each fails `test_cached_replies_equal_uncached_over_distinct_queries`."""
 
 from __future__ import annotations
 
@@ -36,6 +38,14 @@ EXTRA = [
     "planetscale ml remote levers",
     "script planetscale ml remote",
     "planetscle ml remote counter",
+    # A currency not on hand: said in the notice, for one band or for all of them.
+    "planetscale ml remote EUR",
+    "planetscale ml remote (GBP)",
+    "planetscale ml GBP",
+    "planetscale ml (EUR)",
+    "planetscale ml levers EUR",
+    "planetscle ml script (EUR)",
+    "planetscale ml frobnicate remote levers",
     # Not on hand: the answer repeats the text typed.
     "acme ml remote",
     "acme ml london",
@@ -88,6 +98,15 @@ def test_not_on_hand_answers_repeat_their_own_text(team):
     answers, _ = team
     for text in ("acme ml london", "ACME ml london"):
         assert f"You typed “{text}”" in "\n".join(m.text for m in answers.comp.__wrapped__(text))
+
+
+def test_a_currency_missing_for_every_region_is_said_not_an_error(team):
+    """All of a guide's regions with a currency none of them is in: the notice says so (the
+    template once read a `region` that this answer does not have, and the reply was an apology)."""
+    answers, _ = team
+    text = answers.comp_uncached("planetscale ml GBP")[0].text
+    assert text.startswith(":information_source: *Not exactly what you asked:*")
+    assert "no band in GBP for this role" in text
 
 
 def test_the_cache_is_bounded(team):
