@@ -46,6 +46,8 @@ NAMES_TYPED_ROLE = frozenset({"roles", "role_unknown", "level_unknown"})
 QUOTES_QUERY = frozenset({"company_unknown"})
 
 _PLAIN = (str, int, float, bool, type(None))
+_PLAIN_TYPES = frozenset(_PLAIN)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def answer_key(resolution: Resolution, focus: str | None, interactive: bool) -> tuple[tuple | None, list]:
@@ -56,8 +58,7 @@ def answer_key(resolution: Resolution, focus: str | None, interactive: bool) -> 
     if kind in QUOTES_QUERY:
         return None, kept
     values = []
-    for item in fields(resolution):
-        name = item.name
+    for name in _field_names(type(resolution)):
         if name == "query":
             continue
         if name in ("asked_level", "asked_role") and kind not in NAMES_TYPED_ROLE:
@@ -97,22 +98,27 @@ def with_notice(context: dict, body: list[Message]) -> list[Message]:
 
 
 def _frozen(value: object, kept: list) -> object:
-    if isinstance(value, _PLAIN):
+    kind = type(value)
+    if kind in _PLAIN_TYPES or isinstance(value, _PLAIN):
         return value
-    if isinstance(value, list | tuple):
-        return tuple(_frozen(item, kept) for item in value)
+    if kind is list or kind is tuple:
+        return tuple([_frozen(item, kept) for item in value]) if value else ()
     if isinstance(value, set | frozenset):
         return frozenset(_frozen(item, kept) for item in value)
     if isinstance(value, dict):
         return tuple(sorted((key, _frozen(item, kept)) for key, item in value.items()))
     if is_dataclass(value) and not isinstance(value, type):
         # A nested resolution (a company choice's): everything but its copy of the typed text.
-        return (
-            type(value).__name__,
-            *(_frozen(getattr(value, f.name), kept) for f in fields(value) if f.name != "query"),
-        )
+        return (kind.__name__, *(_frozen(getattr(value, name), kept) for name in _field_names(kind) if name != "query"))
     kept.append(value)  # a Guide, a RegionBand: by identity, kept alive with the entry
     return ("id", id(value))
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(item.name for item in fields(kind))
+    return names
 
 
 class RenderedAnswers:
