@@ -35,8 +35,8 @@ from bot.guides.resolve import Resolution
 from bot.render.blocks import MAX_BLOCKS, Message, fallback_text, parse_directives
 from bot.render.templates import render
 
-# Answers whose template starts with the notice (`{% include "_notice.j2" %}`) and whose notice
-# reads only what `notice_context` gives it: `unknown` reaches them only as the notice's
+# Answers whose template starts with the notice (`{% include "_notice.j2" %}`), whose notice
+# reads only what `split_notice` gives it, and which show `unknown` only as the notice's
 # `ignored` words.
 NOTICE_APART = frozenset({"band", "regions"})
 
