@@ -26,7 +26,10 @@ from bench._util import check, median, ms, percentile, time_calls
 
 INTENT_TARGET = 0.97
 ENTITY_TARGET = 0.95
-TURN_TARGET_MS = 5.0
+# A DM turn against the `/comp` answer for the same guide rendered afresh in the same run (both
+# parse, resolve and render; a turn also reads the offer and evaluates it). Measured at ~3x when
+# set (the absolute 5 ms it replaced was ~4x the turn's median then).
+TURN_RATIO = 8.0
 RUNS = 9
 ASK = "/comp planetscale ml remote"
 # Reports, at exit, whether any bot.understanding module was imported by the `ask` run.
@@ -186,13 +189,18 @@ def _turn_time(failures: list[str]) -> None:
             outcome = coach.turn(case, turn.say)
             case = outcome.case if outcome.case is not None else case
     cycle = iter(steps * 10_000)
-    samples = time_calls(lambda: coach.turn(*next(cycle)), repeat=len(steps) * 10)
     texts = iter([text for _, text in steps] * 10_000)
-    reading = time_calls(lambda: understand(next(texts)), repeat=len(steps) * 10)
+    answers = coach.answers
+    samples, reading, lookups = [], [], []
+    for _ in range(10):  # interleaved, so a slow moment of the machine shows in the baseline too
+        samples += time_calls(lambda: coach.turn(*next(cycle)), repeat=len(steps), warmup=2)
+        reading += time_calls(lambda: understand(next(texts)), repeat=len(steps), warmup=2)
+        lookups += time_calls(lambda: answers.comp_uncached("planetscale ml remote"), repeat=len(steps), warmup=2)
     print(f"   understanding alone (normalise, entities, intent): median {ms(median(reading))}")
+    print(f"   baseline: the /comp answer for the same guide rendered afresh, median {ms(median(lookups))}")
     spread = f"median {ms(median(samples))}, p99 {ms(percentile(samples, 99))}"
     print(f"   DM turn over {len(steps)} scripted messages: {spread}")
-    check(failures, "DM turn median", median(samples) * 1000, TURN_TARGET_MS, " ms")
+    check(failures, "DM turn median / /comp answer rendered afresh", median(samples) / median(lookups), TURN_RATIO, "x")
 
 
 def _ask_start(failures: list[str]) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.answer_cache import RenderedAnswers, answer_key, split_notice, with_notice
 from bot.guides.catalog import Catalog, load_catalog
 from bot.guides.model import Guide
 from bot.guides.resolve import Resolution, Resolver, normalize
@@ -22,6 +23,7 @@ from bot.render.templates import use_bytecode_cache
 MAX_INPUT_CHARS = 5000
 COMMAND = "/comp"
 LOOKUP_CACHE = 128
+RENDERED_ANSWERS = 512
 
 
 class Answers:
@@ -30,9 +32,12 @@ class Answers:
         self.resolver = Resolver(catalog)
         self.counts = (len(catalog.guides), catalog.company_count)
         self.company_slugs = catalog.company_slugs
-        # A lookup is a pure function of its text while the catalog is loaded, and the same few
-        # questions come back all day; rendering (~1 ms) is most of a `/comp` request's cost
-        # (bench/http.py). The messages returned are shared between callers: read-only.
+        # Rendering is most of an uncached answer's cost, and answers come from a small set
+        # while the texts typed do not: answers are kept by what the query resolved to
+        # (bot/answer_cache.py). A text typed again skips resolving too (LOOKUP_CACHE of them,
+        # fewer than bench/http.py's distinct queries, so that bench measures the resolver).
+        # The messages returned are shared between callers: read-only.
+        self.rendered = RenderedAnswers(RENDERED_ANSWERS)
         self.comp = functools.lru_cache(maxsize=LOOKUP_CACHE)(self.comp)
 
     @classmethod
@@ -45,12 +50,27 @@ class Answers:
     def comp(self, text: str, interactive: bool = False) -> list[Message]:
         """The reply to `/comp TEXT` (the text after the command). `interactive` adds the
         buttons and menus Slack shows under a private answer."""
+        resolution, focus = self._resolve(text)
+        body, notice = split_notice(resolution)
+        key, kept = answer_key(body, focus, interactive)
+        messages = self.rendered.get(key, lambda: self.render(body, focus, interactive), kept)
+        return messages if notice is None else with_notice(notice, messages)
+
+    def comp_uncached(self, text: str, interactive: bool = False) -> list[Message]:
+        """`comp` rendered afresh, past both caches: what a cached answer must equal."""
+        return self.render(*self._resolve(text), interactive)
+
+    def _resolve(self, text: str) -> tuple[Resolution, str | None]:
+        """What the text resolves to, and the part of the answer it asks for (`levers`, `script`)."""
         text = (text or "")[:MAX_INPUT_CHARS]
         words = normalize(text).split()
         focus = next((FOCUS_WORDS[w] for w in words if w in FOCUS_WORDS), None)
         if focus:
             text = " ".join(w for w in re.split(r"\s+", text) if normalize(w) not in FOCUS_WORDS)
-        resolution = self.resolver.resolve(text)
+        return self.resolver.resolve(text), focus
+
+    def render(self, resolution: Resolution, focus: str | None, interactive: bool) -> list[Message]:
+        """The reply to a resolved query (no cache)."""
         actions = None
         if interactive and resolution.guide is not None:
             index = resolution.guide.regions.index(resolution.region) if resolution.kind == "band" else None

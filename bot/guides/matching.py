@@ -12,7 +12,11 @@ is left for the longer reading. `bot/guides/resolve.py` turns the match into an 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.guides.money import is_known_currency
 from bot.guides.words import CURRENCY_CODES, WORD_GRADE_RE, grade, normalize
@@ -45,6 +49,11 @@ ROLE_CUTOFF = 82
 REGION_CUTOFF = 82
 TITLE_CUTOFF = 85  # a generic role word with an unknown word beside it, read as one mistyped title
 _TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
+# Fuzzy look-ups remembered per resolver, and words normalized, at most this many each: the
+# same names, short forms and typos come back all day, while each fuzzy look-up is a pass over
+# hundreds of names (cProfile over bench/_traffic.py's distinct queries: a third of resolving).
+REMEMBERED = 4096
+_normalized_word = lru_cache(maxsize=REMEMBERED)(normalize)
 
 
 @dataclass
@@ -71,6 +80,33 @@ class PhraseMatcher:
     """The matching half of `Resolver` (which builds the tables it reads: `company_phrases`,
     `role_phrases`, `region_phrases`, `aliases`, `_short_names`, the fuzzy vocabularies)."""
 
+    def _remember(self, key: tuple, compute: Callable[[], object]) -> object:
+        """`compute()`, kept under `key` (a bounded LRU per resolver; its tables never change
+        once built, so a result stays right as long as the resolver lives)."""
+        memo = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__.setdefault("_memo", (OrderedDict(), threading.Lock()))
+        entries, lock = memo
+        with lock:
+            if key in entries:
+                entries.move_to_end(key)
+                return entries[key]
+        value = compute()
+        with lock:
+            entries[key] = value
+            if len(entries) > REMEMBERED:
+                entries.popitem(last=False)
+        return value
+
+    def _closest(self, candidate: str, choices: str, scorer: str, cutoff: float):
+        """rapidfuzz's `extractOne` of `candidate` over the vocabulary named `choices`, remembered."""
+
+        def compute():
+            scoring = {"ratio": fuzz().ratio, "osa": osa_similarity()}[scorer]
+            return process().extractOne(candidate, getattr(self, choices), scorer=scoring, score_cutoff=cutoff)
+
+        return self._remember(("closest", candidate, choices, scorer, cutoff), compute)
+
     def _units(self, text: str) -> list[tuple[str, bool]]:
         """(normalized words, quoted?) in order; a quoted phrase is one unit."""
         units = []
@@ -81,7 +117,7 @@ class PhraseMatcher:
                 if phrase:
                     units.append((phrase, True))
             else:
-                for word in normalize(match[4]).split():
+                for word in _normalized_word(match[4]).split():
                     units.extend((part, False) for part in self._word_parts(word))
         return units
 
@@ -117,16 +153,21 @@ class PhraseMatcher:
             result.companies = set(keys)
             result.typed["companies"] = " ".join(word for word, _ in units[start:end])
             used[start:end] = [True] * (end - start)
+        # Words and quoted units before each position, counted once (not again for every span).
+        words_before, quoted_before = [0], [0]
+        for word, quoted in units:
+            words_before.append(words_before[-1] + word.count(" ") + 1)
+            quoted_before.append(quoted_before[-1] + quoted)
         spans = sorted(
             (
                 (start, end)
                 for start in range(len(units))
                 for end in range(start + 1, min(start + MAX_SPAN, len(units)) + 1)
-                if end - start == 1 or not any(quoted for _, quoted in units[start:end])
+                if end - start == 1 or quoted_before[end] == quoted_before[start]
             ),
             # Most words first (a quoted phrase counts its words), so `data analyst` is
             # a role before the `ai` of a mistyped `ApexVualt AI` can be.
-            key=lambda span: (-sum(len(word.split()) for word, _ in units[span[0] : span[1]]), span[0]),
+            key=lambda span: (words_before[span[0]] - words_before[span[1]], span[0]),
         )
         role_hits: list[tuple[int, int, set[str]]] = []
         common: list[tuple[int, int]] = []
@@ -173,9 +214,11 @@ class PhraseMatcher:
             return
         if is_known_currency(word.upper()) or any(word == typed for typed, _ in result.corrections):
             return
-        for vocabulary in (self._role_choices, self._region_choices, sorted(self.aliases.company_suffixes)):
-            if process().extractOne(word, vocabulary, scorer=fuzz().ratio, score_cutoff=70) is not None:
-                return  # a role, a region or the name's own ending (`ystems`) mistyped, not another name
+        for vocabulary in ("_role_choices", "_region_choices"):
+            if self._closest(word, vocabulary, "ratio", 70) is not None:
+                return  # a role or a region mistyped, not another name
+        if process().extractOne(word, sorted(self.aliases.company_suffixes), scorer=fuzz().ratio, score_cutoff=70):
+            return  # the name's own ending (`ystems`) mistyped
         result.other_company = f"{result.typed['companies']} {word}"
 
     def _take(self, result: Match, tables, units, used, start: int, end: int, phrase: str, role_hits) -> None:
@@ -253,7 +296,7 @@ class PhraseMatcher:
     def _a_typed_name(self, words: str) -> bool:
         """The words are close to a company's full name (`radint scale` for Radiant Scale):
         a greeting or a stray word before a short name (`hey cloudforge`) is not."""
-        return bool(process().extractOne(words, self._company_choices, scorer=osa_similarity(), score_cutoff=0.7))
+        return bool(self._closest(words, "_company_choices", "osa", 0.7))
 
     def _role_with_name_end(self, units, result: Match) -> None:
         """`boltpoint ai engineer`: BoltPoint AI's `engineer`, or BoltPoint's `ai engineer`.
@@ -316,7 +359,7 @@ class PhraseMatcher:
             if any(used[i] or units[i][1] or not self._unknown_word(units[i][0]) for i in extra):
                 continue
             candidate = " ".join(word for word, _ in units[first:last])
-            found = process().extractOne(candidate, self._role_choices, scorer=fuzz().ratio, score_cutoff=TITLE_CUTOFF)
+            found = self._closest(candidate, "_role_choices", "ratio", TITLE_CUTOFF)
             same_length = found is not None and len(found[0].split()) == last - first
             if same_length and (best is None or found[1] > best[1]):
                 best = (found[0], found[1], first, last, candidate)
@@ -372,7 +415,7 @@ class PhraseMatcher:
         if not (word.isalpha() and len(word) >= 3 and self._unknown_word(word)) or is_known_currency(word.upper()):
             return
         candidate = f"{word} {units[start][0]}"
-        close = process().extractOne(candidate, self._role_choices, scorer=fuzz().ratio, score_cutoff=TITLE_CUTOFF)
+        close = self._closest(candidate, "_role_choices", "ratio", TITLE_CUTOFF)
         if close is not None:
             return  # a mistyped title (`sofware engineer`): the typo pass reads it
         result.roles = set()
@@ -440,9 +483,9 @@ class PhraseMatcher:
         as `Helio Pay.io` whose `pay` is noise elsewhere), then each word, against the
         categories still open. Choices are normalized already, so no processor runs."""
         choices = (
-            ("companies", self.company_phrases, self._company_choices, COMPANY_CUTOFF),
-            ("roles", self.role_phrases, self._role_choices, ROLE_CUTOFF),
-            ("regions", self.region_phrases, self._region_choices, REGION_CUTOFF),
+            ("companies", self.company_phrases, "_company_choices", COMPANY_CUTOFF),
+            ("roles", self.role_phrases, "_role_choices", ROLE_CUTOFF),
+            ("regions", self.region_phrases, "_region_choices", REGION_CUTOFF),
         )
         remaining = list(result.leftover)
         with_noise_all = list(with_noise or [])
@@ -480,12 +523,10 @@ class PhraseMatcher:
                     continue  # role and region words left over are not a company's name mistyped
                 if name != "roles":
                     # A swapped pair of letters is one edit (OSA), not two: `stoneodck` is StoneDock, not StoneDeck.
-                    found = process().extractOne(
-                        candidate, vocabulary, scorer=osa_similarity(), score_cutoff=cutoff / 100
-                    )
+                    found = self._closest(candidate, vocabulary, "osa", cutoff / 100)
                     found = found and (found[0], found[1] * 100)
                 else:
-                    found = process().extractOne(candidate, vocabulary, scorer=fuzz().ratio, score_cutoff=cutoff)
+                    found = self._closest(candidate, vocabulary, "ratio", cutoff)
                 if found and (best is None or found[1] > best[2]):
                     best = (name, table, found[1], found[0])
             if best:

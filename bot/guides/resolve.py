@@ -306,7 +306,7 @@ class Resolver(PhraseMatcher):
     def resolve(self, text: str) -> Resolution:
         text = (text or "")[: MAX_QUERY_CHARS * 4]
         shown = text.strip()[:MAX_QUERY_CHARS]
-        if not normalize(text) or normalize(text) in ("help", "usage", "h"):
+        if normalize(text) in ("", "help", "usage", "h"):
             return Resolution("help", shown)
         match = self._company_match(text[:MAX_QUERY_CHARS])
         unknown = " ".join(match.leftover)
@@ -561,13 +561,16 @@ class Resolver(PhraseMatcher):
         suggestions: list[str] = []
         if unknown:
             # Against the normalized names (what `unknown` is made of), shown as written.
-            found = process().extract(
-                unknown,
-                self._suggestion_choices,
-                scorer=fuzz().WRatio,
-                processor=None,
-                limit=SUGGESTIONS,
-                score_cutoff=SUGGEST_CUTOFF,
+            found = self._remember(
+                ("suggest", unknown),
+                lambda: process().extract(
+                    unknown,
+                    self._suggestion_choices,
+                    scorer=fuzz().WRatio,
+                    processor=None,
+                    limit=SUGGESTIONS,
+                    score_cutoff=SUGGEST_CUTOFF,
+                ),
             )
             suggestions = [self._suggestion_names[index] for _, _, index in found]
         if not suggestions and match.roles is not None:

@@ -161,6 +161,7 @@ def _all_regions(guide: Guide, regions: list[RegionBand], context: dict, unknown
         "all_regions.j2",
         guide=guide,
         pairs=[(r, region_view(r)) for r in regions],
+        region=None,  # no one region: the notice says a currency is missing for the role (`_notice.j2`)
         unknown_region=unknown_region,
         **context,
     )

@@ -3,7 +3,7 @@
 A `/comp` answer is ~5 KB of Block Kit JSON, and Bolt's `ack(text=, blocks=, response_type=)`
 runs `json.dumps` over it on every request: ~40 µs, a tenth of a whole request through the
 server, where Bolt acking a constant string spends 2 µs (bench/http.py). `Answers` keeps its
-recent replies (`bot.answers.LOOKUP_CACHE`), so the same `Message` objects come back; their
+rendered answers (`bot.answers.RENDERED_ANSWERS`), so the same `Message` objects come back; their
 JSON is kept here, keyed by identity, and becomes the ack's response exactly as `ack(...)`
 would have built it. Setting `Ack.response` is what `ack()` itself does, so both of Bolt's
 ack paths (`process_before_response` True and False) send it.
@@ -17,9 +17,10 @@ from collections import OrderedDict
 
 from slack_bolt import Ack, BoltResponse
 
+from bot.answers import RENDERED_ANSWERS
 from bot.render.blocks import Message
 
-KEPT = 128
+KEPT = RENDERED_ANSWERS  # as many as there are answers kept to come back
 
 
 class AckBodies:

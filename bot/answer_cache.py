@@ -1,0 +1,153 @@
+"""Rendered `/comp` answers kept by what the query resolved to, not by what was typed.
+
+People type the same question many ways (`planetscale ml remote`, `PlanetScale ML engineer,
+remote`, `ml @ planetscale remote us`), so a cache keyed by the typed text hardly ever hits,
+while the answers themselves come from a small set: a guide, a region or all of them, a
+level row, a filter (`levers`, `script`). Rendering is most of an uncached answer's cost
+(cProfile over 1,200 distinct team queries: ~55% templates and blocks, ~40% resolving), so
+answers are kept under `answer_key(resolution, focus, interactive)`: everything the reply is
+rendered from, and nothing else.
+
+What the reply shows of the typed text is part of the key: the role and seniority words as
+typed for the answers that name them (the `roles` family), and the words a notice quotes
+(`corrections`, `unknown`) for every answer but a band or all of a guide's regions. Those two
+(most of the answers) are kept without their notice, whose first block is rendered on its own
+for each query (`split_notice`, `with_notice`): a typo or a word left out then costs one small
+template, not the whole answer. The one answer that repeats the whole text (a company not on
+hand: "You typed ...") is not kept here at all: an entry would serve only that same text,
+which the cache of typed texts already does, and would push out answers that come back.
+`tests/foundation/test_answer_cache.py` holds every reply to the uncached one over many
+distinct queries.
+
+Guides and regions enter the key by identity, and the entry keeps them alive, so an id is
+never reused while its entry exists; a guide built again after the catalog dropped it is a
+new object and a new entry, never a stale one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import fields, is_dataclass, replace
+
+from bot.guides.resolve import Resolution
+from bot.render.blocks import MAX_BLOCKS, Message, fallback_text, parse_directives
+from bot.render.templates import render
+
+# Answers whose template starts with the notice (`{% include "_notice.j2" %}`), whose notice
+# reads only what `split_notice` gives it, and which show `unknown` only as the notice's
+# `ignored` words.
+NOTICE_APART = frozenset({"band", "regions"})
+
+# The answers that show the role and seniority words as typed (`roles.j2`: "no *staff swe* guide").
+NAMES_TYPED_ROLE = frozenset({"roles", "role_unknown", "level_unknown"})
+# The one answer that quotes the whole text (`not_found.j2`: "You typed ..."): not kept.
+QUOTES_QUERY = frozenset({"company_unknown"})
+
+_PLAIN = (str, int, float, bool, type(None))
+_PLAIN_TYPES = frozenset(_PLAIN)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def answer_key(resolution: Resolution, focus: str | None, interactive: bool) -> tuple[tuple | None, list]:
+    """(key, objects the key names by identity); key None: an answer not to keep. Two
+    resolutions with equal keys render to equal replies."""
+    kept: list = []
+    kind = resolution.kind
+    if kind in QUOTES_QUERY:
+        return None, kept
+    values = []
+    for name in _field_names(type(resolution)):
+        if name == "query":
+            continue
+        if name in ("asked_level", "asked_role") and kind not in NAMES_TYPED_ROLE:
+            continue
+        values.append(_frozen(getattr(resolution, name), kept))
+    return (focus, interactive, *values), kept
+
+
+def split_notice(resolution: Resolution) -> tuple[Resolution, dict | None]:
+    """(the resolution without what only its notice shows, the notice's context), or
+    (the resolution, None) when there is no notice to render apart."""
+    kind = resolution.kind
+    if kind not in NOTICE_APART or resolution.guide is None or not resolution.differs:
+        return resolution, None
+    context = {
+        "corrections": resolution.corrections,
+        "instead_of": resolution.instead_of,
+        "currency_missing": resolution.currency_missing,
+        "ignored": resolution.unknown,
+        "guide": resolution.guide,
+        "region": resolution.region if kind == "band" else None,
+    }
+    body = replace(resolution, corrections=[], instead_of="", currency_missing="", unknown="")
+    return body, context
+
+
+def with_notice(context: dict, body: list[Message]) -> list[Message]:
+    """The notice's blocks first, then the body's, cut into messages as `build_messages` cuts them."""
+    blocks = parse_directives(render("_notice.j2", **context))
+    for message in body:
+        blocks.extend(message.blocks)
+    messages = []
+    for start in range(0, max(len(blocks), 1), MAX_BLOCKS):
+        chunk = blocks[start : start + MAX_BLOCKS]
+        messages.append(Message(text=fallback_text(chunk) or " ", blocks=chunk))
+    return messages
+
+
+def _frozen(value: object, kept: list) -> object:
+    kind = type(value)
+    if kind in _PLAIN_TYPES or isinstance(value, _PLAIN):
+        return value
+    if kind is list or kind is tuple:
+        return tuple([_frozen(item, kept) for item in value]) if value else ()
+    if isinstance(value, set | frozenset):
+        return frozenset(_frozen(item, kept) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((key, _frozen(item, kept)) for key, item in value.items()))
+    if is_dataclass(value) and not isinstance(value, type):
+        # A nested resolution (a company choice's): everything but its copy of the typed text.
+        return (kind.__name__, *(_frozen(getattr(value, name), kept) for name in _field_names(kind) if name != "query"))
+    kept.append(value)  # a Guide, a RegionBand: by identity, kept alive with the entry
+    return ("id", id(value))
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(item.name for item in fields(kind))
+    return names
+
+
+class RenderedAnswers:
+    """A bounded LRU of rendered answers; thread-safe (Socket Mode answers on several threads).
+    The messages returned are shared between callers: read-only."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple, tuple[list[Message], list]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple | None, render: Callable[[], list[Message]], kept: list) -> list[Message]:
+        if key is None:
+            return render()
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return entry[0]
+            self.misses += 1
+        messages = render()
+        with self._lock:
+            self._entries[key] = (messages, kept)
+            if len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return messages
+
+    def __len__(self) -> int:
+        return len(self._entries)
