@@ -21,6 +21,7 @@ from sqlalchemy import Column, Float, Integer, String, Table, Text, delete, inse
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from bot.store.database import Store, metadata
+from bot.store.outbox import before_commit
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class Slot:
     version: int
     action: str | None = None  # save | delete | None (leave as it was)
     new_data: dict | None = None
+    reply: object = None  # the turn's answer, committed with it when the outbox asks (bot.store.outbox)
 
     def save(self, data: dict) -> None:
         self.action, self.new_data = "save", data
@@ -107,6 +109,7 @@ class CaseStore:
                     connection.execute(update(cases).where(key).values(**values))
             elif slot.action == "delete" or (row is not None and not live):
                 connection.execute(delete(cases).where(key))
+            before_commit(connection, slot.reply)
             connection.commit()
         self._maybe_purge()
 

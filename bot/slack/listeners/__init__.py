@@ -15,15 +15,15 @@ from bot.interactive import Interactions
 from bot.slack.listeners import actions, commands, events, views
 
 if TYPE_CHECKING:
-    from bot.store.database import Store
+    from bot.slack.relay import Relay
 
 
 def register_listeners(
-    app: App, conversation: Conversation, store: Store, background: Executor, trigger_pool: Executor
+    app: App, conversation: Conversation, relay: Relay, background: Executor, trigger_pool: Executor
 ) -> None:
     interactions = Interactions(conversation)
     commands.register(app, conversation, background)
-    events.register(app, conversation, store, interactions)
+    events.register(app, relay, interactions)
     views.register(app, interactions, background)
     actions.register(app, interactions, trigger_pool)
     actions.register_fallback(app)  # last
