@@ -123,10 +123,10 @@ def test_the_reply_is_committed_with_the_turn_or_neither(store):
     lost = outbox.accept("Ev2", "T1", "D2", JOB, life_seconds=600)
     lost_owner = outbox.owner
     outbox.owner = "someone-else"
-    with pytest.raises(RuntimeError), turn_commit(lambda c, m: record_as(outbox, lost, c, m)):
-        with cases.locked("T1", "U1") as slot:
-            slot.save({"base": 999999})
-            slot.reply = [{"text": "second"}]
+    hook = lambda c, m: record_as(outbox, lost, c, m)  # noqa: E731
+    with pytest.raises(RuntimeError), turn_commit(hook), cases.locked("T1", "U1") as slot:
+        slot.save({"base": 999999})
+        slot.reply = [{"text": "second"}]
     outbox.owner = lost_owner
     assert cases.load("T1", "U1") == {"base": 180000}, "the turn was rolled back"
     assert {row.stage for row in _rows(outbox) if row.event_id == "Ev2"} == {TURN}
