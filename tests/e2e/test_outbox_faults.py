@@ -1,0 +1,157 @@
+"""No lost replies, with the real web process (Procfile `web:`), the Slack stand-in and both
+stores: DMs are acknowledged while Slack answers every post 429; the process is killed in the
+middle of those waits (SIGTERM: graceful; SIGKILL: master and worker at once, no chance to
+hand anything over); another process starts on the same store, and each acknowledged DM is
+answered exactly once (successful `chat.postMessage` calls per DM channel, at the stand-in).
+And: an unrelated DM is not held up by other replies' long Retry-After.
+
+Intervals are shortened through the environment (poll 0.2 s, lease 4 s, inline cap 1 s) so the
+suite stays quick; the defaults are in bot/settings.py.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.store.database import Store
+from bot.store.outbox import Outbox
+from tests.coaching.conftest import DONE_WHEN
+from tests.e2e.conftest import WebProcess, start_web
+from tests.store.postgres import postgres_schema
+from tests.support.processes import stop
+from tests.support.signing import event_body, new_ts
+from tests.support.slack_api import SlackStandIn
+
+FAST = {
+    "COMP_COACH_RETRY_AFTER_CAP_SECONDS": "1",
+    "COMP_COACH_OUTBOX_POLL_SECONDS": "0.2",
+    "COMP_COACH_OUTBOX_LEASE_SECONDS": "4",
+    "COMP_COACH_RETRY_BACKOFF_SECONDS": "0.2",
+    "COMP_COACH_SLACK_TIMEOUT_SECONDS": "2",
+}
+DMS = 8
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    else:
+        with postgres_schema() as url:
+            yield url
+
+
+def direct_message(channel: str, text: str) -> dict:
+    user = "U" + channel[1:]
+    return {"type": "message", "channel_type": "im", "user": user, "text": text, "ts": new_ts(), "channel": channel}
+
+
+def delivered(slack: SlackStandIn, channel: str) -> list:
+    return [c for c in slack.calls_to("chat.postMessage") if c.args.get("channel") == channel]
+
+
+def attempted(slack: SlackStandIn, channel: str) -> list:
+    return [c for c in slack.calls_to("chat.postMessage", succeeded_only=False) if c.args.get("channel") == channel]
+
+
+def wait_until(check, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def kill(web: WebProcess, how: signal.Signals) -> None:
+    """SIGTERM to the server (gunicorn stops its worker gracefully), or SIGKILL to the server
+    and its worker together (stopped first, so neither reacts to the other's death)."""
+    pids = [web.process.pid, *children(web.process.pid)]
+    if how == signal.SIGKILL:
+        for pid in pids:
+            os.kill(pid, signal.SIGSTOP)
+    for pid in pids:
+        os.kill(pid, how)
+    web.process.wait(timeout=20)
+    for pid in pids[1:]:
+        wait_until(lambda pid=pid: not Path(f"/proc/{pid}").exists() or _zombie(pid), 20, f"worker {pid} still alive")
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def pending(url: str, folder: Path) -> int:
+    store = Store.open(url, folder)
+    try:
+        return Outbox(store).pending()
+    finally:
+        store.dispose()
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
+def test_killed_mid_wait_each_acknowledged_dm_is_answered_once(store_url, how, tmp_path):
+    channels = [f"D0KILL{number:02d}" for number in range(DMS)]
+    with SlackStandIn() as slack:
+        first = start_web(slack, tmp_path / "first", DATABASE_URL=store_url, **FAST)
+        try:
+            slack.fail("chat.postMessage", status=429, times=10**6, retry_after=1)  # within the cap: waited inline
+            for number, channel in enumerate(channels):
+                text = DONE_WHEN if number % 2 else "planetscale ml remote"
+                assert first.event(event_body(direct_message(channel, text))).status == 200
+            wait_until(
+                lambda: all(attempted(slack, channel) for channel in channels), 20, "every turn ran and tried to post"
+            )
+            kill(first, how)
+        finally:
+            stop(first.process)
+        assert not any(delivered(slack, channel) for channel in channels)
+        left = pending(store_url, tmp_path)
+        assert left == DMS, f"{left} of {DMS} acknowledged DMs kept in the outbox"
+
+        slack.fail("chat.postMessage", times=0)  # Slack takes posts again
+        second = start_web(slack, tmp_path / "second", DATABASE_URL=store_url, **FAST)
+        try:
+            wait_until(lambda: pending(store_url, tmp_path) == 0, 30, "the outbox emptied")
+            counts = {channel: len(delivered(slack, channel)) for channel in channels}
+            assert counts == dict.fromkeys(channels, 1), "each acknowledged DM answered exactly once"
+            for number, channel in enumerate(channels):
+                text = delivered(slack, channel)[0].args["text"]
+                assert ("$193K" if number % 2 else "$155K–$220K") in text
+        finally:
+            stop(second.process)
+        if how == signal.SIGTERM:
+            assert "outbox handed over" in first.log()
+
+
+def test_an_unrelated_dm_is_not_held_by_a_long_retry_after(tmp_path):
+    with SlackStandIn() as slack:
+        web = start_web(slack, tmp_path / "web", **FAST)
+        try:
+            slack.fail("chat.postMessage", status=429, times=4, retry_after=20)
+            waiting = [f"D0WAIT{number}" for number in range(4)]
+            for channel in waiting:
+                assert web.event(event_body(direct_message(channel, "planetscale ml remote"))).status == 200
+            slack.wait_for("chat.postMessage", count=4, succeeded_only=False)
+            sent = time.monotonic()
+            assert web.event(event_body(direct_message("D0UNRELATED", "planetscale ml remote"))).status == 200
+            [reply] = slack.wait_for("chat.postMessage", count=1, timeout=15)
+            assert reply.args["channel"] == "D0UNRELATED"
+            assert reply.at - sent < 15, "answered long before the others' 20 s are up"
+            assert not any(delivered(slack, channel) for channel in waiting), "the others still wait, in the outbox"
+        finally:
+            stop(web.process)
