@@ -97,7 +97,11 @@ class Relay:
         def work() -> None:
             try:
                 log.info("taking over event %s from the outbox", entry.event_id)
-                self._turn(Job.from_dict(entry.payload), entry)
+                job = Job.from_dict(entry.payload)
+                if time.time() > entry.deadline_at:
+                    self._too_late(job, entry)
+                else:
+                    self._turn(job, entry)
             finally:
                 self._finished()
 
@@ -127,6 +131,12 @@ class Relay:
         with self._idle:
             while self._turns and time.monotonic() < deadline:
                 self._idle.wait(deadline - time.monotonic())
+
+    def _too_late(self, job: Job, entry: Entry) -> None:
+        """An event left unanswered past the reply's life: its turn is not run (the person will
+        be asked to send it again, and it must not count twice); the courier sends the apology."""
+        if self._record_reply(self.courier.outbox(), job, entry, Reply([])):
+            self.courier.deliver(entry)
 
     # --- one turn --------------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ suite stays quick; the defaults are in bot/settings.py.
 
 from __future__ import annotations
 
-import os
 import signal
 import time
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from bot.store.outbox import Outbox
 from tests.coaching.conftest import DONE_WHEN
 from tests.e2e.conftest import WebProcess, start_web
 from tests.store.postgres import postgres_schema
-from tests.support.processes import stop
+from tests.support.processes import kill_hard, stop
 from tests.support.signing import event_body, new_ts
 from tests.support.slack_api import SlackStandIn
 
@@ -67,32 +66,14 @@ def wait_until(check, timeout: float, what: str) -> None:
         time.sleep(0.05)
 
 
-def children(pid: int) -> list[int]:
-    try:
-        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
 def kill(web: WebProcess, how: signal.Signals) -> None:
     """SIGTERM to the server (gunicorn stops its worker gracefully), or SIGKILL to the server
-    and its worker together (stopped first, so neither reacts to the other's death)."""
-    pids = [web.process.pid, *children(web.process.pid)]
+    and its worker together."""
     if how == signal.SIGKILL:
-        for pid in pids:
-            os.kill(pid, signal.SIGSTOP)
-    for pid in pids:
-        os.kill(pid, how)
-    web.process.wait(timeout=20)
-    for pid in pids[1:]:
-        wait_until(lambda pid=pid: not Path(f"/proc/{pid}").exists() or _zombie(pid), 20, f"worker {pid} still alive")
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0] == "Z"
-    except OSError:
-        return True
+        kill_hard(web.process)
+    else:
+        web.process.send_signal(how)
+        web.process.wait(timeout=20)
 
 
 def pending(url: str, folder: Path) -> int:

@@ -28,7 +28,10 @@ SECRET_FIGURE = "$312,345"
 class Echo:
     """A conversation whose reply names what was said (so each reply is told apart)."""
 
+    turns = 0
+
     def handle(self, text: str, user: str = "", team: str = "") -> Reply:
+        Echo.turns += 1
         return Reply([Message(f"reply to {text} ({SECRET_FIGURE})", [])])
 
     def mention(self, text: str, user: str, team: str = "") -> Reply:
@@ -189,3 +192,16 @@ def test_a_stopping_process_hands_over_what_it_acknowledged(start, slack):
     second = start()
     settle(second)
     assert len(posts(slack, "D1")) == 1 and len(posts(slack, "D2")) == 1
+
+
+def test_an_event_left_past_its_life_gets_an_apology_and_no_turn(start, slack):
+    first = start(reply_life_seconds=0.3)
+    first.relay.accept(dm(1))  # acknowledged, then the process stopped before its turn
+    first.courier.hand_over(1.0)
+    time.sleep(0.4)
+    turns = Echo.turns
+    second = start()
+    settle(second)
+    [post] = posts(slack, "D1")
+    assert "Slack kept refusing my answer" in post.args["text"]
+    assert Echo.turns == turns, "the turn is not run for a reply that can no longer be sent"
