@@ -18,7 +18,8 @@ once on PostgreSQL (a schema of its own). One run, three processes on one store:
    stand-in) once the outbox is empty. Target 100%; the four 20 s replies count too.
 
 The processes run with the default inline cap (2 s) and reply life, and a shorter poll
-(0.2 s) and lease (5 s) so a SIGKILLed process's replies are taken over within seconds.
+(0.2 s), lease (5 s) and Web API timeout (1 s), so a SIGKILLed process's replies are taken
+over within seconds.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ ENV = {
     "COMP_COACH_OUTBOX_POLL_SECONDS": "0.2",
     "COMP_COACH_OUTBOX_LEASE_SECONDS": "5",
     "COMP_COACH_RETRY_BACKOFF_SECONDS": "0.5",
-    "COMP_COACH_SLACK_TIMEOUT_SECONDS": "2",
+    "COMP_COACH_SLACK_TIMEOUT_SECONDS": "1",
 }
 UNRELATED_TARGET_MS = 1000.0
 SETTLE_SECONDS = 60.0

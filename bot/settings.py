@@ -67,7 +67,7 @@ class Settings(BaseModel):
     # failed delivery (doubling, up to a minute); how long a reply stays worth sending before
     # a short apology replaces it.
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
-    outbox_lease_seconds: float = Field(default=30.0, gt=0)
+    outbox_lease_seconds: float = Field(default=60.0, gt=0)  # at least one attempt's length (courier)
     retry_backoff_seconds: float = Field(default=1.0, gt=0)
     reply_life_seconds: float = Field(default=900.0, gt=0)
 

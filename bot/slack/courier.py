@@ -62,6 +62,11 @@ class Courier:
         self._busy = threading.Condition()
         self._poller: threading.Thread | None = None
         self._store_down = False
+        # The longest one attempt can take: a call timing out, Retry-After waited inline, the
+        # call again (bot.slack.clients.delivery_client). A lease shorter than that could pass
+        # a reply to another process while this one may still send it.
+        self.attempt_seconds = 2 * settings.slack_timeout_seconds + settings.retry_after_cap_seconds + 0.5
+        self.lease_seconds = max(settings.outbox_lease_seconds, self.attempt_seconds + 1.0)
 
     # --- life cycle --------------------------------------------------------------------------------
 
@@ -69,7 +74,7 @@ class Courier:
         with self._outbox_lock:
             if self._outbox is None:
                 store = self.store.opened() if hasattr(self.store, "opened") else self.store
-                self._outbox = Outbox(store, lease_seconds=self.settings.outbox_lease_seconds)
+                self._outbox = Outbox(store, lease_seconds=self.lease_seconds)
             return self._outbox
 
     def start(self) -> Courier:
@@ -151,7 +156,7 @@ class Courier:
         client = self._client(entry.team)
         messages = entry.payload["messages"]
         while entry.sent < len(messages):
-            if outbox is not None and not outbox.renew(entry):
+            if outbox is not None and not outbox.renew(entry, self.attempt_seconds):
                 log.info("reply for %s taken over by another process", entry.event_id)
                 return
             try:

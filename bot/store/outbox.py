@@ -86,6 +86,7 @@ class Entry:
     sent: int = 0
     attempts: int = 0
     deadline_at: float = 0.0
+    held_at: float = 0.0  # when (the outbox's clock) this process last took or extended its lease
 
 
 class Outbox:
@@ -110,6 +111,7 @@ class Outbox:
         (a stopping process handing over events it acknowledged but did not start)."""
         now = self.clock()
         entry = Entry(uuid.uuid4().hex, event_id, TURN, team, channel, job, deadline_at=now + life_seconds)
+        entry.held_at = now if claim else 0.0
         try:
             with self.engine.begin() as connection:
                 if event_id:
@@ -155,7 +157,7 @@ class Outbox:
             with self.engine.begin() as own:
                 ok = own.execute(statement).rowcount == 1
         if ok:
-            entry.stage, entry.payload, entry.sent = REPLY, payload, 0
+            entry.stage, entry.payload, entry.sent, entry.held_at = REPLY, payload, 0, self.clock()
         return ok
 
     # --- claiming and delivering -------------------------------------------------------------------
@@ -181,16 +183,22 @@ class Outbox:
                 ).rowcount
                 row = connection.execute(select(outbox).where(outbox.c.id == entry_id)).first() if won else None
             if row is not None:
-                claimed.append(_entry(row))
+                entry = _entry(row)
+                entry.held_at = now
+                claimed.append(entry)
         return claimed
 
-    def renew(self, entry: Entry) -> bool:
-        """Extend the lease before the next attempt, and record progress; False when another
-        process has taken the row (then this one must not send)."""
+    def renew(self, entry: Entry, for_seconds: float) -> bool:
+        """Make sure the lease lasts `for_seconds` more (one attempt at most), recording
+        progress; False when another process has taken the row (then this one must not send).
+        A lease that lasts long enough already, with nothing sent since it was taken, needs no
+        write: one commit less per reply."""
         if entry.id is None:
             return True
+        if entry.sent == 0 and self.clock() + for_seconds < entry.held_at + self.lease:
+            return True
         with self.engine.begin() as connection:
-            return (
+            ok = (
                 connection.execute(
                     update(outbox)
                     .where(self._mine(entry))
@@ -198,6 +206,8 @@ class Outbox:
                 ).rowcount
                 == 1
             )
+        entry.held_at = self.clock()
+        return ok
 
     def retry_later(self, entry: Entry, at: float) -> None:
         """Not delivered now: given back, due again at `at` (seconds since the epoch)."""

@@ -5,8 +5,8 @@ hand anything over); another process starts on the same store, and each acknowle
 answered exactly once (successful `chat.postMessage` calls per DM channel, at the stand-in).
 And: an unrelated DM is not held up by other replies' long Retry-After.
 
-Intervals are shortened through the environment (poll 0.2 s, lease 4 s, inline cap 1 s) so the
-suite stays quick; the defaults are in bot/settings.py.
+Intervals are shortened through the environment (poll 0.2 s, lease 5 s, inline cap 1 s,
+Web API timeout 1 s) so the suite stays quick; the defaults are in bot/settings.py.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from tests.support.slack_api import SlackStandIn
 FAST = {
     "COMP_COACH_RETRY_AFTER_CAP_SECONDS": "1",
     "COMP_COACH_OUTBOX_POLL_SECONDS": "0.2",
-    "COMP_COACH_OUTBOX_LEASE_SECONDS": "4",
+    "COMP_COACH_OUTBOX_LEASE_SECONDS": "5",
     "COMP_COACH_RETRY_BACKOFF_SECONDS": "0.2",
-    "COMP_COACH_SLACK_TIMEOUT_SECONDS": "2",
+    "COMP_COACH_SLACK_TIMEOUT_SECONDS": "1",
 }
 DMS = 8
 

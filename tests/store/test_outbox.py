@@ -75,7 +75,7 @@ def test_a_held_row_passes_on_only_when_its_lease_ends_or_it_is_given_back(store
     clock.now += 6
     [taken] = alive.claim_due(10)
     assert taken.id == entry.id and taken.payload == JOB
-    assert not dead.renew(entry), "the first process may no longer send it"
+    assert not dead.renew(entry, 1.0), "the first process may no longer send it"
     assert not dead.record_reply(entry, {"messages": []})
     assert alive.release() == 1
     [again] = dead.claim_due(10)
