@@ -30,7 +30,7 @@ from bot.settings import Settings
 from bot.slack.clients import delivery_client, retry_after
 from bot.slack.failures import log_failure
 from bot.slack.payloads import message_args
-from bot.store.outbox import TURN, Entry, Outbox
+from bot.store.outbox import REPLY, TURN, Entry, Outbox
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,18 @@ class Courier:
         except RuntimeError:  # the pool is shut down: the row stays held until its lease ends
             self._untrack(key)
             log.warning("reply for %s left in the outbox: shutting down", entry.event_id)
+
+    def send(self, team: str, channel: str, messages: list, **where: str | None) -> None:
+        """Post a reply that no event is waiting for (an offer form's evaluation): kept in the
+        outbox like the others, so a refusal or a restart does not lose it."""
+        payload = reply_payload(messages, **where)
+        try:
+            entry = self.outbox().keep(team, channel, payload, self.settings.reply_life_seconds)
+        except Exception as error:  # the store is down: sent (and retried) from memory
+            log_failure("keeping reply", None, error)
+            deadline = time.time() + self.settings.reply_life_seconds
+            entry = Entry(None, None, REPLY, team, channel, payload, deadline_at=deadline)
+        self.deliver(entry)
 
     def poll_once(self) -> int:
         """Claim the rows due now (as many as the threads can start) and send them on; turns a

@@ -124,6 +124,16 @@ class Outbox:
             return None
         return entry
 
+    def keep(self, team: str, channel: str, payload: dict, life_seconds: float) -> Entry:
+        """A reply owed for something other than an event (an offer form's evaluation, sent to
+        the person's DM), held by this process."""
+        now = self.clock()
+        entry = Entry(uuid.uuid4().hex, None, REPLY, team, channel, payload, deadline_at=now + life_seconds)
+        entry.held_at = now
+        with self.engine.begin() as connection:
+            connection.execute(insert(outbox).values(**self._row(entry, now, claim=True)))
+        return entry
+
     def _forget_expired_event(self, connection: Connection, event_id: str, now: float) -> None:
         connection.execute(
             delete(seen_events).where(seen_events.c.event_id == event_id, seen_events.c.expires_at < now)
@@ -251,6 +261,14 @@ class Outbox:
                 update(outbox)
                 .where(and_(outbox.c.claimed_by == self.owner, outbox.c.id.not_in(keep or [""])))
                 .values(claimed_by=None, lease_until=0.0)
+            ).rowcount
+
+    def purge(self, older_than_seconds: float) -> int:
+        """Rows abandoned with no process to deliver them (every process sends or drops a row
+        once it is due): past their deadline by `older_than_seconds`, they go with their payload."""
+        with self.engine.begin() as connection:
+            return connection.execute(
+                delete(outbox).where(outbox.c.deadline_at < self.clock() - older_than_seconds)
             ).rowcount
 
     def pending(self) -> int:

@@ -205,3 +205,11 @@ def test_an_event_left_past_its_life_gets_an_apology_and_no_turn(start, slack):
     [post] = posts(slack, "D1")
     assert "Slack kept refusing my answer" in post.args["text"]
     assert Echo.turns == turns, "the turn is not run for a reply that can no longer be sent"
+
+
+def test_a_reply_no_event_waits_for_is_kept_too(start, slack):
+    process = start()
+    slack.fail("chat.postMessage", status=503, times=1)
+    process.courier.send("T1", "U0FORM", [Message("your evaluation", [])])
+    settle(process)
+    assert [c.status for c in posts(slack, "U0FORM", False)] == [503, 200]

@@ -142,3 +142,15 @@ def _rows(outbox: Outbox) -> list:
     rows = reader.claim_due(100)
     reader.release()
     return rows
+
+
+def test_a_reply_without_an_event_is_kept_and_abandoned_rows_are_purged(store):
+    clock = Clock()
+    outbox = Outbox(store, clock=clock)
+    kept = outbox.keep("T1", "U1", {"messages": [{"text": "evaluation"}]}, life_seconds=60)
+    assert kept.stage == REPLY and Outbox(store, clock=clock).claim_due(10) == [], "held by its process"
+    clock.now += 60 + 3600
+    assert outbox.purge(older_than_seconds=7200) == 0, "not yet abandoned long enough"
+    clock.now += 3700
+    assert outbox.purge(older_than_seconds=7200) == 1
+    assert outbox.pending() == 0

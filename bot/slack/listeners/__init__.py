@@ -24,6 +24,6 @@ def register_listeners(
     interactions = Interactions(conversation)
     commands.register(app, conversation, background)
     events.register(app, relay, interactions)
-    views.register(app, interactions, background)
+    views.register(app, interactions, background, relay.courier)
     actions.register(app, interactions, trigger_pool)
     actions.register_fallback(app)  # last
