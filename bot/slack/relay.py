@@ -78,7 +78,9 @@ class Relay:
         """A listener thread's part: record the event, run the turn, hand the reply on."""
         with self._lock:
             if job.event_id and self._accepted.pop(job.event_id, None) is None:
-                return  # handed over to the outbox at shutdown; another process answers it
+                if not self.courier.stopping.is_set():  # else handed over: another process answers it
+                    log.info("dropped resent event %s", job.event_id)  # its twin, acked meanwhile, runs
+                return
             self._turns += 1
         try:
             entry = self._record(job)
