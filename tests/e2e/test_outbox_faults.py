@@ -23,9 +23,10 @@ from bot.store.outbox import Outbox
 from tests.coaching.conftest import DONE_WHEN
 from tests.e2e.conftest import WebProcess, start_web
 from tests.store.postgres import postgres_schema
-from tests.support.processes import kill_hard, stop
+from tests.support.processes import kill_hard, process_env, start_procfile, stop
 from tests.support.signing import event_body, new_ts
 from tests.support.slack_api import SlackStandIn
+from tests.support.socket_mode import SocketModeStandIn
 
 FAST = {
     "COMP_COACH_RETRY_AFTER_CAP_SECONDS": "1",
@@ -136,3 +137,43 @@ def test_an_unrelated_dm_is_not_held_by_a_long_retry_after(tmp_path):
             assert not any(delivered(slack, channel) for channel in waiting), "the others still wait, in the outbox"
         finally:
             stop(web.process)
+
+
+def test_socket_mode_worker_hands_over_on_sigterm(tmp_path):
+    """The `worker:` line stopped while its replies wait on 429s: the web process started on the
+    same store afterwards sends each one, once."""
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    socket = SocketModeStandIn()
+    channels = [f"D0SOCK{number}" for number in range(3)]
+    with SlackStandIn() as slack:
+        slack.answer("apps.connections.open", {"ok": True, "url": socket.url})
+        env = process_env(
+            slack.api_url, tmp_path / "state", SLACK_BOT_TOKEN="xoxb-test", SLACK_APP_TOKEN="xapp-test", **FAST
+        )
+        worker = start_procfile("worker", {**env, "DATABASE_URL": url}, tmp_path / "worker.log")
+        try:
+            socket.wait_connected()
+            slack.fail("chat.postMessage", status=429, times=10**6, retry_after=1)
+            for number, channel in enumerate(channels):
+                body = {
+                    "type": "event_callback",
+                    "team_id": "T0TEAM",
+                    "event_id": f"EvSOCKHAND{number}",
+                    "event": direct_message(channel, "planetscale ml remote"),
+                }
+                socket.send({"envelope_id": f"env-{number}", "type": "events_api", "payload": body})
+                socket.wait_for_ack(f"env-{number}")
+            wait_until(lambda: all(attempted(slack, channel) for channel in channels), 20, "every turn ran")
+        finally:
+            exit_status = stop(worker)
+            socket.close()
+        assert exit_status == 0
+        assert "outbox handed over" in (tmp_path / "worker.log").read_text()
+        assert pending(url, tmp_path) == len(channels)
+        slack.fail("chat.postMessage", times=0)
+        web = start_web(slack, tmp_path / "web", DATABASE_URL=url, **FAST)
+        try:
+            wait_until(lambda: pending(url, tmp_path) == 0, 30, "the outbox emptied")
+        finally:
+            stop(web.process)
+        assert {channel: len(delivered(slack, channel)) for channel in channels} == dict.fromkeys(channels, 1)
