@@ -9,15 +9,15 @@ once on PostgreSQL (a schema of its own). One run, three processes on one store:
    (target: within `UNRELATED_TARGET_MS`, 5% of the Retry-After; the issue measured 19.5 s).
    A ratio to the idle DM is printed, not held to a target: idle is ~10 ms, where one fsync
    or a busy core moves it by multiples.
-2. Slack answers every post 429 (`Retry-After: 1`, within the inline cap: waited on the
-   courier's threads); 8 more DMs; `first` gets SIGTERM in the middle of those waits.
+2. Slack answers every post 429 (`Retry-After: 1`, within the cap: waited on a timer with
+   the row held); 8 more DMs; `first` gets SIGTERM in the middle of those waits.
 3. `second` starts; Slack answers 500 to the next posts, and the one after hangs; 8 more
    DMs; `second` (server and worker) gets SIGKILL in the middle.
 4. `third` starts and Slack heals. The figure: of the DMs acknowledged (HTTP 200), the share
    answered exactly once (successful `chat.postMessage` per DM channel, counted at the
    stand-in) once the outbox is empty. Target 100%; the four 20 s replies count too.
 
-The processes run with the default inline cap (2 s) and reply life, and a shorter poll
+The processes run with the default Retry-After cap (2 s) and reply life, and a shorter poll
 (0.2 s), lease (5 s) and Web API timeout (1 s), so a SIGKILLed process's replies are taken
 over within seconds.
 """
@@ -170,7 +170,7 @@ def scenario(label: str, database_url: str, failures: list[str]) -> None:
             slack.fail("chat.postMessage", status=429, times=10**6, retry_after=1)
             batch = [run.dm(url) for _ in range(8)]
             run.wait_attempted(batch)
-            time.sleep(0.3)  # some in their inline wait, some back in the outbox
+            time.sleep(0.3)  # some waiting on a timer (held), some back in the outbox
             first.terminate()
             first.wait(timeout=20)
 

@@ -1,13 +1,13 @@
 """Web API and response_url clients, all with slack_sdk's bounded retry handlers.
 
 Every Web API call (Bolt's start-up `auth.test`, `chat.postMessage`, Socket Mode's
-`apps.connections.open`) goes through the one `WebClient` built here, so
-`SLACK_API_URL` is honoured everywhere. Retries are bounded: a 429 waits `Retry-After`
-inline only when it is at most `RETRY_AFTER_CAP` seconds, `RATE_LIMIT_RETRIES` times (a
-longer one raises at once: a reply then waits in the outbox, bot/slack/courier.py, not on a
-thread); a 500/503 or a dropped connection is retried with backoff; the work that can wait
-runs in background threads (see `bot.slack.app`), so no retry ever holds an HTTP
-acknowledgement.
+`apps.connections.open`) goes through a `WebClient` built here, so `SLACK_API_URL` is
+honoured everywhere. The app's client retries boundedly: a 429 waits `Retry-After` only when
+it is at most `RETRY_AFTER_CAP` seconds, `RATE_LIMIT_RETRIES` times (a longer one raises at
+once); a 500/503 or a dropped connection is retried with backoff; that work runs in
+background threads (see `bot.slack.app`), so no retry ever holds an HTTP acknowledgement.
+Replies to events go through the courier's client instead (`delivery_client`), which never
+waits: the courier schedules the next attempt (bot/slack/courier.py).
 """
 
 from __future__ import annotations
@@ -47,8 +47,7 @@ def retry_after(response: HttpResponse | None, default: float = 1.0) -> float:
 
 class CappedRateLimitRetryHandler(RateLimitErrorRetryHandler):
     """slack_sdk's 429 handler, but a `Retry-After` longer than `cap` seconds is not waited
-    (the 429 surfaces as `SlackApiError` at once), and the wait ends early when `stop` is set
-    (a process shutting down hands its replies over instead of sleeping)."""
+    (the 429 surfaces as `SlackApiError` at once), and the wait ends early when `stop` is set."""
 
     def __init__(self, max_retry_count: int, cap: float, stop: threading.Event | None = None) -> None:
         super().__init__(max_retry_count=max_retry_count)
@@ -86,14 +85,12 @@ def web_client(token: str | None, api_url: str) -> WebClient:
     return WebClient(token=token, base_url=api_url, timeout=TIMEOUT_SECONDS, retry_handlers=retry_handlers())
 
 
-def delivery_client(token: str | None, api_url: str, *, cap: float, timeout: float, stop: threading.Event) -> WebClient:
-    """The courier's client: one short inline 429 wait at most, no inline 5xx retry, one
-    reconnect; anything longer is the outbox's job (backoff, another process, a restart)."""
-    handlers = [
-        CappedRateLimitRetryHandler(1, cap, stop),
-        ConnectionErrorRetryHandler(max_retry_count=1),
-    ]
-    return WebClient(token=token, base_url=api_url, timeout=timeout, retry_handlers=handlers)
+def delivery_client(token: str | None, api_url: str, *, timeout: float) -> WebClient:
+    """The courier's client: no inline wait at all (a 429 or a 5xx surfaces at once, and the
+    courier schedules the next attempt without holding a thread), one reconnect."""
+    return WebClient(
+        token=token, base_url=api_url, timeout=timeout, retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)]
+    )
 
 
 def webhook_client(response_url: str) -> WebhookClient:

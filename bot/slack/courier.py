@@ -1,9 +1,10 @@
 """The courier: posts the replies the outbox holds, on threads of its own.
 
 Why not on the listener pool: a 429 asks for a wait (`Retry-After`, 20 s seen), and four
-replies waiting it out there once held an unrelated DM for 19.5 s. Here a wait longer than
-`retry_after_cap_seconds` is never slept: the reply goes back to the outbox, due when Slack
-said, and the thread is free at once. A 5xx or an unreachable Web API is retried from the
+replies waiting it out there once held an unrelated DM for 19.5 s. Here no thread ever
+sleeps a wait: a `Retry-After` up to `retry_after_cap_seconds` is waited on a timer, the row
+still held (once per claim); a longer one sends the reply back to the outbox, due when Slack
+said. A 5xx or an unreachable Web API is retried from the
 outbox with a doubling backoff, by whichever process polls first (this one, another, or the
 next after a restart). A reply still undelivered past `reply_life_seconds` is replaced by a
 short apology (`responses/reply_late.j2`): an answer to a question asked long ago would be
@@ -61,11 +62,12 @@ class Courier:
         self._in_flight_ids: dict[int, str | None] = {}
         self._busy = threading.Condition()
         self._poller: threading.Thread | None = None
+        self._timers: set[threading.Timer] = set()
         self._store_down = False
-        # The longest one attempt can take: a call timing out, Retry-After waited inline, the
-        # call again (bot.slack.clients.delivery_client). A lease shorter than that could pass
+        # The longest one attempt can take: a call timing out, and once more after a dropped
+        # connection (bot.slack.clients.delivery_client). A lease shorter than that could pass
         # a reply to another process while this one may still send it.
-        self.attempt_seconds = 2 * settings.slack_timeout_seconds + settings.retry_after_cap_seconds + 0.5
+        self.attempt_seconds = 2 * settings.slack_timeout_seconds + 0.5
         self.lease_seconds = max(settings.outbox_lease_seconds, self.attempt_seconds + 1.0)
 
     # --- life cycle --------------------------------------------------------------------------------
@@ -83,9 +85,12 @@ class Courier:
         return self
 
     def hand_over(self, budget: float) -> None:
-        """Stop taking work, let deliveries in flight make their one attempt (no inline waits
+        """Stop taking work, let deliveries in flight make their one attempt (no more waits
         now), and give back every row this process still holds, for another process."""
         self.stopping.set()
+        with self._busy:
+            for timer in self._timers:
+                timer.cancel()  # their rows are given back below
         deadline = time.monotonic() + budget
         if self.relay is not None:
             self.relay.hand_over(budget)
@@ -175,8 +180,11 @@ class Courier:
                 self._post(client, entry, messages[entry.sent])
             except SlackApiError as error:
                 status = error.response.status_code
+                wait = retry_after(error.response, 1.0) if status == 429 else 0.0
+                if status == 429 and self._soon(entry, wait):
+                    return
                 if status == 429 or status >= 500:
-                    self._later(entry, retry_after(error.response, 0.0) if status == 429 else 0.0, f"HTTP {status}")
+                    self._later(entry, wait, f"HTTP {status}")
                 else:
                     log.error(
                         "%s to %s refused: %s; reply for %s dropped",
@@ -226,6 +234,26 @@ class Courier:
             entry.payload, entry.sent, entry.deadline_at = payload, 0, time.time() + APOLOGY_LIFE_SECONDS
         return True
 
+    def _soon(self, entry: Entry, wait: float) -> bool:
+        """A short Retry-After (at most the cap, once per claim): the row stays held and the
+        next attempt comes from a timer, no thread waiting; False to use the outbox instead."""
+        if wait > self.settings.retry_after_cap_seconds or entry.waited or self.stopping.is_set():
+            return False
+        entry.waited = True
+        timer = threading.Timer(wait + random.random() * 0.25, self._after_wait, args=(entry,))
+        timer.daemon = True
+        with self._busy:
+            self._timers.add(timer)
+        timer.start()
+        log.info("reply for %s to %s: HTTP 429, again in %.1f s", entry.event_id, entry.channel, wait)
+        return True
+
+    def _after_wait(self, entry: Entry) -> None:
+        with self._busy:
+            self._timers = {timer for timer in self._timers if not timer.finished.is_set()}
+        if not self.stopping.is_set():  # else its row was given back at the hand-over
+            self.deliver(entry)
+
     def _later(self, entry: Entry, wait: float, reason: str) -> None:
         """Back to the outbox, due after `wait` (Retry-After) or the backoff, whichever is longer."""
         backoff = min(MAX_BACKOFF_SECONDS, self.settings.retry_backoff_seconds * 2**entry.attempts)
@@ -265,13 +293,7 @@ class Courier:
         token = self.token_for(team)
         client = self._clients.get(token)
         if client is None:
-            client = delivery_client(
-                token,
-                self.settings.api_url,
-                cap=self.settings.retry_after_cap_seconds,
-                timeout=self.settings.slack_timeout_seconds,
-                stop=self.stopping,
-            )
+            client = delivery_client(token, self.settings.api_url, timeout=self.settings.slack_timeout_seconds)
             self._clients[token] = client
         return client
 

@@ -87,6 +87,7 @@ class Entry:
     attempts: int = 0
     deadline_at: float = 0.0
     held_at: float = 0.0  # when (the outbox's clock) this process last took or extended its lease
+    waited: bool = False  # a short Retry-After already waited while held (bot/slack/courier.py)
 
 
 class Outbox:

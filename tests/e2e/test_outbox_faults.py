@@ -5,7 +5,7 @@ hand anything over); another process starts on the same store, and each acknowle
 answered exactly once (successful `chat.postMessage` calls per DM channel, at the stand-in).
 And: an unrelated DM is not held up by other replies' long Retry-After.
 
-Intervals are shortened through the environment (poll 0.2 s, lease 5 s, inline cap 1 s,
+Intervals are shortened through the environment (poll 0.2 s, lease 5 s, Retry-After cap 1 s,
 Web API timeout 1 s) so the suite stays quick; the defaults are in bot/settings.py.
 """
 
@@ -91,7 +91,7 @@ def test_killed_mid_wait_each_acknowledged_dm_is_answered_once(store_url, how, t
     with SlackStandIn() as slack:
         first = start_web(slack, tmp_path / "first", DATABASE_URL=store_url, **FAST)
         try:
-            slack.fail("chat.postMessage", status=429, times=10**6, retry_after=1)  # within the cap: waited inline
+            slack.fail("chat.postMessage", status=429, times=10**6, retry_after=1)  # within the cap: on a timer, held
             for number, channel in enumerate(channels):
                 text = DONE_WHEN if number % 2 else "planetscale ml remote"
                 assert first.event(event_body(direct_message(channel, text))).status == 200

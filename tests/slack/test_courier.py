@@ -149,6 +149,23 @@ def test_a_long_retry_after_holds_no_thread_and_is_honoured(start, slack):
         assert attempts[1].at - attempts[0].at >= 2.0, "Retry-After honoured, from the outbox"
 
 
+def test_short_waits_hold_no_thread_either(start, slack):
+    process = start()
+    slack.fail("chat.postMessage", status=429, times=8, retry_after=1)  # within the cap: waited while held
+    began = time.monotonic()
+    for number in range(1, 9):  # twice the courier's threads
+        answer(process, dm(number))
+    slack.wait_for("chat.postMessage", count=8, succeeded_only=False)
+    answer(process, dm(9))
+    [unrelated] = slack.wait_for("chat.postMessage", count=1)
+    assert unrelated.args["channel"] == "D9" and unrelated.at - began < 1.0, "answered while eight wait"
+    settle(process)
+    for number in range(1, 9):
+        attempts = posts(slack, f"D{number}", False)
+        assert [c.status for c in attempts] == [429, 200]
+        assert attempts[1].at - attempts[0].at >= 1.0
+
+
 def test_a_reply_past_its_life_becomes_an_apology(start, slack):
     process = start(reply_life_seconds=0.5)
     slack.fail("chat.postMessage", status=500, times=4)
