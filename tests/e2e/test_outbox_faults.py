@@ -120,6 +120,36 @@ def test_killed_mid_wait_each_acknowledged_dm_is_answered_once(store_url, how, t
             assert "outbox handed over" in first.log()
 
 
+def test_server_errors_then_silence_then_sigkill_each_dm_answered_once(store_url, tmp_path):
+    """Slack answers 500, then stops answering at all (each post held 3 s, then dropped unposted);
+    the server and worker are killed hard while posts hang: the next process sends each once."""
+    channels = [f"D0ERR{number:02d}" for number in range(6)]
+    with SlackStandIn() as slack:
+        first = start_web(slack, tmp_path / "first", DATABASE_URL=store_url, **FAST)
+        try:
+            slack.fail("chat.postMessage", status=500, times=10**6)
+            for channel in channels[:4]:
+                assert first.event(event_body(direct_message(channel, DONE_WHEN))).status == 200
+            wait_until(lambda: all(attempted(slack, channel) for channel in channels[:4]), 20, "turns ran")
+            slack.hang("chat.postMessage", seconds=3, times=10**6)
+            for channel in channels[4:]:
+                assert first.event(event_body(direct_message(channel, "planetscale ml sf"))).status == 200
+            wait_until(lambda: all(attempted(slack, channel) for channel in channels), 20, "every turn ran")
+            kill_hard(first.process)
+        finally:
+            stop(first.process)
+        assert not any(delivered(slack, channel) for channel in channels)
+        slack.fail("chat.postMessage", times=0)
+        second = start_web(slack, tmp_path / "second", DATABASE_URL=store_url, **FAST)
+        try:
+            wait_until(lambda: pending(store_url, tmp_path) == 0, 30, "the outbox emptied")
+        finally:
+            stop(second.process)
+        assert {channel: len(delivered(slack, channel)) for channel in channels} == dict.fromkeys(channels, 1)
+        statuses = {c.status for c in slack.calls_to("chat.postMessage", succeeded_only=False)}
+        assert {500, 0, 200} <= statuses, "500s, unanswered posts, then deliveries"
+
+
 def test_an_unrelated_dm_is_not_held_by_a_long_retry_after(tmp_path):
     with SlackStandIn() as slack:
         web = start_web(slack, tmp_path / "web", **FAST)
