@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from slack_sdk.errors import SlackApiError
 
 from bot.conversation import Reply
 from bot.render.blocks import Message
 from bot.settings import Settings
+from bot.slack import clients
 from bot.slack.courier import Courier
 from bot.slack.relay import Job, Relay
 from bot.store.database import Store
@@ -230,3 +232,16 @@ def test_a_reply_no_event_waits_for_is_kept_too(start, slack):
     process.courier.send("T1", "U0FORM", [Message("your evaluation", [])])
     settle(process)
     assert [c.status for c in posts(slack, "U0FORM", False)] == [503, 200]
+
+
+def test_the_apps_own_client_waits_a_short_retry_after_but_not_a_long_one(slack):
+    client = clients.web_client("xoxb-test", slack.api_url)
+    slack.fail("auth.test", status=429, times=1, retry_after=1)
+    assert client.auth_test()["ok"]
+    slack.fail("auth.test", status=429, times=1, retry_after=30)
+    began = time.monotonic()
+    with pytest.raises(SlackApiError) as raised:
+        client.auth_test()
+    assert raised.value.response.status_code == 429
+    assert time.monotonic() - began < 10, "30 s are not waited on a listener thread"
+    assert [c.status for c in slack.calls_to("auth.test", succeeded_only=False)] == [429, 200, 429]
