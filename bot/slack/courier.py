@@ -63,6 +63,7 @@ class Courier:
         self._busy = threading.Condition()
         self._poller: threading.Thread | None = None
         self._timers: set[threading.Timer] = set()
+        self._given_back = False
         self._store_down = False
         # The longest one attempt can take: a call timing out, and once more after a dropped
         # connection (bot.slack.clients.delivery_client). A lease shorter than that could pass
@@ -98,6 +99,7 @@ class Courier:
             while self._in_flight and time.monotonic() < deadline:
                 self._busy.wait(deadline - time.monotonic())
             stuck = {entry_id for entry_id in self._in_flight_ids.values() if entry_id}
+            self._given_back = True  # from here on `deliver` sends nothing: the rows may be another's
         if self._outbox is not None:
             try:
                 released = self._outbox.release(keep=stuck)
@@ -111,6 +113,9 @@ class Courier:
     def deliver(self, entry: Entry) -> None:
         """Post `entry` (held by this process) from a delivery thread."""
         key = self._track(entry)
+        if key is None:  # handed over: another process may hold the row now
+            log.warning("reply for %s left in the outbox: shutting down", entry.event_id)
+            return
         try:
             self._pool.submit(self._deliver, entry, key)
         except RuntimeError:  # the pool is shut down: the row stays held until its lease ends
@@ -299,8 +304,10 @@ class Courier:
 
     # --- bookkeeping -------------------------------------------------------------------------------
 
-    def _track(self, entry: Entry) -> int:
+    def _track(self, entry: Entry) -> int | None:
         with self._busy:
+            if self._given_back:
+                return None
             key = id(entry)
             self._in_flight.add(key)
             self._in_flight_ids[key] = entry.id

@@ -17,7 +17,7 @@ from bot.conversation import Reply
 from bot.render.blocks import Message
 from bot.settings import Settings
 from bot.slack import clients
-from bot.slack.courier import Courier
+from bot.slack.courier import Courier, reply_payload
 from bot.slack.relay import Job, Relay
 from bot.store.database import Store
 from bot.store.outbox import Outbox
@@ -245,3 +245,13 @@ def test_the_apps_own_client_waits_a_short_retry_after_but_not_a_long_one(slack)
     assert raised.value.response.status_code == 429
     assert time.monotonic() - began < 10, "30 s are not waited on a listener thread"
     assert [c.status for c in slack.calls_to("auth.test", succeeded_only=False)] == [429, 200, 429]
+
+
+def test_nothing_is_sent_once_the_rows_are_given_back(start, slack):
+    process = start()
+    entry = process.courier.outbox().keep("T1", "D1", reply_payload([Message("late", [])]), 60)
+    process.courier.hand_over(0.5)
+    process.courier.deliver(entry)  # a timer or a turn finishing after the hand-over
+    time.sleep(0.3)
+    assert posts(slack, "D1", False) == []
+    assert process.courier.outbox().pending() == 1, "left for the next process"
