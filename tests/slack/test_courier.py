@@ -1,7 +1,9 @@
 """The relay and the courier in one process against the Slack stand-in, on SQLite and
 PostgreSQL: replies Slack refuses now (429 past the cap, 5xx, no answer) are kept and sent once
 later; a long Retry-After holds no thread; an old reply becomes an apology; a refusal that
-cannot change is dropped; a stopping process hands over what it acknowledged."""
+cannot change is dropped; a stopping process hands over what it acknowledged. (What depends
+on the store runs on both; the rest on SQLite, the outbox's claims being tested on both in
+tests/store/test_outbox.py and end to end in tests/e2e/test_outbox_faults.py.)"""
 
 from __future__ import annotations
 
@@ -38,6 +40,9 @@ class Echo:
 
     def mention(self, text: str, user: str, team: str = "") -> Reply:
         return Reply([Message(f"lookup {text}", [])], "in_channel")
+
+
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # timing, not the store
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -117,6 +122,7 @@ def settle(process: Process, timeout: float = 10.0) -> None:
         time.sleep(0.05)
 
 
+@SQLITE_ONLY
 def test_server_errors_and_silence_are_retried_from_the_outbox_and_sent_once(start, slack, caplog):
     process = start()
     slack.fail("chat.postMessage", status=503, times=2)
@@ -134,6 +140,7 @@ def test_server_errors_and_silence_are_retried_from_the_outbox_and_sent_once(sta
     assert SECRET_FIGURE not in ours and "hello" not in ours
 
 
+@SQLITE_ONLY
 def test_a_long_retry_after_holds_no_thread_and_is_honoured(start, slack):
     process = start()
     slack.fail("chat.postMessage", status=429, times=4, retry_after=2)
@@ -151,6 +158,7 @@ def test_a_long_retry_after_holds_no_thread_and_is_honoured(start, slack):
         assert attempts[1].at - attempts[0].at >= 2.0, "Retry-After honoured, from the outbox"
 
 
+@SQLITE_ONLY
 def test_short_waits_hold_no_thread_either(start, slack):
     process = start()
     slack.fail("chat.postMessage", status=429, times=8, retry_after=1)  # within the cap: waited while held
@@ -168,6 +176,7 @@ def test_short_waits_hold_no_thread_either(start, slack):
         assert attempts[1].at - attempts[0].at >= 1.0
 
 
+@SQLITE_ONLY
 def test_a_reply_past_its_life_becomes_an_apology(start, slack):
     process = start(reply_life_seconds=0.5)
     slack.fail("chat.postMessage", status=500, times=4)
@@ -178,6 +187,7 @@ def test_a_reply_past_its_life_becomes_an_apology(start, slack):
     assert SECRET_FIGURE not in delivered.args["text"]
 
 
+@SQLITE_ONLY
 def test_a_refusal_that_cannot_change_is_not_retried(start, slack, caplog):
     process = start()
     slack.answer_when("chat.postMessage", {"channel": "D1"}, {"ok": False, "error": "channel_not_found"})
@@ -226,6 +236,7 @@ def test_an_event_left_past_its_life_gets_an_apology_and_no_turn(start, slack):
     assert Echo.turns == turns, "the turn is not run for a reply that can no longer be sent"
 
 
+@SQLITE_ONLY
 def test_a_reply_no_event_waits_for_is_kept_too(start, slack):
     process = start()
     slack.fail("chat.postMessage", status=503, times=1)
