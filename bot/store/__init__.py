@@ -2,7 +2,8 @@
 
 Everything that must outlive a request lives here: events already answered (so Slack's
 retries never get a second reply, across processes), replies owed until delivered (the
-outbox, bot/store/outbox.py) and, for coaching, each person's case. Tables are created and upgraded on start (`Store.open`).
+outbox, bot/store/outbox.py) and, for coaching, each person's case. Tables are created and
+upgraded on start (`Store.open`).
 """
 
 from bot.store.database import Store, database_url

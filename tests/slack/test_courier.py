@@ -144,13 +144,12 @@ def test_server_errors_and_silence_are_retried_from_the_outbox_and_sent_once(sta
 def test_a_long_retry_after_holds_no_thread_and_is_honoured(start, slack):
     process = start()
     slack.fail("chat.postMessage", status=429, times=4, retry_after=2)
-    began = time.monotonic()
     for number in range(1, 5):
         answer(process, dm(number))
     slack.wait_for("chat.postMessage", count=4, succeeded_only=False)
     answer(process, dm(5))
     [unrelated] = slack.wait_for("chat.postMessage", count=1)
-    assert unrelated.args["channel"] == "D5" and unrelated.at - began < 2.0, "answered while the others wait"
+    assert unrelated.args["channel"] == "D5", "the first post through: answered while the others wait"
     settle(process)
     for number in range(1, 5):
         attempts = posts(slack, f"D{number}", False)
@@ -162,13 +161,12 @@ def test_a_long_retry_after_holds_no_thread_and_is_honoured(start, slack):
 def test_short_waits_hold_no_thread_either(start, slack):
     process = start()
     slack.fail("chat.postMessage", status=429, times=8, retry_after=1)  # within the cap: waited while held
-    began = time.monotonic()
     for number in range(1, 9):  # twice the courier's threads
         answer(process, dm(number))
     slack.wait_for("chat.postMessage", count=8, succeeded_only=False)
     answer(process, dm(9))
     [unrelated] = slack.wait_for("chat.postMessage", count=1)
-    assert unrelated.args["channel"] == "D9" and unrelated.at - began < 1.0, "answered while eight wait"
+    assert unrelated.args["channel"] == "D9", "the first post through: answered while eight wait"
     settle(process)
     for number in range(1, 9):
         attempts = posts(slack, f"D{number}", False)
