@@ -178,7 +178,7 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
         print(f"comp-coach purge: the store did not answer: {failure_reason(error)}", file=sys.stderr)
         return 1
     store.dispose()
-    print(f"purged {purged.cases} expired cases and {purged.events} old event ids")
+    print(f"purged {purged.cases} expired cases, {purged.events} old event ids and {purged.replies} abandoned replies")
     return 0
 
 

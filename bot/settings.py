@@ -36,6 +36,12 @@ ENVIRONMENT: dict[str, str] = {
     "log_level": "LOG_LEVEL",
     "case_ttl_days": "COMP_COACH_CASE_TTL_DAYS",
     "purge_every_seconds": "COMP_COACH_PURGE_SECONDS",
+    "retry_after_cap_seconds": "COMP_COACH_RETRY_AFTER_CAP_SECONDS",
+    "slack_timeout_seconds": "COMP_COACH_SLACK_TIMEOUT_SECONDS",
+    "outbox_poll_seconds": "COMP_COACH_OUTBOX_POLL_SECONDS",
+    "outbox_lease_seconds": "COMP_COACH_OUTBOX_LEASE_SECONDS",
+    "retry_backoff_seconds": "COMP_COACH_RETRY_BACKOFF_SECONDS",
+    "reply_life_seconds": "COMP_COACH_REPLY_LIFE_SECONDS",
 }
 
 
@@ -62,6 +68,18 @@ class Settings(BaseModel):
     case_ttl_days: float = Field(default=30.0, gt=0)
     # Seconds between purges of expired cases and old event ids in each server process.
     purge_every_seconds: float = Field(default=3600.0, gt=0)
+    # Replies (bot/slack/courier.py): a 429's Retry-After is waited inline up to this; a longer
+    # one sends the reply to the outbox, due again when Slack said.
+    retry_after_cap_seconds: float = Field(default=2.0, ge=0)
+    slack_timeout_seconds: float = Field(default=10.0, gt=0)
+    # How often the outbox is looked at for replies due; how long a process holds a reply it
+    # is sending (another takes it after that if the process died); the first wait after a
+    # failed delivery (doubling, up to a minute); how long a reply stays worth sending before
+    # a short apology replaces it.
+    outbox_poll_seconds: float = Field(default=1.0, gt=0)
+    outbox_lease_seconds: float = Field(default=60.0, gt=0)  # at least one attempt's length (courier)
+    retry_backoff_seconds: float = Field(default=1.0, gt=0)
+    reply_life_seconds: float = Field(default=900.0, gt=0)
 
     def __init__(self, environ: Mapping[str, str] | None = None, **values: object) -> None:
         """Fields from the environment (empty variables count as unset), then `values`."""

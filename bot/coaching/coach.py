@@ -157,6 +157,7 @@ class Coach:
                     slot.delete()
                 elif outcome.case is not None:
                     slot.save(outcome.case.to_stored())
+                slot.reply = outcome.messages
             return outcome.messages
         except Exception as exc:
             log.error("%s failed: %s", what, type(exc).__name__, exc_info=log.isEnabledFor(logging.DEBUG))

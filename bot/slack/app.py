@@ -5,8 +5,9 @@ has the request poll for the ack with a 10 ms sleep: bench/http.py measured 85 r
 (p50 89 ms) that way against ~1900 with True, bare Bolt alike. With True the slash command's
 ack (the answer itself: rendering, no Web API call) is computed in the request and returned
 at once. Events are still acknowledged before any Web API call: their listeners ack and do
-the work as Bolt lazy listeners on `BACKGROUND_THREADS` threads, so a 429 retry
-(Retry-After, bounded in `bot.slack.clients`) delays the reply, never the ack.
+the work as Bolt lazy listeners on `BACKGROUND_THREADS` threads; their replies are posted by
+the courier on threads of its own (bot/slack/courier.py), through the durable outbox, so a
+429's Retry-After delays that reply only: never the ack, the pool, or another reply.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from slack_bolt import App
 from bot.conversation import Conversation
 from bot.settings import Settings
 from bot.slack.clients import web_client
+from bot.slack.courier import Courier
 from bot.slack.listeners import register_listeners
 from bot.slack.logs import quiet_payload_loggers
+from bot.slack.relay import Relay
 from bot.slack.store import LazyStore
 
 if TYPE_CHECKING:
@@ -39,6 +42,7 @@ def create_app(
     socket_mode: bool = False,
     process_before_response: bool = True,
     verified_upstream: bool = False,
+    courier: Courier | None = None,
 ) -> App:
     """A Bolt app whose every Web API call, `auth.test` at construction included, goes
     through `settings.api_url` with bounded retries. One workspace with `SLACK_BOT_TOKEN`, or
@@ -69,8 +73,15 @@ def create_app(
         **(parts.app_options() if parts else {}),
     )
     trigger_pool = ThreadPoolExecutor(max_workers=TRIGGER_THREADS, thread_name_prefix="comp-coach-trigger")
-    register_listeners(app, conversation, store, background, trigger_pool, parts.erase if parts else None)
+    courier = courier or Courier(settings, store)
+    if parts:  # replies sent later go with their workspace's own (rotated) token
+        courier.token_for = parts.bot_token
+    relay = Relay(conversation, courier, settings, background)
+    register_listeners(app, conversation, relay, background, trigger_pool, parts.erase if parts else None)
     return app
+
+
+HAND_OVER_SECONDS = 6.0  # within gunicorn's graceful_timeout (10 s), after which the worker is killed
 
 
 @dataclass
@@ -78,6 +89,12 @@ class Bot:
     app: App
     conversation: Conversation
     store: LazyStore
+    courier: Courier
+
+    def hand_over(self, budget: float = HAND_OVER_SECONDS) -> None:
+        """Stopping (SIGTERM): what was acknowledged is finished or left in the outbox for
+        another process; nothing is dropped."""
+        self.courier.hand_over(budget)
 
 
 def build(
@@ -94,6 +111,7 @@ def build(
     store = LazyStore(settings)
     answers = Answers.load(settings.guide_folders, state_dir=settings.state_path)
     conversation = Conversation(answers, settings, store)
+    courier = Courier(settings, store)
     app = create_app(
         settings,
         conversation,
@@ -101,6 +119,8 @@ def build(
         socket_mode=socket_mode,
         process_before_response=process_before_response,
         verified_upstream=verified_upstream,
+        courier=courier,
     )
     store.warm()
-    return Bot(app, conversation, store)
+    courier.start()  # replies a stopped or dead process left in the outbox, and those due again
+    return Bot(app, conversation, store, courier)

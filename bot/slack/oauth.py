@@ -321,6 +321,16 @@ class OAuthParts:
             "user_facing_authorize_error_message": not_installed_message(),
         }
 
+    def bot_token(self, team_id: str | None) -> str | None:
+        """A workspace's bot token for a reply the courier sends after the request (from the
+        outbox, maybe by another process), through the same cached authorization as requests,
+        so a token due for rotation is refreshed first. None when the workspace has no
+        installation (uninstalled meanwhile): the courier's post is then refused."""
+        from slack_bolt import BoltContext
+
+        result = self.authorize(context=BoltContext(), enterprise_id=None, team_id=team_id, user_id=None)
+        return result.bot_token if result else None
+
     def erase(self, enterprise_id: str | None, team_id: str | None) -> dict[str, int]:
         """Everything stored for a workspace, gone in one transaction; rows deleted per table."""
         from bot.store.workspaces import erase_workspace

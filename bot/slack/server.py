@@ -12,7 +12,9 @@ Settings, tuned with bench/http.py on this 2-core machine (figures in docs/slack
   `WEB_CONCURRENCY` (the Heroku convention) adds workers where memory allows.
 
 A worker that cannot start (Slack refuses the token) stops the server with exit status 3
-and one clear line in the log.
+and one clear line in the log. A worker told to stop (SIGTERM) hands over what it
+acknowledged before it exits (`hand_over_on_exit`): replies not yet delivered and events not
+yet answered stay in the outbox for the next process.
 """
 
 from __future__ import annotations
@@ -102,6 +104,9 @@ def settled(application: Callable) -> Callable:
     return application
 
 
+RUNNING: list = []  # the Bot this worker built, for `hand_over_on_exit`
+
+
 def web_app(settings: Settings, process_before_response: bool = True) -> Callable:
     """Guides loaded, `auth.test` passed: the ASGI app, ready."""
     from bot.slack.app import build
@@ -110,7 +115,14 @@ def web_app(settings: Settings, process_before_response: bool = True) -> Callabl
     # The guard in WebApp verifies every POST /slack/events before Bolt parses it; Bolt does not again.
     guarded = bool(settings.slack_signing_secret)
     bot = build(settings, process_before_response=process_before_response, verified_upstream=guarded)
+    RUNNING.append(bot)
     return settled(WebApp(bot.app, store_state=bot.store.state, signing_secret=settings.slack_signing_secret))
+
+
+def hand_over_on_exit(_arbiter: object, _worker: object) -> None:
+    """gunicorn's `worker_exit` hook, run in the worker once it stopped serving."""
+    while RUNNING:
+        RUNNING.pop().hand_over()
 
 
 def serve(settings: Settings) -> int:
@@ -130,4 +142,5 @@ def serve(settings: Settings) -> int:
         )
     else:
         log.info("serving /slack/events and /healthz on port %d", settings.port)
-    return run_gunicorn(lambda: web_app(settings), gunicorn_options(settings))
+    options = {**gunicorn_options(settings), "worker_exit": hand_over_on_exit}
+    return run_gunicorn(lambda: web_app(settings), options)

@@ -60,12 +60,13 @@ def run_socket_mode(settings: Settings) -> int:
         return 1
     log.info("connected to Slack over Socket Mode")
     stop = threading.Event()
-    # A platform stops the worker with SIGTERM: close the connection, let answers in flight finish.
+    # A platform stops the worker with SIGTERM: close the connection, finish or hand over what was acknowledged.
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         stop.wait()
     finally:
         handler.close()
+        bot.hand_over()  # undelivered replies and unstarted events stay in the outbox
         bot.app.listener_runner.listener_executor.shutdown(wait=True, cancel_futures=False)
     log.info("disconnected from Slack")
     return 0

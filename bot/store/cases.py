@@ -23,6 +23,7 @@ from sqlalchemy import Column, Float, Integer, String, Table, Text, delete, inse
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from bot.store.database import Store, metadata
+from bot.store.outbox import before_commit
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class Slot:
     version: int
     action: str | None = None  # save | delete | None (leave as it was)
     new_data: dict | None = None
+    reply: object = None  # the turn's answer, committed with it when the outbox asks (bot.store.outbox)
 
     def save(self, data: dict) -> None:
         self.action, self.new_data = "save", data
@@ -112,6 +114,7 @@ class CaseStore:
                     connection.execute(update(cases).where(key).values(**values))
             elif slot.action == "delete" or (row is not None and not live):
                 connection.execute(delete(cases).where(key))
+            before_commit(connection, slot.reply)
             connection.commit()
         if slot.action == "delete" or (row is not None and not live and row.version > 0):
             self.store.scrub()  # the forgotten or expired figures leave the WAL too

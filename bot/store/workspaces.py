@@ -10,6 +10,7 @@ from sqlalchemy import Table, delete
 
 from bot.store.cases import cases
 from bot.store.database import seen_events
+from bot.store.outbox import outbox
 
 
 def erase_workspace(installations, enterprise_id: str | None, team_id: str | None) -> dict[str, int]:
@@ -26,6 +27,8 @@ def erase_workspace(installations, enterprise_id: str | None, team_id: str | Non
             erased[seen_events.name] = connection.execute(
                 delete(seen_events).where(seen_events.c.team_id == team_id)
             ).rowcount
+            # replies still owed there (Slack would refuse them now) and the figures they carry
+            erased[outbox.name] = connection.execute(delete(outbox).where(outbox.c.team_id == team_id)).rowcount
     return erased
 
 

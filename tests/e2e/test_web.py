@@ -248,13 +248,13 @@ def test_the_bots_own_messages_get_no_reply(web, slack, event, then):
     person = event_body(then)
     assert web.event(person).status == 200
     person_id = json.loads(person)["event_id"]
-    kind = "app_mention" if then["type"] == "app_mention" else "message.im"
-    web.wait_log(f"answered {kind} {person_id}")
-    [line] = [line for line in web.log().splitlines() if f"answered {kind} {person_id}" in line]
-    sent = int(line.rsplit("(", 1)[1].split()[0])  # `... (N messages)`
+    delivered = f"delivered reply for {person_id} to {then['channel']}"
+    web.wait_log(delivered)
+    [line] = [line for line in web.log().splitlines() if delivered in line]
+    sent = int(line.rsplit("(", 1)[1].split()[0])  # `... (N messages, M earlier attempts)`
     posts = posts_to(slack, event["channel"])
     assert len(posts) == sent >= 1, "the person's words answered, nothing else in the channel"
-    if kind == "app_mention":
+    if then["type"] == "app_mention":
         assert {post.args.get("thread_ts") for post in posts} == {then["ts"]}, "in the person's thread only"
     assert f" {own_id}" not in web.log()
 

@@ -126,10 +126,10 @@ def test_purge_command(isolated_environment):
     command = [sys.executable, "-m", "bot", "purge"]
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "purged 1 expired cases and 1 old event ids\n"
+    assert done.stdout == "purged 1 expired cases, 1 old event ids and 0 abandoned replies\n"
     assert files_holding(isolated_environment) == []
     again = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert again.stdout == "purged 0 expired cases and 0 old event ids\n"
+    assert again.stdout == "purged 0 expired cases, 0 old event ids and 0 abandoned replies\n"
     helped = subprocess.run([*command, "--help"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert helped.returncode == 0 and "expired" in helped.stdout
 

@@ -4,6 +4,7 @@ project's virtualenv on PATH, and waiting for `/healthz`. Shared by tests/e2e an
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import time
@@ -83,3 +84,35 @@ def stop(process: subprocess.Popen) -> int:
             process.kill()
             process.wait()
     return process.returncode
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def kill_hard(process: subprocess.Popen, timeout: float = 20.0) -> None:
+    """SIGKILL to a server and its workers at once, as a platform's hard stop does: all are
+    stopped first (SIGSTOP), so no worker sees its master die and shuts down gracefully, and
+    no master sees a worker die and starts another."""
+    pids = [process.pid, *children(process.pid)]
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+    process.wait(timeout=timeout)
+    deadline = time.monotonic() + timeout
+    while any(_alive(pid) for pid in pids[1:]):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"workers of {process.pid} still alive after SIGKILL")
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

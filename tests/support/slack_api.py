@@ -7,7 +7,8 @@ bot's identity, `chat.postMessage` with a channel and a fresh `ts`, `chat.postEp
 `{"ok": false, "error": "unknown_method"}`; `answer_when(method, match, payload)` gives
 one kind of call its own answer (`not_in_channel`, `expired_trigger_id`).
 `fail(method, status, times)` makes the next calls of a method answer 429 (with
-`Retry-After`) or 5xx. Posts to
+`Retry-After`) or 5xx; `hang(method, seconds, times)` makes them get no answer at all (the
+connection is closed after `seconds`, nothing posted: status 0 in `calls`). Posts to
 `response_url(...)` addresses are recorded too, under the method name `response_url`.
 
 Many workspaces (OAuth mode): `add_workspace(team_id)` makes a workspace that can install
@@ -83,6 +84,7 @@ class Failure:
     status: int
     times: int
     retry_after: int | None
+    hang: float = 0.0  # seconds before the connection is dropped unanswered (status 0)
 
 
 class SlackStandIn:
@@ -162,6 +164,11 @@ class SlackStandIn:
         """The next `times` calls of `method` answer `status` (429 carries `Retry-After`)."""
         with self._lock:
             self._failures[method] = Failure(status, times, retry_after if status == 429 else None)
+
+    def hang(self, method: str, seconds: float, times: int = 1) -> None:
+        """The next `times` calls of `method` get no answer: closed after `seconds`, not posted."""
+        with self._lock:
+            self._failures[method] = Failure(0, times, None, hang=seconds)
 
     def answer(self, method: str, payload: dict) -> None:
         """Answer `method` with this JSON from now on."""
@@ -248,6 +255,10 @@ class SlackStandIn:
         with self._lock:
             self.calls.append(call)
             self._lock.notify_all()
+        if status == 0:  # hung: no answer, then the connection drops
+            time.sleep(payload["hang"])
+            request.close_connection = True
+            return
         body = json.dumps(payload).encode() if method != "response_url" or status != 200 else b"ok"
         request.send_response(status)
         request.send_header("Content-Type", "application/json; charset=utf-8")
@@ -262,6 +273,8 @@ class SlackStandIn:
             failure = self._failures.get(method)
             if failure and failure.times > 0:
                 failure.times -= 1
+                if failure.hang:
+                    return 0, {}, {"hang": failure.hang}
                 headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
                 error = "ratelimited" if failure.status == 429 else "fatal_error"
                 return failure.status, headers, {"ok": False, "error": error}

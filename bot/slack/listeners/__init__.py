@@ -16,13 +16,13 @@ from bot.interactive import Interactions
 from bot.slack.listeners import actions, commands, events, uninstall, views
 
 if TYPE_CHECKING:
-    from bot.store.database import Store
+    from bot.slack.relay import Relay
 
 
 def register_listeners(
     app: App,
     conversation: Conversation,
-    store: Store,
+    relay: Relay,
     background: Executor,
     trigger_pool: Executor,
     erase_workspace: Callable[[str | None, str | None], dict[str, int]] | None = None,
@@ -32,7 +32,7 @@ def register_listeners(
     commands.register(app, conversation, background)
     if erase_workspace is not None:  # before events: `message` must not be the first to match
         uninstall.register(app, erase_workspace)
-    events.register(app, conversation, store, interactions)
-    views.register(app, interactions, background)
+    events.register(app, relay, interactions)
+    views.register(app, interactions, background, relay.courier)
     actions.register(app, interactions, trigger_pool)
     actions.register_fallback(app)  # last

@@ -3,8 +3,8 @@
 The form's figures are checked inside the acknowledgement (no store, no network: the
 check is fast), so field errors come back as `response_action: errors` and Slack shows
 them under their fields. A form that checks out closes at once; its evaluation is posted
-to the person's DM (`chat.postMessage` with the user id as channel) from a background
-thread, where the coaching case also starts.
+to the person's DM (`chat.postMessage` with the user id as channel) by the courier, through
+the outbox (bot/slack/courier.py), after the coaching case starts on a background thread.
 """
 
 from __future__ import annotations
@@ -13,28 +13,27 @@ import logging
 from concurrent.futures import Executor
 
 from slack_bolt import Ack, App
-from slack_sdk import WebClient
 
 from bot.interactive import CheckedForm, Interactions
 from bot.render.views import OFFER_FORM, form_notice
-from bot.slack.delivery import post_messages
+from bot.slack.courier import Courier
 from bot.slack.failures import log_failure
 from bot.slack.payloads import team_of_interaction, user_of, view_values
 
 log = logging.getLogger(__name__)
 
 
-def register(app: App, interactions: Interactions, background: Executor) -> None:
-    def deliver(client: WebClient, team: str, user: str, checked: CheckedForm) -> None:
+def register(app: App, interactions: Interactions, background: Executor, courier: Courier) -> None:
+    def deliver(team: str, user: str, checked: CheckedForm) -> None:
         try:
             messages = interactions.start_case(team, user, checked)
         except Exception as error:
             log_failure("offer form case", None, error)
             return
-        sent = post_messages(client, user, messages)  # the user id as channel: the bot's DM with them
-        log.info("offer form: evaluation sent to the DM (%d messages)", sent)
+        courier.send(team, user, messages)  # the user id as channel: the bot's DM with them
+        log.info("offer form: evaluation handed to the courier (%d messages)", len(messages))
 
-    def submit_offer_form(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+    def submit_offer_form(ack: Ack, body: dict, view: dict) -> None:
         try:
             checked = interactions.check_offer_form(view.get("private_metadata"), view_values(view))
         except Exception as error:
@@ -49,6 +48,6 @@ def register(app: App, interactions: Interactions, background: Executor) -> None
             log.info("offer form: guide no longer on hand")
         else:
             ack()
-            background.submit(deliver, client, team_of_interaction(body), user_of(body), checked)
+            background.submit(deliver, team_of_interaction(body), user_of(body), checked)
 
     app.view(OFFER_FORM)(submit_offer_form)

@@ -9,4 +9,4 @@ checks both, and that the migrated schema matches the tables the code declares).
 # The newest revision. `Store.upgrade` compares the database's `alembic_version` with it and
 # imports Alembic only when they differ: Alembic and the scripts cost ~250 ms, which a one-shot
 # `comp-coach ask` DM turn would otherwise pay every time.
-HEAD = "0003"
+HEAD = "0004"
