@@ -142,3 +142,18 @@ def test_purge_command_with_the_store_unreachable_says_so(isolated_environment):
     assert done.returncode == 1
     assert "comp-coach purge: the store did not answer: cannot connect" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_purge_now_drops_replies_no_process_is_left_to_deliver(database_url, isolated_environment):
+    """A reply row past its life by more than ABANDONED_REPLY_SECONDS (its figures with it) goes;
+    one still owed stays for the courier."""
+    from bot.store.outbox import Outbox
+    from bot.store.purge import ABANDONED_REPLY_SECONDS
+
+    store = Store.open(database_url, isolated_environment)
+    abandoned_at = time.time() - ABANDONED_REPLY_SECONDS - 900.0 - 5
+    Outbox(store, clock=lambda: abandoned_at).keep("T", "D1", {"messages": [{"text": "base 987,654"}]}, 900.0)
+    Outbox(store).keep("T", "D1", {"messages": [{"text": "base 123,456"}]}, 900.0)
+    assert purge_now(store) == Purged(cases=0, events=0, replies=1)
+    assert purge_now(store) == Purged(cases=0, events=0, replies=0)
+    assert Outbox(store).pending() == 1
