@@ -2,11 +2,14 @@
 
 The web process as the Procfile starts it, against the Slack stand-in. Each click is a
 signed `block_actions` request; the figure is the time from sending it to the stand-in
-receiving `views.open`, measured idle (the baseline) and again while every background thread
-is held in a rate-limit wait (`chat.postMessage` answering 429 with `Retry-After: 3`), which is
-what the separate trigger pool (bot/slack/listeners/actions.py) is for. The busy case is timed
-only once the stand-in has answered 429 to as many posts as there are background threads, all
-still inside their wait: otherwise it would time an idle pool. Its target is Slack's own
+receiving `views.open`, measured idle (the baseline) and again while every reply-delivery
+thread is held in a post Slack does not answer (`chat.postMessage` hanging for 4 s). (A
+429's `Retry-After` no longer holds any thread: the courier, bot/slack/courier.py, keeps such
+a reply in the outbox; a post that gets no answer is what still occupies a thread until the
+client's timeout.) The separate trigger pool (bot/slack/listeners/actions.py) is what keeps
+`views.open` out of that queue. The busy case is timed only once the stand-in holds as many
+hanging posts as there are delivery threads, all still hanging: otherwise it would time an
+idle courier. Its target is Slack's own
 window (a trigger lives 3 s; target p99 500 ms), its ratio to the idle figure printed beside.
 The form's submission is checked inside its ack (field errors come back in it), so its ack
 time is measured too, against a `/comp` ack (the one query, cached) in the same run.
@@ -20,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench._util import check, median, percentile
-from bot.slack.app import BACKGROUND_THREADS
+from bot.slack.courier import DELIVERY_THREADS
 from tests.support.interactivity import (
     FORM,
     block_actions,
@@ -41,7 +44,7 @@ SUBMISSIONS = 200
 TRIGGER_WINDOW_MS = 3000
 OPEN_P99_TARGET_MS = 500
 FORM_ACK_RATIO_TARGET = 3.0  # form ack p99 against the /comp ack p99, same run
-RETRY_AFTER_S = 3
+HANG_S = 4  # each held post gets no answer for this long
 
 
 def run() -> list[str]:
@@ -72,31 +75,31 @@ def run() -> list[str]:
             idle = [click() for _ in range(CLICKS)]
             report("idle (baseline)", idle, failures)
 
-            # Hold every background thread in a Retry-After wait, confirm it, then click.
-            slack.fail("chat.postMessage", status=429, times=40, retry_after=RETRY_AFTER_S)
-            for n in range(BACKGROUND_THREADS * 2):
+            # Hold every delivery thread in a post that gets no answer, confirm it, then click.
+            slack.hang("chat.postMessage", seconds=HANG_S, times=40)
+            for n in range(DELIVERY_THREADS * 2):
                 mention = {"type": "app_mention", "user": "U0B", "text": "<@U0BOT> planetscale ml", "ts": new_ts()}
                 signed(url, event_body({**mention, "channel": f"C0BUSY{n}"}), "application/json")
-            waiting, began = busy_posts(slack, BACKGROUND_THREADS)
-            if waiting < BACKGROUND_THREADS:
-                failures.append(f"pool not busy: {waiting} of {BACKGROUND_THREADS} threads in a 429 wait")
-                print(f"   FAIL pool not busy: only {waiting} posts answered 429 within 2 s; busy case not timed")
+            waiting, began = busy_posts(slack, DELIVERY_THREADS)
+            if waiting < DELIVERY_THREADS:
+                failures.append(f"courier not busy: {waiting} of {DELIVERY_THREADS} delivery threads in a hung post")
+                print(f"   FAIL courier not busy: only {waiting} posts hanging within 2 s; busy case not timed")
                 return failures
             busy = []
             for _ in range(10):
                 busy.append(click())
-            within = time.monotonic() - began < RETRY_AFTER_S
+            within = time.monotonic() - began < HANG_S
             print(
-                f"   pool confirmed busy: {waiting} posts answered 429 (Retry-After {RETRY_AFTER_S} s) for "
-                f"{BACKGROUND_THREADS} background threads before the first click; clicks done "
-                f"{'within' if within else 'AFTER'} the wait"
+                f"   courier confirmed busy: {waiting} posts hanging ({HANG_S} s, no answer) for "
+                f"{DELIVERY_THREADS} delivery threads before the first click; clicks done "
+                f"{'within' if within else 'AFTER'} the hang"
             )
             if not within:
-                failures.append("busy clicks outlasted the Retry-After wait: not timed on a busy pool")
-            report("background pool busy with 429 waits", busy, failures, baseline=idle)
+                failures.append("busy clicks outlasted the hung posts: not timed on a busy courier")
+            report("delivery threads held by hung posts", busy, failures, baseline=idle)
 
             view = slack.calls_to("views.open")[-1].args["view"]
-            time.sleep(RETRY_AFTER_S)  # the waits end: the acks below are compared on an idle pool
+            time.sleep(HANG_S)  # the hung posts end: the acks below are compared on an idle process
             comp = slash_command_body("planetscale ml remote", slack.response_url())
             for _ in range(20):
                 signed(url, comp, FORM)
@@ -140,10 +143,10 @@ def report(label: str, samples: list[tuple[float, float]], failures: list[str], 
 
 
 def busy_posts(slack: SlackStandIn, threads: int, timeout: float = 2.0) -> tuple[int, float]:
-    """(posts answered 429 so far, when the first was) once `threads` of them came, or at the timeout."""
+    """(posts left hanging so far, when the first came) once `threads` of them came, or at the timeout."""
     deadline = time.monotonic() + timeout
     while True:
-        refused = [c for c in slack.calls_to("chat.postMessage", succeeded_only=False) if c.status == 429]
+        refused = [c for c in slack.calls_to("chat.postMessage", succeeded_only=False) if c.status == 0]
         if len(refused) >= threads or time.monotonic() > deadline:
             return len(refused), min((c.at for c in refused), default=time.monotonic())
         time.sleep(0.005)
