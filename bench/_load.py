@@ -15,6 +15,7 @@ CPU time is reported beside the figures (it shares the machine with the server).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pickle
 import resource
@@ -65,11 +66,14 @@ def replay(requests: list[bytes], port: int, connections: int, seconds: float) -
     deadline = begun + seconds
 
     def send(conn: _Connection) -> None:
+        """The next request on `conn`; a connection the server closed after its last response
+        (a refusal with `Connection: close`) shows on the next read and is replaced there."""
         nonlocal next_index
         conn.request_index = next_index % len(requests)
         next_index += 1
         conn.started = time.perf_counter()
-        conn.sock.sendall(requests[conn.request_index])
+        with contextlib.suppress(OSError):  # the peer closed: the read that follows sees it
+            conn.sock.sendall(requests[conn.request_index])
 
     pool = [_Connection(port) for _ in range(connections)]
     for conn in pool:

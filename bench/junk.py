@@ -12,8 +12,8 @@ worker in bot/slack/worker.py), in alternating rounds of the same run:
 
 Targets: junk refused at least 2x as fast as signed answers, same run: the rate the server
 sustains, i.e. its CPU time per signed answer over its CPU time per junk refusal (the load
-generator shares the machine's 2 cores and spends the same on each request of either kind,
-which squeezes the ratio wrk reports; that ratio is printed too); the web
+generator, bench/_load.py, shares the machine's 2 cores and spends the same on each request of
+either kind, which squeezes the ratio it sees; that ratio is printed too); the web
 process's RSS grows at most 10 MB over all junk rounds; 3,000 half-sent requests all dropped
 within HEADER_TIMEOUT + 2 s with `/healthz` answering meanwhile; four 64 MB unsigned bodies
 refused after less than 16 MB each is read, RSS growth at most 10 MB.
@@ -21,16 +21,20 @@ refused after less than 16 MB each is read, RSS growth at most 10 MB.
 
 from __future__ import annotations
 
+import json
+import pickle
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bench._util import check, median, tree_rss_mb
-from bench.http import FORM, SECRET, Load, Server, ensure_wrk, python_load, tree_cpu_seconds
+from bench.http import Load, Server, raw_request, tree_cpu_seconds
 from bot.slack.worker import HEADER_TIMEOUT
 from tests.support.junk import MB, half_sent, head, status_of, stream_body, unsigned_junk, wait_dropped
-from tests.support.signing import get, signed_headers, slash_command_body
+from tests.support.signing import get, slash_command_body
 from tests.support.slack_api import SlackStandIn
 
 ROUNDS = 5
@@ -54,87 +58,49 @@ QUERIES = (
     "",
 )
 
-# Every request is rebuilt in Lua from decimal escapes, so any byte survives.
-LUA = """
-local requests = {%(requests)s}
-local i = 0
-request = function()
-  i = i + 1
-  return requests[(i %% #requests) + 1]
-end
-done = function(summary, latency, requests)
-  local errors = summary.errors
-  io.write(string.format(
-    '{"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p99_us": %%d, "non2xx": %%d, "socket_errors": %%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), errors.status,
-    errors.connect + errors.read + errors.write + errors.timeout))
-end
-"""
-
-
-def lua_string(raw: bytes) -> str:
-    return '"' + "".join(f"\\{byte}" for byte in raw) + '"'
-
 
 def signed_requests(slack: SlackStandIn) -> list[bytes]:
-    requests = []
-    for query in QUERIES:
-        body = slash_command_body(query, slack.response_url("bench-junk"))
-        headers = {"Host": "127.0.0.1", **signed_headers(SECRET, body, FORM), "Content-Length": str(len(body))}
-        lines = ["POST /slack/events HTTP/1.1", *(f"{name}: {value}" for name, value in headers.items())]
-        requests.append(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
-    return requests
+    timestamp = int(time.time())
+    return [raw_request(slash_command_body(query, slack.response_url("bench-junk")), timestamp) for query in QUERIES]
 
 
-def wrk_rotation(wrk: str, url: str, requests: list[bytes], folder: Path, name: str) -> Load:
-    import json
-    import subprocess
-
-    script = folder / f"{name}.lua"
-    script.write_text(LUA % {"requests": ", ".join(lua_string(r) for r in requests)})
-    command = [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-s", str(script), url]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    figures = json.loads(output.strip().splitlines()[-1])
-    seconds = figures["duration_us"] / 1e6
+def load(server: Server, requests: list[bytes], folder: Path, name: str) -> Load:
+    """`requests` replayed round and round by bench._load on CONNECTIONS connections (a refused
+    request's closed connection is replaced, as a client would), with the server's CPU time."""
+    path = folder / f"{name}.requests"
+    with path.open("wb") as out:
+        pickle.dump(requests, out)
+    cpu_before = tree_cpu_seconds(server.process.pid)
+    command = [sys.executable, "-m", "bench._load", str(path), str(server.port), str(CONNECTIONS), str(SECONDS)]
+    figures = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
     return Load(
-        figures["requests"] / seconds,
+        figures["requests"] / (figures["duration_us"] / 1e6),
         figures["p50_us"] / 1000,
         figures["p99_us"] / 1000,
         figures["non2xx"],
-        figures["socket_errors"],
+        0,  # a refusal closes its connection: reconnects are expected here, not errors
         figures["requests"],
+        tree_cpu_seconds(server.process.pid) - cpu_before,
+        figures["client_cpu_s"],
     )
-
-
-def load(server: Server, wrk: str | None, requests: list[bytes], folder: Path, name: str) -> Load:
-    cpu_before = tree_cpu_seconds(server.process.pid)
-    if wrk:
-        result = wrk_rotation(wrk, server.url + "/slack/events", requests, folder, name)
-    else:  # one request kind only: the fallback's figures are rough
-        head_part, _, body = requests[0].partition(b"\r\n\r\n")
-        headers = dict(line.split(": ", 1) for line in head_part.decode("latin-1").split("\r\n")[1:])
-        result = python_load(server.url + "/slack/events", body, headers, SECONDS)
-    result.cpu_s = tree_cpu_seconds(server.process.pid) - cpu_before
-    return result
 
 
 def run() -> list[str]:
     failures: list[str] = []
-    wrk = ensure_wrk()
     with tempfile.TemporaryDirectory() as tmp, SlackStandIn() as slack, Server(slack, Path(tmp)) as server:
         folder = Path(tmp)
         port = urlparse(server.url).port
         signed = signed_requests(slack)
         junk = [j.request for j in unsigned_junk()]
-        load(server, wrk, signed, folder, "warm")
-        load(server, wrk, junk, folder, "warm-junk")
+        load(server, signed, folder, "warm")
+        load(server, junk, folder, "warm-junk")
         rss_before = tree_rss_mb(server.process.pid)
         answers: list[Load] = []
         refusals: list[Load] = []
         rss_rounds = []
         for _ in range(ROUNDS):
-            answers.append(load(server, wrk, signed, folder, "signed"))
-            refusals.append(load(server, wrk, junk, folder, "junk"))
+            answers.append(load(server, signed, folder, "signed"))
+            refusals.append(load(server, junk, folder, "junk"))
             rss_rounds.append(tree_rss_mb(server.process.pid))
         rss_after = rss_rounds[-1]
         print(
@@ -150,7 +116,7 @@ def run() -> list[str]:
             failures.append("a signed answer was refused or a junk request was not")
         print(
             f"   junk refused per signed answer: {capacity:.2f}x by server CPU per request (target ≥ {MIN_RATIO}x); "
-            f"{junk_rate / answer_rate:.2f}x as wrk saw it (both share 2 cores with wrk)"
+            f"{junk_rate / answer_rate:.2f}x as the load generator saw it (it shares the 2 cores)"
         )
         check(failures, "server CPU of a junk refusal / of a signed answer", 1 / capacity, round(1 / MIN_RATIO, 3), "")
         check(failures, "RSS growth over the junk rounds", rss_after - rss_before, MAX_RSS_GROWTH_MB, " MB")
