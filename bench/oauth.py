@@ -16,7 +16,6 @@ asked for workspaces in random order.
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -25,6 +24,7 @@ import time
 from pathlib import Path
 
 from bench._util import check, median, ms, percentile
+from bench.http import tree_cpu_seconds
 from tests.support.oauth import OAuthWeb, start_oauth_web
 from tests.support.processes import free_port, process_env, start_procfile, stop, wait_healthy
 from tests.support.signing import signature, slash_command_body
@@ -97,28 +97,6 @@ def wrk_round(wrk: str, url: str, script: Path, seconds: int, pid: int) -> dict:
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
     figures["cpu_us"] = (tree_cpu_seconds(pid) - cpu_before) / max(figures["requests"], 1) * 1e6
     return figures
-
-
-def tree_cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process and its descendants, from /proc (as bench/http.py)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    parents: dict[int, int] = {}
-    times: dict[int, float] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        parents[int(stat.parent.name)] = int(fields[1])
-        times[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / ticks
-    total = 0.0
-    for process, seconds in times.items():
-        ancestor = process
-        while ancestor and ancestor != pid:
-            ancestor = parents.get(ancestor, 0)
-        if ancestor == pid:
-            total += seconds
-    return total
 
 
 def lua_script(folder: Path, bodies: list[bytes], timestamp: str, signatures: list[str]) -> Path:

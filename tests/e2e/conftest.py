@@ -7,14 +7,13 @@ tests do not disturb each other (each uses its own channel ids and event ids).
 from __future__ import annotations
 
 import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.support.processes import free_port, process_env, start_procfile, stop, wait_healthy
+from tests.support.processes import ProcessLog, free_port, process_env, start_procfile, stop, wait_healthy
 from tests.support.signing import Response, post, signed_headers
 from tests.support.slack_api import SlackStandIn
 
@@ -23,7 +22,7 @@ BOT_TOKEN = "xoxb-test"
 
 
 @dataclass
-class WebProcess:
+class WebProcess(ProcessLog):
     url: str
     process: subprocess.Popen
     log_path: Path
@@ -40,17 +39,6 @@ class WebProcess:
 
     def event(self, body: bytes, headers: dict | None = None) -> Response:
         return self.post(body, "application/json", headers)
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def wait_log(self, text: str, count: int = 1, timeout: float = 10.0) -> None:
-        """Wait until the process logged `text` (`count` times): how tests know background work ended."""
-        deadline = time.monotonic() + timeout
-        while self.log().count(text) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} not logged {count} times in {timeout} s")
-            time.sleep(0.02)
 
 
 @pytest.fixture(scope="session")

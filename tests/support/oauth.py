@@ -8,12 +8,11 @@ import html
 import http.client
 import re
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from tests.support.processes import free_port, process_env, start_procfile, stop, wait_healthy
+from tests.support.processes import ProcessLog, free_port, process_env, start_procfile, stop, wait_healthy
 from tests.support.signing import Response, event_body, post, signed_headers, slash_command_body
 from tests.support.slack_api import SlackStandIn
 
@@ -34,11 +33,12 @@ def fetch(url: str, headers: dict[str, str] | None = None) -> Response:
 
 
 @dataclass
-class OAuthWeb:
+class OAuthWeb(ProcessLog):
     url: str
     process: subprocess.Popen
     log_path: Path
     slack: SlackStandIn
+    log_timeout = 15.0  # installing and authorizing run first
 
     def post(self, body: bytes, content_type: str) -> Response:
         return post(self.url + "/slack/events", body, signed_headers(SIGNING_SECRET, body, content_type))
@@ -49,16 +49,6 @@ class OAuthWeb:
 
     def event(self, event: dict, team: str, event_id: str | None = None) -> Response:
         return self.post(event_body(event, event_id, team=team), "application/json")
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def wait_log(self, text: str, count: int = 1, timeout: float = 15.0) -> None:
-        deadline = time.monotonic() + timeout
-        while self.log().count(text) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} not logged {count} times in {timeout} s:\n{self.log()[-3000:]}")
-            time.sleep(0.02)
 
     def stop(self) -> None:
         stop(self.process)

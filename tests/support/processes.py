@@ -116,3 +116,22 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+class ProcessLog:
+    """Reading a started process's log (`log_path`): how tests know its background work ended."""
+
+    log_path: Path
+    log_timeout = 10.0  # seconds `wait_log` waits unless told
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def wait_log(self, text: str, count: int = 1, timeout: float | None = None) -> None:
+        """Wait until the process logged `text` (`count` times)."""
+        timeout = timeout or self.log_timeout
+        deadline = time.monotonic() + timeout
+        while self.log().count(text) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} not logged {count} times in {timeout} s:\n{self.log()[-3000:]}")
+            time.sleep(0.02)
