@@ -130,6 +130,7 @@ class Resolver(PhraseMatcher):
         self._normalized = lru_cache(maxsize=None)(normalize)
         self._region_sets: dict[tuple, set[str]] = {}
         self._build()
+        self._index_phrases()
         self._normalized = normalize  # queries: no cache of what people type
 
     def _add(self, table: dict[str, set[str]], phrase: str, key: str) -> None:
