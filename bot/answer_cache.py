@@ -30,6 +30,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass, replace
+from operator import attrgetter
 
 from bot.guides.resolve import Resolution
 from bot.render.blocks import MAX_BLOCKS, Message, fallback_text, parse_directives
@@ -48,6 +49,7 @@ QUOTES_QUERY = frozenset({"company_unknown"})
 _PLAIN = (str, int, float, bool, type(None))
 _PLAIN_TYPES = frozenset(_PLAIN)
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_BY_IDENTITY: set[type] = set()  # types `_frozen` keys by identity (Guide, RegionBand)
 
 
 def answer_key(resolution: Resolution, focus: str | None, interactive: bool) -> tuple[tuple | None, list]:
@@ -57,14 +59,23 @@ def answer_key(resolution: Resolution, focus: str | None, interactive: bool) -> 
     kind = resolution.kind
     if kind in QUOTES_QUERY:
         return None, kept
-    values = []
-    for name in _field_names(type(resolution)):
-        if name == "query":
-            continue
-        if name in ("asked_level", "asked_role") and kind not in NAMES_TYPED_ROLE:
-            continue
-        values.append(_frozen(getattr(resolution, name), kept))
-    return (focus, interactive, *values), kept
+    # Every field but the typed text (and the role words as typed, where not shown), read
+    # in one call; the plain values (most of them) taken as they are.
+    values = _key_fields(type(resolution), kind in NAMES_TYPED_ROLE)(resolution)
+    plain = _PLAIN_TYPES
+    return (focus, interactive, *[v if type(v) in plain else _frozen(v, kept) for v in values]), kept
+
+
+_KEY_FIELDS: dict[tuple[type, bool], Callable[[object], tuple]] = {}
+
+
+def _key_fields(kind: type, typed_role: bool) -> Callable[[object], tuple]:
+    getter = _KEY_FIELDS.get((kind, typed_role))
+    if getter is None:
+        typed = () if typed_role else ("asked_level", "asked_role")
+        names = [name for name in _field_names(kind) if name != "query" and name not in typed]
+        getter = _KEY_FIELDS[(kind, typed_role)] = attrgetter(*names)
+    return getter
 
 
 def split_notice(resolution: Resolution) -> tuple[Resolution, dict | None]:
@@ -99,6 +110,9 @@ def with_notice(context: dict, body: list[Message]) -> list[Message]:
 
 def _frozen(value: object, kept: list) -> object:
     kind = type(value)
+    if kind in _BY_IDENTITY:
+        kept.append(value)
+        return ("id", id(value))
     if kind in _PLAIN_TYPES or isinstance(value, _PLAIN):
         return value
     if kind is list or kind is tuple:
@@ -110,6 +124,7 @@ def _frozen(value: object, kept: list) -> object:
     if is_dataclass(value) and not isinstance(value, type):
         # A nested resolution (a company choice's): everything but its copy of the typed text.
         return (kind.__name__, *(_frozen(getattr(value, name), kept) for name in _field_names(kind) if name != "query"))
+    _BY_IDENTITY.add(kind)  # what this type is, found once
     kept.append(value)  # a Guide, a RegionBand: by identity, kept alive with the entry
     return ("id", id(value))
 
