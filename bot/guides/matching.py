@@ -125,7 +125,7 @@ class PhraseMatcher:
         """`staff+` is staff; `sde2` is `sde 2` when `sde` is a role word."""
         if word.endswith("+") and word.rstrip("+") in self.aliases.seniority:
             return [word.rstrip("+")]
-        glued = WORD_GRADE_RE.match(word)
+        glued = word[-1] in "1234" and WORD_GRADE_RE.match(word)
         if glued and glued[1] in self.role_phrases:
             return [glued[1], glued[2]]
         return [word]
@@ -209,6 +209,8 @@ class PhraseMatcher:
             if len(words) == 1:
                 glued_starts.update(phrase[:end] for end in range(1, len(phrase)))
         self._word_starts = frozenset(word_starts)
+        # First words of the seniority phrases of several words (`tech` of `tech lead`).
+        self._seniority_starts = frozenset(phrase.split(" ")[0] for phrase in self.aliases.seniority if " " in phrase)
         self._glued_starts = frozenset(glued_starts)
 
     def _possible_spans(self, units: list[tuple[str, bool]], quoted_before: list[int]) -> list[tuple[int, int]]:
@@ -482,19 +484,22 @@ class PhraseMatcher:
             company_words = set(result.typed["companies"].split())
         typed = []
         levels, outside = set(), set()
+        seniority, pair_starts = self.aliases.seniority, self._seniority_starts
         index = 0
         while index < len(words):
             word, taken = words[index]
-            pair = " ".join(w for w, _ in words[index : index + 2])
-            if index + 1 < len(words) and pair in self.aliases.seniority and not (set(pair.split()) & company_words):
-                levels.add(self.aliases.seniority[pair])
+            # (Only a word that begins a two-word seniority phrase can begin one; only a word of
+            # at most four letters can be a level code or grade: the look-ups skipped are misses.)
+            pair = f"{word} {words[index + 1][0]}" if word in pair_starts and index + 1 < len(words) else ""
+            if pair and pair in seniority and not (set(pair.split()) & company_words):
+                levels.add(seniority[pair])
                 if not (taken or words[index + 1][1]):
-                    outside.add(self.aliases.seniority[pair])
+                    outside.add(seniority[pair])
                 typed.append(pair)
                 index += 2
                 continue
-            code = grade(word, index > 0 and words[index - 1][0] in self.role_phrases)
-            if word not in company_words and (word in self.aliases.seniority or code):
+            code = grade(word, index > 0 and words[index - 1][0] in self.role_phrases) if len(word) <= 4 else None
+            if word not in company_words and (word in seniority or code):
                 levels.add(self.aliases.seniority.get(word) or code)
                 if not taken:
                     outside.add(self.aliases.seniority.get(word) or code)
@@ -507,13 +512,19 @@ class PhraseMatcher:
         for position, (phrase, _quoted) in enumerate(units):
             if used[position]:
                 continue
-            after_title = position > 0 and units[position - 1][0].split()[-1] in self.role_phrases
-            if phrase in self.aliases.seniority or grade(phrase, after_title):
+            if phrase in seniority or (
+                len(phrase) <= 4
+                and grade(phrase, position > 0 and units[position - 1][0].split()[-1] in self.role_phrases)
+            ):
                 used[position] = True
             elif phrase in CURRENCY_CODES or (phrase in codes and is_known_currency(phrase)):
                 result.currencies.add(phrase.upper())
                 used[position] = True
-            elif position + 1 < len(units) and f"{phrase} {units[position + 1][0]}" in self.aliases.seniority:
+            elif (
+                position + 1 < len(units)
+                and phrase.split(" ", 1)[0] in pair_starts
+                and f"{phrase} {units[position + 1][0]}" in seniority
+            ):
                 used[position] = used[position + 1] = True
 
     def _fuzzy(self, result: Match, with_noise: list[str] | None = None) -> None:
