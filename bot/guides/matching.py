@@ -48,6 +48,7 @@ COMPANY_CUTOFF = 80
 ROLE_CUTOFF = 82
 REGION_CUTOFF = 82
 TITLE_CUTOFF = 85  # a generic role word with an unknown word beside it, read as one mistyped title
+_CAPITALS_RE = re.compile(r"\b[A-Z]{3}\b")
 _TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
 # Fuzzy look-ups remembered per resolver, and words normalized, at most this many each: the
 # same names, short forms and typos come back all day, while each fuzzy look-up is a pass over
@@ -118,7 +119,10 @@ class PhraseMatcher:
                     units.append((phrase, True))
             else:
                 for word in _normalized_word(match[4]).split():
-                    units.extend((part, False) for part in self._word_parts(word))
+                    if word[-1] in "+1234":  # what `_word_parts` may split; any other word is one part
+                        units.extend((part, False) for part in self._word_parts(word))
+                    else:
+                        units.append((word, False))
         return units
 
     def _word_parts(self, word: str) -> list[str]:
@@ -166,11 +170,11 @@ class PhraseMatcher:
         )
         role_hits: list[tuple[int, int, set[str]]] = []
         common: list[tuple[int, int]] = []
-        for start, end in spans:
-            if any(used[start:end]):
+        everyday = self.aliases.common
+        for start, end, phrase in spans:
+            if used[start] if end - start == 1 else any(used[start:end]):
                 continue
-            phrase = " ".join(word for word, _ in units[start:end])
-            if end - start == 1 and phrase in self.aliases.common and not units[start][1]:
+            if end - start == 1 and phrase in everyday and not units[start][1]:
                 common.append((start, end))  # an everyday word: only if nothing else fills its part
                 continue
             self._take(result, tables, units, used, start, end, phrase, role_hits)
@@ -187,7 +191,7 @@ class PhraseMatcher:
         self._qualified_generic_role(units, used, result)
         self._role_with_name_end(units, result)
         # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
-        codes = {word.lower() for word in re.findall(r"\b[A-Z]{3}\b", text)}
+        codes = {word.lower() for word in _CAPITALS_RE.findall(text)}
         self._levels_and_currencies(units, used, result, codes)
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
@@ -213,12 +217,12 @@ class PhraseMatcher:
         self._seniority_starts = frozenset(phrase.split(" ")[0] for phrase in self.aliases.seniority if " " in phrase)
         self._glued_starts = frozenset(glued_starts)
 
-    def _possible_spans(self, units: list[tuple[str, bool]], quoted_before: list[int]) -> list[tuple[int, int]]:
+    def _possible_spans(self, units: list[tuple[str, bool]], quoted_before: list[int]) -> list[tuple[int, int, str]]:
         """The spans of units `_take` may find in a table: a span it cannot changes nothing,
         so only these are tried. A unit alone when it, its words run together or it without a
         final `s` is a phrase; several words (never a quoted unit among them) when the words
         before the last begin a phrase, as words or run together. (Trying every span up to
-        `MAX_SPAN` words was a third of resolving a query.)"""
+        `MAX_SPAN` words was a third of resolving a query.) Each span comes with its phrase."""
         spans = []
         count = len(units)
         phrases = self._phrases
@@ -228,15 +232,15 @@ class PhraseMatcher:
                 or (" " in phrase and phrase.replace(" ", "") in phrases)
                 or (phrase.endswith("s") and phrase[:-1] in self.role_phrases)
             ):
-                spans.append((start, start + 1))
+                spans.append((start, start + 1, phrase))
             words = glued = phrase
             for end in range(start + 2, min(start + MAX_SPAN, count) + 1):
                 if quoted_before[end] != quoted_before[start]:
                     break  # a quoted unit is a span alone
                 if words not in self._word_starts and glued not in self._glued_starts:
                     break  # no phrase begins so, nor any longer one
-                spans.append((start, end))
                 last = units[end - 1][0]
+                spans.append((start, end, f"{words} {last}"))
                 words, glued = f"{words} {last}", glued + last
         return spans
 
