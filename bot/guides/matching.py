@@ -219,10 +219,11 @@ class PhraseMatcher:
 
     def _possible_spans(self, units: list[tuple[str, bool]], quoted_before: list[int]) -> list[tuple[int, int, str]]:
         """The spans of units `_take` may find in a table: a span it cannot changes nothing,
-        so only these are tried. A unit alone when it, its words run together or it without a
-        final `s` is a phrase; several words (never a quoted unit among them) when the words
-        before the last begin a phrase, as words or run together. (Trying every span up to
-        `MAX_SPAN` words was a third of resolving a query.) Each span comes with its phrase."""
+        so only these are tried: a unit, or several words (never a quoted unit among them),
+        that is a phrase as it is, with its words run together or without a final `s`. Longer
+        spans from a word are looked at while the words so far begin a phrase, as words or run
+        together. (Trying every span up to `MAX_SPAN` words was a third of resolving a query.)
+        Each span comes with its phrase."""
         spans = []
         count = len(units)
         phrases = self._phrases
@@ -240,8 +241,9 @@ class PhraseMatcher:
                 if words not in self._word_starts and glued not in self._glued_starts:
                     break  # no phrase begins so, nor any longer one
                 last = units[end - 1][0]
-                spans.append((start, end, f"{words} {last}"))
                 words, glued = f"{words} {last}", glued + last
+                if words in phrases or glued in phrases or (words.endswith("s") and words[:-1] in self.role_phrases):
+                    spans.append((start, end, words))
         return spans
 
     def _short_name_with_other_ending(self, units, used, result: Match) -> None:
