@@ -111,8 +111,13 @@ def split_notice(resolution: Resolution) -> tuple[Resolution, dict | None]:
 
 
 def with_notice(context: dict, body: list[Message]) -> list[Message]:
-    """The notice's blocks first, then the body's, cut into messages as `build_messages` cuts them."""
-    blocks = parse_directives(render("_notice.j2", **context))
+    """The notice's blocks first, then the body's, cut into messages as `build_messages` cuts them.
+    The notice's blocks are kept by its own context (`NOTICES` of them; the same typo or word
+    left out comes back with other wordings): shared, read-only, like the body's."""
+    kept: list = []
+    key = tuple(_frozen(value, kept) for value in context.values())  # all of it: what the template reads
+    notice = _NOTICES.get(key, lambda: parse_directives(render("_notice.j2", **context)), kept)
+    blocks = list(notice)
     for message in body:
         blocks.extend(message.blocks)
     messages = []
@@ -248,3 +253,7 @@ class RenderedAnswers:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+NOTICES = 1024  # notices kept: small (a block or two each)
+_NOTICES = RenderedAnswers(NOTICES)
