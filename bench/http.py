@@ -22,9 +22,9 @@ bot/slack/app.py.
 Where the mixed path's time goes, and why 0.9x is still missed (issue 13 item 3; 27 Nov 2026,
 figures from `python -m bench._inprocess`, which calls both ASGI apps in one process with the
 same 1,200 signed requests, and from this bench):
-- Through HTTP the mixed path went from 0.41x to 0.59x bare Bolt (server CPU 462 -> 370 µs per
-  request against bare Bolt's ~200). Even the cached path, one query replayed, runs at ~0.90x
-  (224 against 199 µs): the guard, the conversation's entry and a ~5 KB answer written instead
+- Through HTTP the mixed path went from 0.41x to 0.57-0.59x bare Bolt (server CPU 462 -> 355-370
+  µs per request against bare Bolt's ~200). Even the cached path, one query replayed, runs at
+  ~0.90x (210-224 against 190-199 µs): the guard, the conversation's entry and a ~5 KB answer written instead
   of a constant line take the 10% the target allows. 0.9x on distinct queries would need
   resolving, keying and acking each one in ~0 µs on top of that.
 - In process: ours 199 µs of CPU per request, bare Bolt 71. With the answer replaced by one
