@@ -74,8 +74,11 @@ class Answers:
     def _quoting(self, resolution: Resolution, focus: str | None, interactive: bool) -> list[Message]:
         """An answer that repeats the typed text: kept with `QUERY_MARK` in its place (bot/answer_cache.py)."""
         key, kept = answer_key(resolution, focus, interactive)
-        blank = replace(resolution, query=QUERY_MARK)
-        messages = self.quoting.get(key, lambda: quotable(key, self.render(blank, focus, interactive)), kept)
+
+        def blank() -> list[Message] | None:
+            return quotable(key, self.render(replace(resolution, query=QUERY_MARK), focus, interactive))
+
+        messages = self.quoting.get(key, blank, kept)
         filled = with_query(messages, resolution.query) if messages is not None else None
         return filled if filled is not None else self.render(resolution, focus, interactive)
 

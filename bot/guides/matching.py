@@ -111,7 +111,11 @@ class PhraseMatcher:
     def _units(self, text: str) -> list[tuple[str, bool]]:
         """(normalized words, quoted?) in order; a quoted phrase is one unit."""
         units = []
-        for match in _TOKEN_RE.finditer(text):
+        if '"' in text or "“" in text or "'" in text:
+            tokens = _TOKEN_RE.finditer(text)
+        else:  # nothing quoted: the tokens are `\S+`, which is what `str.split` splits at
+            tokens = [(token, None, None, None, token) for token in text.split()]
+        for match in tokens:
             quoted = match[1] or match[2] or match[3]
             if quoted is not None:
                 phrase = normalize(quoted)
@@ -537,6 +541,8 @@ class PhraseMatcher:
         """Typos: the leftover words together (with the noise words too, for a name such
         as `Helio Pay.io` whose `pay` is noise elsewhere), then each word, against the
         categories still open. Choices are normalized already, so no processor runs."""
+        if not result.leftover:
+            return  # noise words alone (`for`, `in`) are never read as a typo: nothing to try
         choices = (
             ("companies", self.company_phrases, "_company_choices", COMPANY_CUTOFF),
             ("roles", self.role_phrases, "_role_choices", ROLE_CUTOFF),
