@@ -9,10 +9,19 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.answer_cache import RenderedAnswers, answer_key, split_notice, with_notice
+from bot.answer_cache import (
+    QUERY_MARK,
+    QUOTES_QUERY,
+    RenderedAnswers,
+    answer_key,
+    quotable,
+    split_notice,
+    with_notice,
+    with_query,
+)
 from bot.guides.catalog import Catalog, load_catalog
 from bot.guides.model import Guide
 from bot.guides.resolve import Resolution, Resolver, normalize
@@ -24,6 +33,7 @@ MAX_INPUT_CHARS = 5000
 COMMAND = "/comp"
 LOOKUP_CACHE = 128
 RENDERED_ANSWERS = 512
+QUOTING_ANSWERS = 256
 
 
 class Answers:
@@ -38,6 +48,9 @@ class Answers:
         # fewer than bench/http.py's distinct queries, so that bench measures the resolver).
         # The messages returned are shared between callers: read-only.
         self.rendered = RenderedAnswers(RENDERED_ANSWERS)
+        # Answers quoting the typed text, kept apart: companies not on hand vary more than the
+        # answers that come back, and sharing one LRU pushed those out (bench/_inprocess.py).
+        self.quoting = RenderedAnswers(QUOTING_ANSWERS)
         self.comp = functools.lru_cache(maxsize=LOOKUP_CACHE)(self.comp)
 
     @classmethod
@@ -51,10 +64,23 @@ class Answers:
         """The reply to `/comp TEXT` (the text after the command). `interactive` adds the
         buttons and menus Slack shows under a private answer."""
         resolution, focus = self._resolve(text)
+        if resolution.kind in QUOTES_QUERY:
+            return self._quoting(resolution, focus, interactive)
         body, notice = split_notice(resolution)
         key, kept = answer_key(body, focus, interactive)
         messages = self.rendered.get(key, lambda: self.render(body, focus, interactive), kept)
         return messages if notice is None else with_notice(notice, messages)
+
+    def _quoting(self, resolution: Resolution, focus: str | None, interactive: bool) -> list[Message]:
+        """An answer that repeats the typed text: kept with `QUERY_MARK` in its place (bot/answer_cache.py)."""
+        key, kept = answer_key(resolution, focus, interactive)
+
+        def blank() -> list[Message] | None:
+            return quotable(key, self.render(replace(resolution, query=QUERY_MARK), focus, interactive))
+
+        messages = self.quoting.get(key, blank, kept)
+        filled = with_query(messages, resolution.query) if messages is not None else None
+        return filled if filled is not None else self.render(resolution, focus, interactive)
 
     def comp_uncached(self, text: str, interactive: bool = False) -> list[Message]:
         """`comp` rendered afresh, past both caches: what a cached answer must equal."""

@@ -48,6 +48,7 @@ COMPANY_CUTOFF = 80
 ROLE_CUTOFF = 82
 REGION_CUTOFF = 82
 TITLE_CUTOFF = 85  # a generic role word with an unknown word beside it, read as one mistyped title
+_CAPITALS_RE = re.compile(r"\b[A-Z]{3}\b")
 _TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
 # Fuzzy look-ups remembered per resolver, and words normalized, at most this many each: the
 # same names, short forms and typos come back all day, while each fuzzy look-up is a pass over
@@ -110,7 +111,11 @@ class PhraseMatcher:
     def _units(self, text: str) -> list[tuple[str, bool]]:
         """(normalized words, quoted?) in order; a quoted phrase is one unit."""
         units = []
-        for match in _TOKEN_RE.finditer(text):
+        if '"' in text or "“" in text or "'" in text:
+            tokens = _TOKEN_RE.finditer(text)
+        else:  # nothing quoted: the tokens are `\S+`, which is what `str.split` splits at
+            tokens = [(token, None, None, None, token) for token in text.split()]
+        for match in tokens:
             quoted = match[1] or match[2] or match[3]
             if quoted is not None:
                 phrase = normalize(quoted)
@@ -118,14 +123,17 @@ class PhraseMatcher:
                     units.append((phrase, True))
             else:
                 for word in _normalized_word(match[4]).split():
-                    units.extend((part, False) for part in self._word_parts(word))
+                    if word[-1] in "+1234":  # what `_word_parts` may split; any other word is one part
+                        units.extend((part, False) for part in self._word_parts(word))
+                    else:
+                        units.append((word, False))
         return units
 
     def _word_parts(self, word: str) -> list[str]:
         """`staff+` is staff; `sde2` is `sde 2` when `sde` is a role word."""
         if word.endswith("+") and word.rstrip("+") in self.aliases.seniority:
             return [word.rstrip("+")]
-        glued = WORD_GRADE_RE.match(word)
+        glued = word[-1] in "1234" and WORD_GRADE_RE.match(word)
         if glued and glued[1] in self.role_phrases:
             return [glued[1], glued[2]]
         return [word]
@@ -159,23 +167,18 @@ class PhraseMatcher:
             words_before.append(words_before[-1] + word.count(" ") + 1)
             quoted_before.append(quoted_before[-1] + quoted)
         spans = sorted(
-            (
-                (start, end)
-                for start in range(len(units))
-                for end in range(start + 1, min(start + MAX_SPAN, len(units)) + 1)
-                if end - start == 1 or quoted_before[end] == quoted_before[start]
-            ),
+            self._possible_spans(units, quoted_before),
             # Most words first (a quoted phrase counts its words), so `data analyst` is
             # a role before the `ai` of a mistyped `ApexVualt AI` can be.
             key=lambda span: (words_before[span[0]] - words_before[span[1]], span[0]),
         )
         role_hits: list[tuple[int, int, set[str]]] = []
         common: list[tuple[int, int]] = []
-        for start, end in spans:
-            if any(used[start:end]):
+        everyday = self.aliases.common
+        for start, end, phrase in spans:
+            if used[start] if end - start == 1 else any(used[start:end]):
                 continue
-            phrase = " ".join(word for word, _ in units[start:end])
-            if end - start == 1 and phrase in self.aliases.common and not units[start][1]:
+            if end - start == 1 and phrase in everyday and not units[start][1]:
                 common.append((start, end))  # an everyday word: only if nothing else fills its part
                 continue
             self._take(result, tables, units, used, start, end, phrase, role_hits)
@@ -192,13 +195,60 @@ class PhraseMatcher:
         self._qualified_generic_role(units, used, result)
         self._role_with_name_end(units, result)
         # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
-        codes = {word.lower() for word in re.findall(r"\b[A-Z]{3}\b", text)}
+        codes = {word.lower() for word in _CAPITALS_RE.findall(text)}
         self._levels_and_currencies(units, used, result, codes)
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
         self._fuzzy(result, leftover)
         self._short_name_with_other_ending(units, used, result)
         return result
+
+    def _index_phrases(self) -> None:
+        """What `_possible_spans` reads, built once the phrase tables are: every phrase of the
+        three tables, the words that begin each longer phrase (`machine`, `machine learning`
+        for `machine learning engineer`), and the beginnings of phrases without spaces
+        (`cloudf` for `cloudforge`, typed `cloud forge`)."""
+        tables = (self.company_phrases, self.role_phrases, self.region_phrases)
+        self._phrases = frozenset().union(*tables)
+        word_starts, glued_starts = set(), set()
+        for phrase in self._phrases:
+            words = phrase.split(" ")
+            word_starts.update(" ".join(words[:end]) for end in range(1, len(words)))
+            if len(words) == 1:
+                glued_starts.update(phrase[:end] for end in range(1, len(phrase)))
+        self._word_starts = frozenset(word_starts)
+        # First words of the seniority phrases of several words (`tech` of `tech lead`).
+        self._seniority_starts = frozenset(phrase.split(" ")[0] for phrase in self.aliases.seniority if " " in phrase)
+        self._glued_starts = frozenset(glued_starts)
+
+    def _possible_spans(self, units: list[tuple[str, bool]], quoted_before: list[int]) -> list[tuple[int, int, str]]:
+        """The spans of units `_take` may find in a table: a span it cannot changes nothing,
+        so only these are tried: a unit, or several words (never a quoted unit among them),
+        that is a phrase as it is, with its words run together or without a final `s`. Longer
+        spans from a word are looked at while the words so far begin a phrase, as words or run
+        together. (Trying every span up to `MAX_SPAN` words was a third of resolving a query.)
+        Each span comes with its phrase."""
+        spans = []
+        count = len(units)
+        phrases = self._phrases
+        for start, (phrase, _quoted) in enumerate(units):
+            if (
+                phrase in phrases
+                or (" " in phrase and phrase.replace(" ", "") in phrases)
+                or (phrase.endswith("s") and phrase[:-1] in self.role_phrases)
+            ):
+                spans.append((start, start + 1, phrase))
+            words = glued = phrase
+            for end in range(start + 2, min(start + MAX_SPAN, count) + 1):
+                if quoted_before[end] != quoted_before[start]:
+                    break  # a quoted unit is a span alone
+                if words not in self._word_starts and glued not in self._glued_starts:
+                    break  # no phrase begins so, nor any longer one
+                last = units[end - 1][0]
+                words, glued = f"{words} {last}", glued + last
+                if words in phrases or glued in phrases or (words.endswith("s") and words[:-1] in self.role_phrases):
+                    spans.append((start, end, words))
+        return spans
 
     def _short_name_with_other_ending(self, units, used, result: Match) -> None:
         """`FernBit Bank` where only FernBit Technologies is on hand: a short name followed
@@ -444,19 +494,22 @@ class PhraseMatcher:
             company_words = set(result.typed["companies"].split())
         typed = []
         levels, outside = set(), set()
+        seniority, pair_starts = self.aliases.seniority, self._seniority_starts
         index = 0
         while index < len(words):
             word, taken = words[index]
-            pair = " ".join(w for w, _ in words[index : index + 2])
-            if index + 1 < len(words) and pair in self.aliases.seniority and not (set(pair.split()) & company_words):
-                levels.add(self.aliases.seniority[pair])
+            # (Only a word that begins a two-word seniority phrase can begin one; only a word of
+            # at most four letters can be a level code or grade: the look-ups skipped are misses.)
+            pair = f"{word} {words[index + 1][0]}" if word in pair_starts and index + 1 < len(words) else ""
+            if pair and pair in seniority and not (set(pair.split()) & company_words):
+                levels.add(seniority[pair])
                 if not (taken or words[index + 1][1]):
-                    outside.add(self.aliases.seniority[pair])
+                    outside.add(seniority[pair])
                 typed.append(pair)
                 index += 2
                 continue
-            code = grade(word, index > 0 and words[index - 1][0] in self.role_phrases)
-            if word not in company_words and (word in self.aliases.seniority or code):
+            code = grade(word, index > 0 and words[index - 1][0] in self.role_phrases) if len(word) <= 4 else None
+            if word not in company_words and (word in seniority or code):
                 levels.add(self.aliases.seniority.get(word) or code)
                 if not taken:
                     outside.add(self.aliases.seniority.get(word) or code)
@@ -469,19 +522,27 @@ class PhraseMatcher:
         for position, (phrase, _quoted) in enumerate(units):
             if used[position]:
                 continue
-            after_title = position > 0 and units[position - 1][0].split()[-1] in self.role_phrases
-            if phrase in self.aliases.seniority or grade(phrase, after_title):
+            if phrase in seniority or (
+                len(phrase) <= 4
+                and grade(phrase, position > 0 and units[position - 1][0].split()[-1] in self.role_phrases)
+            ):
                 used[position] = True
             elif phrase in CURRENCY_CODES or (phrase in codes and is_known_currency(phrase)):
                 result.currencies.add(phrase.upper())
                 used[position] = True
-            elif position + 1 < len(units) and f"{phrase} {units[position + 1][0]}" in self.aliases.seniority:
+            elif (
+                position + 1 < len(units)
+                and phrase.split(" ", 1)[0] in pair_starts
+                and f"{phrase} {units[position + 1][0]}" in seniority
+            ):
                 used[position] = used[position + 1] = True
 
     def _fuzzy(self, result: Match, with_noise: list[str] | None = None) -> None:
         """Typos: the leftover words together (with the noise words too, for a name such
         as `Helio Pay.io` whose `pay` is noise elsewhere), then each word, against the
         categories still open. Choices are normalized already, so no processor runs."""
+        if not result.leftover:
+            return  # noise words alone (`for`, `in`) are never read as a typo: nothing to try
         choices = (
             ("companies", self.company_phrases, "_company_choices", COMPANY_CUTOFF),
             ("roles", self.role_phrases, "_role_choices", ROLE_CUTOFF),

@@ -17,6 +17,9 @@ ALIASES_FILE = DATA_DIR / "aliases.json"
 MAX_SHORTENED = 24  # short forms of one title: its three or four shortenable words, each way
 
 _INVISIBLE_OR_ACCENT = {"Cc", "Cf", "Co", "Cs", "Cn", "Mn"}
+_ASCII_CONTROLS = dict.fromkeys([*range(32), 127])  # ASCII's only characters of those categories (Cc)
+_WORD = re.compile(r"(?:[^\W_]|[&+#])+")
+_ASCII_WORD = re.compile(r"[a-z0-9&+#]+")  # the same, in lower-case ASCII
 # Level codes as companies write them: L5, E6, IC3, M1, P4, T3; roman grades after a title (SDE II).
 LEVEL_CODE_RE = re.compile(r"^(?:l|e|ic|m|p|t)\d{1,2}$|^(?:ii|iii|iv)$")
 CURRENCY_CODES = frozenset(code.lower() for code in CURRENCIES)
@@ -34,12 +37,19 @@ def grade(word: str, after_title: bool) -> str | None:
 
 def normalize(text: str) -> str:
     """Lower-case words only: `ML / AI` -> `ml ai`; control, bidi and emoji go away, and
-    accents too (`São Paulo` and `Societe Generale` are typed both ways)."""
+    accents too (`São Paulo` and `Societe Generale` are typed both ways).
+
+    The words are the runs of letters, digits, `&`, `+` and `#` (`_` separates). Text in
+    ASCII (nearly every query) takes a short way to the same result: NFKD and case folding
+    change nothing there but letter case, and only its control characters are dropped
+    (3x faster; tests/guides/test_words.py holds both ways equal over random text)."""
+    if text.isascii():
+        if not text.isprintable():
+            text = text.translate(_ASCII_CONTROLS)
+        return " ".join(_ASCII_WORD.findall(text.lower()))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE_OR_ACCENT)
-    text = text.casefold()
-    text = re.sub(r"[^\w&+#]+", " ", text)
-    return re.sub(r"\s+", " ", text.replace("_", " ")).strip()
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 @dataclass(frozen=True)

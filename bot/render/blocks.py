@@ -52,6 +52,7 @@ _BREAKS_RE = re.compile(r"[\r\n\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029]+")
 _SOURCE_DIRECTIVE_RE = re.compile(rf"^(?=::(?:{'|'.join(DIRECTIVE_KINDS)})\b)", re.MULTILINE)
 _DIRECTIVE_RE = re.compile(rf"^{DIRECTIVE_MARK}::({'|'.join(DIRECTIVE_KINDS)})\b ?(.*)$")
 MAX_ACTION_ELEMENTS = 25
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 
 def mark_directives(source: str) -> str:
@@ -230,7 +231,8 @@ def fallback_text(blocks: list[dict]) -> str:
         elif kind == "actions":
             continue
     text = "\n".join(lines).strip()
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if "\n\n\n" in text:  # (the regex alone scans every character: 15 µs for a 2 KB answer)
+        text = _BLANK_LINES_RE.sub("\n\n", text)
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 

@@ -46,11 +46,17 @@ EXTRA = [
     "planetscale ml levers EUR",
     "planetscle ml script (EUR)",
     "planetscale ml frobnicate remote levers",
-    # Not on hand: the answer repeats the text typed.
+    # Not on hand: the answer repeats the text typed (kept with a mark where the text goes).
     "acme ml remote",
     "acme ml london",
     "ACME ml london",
     "zorblax swe",
+    "zorblax swe remote",
+    'zorblax <swe> & "ml" remote',
+    "zorblax ml \ue000query\ue000 remote",  # the mark itself typed: quoted as typed
+    "zorblax " + "&" * 292,  # the longest text shown, each character escaped to five
+    "zorblax " + "<" * 5000,
+    "  zorblax\u2028ml\x1c\tremote  ",
     # Seniority or role words not on hand: the answer names them as typed.
     "scale ai principal swe sf",
     "scale ai principal software engineer sf",
@@ -98,6 +104,23 @@ def test_not_on_hand_answers_repeat_their_own_text(team):
     answers, _ = team
     for text in ("acme ml london", "ACME ml london"):
         assert f"You typed “{text}”" in "\n".join(m.text for m in answers.comp.__wrapped__(text))
+
+
+def test_not_on_hand_answers_are_kept_once_for_every_wording_of_one_company(team):
+    """The answer repeating the text is kept with a mark in the text's place: other wordings
+    about the same company fill it with their own text; the mark typed is only text."""
+    from bot.answer_cache import QUERY_MARK
+
+    answers, _ = team
+    render = answers.comp.__wrapped__
+    render("zorblax ml london")
+    hits = answers.quoting.hits
+    reply = render("Zorblax <ML> london")
+    assert answers.quoting.hits == hits + 1
+    assert "You typed “Zorblax &lt;ML&gt; london”" in reply[-1].text
+    assert not any(QUERY_MARK in message.text for message in reply)
+    typed = f"zorblax {QUERY_MARK} london"
+    assert payloads(render(typed)) == payloads(answers.comp_uncached(typed))
 
 
 def test_a_currency_missing_for_every_region_is_said_not_an_error(team):

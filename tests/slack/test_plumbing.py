@@ -134,3 +134,28 @@ def test_ack_bodies_are_what_ack_would_send_and_are_kept_per_message():
     for extra in range(3):
         acks.body(Message(str(extra), []), "ephemeral")
     assert len(acks._bodies) == 2
+
+
+def test_ack_bodies_built_from_kept_block_json_are_json_dumps_bytes():
+    """A new message around blocks already serialized (an answer with its notice first) is
+    the bytes `json.dumps` writes, also after a block is changed into a new object."""
+    import json
+
+    from bot.slack.acks import AckBodies
+
+    shared = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": "*Base:* $155K–$220K & <x> “q” \u2028 😀"}},
+        {"type": "divider"},
+        {"type": "actions", "elements": [{"type": "button", "value": "a/b#0", "text": {"type": "plain_text"}}]},
+    ]
+    acks = AckBodies(size=4)
+    for round_ in range(3):
+        notice = [{"type": "section", "text": {"type": "mrkdwn", "text": f"notice {round_} ☃"}}]
+        for blocks in (notice + shared, shared, [], notice):
+            message = Message(f"fallback {round_} é", blocks)
+            for response_type in ("ephemeral", "in_channel"):
+                expected = json.dumps({"text": message.text, "response_type": response_type, "blocks": blocks})
+                assert acks.body(message, response_type) == expected
+    shared[0] = {"type": "divider"}  # a new object where the old one was: its own JSON
+    message = Message("x", shared)
+    assert acks.body(message, "ephemeral") == json.dumps({"text": "x", "response_type": "ephemeral", "blocks": shared})
