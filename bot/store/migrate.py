@@ -20,6 +20,7 @@ from bot.store.migrations import HEAD
 log = logging.getLogger(__name__)
 
 SCRIPTS = Path(__file__).with_name("migrations")
+MIGRATION_WAIT_MS = 60_000  # SQLite: how long a starting process waits for another's migration
 ADVISORY_LOCK = 0x636F6D70  # "comp": one number every Comp Coach process agrees on
 
 
@@ -32,10 +33,16 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
 
     with engine.connect() as connection:
         _lock(connection)
-        before = _version(connection)
-        command.upgrade(_config(connection), revision)
-        after = _version(connection)
-        connection.commit()
+        try:
+            before = _version(connection)
+            command.upgrade(_config(connection), revision)
+            after = _version(connection)
+            connection.commit()
+        except BaseException:
+            connection.rollback()  # a failed migration leaves the schema as it was
+            raise
+        finally:
+            _unlocked(connection)
     if before != after:
         log.info("store schema upgraded from %s to %s", before or "nothing", after)
     return before
@@ -67,7 +74,19 @@ def _lock(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK})
     elif connection.dialect.name == "sqlite":
+        # Processes starting together queue here behind the one migrating (Alembic's import
+        # alone is ~250 ms, seconds on a loaded machine): at start-up waiting is right, so the
+        # store's short busy timeout (bot/store/limits.py, for turns) is lifted meanwhile.
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={MIGRATION_WAIT_MS}")
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _unlocked(connection: Connection) -> None:
+    """The connection goes back to the pool with the store's own busy timeout."""
+    if connection.dialect.name == "sqlite":
+        from bot.store.limits import SQLITE_BUSY_MS
+
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
 
 
 def _version(connection: Connection) -> str | None:
