@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.store.database import Store
 from tests.store.postgres import postgres_schema
 
 
@@ -17,3 +18,11 @@ def database_url(request, tmp_path) -> Iterator[str | None]:
     else:
         with postgres_schema() as url:
             yield url
+
+
+@pytest.fixture
+def store(database_url, isolated_environment) -> Iterator[Store]:
+    """The store opened (migrated) on that database, disposed after the test."""
+    store = Store.open(database_url, isolated_environment)
+    yield store
+    store.dispose()

@@ -13,23 +13,9 @@ from sqlalchemy import select
 from bot.settings import Settings
 from bot.store.cases import DAY, CaseStore, cases
 from bot.store.database import Store
+from tests.store.clock import Clock
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class Clock:
-    def __init__(self, now: float = 1_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def store(database_url, isolated_environment):
-    store = Store.open(database_url, isolated_environment)
-    yield store
-    store.dispose()
 
 
 def test_save_load_and_keyed_by_team_and_user(store):

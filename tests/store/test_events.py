@@ -4,17 +4,9 @@ answered; an id whose record has expired may be claimed again."""
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 
 from bot.store.database import Store, seen_events
-
-
-@pytest.fixture
-def store(database_url, isolated_environment):
-    store = Store.open(database_url, isolated_environment)
-    yield store
-    store.dispose()
 
 
 def rows(store: Store) -> int:

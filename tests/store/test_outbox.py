@@ -9,24 +9,8 @@ import threading
 import pytest
 
 from bot.store.cases import CaseStore
-from bot.store.database import Store
 from bot.store.outbox import REPLY, TURN, Outbox, turn_commit
-
-
-class Clock:
-    def __init__(self, now: float = 1_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def store(database_url, isolated_environment):
-    store = Store.open(database_url, isolated_environment)
-    yield store
-    store.dispose()
-
+from tests.store.clock import Clock
 
 JOB = {"kind": "dm", "text": "my offer is 180k", "user": "U1"}
 

@@ -4,7 +4,6 @@ transaction; another workspace's rows stay."""
 
 from __future__ import annotations
 
-import pytest
 from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import func, select
@@ -15,13 +14,6 @@ from bot.store.outbox import Outbox, outbox
 from bot.store.workspaces import erase_workspace
 
 TEAMS = ("T0GONE", "T0STAYS")
-
-
-@pytest.fixture
-def store(database_url, isolated_environment):
-    store = Store.open(database_url, isolated_environment)
-    yield store
-    store.dispose()
 
 
 def count(store: Store, table, team: str) -> int:
