@@ -18,7 +18,8 @@ signature holds:
 
 Each refusal is one WARNING line (status, reason, size; never the body) and no traceback; a
 flood past 50 a second is summed up in one line a second instead (`RefusalLog`).
-A signed slash command costs one HMAC and a UTF-8 decode here; Bolt still verifies again.
+A signed slash command costs one HMAC and a UTF-8 decode here; under `comp-coach serve` Bolt's
+own check is turned off (`verified_upstream` in bot/slack/app.py), so no body is verified twice.
 """
 
 from __future__ import annotations
