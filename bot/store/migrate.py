@@ -28,7 +28,10 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
     """Bring the schema to `revision`; returns the revision it was at before (None: new)."""
     if revision == "head" and current(engine) == HEAD:
         return HEAD  # nothing to do, and no Alembic import (see bot/store/migrations/__init__.py)
-    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # a line per plugin, at import
+    # Alembic's own INFO lines (one per plugin at import, two about the context, one per
+    # revision) would reach `comp-coach ask`'s and the console's terminal on a new state folder;
+    # the one line below says what changed.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     from alembic import command
 
     with engine.connect() as connection:
