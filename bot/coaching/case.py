@@ -42,6 +42,13 @@ class Package(BaseModel):
     sign_on: int | None = None
 
     @property
+    def base_only(self) -> bool:
+        """Only a base was given (no other part, no total): `annualized()` is then the base
+        alone, a floor for the year's pay, never to be called the package's total."""
+        others = (self.equity, self.bonus_amount, self.bonus_percent, self.sign_on, self.total)
+        return self.base is not None and all(v is None for v in others)
+
+    @property
     def has_parts(self) -> bool:
         return any(v is not None for v in (self.base, self.equity, self.bonus_amount, self.bonus_percent, self.sign_on))
 

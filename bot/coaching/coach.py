@@ -572,7 +572,8 @@ class Coach:
         rivals = [
             (
                 r.company,
-                _m(r.annualized(), r.currency or currency) if r.annualized() else None,
+                # a base alone is shown as the base: calling it the total would say the rest is nothing
+                _m(r.annualized(), r.currency or currency) if r.annualized() and not r.base_only else None,
                 _m(r.base, r.currency or currency) if r.base else None,
             )
             for r in case.rivals
@@ -668,7 +669,7 @@ class Coach:
         # The counter starts from the offer on the table now (the revised one after a round).
         base_offer = case.offer
         rivals = [
-            CompetingOffer(r.company, r.annualized(), r.base)
+            CompetingOffer(r.company, r.annualized(), r.base, base_only=r.base_only)
             for r in case.rivals
             if (r.currency or region.currency) == region.currency and r.annualized() is not None
         ]
@@ -728,7 +729,7 @@ class Coach:
             current_company=case.current_company,
             current_total=_m(current_total, cur) if current_total else None,
             competing_company=best.company if best else (case.rivals[0].company if case.rivals else None),
-            competing_total=_m(_annualized(best), cur) if best else None,
+            competing_total=_m(_annualized(best), cur) if best and not getattr(best, "base_only", False) else None,
             target_total=_m(counter.asked.annualized(), cur),
             company=guide.company.name if guide else None,
             role=guide.role.title if guide else None,

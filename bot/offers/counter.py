@@ -31,6 +31,7 @@ class CompetingOffer:
     company: str
     total: int | None = None
     base: int | None = None
+    base_only: bool = False  # `total` is the base alone: no other part was given
 
 
 @dataclass
@@ -355,6 +356,8 @@ def _targets(counter: Counter, guide: Guide, region: RegionBand, best, walk_away
         floor_value, why = offered, "the offer as written: it is already yours, so never accept less"
         if best and best.total and best.total > floor_value:
             floor_value, why = Fraction(best.total), f"the {best.company} offer: below it you would take that one"
+            if best.base_only:
+                why = f"the {best.company} offer's base alone (no other part given): below it you would take that one"
         if current_total and current_total > floor_value:
             floor_value, why = Fraction(current_total), "what you earn today"
         floor = Target("walk-away", floor_value, why)

@@ -276,3 +276,21 @@ def test_a_plain_offer_statement_after_the_evaluation_says_whose_it_was_read_as(
     assert "*Noted:* base $185K (was $180K)." in named and "Read as" not in named
     revised = chat.say("they came back with 190k base")
     assert "Read as" not in revised
+
+
+def test_a_rival_given_by_its_base_alone_is_never_called_a_total(chat):
+    """"Google offered 200k base" says nothing of Google's equity or bonus: the base is shown as
+    a base, the email says 'with a $200K base' (it used to write '$200K in total compensation',
+    a claim the person never made), and the walk-away says it rests on the base alone."""
+    chat.say(DONE_WHEN)
+    counter = chat.say("i also have an offer from google for 200k base")
+    assert "*Noted:* Google offer: base $200K." in counter
+    assert "the Google offer ($200K base)" in counter and "$200K total" not in counter
+    assert "*Walk-away:* $200K: the Google offer's base alone (no other part given)" in counter
+
+    status = chat.say("status")
+    assert "*Other offer:* Google, $200K base" in status and "total" not in status.split("Other offer")[1][:40]
+
+    email = chat.say("can you write the email?")
+    assert "I have another offer from Google with a $200K base." in email
+    assert "total compensation" not in email.split("another offer from Google")[1][:40]
