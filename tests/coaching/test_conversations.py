@@ -279,7 +279,7 @@ def test_a_plain_offer_statement_after_the_evaluation_says_whose_it_was_read_as(
 
 
 def test_a_rival_given_by_its_base_alone_is_never_called_a_total(chat):
-    """"Google offered 200k base" says nothing of Google's equity or bonus: the base is shown as
+    """ "Google offered 200k base" says nothing of Google's equity or bonus: the base is shown as
     a base, the email says 'with a $200K base' (it used to write '$200K in total compensation',
     a claim the person never made), and the walk-away says it rests on the base alone."""
     chat.say(DONE_WHEN)
