@@ -75,9 +75,10 @@ def test_done_when_conversation_over_http(web, slack):
     assert "Forget everything" in person.say(web, "forget me")
     assert "deleted" in person.say(web, "yes")
     assert "I keep nothing about you" in person.say(web, "status")
-    # Timestamps and process ids are the log's own numbers ("14:12:50,168", "[22581]", gunicorn's
-    # "(16854)" and "pid: 16854"): out first.
-    log = re.sub(r"\d{2}:\d{2}:\d{2}[,.]\d+|\[\d+\]|\(\d+\)|pid:? \d+", " ", web.log())
+    # Timestamps, process ids and memory addresses are the log's own numbers ("14:12:50,168",
+    # "[22581]", gunicorn's "(16854)", "pid: 16854", and at DEBUG its settings' functions "at
+    # 0x7f1e31c16840"): out first.
+    log = re.sub(r"\d{2}:\d{2}:\d{2}[,.]\d+|\[\d+\]|\(\d+\)|pid:? \d+|0x[0-9a-fA-F]+", " ", web.log())
     for figure in ("168", "242", "$300k", "185"):
         assert figure not in log
 
