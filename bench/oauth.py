@@ -3,22 +3,23 @@
 Both servers are the Procfile's web process with the same gunicorn settings, one with
 `SLACK_BOT_TOKEN` (one workspace), one with `SLACK_CLIENT_ID`/`SLACK_CLIENT_SECRET` (many),
 against the Slack stand-in. The OAuth server first gets `WORKSPACES` workspaces installed
-through the real flow (install page, the stand-in's approval, the redirect). The load is wrk
-cycling through signed `/comp` requests that vary the workspace, the person and the query
-(a request replayed would measure one cache entry); both servers get the same requests, in
-interleaved rounds so both see the same machine. Cold start is the time from starting the
-process to `/healthz` 200, each mode started in turn with a fresh state folder. The
-authorization figure is measured in-process: Bolt's installation-store authorization over a
-SQLite store with `WORKSPACES` installations, behind `bot.slack.oauth.CachedAuthorize`,
-asked for workspaces in random order.
+through the real flow (install page, the stand-in's approval, the redirect). The load is the
+project's own generator (bench/_load.py; nothing installed) cycling through signed `/comp`
+requests that vary the workspace, the person and the query (a request replayed would measure
+one cache entry); both servers get the same requests, in interleaved rounds so both see the
+same machine. Cold start is the time from starting the process to `/healthz` 200, each mode
+started in turn with a fresh state folder. The authorization figure is measured in-process:
+Bolt's installation-store authorization over a SQLite store with `WORKSPACES` installations,
+behind `bot.slack.oauth.CachedAuthorize`, asked for workspaces in random order.
 """
 
 from __future__ import annotations
 
 import json
+import pickle
 import random
-import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -50,67 +51,51 @@ DURATION_S = 2
 COLD_STARTS = 7
 AUTHORIZE_SAMPLES = 5000
 
-LUA = """
-local bodies = {%(bodies)s}
-local signatures = {%(signatures)s}
-local i = 0
-request = function()
-  i = i %% #bodies + 1
-  return wrk.format("POST", nil, {
-    ["Content-Type"] = "%(content_type)s",
-    ["X-Slack-Request-Timestamp"] = "%(timestamp)s",
-    ["X-Slack-Signature"] = signatures[i],
-  }, bodies[i])
-end
-done = function(summary, latency, requests)
-  io.write(string.format(
-    '{"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p99_us": %%d, "non2xx": %%d, "socket_errors": %%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), summary.errors.status,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-"""
-
 
 def teams() -> list[str]:
     return [f"T0WS{index:03d}" for index in range(WORKSPACES)]
 
 
-def requests(slack: SlackStandIn) -> tuple[list[bytes], str, list[str]]:
-    """Signed `/comp` bodies over every workspace, several people and the query mix, shuffled."""
-    rng = random.Random(12)
-    timestamp = str(int(time.time()))
+def signed_bodies(slack: SlackStandIn) -> list[bytes]:
+    """`/comp` bodies over every workspace, several people and the query mix, shuffled."""
     bodies = [
         slash_command_body(query, slack.response_url("bench"), user=f"U0P{person}", team=team)
         for team in teams()
         for person in range(PEOPLE)
         for query in QUERIES
     ]
-    rng.shuffle(bodies)
-    return bodies, timestamp, [signature(SECRET, timestamp, body) for body in bodies]
+    random.Random(12).shuffle(bodies)
+    return bodies
 
 
-def wrk_round(wrk: str, url: str, script: Path, seconds: int, pid: int) -> dict:
-    command = [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "-s", str(script), url + "/slack/events"]
+def requests_file(bodies: list[bytes], folder: Path) -> Path:
+    """The bodies signed now, as raw HTTP requests in a file `bench._load` replays."""
+    timestamp = int(time.time())
+    path = folder / "oauth.requests"
+    with path.open("wb") as out:
+        pickle.dump([raw_request(body, timestamp) for body in bodies], out)
+    return path
+
+
+def raw_request(body: bytes, timestamp: int) -> bytes:
+    head = (
+        "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        f"Content-Type: {FORM}\r\nContent-Length: {len(body)}\r\n"
+        f"X-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: {signature(SECRET, timestamp, body)}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def load_round(requests_file: Path, url: str, seconds: int, pid: int) -> dict:
+    """One round of bench._load (the project's own load generator) with the server's CPU time."""
+    port = url.rsplit(":", 1)[1]
+    command = [sys.executable, "-m", "bench._load", str(requests_file), port, str(CONNECTIONS), str(seconds)]
     cpu_before = tree_cpu_seconds(pid)
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     figures = json.loads(output.strip().splitlines()[-1])
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
     figures["cpu_us"] = (tree_cpu_seconds(pid) - cpu_before) / max(figures["requests"], 1) * 1e6
     return figures
-
-
-def lua_script(folder: Path, bodies: list[bytes], timestamp: str, signatures: list[str]) -> Path:
-    script = folder / "oauth.lua"
-    script.write_text(
-        LUA
-        % {
-            "bodies": ",".join(f"[[{body.decode()}]]" for body in bodies),
-            "signatures": ",".join(f'"{value}"' for value in signatures),
-            "content_type": FORM,
-            "timestamp": timestamp,
-        }
-    )
-    return script
 
 
 class Single:
@@ -154,9 +139,8 @@ def cold_starts(slack: SlackStandIn, folder: Path, failures: list[str]) -> None:
     check(failures, "cold start ratio OAuth / single workspace", ratio, 1.10)
 
 
-def throughput(slack: SlackStandIn, folder: Path, wrk: str, failures: list[str]) -> None:
-    bodies, timestamp, signatures = requests(slack)
-    script = lua_script(folder, bodies, timestamp, signatures)
+def throughput(slack: SlackStandIn, folder: Path, failures: list[str]) -> None:
+    script = requests_file(signed_bodies(slack), folder)
     web, _ = start_oauth(slack, folder / "oauth")
     single = Single(slack, folder / "single")
     try:
@@ -166,12 +150,12 @@ def throughput(slack: SlackStandIn, folder: Path, wrk: str, failures: list[str])
         auth_tests_before, load_started = len(slack.calls_to("auth.test")), time.monotonic()
         servers = {"single workspace": (single.url, single.process.pid), "OAuth": (web.url, web.process.pid)}
         for url, pid in servers.values():  # warm-up: every workspace authorized once, templates compiled
-            wrk_round(wrk, url, script, 1, pid)
+            load_round(script, url, 1, pid)
         rounds: dict[str, list[dict]] = {name: [] for name in servers}
         for number in range(ROUNDS):  # ABBA: a drift in the machine's load favours neither
             order = list(servers.items()) if number % 4 in (0, 3) else list(reversed(servers.items()))
             for name, (url, pid) in order:
-                rounds[name].append(wrk_round(wrk, url, script, DURATION_S, pid))
+                rounds[name].append(load_round(script, url, DURATION_S, pid))
         auth_tests = len(slack.calls_to("auth.test")) - auth_tests_before
     finally:
         web.stop()
@@ -277,17 +261,17 @@ def dispatch_in_process(slack: SlackStandIn, folder: Path, failures: list[str]) 
         oauth.installation_store.save(
             Installation(app_id="A0", team_id=team, user_id="U0INSTALLER", bot_token=f"xoxb-{team}", bot_id="B0")
         )
-    bodies, timestamp, signatures = requests(slack)
+    timestamp = str(int(time.time()))
     prepared = [
         (
             body.decode(),
             {
                 "content-type": FORM,
                 "x-slack-request-timestamp": timestamp,
-                "x-slack-signature": value,
+                "x-slack-signature": signature(SECRET, timestamp, body),
             },
         )
-        for body, value in zip(bodies, signatures, strict=True)
+        for body in signed_bodies(slack)
     ]
     samples: dict[str, list[float]] = {"single": [], "oauth": []}
     for number in range(10):
@@ -318,10 +302,6 @@ def store_logger():
 
 def run() -> list[str]:
     failures: list[str] = []
-    wrk = shutil.which("wrk")
-    if wrk is None:
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], capture_output=True, check=False)
-        wrk = shutil.which("wrk")
     with SlackStandIn() as slack, tempfile.TemporaryDirectory(prefix="bench-oauth-") as tmp:
         folder = Path(tmp)
         for team in teams():
@@ -329,13 +309,10 @@ def run() -> list[str]:
         authorize_from_cache(slack, folder, failures)
         dispatch_in_process(slack, folder, failures)
         cold_starts(slack, folder, failures)
-        if wrk is None:
-            failures.append("wrk unavailable: throughput not measured")
-        else:
-            print(
-                f"   load: wrk, {CONNECTIONS} connections, {ROUNDS} interleaved rounds of {DURATION_S} s; "
-                f"{WORKSPACES} workspaces x {PEOPLE} people x {len(QUERIES)} queries, signed /comp",
-                flush=True,
-            )
-            throughput(slack, folder, wrk, failures)
+        print(
+            f"   load: bench._load, {CONNECTIONS} connections, {ROUNDS} interleaved rounds of {DURATION_S} s; "
+            f"{WORKSPACES} workspaces x {PEOPLE} people x {len(QUERIES)} queries, signed /comp",
+            flush=True,
+        )
+        throughput(slack, folder, failures)
     return failures

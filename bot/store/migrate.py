@@ -11,6 +11,7 @@ migration leaves the schema as it was.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
@@ -20,6 +21,7 @@ from bot.store.migrations import HEAD
 log = logging.getLogger(__name__)
 
 SCRIPTS = Path(__file__).with_name("migrations")
+_IN_PROCESS = threading.Lock()
 MIGRATION_WAIT_MS = 60_000  # SQLite: how long a starting process waits for another's migration
 ADVISORY_LOCK = 0x636F6D70  # "comp": one number every Comp Coach process agrees on
 
@@ -28,6 +30,13 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
     """Bring the schema to `revision`; returns the revision it was at before (None: new)."""
     if revision == "head" and current(engine) == HEAD:
         return HEAD  # nothing to do, and no Alembic import (see bot/store/migrations/__init__.py)
+    # Alembic's `op` and `context` are module-level proxies: two stores of one process migrating
+    # on two threads at once (two apps built in one process) would each see the other's.
+    with _IN_PROCESS:
+        return _upgrade(engine, revision)
+
+
+def _upgrade(engine: Engine, revision: str) -> str | None:
     # Alembic's own INFO lines (one per plugin at import, two about the context, one per
     # revision) would reach `comp-coach ask`'s and the console's terminal on a new state folder;
     # the one line below says what changed.
