@@ -146,11 +146,12 @@ class RequestSet:
         return self.path
 
 
-def raw_request(body: bytes, timestamp: int) -> bytes:
+def raw_request(body: bytes, timestamp: int, secret: str = SECRET) -> bytes:
+    """A signed `POST /slack/events` as raw HTTP/1.1 bytes, for bench._load to replay."""
     head = (
         "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         f"Content-Type: {FORM}\r\nContent-Length: {len(body)}\r\n"
-        f"X-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: {signature(SECRET, timestamp, body)}\r\n\r\n"
+        f"X-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: {signature(secret, timestamp, body)}\r\n\r\n"
     )
     return head.encode() + body
 

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from bench._util import check, median, ms, percentile
-from bench.http import tree_cpu_seconds
+from bench.http import raw_request, tree_cpu_seconds
 from tests.support.oauth import OAuthWeb, start_oauth_web
 from tests.support.processes import free_port, process_env, start_procfile, stop, wait_healthy
 from tests.support.signing import signature, slash_command_body
@@ -73,17 +73,8 @@ def requests_file(bodies: list[bytes], folder: Path) -> Path:
     timestamp = int(time.time())
     path = folder / "oauth.requests"
     with path.open("wb") as out:
-        pickle.dump([raw_request(body, timestamp) for body in bodies], out)
+        pickle.dump([raw_request(body, timestamp, SECRET) for body in bodies], out)
     return path
-
-
-def raw_request(body: bytes, timestamp: int) -> bytes:
-    head = (
-        "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        f"Content-Type: {FORM}\r\nContent-Length: {len(body)}\r\n"
-        f"X-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: {signature(SECRET, timestamp, body)}\r\n\r\n"
-    )
-    return head.encode() + body
 
 
 def load_round(requests_file: Path, url: str, seconds: int, pid: int) -> dict:

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.processes import ProcessLog, free_port, process_env, start_procfile, stop, wait_healthy
+from tests.support.processes import (
+    ProcessLog,
+    free_port,
+    process_env,
+    start_healthy,
+    stop,
+)
 from tests.support.signing import Response, post, signed_headers
 from tests.support.slack_api import SlackStandIn
 
@@ -61,14 +67,8 @@ def start_web(slack: SlackStandIn, folder: Path, **extra_env: str) -> WebProcess
         **extra_env,
     )
     log_path = folder / "web.log"
-    process = start_procfile("web", env, log_path)
-    web = WebProcess(f"http://127.0.0.1:{port}", process, log_path, slack)
-    try:
-        wait_healthy(web.url, process, log_path)
-    except AssertionError:
-        stop(process)
-        raise
-    return web
+    url = f"http://127.0.0.1:{port}"
+    return WebProcess(url, start_healthy("web", env, log_path, url), log_path, slack)
 
 
 @pytest.fixture(scope="session")

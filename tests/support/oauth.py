@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from tests.support.processes import ProcessLog, free_port, process_env, start_procfile, stop, wait_healthy
+from tests.support.processes import (
+    ProcessLog,
+    free_port,
+    process_env,
+    start_healthy,
+    stop,
+)
 from tests.support.signing import Response, event_body, post, signed_headers, slash_command_body
 from tests.support.slack_api import SlackStandIn
 
@@ -96,11 +102,5 @@ def start_oauth_web(slack: SlackStandIn, folder: Path, **extra_env: str) -> OAut
         **extra_env,
     )
     log_path = folder / f"web-{port}.log"
-    process = start_procfile("web", env, log_path)
-    web = OAuthWeb(f"http://127.0.0.1:{port}", process, log_path, slack)
-    try:
-        wait_healthy(web.url, process, log_path)
-    except AssertionError:
-        stop(process)
-        raise
-    return web
+    url = f"http://127.0.0.1:{port}"
+    return OAuthWeb(url, start_healthy("web", env, log_path, url), log_path, slack)

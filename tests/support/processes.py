@@ -75,6 +75,17 @@ def wait_healthy(url: str, process: subprocess.Popen, log_path: Path, timeout: f
     raise AssertionError(f"/healthz not 200 after {timeout} s:\n{log_path.read_text()}")
 
 
+def start_healthy(kind: str, env: dict[str, str], log_path: Path, url: str) -> subprocess.Popen:
+    """The Procfile's `kind` process started and answering `/healthz`; stopped again if it never does."""
+    process = start_procfile(kind, env, log_path)
+    try:
+        wait_healthy(url, process, log_path)
+    except AssertionError:
+        stop(process)
+        raise
+    return process
+
+
 def stop(process: subprocess.Popen) -> int:
     if process.poll() is None:
         process.terminate()
