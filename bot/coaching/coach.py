@@ -97,16 +97,6 @@ def _parts_text(package, currency: str) -> str:
     return ", ".join(parts)
 
 
-def _annualized(package) -> Fraction | None:
-    """A rival's or the current job's annualized total (its parts, or the total stated)."""
-    if package is None:
-        return None
-    method = getattr(package, "annualized", None)
-    if callable(method):
-        return method()
-    return Fraction(package.total) if getattr(package, "total", None) else None
-
-
 def _strike_text(value: Decimal, currency: str) -> str:
     """A strike price typed with no currency sign (`strike 1.20`), written in the offer's
     currency with its cents kept: `$1.20`."""
@@ -721,15 +711,15 @@ class Coach:
     def _fillers(self, case: Case, counter: Counter) -> Fillers:
         guide = self._guide(case)
         cur = counter.currency
-        comparable = [r for r in case.rivals if (r.currency or cur) == cur and _annualized(r) is not None]
-        best = max(comparable, key=_annualized, default=None)
+        comparable = [r for r in case.rivals if (r.currency or cur) == cur and r.annualized() is not None]
+        best = max(comparable, key=lambda r: r.annualized(), default=None)
         current = getattr(case, "current", None)
-        current_total = _annualized(current) if current is not None and (current.currency or cur) == cur else None
+        current_total = current.annualized() if current is not None and (current.currency or cur) == cur else None
         return Fillers(
             current_company=case.current_company,
             current_total=_m(current_total, cur) if current_total else None,
             competing_company=best.company if best else (case.rivals[0].company if case.rivals else None),
-            competing_total=_m(_annualized(best), cur) if best and not getattr(best, "base_only", False) else None,
+            competing_total=_m(best.annualized(), cur) if best and not best.base_only else None,
             target_total=_m(counter.asked.annualized(), cur),
             company=guide.company.name if guide else None,
             role=guide.role.title if guide else None,
