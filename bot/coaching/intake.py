@@ -14,10 +14,19 @@ from bot.answers import Answers
 from bot.coaching.case import Case
 from bot.guides.model import Guide, RegionBand
 from bot.guides.money import MoneyRange, format_amount
-from bot.guides.resolve import Resolution
+from bot.guides.resolve import Resolution, normalize
+from bot.understanding.intents import QUESTIONS
 from bot.understanding.model import Utterance
 
-OFFER_FROM_RE = re.compile(r"\boffer\s+(?:from|at|with)\s+(?P<company>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})")
+NO_GUIDE = (
+    "company {company}, which no guide of mine covers: no band to compare with, but I'll total the offer"
+    " and help with the words"
+)
+# What people put around a company's name answering "which company?" ("it's stripe", "the company is Acme").
+ANSWER_FILLER_RE = re.compile(
+    r"^\s*(?:it'?s|it\s+is|that'?s|they'?re|they\s+are|company(?:\s+is)?:?|the\s+company\s+is|called|at|with|from)\b",
+    re.I,
+)
 
 
 class Intake:
@@ -37,9 +46,11 @@ class Intake:
         """Company, role and region from the message, through the catalog's resolver. Returns
         the words for a change of role or region in a case already evaluated (the reply says
         it); a new role evaluates the offer afresh against that role's band."""
-        guide_before, region_before = self.guide(case), case.region
+        guide_before, region_before, uncovered_before = self.guide(case), case.region, case.company_text
         self._place(case, u, text)
         guide = self.guide(case)
+        if case.company_text and case.company_text != uncovered_before and guide is None:
+            return NO_GUIDE.format(company=case.company_text)
         if not case.evaluated:
             moved = region_before and case.region and case.region != region_before and guide == guide_before
             return f"location {case.region} (was {region_before})" if moved else None
@@ -74,9 +85,8 @@ class Intake:
             prefix = guide.key.replace("/", " ") if guide else case.company_slug
             resolution = resolver.resolve(f"{prefix} {rest}")
         if resolution is None:
-            named = OFFER_FROM_RE.search(text)
-            if named and case.company_slug is None and not case.company_text:
-                case.company_text = named["company"].strip()[:60]
+            if case.company_slug is None and not case.company_text:
+                case.company_text = self._uncovered_company(case, u, direct)
             return
         if resolution.guide is not None:
             if case.guide_key != resolution.guide.key:
@@ -99,6 +109,20 @@ class Intake:
         guide = self.guide(case)
         if guide and len(guide.regions) == 1:
             case.region = guide.regions[0].name
+
+    @staticmethod
+    def _uncovered_company(case: Case, u: Utterance, direct: Resolution) -> str | None:
+        """A company no guide covers, so the coach goes on without a band instead of asking
+        for the company again: the one the message says made the offer ("Stripe offered me"),
+        or the words the resolver could not place, answering "which company?" ("stripe")."""
+        if u.company:
+            return u.company
+        if case.pending != "company" or direct.kind != "company_unknown" or u.intent in QUESTIONS:
+            return None
+        typed = [w for w in re.split(r"\s+", ANSWER_FILLER_RE.sub(" ", u.place_text)) if w]
+        unknown = set(direct.unknown.split())
+        words = [w for w in typed if normalize(w) in unknown or normalize(w).replace(" ", "") in unknown]
+        return " ".join(w.strip(",.;:!?\"'()") for w in words).strip()[:60] or None
 
     def bands(self, case: Case) -> dict[str, MoneyRange | None]:
         region = self.region(case)

@@ -6,7 +6,7 @@ rounds), and every total carries the formula that produced it, so a person can c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from bot.guides.model import Guide, RegionBand
@@ -151,6 +151,8 @@ def evaluate(offer: Offer, guide: Guide | None, region: RegionBand | None) -> Ev
             (region.total.low.amount, region.total.high.amount),
             currency,
         )
+    if guide is None:  # a company no guide covers: no band was ever there to publish
+        placed = [replace(p, note=NO_GUIDE) if p.band is None and p.note == NO_BAND else p for p in placed]
     evaluation = Evaluation(
         offer=offer,
         currency=currency,
@@ -170,9 +172,13 @@ def evaluate(offer: Offer, guide: Guide | None, region: RegionBand | None) -> Ev
     return evaluation
 
 
+NO_BAND = "the guide publishes no band for this"
+NO_GUIDE = "no guide of mine covers this company, so no band to place it in"
+
+
 def _place(key: str, label: str, value, band: tuple | None, currency: str, note: str = "") -> Placed:
     if not band:
-        return Placed(key, label, money(value, currency), None, note=note or "the guide publishes no band for this")
+        return Placed(key, label, money(value, currency), None, note=note or NO_BAND)
     low, high = band
     return Placed(
         key,

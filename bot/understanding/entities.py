@@ -1167,6 +1167,16 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
     return found
 
 
+# A bare figure right after the offer's verb, or beside a figure written in thousands ("175 plus
+# 90k RSUs"), is pay in thousands said short, whatever part it is.
+OFFERED_BEFORE_RE = re.compile(
+    r"\b(?:offered(?:\s+me)?|offering(?:\s+me)?|offer\s+(?:is|was|of)|came\s+(?:in|back)\s+(?:at|with)|gave\s+me)"
+    r"\s*:?\s*$",
+    re.I,
+)
+SHORT_BESIDE_RE = re.compile(r"\s*(?:,|plus|\+|and|with)\s*(?:a\s+)?[$£€]?\d[\d,.]*\s*k\b", re.I)
+
+
 def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> bool:
     """`175` alone (an answer to "what is the base?") or `175 base`: thousands, said short."""
     rest = (masked[: match.start()] + masked[match.end() :]).strip(" .!")
@@ -1190,6 +1200,8 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
     after = masked[match.end() : match.end() + 16]
     if re.match(r"\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+\d", after, re.I):
         return True  # "i meant 185, not 180": a figure put in place of another
+    if OFFERED_BEFORE_RE.search(masked[max(0, match.start() - 24) : match.start()]) or SHORT_BESIDE_RE.match(after):
+        return True  # "they offered me 175 plus 90k RSUs": a figure of the offer; the coach asks which part
     return bool(
         re.search(r"\b(?:base|salary)(?:\s+(?:of|is|at))?\s*:?\s*$", before, re.I)
         or re.match(
@@ -1244,7 +1256,10 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     taken: list[tuple[int, int]] = []
     for match in OWN_OFFER_RE.finditer(text):
         name = match["name"].strip(" .,'").lower()
+        if _an_offer_besides(text, match):
+            continue  # "i also have an offer from google": another offer (RIVAL_RES reads it), never this one
         if not own or _same_company(name, own):
+            _own_named(utterance, context, match["name"].strip(" .,'"))
             own.add(name)
             markers.append((match.start(), OFFER))
             taken.append(match.span())
@@ -1285,6 +1300,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         if not name or any(s <= match.start("name") < e for s, e in taken):
             continue
         if _same_company(name.lower(), own) or (not own and not context.rival_names):
+            _own_named(utterance, context, name)
             own.add(name.lower())
             markers.append((match.start(), OFFER))
         else:  # from just before the figure, as its amount starts with the space before it
@@ -1368,10 +1384,12 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
     if (
         not own
         and pattern in FIRST_IS_OWN  # "offer from X", "X offered": the first is the person's own
-        and not context.rival_names
+        and (not context.rival_names or context.pending == "company")  # or the answer to "which company?"
+        and not _an_offer_besides(text, match, group)
         and not _earlier_offer(text, match.start())
         and not OFFERS_LIST_RE.search(text[: match.start()])  # "two other offers, one from X": X is a rival
     ):
+        _own_named(utterance, context, name)
         own.add(name.lower())  # the first company to make an offer is the person's own
         markers.append((at, OFFER))
         taken.append(match.span())
@@ -1382,6 +1400,25 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
     taken.append(match.span())
     if name.lower() not in [n.lower() for n in utterance.rivals]:
         utterance.rivals.append(name)
+
+
+# "also" up to three words before ("also i have an offer from"), "too"/"as well" right after the name.
+ALSO_BEFORE_RE = re.compile(r"\b(?:also|additionally)(?:\s+[\w']+){0,3}\s+$", re.I)
+ALSO_AFTER_RE = re.compile(r"\s*,?\s*(?:too|as\s+well|also)\b", re.I)
+
+
+def _an_offer_besides(text: str, match: re.Match, group: str = "name") -> bool:
+    """ "I also have an offer from Google", "got an offer from Meta too": an offer held besides
+    the one being coached, whoever's name comes first in the conversation."""
+    before = text[max(0, match.start() - 32) : match.start()]
+    return bool(ALSO_BEFORE_RE.search(before) or ALSO_AFTER_RE.match(text, match.end(group)))
+
+
+def _own_named(utterance: Utterance, context: Context, name: str) -> None:
+    """The offer's company as typed ("Stripe offered me"), when it is new to the conversation:
+    the coach takes it for a company no guide covers when the catalog has none of that name."""
+    if utterance.company is None and name and not _same_company(name.lower(), context.company_names):
+        utterance.company = name[:60]
 
 
 def _earlier_offer(text: str, position: int) -> bool:

@@ -55,6 +55,7 @@ class Utterance:
     level: str | None = None
     rivals: list[str] = field(default_factory=list)  # rival names, in the order named
     current_company: str | None = None
+    company: str | None = None  # the offer's company as typed, when the text names one new to the conversation
     mentions_current: bool = False
     fixed: list[str] = field(default_factory=list)  # parts a pushback says cannot move
     none_of: list[str] = field(default_factory=list)  # "no equity", "no sign-on": parts stated absent

@@ -1,0 +1,53 @@
+"""The first message of a conversation, when no company is known yet: whose offer is it?
+
+"I have an offer from Stripe" names the person's own offer; "I *also* have an offer from
+Google" names one held besides it, whose figures must never become the offer's (before:
+"i also have an offer from google for 200k base" was noted as the person's own base, and
+replaced it). And a bare figure beside the offer's verb ("they offered me 175 plus 90k RSUs")
+is kept for the coach to ask about, never dropped unsaid.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.entities import Context
+from bot.understanding.reader import understand
+
+# (text, labels, the offer's company as typed)
+FIRST_MESSAGES = [
+    ("i also have an offer from google for 200k base", {"google:base=200000", "rival=google"}, None),
+    ("I also have an offer from Google for 200k base", {"google:base=200000", "rival=google"}, None),
+    ("I've also got an offer from Meta: 210k base", {"meta:base=210000", "rival=meta"}, None),
+    ("I have an offer from Stripe too, 200k base", {"stripe:base=200000", "rival=stripe"}, None),
+    ("got an offer from Ramp as well - 185k base", {"ramp:base=185000", "rival=ramp"}, None),
+    ("also i have an offer from figma at 240k tc", {"figma:total=240000", "rival=figma"}, None),
+    ("I have an offer from Stripe: 190k base", {"base=190000"}, "Stripe"),
+    ("Stripe offered me 190k base for a backend engineer role in NYC", {"base=190000"}, "Stripe"),
+    ("got an offer from Datadog for 185k base, 100k RSUs", {"base=185000", "equity=100000", "grant=rsu"}, "Datadog"),
+    ("i have a job offer from acme corp, 150k base", {"base=150000"}, "acme"),
+    ("they offered me 175 plus 90k RSUs", {"?=175", "equity=90000", "grant=rsu"}, None),
+    ("offered me 180, 20k sign on", {"?=180", "sign_on=20000"}, None),
+    ("the offer is 190 with a 50k sign-on", {"?=190", "sign_on=50000"}, None),
+]
+
+
+@pytest.mark.parametrize(("text", "labels", "company"), FIRST_MESSAGES)
+def test_the_first_message_says_whose_offer_it_is(text, labels, company):
+    utterance = understand(text, Context())
+    assert utterance.labels() == labels
+    assert utterance.company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I am 25 and they offered 180k", "we have 3 kids, they offered 200k base", "I have 2 offers: 190k and 200k"],
+)
+def test_a_small_number_that_is_no_pay_stays_out(text):
+    values = {amount.value for amount in understand(text, Context()).amounts}
+    assert not values & {25, 3, 2}
+
+
+def test_a_company_already_discussed_is_not_new():
+    context = Context(company_names=frozenset({"planetscale"}))
+    assert understand("planetscale offered me 190k base", context).company is None
