@@ -38,7 +38,7 @@ from bot.render.fixed import coach_error
 from bot.render.templates import render
 from bot.understanding.entities import Context
 from bot.understanding.intents import OFFER_WORDS_RE, QUESTIONS
-from bot.understanding.model import OFFER, Utterance
+from bot.understanding.model import OFFER, Amount, Utterance
 from bot.understanding.reader import understand
 
 log = logging.getLogger(__name__)
@@ -104,6 +104,38 @@ def _strike_text(value: Decimal, currency: str) -> str:
         return format_amount(Fraction(value), currency)
     symbol, is_word = CURRENCIES.get(currency, (currency, True))  # `CHF 1.20`, `$1.20`
     return f"{symbol} {value:.2f}" if is_word else f"{symbol}{value:.2f}"
+
+
+def _offer_chosen_among_rivals(case: Case, u: Utterance) -> tuple[Case, Utterance]:
+    """Answering "which company is the offer for?" with one of the offers told side by side
+    ("I got 2 offers, planetscale 170k and datadog 190k base", then "planetscale"): that offer is
+    the one coached. It leaves the rivals, and its figures come back as the offer's, through the
+    same reading as if typed so (a total alone is asked about, each part is noted)."""
+    if case.pending != "company" or case.company_slug or case.company_text or len(u.rivals) != 1:
+        return case, u
+    chosen = case.rival(u.rivals[0])
+    if chosen is None or any(a.holder != OFFER for a in u.amounts):
+        return case, u
+    case = case.model_copy(deep=True)
+    case.rivals = [r for r in case.rivals if r.company.lower() != chosen.company.lower()]
+    currency = chosen.currency or "USD"
+    figures = [
+        Amount(OFFER, part, value, "money", "grant" if part == "equity" else None, chosen.currency, years, text)
+        for part, value, years in (
+            ("base", chosen.base, None),
+            ("equity", chosen.equity, chosen.equity_years),
+            ("bonus", chosen.bonus_amount, None),
+            ("sign_on", chosen.sign_on, None),
+            ("total", None if chosen.base is not None else chosen.total, None),
+        )
+        if value is not None
+        for text in [operations.money(value, currency)]
+    ]
+    if chosen.bonus_percent is not None:
+        figures.append(Amount(OFFER, "bonus", chosen.bonus_percent, "percent", text=f"{chosen.bonus_percent}%"))
+    place = f"{chosen.company} {u.place_text}".strip()
+    chosen_u = replace(u, intent="answer", rivals=[], amounts=figures + u.amounts, place_text=place)
+    return case, replace(chosen_u, company=chosen.company)
 
 
 def _share_price(u: Utterance) -> tuple[Fraction, str | None] | None:
@@ -198,6 +230,7 @@ class Coach:
         u = understand(text, self._context(case))
         if case.pending == "forget":
             return self._forget_answer(case, u)
+        case, u = _offer_chosen_among_rivals(case, u)
         handler = self._handlers.get(u.intent, Coach._statement)
         return handler(self, case, u, text)
 
@@ -389,7 +422,7 @@ class Coach:
         changes = done.lines
         if done.question:
             question = done.question
-            if question["key"] == "implausible":
+            if question["key"] in ("implausible", "stake"):
                 case.pending = question.get("slot") if question.get("slot") in MONEY_SLOTS else case.pending
             elif question["key"] == "shares":
                 case.pending = "shares"

@@ -148,6 +148,9 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
     if amount.unit == "percent":
         if kind == "bonus":
             _set_offer(case, "bonus_percent", Decimal(amount.value), "bonus", u, done)
+        elif kind == "equity" and case.offer.equity is None:
+            # "0.1% equity": a stake is worth a valuation nobody gave; asked, never guessed or dropped
+            done.ask({"key": "stake", "figure": amount.text, "slot": "equity"})
         return
     value = int(amount.value)
     if amount.period == "month" and kind in ("base", "bonus"):

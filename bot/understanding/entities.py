@@ -437,7 +437,7 @@ FIGURE_FROM_RE = re.compile(
     re.I,
 )
 OFFERS_LIST_RE = re.compile(
-    r"\b(?:other|competing|more|rival|two|three|several|multiple|few)\s+(?:job\s+)?offers\b|\boffers\s*:", re.I
+    r"\b(?:other|competing|more|rival|two|three|several|multiple|few|[2-9])\s+(?:job\s+)?offers\b|\boffers\s*:", re.I
 )
 LISTED_NAME_RE = re.compile(
     r"(?:[:,;]|\s[-–—]\s|\band\b|\bplus\b)\s*" + _NAME + r"\s*(?:[:(-]\s*|at\s+|with\s+)?(?=[$£€~]?\d)", re.I
@@ -1422,7 +1422,16 @@ def _own_named(utterance: Utterance, context: Context, name: str) -> None:
 
 
 def _earlier_offer(text: str, position: int) -> bool:
-    return bool(re.search(r"\$?\d", text[:position]))
+    """A figure before the name, so the name is not the first offer made ("I have 200k from X and
+    Y offered..."); the current job's figures don't count ("my current salary is 150k and
+    planetscale is offering 175k": PlanetScale's is the offer)."""
+    before = text[:position]
+    for pattern in CURRENT_RES:
+        for match in pattern.finditer(before):
+            clause_end = SEPARATOR_RE.search(before, match.end())
+            stop = clause_end.start() if clause_end else len(before)
+            before = before[: match.start()] + " " * (stop - match.start()) + before[stop:]
+    return bool(re.search(r"\$?\d", before))
 
 
 def _same_company(name: str, own: set[str] | frozenset[str]) -> bool:

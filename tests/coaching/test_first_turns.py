@@ -1,0 +1,45 @@
+"""First turns that lost or misplaced a figure before.
+
+- "0.1% equity" was dropped without a word (the coach then asked for the equity as if none had
+  been given); now it is asked about: a stake is money only at a valuation nobody gave.
+- "my current salary is 150k and planetscale is offering 175k base" read PlanetScale as a
+  rival (a figure came before its name), so the offer's own base was filed as another offer's.
+- "I got 2 offers, planetscale 170k and datadog 190k base" filed Datadog's base as the offer's;
+  now both are offers held side by side until the person says which one is coached, and that
+  one's figures become the offer's.
+"""
+
+from __future__ import annotations
+
+STAKE = "0.1% of the company: I compare equity in money, and a stake is only money at a valuation"
+
+
+def test_a_stake_is_asked_about_and_the_answer_is_the_grant(chat):
+    reply = chat.say("planetscale ml remote: 165k base and 0.1% equity")
+    assert STAKE in reply
+    assert "What is the equity grant" not in reply
+    evaluation = chat.say("120k over 4 years")
+    assert "• *Equity (4-year grant):* $120K" in evaluation
+
+
+def test_a_stake_skipped_moves_on(chat):
+    chat.say("planetscale ml remote: 165k base and 0.1% equity")
+    reply = chat.say("skip")
+    assert STAKE not in reply
+
+
+def test_the_current_jobs_figure_first_does_not_make_the_offer_a_rivals(chat):
+    reply = chat.say("my current salary is 150k and planetscale is offering 175k base")
+    assert "Planetscale offer" not in reply
+    assert chat.stored()["offer"]["base"] == 175_000
+    assert chat.stored()["current"]["base"] == 150_000
+
+
+def test_two_offers_side_by_side_wait_for_which_one_is_coached(chat):
+    first = chat.say("I got 2 offers, planetscale 170k and datadog 190k base")
+    assert "Planetscale offer: total $170K · Datadog offer: base $190K" in first
+    assert chat.stored()["offer"].get("base") is None
+    second = chat.say("planetscale")
+    assert "a total alone ($170K) isn't enough. What is the base salary?" in second
+    assert [rival["company"].lower() for rival in chat.stored()["rivals"]] == ["datadog"]
+    assert chat.stored()["company_slug"] == "planetscale"
