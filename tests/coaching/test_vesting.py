@@ -155,7 +155,7 @@ def test_a_rivals_grant_takes_the_offers_years_said_so(chat):
     chat.say(OFFERED + "$90k stock over 3 years, no bonus")
     reply = chat.say("another offer from Acme: $170k base and $120k stock")
     assert "Acme offer: equity $120K over 3 years (as your offer's grant vests; tell me if theirs differs)" in reply
-    assert "the Acme offer ($210K total)" in reply  # 170K + 120K ÷ 3
+    assert "the Acme offer ($210K total, $170K base)" in reply  # 170K + 120K ÷ 3
 
 
 def test_a_guide_with_a_period_fills_the_years_and_says_whose_they_are(answers, isolated_environment):
