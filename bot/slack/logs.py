@@ -15,6 +15,12 @@ PAYLOAD_LOGGERS = ("slack_bolt", "slack_sdk", "bot.slack.bolt")
 BODY = re.compile(r"((?:request |raw |response )?body(?:_params)?\s*[:=]).*", re.IGNORECASE | re.DOTALL)
 
 
+# Bolt's ERROR for a request from a workspace with no installation (multi_teams_authorization.py).
+# In OAuth mode that is an expected request, answered with the not-installed reply: one INFO line.
+NOT_INSTALLED = "Although the app should be installed into this workspace"
+NOT_INSTALLED_LINE = "refused a request from a workspace without an installation: sent the not-installed reply"
+
+
 class WithholdBodies(logging.Filter):
     """Cuts a log line at the first `body:`; the rest would be what someone typed."""
 
@@ -24,6 +30,10 @@ class WithholdBodies(logging.Filter):
         message = record.getMessage()
         if message == self.skipped:
             return False  # Bolt reads SLACK_BOT_TOKEN too and warns our client's token wins: it is the same one
+        if message.startswith(NOT_INSTALLED):
+            record.msg, record.args = NOT_INSTALLED_LINE, ()
+            record.levelno, record.levelname = logging.INFO, "INFO"
+            return True
         if BODY.search(message):
             record.msg, record.args = BODY.sub(r"\1 (withheld)", message), ()
         return True

@@ -126,7 +126,8 @@ def test_a_workspace_that_never_installed_is_refused_clearly(web, slack):
     [notice] = [c for c in slack.wait_for("response_url") if c.path.endswith("never")]
     assert "not installed in this workspace" in notice.args["text"]
     channel = dm(web, "T0NEVER", OFFER)
-    web.wait_log("the AuthorizeResult (returned value from authorize) for it was not found", count=2)
+    web.wait_log("refused a request from a workspace without an installation", count=2)
+    assert "AuthorizeResult" not in web.log() and " ERROR " not in web.log()
     assert not [c for c in slack.calls_to("chat.postMessage") if c.args.get("channel") == channel]
     assert rows(web, "SELECT count(*) FROM coaching_cases WHERE team_id = 'T0NEVER'") == [(0,)]
 
