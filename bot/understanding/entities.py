@@ -1174,6 +1174,9 @@ OFFERED_BEFORE_RE = re.compile(
     r"\s*:?\s*$",
     re.I,
 )
+PART_BEFORE_RE = re.compile(
+    r"\b(?:base|salary|rsus?|stock|equity|sign[- ]?on|signing)(?:\s+(?:of|is|at))?\s*:?\s*$", re.I
+)
 SHORT_BESIDE_RE = re.compile(r"\s*(?:,|plus|\+|and|with)\s*(?:a\s+)?[$£€]?\d[\d,.]*\s*k\b", re.I)
 
 
@@ -1203,7 +1206,7 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
     if OFFERED_BEFORE_RE.search(masked[max(0, match.start() - 24) : match.start()]) or SHORT_BESIDE_RE.match(after):
         return True  # "they offered me 175 plus 90k RSUs": a figure of the offer; the coach asks which part
     return bool(
-        re.search(r"\b(?:base|salary)(?:\s+(?:of|is|at))?\s*:?\s*$", before, re.I)
+        PART_BEFORE_RE.search(before)
         or re.match(
             r"\s*(?:k\b\s*)?(?:(?:for|on|in)\s+(?:the\s+)?)?(?:base|salary|rsus?|stock|equity|sign[- ]?on"
             r"|signing|bonus)\b",

@@ -226,7 +226,10 @@ ACCEPTED_RE = re.compile(
     r"agreed\s+to(?!\s+[$£€]?\d)|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal|they\s+agreed(?!\s+to\s+[$£€]?\d)|they\s+said\s+yes|"
     r"closed\s+the\s+deal|i'?m\s+(?:going\s+to\s+)?(?:accept|sign)(?:ing)?\b"
     r"|told\s+(?:them|the\s+recruiter|hr|her|him)\s+(?:yes|i'?m\s+in|i\s+accept)|gave\s+(?:them\s+)?(?:my\s+)?"
-    r"(?:verbal\s+)?yes|verbal(?:ly)?\s+accepted)",
+    r"(?:verbal\s+)?yes|verbal(?:ly)?\s+accepted"
+    # "I'll accept", "decided to take it": said as done, unless a condition follows ("I'll accept if ...")
+    r"|(?:i'?ll|i\s+will|i'?m\s+gonna|(?:i'?ve\s+)?decided\s+to)\s+(?:accept|sign|take)\b"
+    r"(?:\s+(?:it|the\s+offer|their\s+offer|this\s+one))?(?!\s+(?:if|only|when|once|unless|as\s+long)\b))",
     re.I,
 )
 REVISED_RE = re.compile(

@@ -51,3 +51,26 @@ def test_a_small_number_that_is_no_pay_stays_out(text):
 def test_a_company_already_discussed_is_not_new():
     context = Context(company_names=frozenset({"planetscale"}))
     assert understand("planetscale offered me 190k base", context).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("RSU 120 over 4", {"equity=120"}),
+        ("stock 200, base 170", {"equity=200", "base=170"}),
+        ("signing 25 and base 180", {"sign_on=25", "base=180"}),
+    ],
+)
+def test_a_short_figure_after_its_part_word_is_kept(text, labels):
+    """`RSU 120`: the part named first, thousands said short (the coach says "120 read as $120K")."""
+    assert {a.label() for a in understand(text, Context()).amounts} == labels
+
+
+@pytest.mark.parametrize("text", ["I'll accept", "i will accept it", "decided to take the offer", "I will sign"])
+def test_accepting_said_in_the_future_is_accepting(text):
+    assert understand(text, Context(pending="equity")).intent == "accepted"
+
+
+@pytest.mark.parametrize("text", ["I'll accept if they give 180k", "i will accept only if the base moves"])
+def test_accepting_on_a_condition_is_not_accepting(text):
+    assert understand(text, Context(pending="equity")).intent != "accepted"
