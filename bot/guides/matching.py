@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.guides.money import is_known_currency
-from bot.guides.words import CURRENCY_CODES, WORD_GRADE_RE, grade, normalize
+from bot.guides.words import CURRENCY_CODES, LEVEL_CODE_RE, WORD_GRADE_RE, grade, normalize
 
 
 def fuzz():
@@ -49,12 +49,12 @@ ROLE_CUTOFF = 82
 REGION_CUTOFF = 82
 TITLE_CUTOFF = 85  # a generic role word with an unknown word beside it, read as one mistyped title
 _CAPITALS_RE = re.compile(r"\b[A-Z]{3}\b")
+_GRADE_DIGITS = frozenset("1234")  # what `grade` reads as `i`..`iv` after a title word
 _TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
-# Fuzzy look-ups remembered per resolver, and words normalized, at most this many each: the
-# same names, short forms and typos come back all day, while each fuzzy look-up is a pass over
-# hundreds of names (cProfile over bench/_traffic.py's distinct queries: a third of resolving).
+# Fuzzy look-ups remembered per resolver, and facts about typed words, at most this many each:
+# the same names, short forms and typos come back all day, while each fuzzy look-up is a pass
+# over hundreds of names (cProfile over bench/_traffic.py's distinct queries: a third of resolving).
 REMEMBERED = 4096
-_normalized_word = lru_cache(maxsize=REMEMBERED)(normalize)
 
 
 @dataclass
@@ -111,23 +111,31 @@ class PhraseMatcher:
     def _units(self, text: str) -> list[tuple[str, bool]]:
         """(normalized words, quoted?) in order; a quoted phrase is one unit."""
         units = []
-        if '"' in text or "“" in text or "'" in text:
-            tokens = _TOKEN_RE.finditer(text)
-        else:  # nothing quoted: the tokens are `\S+`, which is what `str.split` splits at
-            tokens = [(token, None, None, None, token) for token in text.split()]
-        for match in tokens:
+        token_units = self._token_units
+        if not ('"' in text or "“" in text or "'" in text):
+            for token in text.split():  # nothing quoted: the tokens are `\S+`, what `str.split` splits at
+                units += token_units(token)
+            return units
+        for match in _TOKEN_RE.finditer(text):
             quoted = match[1] or match[2] or match[3]
             if quoted is not None:
                 phrase = normalize(quoted)
                 if phrase:
                     units.append((phrase, True))
             else:
-                for word in _normalized_word(match[4]).split():
-                    if word[-1] in "+1234":  # what `_word_parts` may split; any other word is one part
-                        units.extend((part, False) for part in self._word_parts(word))
-                    else:
-                        units.append((word, False))
+                units += token_units(match[4])
         return units
+
+    def _units_of_token(self, token: str) -> tuple[tuple[str, bool], ...]:
+        """The unquoted units of one typed token (`SDE2,` -> `sde`, `2`): remembered per token
+        (`_token_units`), as the same few hundred words make up a team's queries."""
+        units = []
+        for word in normalize(token).split():
+            if word[-1] in "+1234":  # what `_word_parts` may split; any other word is one part
+                units.extend((part, False) for part in self._word_parts(word))
+            else:
+                units.append((word, False))
+        return tuple(units)
 
     def _word_parts(self, word: str) -> list[str]:
         """`staff+` is staff; `sde2` is `sde 2` when `sde` is a role word."""
@@ -150,11 +158,6 @@ class PhraseMatcher:
     def _match(self, text: str, company_span: tuple[int, int, set[str]] | None = None) -> Match:
         units = self._units(text)
         result = Match()
-        tables = (
-            ("companies", self.company_phrases),
-            ("roles", self.role_phrases),
-            ("regions", self.region_phrases),
-        )
         used = [False] * len(units)
         if company_span is not None:
             start, end, keys = company_span
@@ -181,10 +184,10 @@ class PhraseMatcher:
             if end - start == 1 and phrase in everyday and not units[start][1]:
                 common.append((start, end))  # an everyday word: only if nothing else fills its part
                 continue
-            self._take(result, tables, units, used, start, end, phrase, role_hits)
+            self._take(result, used, start, end, phrase, role_hits)
         for start, end in common:
             if not any(used[start:end]):
-                self._take(result, tables, units, used, start, end, units[start][0], role_hits)
+                self._take(result, used, start, end, units[start][0], role_hits)
         self._short_name_beside_unknown(units, used, result)
         if result.companies is None and len(role_hits) > 1:
             self._company_word_as_role(units, used, result, role_hits)
@@ -194,9 +197,7 @@ class PhraseMatcher:
         self._longer_title(units, used, result)
         self._qualified_generic_role(units, used, result)
         self._role_with_name_end(units, result)
-        # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
-        codes = {word.lower() for word in _CAPITALS_RE.findall(text)}
-        self._levels_and_currencies(units, used, result, codes)
+        self._levels_and_currencies(units, used, result, text)
         leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
         result.leftover = [word for word in leftover if word not in self.aliases.noise]
         self._fuzzy(result, leftover)
@@ -220,6 +221,11 @@ class PhraseMatcher:
         # First words of the seniority phrases of several words (`tech` of `tech lead`).
         self._seniority_starts = frozenset(phrase.split(" ")[0] for phrase in self.aliases.seniority if " " in phrase)
         self._glued_starts = frozenset(glued_starts)
+        # Facts about one typed token or phrase, found once per resolver (its tables never change).
+        self._token_units = lru_cache(maxsize=REMEMBERED)(self._units_of_token)
+        self._phrase_keys = lru_cache(maxsize=REMEMBERED)(self._keys_of_phrase)
+        self._level_or_currency = lru_cache(maxsize=REMEMBERED)(self._may_be_level_or_currency)
+        self._span_facts = lru_cache(maxsize=REMEMBERED)(self._unit_span_facts)
 
     def _possible_spans(self, units: list[tuple[str, bool]], quoted_before: list[int]) -> list[tuple[int, int, str]]:
         """The spans of units `_take` may find in a table: a span it cannot changes nothing,
@@ -230,25 +236,35 @@ class PhraseMatcher:
         Each span comes with its phrase."""
         spans = []
         count = len(units)
-        phrases = self._phrases
-        for start, (phrase, _quoted) in enumerate(units):
-            if (
-                phrase in phrases
-                or (" " in phrase and phrase.replace(" ", "") in phrases)
-                or (phrase.endswith("s") and phrase[:-1] in self.role_phrases)
-            ):
+        phrases, word_starts, glued_starts = self._phrases, self._word_starts, self._glued_starts
+        span_facts = self._span_facts
+        for start, (phrase, quoted) in enumerate(units):
+            alone, begins = span_facts(phrase)
+            if alone:
                 spans.append((start, start + 1, phrase))
+            if quoted or not begins:
+                continue  # a quoted unit is a span alone; no longer phrase begins with this word
             words = glued = phrase
             for end in range(start + 2, min(start + MAX_SPAN, count) + 1):
                 if quoted_before[end] != quoted_before[start]:
                     break  # a quoted unit is a span alone
-                if words not in self._word_starts and glued not in self._glued_starts:
-                    break  # no phrase begins so, nor any longer one
                 last = units[end - 1][0]
                 words, glued = f"{words} {last}", glued + last
                 if words in phrases or glued in phrases or (words.endswith("s") and words[:-1] in self.role_phrases):
                     spans.append((start, end, words))
+                if words not in word_starts and glued not in glued_starts:
+                    break  # no phrase begins so, nor any longer one
         return spans
+
+    def _unit_span_facts(self, phrase: str) -> tuple[bool, bool]:
+        """(the unit alone is a span `_take` may find, a longer phrase may begin with it):
+        what `_possible_spans` asks of each unit, remembered per unit (`_span_facts`)."""
+        alone = (
+            phrase in self._phrases
+            or (" " in phrase and phrase.replace(" ", "") in self._phrases)
+            or (phrase.endswith("s") and phrase[:-1] in self.role_phrases)
+        )
+        return alone, phrase in self._word_starts or phrase in self._glued_starts
 
     def _short_name_with_other_ending(self, units, used, result: Match) -> None:
         """`FernBit Bank` where only FernBit Technologies is on hand: a short name followed
@@ -271,17 +287,29 @@ class PhraseMatcher:
             return  # the name's own ending (`ystems`) mistyped
         result.other_company = f"{result.typed['companies']} {word}"
 
-    def _take(self, result: Match, tables, units, used, start: int, end: int, phrase: str, role_hits) -> None:
+    def _keys_of_phrase(self, phrase: str) -> tuple[tuple[str, set[str], bool], ...]:
+        """(table name, keys, a weak company?) of each table that holds the phrase as typed,
+        run together or without its plural `s`: what `_take` reads, found once per phrase
+        (`_phrase_keys`)."""
         squashed = phrase.replace(" ", "")
         # `cloud forge` is `cloudforge`; but `s de` (from `prismbyte's de`) is not `sde`.
         glued = len(squashed) > 3 and " " in phrase and all(len(word) > 1 for word in phrase.split())
-        for name, table in tables:
+        plural = len(phrase) > 3 or (len(phrase) == 3 and phrase not in self.aliases.common)  # `pms`, not `des`
+        found = []
+        for name, table in (
+            ("companies", self.company_phrases),
+            ("roles", self.role_phrases),
+            ("regions", self.region_phrases),
+        ):
             keys = table.get(phrase) or (table.get(squashed) if glued else None)
-            plural = len(phrase) > 3 or (len(phrase) == 3 and phrase not in self.aliases.common)  # `pms`, not `des`
             if not keys and name == "roles" and phrase.endswith("s") and plural:
                 keys = table.get(phrase[:-1])  # `engineers`, `data scientists`, `swes`
-            if not keys:
-                continue
+            if keys:
+                found.append((name, keys, name == "companies" and self._weak_company(phrase)))
+        return tuple(found)
+
+    def _take(self, result: Match, used, start: int, end: int, phrase: str, role_hits) -> None:
+        for name, keys, weak in self._phrase_keys(phrase):
             if name == "roles":
                 role_hits.append((start, end, keys))
             if name == "regions" and result.regions is not None:
@@ -290,17 +318,12 @@ class PhraseMatcher:
                 result.typed[name] += f" {phrase}"
                 used[start:end] = [True] * (end - start)
                 return
-            if (
-                name == "companies"
-                and result.companies is not None
-                and keys <= result.companies
-                and not self._weak_company(phrase)
-            ):
+            if name == "companies" and result.companies is not None and keys <= result.companies and not weak:
                 used[start:end] = [True] * (end - start)  # the same company named twice (`alphabet google`)
                 return
             if getattr(result, name) is not None:
                 continue
-            if name == "companies" and self._weak_company(phrase):
+            if weak:
                 result.weak.append((start, end, set(keys)))
                 continue
             setattr(result, name, set(keys))
@@ -482,9 +505,29 @@ class PhraseMatcher:
             or word in self.company_phrases
         )
 
-    def _levels_and_currencies(self, units, used, result: Match, codes: set[str] = frozenset()) -> None:
+    def _may_be_level_or_currency(self, phrase: str) -> bool:
+        """Whether `_levels_and_currencies` could read anything in this unit: a seniority word
+        or the first of a pair, a level code or grade digit, a common currency code (a phrase
+        of several words is always looked at; three capitals in the text, too). Remembered per
+        unit (`_level_or_currency`)."""
+        return (
+            " " in phrase
+            or phrase in self.aliases.seniority
+            or phrase in self._seniority_starts
+            or bool(LEVEL_CODE_RE.match(phrase))
+            or phrase in _GRADE_DIGITS
+            or phrase in CURRENCY_CODES
+        )
+
+    def _levels_and_currencies(self, units, used, result: Match, text: str = "") -> None:
         """Seniority and level words anywhere but in the company's name (`senior` in a
-        whole title `Senior Software Engineer` counts too); currency codes left over."""
+        whole title `Senior Software Engineer` counts too); currency codes left over.
+        Most queries have none of these words: then nothing is read (the `Match`'s defaults)."""
+        level_or_currency = self._level_or_currency
+        if not any(level_or_currency(phrase) for phrase, _ in units) and not _CAPITALS_RE.search(text):
+            return
+        # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
+        codes = {word.lower() for word in _CAPITALS_RE.findall(text)}
         company_words = set()
         words: list[tuple[str, bool]] = []
         for (phrase, _quoted), taken in zip(units, used, strict=True):

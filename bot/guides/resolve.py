@@ -130,6 +130,7 @@ class Resolver(PhraseMatcher):
         self._normalized = lru_cache(maxsize=None)(normalize)
         self._region_sets: dict[tuple, set[str]] = {}
         self._siblings_of: dict[str, list[str]] = {}  # company slug -> `_siblings` (the tables never change)
+        self._places: dict[str, tuple[dict, dict]] = {}  # guide key -> `_region_places`
         self._build()
         self._index_phrases()
         self._normalized = normalize  # queries: no cache of what people type
@@ -372,9 +373,10 @@ class Resolver(PhraseMatcher):
         chosen = keys
         roles = match.roles
         if roles is not None:
-            chosen = [key for key in keys if self.role_keys[key] & roles]
+            role_keys = self.role_keys
+            chosen = [key for key in keys if not role_keys[key].isdisjoint(roles)]
             if not chosen and match.alt_roles:
-                chosen = [key for key in keys if self.role_keys[key] & match.alt_roles]
+                chosen = [key for key in keys if not role_keys[key].isdisjoint(match.alt_roles)]
                 roles = match.alt_roles if chosen else roles
             if not chosen and match.seniority:
                 # `staff engineer` where the company has a Staff Software Engineer: the seniority
@@ -531,15 +533,45 @@ class Resolver(PhraseMatcher):
         return [self.catalog.by_key[key] for key in keys]
 
     def _regions_for(self, guide: Guide, keys: set[str]) -> list[RegionBand]:
-        """The guide's regions the matched region phrases name, from the tables built
-        once per catalog (no normalizing or group search per query)."""
-        names = {key.split(":", 1)[1] for key in keys if key.startswith("name:")}
+        """The guide's regions the matched region phrases name: those a `name:` key (or `hq`)
+        names, else those of a `group:` key, in the guide's order. Read from each catalog
+        guide's index of its regions by key (`_region_places`), built once per guide."""
+        places = self._region_places(guide)
+        if places is None:  # a guide from outside the catalog
+            return self._regions_named(guide, keys)
+        for index in places:
+            found = [position for key in keys for position in index.get(key, ())]
+            if found:
+                regions = guide.regions
+                return [regions[position] for position in sorted(set(found))]
+        return []
+
+    def _region_places(self, guide: Guide) -> tuple[dict[str, list[int]], dict[str, list[int]]] | None:
+        """({`name:` key or `headquarters` -> the positions of the regions it names}, {`group:`
+        key -> the positions of that group's regions}) of a catalog guide; None for a guide
+        whose regions are not the ones the catalog's tables were built from."""
         known = self.region_names.get(guide.key)
-        if known is None or len(known) != len(guide.regions):  # a guide from outside the catalog
-            known = [{normalize(p) for p in (r.name, *r.aliases)} for r in guide.regions]
-            groups_of = [self.region_group(r) for r in guide.regions]
-        else:
-            groups_of = self.region_groups[guide.key]
+        if known is None or len(known) != len(guide.regions):
+            return None
+        places = self._places.get(guide.key)
+        if places is None:
+            by_name: dict[str, list[int]] = {}
+            by_group: dict[str, list[int]] = {}
+            for position, (names, group) in enumerate(zip(known, self.region_groups[guide.key], strict=True)):
+                for name in names:
+                    by_name.setdefault(f"name:{name}", []).append(position)
+                    if name == HQ_NAME:
+                        by_name.setdefault(HEADQUARTERS, []).append(position)  # the guide's own HQ region
+                if group is not None:
+                    by_group.setdefault(f"group:{group}", []).append(position)
+            places = self._places[guide.key] = (by_name, by_group)
+        return places
+
+    def _regions_named(self, guide: Guide, keys: set[str]) -> list[RegionBand]:
+        """`_regions_for` of a guide from outside the catalog: its names normalized now."""
+        names = {key.split(":", 1)[1] for key in keys if key.startswith("name:")}
+        known = [{normalize(p) for p in (r.name, *r.aliases)} for r in guide.regions]
+        groups_of = [self.region_group(r) for r in guide.regions]
         if HEADQUARTERS in keys:
             names.add(HQ_NAME)  # the guide's own HQ region, whatever city it is in
         direct = [r for r, region_names in zip(guide.regions, known, strict=True) if names & region_names]
