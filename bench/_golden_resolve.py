@@ -8,14 +8,16 @@ record it on the code before a change, check it after.
     python -m bench._golden_resolve record FILE   # write the golden text
     python -m bench._golden_resolve check FILE    # write it again and compare: exit 1 on a difference
     python -m bench._golden_resolve time          # CPU µs per resolve over the 1,200 team queries
-    python -m bench._golden_resolve ab OLD_ROOT   # `time` of OLD_ROOT's `bot` and this one's, alternately
+    python -m bench._golden_resolve ab OLD_ROOT   # OLD_ROOT's resolver and this one's, alternate rounds
 
 The texts: the team queries (bench/_traffic.py), every labelled query (bench/_queries.py and
 its held-out batches), every string literal of the guides and foundation tests, variants of
 the team queries (reordered, quoted, upper case, a filter word, a typo) and adversarial ones
 (empty, 5,000 characters, emoji, quotes, mentions). Resolutions are not cached by text, so
-the timer's figure is the resolver's own. `ab` runs the two trees in separate processes,
-taking turns, because the machine is shared and noisy: compare figures of one run only.
+the timer's figure is the resolver's own. `ab` loads both trees in one process (the old one
+renamed `oldbot`; OLD_ROOT holds its `bot`, `data` and `responses`, e.g. from `git archive`)
+and times them in alternate rounds, because the machine is shared and noisy: compare figures
+of one run only.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import os
 import random
-import subprocess
+import re
+import shutil
 import sys
 import tempfile
 import time
@@ -34,7 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "guides" / "fixtures"
 ROUNDS = 7
-AB_TURNS = 5
+AB_ROUNDS = 15
+AB_CHUNK = 50
 
 
 def adversarial() -> list[str]:
@@ -205,45 +208,73 @@ def check(path: Path) -> int:
 # --- timing ---------------------------------------------------------------------------------
 
 
-def timing(folder: Path | None = None) -> float:
-    """Min over `ROUNDS` of the process CPU µs per `resolve` over the 1,200 team queries."""
+def _texts_and_library(tmp: Path) -> tuple[list[str], Path]:
     from bench._traffic import team_queries
+
+    library = tmp / "library"
+    return [q.text for q in team_queries(library)], library
+
+
+def _round(resolver, texts: list[str]) -> float:
+    start = time.process_time_ns()
+    for text in texts:
+        resolver.resolve(text)
+    return (time.process_time_ns() - start) / len(texts) / 1000
+
+
+def timing() -> float:
+    """Min over `ROUNDS` of the process CPU µs per `resolve` over the 1,200 team queries."""
     from bot.answers import Answers
 
     with tempfile.TemporaryDirectory(prefix="golden-time-") as tmp:
-        library = folder or Path(tmp) / "library"
-        texts = [q.text for q in team_queries(library)]
+        texts, library = _texts_and_library(Path(tmp))
         resolver = Answers.load([library], state_dir=Path(tmp) / "state").resolver
         for text in texts:  # warm: the per-resolver look-ups a team's day has made already
             resolver.resolve(text)
-        figures = []
-        for _ in range(ROUNDS):
-            start = time.process_time_ns()
-            for text in texts:
-                resolver.resolve(text)
-            figures.append((time.process_time_ns() - start) / len(texts) / 1000)
-    return min(figures)
+        return min(_round(resolver, texts) for _ in range(ROUNDS))
+
+
+def old_package(old_root: Path, into: Path) -> str:
+    """`old_root`'s `bot` copied under `into` as `oldbot` (its imports renamed), with the data
+    and templates beside it, so both versions load in one process."""
+    shutil.copytree(old_root / "bot", into / "oldbot")
+    for name in ("data", "responses"):
+        (into / name).symlink_to(old_root / name)
+    for path in (into / "oldbot").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\b(from|import) bot(\.|\b)", r"\1 oldbot\2", text), encoding="utf-8")
+    sys.path.insert(0, str(into))
+    return "oldbot"
 
 
 def ab(old_root: Path) -> int:
-    """This tree's `bot` and `old_root`'s, each timed in its own process, taking turns."""
-    results: dict[str, list[float]] = {"old": [], "new": []}
-    for _ in range(AB_TURNS):
-        for name, path in (("old", old_root), ("new", ROOT)):
-            env = {**os.environ, "PYTHONPATH": f"{path}{os.pathsep}{ROOT}"}
-            code = "import bot, sys; from bench._golden_resolve import timing; print(bot.__file__, timing())"
-            # Run outside the tree: the script's folder would come first on sys.path.
-            command = [sys.executable, "-c", code]
-            out = subprocess.run(command, env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True)
-            out.check_returncode()
-            where, figure = out.stdout.split()
-            assert where.startswith(str(path)), where
-            results[name].append(float(figure))
+    """`old_root`'s resolver and this tree's, in one process, each round timed in alternate
+    chunks of `AB_CHUNK` queries: the machine is shared, and alternating gives both the same noise."""
+    import importlib
+
+    with tempfile.TemporaryDirectory(prefix="golden-ab-") as tmp:
+        texts, library = _texts_and_library(Path(tmp))
+        resolvers = {}
+        for name, package in (("old", old_package(old_root, Path(tmp) / "old")), ("new", "bot")):
+            answers = importlib.import_module(f"{package}.answers").Answers
+            resolvers[name] = answers.load([library], state_dir=Path(tmp) / f"state-{name}").resolver
+            for text in texts:
+                resolvers[name].resolve(text)
+        results: dict[str, list[float]] = {"old": [], "new": []}
+        chunks = [texts[start : start + AB_CHUNK] for start in range(0, len(texts), AB_CHUNK)]
+        for _ in range(AB_ROUNDS):
+            spent = dict.fromkeys(resolvers, 0)
+            for chunk in chunks:  # alternating every few queries: both see the same noise
+                for name, resolver in resolvers.items():
+                    spent[name] += _round(resolver, chunk) * len(chunk)
+            for name, total in spent.items():
+                results[name].append(total / len(texts))
     old, new = min(results["old"]), min(results["new"])
-    runs = f"min of {AB_TURNS} turns x {ROUNDS} rounds"
-    print(f"resolve CPU µs/query ({runs}): old {old:.1f}, new {new:.1f}, x{old / new:.2f}")
+    ratios = sorted(a / b for a, b in zip(results["old"], results["new"], strict=True))
+    print(f"resolve CPU µs/query (min of {AB_ROUNDS} alternate rounds): old {old:.1f}, new {new:.1f}, x{old / new:.2f}")
+    print(f"   old/new of each pair of rounds: median x{ratios[len(ratios) // 2]:.2f}")
     for name, values in results.items():
-        print(f"   {name} turns " + " ".join(f"{v:.1f}" for v in values))
+        print(f"   {name} rounds " + " ".join(f"{v:.1f}" for v in values))
     return 0
 
 

@@ -16,7 +16,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import itemgetter
 
 from bot.guides.money import is_known_currency
 from bot.guides.words import CURRENCY_CODES, LEVEL_CODE_RE, WORD_GRADE_RE, grade, normalize
@@ -49,6 +50,8 @@ ROLE_CUTOFF = 82
 REGION_CUTOFF = 82
 TITLE_CUTOFF = 85  # a generic role word with an unknown word beside it, read as one mistyped title
 _CAPITALS_RE = re.compile(r"\b[A-Z]{3}\b")
+_first = itemgetter(0)
+_CATEGORIES = ("companies", "roles", "regions")
 _GRADE_DIGITS = frozenset("1234")  # what `grade` reads as `i`..`iv` after a title word
 _TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
 # Fuzzy look-ups remembered per resolver, and facts about typed words, at most this many each:
@@ -75,6 +78,10 @@ class Match:
     alt_roles: set[str] | None = None  # the role read with the company name's last word (`ai` + `engineer`)
     # A short name with a word after it that nothing explains (`fernbit bank`): another company, not on hand.
     other_company: str = ""
+
+
+def _most_units_first(span: tuple[int, int, str]) -> tuple[int, int]:
+    return span[0] - span[1], span[0]
 
 
 class PhraseMatcher:
@@ -164,17 +171,7 @@ class PhraseMatcher:
             result.companies = set(keys)
             result.typed["companies"] = " ".join(word for word, _ in units[start:end])
             used[start:end] = [True] * (end - start)
-        # Words and quoted units before each position, counted once (not again for every span).
-        words_before, quoted_before = [0], [0]
-        for word, quoted in units:
-            words_before.append(words_before[-1] + word.count(" ") + 1)
-            quoted_before.append(quoted_before[-1] + quoted)
-        spans = sorted(
-            self._possible_spans(units, quoted_before),
-            # Most words first (a quoted phrase counts its words), so `data analyst` is
-            # a role before the `ai` of a mistyped `ApexVualt AI` can be.
-            key=lambda span: (words_before[span[0]] - words_before[span[1]], span[0]),
-        )
+        spans = self._ordered_spans(text, units)
         role_hits: list[tuple[int, int, set[str]]] = []
         common: list[tuple[int, int]] = []
         everyday = self.aliases.common
@@ -188,6 +185,20 @@ class PhraseMatcher:
         for start, end in common:
             if not any(used[start:end]):
                 self._take(result, used, start, end, units[start][0], role_hits)
+        if any(self._unknown_word(word) for (word, _), taken in zip(units, used, strict=True) if not taken):
+            self._beside_unknown_words(units, used, result, role_hits)
+        self._role_with_name_end(units, result)
+        self._levels_and_currencies(units, used, result, text)
+        leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
+        result.leftover = [word for word in leftover if word not in self.aliases.noise]
+        self._fuzzy(result, leftover)
+        self._short_name_with_other_ending(units, used, result)
+        return result
+
+    def _beside_unknown_words(self, units, used, result: Match, role_hits) -> None:
+        """The readings that a word not understood next to a phrase changes. Each changes
+        nothing unless such a word is among the units not taken, so `_match` skips them all
+        when none is (six of ten team queries)."""
         self._short_name_beside_unknown(units, used, result)
         if result.companies is None and len(role_hits) > 1:
             self._company_word_as_role(units, used, result, role_hits)
@@ -196,13 +207,24 @@ class PhraseMatcher:
         self._mistyped_title(units, used, result)
         self._longer_title(units, used, result)
         self._qualified_generic_role(units, used, result)
-        self._role_with_name_end(units, result)
-        self._levels_and_currencies(units, used, result, text)
-        leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
-        result.leftover = [word for word in leftover if word not in self.aliases.noise]
-        self._fuzzy(result, leftover)
-        self._short_name_with_other_ending(units, used, result)
-        return result
+
+    def _ordered_spans(self, text: str, units: list[tuple[str, bool]]) -> list[tuple[int, int, str]]:
+        """`_possible_spans`, most words first (a quoted phrase counts its words), so `data
+        analyst` is a role before the `ai` of a mistyped `ApexVualt AI` can be; then in order."""
+        if not ('"' in text or "“" in text or "'" in text):
+            # Nothing quoted (most queries): each unit is one word, so a span's words are its units.
+            spans = self._possible_spans(units, [0] * (len(units) + 1))
+            spans.sort(key=_most_units_first)
+            return spans
+        # Words and quoted units before each position, counted once (not again for every span).
+        words_before, quoted_before = [0], [0]
+        for word, quoted in units:
+            words_before.append(words_before[-1] + word.count(" ") + 1)
+            quoted_before.append(quoted_before[-1] + quoted)
+        return sorted(
+            self._possible_spans(units, quoted_before),
+            key=lambda span: (words_before[span[0]] - words_before[span[1]], span[0]),
+        )
 
     def _index_phrases(self) -> None:
         """What `_possible_spans` reads, built once the phrase tables are: every phrase of the
@@ -226,6 +248,8 @@ class PhraseMatcher:
         self._phrase_keys = lru_cache(maxsize=REMEMBERED)(self._keys_of_phrase)
         self._level_or_currency = lru_cache(maxsize=REMEMBERED)(self._may_be_level_or_currency)
         self._span_facts = lru_cache(maxsize=REMEMBERED)(self._unit_span_facts)
+        self._extended = lru_cache(maxsize=REMEMBERED)(self._extend)
+        self._unknown_word = lru_cache(maxsize=REMEMBERED)(self._is_unknown_word)
 
     def _possible_spans(self, units: list[tuple[str, bool]], quoted_before: list[int]) -> list[tuple[int, int, str]]:
         """The spans of units `_take` may find in a table: a span it cannot changes nothing,
@@ -236,23 +260,21 @@ class PhraseMatcher:
         Each span comes with its phrase."""
         spans = []
         count = len(units)
-        phrases, word_starts, glued_starts = self._phrases, self._word_starts, self._glued_starts
-        span_facts = self._span_facts
+        span_facts, extended = self._span_facts, self._extended
         for start, (phrase, quoted) in enumerate(units):
             alone, begins = span_facts(phrase)
             if alone:
                 spans.append((start, start + 1, phrase))
             if quoted or not begins:
                 continue  # a quoted unit is a span alone; no longer phrase begins with this word
-            words = glued = phrase
+            words = phrase
             for end in range(start + 2, min(start + MAX_SPAN, count) + 1):
                 if quoted_before[end] != quoted_before[start]:
                     break  # a quoted unit is a span alone
-                last = units[end - 1][0]
-                words, glued = f"{words} {last}", glued + last
-                if words in phrases or glued in phrases or (words.endswith("s") and words[:-1] in self.role_phrases):
+                words, is_span, begins = extended(words, units[end - 1][0])
+                if is_span:
                     spans.append((start, end, words))
-                if words not in word_starts and glued not in glued_starts:
+                if not begins:
                     break  # no phrase begins so, nor any longer one
         return spans
 
@@ -265,6 +287,16 @@ class PhraseMatcher:
             or (phrase.endswith("s") and phrase[:-1] in self.role_phrases)
         )
         return alone, phrase in self._word_starts or phrase in self._glued_starts
+
+    def _extend(self, words: str, last: str) -> tuple[str, bool, bool]:
+        """(the words with the next one, a span `_take` may find, a longer phrase may begin
+        so), as words or run together: each is a word (not a quoted unit), so the run-together
+        form is the words without their spaces. Remembered per pair (`_extended`)."""
+        words = f"{words} {last}"
+        glued = words.replace(" ", "")
+        phrases = self._phrases
+        is_span = words in phrases or glued in phrases or (words.endswith("s") and words[:-1] in self.role_phrases)
+        return words, is_span, words in self._word_starts or glued in self._glued_starts
 
     def _short_name_with_other_ending(self, units, used, result: Match) -> None:
         """`FernBit Bank` where only FernBit Technologies is on hand: a short name followed
@@ -423,6 +455,8 @@ class PhraseMatcher:
         if span is None or span[1] - span[0] != 1 or " " in units[span[0]][0]:
             return  # only a single generic word (`engineer`, `manager`) can be the end of a mistyped title
         start, end = span
+        if not (self._free_unknown(units, used, start - 1) or self._free_unknown(units, used, end)):
+            return  # every reading below takes the word before or the word after
         best = None
         for before, after in ((2, 0), (1, 0), (0, 1), (0, 2), (1, 1)):
             first, last = start - before, end + after
@@ -443,6 +477,13 @@ class PhraseMatcher:
             result.spans["roles"] = (first, last)
             used[first:last] = [True] * (last - first)
             result.corrections.append((candidate, phrase))
+
+    def _free_unknown(self, units, used, index: int) -> bool:
+        """The unit at `index` is there, not taken, not quoted, and a word not understood."""
+        if not 0 <= index < len(units) or used[index]:
+            return False
+        word, quoted = units[index]
+        return not quoted and self._unknown_word(word)
 
     def _longer_title(self, units, used, result: Match) -> None:
         """`product marketing manager`: a role word followed by words not understood and
@@ -496,7 +537,8 @@ class PhraseMatcher:
         result.spans["roles"] = (before, end)
         used[before] = True
 
-    def _unknown_word(self, word: str) -> bool:
+    def _is_unknown_word(self, word: str) -> bool:
+        """No table, seniority or noise word: what `_unknown_word` remembers per word."""
         return not (
             word in self.aliases.noise
             or word in self.aliases.seniority
@@ -523,8 +565,7 @@ class PhraseMatcher:
         """Seniority and level words anywhere but in the company's name (`senior` in a
         whole title `Senior Software Engineer` counts too); currency codes left over.
         Most queries have none of these words: then nothing is read (the `Match`'s defaults)."""
-        level_or_currency = self._level_or_currency
-        if not any(level_or_currency(phrase) for phrase, _ in units) and not _CAPITALS_RE.search(text):
+        if not any(map(self._level_or_currency, map(_first, units))) and not _CAPITALS_RE.search(text):
             return
         # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
         codes = {word.lower() for word in _CAPITALS_RE.findall(text)}
@@ -586,55 +627,25 @@ class PhraseMatcher:
         categories still open. Choices are normalized already, so no processor runs."""
         if not result.leftover:
             return  # noise words alone (`for`, `in`) are never read as a typo: nothing to try
-        choices = (
-            ("companies", self.company_phrases, "_company_choices", COMPANY_CUTOFF),
-            ("roles", self.role_phrases, "_role_choices", ROLE_CUTOFF),
-            ("regions", self.region_phrases, "_region_choices", REGION_CUTOFF),
-        )
+        noise = self.aliases.noise
         remaining = list(result.leftover)
-        with_noise_all = list(with_noise or [])
-        runs: list[list[str]] = []
-        if with_noise:
-            # Noise inside a name counts (`Helio Pay.io`), noise around it does not (`job at ... based in`).
-            first = next((i for i, word in enumerate(with_noise) if word not in self.aliases.noise), len(with_noise))
-            last = next((i for i in range(len(with_noise), 0, -1) if with_noise[i - 1] not in self.aliases.noise), 0)
-            with_noise = with_noise[first:last]
-        if with_noise and len(with_noise) > max(1, len(remaining)):
-            runs.append(with_noise)
-        if len(remaining) > 1:
-            runs.append(list(remaining))
-        # Neighbouring pairs before single words: `hong okng` is one region mistyped.
-        runs += [remaining[i : i + 2] for i in range(len(remaining) - 1) if len(remaining) > 2]
-        # A word and the noise word after it, which may end a phrase (`remotee usa` is `remote usa`).
-        order = with_noise_all or []
-        runs += [
-            order[i : i + 2]
-            for i in range(len(order) - 1)
-            if order[i] in remaining and order[i + 1] in self.aliases.noise and order[i] not in self.aliases.noise
-        ]
-        runs += [[word] for word in remaining]
-        for run in runs:
-            noisy = run is with_noise or (len(run) == 2 and run[1] in self.aliases.noise and run[1] not in remaining)
-            content = [word for word in run if word not in self.aliases.noise] if noisy else run
+        for run, noisy in self._typo_runs(remaining, with_noise or [], noise):
+            content = [word for word in run if word not in noise] if noisy else run
             candidate = " ".join(run)
-            if not content or any(word not in remaining for word in content) or len(candidate.replace(" ", "")) < 4:
+            if not content or len(candidate.replace(" ", "")) < 4:
                 continue
-            best = None
-            for name, table, vocabulary, cutoff in choices:
-                if getattr(result, name) is not None:
+            if len(content) == 1:
+                if content[0] not in remaining:
                     continue
-                if name == "companies" and not any(self._unknown_word(word) for word in content):
-                    continue  # role and region words left over are not a company's name mistyped
-                if name != "roles":
-                    # A swapped pair of letters is one edit (OSA), not two: `stoneodck` is StoneDock, not StoneDeck.
-                    found = self._closest(candidate, vocabulary, "osa", cutoff / 100)
-                    found = found and (found[0], found[1] * 100)
-                else:
-                    found = self._closest(candidate, vocabulary, "ratio", cutoff)
-                if found and (best is None or found[1] > best[2]):
-                    best = (name, table, found[1], found[0])
+            elif any(word not in remaining for word in content):
+                continue
+            open_names = [name for name in _CATEGORIES if getattr(result, name) is None]
+            if open_names and open_names[0] == "companies" and not any(map(self._unknown_word, content)):
+                del open_names[0]  # role and region words left over are not a company's name mistyped
+            open_names = tuple(open_names)
+            best = self._remember(("typo", candidate, open_names), partial(self._typo_of, candidate, open_names))
             if best:
-                name, table, _, phrase = best
+                name, table, phrase = best
                 setattr(result, name, set(table[phrase]))
                 result.typed[name] = candidate
                 result.corrections.append((candidate, phrase))
@@ -642,6 +653,55 @@ class PhraseMatcher:
                     if word in remaining:
                         remaining.remove(word)
         result.leftover = remaining
+
+    @staticmethod
+    def _typo_runs(remaining: list[str], with_noise: list[str], noise: frozenset[str]) -> list[tuple[list[str], bool]]:
+        """The runs of words `_fuzzy` tries, in order, each with whether its noise words are
+        left out of what it explains: the words with the noise inside them, the leftover words
+        together, neighbouring pairs, a word with the noise word after it, then each word."""
+        runs: list[tuple[list[str], bool]] = []
+        # Noise inside a name counts (`Helio Pay.io`), noise around it does not (`job at ... based in`).
+        first, last = 0, len(with_noise)
+        while first < last and with_noise[first] in noise:
+            first += 1
+        while last > first and with_noise[last - 1] in noise:
+            last -= 1
+        inside = with_noise[first:last]
+        if len(inside) > max(1, len(remaining)):
+            runs.append((inside, True))
+        if len(remaining) > 1:
+            runs.append((list(remaining), False))
+        if len(remaining) > 2:
+            # Neighbouring pairs before single words: `hong okng` is one region mistyped.
+            runs += [(remaining[i : i + 2], False) for i in range(len(remaining) - 1)]
+        # A word and the noise word after it, which may end a phrase (`remotee usa` is `remote usa`).
+        for i in range(len(with_noise) - 1):
+            word, after = with_noise[i], with_noise[i + 1]
+            if after in noise and word in remaining and word not in noise:
+                runs.append(([word, after], after not in remaining))
+        runs += [([word], False) for word in remaining]
+        return runs
+
+    def _typo_of(self, candidate: str, open_names: tuple[str, ...]) -> tuple[str, dict, str] | None:
+        """(category, its table, phrase) of the closest phrase to `candidate` in the categories
+        named, or None: one look-up `_fuzzy` remembers per candidate and open categories."""
+        choices = {
+            "companies": (self.company_phrases, "_company_choices", COMPANY_CUTOFF),
+            "roles": (self.role_phrases, "_role_choices", ROLE_CUTOFF),
+            "regions": (self.region_phrases, "_region_choices", REGION_CUTOFF),
+        }
+        best = None
+        for name in open_names:
+            table, vocabulary, cutoff = choices[name]
+            if name != "roles":
+                # A swapped pair of letters is one edit (OSA), not two: `stoneodck` is StoneDock, not StoneDeck.
+                found = self._closest(candidate, vocabulary, "osa", cutoff / 100)
+                found = found and (found[0], found[1] * 100)
+            else:
+                found = self._closest(candidate, vocabulary, "ratio", cutoff)
+            if found and (best is None or found[1] > best[2]):
+                best = (name, table, found[1], found[0])
+        return best and (best[0], best[1], best[3])
 
     def _company_match(self, text: str) -> Match:
         """The match, with a company named by a role or region word (`Remote`) taken as

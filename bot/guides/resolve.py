@@ -131,6 +131,7 @@ class Resolver(PhraseMatcher):
         self._region_sets: dict[tuple, set[str]] = {}
         self._siblings_of: dict[str, list[str]] = {}  # company slug -> `_siblings` (the tables never change)
         self._places: dict[str, tuple[dict, dict]] = {}  # guide key -> `_region_places`
+        self._namesakes_of: dict[str, tuple[str, ...]] = {}  # company slug -> `_namesakes`
         self._build()
         self._index_phrases()
         self._normalized = normalize  # queries: no cache of what people type
@@ -430,11 +431,10 @@ class Resolver(PhraseMatcher):
                 instead_of = match.typed.get("roles", "")
         if len(chosen) > 1 or (roles is None and match.regions is None and not match.seniority):
             return Resolution("roles", shown, guides=self._guides(chosen), **context)
-        guide = self.catalog.by_key[chosen[0]]
+        key = chosen[0]
+        guide = self.catalog.by_key[key]
         candidates = [r for r in guide.regions if level is None or self._has_level(r, level)]
-        slug = guide.company.slug
-        namesakes = [s for s in self._folders_named.get(self.company_names.get(slug), []) if s != slug]
-        context.update(guide=guide, level=level, instead_of=instead_of, namesakes=namesakes)
+        context.update(guide=guide, level=level, instead_of=instead_of, namesakes=self._namesakes(guide.company.slug))
         if match.regions is None:
             candidates = self._in_currency(candidates, match, context)
             if len(candidates) == 1:
@@ -442,8 +442,11 @@ class Resolver(PhraseMatcher):
             return Resolution("regions", shown, regions=candidates, **context)
         # The region first, then the currency within it: `amsterdam (usd)` is the Amsterdam
         # band in its own currency, said so, never a dollar band of another region.
-        named = {id(r) for r in self._regions_for(guide, match.regions)}
-        regions = self._in_currency([r for r in candidates if id(r) in named], match, context)
+        named = self._regions_for(guide, match.regions, key)
+        if level is not None:
+            held = {id(r) for r in named}
+            named = [r for r in candidates if id(r) in held]
+        regions = self._in_currency(named, match, context)
         if not regions:
             context["unknown"] = match.typed.get("regions", unknown)
             context["no_headquarters"] = HEADQUARTERS in match.regions
@@ -532,11 +535,19 @@ class Resolver(PhraseMatcher):
     def _guides(self, keys: list[str]) -> list[Guide]:
         return [self.catalog.by_key[key] for key in keys]
 
-    def _regions_for(self, guide: Guide, keys: set[str]) -> list[RegionBand]:
+    def _namesakes(self, slug: str) -> list[str]:
+        """The other folders of a company's name (`brex` for `brex-ai`), found once per company."""
+        found = self._namesakes_of.get(slug)
+        if found is None:
+            named = self._folders_named.get(self.company_names.get(slug), [])
+            found = self._namesakes_of[slug] = tuple(other for other in named if other != slug)
+        return list(found)  # the answer's own list
+
+    def _regions_for(self, guide: Guide, keys: set[str], guide_key: str | None = None) -> list[RegionBand]:
         """The guide's regions the matched region phrases name: those a `name:` key (or `hq`)
         names, else those of a `group:` key, in the guide's order. Read from each catalog
         guide's index of its regions by key (`_region_places`), built once per guide."""
-        places = self._region_places(guide)
+        places = self._region_places(guide, guide_key or guide.key)
         if places is None:  # a guide from outside the catalog
             return self._regions_named(guide, keys)
         for index in places:
@@ -546,25 +557,25 @@ class Resolver(PhraseMatcher):
                 return [regions[position] for position in sorted(set(found))]
         return []
 
-    def _region_places(self, guide: Guide) -> tuple[dict[str, list[int]], dict[str, list[int]]] | None:
+    def _region_places(self, guide: Guide, key: str) -> tuple[dict[str, list[int]], dict[str, list[int]]] | None:
         """({`name:` key or `headquarters` -> the positions of the regions it names}, {`group:`
         key -> the positions of that group's regions}) of a catalog guide; None for a guide
         whose regions are not the ones the catalog's tables were built from."""
-        known = self.region_names.get(guide.key)
+        known = self.region_names.get(key)
         if known is None or len(known) != len(guide.regions):
             return None
-        places = self._places.get(guide.key)
+        places = self._places.get(key)
         if places is None:
             by_name: dict[str, list[int]] = {}
             by_group: dict[str, list[int]] = {}
-            for position, (names, group) in enumerate(zip(known, self.region_groups[guide.key], strict=True)):
+            for position, (names, group) in enumerate(zip(known, self.region_groups[key], strict=True)):
                 for name in names:
                     by_name.setdefault(f"name:{name}", []).append(position)
                     if name == HQ_NAME:
                         by_name.setdefault(HEADQUARTERS, []).append(position)  # the guide's own HQ region
                 if group is not None:
                     by_group.setdefault(f"group:{group}", []).append(position)
-            places = self._places[guide.key] = (by_name, by_group)
+            places = self._places[key] = (by_name, by_group)
         return places
 
     def _regions_named(self, guide: Guide, keys: set[str]) -> list[RegionBand]:
