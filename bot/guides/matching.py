@@ -12,12 +12,11 @@ is left for the longer reading. `bot/guides/resolve.py` turns the match into an 
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from operator import itemgetter
+from itertools import compress, filterfalse
+from operator import itemgetter, not_
 
 from bot.guides.money import is_known_currency
 from bot.guides.words import CURRENCY_CODES, LEVEL_CODE_RE, WORD_GRADE_RE, grade, normalize
@@ -50,6 +49,7 @@ ROLE_CUTOFF = 82
 REGION_CUTOFF = 82
 TITLE_CUTOFF = 85  # a generic role word with an unknown word beside it, read as one mistyped title
 _CAPITALS_RE = re.compile(r"\b[A-Z]{3}\b")
+_MISSING = object()
 _first = itemgetter(0)
 _CATEGORIES = ("companies", "roles", "regions")
 _GRADE_DIGITS = frozenset("1234")  # what `grade` reads as `i`..`iv` after a title word
@@ -89,21 +89,19 @@ class PhraseMatcher:
     `role_phrases`, `region_phrases`, `aliases`, `_short_names`, the fuzzy vocabularies)."""
 
     def _remember(self, key: tuple, compute: Callable[[], object]) -> object:
-        """`compute()`, kept under `key` (a bounded LRU per resolver; its tables never change
-        once built, so a result stays right as long as the resolver lives)."""
+        """`compute()`, kept under `key` per resolver (its tables never change once built, so
+        a result stays right as long as the resolver lives). Emptied when `REMEMBERED` entries
+        are kept: rarer and cheaper than an LRU's upkeep on every look-up. Each dict operation
+        is atomic under the GIL, so threads need no lock (two computing one key store equals)."""
         memo = self.__dict__.get("_memo")
         if memo is None:
-            memo = self.__dict__.setdefault("_memo", (OrderedDict(), threading.Lock()))
-        entries, lock = memo
-        with lock:
-            if key in entries:
-                entries.move_to_end(key)
-                return entries[key]
-        value = compute()
-        with lock:
-            entries[key] = value
-            if len(entries) > REMEMBERED:
-                entries.popitem(last=False)
+            memo = self.__dict__.setdefault("_memo", {})
+        value = memo.get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            if len(memo) >= REMEMBERED:
+                memo.clear()
+            memo[key] = value
         return value
 
     def _closest(self, candidate: str, choices: str, scorer: str, cutoff: float):
@@ -185,12 +183,12 @@ class PhraseMatcher:
         for start, end in common:
             if not any(used[start:end]):
                 self._take(result, used, start, end, units[start][0], role_hits)
-        if any(self._unknown_word(word) for (word, _), taken in zip(units, used, strict=True) if not taken):
+        if any(map(self._unknown_word, compress(map(_first, units), map(not_, used)))):
             self._beside_unknown_words(units, used, result, role_hits)
         self._role_with_name_end(units, result)
         self._levels_and_currencies(units, used, result, text)
-        leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
-        result.leftover = [word for word in leftover if word not in self.aliases.noise]
+        leftover = list(compress(map(_first, units), map(not_, used)))
+        result.leftover = list(filterfalse(self.aliases.noise.__contains__, leftover))
         self._fuzzy(result, leftover)
         self._short_name_with_other_ending(units, used, result)
         return result
@@ -565,7 +563,8 @@ class PhraseMatcher:
         """Seniority and level words anywhere but in the company's name (`senior` in a
         whole title `Senior Software Engineer` counts too); currency codes left over.
         Most queries have none of these words: then nothing is read (the `Match`'s defaults)."""
-        if not any(map(self._level_or_currency, map(_first, units))) and not _CAPITALS_RE.search(text):
+        level_or_currency = self._level_or_currency
+        if not any(map(level_or_currency, map(_first, units))) and not _CAPITALS_RE.search(text):
             return
         # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
         codes = {word.lower() for word in _CAPITALS_RE.findall(text)}
@@ -582,6 +581,9 @@ class PhraseMatcher:
         index = 0
         while index < len(words):
             word, taken = words[index]
+            if not level_or_currency(word):
+                index += 1  # nothing below reads this word
+                continue
             # (Only a word that begins a two-word seniority phrase can begin one; only a word of
             # at most four letters can be a level code or grade: the look-ups skipped are misses.)
             pair = f"{word} {words[index + 1][0]}" if word in pair_starts and index + 1 < len(words) else ""
@@ -604,8 +606,8 @@ class PhraseMatcher:
         result.seniority_typed = " ".join(typed)
         # Mark single-word units that were seniority or currency words as explained.
         for position, (phrase, _quoted) in enumerate(units):
-            if used[position]:
-                continue
+            if used[position] or not (level_or_currency(phrase) or phrase in codes):
+                continue  # nothing below reads this unit
             if phrase in seniority or (
                 len(phrase) <= 4
                 and grade(phrase, position > 0 and units[position - 1][0].split()[-1] in self.role_phrases)

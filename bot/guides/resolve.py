@@ -41,6 +41,7 @@ HEADQUARTERS = "headquarters"
 HQ_NAME = "hq"
 SUGGESTIONS = 5
 SUGGEST_CUTOFF = 45
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 
 
 def level_labels(guide: Guide) -> list[str]:
@@ -433,7 +434,7 @@ class Resolver(PhraseMatcher):
             return Resolution("roles", shown, guides=self._guides(chosen), **context)
         key = chosen[0]
         guide = self.catalog.by_key[key]
-        candidates = [r for r in guide.regions if level is None or self._has_level(r, level)]
+        candidates = list(guide.regions) if level is None else [r for r in guide.regions if self._has_level(r, level)]
         context.update(guide=guide, level=level, instead_of=instead_of, namesakes=self._namesakes(guide.company.slug))
         if match.regions is None:
             candidates = self._in_currency(candidates, match, context)
@@ -627,7 +628,7 @@ class Resolver(PhraseMatcher):
             # A role without a company: the companies that have that role.
             with_role = set().union(*(self.companies_with_role.get(role, set()) for role in match.roles))
             suggestions = sorted(with_role)[:SUGGESTIONS]
-        squashed = re.sub(r"[^a-z0-9]+", "", unknown)
+        squashed = _NOT_ALNUM_RE.sub("", unknown)
         return Resolution(
             "company_unknown",
             shown,
