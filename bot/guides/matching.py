@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from itertools import compress, filterfalse
 from operator import itemgetter, not_
 
@@ -84,6 +84,24 @@ def _most_units_first(span: tuple[int, int, str]) -> tuple[int, int]:
     return span[0] - span[1], span[0]
 
 
+class Remembered(dict):
+    """`compute(key)` for each key looked up, kept: facts about typed words (the same few
+    hundred come back all day) that the tables decide, so they stay right as long as the
+    resolver lives. A hit is one dict look-up, no call and no LRU upkeep; emptied when
+    `REMEMBERED` are kept. Each dict operation is atomic under the GIL: no lock needed."""
+
+    def __init__(self, compute: Callable[[object], object]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: object) -> object:
+        value = self._compute(key)
+        if len(self) >= REMEMBERED:
+            self.clear()
+        self[key] = value
+        return value
+
+
 class PhraseMatcher:
     """The matching half of `Resolver` (which builds the tables it reads: `company_phrases`,
     `role_phrases`, `region_phrases`, `aliases`, `_short_names`, the fuzzy vocabularies)."""
@@ -119,7 +137,7 @@ class PhraseMatcher:
         token_units = self._token_units
         if not ('"' in text or "“" in text or "'" in text):
             for token in text.split():  # nothing quoted: the tokens are `\S+`, what `str.split` splits at
-                units += token_units(token)
+                units += token_units[token]
             return units
         for match in _TOKEN_RE.finditer(text):
             quoted = match[1] or match[2] or match[3]
@@ -128,7 +146,7 @@ class PhraseMatcher:
                 if phrase:
                     units.append((phrase, True))
             else:
-                units += token_units(match[4])
+                units += token_units[match[4]]
         return units
 
     def _units_of_token(self, token: str) -> tuple[tuple[str, bool], ...]:
@@ -242,12 +260,12 @@ class PhraseMatcher:
         self._seniority_starts = frozenset(phrase.split(" ")[0] for phrase in self.aliases.seniority if " " in phrase)
         self._glued_starts = frozenset(glued_starts)
         # Facts about one typed token or phrase, found once per resolver (its tables never change).
-        self._token_units = lru_cache(maxsize=REMEMBERED)(self._units_of_token)
-        self._phrase_keys = lru_cache(maxsize=REMEMBERED)(self._keys_of_phrase)
-        self._level_or_currency = lru_cache(maxsize=REMEMBERED)(self._may_be_level_or_currency)
-        self._span_facts = lru_cache(maxsize=REMEMBERED)(self._unit_span_facts)
-        self._extended = lru_cache(maxsize=REMEMBERED)(self._extend)
-        self._unknown_word = lru_cache(maxsize=REMEMBERED)(self._is_unknown_word)
+        self._token_units = Remembered(self._units_of_token)
+        self._phrase_keys = Remembered(self._keys_of_phrase)
+        self._level_or_currency = Remembered(self._may_be_level_or_currency)
+        self._span_facts = Remembered(self._unit_span_facts)
+        self._extended = Remembered(lambda pair: self._extend(*pair))
+        self._unknown_word = Remembered(self._is_unknown_word).__getitem__  # called as a function
 
     def _possible_spans(self, units: list[tuple[str, bool]], quoted_before: list[int]) -> list[tuple[int, int, str]]:
         """The spans of units `_take` may find in a table: a span it cannot changes nothing,
@@ -260,7 +278,7 @@ class PhraseMatcher:
         count = len(units)
         span_facts, extended = self._span_facts, self._extended
         for start, (phrase, quoted) in enumerate(units):
-            alone, begins = span_facts(phrase)
+            alone, begins = span_facts[phrase]
             if alone:
                 spans.append((start, start + 1, phrase))
             if quoted or not begins:
@@ -269,7 +287,7 @@ class PhraseMatcher:
             for end in range(start + 2, min(start + MAX_SPAN, count) + 1):
                 if quoted_before[end] != quoted_before[start]:
                     break  # a quoted unit is a span alone
-                words, is_span, begins = extended(words, units[end - 1][0])
+                words, is_span, begins = extended[words, units[end - 1][0]]
                 if is_span:
                     spans.append((start, end, words))
                 if not begins:
@@ -339,7 +357,7 @@ class PhraseMatcher:
         return tuple(found)
 
     def _take(self, result: Match, used, start: int, end: int, phrase: str, role_hits) -> None:
-        for name, keys, weak in self._phrase_keys(phrase):
+        for name, keys, weak in self._phrase_keys[phrase]:
             if name == "roles":
                 role_hits.append((start, end, keys))
             if name == "regions" and result.regions is not None:
@@ -563,7 +581,7 @@ class PhraseMatcher:
         """Seniority and level words anywhere but in the company's name (`senior` in a
         whole title `Senior Software Engineer` counts too); currency codes left over.
         Most queries have none of these words: then nothing is read (the `Match`'s defaults)."""
-        level_or_currency = self._level_or_currency
+        level_or_currency = self._level_or_currency.__getitem__
         if not any(map(level_or_currency, map(_first, units))) and not _CAPITALS_RE.search(text):
             return
         # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
