@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import compress, filterfalse
+from itertools import chain, compress, filterfalse
 from operator import itemgetter, not_
 
 from bot.guides.money import is_known_currency
@@ -133,12 +133,11 @@ class PhraseMatcher:
 
     def _units(self, text: str) -> list[tuple[str, bool]]:
         """(normalized words, quoted?) in order; a quoted phrase is one unit."""
-        units = []
         token_units = self._token_units
         if not ('"' in text or "“" in text or "'" in text):
-            for token in text.split():  # nothing quoted: the tokens are `\S+`, what `str.split` splits at
-                units += token_units[token]
-            return units
+            # Nothing quoted: the tokens are `\S+`, which is what `str.split` splits at.
+            return list(chain.from_iterable(map(token_units.__getitem__, text.split())))
+        units = []
         for match in _TOKEN_RE.finditer(text):
             quoted = match[1] or match[2] or match[3]
             if quoted is not None:
