@@ -133,6 +133,7 @@ class Resolver(PhraseMatcher):
         self._siblings_of: dict[str, list[str]] = {}  # company slug -> `_siblings` (the tables never change)
         self._places: dict[str, tuple[dict, dict]] = {}  # guide key -> `_region_places`
         self._namesakes_of: dict[str, tuple[str, ...]] = {}  # company slug -> `_namesakes`
+        self._rows_of: dict[str, tuple] = {}  # guide key -> `_level_rows`
         self._build()
         self._index_phrases()
         self._normalized = normalize  # queries: no cache of what people type
@@ -493,8 +494,7 @@ class Resolver(PhraseMatcher):
             if self.title_levels[key] - asked:
                 continue  # a `Staff` guide's level rows are not another seniority's
             needed = asked - self.title_levels[key] - self.role_levels[key]  # `senior swe l5`: the L5 row
-            for label in level_labels(self.catalog.by_key[key]) if needed else ():
-                tokens = self.aliases.level_tokens(label)
+            for label, tokens in self._level_rows(key) if needed else ():
                 if needed <= tokens and (best is None or len(tokens) < best[0]):
                     best = (len(tokens), key, label)
         if best is None:
@@ -513,11 +513,19 @@ class Resolver(PhraseMatcher):
         """The level row of a guide holding every seniority word or code asked (the one
         with fewest other words), or None when no row does or the guide has none."""
         best: tuple[int, str] | None = None
-        for label in level_labels(self.catalog.by_key[key]):
-            tokens = self.aliases.level_tokens(label)
+        for label, tokens in self._level_rows(key):
             if asked <= tokens and (best is None or len(tokens) < best[0]):
                 best = (len(tokens), label)
         return best and best[1]
+
+    def _level_rows(self, key: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        """A catalog guide's level rows (`level_labels`) with their seniority words and codes,
+        found once per guide: level queries come back to the same few guides."""
+        rows = self._rows_of.get(key)
+        if rows is None:
+            labels = level_labels(self.catalog.by_key[key])
+            rows = self._rows_of[key] = tuple((label, self.aliases.level_tokens(label)) for label in labels)
+        return rows
 
     @staticmethod
     def _has_level(region: RegionBand, level: str) -> bool:
