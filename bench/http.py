@@ -45,10 +45,11 @@ same 1,200 signed requests, and from this bench):
   span, be a level or currency, or is a word not understood; span extensions per pair of
   words), one typo look-up per candidate instead of three, the readings about words not
   understood skipped when none is left (6 in 10 team queries), regions found from per-guide
-  indexes. `python -m bench._golden_resolve ab OLD_ROOT` (both trees in one process, 15 rounds
-  in alternating chunks): 124 -> 82 µs a query, x1.53 (median pair x1.57);
-  `python -m bench._golden_resolve check` holds every field of 6,378 resolutions over three
-  catalogs and the 1,200 rendered answers byte-identical. In process, old and new run in turn:
+  indexes, each guide's level rows read once. `python -m bench._golden_resolve ab OLD_ROOT`
+  (both trees in one process, 15 rounds in alternating chunks): 132 -> 82 µs a query, x1.61
+  (median pair x1.59; x1.51-1.61 over the last four runs). `python -m bench._golden_resolve
+  check` holds every field of 6,378 resolutions over three catalogs and the 1,200 rendered
+  answers byte-identical. In process, old and new run in turn (noisy: compare pairs only):
   the answer (`Conversation.handle`) 120 -> 78 and 141 -> 99 µs, its resolving 91 -> 55 and
   107 -> 68 µs; ours against bare Bolt per request 0.36 -> 0.46x and 0.41 -> 0.50x. Function
   calls per resolve 230 -> 114 (cProfile); what is left is ~20 reading rules of pure Python,
