@@ -37,10 +37,23 @@ same 1,200 signed requests, and from this bench):
 - Resolving alone, in a loop: 103 -> 45 µs a query over the 1,200 (bot/guides/matching.py tries
   only spans a phrase table can hold, `normalize` has an ASCII short way, seniority and level
   look-ups only where they can hit); the ~76 µs inside the server is the same work with caches
-  shared with Bolt. What is left is spread over ~15 reading rules of pure Python (`_match`,
-  `_take`, `_levels_and_currencies`, `_units`, `_within`: each 3-8 µs), none dominant: the next
-  step would be a compiled matcher, not another cache. Resolutions are never cached by the text
-  typed (the bench replays distinct texts).
+  shared with Bolt. Resolutions are never cached by the text typed (the bench replays distinct
+  texts).
+- Then (27 Nov 2026, a machine shared with other work, so every figure ~2x the ones above;
+  compare within a line only): facts about each typed word found once per resolver
+  (`matching.Remembered`: a token's units, a phrase's table keys, whether a unit can start a
+  span, be a level or currency, or is a word not understood; span extensions per pair of
+  words), one typo look-up per candidate instead of three, the readings about words not
+  understood skipped when none is left (6 in 10 team queries), regions found from per-guide
+  indexes, each guide's level rows read once. `python -m bench._golden_resolve ab OLD_ROOT`
+  (both trees in one process, 15 rounds in alternating chunks): 132 -> 82 µs a query, x1.61
+  (median pair x1.59; x1.51-1.61 over the last four runs). `python -m bench._golden_resolve
+  check` holds every field of 6,378 resolutions over three catalogs and the 1,200 rendered
+  answers byte-identical. In process, old and new run in turn (noisy: compare pairs only):
+  the answer (`Conversation.handle`) 120 -> 78 and 141 -> 99 µs, its resolving 91 -> 55 and
+  107 -> 68 µs; ours against bare Bolt per request 0.36 -> 0.46x and 0.41 -> 0.50x. Function
+  calls per resolve 230 -> 114 (cProfile); what is left is ~20 reading rules of pure Python,
+  none dominant: 0.9x needs a compiled matcher or a much smaller answer path, not a cache.
 """
 
 from __future__ import annotations

@@ -74,10 +74,12 @@ def answer_key(resolution: Resolution, focus: str | None, interactive: bool) -> 
     kept: list = []
     kind = resolution.kind
     # Every field but the typed text (and the role words as typed, where not shown), read
-    # in one call; the plain values (most of them) taken as they are.
+    # in one call; the plain values (most of them) taken as they are, and the empty lists
+    # (most of the rest) as `_frozen` makes them, without a call each.
     values = _key_fields(type(resolution), kind in NAMES_TYPED_ROLE)(resolution)
     plain = _PLAIN_TYPES
-    return (focus, interactive, *[v if type(v) in plain else _frozen(v, kept) for v in values]), kept
+    key = [v if type(v) in plain else () if type(v) is list and not v else _frozen(v, kept) for v in values]
+    return (focus, interactive, *key), kept
 
 
 _KEY_FIELDS: dict[tuple[type, bool], Callable[[object], tuple]] = {}

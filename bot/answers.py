@@ -90,7 +90,9 @@ class Answers:
         """What the text resolves to, and the part of the answer it asks for (`levers`, `script`)."""
         text = (text or "")[:MAX_INPUT_CHARS]
         words = normalize(text).split()
-        focus = next((FOCUS_WORDS[w] for w in words if w in FOCUS_WORDS), None)
+        focus = None
+        if not FOCUS_WORDS.keys().isdisjoint(words):  # most texts name no part: no word looked at in turn
+            focus = next(FOCUS_WORDS[w] for w in words if w in FOCUS_WORDS)
         if focus:
             text = " ".join(w for w in re.split(r"\s+", text) if normalize(w) not in FOCUS_WORDS)
         return self.resolver.resolve(text), focus

@@ -12,14 +12,14 @@ is left for the longer reading. `bot/guides/resolve.py` turns the match into an 
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import partial
+from itertools import chain, compress, filterfalse
+from operator import itemgetter, not_
 
 from bot.guides.money import is_known_currency
-from bot.guides.words import CURRENCY_CODES, WORD_GRADE_RE, grade, normalize
+from bot.guides.words import CURRENCY_CODES, LEVEL_CODE_RE, WORD_GRADE_RE, grade, normalize
 
 
 def fuzz():
@@ -49,12 +49,15 @@ ROLE_CUTOFF = 82
 REGION_CUTOFF = 82
 TITLE_CUTOFF = 85  # a generic role word with an unknown word beside it, read as one mistyped title
 _CAPITALS_RE = re.compile(r"\b[A-Z]{3}\b")
+_MISSING = object()
+_first = itemgetter(0)
+_CATEGORIES = ("companies", "roles", "regions")
+_GRADE_DIGITS = frozenset("1234")  # what `grade` reads as `i`..`iv` after a title word
 _TOKEN_RE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'|(\S+)")
-# Fuzzy look-ups remembered per resolver, and words normalized, at most this many each: the
-# same names, short forms and typos come back all day, while each fuzzy look-up is a pass over
-# hundreds of names (cProfile over bench/_traffic.py's distinct queries: a third of resolving).
+# Fuzzy look-ups remembered per resolver, and facts about typed words, at most this many each:
+# the same names, short forms and typos come back all day, while each fuzzy look-up is a pass
+# over hundreds of names (cProfile over bench/_traffic.py's distinct queries: a third of resolving).
 REMEMBERED = 4096
-_normalized_word = lru_cache(maxsize=REMEMBERED)(normalize)
 
 
 @dataclass
@@ -77,26 +80,46 @@ class Match:
     other_company: str = ""
 
 
+def _most_units_first(span: tuple[int, int, str]) -> tuple[int, int]:
+    return span[0] - span[1], span[0]
+
+
+class Remembered(dict):
+    """`compute(key)` for each key looked up, kept: facts about typed words (the same few
+    hundred come back all day) that the tables decide, so they stay right as long as the
+    resolver lives. A hit is one dict look-up, no call and no LRU upkeep; emptied when
+    `REMEMBERED` are kept. Each dict operation is atomic under the GIL: no lock needed."""
+
+    def __init__(self, compute: Callable[[object], object]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: object) -> object:
+        value = self._compute(key)
+        if len(self) >= REMEMBERED:
+            self.clear()
+        self[key] = value
+        return value
+
+
 class PhraseMatcher:
     """The matching half of `Resolver` (which builds the tables it reads: `company_phrases`,
     `role_phrases`, `region_phrases`, `aliases`, `_short_names`, the fuzzy vocabularies)."""
 
     def _remember(self, key: tuple, compute: Callable[[], object]) -> object:
-        """`compute()`, kept under `key` (a bounded LRU per resolver; its tables never change
-        once built, so a result stays right as long as the resolver lives)."""
+        """`compute()`, kept under `key` per resolver (its tables never change once built, so
+        a result stays right as long as the resolver lives). Emptied when `REMEMBERED` entries
+        are kept: rarer and cheaper than an LRU's upkeep on every look-up. Each dict operation
+        is atomic under the GIL, so threads need no lock (two computing one key store equals)."""
         memo = self.__dict__.get("_memo")
         if memo is None:
-            memo = self.__dict__.setdefault("_memo", (OrderedDict(), threading.Lock()))
-        entries, lock = memo
-        with lock:
-            if key in entries:
-                entries.move_to_end(key)
-                return entries[key]
-        value = compute()
-        with lock:
-            entries[key] = value
-            if len(entries) > REMEMBERED:
-                entries.popitem(last=False)
+            memo = self.__dict__.setdefault("_memo", {})
+        value = memo.get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            if len(memo) >= REMEMBERED:
+                memo.clear()
+            memo[key] = value
         return value
 
     def _closest(self, candidate: str, choices: str, scorer: str, cutoff: float):
@@ -110,24 +133,31 @@ class PhraseMatcher:
 
     def _units(self, text: str) -> list[tuple[str, bool]]:
         """(normalized words, quoted?) in order; a quoted phrase is one unit."""
+        token_units = self._token_units
+        if not ('"' in text or "“" in text or "'" in text):
+            # Nothing quoted: the tokens are `\S+`, which is what `str.split` splits at.
+            return list(chain.from_iterable(map(token_units.__getitem__, text.split())))
         units = []
-        if '"' in text or "“" in text or "'" in text:
-            tokens = _TOKEN_RE.finditer(text)
-        else:  # nothing quoted: the tokens are `\S+`, which is what `str.split` splits at
-            tokens = [(token, None, None, None, token) for token in text.split()]
-        for match in tokens:
+        for match in _TOKEN_RE.finditer(text):
             quoted = match[1] or match[2] or match[3]
             if quoted is not None:
                 phrase = normalize(quoted)
                 if phrase:
                     units.append((phrase, True))
             else:
-                for word in _normalized_word(match[4]).split():
-                    if word[-1] in "+1234":  # what `_word_parts` may split; any other word is one part
-                        units.extend((part, False) for part in self._word_parts(word))
-                    else:
-                        units.append((word, False))
+                units += token_units[match[4]]
         return units
+
+    def _units_of_token(self, token: str) -> tuple[tuple[str, bool], ...]:
+        """The unquoted units of one typed token (`SDE2,` -> `sde`, `2`): remembered per token
+        (`_token_units`), as the same few hundred words make up a team's queries."""
+        units = []
+        for word in normalize(token).split():
+            if word[-1] in "+1234":  # what `_word_parts` may split; any other word is one part
+                units.extend((part, False) for part in self._word_parts(word))
+            else:
+                units.append((word, False))
+        return tuple(units)
 
     def _word_parts(self, word: str) -> list[str]:
         """`staff+` is staff; `sde2` is `sde 2` when `sde` is a role word."""
@@ -150,28 +180,13 @@ class PhraseMatcher:
     def _match(self, text: str, company_span: tuple[int, int, set[str]] | None = None) -> Match:
         units = self._units(text)
         result = Match()
-        tables = (
-            ("companies", self.company_phrases),
-            ("roles", self.role_phrases),
-            ("regions", self.region_phrases),
-        )
         used = [False] * len(units)
         if company_span is not None:
             start, end, keys = company_span
             result.companies = set(keys)
             result.typed["companies"] = " ".join(word for word, _ in units[start:end])
             used[start:end] = [True] * (end - start)
-        # Words and quoted units before each position, counted once (not again for every span).
-        words_before, quoted_before = [0], [0]
-        for word, quoted in units:
-            words_before.append(words_before[-1] + word.count(" ") + 1)
-            quoted_before.append(quoted_before[-1] + quoted)
-        spans = sorted(
-            self._possible_spans(units, quoted_before),
-            # Most words first (a quoted phrase counts its words), so `data analyst` is
-            # a role before the `ai` of a mistyped `ApexVualt AI` can be.
-            key=lambda span: (words_before[span[0]] - words_before[span[1]], span[0]),
-        )
+        spans = self._ordered_spans(text, units)
         role_hits: list[tuple[int, int, set[str]]] = []
         common: list[tuple[int, int]] = []
         everyday = self.aliases.common
@@ -181,10 +196,24 @@ class PhraseMatcher:
             if end - start == 1 and phrase in everyday and not units[start][1]:
                 common.append((start, end))  # an everyday word: only if nothing else fills its part
                 continue
-            self._take(result, tables, units, used, start, end, phrase, role_hits)
+            self._take(result, used, start, end, phrase, role_hits)
         for start, end in common:
             if not any(used[start:end]):
-                self._take(result, tables, units, used, start, end, units[start][0], role_hits)
+                self._take(result, used, start, end, units[start][0], role_hits)
+        if any(map(self._unknown_word, compress(map(_first, units), map(not_, used)))):
+            self._beside_unknown_words(units, used, result, role_hits)
+        self._role_with_name_end(units, result)
+        self._levels_and_currencies(units, used, result, text)
+        leftover = list(compress(map(_first, units), map(not_, used)))
+        result.leftover = list(filterfalse(self.aliases.noise.__contains__, leftover))
+        self._fuzzy(result, leftover)
+        self._short_name_with_other_ending(units, used, result)
+        return result
+
+    def _beside_unknown_words(self, units, used, result: Match, role_hits) -> None:
+        """The readings that a word not understood next to a phrase changes. Each changes
+        nothing unless such a word is among the units not taken, so `_match` skips them all
+        when none is (six of ten team queries)."""
         self._short_name_beside_unknown(units, used, result)
         if result.companies is None and len(role_hits) > 1:
             self._company_word_as_role(units, used, result, role_hits)
@@ -193,15 +222,24 @@ class PhraseMatcher:
         self._mistyped_title(units, used, result)
         self._longer_title(units, used, result)
         self._qualified_generic_role(units, used, result)
-        self._role_with_name_end(units, result)
-        # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
-        codes = {word.lower() for word in _CAPITALS_RE.findall(text)}
-        self._levels_and_currencies(units, used, result, codes)
-        leftover = [word for (word, _), taken in zip(units, used, strict=True) if not taken]
-        result.leftover = [word for word in leftover if word not in self.aliases.noise]
-        self._fuzzy(result, leftover)
-        self._short_name_with_other_ending(units, used, result)
-        return result
+
+    def _ordered_spans(self, text: str, units: list[tuple[str, bool]]) -> list[tuple[int, int, str]]:
+        """`_possible_spans`, most words first (a quoted phrase counts its words), so `data
+        analyst` is a role before the `ai` of a mistyped `ApexVualt AI` can be; then in order."""
+        if not ('"' in text or "“" in text or "'" in text):
+            # Nothing quoted (most queries): each unit is one word, so a span's words are its units.
+            spans = self._possible_spans(units, [0] * (len(units) + 1))
+            spans.sort(key=_most_units_first)
+            return spans
+        # Words and quoted units before each position, counted once (not again for every span).
+        words_before, quoted_before = [0], [0]
+        for word, quoted in units:
+            words_before.append(words_before[-1] + word.count(" ") + 1)
+            quoted_before.append(quoted_before[-1] + quoted)
+        return sorted(
+            self._possible_spans(units, quoted_before),
+            key=lambda span: (words_before[span[0]] - words_before[span[1]], span[0]),
+        )
 
     def _index_phrases(self) -> None:
         """What `_possible_spans` reads, built once the phrase tables are: every phrase of the
@@ -220,6 +258,13 @@ class PhraseMatcher:
         # First words of the seniority phrases of several words (`tech` of `tech lead`).
         self._seniority_starts = frozenset(phrase.split(" ")[0] for phrase in self.aliases.seniority if " " in phrase)
         self._glued_starts = frozenset(glued_starts)
+        # Facts about one typed token or phrase, found once per resolver (its tables never change).
+        self._token_units = Remembered(self._units_of_token)
+        self._phrase_keys = Remembered(self._keys_of_phrase)
+        self._level_or_currency = Remembered(self._may_be_level_or_currency)
+        self._span_facts = Remembered(self._unit_span_facts)
+        self._extended = Remembered(lambda pair: self._extend(*pair))
+        self._unknown_word = Remembered(self._is_unknown_word).__getitem__  # called as a function
 
     def _possible_spans(self, units: list[tuple[str, bool]], quoted_before: list[int]) -> list[tuple[int, int, str]]:
         """The spans of units `_take` may find in a table: a span it cannot changes nothing,
@@ -230,25 +275,43 @@ class PhraseMatcher:
         Each span comes with its phrase."""
         spans = []
         count = len(units)
-        phrases = self._phrases
-        for start, (phrase, _quoted) in enumerate(units):
-            if (
-                phrase in phrases
-                or (" " in phrase and phrase.replace(" ", "") in phrases)
-                or (phrase.endswith("s") and phrase[:-1] in self.role_phrases)
-            ):
+        span_facts, extended = self._span_facts, self._extended
+        for start, (phrase, quoted) in enumerate(units):
+            alone, begins = span_facts[phrase]
+            if alone:
                 spans.append((start, start + 1, phrase))
-            words = glued = phrase
+            if quoted or not begins:
+                continue  # a quoted unit is a span alone; no longer phrase begins with this word
+            words = phrase
             for end in range(start + 2, min(start + MAX_SPAN, count) + 1):
                 if quoted_before[end] != quoted_before[start]:
                     break  # a quoted unit is a span alone
-                if words not in self._word_starts and glued not in self._glued_starts:
-                    break  # no phrase begins so, nor any longer one
-                last = units[end - 1][0]
-                words, glued = f"{words} {last}", glued + last
-                if words in phrases or glued in phrases or (words.endswith("s") and words[:-1] in self.role_phrases):
+                words, is_span, begins = extended[words, units[end - 1][0]]
+                if is_span:
                     spans.append((start, end, words))
+                if not begins:
+                    break  # no phrase begins so, nor any longer one
         return spans
+
+    def _unit_span_facts(self, phrase: str) -> tuple[bool, bool]:
+        """(the unit alone is a span `_take` may find, a longer phrase may begin with it):
+        what `_possible_spans` asks of each unit, remembered per unit (`_span_facts`)."""
+        alone = (
+            phrase in self._phrases
+            or (" " in phrase and phrase.replace(" ", "") in self._phrases)
+            or (phrase.endswith("s") and phrase[:-1] in self.role_phrases)
+        )
+        return alone, phrase in self._word_starts or phrase in self._glued_starts
+
+    def _extend(self, words: str, last: str) -> tuple[str, bool, bool]:
+        """(the words with the next one, a span `_take` may find, a longer phrase may begin
+        so), as words or run together: each is a word (not a quoted unit), so the run-together
+        form is the words without their spaces. Remembered per pair (`_extended`)."""
+        words = f"{words} {last}"
+        glued = words.replace(" ", "")
+        phrases = self._phrases
+        is_span = words in phrases or glued in phrases or (words.endswith("s") and words[:-1] in self.role_phrases)
+        return words, is_span, words in self._word_starts or glued in self._glued_starts
 
     def _short_name_with_other_ending(self, units, used, result: Match) -> None:
         """`FernBit Bank` where only FernBit Technologies is on hand: a short name followed
@@ -271,17 +334,29 @@ class PhraseMatcher:
             return  # the name's own ending (`ystems`) mistyped
         result.other_company = f"{result.typed['companies']} {word}"
 
-    def _take(self, result: Match, tables, units, used, start: int, end: int, phrase: str, role_hits) -> None:
+    def _keys_of_phrase(self, phrase: str) -> tuple[tuple[str, set[str], bool], ...]:
+        """(table name, keys, a weak company?) of each table that holds the phrase as typed,
+        run together or without its plural `s`: what `_take` reads, found once per phrase
+        (`_phrase_keys`)."""
         squashed = phrase.replace(" ", "")
         # `cloud forge` is `cloudforge`; but `s de` (from `prismbyte's de`) is not `sde`.
         glued = len(squashed) > 3 and " " in phrase and all(len(word) > 1 for word in phrase.split())
-        for name, table in tables:
+        plural = len(phrase) > 3 or (len(phrase) == 3 and phrase not in self.aliases.common)  # `pms`, not `des`
+        found = []
+        for name, table in (
+            ("companies", self.company_phrases),
+            ("roles", self.role_phrases),
+            ("regions", self.region_phrases),
+        ):
             keys = table.get(phrase) or (table.get(squashed) if glued else None)
-            plural = len(phrase) > 3 or (len(phrase) == 3 and phrase not in self.aliases.common)  # `pms`, not `des`
             if not keys and name == "roles" and phrase.endswith("s") and plural:
                 keys = table.get(phrase[:-1])  # `engineers`, `data scientists`, `swes`
-            if not keys:
-                continue
+            if keys:
+                found.append((name, keys, name == "companies" and self._weak_company(phrase)))
+        return tuple(found)
+
+    def _take(self, result: Match, used, start: int, end: int, phrase: str, role_hits) -> None:
+        for name, keys, weak in self._phrase_keys[phrase]:
             if name == "roles":
                 role_hits.append((start, end, keys))
             if name == "regions" and result.regions is not None:
@@ -290,17 +365,12 @@ class PhraseMatcher:
                 result.typed[name] += f" {phrase}"
                 used[start:end] = [True] * (end - start)
                 return
-            if (
-                name == "companies"
-                and result.companies is not None
-                and keys <= result.companies
-                and not self._weak_company(phrase)
-            ):
+            if name == "companies" and result.companies is not None and keys <= result.companies and not weak:
                 used[start:end] = [True] * (end - start)  # the same company named twice (`alphabet google`)
                 return
             if getattr(result, name) is not None:
                 continue
-            if name == "companies" and self._weak_company(phrase):
+            if weak:
                 result.weak.append((start, end, set(keys)))
                 continue
             setattr(result, name, set(keys))
@@ -400,6 +470,8 @@ class PhraseMatcher:
         if span is None or span[1] - span[0] != 1 or " " in units[span[0]][0]:
             return  # only a single generic word (`engineer`, `manager`) can be the end of a mistyped title
         start, end = span
+        if not (self._free_unknown(units, used, start - 1) or self._free_unknown(units, used, end)):
+            return  # every reading below takes the word before or the word after
         best = None
         for before, after in ((2, 0), (1, 0), (0, 1), (0, 2), (1, 1)):
             first, last = start - before, end + after
@@ -420,6 +492,13 @@ class PhraseMatcher:
             result.spans["roles"] = (first, last)
             used[first:last] = [True] * (last - first)
             result.corrections.append((candidate, phrase))
+
+    def _free_unknown(self, units, used, index: int) -> bool:
+        """The unit at `index` is there, not taken, not quoted, and a word not understood."""
+        if not 0 <= index < len(units) or used[index]:
+            return False
+        word, quoted = units[index]
+        return not quoted and self._unknown_word(word)
 
     def _longer_title(self, units, used, result: Match) -> None:
         """`product marketing manager`: a role word followed by words not understood and
@@ -473,7 +552,8 @@ class PhraseMatcher:
         result.spans["roles"] = (before, end)
         used[before] = True
 
-    def _unknown_word(self, word: str) -> bool:
+    def _is_unknown_word(self, word: str) -> bool:
+        """No table, seniority or noise word: what `_unknown_word` remembers per word."""
         return not (
             word in self.aliases.noise
             or word in self.aliases.seniority
@@ -482,9 +562,29 @@ class PhraseMatcher:
             or word in self.company_phrases
         )
 
-    def _levels_and_currencies(self, units, used, result: Match, codes: set[str] = frozenset()) -> None:
+    def _may_be_level_or_currency(self, phrase: str) -> bool:
+        """Whether `_levels_and_currencies` could read anything in this unit: a seniority word
+        or the first of a pair, a level code or grade digit, a common currency code (a phrase
+        of several words is always looked at; three capitals in the text, too). Remembered per
+        unit (`_level_or_currency`)."""
+        return (
+            " " in phrase
+            or phrase in self.aliases.seniority
+            or phrase in self._seniority_starts
+            or bool(LEVEL_CODE_RE.match(phrase))
+            or phrase in _GRADE_DIGITS
+            or phrase in CURRENCY_CODES
+        )
+
+    def _levels_and_currencies(self, units, used, result: Match, text: str = "") -> None:
         """Seniority and level words anywhere but in the company's name (`senior` in a
-        whole title `Senior Software Engineer` counts too); currency codes left over."""
+        whole title `Senior Software Engineer` counts too); currency codes left over.
+        Most queries have none of these words: then nothing is read (the `Match`'s defaults)."""
+        level_or_currency = self._level_or_currency.__getitem__
+        if not any(map(level_or_currency, map(_first, units))) and not _CAPITALS_RE.search(text):
+            return
+        # Three capitals (`UYU`, `(IDR)`) may be any ISO currency; lower case only the common ones.
+        codes = {word.lower() for word in _CAPITALS_RE.findall(text)}
         company_words = set()
         words: list[tuple[str, bool]] = []
         for (phrase, _quoted), taken in zip(units, used, strict=True):
@@ -498,6 +598,9 @@ class PhraseMatcher:
         index = 0
         while index < len(words):
             word, taken = words[index]
+            if not level_or_currency(word):
+                index += 1  # nothing below reads this word
+                continue
             # (Only a word that begins a two-word seniority phrase can begin one; only a word of
             # at most four letters can be a level code or grade: the look-ups skipped are misses.)
             pair = f"{word} {words[index + 1][0]}" if word in pair_starts and index + 1 < len(words) else ""
@@ -520,8 +623,8 @@ class PhraseMatcher:
         result.seniority_typed = " ".join(typed)
         # Mark single-word units that were seniority or currency words as explained.
         for position, (phrase, _quoted) in enumerate(units):
-            if used[position]:
-                continue
+            if used[position] or not (level_or_currency(phrase) or phrase in codes):
+                continue  # nothing below reads this unit
             if phrase in seniority or (
                 len(phrase) <= 4
                 and grade(phrase, position > 0 and units[position - 1][0].split()[-1] in self.role_phrases)
@@ -543,55 +646,25 @@ class PhraseMatcher:
         categories still open. Choices are normalized already, so no processor runs."""
         if not result.leftover:
             return  # noise words alone (`for`, `in`) are never read as a typo: nothing to try
-        choices = (
-            ("companies", self.company_phrases, "_company_choices", COMPANY_CUTOFF),
-            ("roles", self.role_phrases, "_role_choices", ROLE_CUTOFF),
-            ("regions", self.region_phrases, "_region_choices", REGION_CUTOFF),
-        )
+        noise = self.aliases.noise
         remaining = list(result.leftover)
-        with_noise_all = list(with_noise or [])
-        runs: list[list[str]] = []
-        if with_noise:
-            # Noise inside a name counts (`Helio Pay.io`), noise around it does not (`job at ... based in`).
-            first = next((i for i, word in enumerate(with_noise) if word not in self.aliases.noise), len(with_noise))
-            last = next((i for i in range(len(with_noise), 0, -1) if with_noise[i - 1] not in self.aliases.noise), 0)
-            with_noise = with_noise[first:last]
-        if with_noise and len(with_noise) > max(1, len(remaining)):
-            runs.append(with_noise)
-        if len(remaining) > 1:
-            runs.append(list(remaining))
-        # Neighbouring pairs before single words: `hong okng` is one region mistyped.
-        runs += [remaining[i : i + 2] for i in range(len(remaining) - 1) if len(remaining) > 2]
-        # A word and the noise word after it, which may end a phrase (`remotee usa` is `remote usa`).
-        order = with_noise_all or []
-        runs += [
-            order[i : i + 2]
-            for i in range(len(order) - 1)
-            if order[i] in remaining and order[i + 1] in self.aliases.noise and order[i] not in self.aliases.noise
-        ]
-        runs += [[word] for word in remaining]
-        for run in runs:
-            noisy = run is with_noise or (len(run) == 2 and run[1] in self.aliases.noise and run[1] not in remaining)
-            content = [word for word in run if word not in self.aliases.noise] if noisy else run
+        for run, noisy in self._typo_runs(remaining, with_noise or [], noise):
+            content = [word for word in run if word not in noise] if noisy else run
             candidate = " ".join(run)
-            if not content or any(word not in remaining for word in content) or len(candidate.replace(" ", "")) < 4:
+            if not content or len(candidate.replace(" ", "")) < 4:
                 continue
-            best = None
-            for name, table, vocabulary, cutoff in choices:
-                if getattr(result, name) is not None:
+            if len(content) == 1:
+                if content[0] not in remaining:
                     continue
-                if name == "companies" and not any(self._unknown_word(word) for word in content):
-                    continue  # role and region words left over are not a company's name mistyped
-                if name != "roles":
-                    # A swapped pair of letters is one edit (OSA), not two: `stoneodck` is StoneDock, not StoneDeck.
-                    found = self._closest(candidate, vocabulary, "osa", cutoff / 100)
-                    found = found and (found[0], found[1] * 100)
-                else:
-                    found = self._closest(candidate, vocabulary, "ratio", cutoff)
-                if found and (best is None or found[1] > best[2]):
-                    best = (name, table, found[1], found[0])
+            elif any(word not in remaining for word in content):
+                continue
+            open_names = [name for name in _CATEGORIES if getattr(result, name) is None]
+            if open_names and open_names[0] == "companies" and not any(map(self._unknown_word, content)):
+                del open_names[0]  # role and region words left over are not a company's name mistyped
+            open_names = tuple(open_names)
+            best = self._remember(("typo", candidate, open_names), partial(self._typo_of, candidate, open_names))
             if best:
-                name, table, _, phrase = best
+                name, table, phrase = best
                 setattr(result, name, set(table[phrase]))
                 result.typed[name] = candidate
                 result.corrections.append((candidate, phrase))
@@ -599,6 +672,55 @@ class PhraseMatcher:
                     if word in remaining:
                         remaining.remove(word)
         result.leftover = remaining
+
+    @staticmethod
+    def _typo_runs(remaining: list[str], with_noise: list[str], noise: frozenset[str]) -> list[tuple[list[str], bool]]:
+        """The runs of words `_fuzzy` tries, in order, each with whether its noise words are
+        left out of what it explains: the words with the noise inside them, the leftover words
+        together, neighbouring pairs, a word with the noise word after it, then each word."""
+        runs: list[tuple[list[str], bool]] = []
+        # Noise inside a name counts (`Helio Pay.io`), noise around it does not (`job at ... based in`).
+        first, last = 0, len(with_noise)
+        while first < last and with_noise[first] in noise:
+            first += 1
+        while last > first and with_noise[last - 1] in noise:
+            last -= 1
+        inside = with_noise[first:last]
+        if len(inside) > max(1, len(remaining)):
+            runs.append((inside, True))
+        if len(remaining) > 1:
+            runs.append((list(remaining), False))
+        if len(remaining) > 2:
+            # Neighbouring pairs before single words: `hong okng` is one region mistyped.
+            runs += [(remaining[i : i + 2], False) for i in range(len(remaining) - 1)]
+        # A word and the noise word after it, which may end a phrase (`remotee usa` is `remote usa`).
+        for i in range(len(with_noise) - 1):
+            word, after = with_noise[i], with_noise[i + 1]
+            if after in noise and word in remaining and word not in noise:
+                runs.append(([word, after], after not in remaining))
+        runs += [([word], False) for word in remaining]
+        return runs
+
+    def _typo_of(self, candidate: str, open_names: tuple[str, ...]) -> tuple[str, dict, str] | None:
+        """(category, its table, phrase) of the closest phrase to `candidate` in the categories
+        named, or None: one look-up `_fuzzy` remembers per candidate and open categories."""
+        choices = {
+            "companies": (self.company_phrases, "_company_choices", COMPANY_CUTOFF),
+            "roles": (self.role_phrases, "_role_choices", ROLE_CUTOFF),
+            "regions": (self.region_phrases, "_region_choices", REGION_CUTOFF),
+        }
+        best = None
+        for name in open_names:
+            table, vocabulary, cutoff = choices[name]
+            if name != "roles":
+                # A swapped pair of letters is one edit (OSA), not two: `stoneodck` is StoneDock, not StoneDeck.
+                found = self._closest(candidate, vocabulary, "osa", cutoff / 100)
+                found = found and (found[0], found[1] * 100)
+            else:
+                found = self._closest(candidate, vocabulary, "ratio", cutoff)
+            if found and (best is None or found[1] > best[2]):
+                best = (name, table, found[1], found[0])
+        return best and (best[0], best[1], best[3])
 
     def _company_match(self, text: str) -> Match:
         """The match, with a company named by a role or region word (`Remote`) taken as

@@ -41,6 +41,7 @@ HEADQUARTERS = "headquarters"
 HQ_NAME = "hq"
 SUGGESTIONS = 5
 SUGGEST_CUTOFF = 45
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 
 
 def level_labels(guide: Guide) -> list[str]:
@@ -130,6 +131,9 @@ class Resolver(PhraseMatcher):
         self._normalized = lru_cache(maxsize=None)(normalize)
         self._region_sets: dict[tuple, set[str]] = {}
         self._siblings_of: dict[str, list[str]] = {}  # company slug -> `_siblings` (the tables never change)
+        self._places: dict[str, tuple[dict, dict]] = {}  # guide key -> `_region_places`
+        self._namesakes_of: dict[str, tuple[str, ...]] = {}  # company slug -> `_namesakes`
+        self._rows_of: dict[str, tuple] = {}  # guide key -> `_level_rows`
         self._build()
         self._index_phrases()
         self._normalized = normalize  # queries: no cache of what people type
@@ -372,9 +376,10 @@ class Resolver(PhraseMatcher):
         chosen = keys
         roles = match.roles
         if roles is not None:
-            chosen = [key for key in keys if self.role_keys[key] & roles]
+            role_keys = self.role_keys
+            chosen = [key for key in keys if not role_keys[key].isdisjoint(roles)]
             if not chosen and match.alt_roles:
-                chosen = [key for key in keys if self.role_keys[key] & match.alt_roles]
+                chosen = [key for key in keys if not role_keys[key].isdisjoint(match.alt_roles)]
                 roles = match.alt_roles if chosen else roles
             if not chosen and match.seniority:
                 # `staff engineer` where the company has a Staff Software Engineer: the seniority
@@ -428,11 +433,10 @@ class Resolver(PhraseMatcher):
                 instead_of = match.typed.get("roles", "")
         if len(chosen) > 1 or (roles is None and match.regions is None and not match.seniority):
             return Resolution("roles", shown, guides=self._guides(chosen), **context)
-        guide = self.catalog.by_key[chosen[0]]
-        candidates = [r for r in guide.regions if level is None or self._has_level(r, level)]
-        slug = guide.company.slug
-        namesakes = [s for s in self._folders_named.get(self.company_names.get(slug), []) if s != slug]
-        context.update(guide=guide, level=level, instead_of=instead_of, namesakes=namesakes)
+        key = chosen[0]
+        guide = self.catalog.by_key[key]
+        candidates = list(guide.regions) if level is None else [r for r in guide.regions if self._has_level(r, level)]
+        context.update(guide=guide, level=level, instead_of=instead_of, namesakes=self._namesakes(guide.company.slug))
         if match.regions is None:
             candidates = self._in_currency(candidates, match, context)
             if len(candidates) == 1:
@@ -440,8 +444,11 @@ class Resolver(PhraseMatcher):
             return Resolution("regions", shown, regions=candidates, **context)
         # The region first, then the currency within it: `amsterdam (usd)` is the Amsterdam
         # band in its own currency, said so, never a dollar band of another region.
-        named = {id(r) for r in self._regions_for(guide, match.regions)}
-        regions = self._in_currency([r for r in candidates if id(r) in named], match, context)
+        named = self._regions_for(guide, match.regions, key)
+        if level is not None:
+            held = {id(r) for r in named}
+            named = [r for r in candidates if id(r) in held]
+        regions = self._in_currency(named, match, context)
         if not regions:
             context["unknown"] = match.typed.get("regions", unknown)
             context["no_headquarters"] = HEADQUARTERS in match.regions
@@ -487,8 +494,7 @@ class Resolver(PhraseMatcher):
             if self.title_levels[key] - asked:
                 continue  # a `Staff` guide's level rows are not another seniority's
             needed = asked - self.title_levels[key] - self.role_levels[key]  # `senior swe l5`: the L5 row
-            for label in level_labels(self.catalog.by_key[key]) if needed else ():
-                tokens = self.aliases.level_tokens(label)
+            for label, tokens in self._level_rows(key) if needed else ():
                 if needed <= tokens and (best is None or len(tokens) < best[0]):
                     best = (len(tokens), key, label)
         if best is None:
@@ -507,11 +513,19 @@ class Resolver(PhraseMatcher):
         """The level row of a guide holding every seniority word or code asked (the one
         with fewest other words), or None when no row does or the guide has none."""
         best: tuple[int, str] | None = None
-        for label in level_labels(self.catalog.by_key[key]):
-            tokens = self.aliases.level_tokens(label)
+        for label, tokens in self._level_rows(key):
             if asked <= tokens and (best is None or len(tokens) < best[0]):
                 best = (len(tokens), label)
         return best and best[1]
+
+    def _level_rows(self, key: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        """A catalog guide's level rows (`level_labels`) with their seniority words and codes,
+        found once per guide: level queries come back to the same few guides."""
+        rows = self._rows_of.get(key)
+        if rows is None:
+            labels = level_labels(self.catalog.by_key[key])
+            rows = self._rows_of[key] = tuple((label, self.aliases.level_tokens(label)) for label in labels)
+        return rows
 
     @staticmethod
     def _has_level(region: RegionBand, level: str) -> bool:
@@ -530,16 +544,54 @@ class Resolver(PhraseMatcher):
     def _guides(self, keys: list[str]) -> list[Guide]:
         return [self.catalog.by_key[key] for key in keys]
 
-    def _regions_for(self, guide: Guide, keys: set[str]) -> list[RegionBand]:
-        """The guide's regions the matched region phrases name, from the tables built
-        once per catalog (no normalizing or group search per query)."""
+    def _namesakes(self, slug: str) -> list[str]:
+        """The other folders of a company's name (`brex` for `brex-ai`), found once per company."""
+        found = self._namesakes_of.get(slug)
+        if found is None:
+            named = self._folders_named.get(self.company_names.get(slug), [])
+            found = self._namesakes_of[slug] = tuple(other for other in named if other != slug)
+        return list(found)  # the answer's own list
+
+    def _regions_for(self, guide: Guide, keys: set[str], guide_key: str | None = None) -> list[RegionBand]:
+        """The guide's regions the matched region phrases name: those a `name:` key (or `hq`)
+        names, else those of a `group:` key, in the guide's order. Read from each catalog
+        guide's index of its regions by key (`_region_places`), built once per guide."""
+        places = self._region_places(guide, guide_key or guide.key)
+        if places is None:  # a guide from outside the catalog
+            return self._regions_named(guide, keys)
+        for index in places:
+            found = [position for key in keys for position in index.get(key, ())]
+            if found:
+                regions = guide.regions
+                return [regions[position] for position in sorted(set(found))]
+        return []
+
+    def _region_places(self, guide: Guide, key: str) -> tuple[dict[str, list[int]], dict[str, list[int]]] | None:
+        """({`name:` key or `headquarters` -> the positions of the regions it names}, {`group:`
+        key -> the positions of that group's regions}) of a catalog guide; None for a guide
+        whose regions are not the ones the catalog's tables were built from."""
+        known = self.region_names.get(key)
+        if known is None or len(known) != len(guide.regions):
+            return None
+        places = self._places.get(key)
+        if places is None:
+            by_name: dict[str, list[int]] = {}
+            by_group: dict[str, list[int]] = {}
+            for position, (names, group) in enumerate(zip(known, self.region_groups[key], strict=True)):
+                for name in names:
+                    by_name.setdefault(f"name:{name}", []).append(position)
+                    if name == HQ_NAME:
+                        by_name.setdefault(HEADQUARTERS, []).append(position)  # the guide's own HQ region
+                if group is not None:
+                    by_group.setdefault(f"group:{group}", []).append(position)
+            places = self._places[key] = (by_name, by_group)
+        return places
+
+    def _regions_named(self, guide: Guide, keys: set[str]) -> list[RegionBand]:
+        """`_regions_for` of a guide from outside the catalog: its names normalized now."""
         names = {key.split(":", 1)[1] for key in keys if key.startswith("name:")}
-        known = self.region_names.get(guide.key)
-        if known is None or len(known) != len(guide.regions):  # a guide from outside the catalog
-            known = [{normalize(p) for p in (r.name, *r.aliases)} for r in guide.regions]
-            groups_of = [self.region_group(r) for r in guide.regions]
-        else:
-            groups_of = self.region_groups[guide.key]
+        known = [{normalize(p) for p in (r.name, *r.aliases)} for r in guide.regions]
+        groups_of = [self.region_group(r) for r in guide.regions]
         if HEADQUARTERS in keys:
             names.add(HQ_NAME)  # the guide's own HQ region, whatever city it is in
         direct = [r for r, region_names in zip(guide.regions, known, strict=True) if names & region_names]
@@ -584,7 +636,7 @@ class Resolver(PhraseMatcher):
             # A role without a company: the companies that have that role.
             with_role = set().union(*(self.companies_with_role.get(role, set()) for role in match.roles))
             suggestions = sorted(with_role)[:SUGGESTIONS]
-        squashed = re.sub(r"[^a-z0-9]+", "", unknown)
+        squashed = _NOT_ALNUM_RE.sub("", unknown)
         return Resolution(
             "company_unknown",
             shown,
