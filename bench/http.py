@@ -54,6 +54,13 @@ same 1,200 signed requests, and from this bench):
   107 -> 68 µs; ours against bare Bolt per request 0.36 -> 0.46x and 0.41 -> 0.50x. Function
   calls per resolve 230 -> 114 (cProfile); what is left is ~20 reading rules of pure Python,
   none dominant: 0.9x needs a compiled matcher or a much smaller answer path, not a cache.
+- This bench after that (same day, same loaded machine): mixed 0.627x bare Bolt (rounds
+  0.53-0.81; server CPU 677 against 417 µs a request, 0.621x), was 0.555x; p99 8.23 ms at 8
+  connections. One query replayed: 0.947x (CPU 462 against 442 µs). The arithmetic of the miss:
+  at 0.9x ours may spend 417 / 0.9 - 417 = 46 µs a request beyond bare Bolt; the cached path
+  spends 20 of them, and a distinct query's answer costs ~215 µs more than the cached one in
+  the server (resolving ~80 µs of it in process, the rest its key, look-ups, ack and the larger
+  working set), so 0.9x needs that answer at ~26 µs: about an eighth of what it costs now.
 """
 
 from __future__ import annotations
