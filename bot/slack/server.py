@@ -41,6 +41,12 @@ LIMIT_REQUEST_LINE = 4094  # gunicorn's default: bytes of `POST /slack/events HT
 LIMIT_REQUEST_FIELDS = 50
 LIMIT_REQUEST_FIELD_SIZE = 8190
 WORKER_CONNECTIONS = 1000
+# The listen backlog: gunicorn's default 2048 overflows under a burst of a few thousand connects
+# (bench/junk.py opens 3,000), and the kernel then holds the overflow in its SYN queue for 1, 3, 7 s
+# of retransmits before the worker can accept, time out and drop it: the last half-sent request
+# was dropped 10.8 s after the burst instead of ~5 s. Linux caps it at net.core.somaxconn
+# (4096 here and in kernels since 5.4).
+BACKLOG = 4096
 
 
 def gunicorn_options(settings: Settings) -> dict:
@@ -55,6 +61,7 @@ def gunicorn_options(settings: Settings) -> dict:
         "limit_request_fields": LIMIT_REQUEST_FIELDS,
         "limit_request_field_size": LIMIT_REQUEST_FIELD_SIZE,
         "worker_connections": WORKER_CONNECTIONS,
+        "backlog": BACKLOG,
         "timeout": 30,
         "graceful_timeout": 10,
         "accesslog": None,
