@@ -259,6 +259,14 @@ OFFER_KINDS = (
     r"|part-time|internal|external|rival|another|second|their|this|that|the|an?|one|two|three|dream|faang|local"
 )
 LABEL_NAME_RE = re.compile(r"(?:^|[,;]\s*|\.\s+)" + _LOOSE_NAME + r"\s*(?::|\s[-–—])\s*(?=[$£€~]?\d)", re.I)
+# "i also have a google offer", "there's also a datadog offer", "my linear offer": a named offer in
+# any case, unless the word before "offer" says what kind of offer it is. With no company known yet
+# and no "also", the first one named is the person's own ("can you look at my planetscale offer").
+NAMED_OFFER_RE = re.compile(
+    r"\b(?:(?:have|got|received|holding|hold|there'?s|there\s+is)\s+(?:also\s+)?an?\s+(?:also\s+)?|my\s+)"
+    r"(?!(?:" + OFFER_KINDS + r")\b)" + _LOOSE_NAME + r"\s+offer\b",
+    re.I,
+)
 RIVAL_RES = [
     re.compile(
         r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?(?:offers?|ones?)\s*,?\s+"
@@ -381,13 +389,7 @@ RIVAL_RES = [
         r"(?:(?:also|just|finally|now|then)\s+)?(?:offered|came|gave|quoted|said|put|sent|made|would|are|want)\b",
         re.I,
     ),
-    # "i also have a google offer", "there's also a datadog offer", "my linear offer": a named offer in
-    # any case, unless the word before "offer" says what kind of offer it is
-    re.compile(
-        r"\b(?:(?:have|got|received|holding|hold|there'?s|there\s+is)\s+(?:also\s+)?an?\s+(?:also\s+)?|my\s+)"
-        r"(?!(?:" + OFFER_KINDS + r")\b)" + _LOOSE_NAME + r"\s+offer\b",
-        re.I,
-    ),
+    NAMED_OFFER_RE,
     # "competing: ramp, 198k", "other offer: de shaw - 275k"
     re.compile(
         r"\b(?:competing|other|rival|backup|second)(?:\s+offers?)?\s*:\s*" + _LOOSE_NAME + r"\s*(?:[,:(]|\s[-–—])", re.I
@@ -464,7 +466,7 @@ TRAILING_BEFORE_RE = re.compile(
     re.I,
 )
 # Patterns where the first company to make an offer, with none discussed yet, is the person's own.
-FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE)
+FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE, NAMED_OFFER_RE)
 NOT_NAMES = frozenset(
     [
         "was",
@@ -1407,6 +1409,7 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
 
 # "also" up to three words before ("also i have an offer from"), "too"/"as well" right after the name.
 ALSO_BEFORE_RE = re.compile(r"\b(?:also|additionally)(?:\s+[\w']+){0,3}\s+$", re.I)
+ALSO_INSIDE_RE = re.compile(r"\b(?:also|another|second|other)\b", re.I)
 ALSO_AFTER_RE = re.compile(r"\s*,?\s*(?:too|as\s+well|also)\b", re.I)
 
 
@@ -1414,7 +1417,10 @@ def _an_offer_besides(text: str, match: re.Match, group: str = "name") -> bool:
     """ "I also have an offer from Google", "got an offer from Meta too": an offer held besides
     the one being coached, whoever's name comes first in the conversation."""
     before = text[max(0, match.start() - 32) : match.start()]
-    return bool(ALSO_BEFORE_RE.search(before) or ALSO_AFTER_RE.match(text, match.end(group)))
+    inside = text[match.start() : match.start(group)]  # "there's also a datadog offer"
+    return bool(
+        ALSO_BEFORE_RE.search(before) or ALSO_INSIDE_RE.search(inside) or ALSO_AFTER_RE.match(text, match.end(group))
+    )
 
 
 def _own_named(utterance: Utterance, context: Context, name: str) -> None:
