@@ -357,7 +357,10 @@ class Coach:
         if case.is_empty and not opens and u.intent not in ("answer",):
             return self._on_other(case, u, text)
         if case.is_empty and u.intent in ("counter", "email", "phone", "accepted", "pushback"):
-            return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
+            if not any(a.holder == OFFER for a in u.amounts) or u.intent == "accepted":
+                return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
+            # "what's a good counter for planetscale ml sf if they offered 180k?": the offer comes first
+            u = replace(u, intent="offer")
         case = case.model_copy(deep=True)
         moved = self.intake.place(case, u, text) if self._may_place(case, u) else None
         recurrency = self._band_currency(case) if moved else None

@@ -43,3 +43,14 @@ def test_two_offers_side_by_side_wait_for_which_one_is_coached(chat):
     assert "a total alone ($170K) isn't enough. What is the base salary?" in second
     assert [rival["company"].lower() for rival in chat.stored()["rivals"]] == ["datadog"]
     assert chat.stored()["company_slug"] == "planetscale"
+
+
+def test_a_first_question_that_carries_the_offer_takes_the_offer_first(chat):
+    """Before: the help text, and the 180k given was lost."""
+    reply = chat.say("what's a good counter for planetscale ml sf if they offered 180k base?")
+    assert "Base $180K" in reply and "What is the equity grant" in reply
+    assert chat.stored()["offer"]["base"] == 180_000
+
+
+def test_a_first_question_without_figures_still_gets_the_introduction(chat):
+    assert "Tell me about your offer in your own words" in chat.say("how do I negotiate a counter?")
