@@ -259,6 +259,8 @@ OFFER_KINDS = (
     r"|part-time|internal|external|rival|another|second|their|this|that|the|an?|one|two|three|dream|faang|local"
 )
 LABEL_NAME_RE = re.compile(r"(?:^|[,;]\s*|\.\s+)" + _LOOSE_NAME + r"\s*(?::|\s[-–—])\s*(?=[$£€~]?\d)", re.I)
+# "the anthropic one", "got the planetscale ML offer": the first named with no company known is the own.
+THE_NAMED_OFFER_RE = re.compile(r"\bthe\s+" + _NAME + r"\s+(?:one|offer|package|deal|numbers?|figures?)\b", re.I)
 # "i also have a google offer", "there's also a datadog offer", "my linear offer": a named offer in
 # any case, unless the word before "offer" says what kind of offer it is. With no company known yet
 # and no "also", the first one named is the person's own ("can you look at my planetscale offer").
@@ -291,7 +293,7 @@ RIVAL_RES = [
         r"\b(?:have|got|received|holding)\s+(?:an?\s+)?offer\s+(?:from|at|with)\s+" + _NAME + r"\s+(?:too|as\s+well)",
         re.I,
     ),
-    re.compile(r"\bthe\s+" + _NAME + r"\s+(?:one|offer|package|deal|numbers?|figures?)\b", re.I),
+    THE_NAMED_OFFER_RE,
     re.compile(
         r"\b" + _NAME + r"'s\s+(?:offer|package|one|base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|numbers?"
         r"|total|tc)\b",
@@ -466,7 +468,7 @@ TRAILING_BEFORE_RE = re.compile(
     re.I,
 )
 # Patterns where the first company to make an offer, with none discussed yet, is the person's own.
-FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE, NAMED_OFFER_RE)
+FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE, NAMED_OFFER_RE, THE_NAMED_OFFER_RE)
 NOT_NAMES = frozenset(
     [
         "was",

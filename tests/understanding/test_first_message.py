@@ -28,6 +28,7 @@ FIRST_MESSAGES = [
     ("i have a job offer from acme corp, 150k base", {"base=150000"}, "acme"),
     ("hey can you look at my planetscale offer, 180k base", {"base=180000"}, "planetscale"),
     ("I have a Stripe offer: 185k base", {"base=185000"}, "Stripe"),
+    ("Got the planetscale ML offer!! 🎉 $182,500 base / no bonus", {"base=182500", "no=bonus"}, "planetscale ML"),
     ("there's also a datadog offer: 190k base", {"datadog:base=190000", "rival=datadog"}, None),
     ("i also have a google offer, 210k base", {"google:base=210000", "rival=google"}, None),
     ("they offered me 175 plus 90k RSUs", {"?=175", "equity=90000", "grant=rsu"}, None),
