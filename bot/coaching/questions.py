@@ -35,6 +35,7 @@ GUIDE_WORDS = {
     "remote": r"remote|location|geo|relocat",
     "sign_on_vs_base": r"sign[- ]?on|signing|one-time",
     "accept": r"accept|walk away|competitive|settle",
+    "say_no": r"push ?back|refus|\bno\b.*\bmove|won'?t|rescind|walk away",
 }
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 _SOURCE_TAG = re.compile(r"\s*\[Source:[^\]]*\]\s*")
@@ -526,12 +527,23 @@ def _deadline(f: Facts) -> dict:
     return {"guide_says": guide_lines(f.guide, "deadline")}
 
 
+def _say_no(f: Facts) -> dict:
+    """What is left when they refuse: the parts still below their band's top, the guide's levers,
+    and the alternatives the person named, with the walk-away from `_accept`."""
+    return {
+        "levers": list(f.guide.levers[:3]) if f.guide else [],
+        "walk": _accept(f).get("walk"),
+        "guide_says": guide_lines(f.guide, "say_no"),
+    }
+
+
 _BUILDERS = {
     "good": _good,
     "accept": _accept,
     "refreshers": _refreshers,
     "vesting": _vesting,
     "deadline": _deadline,
+    "say_no": _say_no,
     "level": _level,
     "remote": _remote,
     "sign_on_vs_base": _sign_on_vs_base,

@@ -30,6 +30,7 @@ COMMANDS = {
                "what do you have so far", "show my case", "what have i told you"},
 }  # fmt: skip
 QUESTIONS = [
+    "say_no",
     "good",
     "accept",
     "refreshers",
@@ -43,6 +44,12 @@ QUESTIONS = [
     "out_of_scope",
 ]
 QUESTION_TOPICS = {
+    # "what if they say no?", "what do I do if they won't budge?", "and if they rescind the offer?": a
+    # refusal asked about, not told (told, it is a pushback and changes the case)
+    "say_no": r"\b(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)\s+(?:they|the\s+company"
+    r"|the\s+recruiter|hr|she|he)\s+(?:just\s+)?(?:says?\s+no|refuses?|rejects?|declines?|turns?\s+(?:it|me|that)\s+down"
+    r"|won'?t\s+(?:budge|move|negotiate|go\s+higher)|doesn'?t\s+(?:budge|move|agree)|don'?t\s+(?:budge|move|agree)"
+    r"|can'?t\s+(?:go\s+higher|do\s+it|move)|rescinds?|pulls?|withdraws?)",
     "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
     r"|legal(?:ly)?|lawyer|"
     r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
@@ -360,6 +367,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     if GREETING_RE.match(plain):
         return "greeting"
     money = [a for a in utterance.amounts if a.unit != "percent" or a.component]
+    if _TOPIC_RE["say_no"].search(text) and QUESTION_RE.search(text):
+        return "say_no"  # "what do I do if they won't budge?": a refusal asked about, nothing fixed yet
     if utterance.fixed and not REVISED_RE.search(text):
         return "pushback"
     if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):
@@ -496,7 +505,7 @@ def _question_topic(text: str, has_figures: bool, utterance_level: str | None = 
         return "deadline" if not has_figures and _TOPIC_RE["deadline"].search(text) else None
     if utterance_level and not has_figures and LEVEL_CLAIM_RE.search(text):
         return "level"  # "they offered me L4 but i think i'm L5, thoughts?": about the level, not the offer
-    for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
+    for name in ("say_no", "sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
         if _TOPIC_RE[name].search(text):
             if name in ("vesting", "level") and has_figures:
                 continue

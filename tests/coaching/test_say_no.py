@@ -1,0 +1,50 @@
+""" "What if they say no?": a refusal asked about before it happens.
+
+Before: the classifier read it as a question about deadlines and the coach answered with
+"Deadlines and exploding offers"; "what do I do if they won't budge?" did the same. Now it has its
+own answer: what can still move (each part's distance to its band's top, with its formula), the
+guide's levers, the words to say, the walk-away and better alternatives; nothing in the case
+changes, since nobody has refused yet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.entities import Context
+from bot.understanding.reader import understand
+
+OFFER = "planetscale ml remote: 170k base, 90k rsus over 4 years, no bonus"
+ASKED = [
+    "what if they say no?",
+    "what if they refuse?",
+    "what do I do if they won't budge?",
+    "and if the recruiter says no?",
+    "what happens if they reject it?",
+    "what if they rescind the offer?",
+    "what should i do if they can't go higher?",
+]
+TOLD = ["they said no", "they won't budge on salary", "what if they say the base is fixed?"]
+
+
+@pytest.mark.parametrize("text", ASKED)
+def test_a_refusal_asked_about_is_its_own_question(text):
+    assert understand(text, Context(pending="leverage", company_names=frozenset({"planetscale"}))).intent == "say_no"
+
+
+@pytest.mark.parametrize("text", TOLD)
+def test_a_refusal_told_is_still_a_pushback(text):
+    assert understand(text, Context(pending="leverage", company_names=frozenset({"planetscale"}))).intent == "pushback"
+
+
+def test_the_answer_shows_what_can_still_move_and_changes_nothing(chat):
+    chat.say(OFFER)
+    chat.say("another offer from acme, 230k total")
+    before = chat.stored()
+    reply = chat.say("what do I do if they won't budge?")
+    assert "*If they say no*" in reply and "Deadlines" not in reply
+    assert "• *Base salary:* $170K, $50K below the top ($220K − $170K) (band $155K–$220K)" in reply
+    assert "• *Serverless Autoscaling ML*" in reply  # the guide's first lever
+    assert "The Acme offer pays more (+$37.5K" in reply
+    after = chat.stored()
+    assert before["offer"] == after["offer"] and before.get("fixed") == after.get("fixed")
