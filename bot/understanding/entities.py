@@ -1410,7 +1410,9 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
 
 
 # "also" up to three words before ("also i have an offer from"), "too"/"as well" right after the name.
-ALSO_BEFORE_RE = re.compile(r"\b(?:also|additionally)(?:\s+[\w']+){0,3}\s+$", re.I)
+ALSO_BEFORE_RE = re.compile(
+    r"\b(?:also|additionally|on\s+top\s+of\s+that|besides\s+that|in\s+addition)[:,;.!-]*(?:\s+[\w']+){0,3}\s*$", re.I
+)
 ALSO_INSIDE_RE = re.compile(r"\b(?:also|another|second|other)\b", re.I)
 ALSO_AFTER_RE = re.compile(r"\s*,?\s*(?:too|as\s+well|also)\b", re.I)
 
