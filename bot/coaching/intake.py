@@ -121,7 +121,7 @@ class Intake:
             return None
         typed = [w for w in re.split(r"\s+", ANSWER_FILLER_RE.sub(" ", u.place_text)) if w]
         unknown = set(direct.unknown.split())
-        words = [w for w in typed if normalize(w) in unknown or normalize(w).replace(" ", "") in unknown]
+        words = [w for w in typed if (n := normalize(w)) in unknown or n.replace(" ", "") in unknown]
         return " ".join(w.strip(",.;:!?\"'()") for w in words).strip()[:60] or None
 
     def bands(self, case: Case) -> dict[str, MoneyRange | None]:

@@ -312,16 +312,7 @@ def _accept(f: Facts) -> dict:
                 "figure": f.m(goal),
                 "gap": f"{f.m(goal - f.annualized_value)} ({f.m(goal)} − {f.annualized})",
             }
-    walk = None
-    if case.walk_away and f.annualized_value is not None:
-        delta = f.annualized_value - case.walk_away
-        walk = {
-            "figure": f.m(case.walk_away),
-            "above": delta >= 0,
-            "gap": f"{f.m(abs(delta))} ({f.annualized} − {f.m(case.walk_away)})"
-            if delta >= 0
-            else f"{f.m(-delta)} ({f.m(case.walk_away)} − {f.annualized})",
-        }
+    walk = _walk_away(f)
     return {
         "countered": case.at_least("pushback"),  # they answered a counter (a pushback or new figures)
         "counter_ready": case.stage == "counter",  # built here; whether it was sent, the person hasn't said
@@ -527,12 +518,28 @@ def _deadline(f: Facts) -> dict:
     return {"guide_says": guide_lines(f.guide, "deadline")}
 
 
+def _walk_away(f: Facts) -> dict | None:
+    """The person's walk-away against the offer, with the subtraction written out; None when
+    either is unknown."""
+    walk_away = f.case.walk_away
+    if not walk_away or f.annualized_value is None:
+        return None
+    delta = f.annualized_value - walk_away
+    return {
+        "figure": f.m(walk_away),
+        "above": delta >= 0,
+        "gap": f"{f.m(abs(delta))} ({f.annualized} − {f.m(walk_away)})"
+        if delta >= 0
+        else f"{f.m(-delta)} ({f.m(walk_away)} − {f.annualized})",
+    }
+
+
 def _say_no(f: Facts) -> dict:
     """What is left when they refuse: the parts still below their band's top, the guide's levers,
     and the alternatives the person named, with the walk-away from `_accept`."""
     return {
         "levers": list(f.guide.levers[:3]) if f.guide else [],
-        "walk": _accept(f).get("walk"),
+        "walk": _walk_away(f),
         "guide_says": guide_lines(f.guide, "say_no"),
     }
 

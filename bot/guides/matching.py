@@ -651,12 +651,7 @@ class PhraseMatcher:
         for run, noisy in self._typo_runs(remaining, with_noise or [], noise):
             content = [word for word in run if word not in noise] if noisy else run
             candidate = " ".join(run)
-            if not content or len(candidate.replace(" ", "")) < 4:
-                continue
-            if len(content) == 1:
-                if content[0] not in remaining:
-                    continue
-            elif any(word not in remaining for word in content):
+            if not content or any(word not in remaining for word in content) or len(candidate.replace(" ", "")) < 4:
                 continue
             open_names = [name for name in _CATEGORIES if getattr(result, name) is None]
             if open_names and open_names[0] == "companies" and not any(map(self._unknown_word, content)):

@@ -1442,8 +1442,7 @@ def _earlier_offer(text: str, position: int) -> bool:
     for pattern in CURRENT_RES:
         for match in pattern.finditer(before):
             clause_end = SEPARATOR_RE.search(before, match.end())
-            stop = clause_end.start() if clause_end else len(before)
-            before = before[: match.start()] + " " * (stop - match.start()) + before[stop:]
+            before = _mask_span(before, (match.start(), clause_end.start() if clause_end else len(before)))
     return bool(re.search(r"\$?\d", before))
 
 

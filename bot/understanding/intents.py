@@ -505,7 +505,7 @@ def _question_topic(text: str, has_figures: bool, utterance_level: str | None = 
         return "deadline" if not has_figures and _TOPIC_RE["deadline"].search(text) else None
     if utterance_level and not has_figures and LEVEL_CLAIM_RE.search(text):
         return "level"  # "they offered me L4 but i think i'm L5, thoughts?": about the level, not the offer
-    for name in ("say_no", "sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
+    for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
         if _TOPIC_RE[name].search(text):
             if name in ("vesting", "level") and has_figures:
                 continue
