@@ -226,7 +226,8 @@ _LOOSE_NAME = _NOT_A_STOP + r"(?P<name>" + _WORD + r"(?:\s*&\s*" + _WORD + r"|\s
 _NAME_NAMED = _LOOSE_NAME.replace("(?P<name>", "(?P<name2>")
 _CLAUSE_START = r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus)\s+)"
 _RIVAL_VERBS = (
-    r"(?:(?:also|just|finally|now|then)\s+)?(?:offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers"
+    r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now)\s+)?offered"
+    r"|offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers"
     r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+an?\s+offer"
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
 )
@@ -236,6 +237,14 @@ OFFER_FROM_RE = re.compile(
     re.I,
 )
 NAME_OFFERED_RE = re.compile(r"\b" + _NAME + r"\s+" + _RIVAL_VERBS, re.I)
+# "just heard back from snowflake, they're offering 195k": a company that answered, with its offer. Not
+# "haven't heard back from openai" nor "waiting to hear from ramp": those are offers waited on.
+_HEARD_NOT = r"(?:(?<=n't\s)|(?<=not\s)|(?<=yet\s)|(?<=never\s))"  # before "heard": none came yet
+HEARD_FROM_RE = re.compile(
+    r"\b(?:(?:just|finally|now)\s+)?(?<!n't\s)(?<!not\s)(?<!yet\s)(?<!never\s)heard\s+back\s+from\s+(?:the\s+)?"
+    + _LOOSE_NAME,
+    re.I,
+)
 # "de shaw offered", "Weights & Biases came back with 188k", "figma has me at 190k", "ramp is at 200k":
 # a name that starts its clause, before a verb of offering.
 CLAUSE_NAME_OFFERED_RE = re.compile(
@@ -366,10 +375,11 @@ RIVAL_RES = [
     ),
     # "should i accept 185k or wait for ramp?", "hold out for figma", "wait to hear from openai"
     re.compile(
-        r"\b(?:wait(?:ing)?\s+(?:for|on)|hold(?:ing)?\s+out\s+for|(?:wait\s+to\s+)?(?:hear(?:ing)?|heard)\s+(?:back\s+)?from)"
-        r"\s+(?:the\s+)?" + _LOOSE_NAME,
+        r"\b(?:wait(?:ing)?\s+(?:for|on)|hold(?:ing)?\s+out\s+for|(?:wait\s+to\s+)?hear(?:ing)?\s+(?:back\s+)?from"
+        r"|" + _HEARD_NOT + r"heard\s+(?:back\s+)?from|heard\s+from)\s+(?:the\s+)?" + _LOOSE_NAME,
         re.I,
     ),
+    HEARD_FROM_RE,
     # "would you take figma over planetscale", "go with linear over this one"
     re.compile(
         r"\b(?:take|pick|choose|go\s+with|prefer|accept|join)\s+(?:the\s+)?"
@@ -468,7 +478,14 @@ TRAILING_BEFORE_RE = re.compile(
     re.I,
 )
 # Patterns where the first company to make an offer, with none discussed yet, is the person's own.
-FIRST_IS_OWN = (OFFER_FROM_RE, CLAUSE_NAME_OFFERED_RE, NAME_OFFERED_RE, NAMED_OFFER_RE, THE_NAMED_OFFER_RE)
+FIRST_IS_OWN = (
+    OFFER_FROM_RE,
+    CLAUSE_NAME_OFFERED_RE,
+    NAME_OFFERED_RE,
+    NAMED_OFFER_RE,
+    THE_NAMED_OFFER_RE,
+    HEARD_FROM_RE,
+)
 NOT_NAMES = frozenset(
     [
         "was",
@@ -1415,6 +1432,12 @@ ALSO_BEFORE_RE = re.compile(
 )
 ALSO_INSIDE_RE = re.compile(r"\b(?:also|another|second|other)\b", re.I)
 ALSO_AFTER_RE = re.compile(r"\s*,?\s*(?:too|as\s+well|also)\b", re.I)
+# "Gusto has offered 175k base as well", "google offered me 200k base too": at the end of the clause
+# with the figures ("as well as" joins parts instead: "190k base as well as 50k rsus").
+ALSO_AT_END_RE = re.compile(
+    r"[^.!?;\n]{0,60}?[\s,](?:too|as\s+well(?!\s+as\b))\s*(?:[.!?;)\n]|$)",
+    re.I,
+)
 
 
 def _an_offer_besides(text: str, match: re.Match, group: str = "name") -> bool:
@@ -1423,7 +1446,10 @@ def _an_offer_besides(text: str, match: re.Match, group: str = "name") -> bool:
     before = text[max(0, match.start() - 32) : match.start()]
     inside = text[match.start() : match.start(group)]  # "there's also a datadog offer"
     return bool(
-        ALSO_BEFORE_RE.search(before) or ALSO_INSIDE_RE.search(inside) or ALSO_AFTER_RE.match(text, match.end(group))
+        ALSO_BEFORE_RE.search(before)
+        or ALSO_INSIDE_RE.search(inside)
+        or ALSO_AFTER_RE.match(text, match.end(group))
+        or ALSO_AT_END_RE.match(text, match.end())
     )
 
 
