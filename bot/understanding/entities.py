@@ -232,11 +232,17 @@ _RIVAL_VERBS = (
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
 )
 OFFER_FROM_RE = re.compile(
-    r"\b(?:offers?\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too)\s+)?(?:from|at|with|by)|one\s+(?:from|at|with))\s+"
-    + _LOOSE_NAME,
+    r"\b(?:offers?\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|letter)\s+)?(?:from|at|with|by)"
+    r"|one\s+(?:from|at|with))\s+" + _LOOSE_NAME,
     re.I,
 )
 NAME_OFFERED_RE = re.compile(r"\b" + _NAME + r"\s+" + _RIVAL_VERBS, re.I)
+# "I was offered 175k base at Datadog", "got offered 180k by stripe": the figures, then who offered them
+OFFERED_AT_RE = re.compile(
+    r"\b(?:was|been|got|am\s+being|i'm\s+being)\s+offered\s+(?:[^.!?;:]{0,40}?\d[^.!?;:]{0,40}?)\s+(?:at|by)\s+"
+    r"(?:the\s+)?" + _LOOSE_NAME + r"(?=\s*(?:$|[,;.!?)]|\band\b|\bbut\b|\bfor\b))",
+    re.I,
+)
 # "just heard back from snowflake, they're offering 195k": a company that answered, with its offer. Not
 # "haven't heard back from openai" nor "waiting to hear from ramp": those are offers waited on.
 _HEARD_NOT = r"(?:(?<=n't\s)|(?<=not\s)|(?<=yet\s)|(?<=never\s))"  # before "heard": none came yet
@@ -254,7 +260,8 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     + _RIVAL_VERBS
     + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+(?:in|through)\s+(?:at|with)|has\s+me\s+at"
     r"|put\s+me\s+at|put\s+together|put|(?:also\s+)?sent\s+(?:over\s+)?(?:numbers|figures)\s*:?"
-    r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?)\s+(?=[$£€~]?\d)"
+    r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?"
+    r"|wants\s+(?:to\s+(?:hire|bring\s+on|bring)\s+)?me(?:\s+on)?\s+(?:at|for))\s+(?=[$£€~]?\d)"
     # "brex wants to hear back by monday", "cohere needs my decision by the 15th": a deadline a name sets
     r"|(?:needs|wants|gave\s+me\s+until|expects)\s+(?:an?\s+|my\s+|to\s+)?(?:answer|decision|hear|know|reply"
     r"|response|until)\b)",
@@ -312,6 +319,7 @@ RIVAL_RES = [
     OFFER_FROM_RE,
     CLAUSE_NAME_OFFERED_RE,
     NAME_OFFERED_RE,
+    OFFERED_AT_RE,
     # "i have offer also from Grafana Labs": the "also" after the offer, as non-native writers often put it
     re.compile(
         r"\b(?:have|got|received|holding)\s+(?:an?\s+)?(?:offer|one)\s+(?:also|too|as\s+well)\s+(?:from|at|with)\s+"
@@ -361,7 +369,8 @@ RIVAL_RES = [
     # "should i go with ramp or planetscale", "choosing between linear and notion": both are named
     re.compile(
         r"\b(?:between|go\s+with|take|choose|pick)\s+(?:the\s+)?" + _LOOSE_NAME + r"(?:\s+(?:offer|one))?"
-        r"(?:\s+(?:at|for)\s+[$£€]?\d[\d,.]*\s*[kKmM]?)?\s+"
+        # its figure after it: "at 190k", "(195k base)"
+        r"(?:\s+(?:at|for)\s+[$£€]?\d[\d,.]*\s*[kKmM]?|\s*\([^()]{1,40}\))?\s+"
         r"(?:or|and|vs\.?|versus)\s+(?:the\s+)?" + _NAME_NAMED,
         re.I,
     ),
@@ -485,6 +494,7 @@ FIRST_IS_OWN = (
     NAMED_OFFER_RE,
     THE_NAMED_OFFER_RE,
     HEARD_FROM_RE,
+    OFFERED_AT_RE,
 )
 NOT_NAMES = frozenset(
     [
@@ -1278,6 +1288,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     markers: list[tuple[int, str]] = []
     own = set(context.company_names)
     taken: list[tuple[int, int]] = []
+    told: list[tuple[int, str, str]] = []  # (where, OFFER or "rival", name): offers said alike, for _side_by_side
     for match in OWN_OFFER_RE.finditer(text):
         name = match["name"].strip(" .,'").lower()
         if _an_offer_besides(text, match):
@@ -1317,17 +1328,20 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 continue
             groups = ["name", "name2"] if "name2" in pattern.groupindex else ["name"]
             for group in groups:
-                _mark_name(match, group, pattern, context, utterance, own, markers, taken, text)
+                _mark_name(match, group, pattern, context, utterance, own, markers, taken, text, told)
     figure_from: set[int] = set()  # rival markers of "199k base from notion", which may own figures before
     for match in FIGURE_FROM_RE.finditer(text):
         name = _clean_name(match["name"])
         if not name or any(s <= match.start("name") < e for s, e in taken):
             continue
         if _same_company(name.lower(), own) or (not own and not context.rival_names):
+            if not own:
+                told.append((match.start(), OFFER, name))
             _own_named(utterance, context, name)
             own.add(name.lower())
             markers.append((match.start(), OFFER))
         else:  # from just before the figure, as its amount starts with the space before it
+            told.append((max(0, match.start() - 1), "rival", name))
             markers.append((max(0, match.start() - 1), rival(name)))
             figure_from.add(max(0, match.start() - 1))
             if name.lower() not in [n.lower() for n in utterance.rivals]:
@@ -1337,7 +1351,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     if listed:  # "two other offers: Google 260k total and Meta 280k total": each name before its figures
         for match in LISTED_NAME_RE.finditer(text, listed.start()):
             if not any(s <= match.start("name") < e for s, e in taken):
-                _mark_name(match, "name", LISTED_NAME_RE, context, utterance, own, markers, taken, text)
+                _mark_name(match, "name", LISTED_NAME_RE, context, utterance, own, markers, taken, text, told)
     for name in context.rival_names:  # a rival named before: "correction on anthropic: 320k base"
         for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
             if not any(s <= match.start() < e for s, e in taken):
@@ -1366,7 +1380,26 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             if not PAIR_FIGURE_RE.search(text, last, match.start()):
                 continue  # "over at pinterest they're offering 202k": they are pinterest
         markers.append((at, OFFER))
+    if not context.company_names and not context.rival_names:
+        markers = _side_by_side(told, markers, utterance)
     return _trailing_rivals(text, sorted(markers), sentences, figure_from)
+
+
+def _side_by_side(told: list[tuple[int, str, str]], markers: list, utterance: Utterance) -> list:
+    """A first message telling two offers alike ("Stripe offered 195k base and Ramp offered 205k",
+    "I have 200k from datadog and planetscale offered 190k"): nothing says which one is coached, so
+    the one first read as the person's own becomes an offer held side by side with the other,
+    and the coach asks which (bot/coaching/coach.py `_offer_chosen_among_rivals`). An offer said
+    otherwise ("I also have", "a competing offer from") leaves the first as the person's own."""
+    owned = [(at, name) for at, kind, name in told if kind == OFFER]
+    if len(owned) != 1 or not any(kind == "rival" for _, kind, _ in told):
+        return markers
+    at, name = owned[0]
+    if utterance.company == name[:60]:
+        utterance.company = None
+    if name.lower() not in [n.lower() for n in utterance.rivals]:
+        utterance.rivals.insert(0, name)
+    return [(p, rival(name)) if (p, who) == (at, OFFER) else (p, who) for p, who in markers]
 
 
 def _trailing_rivals(
@@ -1389,7 +1422,7 @@ def _trailing_rivals(
     return sorted(out)
 
 
-def _mark_name(match, group, pattern, context, utterance, own, markers, taken, text) -> None:
+def _mark_name(match, group, pattern, context, utterance, own, markers, taken, text, told) -> None:
     """One name a rival pattern found: the person's own company (an offer marker), a rival, or nothing."""
     name = _clean_name(match[group])
     at = match.start(group)
@@ -1412,14 +1445,18 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
         and not _an_offer_besides(text, match, group)
         and not _earlier_offer(text, match.start())
         and not OFFERS_LIST_RE.search(text[: match.start()])  # "two other offers, one from X": X is a rival
+        and not re.match(r"offers\b", match[0], re.I)  # "offers from brex at 180k and plaid at 190k": several
     ):
         _own_named(utterance, context, name)
         own.add(name.lower())  # the first company to make an offer is the person's own
         markers.append((at, OFFER))
         taken.append(match.span())
+        told.append((at, OFFER, name))
         return
     if name.lower() in {"current", "old", "present"}:
         return
+    if pattern in FIRST_IS_OWN and not _an_offer_besides(text, match, group):
+        told.append((at, "rival", name))
     markers.append((at, rival(name)))
     taken.append(match.span())
     if name.lower() not in [n.lower() for n in utterance.rivals]:

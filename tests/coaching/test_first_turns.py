@@ -54,3 +54,16 @@ def test_a_first_question_that_carries_the_offer_takes_the_offer_first(chat):
 
 def test_a_first_question_without_figures_still_gets_the_introduction(chat):
     assert "Tell me about your offer in your own words" in chat.say("how do I negotiate a counter?")
+
+
+def test_two_offers_told_alike_are_asked_about_by_name(chat):
+    """Before: "Stripe offered 195k base and Ramp offered 205k base" made Stripe's the offer and
+    asked nothing; "Deciding between Stripe (195k base) and Ramp (205k base)" noted both bases as
+    the one offer's, the second replacing the first."""
+    first = chat.say("Deciding between planetscale (185k base) and Ramp (205k base)")
+    assert "Planetscale offer: base $185K · Ramp offer: base $205K" in first
+    assert "Which offer shall we work on: Planetscale or Ramp?" in first
+    assert chat.stored()["offer"].get("base") is None
+    second = chat.say("planetscale ml remote")
+    assert "Base $185K" in second and "Ramp offer $205K base" in second
+    assert chat.stored()["offer"]["base"] == 185_000
