@@ -108,6 +108,17 @@ class SharesPending(BaseModel):
     strike: str | None = None  # an option's strike price as written (`$2.50`): what exercising costs, not its value
 
 
+class FigureAsked(BaseModel):
+    """A figure of the offer whose part nobody named ("they offered me 175 plus 90k RSUs"): kept
+    while the coach asks which part it is, so a one-word answer (`base`) can place it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    value: int
+    text: str
+    currency: str | None = None
+
+
 class Case(BaseModel):
     model_config = ConfigDict(extra="ignore", validate_assignment=False)
 
@@ -143,6 +154,7 @@ class Case(BaseModel):
     # The offer's currency came from the band, not from the person (they wrote `85k`): it
     # follows the band when the location changes, and a figure in a named currency replaces it.
     currency_assumed: bool = False
+    figure_asked: FigureAsked | None = None  # the figure "Is 175 the base salary, …?" asks about
 
     @model_validator(mode="before")
     @classmethod

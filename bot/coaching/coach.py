@@ -36,7 +36,7 @@ from bot.offers.model import Offer
 from bot.render.blocks import Message, build_messages, is_directive
 from bot.render.fixed import coach_error
 from bot.render.templates import render
-from bot.understanding.entities import Context
+from bot.understanding.entities import Context, parts_named
 from bot.understanding.intents import OFFER_WORDS_RE, QUESTIONS
 from bot.understanding.model import OFFER, Amount, Utterance
 from bot.understanding.reader import understand
@@ -44,6 +44,8 @@ from bot.understanding.reader import understand
 log = logging.getLogger(__name__)
 # Resolutions a DM with no case open answers as the `/comp` lookup it is.
 LOOKUP_KINDS = ("band", "regions", "roles", "region_unknown", "role_unknown", "level_unknown", "companies")
+# A one-part answer to "Is 175 the base salary, …?" is short: `base`, `it is the signing bonus`.
+ANSWER_WORDS = 6
 FORGET_YES = {"yes forget me", "yes delete", "yes delete it", "delete it", "yes please delete"}
 # A question about the person's own grant, not about vesting terms in general.
 OWN_TERMS_RE = re.compile(
@@ -136,6 +138,23 @@ def _offer_chosen_among_rivals(case: Case, u: Utterance) -> tuple[Case, Utteranc
     place = f"{chosen.company} {u.place_text}".strip()
     chosen_u = replace(u, intent="answer", rivals=[], amounts=figures + u.amounts, place_text=place)
     return case, replace(chosen_u, company=chosen.company)
+
+
+def _part_of_the_figure_asked(case: Case, u: Utterance) -> tuple[Case, Utterance]:
+    """Answering "Is 175 the base salary, the equity grant, a bonus or a sign-on?" with the part
+    alone (`base`, `it's the signing bonus`): the figure asked about is that part. Figures
+    stated in answer replace it (`175 base`); `skip` drops it; anything else leaves the
+    question open (`Intake.missing` asks it again)."""
+    figure = case.figure_asked
+    if figure is None:
+        return case, u
+    parts = parts_named(u.text)
+    if u.amounts and case.pending == "unlabelled":
+        return case.model_copy(update={"figure_asked": None}), u  # the figures stated afresh
+    if u.amounts or u.intent in QUESTIONS or len(parts) != 1 or len(u.text.split()) > ANSWER_WORDS:
+        return case, u  # not an answer: the question stands (`skip` lets the figure go)
+    amount = Amount(OFFER, parts[0], figure.value, "money", currency=figure.currency, text=figure.text)
+    return case.model_copy(update={"figure_asked": None}), replace(u, intent="answer", amounts=[amount])
 
 
 def _share_price(u: Utterance) -> tuple[Fraction, str | None] | None:
@@ -231,6 +250,7 @@ class Coach:
         if case.pending == "forget":
             return self._forget_answer(case, u)
         case, u = _offer_chosen_among_rivals(case, u)
+        case, u = _part_of_the_figure_asked(case, u)
         handler = self._handlers.get(u.intent, Coach._statement)
         return handler(self, case, u, text)
 
@@ -316,11 +336,14 @@ class Coach:
             if lookup and lookup.kind in LOOKUP_KINDS:
                 return Outcome(self.answers.mention(text), None)
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
-        if case.pending in ("company", "role", "region") or u.unreadable:
+        missing = self.intake.missing(case) if not case.evaluated else None
+        unplaced = case.company_slug is None and case.company_text is None or case.region is None
+        placeable = lookup is not None and lookup.kind in ("band", "regions", "roles")
+        if case.pending in ("company", "role", "region") or u.unreadable or (unplaced and placeable):
+            # a company, role or location still missing is taken even when another question came last
             return self._statement(case, u, text)
         if case.pending == "shares" and self._answers_shares(u):
             return self._statement(case, u, text)
-        missing = self.intake.missing(case) if not case.evaluated else None
         if missing is not None and missing["key"] == case.pending:
             # "equity? none, its all cash" unread: the question stands, not a menu of later steps
             return Outcome(self._render("coach_question.j2", **missing, unread=True, **self._summary(case)), None)
@@ -335,12 +358,15 @@ class Coach:
             return self._on_other(case, u, text)
         case = case.model_copy(deep=True)
         slot = case.pending
-        if slot and slot not in case.skipped and slot not in ("forget", "leverage"):
+        if slot and slot not in case.skipped and slot not in ("forget", "leverage", "unlabelled"):
             case.skipped.append(slot)
         if slot == "shares":
             case.shares = None
-        case.pending = None
         changes = [f"skipped: {SLOT_WORDS.get(slot, slot)}"] if slot and slot in SLOT_WORDS else []
+        if slot == "unlabelled" and case.figure_asked:
+            changes = [f"left out: {case.figure_asked.text}, as you skipped saying what it is"]
+            case.figure_asked = None
+        case.pending = None
         if slot == "years":
             assumed = Applied()
             operations.assume_vesting_years(case, assumed)
@@ -427,8 +453,8 @@ class Coach:
             question = done.question
             if question["key"] in ("implausible", "stake"):
                 case.pending = question.get("slot") if question.get("slot") in MONEY_SLOTS else case.pending
-            elif question["key"] == "shares":
-                case.pending = "shares"
+            elif question["key"] in ("shares", "unlabelled"):
+                case.pending = question["key"]
             return self._ask(case, question, changes)
         missing = self.intake.missing(case)
         if missing:

@@ -28,6 +28,60 @@ ANSWER_FILLER_RE = re.compile(
     re.I,
 )
 
+# Words that answer "which company?" without naming one ("lol", "hmm", "idk"): never taken as a
+# company no guide covers.
+NOT_A_COMPANY = frozenset(
+    [
+        "lol",
+        "lmao",
+        "haha",
+        "hah",
+        "hmm",
+        "hm",
+        "um",
+        "umm",
+        "uh",
+        "uhh",
+        "ok",
+        "okay",
+        "k",
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "no",
+        "nope",
+        "nah",
+        "sure",
+        "thanks",
+        "thx",
+        "ty",
+        "idk",
+        "dunno",
+        "what",
+        "huh",
+        "why",
+        "how",
+        "who",
+        "wait",
+        "sorry",
+        "oops",
+        "hi",
+        "hey",
+        "hello",
+        "help",
+        "please",
+        "pls",
+        "none",
+        "nothing",
+        "n/a",
+        "na",
+        "?",
+        "??",
+        "...",
+    ]
+)
+
 
 class Intake:
     def __init__(self, answers: Answers) -> None:
@@ -122,6 +176,8 @@ class Intake:
         typed = [w for w in re.split(r"\s+", ANSWER_FILLER_RE.sub(" ", u.place_text)) if w]
         unknown = set(direct.unknown.split())
         words = [w for w in typed if (n := normalize(w)) in unknown or n.replace(" ", "") in unknown]
+        if all(w.lower().strip(",.;:!?\"'()") in NOT_A_COMPANY for w in words):
+            return None
         return " ".join(w.strip(",.;:!?\"'()") for w in words).strip()[:60] or None
 
     def bands(self, case: Case) -> dict[str, MoneyRange | None]:
@@ -135,6 +191,8 @@ class Intake:
     def missing(self, case: Case) -> dict | None:
         """The next thing to ask, one at a time, in the order a recruiter's offer reads."""
         guide = self.guide(case)
+        if case.figure_asked is not None:  # asked first, as it was: the figure is never dropped unsaid
+            return {"key": "unlabelled", "figure": case.figure_asked.text}
         if case.company_slug is None and case.company_text is None:
             return {"key": "company"}
         if case.company_slug and guide is None:

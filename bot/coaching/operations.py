@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 
-from bot.coaching.case import Case, CurrentJob, Note, Package, Rival, SharesPending
+from bot.coaching.case import Case, CurrentJob, FigureAsked, Note, Package, Rival, SharesPending
 from bot.guides.model import RegionBand
 from bot.guides.money import format_amount
 from bot.offers.model import DEFAULT_VESTING_YEARS
@@ -141,9 +141,10 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         kind = case.pending
     if kind is None:
         alone = len([a for a in u.amounts if a.holder == OFFER]) == 1
-        done.ask(
-            {"key": "unlabelled_rival" if alone and case.pending == "leverage" else "unlabelled", "figure": amount.text}
-        )
+        key = "unlabelled_rival" if alone and case.pending == "leverage" else "unlabelled"
+        if key == "unlabelled" and done.question is None and amount.unit == "money":
+            case.figure_asked = FigureAsked(value=int(amount.value), text=amount.text, currency=amount.currency)
+        done.ask({"key": key, "figure": amount.text})
         return
     if amount.unit == "percent":
         if kind == "bonus":

@@ -67,3 +67,46 @@ def test_two_offers_told_alike_are_asked_about_by_name(chat):
     second = chat.say("planetscale ml remote")
     assert "Base $185K" in second and "Ramp offer $205K base" in second
     assert chat.stored()["offer"]["base"] == 185_000
+
+
+ASKED_175 = "Is 175 the base salary, the equity grant, a bonus or a sign-on?"
+
+
+def test_a_one_word_answer_places_the_figure_asked_about(chat):
+    """Before: `base` in answer was unread, the 175 was dropped unsaid and the coach moved on."""
+    assert ASKED_175 in chat.say("they offered me 175 plus 90k RSUs")
+    reply = chat.say("base")
+    assert "*Noted:* base $175K" in reply
+    assert chat.stored()["offer"]["base"] == 175_000
+    assert "figure_asked" not in chat.stored()
+
+
+def test_the_figure_question_stands_until_answered_and_a_company_meanwhile_is_taken(chat):
+    chat.say("they offered me 175 plus 90k RSUs")
+    assert ASKED_175 in chat.say("hmm")
+    reply = chat.say("planetscale")
+    assert ASKED_175 in reply and "PlanetScale · ML / AI Engineer" in reply
+    assert "*Noted:* sign-on $175K" in chat.say("it's the signing bonus")
+    assert chat.stored()["offer"]["sign_on"] == 175_000
+
+
+def test_figures_stated_afresh_replace_the_figure_asked_about(chat):
+    chat.say("they offered me 175 plus 90k RSUs")
+    chat.say("180k base actually")
+    assert chat.stored()["offer"]["base"] == 180_000
+    assert "figure_asked" not in chat.stored()
+
+
+def test_skipping_the_figure_question_says_the_figure_is_left_out(chat):
+    chat.say("they offered me 175 plus 90k RSUs")
+    reply = chat.say("skip")
+    assert "left out: 175, as you skipped saying what it is" in reply
+    assert ASKED_175 not in reply
+    assert "base" not in chat.stored()["offer"]
+
+
+def test_a_filler_word_is_no_company(chat):
+    """Before: "lol" in answer to "which company?" became the offer's company, no guide covering it."""
+    chat.say("175k base, 90k rsus over 4 years")
+    assert "Which company and role is the offer for?" in chat.say("lol")
+    assert "company_text" not in chat.stored()
