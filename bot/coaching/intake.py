@@ -30,57 +30,12 @@ ANSWER_FILLER_RE = re.compile(
 
 # Words that answer "which company?" without naming one ("lol", "hmm", "idk"): never taken as a
 # company no guide covers.
-NOT_A_COMPANY = frozenset(
-    [
-        "lol",
-        "lmao",
-        "haha",
-        "hah",
-        "hmm",
-        "hm",
-        "um",
-        "umm",
-        "uh",
-        "uhh",
-        "ok",
-        "okay",
-        "k",
-        "yes",
-        "yeah",
-        "yep",
-        "yup",
-        "no",
-        "nope",
-        "nah",
-        "sure",
-        "thanks",
-        "thx",
-        "ty",
-        "idk",
-        "dunno",
-        "what",
-        "huh",
-        "why",
-        "how",
-        "who",
-        "wait",
-        "sorry",
-        "oops",
-        "hi",
-        "hey",
-        "hello",
-        "help",
-        "please",
-        "pls",
-        "none",
-        "nothing",
-        "n/a",
-        "na",
-        "?",
-        "??",
-        "...",
-    ]
-)
+NOT_A_COMPANY = frozenset({
+    "lol", "lmao", "haha", "hah", "hmm", "hm", "um", "umm", "uh", "uhh", "ok", "okay", "k", "yes", "yeah", "yep",
+    "yup", "no", "nope", "nah", "sure", "thanks", "thx", "ty", "idk", "dunno", "what", "huh", "why", "how", "who",
+    "wait", "sorry", "oops", "hi", "hey", "hello", "help", "please", "pls", "none", "nothing", "n/a", "na", "?",
+    "??", "...",
+})  # fmt: skip
 
 
 class Intake:
