@@ -36,6 +36,7 @@ GUIDE_WORDS = {
     "sign_on_vs_base": r"sign[- ]?on|signing|one-time",
     "accept": r"accept|walk away|competitive|settle",
     "say_no": r"push ?back|refus|\bno\b.*\bmove|won'?t|rescind|walk away",
+    "leverage": r"leverage|competing|counter-?offer|other offers?|alternative",
 }
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 _SOURCE_TAG = re.compile(r"\s*\[Source:[^\]]*\]\s*")
@@ -544,6 +545,16 @@ def _say_no(f: Facts) -> dict:
     }
 
 
+def _leverage(f: Facts) -> dict:
+    """Leverage without inventing any: the alternatives the person named, the room the band
+    leaves, the guide's levers and its own words on competing offers."""
+    return {
+        "levers": list(f.guide.levers[:3]) if f.guide else [],
+        "walk": _walk_away(f),
+        "guide_says": guide_lines(f.guide, "leverage"),
+    }
+
+
 _BUILDERS = {
     "good": _good,
     "accept": _accept,
@@ -551,6 +562,7 @@ _BUILDERS = {
     "vesting": _vesting,
     "deadline": _deadline,
     "say_no": _say_no,
+    "leverage": _leverage,
     "level": _level,
     "remote": _remote,
     "sign_on_vs_base": _sign_on_vs_base,

@@ -31,6 +31,7 @@ COMMANDS = {
 }  # fmt: skip
 QUESTIONS = [
     "say_no",
+    "leverage",
     "good",
     "accept",
     "refreshers",
@@ -50,6 +51,15 @@ QUESTION_TOPICS = {
     r"|the\s+recruiter|hr|she|he)\s+(?:just\s+)?(?:says?\s+no|refuses?|rejects?|declines?|turns?\s+(?:it|me|that)\s+down"
     r"|won'?t\s+(?:budge|move|negotiate|go\s+higher)|doesn'?t\s+(?:budge|move|agree)|don'?t\s+(?:budge|move|agree)"
     r"|can'?t\s+(?:go\s+higher|do\s+it|move)|rescinds?|pulls?|withdraws?)",
+    # "what's my leverage if I have no other offer?", "can I negotiate without a competing offer?": leverage
+    # asked about (leveraging a named offer is a counter: "how do I leverage the figma offer")
+    "leverage": r"\b(?:what(?:'s|\s+is)\s+my|how\s+much|what|any|where(?:'s|\s+is)\s+my|i\s+have|do\s+i\s+have"
+    r"(?:\s+(?:any|some|enough|real))?)\s+(?:real\s+)?leverage\b(?!\s+(?:the|this|that|my|their|it|an?)\b)"
+    r"|\b(?:negotiate|counter|ask\s+for\s+more|push\s+back|haggle)\b[^?.!]{0,30}\b(?:without|with\s+no|if\s+i"
+    r"\s+(?:don'?t|do\s+not|dont)\s+have|when\s+i\s+(?:don'?t|do\s+not|dont)\s+have|having\s+no|even\s+with\s+no)"
+    r"\s+(?:a\s+|any\s+)?(?:other\s+|another\s+|competing\s+|second\s+|rival\s+|backup\s+)?offers?\b"
+    r"|\b(?:no|without\s+(?:a|any))\s+(?:other|competing|second)\s+offers?\b[^?.!]{0,30}\b(?:negotiate|counter"
+    r"|leverage|push\s+back)\b",
     "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
     r"|legal(?:ly)?|lawyer|"
     r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
@@ -369,6 +379,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     money = [a for a in utterance.amounts if a.unit != "percent" or a.component]
     if _TOPIC_RE["say_no"].search(text) and QUESTION_RE.search(text):
         return "say_no"  # "what do I do if they won't budge?": a refusal asked about, nothing fixed yet
+    if _TOPIC_RE["leverage"].search(text) and QUESTION_RE.search(text) and not money:
+        return "leverage"  # "what's my leverage if I have no other offer?": asked, nothing stated
     if utterance.fixed and not REVISED_RE.search(text):
         return "pushback"
     if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):
