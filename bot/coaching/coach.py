@@ -332,6 +332,8 @@ class Coach:
     def _on_other(self, case: Case, u: Utterance, text: str) -> Outcome:
         """Nothing the coach can act on: a band lookup when the words name one, else where we are."""
         lookup = self.answers.resolver.resolve(text) if text.strip() else None
+        if case.is_empty and u.unreadable:  # "planetscale ml remote, offer: 175/90/20": asked, not looked up
+            return self._statement(case, u, text)
         if case.is_empty:
             if lookup and lookup.kind in LOOKUP_KINDS:
                 return Outcome(self.answers.mention(text), None)
@@ -379,7 +381,7 @@ class Coach:
         """Offers, rivals, the current job, answers, corrections, pushbacks, details and
         coaching moves: the case is updated by operations (bot/coaching/operations.py) and the
         reply names what changed."""
-        opens = u.amounts or u.rivals or u.current_company or OFFER_WORDS_RE.search(u.text) or u.none_of
+        opens = u.amounts or u.rivals or u.current_company or OFFER_WORDS_RE.search(u.text) or u.none_of or u.unreadable
         if case.is_empty and not opens and u.intent not in ("answer",):
             return self._on_other(case, u, text)
         if case.is_empty and u.intent in ("counter", "email", "phone", "accepted", "pushback"):
@@ -400,7 +402,8 @@ class Coach:
             done = operations.apply(case, u, self._region(case), self.intake.bands(case))
             if u.unreadable:
                 figure = u.unreadable[0]  # never dropped without a word; "$-5k" is no pay at all, not 5k
-                done.ask({"key": "unreadable", "figure": figure, "negative": bool(re.match(r"\D?[-−]", figure))})
+                negative = bool(re.match(r"\D?[-−]", figure))
+                done.ask({"key": "unreadable", "figure": figure, "negative": negative, "slashed": "/" in figure})
         self._defaults(case, done)
         if moved:
             done.say(moved)

@@ -99,6 +99,16 @@ NOT_FIGURES_RE = re.compile(
     r"|\b\d{1,2}\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp|xp|in\s+(?:the\s+)?industry)\b",
     re.I,
 )
+# "175/90/20", "$180k/60k/15k": figures in a row with no part named (base / stock / bonus is a common
+# order, not the only one): kept verbatim and asked about, never guessed. The first is pay in thousands
+# or more, so dates ("11/27/26") and vesting schedules ("25/25/25/25") are not read as one.
+KIND_AFTER_SLASHED_RE = re.compile(
+    r"\s*(?:base|salary|rsus?|stock|equity|options?|bonus|sign|signing|total|tc|in\s+(?:rsus?|stock|equity))\b", re.I
+)
+SLASHED_FIGURES_RE = re.compile(
+    r"(?<![\w.$/])[$£€]?(?:[4-9]\d|[1-9]\d{2})(?:[.,]\d+)?\s*[kK]?"
+    r"(?:\s*/\s*[$£€]?\d{1,3}(?:[.,]\d+)?\s*[kK]?){1,4}(?![\w/%]|\.\d)"
+)
 SCHEDULE_RE = re.compile(
     r"(?<![\w.$])(?P<parts>\d{1,2}(?:\.\d+)?\s*%?(?:\s*[/,-]?\s*\d{1,2}(?:\.\d+)?\s*%?){2,5})(?![\w.]|\s*[kKmM]\b)"
 )
@@ -495,6 +505,7 @@ FIRST_IS_OWN = (
     THE_NAMED_OFFER_RE,
     HEARD_FROM_RE,
     OFFERED_AT_RE,
+    LABEL_NAME_RE,  # "planetscale: 176k base / 100k rsu" as a first message
 )
 NOT_NAMES = frozenset(
     [
@@ -921,6 +932,7 @@ def read(text: str, context: Context) -> Utterance:
     plan_ends: list[int] = []  # where each "401k match" ends: a percent right after it is the match
     masked = _mask(RETIREMENT_RE, masked, lambda m: (notes.add("retirement_match"), plan_ends.append(m.end())))
     masked = _mask(NOT_FIGURES_RE, masked)
+    masked = _mask(SLASHED_FIGURES_RE, masked, lambda m: utterance.unreadable.append(m[0]), keep=_not_slashed_pay)
     price = SHARE_PRICE_RE.search(masked)
     if price:
         written = next(price[g] for g in "abcdef" if price[g])
@@ -1060,6 +1072,16 @@ def _is_change(masked: str, start: int, end: int) -> bool:
 def _mask_span(text: str, span: tuple[int, int]) -> str:
     start, end = span
     return text[:start] + " " * (end - start) + text[end:]
+
+
+def _not_slashed_pay(match: re.Match) -> bool:
+    """Plain numbers under 100 are no pay ("50/50", "24/7", a schedule "40/30/20/10"); a `k`, a
+    currency or a first figure of 100 or more is ("175/90/20", "180k/20k"). Nor are figures that
+    a part word follows ("176k / 100k rsu / 0 sign on"): those parts are named."""
+    written = match[0]
+    first = int(re.match(r"\D*(\d+)", written)[1])
+    named = KIND_AFTER_SLASHED_RE.match(match.string, match.end())
+    return bool(named) or (not re.search(r"[kK$£€]", written) and first < 100)
 
 
 def _mask(pattern: re.Pattern, text: str, seen=None, keep=None) -> str:

@@ -110,3 +110,14 @@ def test_a_filler_word_is_no_company(chat):
     chat.say("175k base, 90k rsus over 4 years")
     assert "Which company and role is the offer for?" in chat.say("lol")
     assert "company_text" not in chat.stored()
+
+
+def test_figures_in_a_row_are_asked_about_never_guessed_or_dropped(chat):
+    """Before: "175/90/20" as a first message got the /comp band with "I did not understand
+    “175 90 20”": the offer never opened. Which part each figure is (and whether the stock is the
+    grant or a year of it) is the person's to say."""
+    reply = chat.say("planetscale ml remote. offer: 175/90/20")
+    assert "I can't tell which part each figure in 175/90/20 is" in reply
+    assert "PlanetScale · ML / AI Engineer · Remote US" in reply
+    assert "base" not in chat.stored().get("offer", {})
+    assert "*Noted:* base $175K" in chat.say("175k base, 90k stock a year, 20k bonus")

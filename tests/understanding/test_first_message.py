@@ -216,3 +216,25 @@ def test_an_offer_not_heard_back_on_is_still_waited_on(text):
 )
 def test_as_well_as_and_too_good_are_no_other_offer(text):
     assert not understand(text, Context()).rivals
+
+
+@pytest.mark.parametrize(
+    ("text", "unreadable"),
+    [("offer: 175/90/20", ["175/90/20"]), ("$180k/60k/15k", ["$180k/60k/15k"]), ("offer 180k/20k", ["180k/20k"])],
+)
+def test_figures_in_a_row_with_no_part_named_are_kept_verbatim(text, unreadable):
+    utterance = understand(text, Context())
+    assert utterance.unreadable == unreadable and not utterance.amounts
+
+
+@pytest.mark.parametrize(
+    "text", ["it's 50/50 whether I take it", "24/7 oncall", "start date 11/27/26", "vesting is 40/30/20/10"]
+)
+def test_numbers_with_slashes_that_are_no_pay_stay_out(text):
+    assert not understand(text, Context()).unreadable
+
+
+def test_figures_with_their_parts_between_slashes_are_read():
+    utterance = understand("planetscale: 176k base / 100k rsu / 0 sign on", Context())
+    assert not utterance.unreadable
+    assert {"base=176000", "equity=100000"} <= utterance.labels()
