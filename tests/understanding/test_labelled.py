@@ -39,6 +39,8 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # since some aimed at causes the seventh's misses showed, so both are partly tuned now. One fix was made after
 # the eighth was scored, for a misreading it showed the other way round (the person's own figure given to the
 # rival named after it: "179k base here and 188k base from okta"), so the eighth is partly tuned by that line.
+# The ninth was written after the eighth was scored and before any fix for it (whose figures they are, in
+# new wordings), scored once: 86.7% intent, 90.7% entity F1, 4 lines with a rival's figures read as the own.
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -48,6 +50,7 @@ HELD_OUT_FLOORS = {
     "held-out 6": (0.87, 0.93),
     "held-out 7": (0.85, 0.82),
     "held-out 8": (0.71, 0.80),
+    "held-out 9": (0.86, 0.90),
 }
 
 
