@@ -238,11 +238,12 @@ _CLAUSE_START = r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus)\s
 _RIVAL_VERBS = (
     r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now)\s+)?offered"
     r"|offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers"
-    r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+an?\s+offer"
+    r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+(?:an?|their|its|the)\s+offer"
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
 )
 OFFER_FROM_RE = re.compile(
-    r"\b(?:offers?\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|letter)\s+)?(?:from|at|with|by)"
+    r"\b(?:offers?\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|letter|i\s+(?:got|have|received|had))\s+)?"
+    r"(?:from|at|with|by)"
     r"|one\s+(?:from|at|with))\s+" + _LOOSE_NAME,
     re.I,
 )
@@ -269,7 +270,7 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     + r"\s+(?:"
     + _RIVAL_VERBS
     + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+(?:in|through)\s+(?:at|with)|has\s+me\s+at"
-    r"|put\s+me\s+at|put\s+together|put|(?:also\s+)?sent\s+(?:over\s+)?(?:numbers|figures)\s*:?"
+    r"|put\s+me\s+at|put\s+together|put|(?:also\s+)?sent\s+(?:over\s+)?(?:numbers|figures)\s*:?|sent\s+(?:me\s+)?over|sent\s+me"
     r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?"
     r"|wants\s+(?:to\s+(?:hire|bring\s+on|bring)\s+)?me(?:\s+on)?\s+(?:at|for))\s+(?=[$£€~]?\d)"
     # "brex wants to hear back by monday", "cohere needs my decision by the 15th": a deadline a name sets
@@ -297,8 +298,8 @@ NAMED_OFFER_RE = re.compile(
 )
 RIVAL_RES = [
     re.compile(
-        r"\b(?:another|other|competing|second|rival|separate|backup)\s+(?:job\s+)?(?:offers?|ones?)\s*,?\s+"
-        r"(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|already|now)\s+)?(?:(?:i|we)\s+(?:have|got|hold)\s+)?"
+        r"\b(?:another|other|competing|second|rival|separate|backup|one\s+more)\s+(?:job\s+)?(?:offers?|ones?)\s*,?\s+"
+        r"(?:(?:on\s+the\s+table|on\s+my\s+plate|in\s+hand|as\s+well|too|already|now)\s*,?\s+)?(?:(?:i|we)\s+(?:have|got|hold)\s+)?"
         r"(?:is\s+)?(?:from|at|with|by)\s+" + _LOOSE_NAME,
         re.I,
     ),
@@ -369,7 +370,10 @@ RIVAL_RES = [
     ),
     # "another company, rippling, offered me ...": the name set off by commas
     re.compile(
-        r"\b(?:another|other|a\s+second)\s+(?:company|place|startup|one)\s*,\s*(?:called\s+)?" + _NAME + r"\s*,", re.I
+        r"\b(?:another|other|a\s+second|the\s+second|a\s+third|the\s+third|an?\s+(?:smaller|bigger|larger|different"
+        r"|small|big|later[- ]stage|early[- ]stage|public))\s+(?:company|place|startup|one|firm)\s*,\s*"
+        r"(?:called\s+|named\s+)?" + _NAME + r"\s*,",
+        re.I,
     ),
     re.compile(
         r"\b(?:also\s+)?(?:interviewing|interviewed|talking|in\s+talks|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+"
@@ -435,7 +439,13 @@ RIVAL_RES = [
         re.I,
     ),
     # "besides planetscale i have twilio at 188k": a company held at a figure
-    re.compile(r"\bi\s+(?:also\s+)?(?:have|got)\s+" + _LOOSE_NAME + r"\s+at\s+(?=[$£€~]?\d)", re.I),
+    # "i've got uber at 210k total", "i have instacart offering 188k"
+    re.compile(
+        r"\bi(?:'ve|\s+have)?\s+(?:also\s+)?(?:have|got)\s+"
+        + _LOOSE_NAME
+        + r"\s+(?:at|offering(?:\s+me)?|paying(?:\s+me)?)\s+(?=[$£€~]?\d)",
+        re.I,
+    ),
     # "asana's is 185k base": a company's offer, the offer word left out
     re.compile(r"\b" + _NAME + r"'s\s+(?:is|are|was|were)\s+(?:now\s+)?(?=[$£€~]?\d)", re.I),
     # "the people at snowflake said", "the hiring team at gitlab quoted", "coinbase's recruiters put": a
@@ -452,6 +462,10 @@ RIVAL_RES = [
         r"\bat\s+" + _LOOSE_NAME + r"\s+(?:is|was|would\s+be)\s+(?:my|the)\s+(?:other|backup|second|alternative"
         r"|fallback)\s+(?:option|offer|one|choice)\b",
         re.I,
+    ),
+    # "201k base is where robinhood landed"
+    re.compile(
+        r"\b(?:is|was|are|were)\s+where\s+" + _LOOSE_NAME + r"\s+(?:landed|ended\s+up|came\s+in|settled|is|are)\b", re.I
     ),
     # "188k and 90k in stock is what apple offered", "188k base is what the folks at chime came back with"
     re.compile(r"\b(?:is|was|are|were)\s+what\s+" + _NAME + r"\s+(?:offered|gave|came|sent|quoted|put)", re.I),
@@ -492,7 +506,8 @@ PAIR_FIGURE_RE = re.compile(r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kKmM]?\b")
 # Rival phrases that may follow the figures they own ("188k is what apple offered", "60k rsus on the
 # table from asana"): the words just before the name say so.
 TRAILING_BEFORE_RE = re.compile(
-    r"(?:\bfrom|\bcalled|\bnamed|\bwhat|\bat)\s+(?:(?:the|a|an)\s+)?(?:(?:people|team|folks|recruiters?|hiring"
+    r"(?:\bfrom|\bcalled|\bnamed|\bwhat|\bat|\bwhere|\bthat'?s|\bthose\s+are|\bthis\s+is)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:(?:people|team|folks|recruiters?|hiring"
     r"\s+(?:manager|team))\s+(?:at|from)\s+)?$",
     re.I,
 )
@@ -546,6 +561,16 @@ NOT_NAMES = frozenset(
         "new",
         "revised",
         "updated",
+        "improved",
+        "fresh",
+        "latest",
+        "newest",
+        "numbers",
+        "figures",
+        "package",
+        "stay",
+        "want",
+        "wants",
         "final",
         "first",
         "second",
@@ -769,6 +794,13 @@ CURRENT_RES = [
         re.I,
     ),
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:on|at)\s+(?=[$£€]?\d)", re.I),
+    # "my employer now pays 171k", "my salary at workday is 158k right now"
+    re.compile(r"\bmy\s+(?:employer|company|job|boss)\s+(?:now\s+|currently\s+|today\s+)?pays\b", re.I),
+    re.compile(
+        r"\bmy\s+(?:salary|base|pay|comp|tc|package)\s+(?:at|with)\s+[\w&'.-]+(?:\s+[\w&'.-]+)?\s+(?:is|was)\b"
+        r"(?=[^.;!?]{0,30}\b(?:right\s+now|now|currently|today|these\s+days|at\s+the\s+moment)\b)",
+        re.I,
+    ),
     re.compile(
         r"\bi\s*(?:make|earn|'m\s+making|am\s+making|'m\s+earning|am\s+earning|'m\s+paid|am\s+paid"
         r"|get\s+paid)\b",
@@ -798,6 +830,9 @@ CURRENT_COMPANY_RE = re.compile(
     # "my current job at Uber pays": the company of the current job, never a rival
     r"|\bmy\s+(?:current|present|existing)\s+(?:job|role|employer|company|position|gig|place)\s+(?:is\s+)?"
     r"(?:at|with)\s+(?P<g>[A-Za-z][\w&'.-]*)"
+    # "my salary at workday is 158k right now"
+    r"|\bmy\s+(?:salary|base|pay|comp|tc|package)\s+(?:at|with)\s+(?P<j>[A-Za-z][\w&'.-]*)\s+(?:is|was)\b"
+    r"(?=[^.;!?]{0,30}\b(?:right\s+now|now|currently|today|these\s+days|at\s+the\s+moment)\b)"
     # "my current salary at okta is 155k": the pay of the current job, with its company
     r"|\bmy\s+(?:current|present|existing)\s+(?:salary|base|pay|comp|package|total\s+comp)\s+(?:at|with)\s+"
     r"(?P<i>[A-Za-z][\w&'.-]*)"
@@ -1322,7 +1357,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefghi" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefghij" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}

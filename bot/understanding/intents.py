@@ -251,7 +251,7 @@ ACCEPTED_RE = re.compile(
 )
 REVISED_RE = re.compile(
     r"\b(?:came|come)\s+back\b(?!\s+(?:to\s+me\s+)?with\s+(?:an|their|the)\s+(?:offer|numbers)\b)|\b(?:second|another|new)\s+(?:offer|round|version)\s+from\s+(?:them|the\s+recruiter|hr)\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b"
-    r"|\bnew\s+(?:offer|numbers|"
+    r"|\bnow\s+put\b|\b(?:fresh|improved)\s+(?:offer|numbers|package|figures)\b|\bnew\s+(?:offer|numbers|"
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|(?<!right\s)\bnow\s+(?:it'?s\s+)?[$£€]?\d|\bwent\s+up\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
@@ -286,6 +286,13 @@ CORRECTION_RE = re.compile(
 )
 WALK_AWAY_RE = re.compile(
     r"\bwalk[- ]?away\b|\bmy\s+(?:(?:absolute|hard|bare|real)\s+)?(?:minimum|min|floor|bottom\s+line)\b"
+    # "i wouldn't switch jobs for under 200k", "unless they get to 192k i'm not moving", "210k total or i'm
+    # staying", "my number to walk is 215k", "below 220k it's not worth leaving", "at least 190k to make the move"
+    r"|\bwouldn'?t\s+(?:switch|move|leave|jump|change)\b[^.;!?]{0,25}\b(?:under|below|less\s+than)\b"
+    r"|\bunless\b[^.;!?]{0,40}\bi'?m\s+not\s+(?:moving|leaving|switching|going|taking\s+it)\b"
+    r"|\bor\s+(?:else\s+)?i'?m\s+(?:staying|not\s+(?:moving|leaving|switching))\b|\b(?:number|line)\s+to\s+walk\b"
+    r"|\bnot\s+worth\s+(?:leaving|moving|switching|the\s+move|the\s+switch)\b"
+    r"|\bat\s+least\s+[$£€]?\d[^.;!?]{0,30}\bto\s+(?:make\s+the\s+(?:move|switch|jump)|move|switch|leave|jump)\b"
     r"|\b(?:hard|absolute|bare)\s+(?:floor|minimum|min)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
     r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"

@@ -268,7 +268,7 @@ def test_a_lookup_by_dm_for_a_seniority_not_on_hand_says_so(chat):
 
 def test_a_plain_offer_statement_after_the_evaluation_says_whose_it_was_read_as(chat):
     chat.say("planetscale offered me 170k base and 100k rsus for ML engineer remote")
-    unnamed = chat.say("zoom came back with their offer, 180k base")
+    unnamed = chat.say("the offer is 180k base")
     assert "*Noted:* base $180K (was $170K)." in unnamed
     assert "_Read as PlanetScale's figures, as the message names no company I know." in unnamed
     assert "(`Acme offered 180k base`)" in unnamed
@@ -276,6 +276,14 @@ def test_a_plain_offer_statement_after_the_evaluation_says_whose_it_was_read_as(
     assert "*Noted:* base $185K (was $180K)." in named and "Read as" not in named
     revised = chat.say("they came back with 190k base")
     assert "Read as" not in revised
+
+
+def test_a_company_coming_back_with_its_offer_is_another_offer(chat):
+    """Held-out 8 showed "zoom came back with their offer, 180k base" read as the person's own base
+    (this file's test above used that wording for a message naming no company)."""
+    chat.say("planetscale offered me 170k base and 100k rsus for ML engineer remote")
+    assert "*Noted:* Zoom offer: base $180K." in chat.say("zoom came back with their offer, 180k base")
+    assert chat.stored()["offer"]["base"] == 170_000
 
 
 def test_a_rival_given_by_its_base_alone_is_never_called_a_total(chat):

@@ -41,6 +41,9 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # rival named after it: "179k base here and 188k base from okta"), so the eighth is partly tuned by that line.
 # The ninth was written after the eighth was scored and before any fix for it (whose figures they are, in
 # new wordings), scored once: 86.7% intent, 90.7% entity F1, 4 lines with a rival's figures read as the own.
+# Then the sixteenth batch was tuned on the causes both showed (held-out 8's and, having read them, the ninth's),
+# so both are tuned now: 96.9%/96.6% and 98.3%/100.0%, no line giving someone else's figure to the own offer.
+# Their floors stay at their first scores; the tenth measures what those fixes do on wordings never seen.
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
