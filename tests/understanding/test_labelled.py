@@ -44,6 +44,9 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # Then the sixteenth batch was tuned on the causes both showed (held-out 8's and, having read them, the ninth's),
 # so both are tuned now: 96.9%/96.6% and 98.3%/100.0%, no line giving someone else's figure to the own offer.
 # Their floors stay at their first scores; the tenth measures what those fixes do on wordings never seen.
+# The tenth was written after the sixteenth batch, scored once and never tuned on: 90.0% intent, 84.5% entity F1,
+# 4 lines giving a rival's or the current job's figure to the own offer ("stripe is dangling 215k base",
+# "these days i pull 152k base"): what is left to do, measured.
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -54,6 +57,7 @@ HELD_OUT_FLOORS = {
     "held-out 7": (0.85, 0.82),
     "held-out 8": (0.71, 0.80),
     "held-out 9": (0.86, 0.90),
+    "held-out 10": (0.90, 0.84),
 }
 
 
