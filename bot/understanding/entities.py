@@ -237,6 +237,8 @@ _NAME_NAMED = _LOOSE_NAME.replace("(?P<name>", "(?P<name2>")
 _CLAUSE_START = r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus)\s+)"
 _RIVAL_VERBS = (
     r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now)\s+)?offered"
+    # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
+    r"|(?:is|are)\s+(?:dangling|floating|pitching|dangling\s+out)|floated|pitched|threw\s+out|dangled"
     r"|offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers"
     r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+(?:an?|their|its|the)\s+offer"
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
@@ -298,7 +300,8 @@ NAMED_OFFER_RE = re.compile(
 )
 RIVAL_RES = [
     re.compile(
-        r"\b(?:another|other|competing|second|rival|separate|backup|one\s+more)\s+(?:job\s+)?(?:offers?|ones?)\s*,?\s+"
+        r"\b(?:another|other|competing|second|rival|separate|backup|one\s+more)\s+(?:job\s+)?(?:offers?|ones?|packages?"
+        r"|deals?)\s*,?\s+"
         r"(?:(?:on\s+the\s+table|on\s+my\s+plate|in\s+hand|as\s+well|too|already|now)\s*,?\s+)?(?:(?:i|we)\s+(?:have|got|hold)\s+)?"
         r"(?:is\s+)?(?:from|at|with|by)\s+" + _LOOSE_NAME,
         re.I,
@@ -358,6 +361,8 @@ RIVAL_RES = [
         + r"\s+(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|total|tc)\b",
         re.I,
     ),
+    # "the other one's from gitlab: 178k base", "the other offer is with hex"
+    re.compile(r"\bthe\s+other\s+(?:one|offer)(?:'s|\s+is)\s+(?:from|with|at)\s+" + _LOOSE_NAME, re.I),
     # "the datadog rsus are 110k", "the supabase base is 195k": in lower case too when the part is stated
     # as a figure, unless the word before the part says what kind of pay it is ("the target bonus is 15%")
     re.compile(
@@ -793,7 +798,10 @@ CURRENT_RES = [
         r"|making|at)|am\s+(?:on|making|at))\b",
         re.I,
     ),
-    re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:on|at)\s+(?=[$£€]?\d)", re.I),
+    re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:sitting\s+)?(?:on|at)\s+(?=[$£€]?\d)", re.I),
+    # "these days i pull 152k", "my paycheck right now works out to 160k"
+    re.compile(r"\b(?:these\s+days|nowadays)\s*,?\s+i\s+(?:pull|make|earn|get|take\s+home|bring\s+in)\b", re.I),
+    re.compile(r"\bmy\s+(?:paycheck|paycheque|salary|pay)\s+(?:right\s+now|now|currently|today|these\s+days)\b", re.I),
     # "my employer now pays 171k", "my salary at workday is 158k right now"
     re.compile(r"\bmy\s+(?:employer|company|job|boss)\s+(?:now\s+|currently\s+|today\s+)?pays\b", re.I),
     re.compile(
@@ -815,7 +823,8 @@ CURRENT_RES = [
 CURRENT_COMPANY_RE = re.compile(
     r"\b(?:currently|now|today|presently)\s+(?:at|with|(?:working|employed)\s+(?:at|for|with|by))\s+"
     r"(?P<a>[A-Za-z][\w&'.-]*)"
-    r"|^\s*(?:right\s+now\s+|currently\s+)?at\s+(?P<f>[A-Za-z][\w&'.-]*)\s*,?\s+i\s*(?:'m|am|make|earn|get)\b"
+    r"|^\s*(?:right\s+now\s+|currently\s+)?at\s+(?P<f>[A-Za-z][\w&'.-]*)\s*(?:today|now|currently|right\s+now)?"
+    r"\s*,?\s+i\s*(?:'m|am|make|earn|get)\b"
     r"|\bi\s*(?:currently\s+|now\s+|still\s+)?(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+"
     r"(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
     r"|currently|right\s+now|today))?"

@@ -217,7 +217,8 @@ PHONE_RE = re.compile(
 COUNTER_RE = re.compile(
     r"^(?:the\s+)?counter(?:\s+(?:please|offer))?\W*$|\bwhat\s+(?:should|do|can)\s+i\s+(?:ask|counter|push)\b"
     r"|\bhow\s+much\s+(?:should|can|do)\s+i\s+(?:ask|counter|push|request)\b|\b(?:build|make|give\s+me|show\s+me|"
-    r"what'?s|what\s+is|help\s+me\s+(?:with|build|make))\s+(?:the|a|my)\s+counter\b|\bcounter[- ]?offer\b.{0,20}\?"
+    r"what'?s|what\s+is|help\s+me\s+(?:with|build|make)|write(?:\s+me)?|draft(?:\s+me)?|put\s+together"
+    r"|come\s+up\s+with)\s+(?:the|a|my)\s+counter\b|\bcounter[- ]?offer\b.{0,20}\?"
     r"|\bhelp\s+me\s+negotiate\b|\bhow\s+(?:do|should)\s+i\s+negotiate\b|\bmy\s+targets?\b|\bwhat\s+(?:are|is)\s+"
     r"(?:my|the)\s+(?:targets?|anchor|ask)\b|\bnegotiate\s+(?:this|it|up)\b|\blet'?s\s+(?:counter|negotiate)\b"
     r"|\b(?:what\s+if|could|can|should|would\s+it\s+be\s+ok\s+to)\s+i\s+(?:ask|get|push|counter|request)\b"

@@ -46,7 +46,10 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # Their floors stay at their first scores; the tenth measures what those fixes do on wordings never seen.
 # The tenth was written after the sixteenth batch, scored once and never tuned on: 90.0% intent, 84.5% entity F1,
 # 4 lines giving a rival's or the current job's figure to the own offer ("stripe is dangling 215k base",
-# "these days i pull 152k base"): what is left to do, measured.
+# "these days i pull 152k base"). The seventeenth batch was then tuned on those causes, so the tenth is tuned
+# now (100.0%, 97.3%). The eleventh was written after it (messier: capitals, typos, emoji, other currencies),
+# scored once and never tuned on: 88.3% intent, 81.9% entity F1, 5 lines giving a rival's or the current job's
+# figure to the own offer ("asana came thru with 184k", "i got offered 195k at block as well").
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -58,6 +61,7 @@ HELD_OUT_FLOORS = {
     "held-out 8": (0.71, 0.80),
     "held-out 9": (0.86, 0.90),
     "held-out 10": (0.90, 0.84),
+    "held-out 11": (0.88, 0.81),
 }
 
 
