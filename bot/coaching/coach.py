@@ -592,15 +592,19 @@ class Coach:
 
     def _render(self, template: str, changes: list[str] | None = None, **context) -> list[Message]:
         """The template's reply, with what this message changed in the case named first
-        (`_coach_changes.j2`), right under the header when there is one."""
+        (`_coach_changes.j2`), right under the header when there is one. Figures read as the
+        person's own offer's with no company tied to them say so on the very first line, before
+        anything is shown from them (`_coach_assumed_own.j2`)."""
         text = render(template, **context)
         if changes:
-            noted = render("_coach_changes.j2", changes=changes, assumed_own=context.get("assumed_own"))
+            noted = render("_coach_changes.j2", changes=changes)
             if is_directive(text, "header"):
                 head, _, rest = text.partition("\n")
                 text = f"{head}\n{noted}\n{rest}"
             else:
                 text = f"{noted}\n{text}"
+        if context.get("assumed_own"):
+            text = f"{render('_coach_assumed_own.j2', assumed_own=context['assumed_own'])}\n{text}"
         return build_messages(text)
 
     def _summary(self, case: Case) -> dict:

@@ -270,7 +270,7 @@ def test_a_plain_offer_statement_after_the_evaluation_says_whose_it_was_read_as(
     chat.say("planetscale offered me 170k base and 100k rsus for ML engineer remote")
     unnamed = chat.say("the offer is 180k base")
     assert "*Noted:* base $180K (was $170K)." in unnamed
-    assert "_Read as PlanetScale's figures, as the message names no company I know." in unnamed
+    assert unnamed.startswith("_Read as PlanetScale's figures: I couldn't tie them to another company in your message.")
     assert "(`Acme offered 180k base`)" in unnamed
     named = chat.say("planetscale offered 185k base")
     assert "*Noted:* base $185K (was $180K)." in named and "Read as" not in named
