@@ -45,7 +45,9 @@ PERCENT_RE = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent\b|p
 # Short ways of writing a suffix, read as the suffix bot/guides/money.py knows ("1.2 mil", "5 grand").
 SUFFIX_ALIASES = {"mil": "m", "mill": "m", "mn": "m", "grand": "k"}
 # A small number right before `years`, `%`, `x`: a duration or ratio, never money.
-NOT_MONEY_AFTER = re.compile(r"\s*(?:-\s*)?(?:years?|yrs?|yr\b|y\b|months?|mo\b|weeks?|days?|%|x\b|percent)", re.I)
+NOT_MONEY_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:years?|yrs?|yr\b|y\b|months?|mo\b|weeks?|days?|hours?\b|hrs?\b|%|x\b|percent)", re.I
+)
 NOTHING_ELSE_RE = re.compile(
     r"\b(?:no|none|not\s+any|don'?t\s+have\s+(?:any|an?)|do\s+not\s+have\s+(?:any|an?))\s+"
     r"(?:other|competing|alternative|second)?\s*(?:offers?|alternatives?|leverage)\b|^\s*(?:no|none|nope|nothing)\s*[.!]?\s*$",

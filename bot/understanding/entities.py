@@ -237,6 +237,7 @@ _NAME_NAMED = _LOOSE_NAME.replace("(?P<name>", "(?P<name2>")
 _CLAUSE_START = r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus)\s+)"
 _RIVAL_VERBS = (
     r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now)\s+)?offered"
+    r"|countered(?:\s+(?:with|at))?"
     # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
     r"|(?:is|are)\s+(?:dangling|floating|pitching|dangling\s+out)|floated|pitched|threw\s+out|dangled"
     r"|offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers"
@@ -253,7 +254,7 @@ NAME_OFFERED_RE = re.compile(r"\b" + _NAME + r"\s+" + _RIVAL_VERBS, re.I)
 # "I was offered 175k base at Datadog", "got offered 180k by stripe": the figures, then who offered them
 OFFERED_AT_RE = re.compile(
     r"\b(?:was|been|got|am\s+being|i'm\s+being)\s+offered\s+(?:[^.!?;:]{0,40}?\d[^.!?;:]{0,40}?)\s+(?:at|by)\s+"
-    r"(?:the\s+)?" + _LOOSE_NAME + r"(?=\s*(?:$|[,;.!?)]|\band\b|\bbut\b|\bfor\b))",
+    r"(?:the\s+)?" + _LOOSE_NAME + r"(?=\s*(?:$|[,;.!?)]|\band\b|\bbut\b|\bfor\b|\bas\s+well\b|\btoo\b))",
     re.I,
 )
 # "just heard back from snowflake, they're offering 195k": a company that answered, with its offer. Not
@@ -343,7 +344,8 @@ RIVAL_RES = [
     # "competing offer: stripe 205k base", "the other company (mongodb)", "the other company is called
     # together ai", "the other offer (from ramp)"
     re.compile(
-        r"\b(?:another|other|competing|second|rival|backup)\s+(?:job\s+)?(?:offer|company|one|place)\s*(?:[:(-]|is)\s*"
+        r"\b(?:another|other|competing|second|rival|backup)\s+(?:job\s+)?(?:offer|company|one|place|co|firm|startup)"
+        r"\s*(?:[:(-]|is)\s*"
         r"(?:(?:called|named|from|with|at)\s+)?" + _LOOSE_NAME,
         re.I,
     ),
@@ -781,7 +783,8 @@ OTHER_ONE_RE = re.compile(
 )
 CURRENT_RES = [
     re.compile(
-        r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|have|am\s+(?:on|at|paid|making|earning|getting)|"
+        r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|have|take\s+home|pull|bring\s+in"
+        r"|am\s+(?:on|at|paid|making|earning|getting)|"
         r"i'?m\s+(?:on|at|making|earning)|on|at|making|earning|paid|get)\b",
         re.I,
     ),

@@ -27,6 +27,9 @@ _CONTRACTED = {
 }  # fmt: skip
 # "w/" is "with" ("190k w/ 20k sign-on", "interviewing w/ google").
 _WITH = re.compile(r"(?<![\w/])w/(?!o\b)(?=\s|\w)", re.I)
+# Chat shorthand read as the words it stands for ("came thru with 184k", "im at 150k rn").
+_SHORTHAND = {"thru": "through", "rn": "right now", "atm": "at the moment", "tho": "though", "abt": "about"}
+_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.I)
 # A hedge glued to a figure ("180ish", "175k-ish", "180 ish"): the figure as written, the hedge dropped.
 _ISH = re.compile(r"(?<=\d)(?P<suffix>[kKmM]?)\s?-?ish\b", re.I)
 # Figures said in words, the way people say pay aloud: "one seventy five" (175k), "a hundred and
@@ -60,6 +63,7 @@ def normalise(text: str) -> str:
     text = _SLACK_MARK.sub(" ", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == "\n")
     text = _WITH.sub("with ", text)
+    text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[0].lower()], text)
     text = _ISH.sub(lambda m: m["suffix"], text)
     text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
     text = _SPOKEN_HUNDREDS.sub(_spoken, text)
