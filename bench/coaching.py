@@ -118,6 +118,9 @@ def run() -> list[str]:
             )
             check(failures, f"coaching alone / the {name} store round trip", alone / round_trip, ALONE_TARGET, "x")
             _over_http(failures, library, talks[:HTTP_CONVERSATIONS], url, name, round_trip)
+    from bot.render.templates import use_bytecode_cache
+
+    use_bytecode_cache(None)  # the state folder is gone: the benchmarks run after this one render in memory
     return failures
 
 

@@ -339,7 +339,8 @@ class Coach:
                 return Outcome(self.answers.mention(text), None)
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
         missing = self.intake.missing(case) if not case.evaluated else None
-        unplaced = case.company_slug is None and case.company_text is None or case.region is None
+        # (a company no guide covers has no location to ask for)
+        unplaced = case.company_text is None and (case.company_slug is None or case.region is None)
         placeable = lookup is not None and lookup.kind in ("band", "regions", "roles")
         if case.pending in ("company", "role", "region") or u.unreadable or (unplaced and placeable):
             # a company, role or location still missing is taken even when another question came last
