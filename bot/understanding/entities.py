@@ -198,7 +198,7 @@ RSU_COUNT_AFTER_RE = re.compile(r"^\s*rsus?\b", re.I)
 # Holder phrases. A rival's name is a word that is not a pronoun or a role word.
 _NOT_A_NAME = (
     r"(?!(?:they|them|he|she|it|we|i|you|hr|the|a|an|my|our|their|this|that|recruiter|company|someone|"
-    r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other|there|here|where|what"
+    r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other|there|here|where|what|parallel"
     r"|let|that)\b"
     # a preposition starts no name: "my current job at Uber pays" names Uber ("AT&T" is a name)
     r"|(?:at|with|from|for|by)\b(?!\s*&))"
@@ -239,7 +239,7 @@ _RIVAL_VERBS = (
     r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now)\s+)?offered"
     r"|countered(?:\s+(?:with|at))?"
     # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
-    r"|(?:is|are)\s+(?:dangling|floating|pitching|dangling\s+out)|floated|pitched|threw\s+out|dangled"
+    r"|(?:is|are)\s+(?:dangling|floating|pitching|proposing)|floated|pitched|threw\s+out|dangled|proposed"
     r"|offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers"
     r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+(?:an?|their|its|the)\s+offer"
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
@@ -363,6 +363,11 @@ RIVAL_RES = [
         + r"\s+(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|total|tc)\b",
         re.I,
     ),
+    # "Got another one! Doordash, 195k base": the offer announced, then whose, then its figures
+    re.compile(
+        r"\b(?:another|one\s+more|a\s+second|a\s+new)\s+(?:one|offer)\b\s*[!.:-]+\s*" + _NAME + r"\s*[,:(-]\s*(?=[$£€~]?\d)",
+        re.I,
+    ),
     # "the other one's from gitlab: 178k base", "the other offer is with hex"
     re.compile(r"\bthe\s+other\s+(?:one|offer)(?:'s|\s+is)\s+(?:from|with|at)\s+" + _LOOSE_NAME, re.I),
     # "the datadog rsus are 110k", "the supabase base is 195k": in lower case too when the part is stated
@@ -383,7 +388,8 @@ RIVAL_RES = [
         re.I,
     ),
     re.compile(
-        r"\b(?:also\s+)?(?:interviewing|interviewed|talking|in\s+talks|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+"
+        r"\b(?:also\s+)?(?:interviewing|interviewed|talking|chatting|speaking|in\s+talks|in\s+touch"
+        r"|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+"
         r"(?:with|at|to)\s+" + _LOOSE_NAME,
         re.I,
     ),
@@ -434,7 +440,10 @@ RIVAL_RES = [
     NAMED_OFFER_RE,
     # "competing: ramp, 198k", "other offer: de shaw - 275k"
     re.compile(
-        r"\b(?:competing|other|rival|backup|second)(?:\s+offers?)?\s*:\s*" + _LOOSE_NAME + r"\s*(?:[,:(]|\s[-–—])", re.I
+        r"\b(?:competing|other|rival|backup|second)(?:\s+(?:offers?|options?|choices?))?(?:\s+on\s+the\s+table)?\s*:\s*"
+        + _LOOSE_NAME
+        + r"\s*(?:[,:(]|\s[-–—])",
+        re.I
     ),
     # "actually linear is 60k rsus": a correction naming whose figure it is
     re.compile(
@@ -784,7 +793,7 @@ OTHER_ONE_RE = re.compile(
 CURRENT_RES = [
     re.compile(
         r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|have|take\s+home|pull|bring\s+in"
-        r"|am\s+(?:on|at|paid|making|earning|getting)|"
+        r"|am\s+(?:on|at|paid|making|earning|getting)|i'?m\s+(?:getting|paid)\s+(?=[$£€]?\d)|"
         r"i'?m\s+(?:on|at|making|earning)|on|at|making|earning|paid|get)\b",
         re.I,
     ),
@@ -805,6 +814,12 @@ CURRENT_RES = [
     # "these days i pull 152k", "my paycheck right now works out to 160k"
     re.compile(r"\b(?:these\s+days|nowadays)\s*,?\s+i\s+(?:pull|make|earn|get|take\s+home|bring\s+in)\b", re.I),
     re.compile(r"\bmy\s+(?:paycheck|paycheque|salary|pay)\s+(?:right\s+now|now|currently|today|these\s+days)\b", re.I),
+    # "at the moment my salary is 140k"
+    re.compile(
+        r"\b(?:at\s+the\s+moment|right\s+now|currently|today|these\s+days|nowadays)\s*,?\s+my\s+(?:salary|base|pay"
+        r"|paycheck|comp|tc|package)\b",
+        re.I,
+    ),
     # "my employer now pays 171k", "my salary at workday is 158k right now"
     re.compile(r"\bmy\s+(?:employer|company|job|boss)\s+(?:now\s+|currently\s+|today\s+)?pays\b", re.I),
     re.compile(

@@ -63,7 +63,7 @@ QUESTION_TOPICS = {
     "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
     r"|legal(?:ly)?|lawyer|"
     r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
-    r"employment law|clawback clause|arbitration)\b",
+    r"employment law|clawback clause|arbitration|llc|incorporat(?:e|ing|ion)|1099|contractor\s+status)\b",
     "sign_on_vs_base": r"\b(?:sign[- ]?on|signing)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than"
     r"|for)\b.{0,30}\b(?:base|"
     r"salary)\b|\b(?:base|salary)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than|for"
@@ -259,7 +259,8 @@ REVISED_RE = re.compile(
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
     r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
     r"|\badded\s+(?:an?\s+)?(?:extra\s+|another\s+)?[$£€]?\d|\b(?:can|could)\s+(?:now\s+)?do\s+[$£€]?\d[^.;!?]*\bnow\b"
-    r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\b(?:went|go|gone)\s+(?:up\s+)?to\s+[$£€]?\d"
+    r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\bafter\s+(?:negotiating|(?:some\s+)?negotiation|pushing\s+back)\b"
+    r"|\bstretch(?:ed)?\s+to\b|\b(?:went|go|gone)\s+(?:up\s+)?to\s+[$£€]?\d"
     # a change said as a delta or a move: "+15k sign-on", "another 5k", "up 10k", "from 175k to 185k"
     r"|(?:^|[\s:(])\+[$£€]?\d|\b(?:another|an\s+extra|extra)\s+[$£€]?\d|\b(?:went|go|goes|moved)\s+up\s+[$£€]?\d"
     r"|\bfrom\s+[$£€]?\d[\d,.]*\s*k?\s+(?:up\s+)?to\s+[$£€]?\d|\bup\s+[$£€]?\d[\d,.]*\s*k?\s+to\s+[$£€]?\d"
@@ -295,7 +296,7 @@ WALK_AWAY_RE = re.compile(
     r"|\bor\s+(?:else\s+)?i'?m\s+(?:staying|not\s+(?:moving|leaving|switching))\b|\b(?:number|line)\s+to\s+walk\b"
     r"|\bnot\s+worth\s+(?:leaving|moving|switching|the\s+move|the\s+switch)\b"
     r"|\bat\s+least\s+[$£€]?\d[^.;!?]{0,30}\bto\s+(?:make\s+the\s+(?:move|switch|jump)|move|switch|leave|jump)\b"
-    r"|\b(?:hard|absolute|bare)\s+(?:floor|minimum|min)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
+    r"|\bminimum\s+for\s+me\b|\b(?:hard|absolute|bare)\s+(?:floor|minimum|min)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
     r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"
     r"|\b(?:if|unless)\b[^.;!?]{0,40}\bi'?(?:ll|d|m)\s+(?:just\s+)?(?:pass|out|done|say\s+no|turn\s+it\s+down)\b"
