@@ -52,7 +52,13 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # figure to the own offer ("asana came thru with 184k", "i got offered 195k at block as well"). The eighteenth
 # batch was then tuned on those causes (the eleventh now 98.3%, 93.8%). The twelfth was written after it (longer,
 # looser, British and non-native phrasings), scored once and never tuned on: 83.3% intent, 83.3% entity F1, 6 lines
-# giving a rival's or the current job's figure to the own offer ("Revolut is proposing 120k GBP base").
+# giving a rival's or the current job's figure to the own offer ("Revolut is proposing 120k GBP base"). The
+# nineteenth batch was then tuned on those causes (the twelfth now 100.0%, 98.5%). The thirteenth was written after
+# it (terse, SMS-like, other currencies), scored once and never tuned on: 78.3% intent, 82.8% entity F1, 6 lines
+# giving someone else's figure to the own offer ("ok so uber = 205k base", "current gig: 158k base"). Four rounds
+# of this (the tenth to the thirteenth) say the same: on wordings never seen, about one line in ten still gives
+# another party's figure to the own offer; after the evaluation the coach says so on a reply's first line when the
+# message names no company it could tie the figure to (tests/coaching/test_conversations.py).
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -66,6 +72,7 @@ HELD_OUT_FLOORS = {
     "held-out 10": (0.90, 0.84),
     "held-out 11": (0.88, 0.81),
     "held-out 12": (0.83, 0.83),
+    "held-out 13": (0.78, 0.82),
 }
 
 
