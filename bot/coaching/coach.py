@@ -453,24 +453,35 @@ class Coach:
         """The reply once the case is updated: a question when a figure cannot be used or a
         piece is missing, else the move the intent asks for."""
         changes = done.lines
+        # Before the evaluation too: a figure of the offer replaced by a message naming no company the reading
+        # could tie it to may be another company's, and the reply's first line says how it was read.
+        intake_assumed = (
+            self._company_name(case)
+            if not case.evaluated
+            and done.replaced
+            and u.intent == "offer"
+            and not self._names_own(case, u)
+            and (case.company_slug or case.company_text)
+            else None
+        )
         if done.question:
             question = done.question
             if question["key"] in ("implausible", "stake"):
                 case.pending = question.get("slot") if question.get("slot") in MONEY_SLOTS else case.pending
             elif question["key"] in ("shares", "unlabelled"):
                 case.pending = question["key"]
-            return self._ask(case, question, changes)
+            return self._ask(case, question, changes, intake_assumed)
         missing = self.intake.missing(case)
         if missing:
             case.pending = missing["key"]
-            return self._ask(case, missing, changes)
+            return self._ask(case, missing, changes, intake_assumed)
         if case.pending not in ("leverage",):
             case.pending = None
         if case.offer.base is None:  # the base was skipped: nothing to place yet, and no asking again
             return self._ask(case, {"key": "base_later"}, changes)
         intent = u.intent
         if not case.evaluated:
-            return self._evaluation(case, changes)
+            return self._evaluation(case, changes, assumed_own=intake_assumed)
         if region_changed:
             return self._evaluation(case, changes, region_changed=True)
         if intent == "correction" and done.offer_changed and not case.at_least("close"):
@@ -500,8 +511,9 @@ class Coach:
             self._render("coach_next.j2", changes=changes, **self._summary(case), clarified=bool(changes)), case
         )
 
-    def _ask(self, case: Case, question: dict, changes: list[str]) -> Outcome:
-        return Outcome(self._render("coach_question.j2", changes=changes, **question, **self._summary(case)), case)
+    def _ask(self, case: Case, question: dict, changes: list[str], assumed_own: str | None = None) -> Outcome:
+        context = {**question, **self._summary(case), "assumed_own": assumed_own}
+        return Outcome(self._render("coach_question.j2", changes=changes, **context), case)
 
     def _share_value(self, case: Case, u: Utterance) -> Applied:
         """The answer to "what are the N shares worth?": a price per share (the grant is

@@ -63,6 +63,7 @@ class Applied:
     offer_changed: bool = False  # a part of the offer under discussion changed
     rivals_changed: bool = False
     current_changed: bool = False
+    replaced: bool = False  # a part of the offer already stated was given another figure
 
     def say(self, line: str) -> None:
         if line not in self.lines:
@@ -249,6 +250,7 @@ def _set_offer(case: Case, name: str, value, part: str, u: Utterance, done: Appl
         return
     setattr(offer, name, value)
     done.offer_changed = True
+    done.replaced = done.replaced or before is not None
     if case.pending == part:
         case.pending = None
     shown = _shown(name, value, offer.currency)

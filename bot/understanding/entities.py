@@ -365,7 +365,9 @@ RIVAL_RES = [
     ),
     # "Got another one! Doordash, 195k base": the offer announced, then whose, then its figures
     re.compile(
-        r"\b(?:another|one\s+more|a\s+second|a\s+new)\s+(?:one|offer)\b\s*[!.:-]+\s*" + _NAME + r"\s*[,:(-]\s*(?=[$£€~]?\d)",
+        r"\b(?:another|one\s+more|a\s+second|a\s+new)\s+(?:one|offer)\b\s*[!.:-]+\s*"
+        + _NAME
+        + r"\s*[,:(-]\s*(?=[$£€~]?\d)",
         re.I,
     ),
     # "the other one's from gitlab: 178k base", "the other offer is with hex"
@@ -443,7 +445,7 @@ RIVAL_RES = [
         r"\b(?:competing|other|rival|backup|second)(?:\s+(?:offers?|options?|choices?))?(?:\s+on\s+the\s+table)?\s*:\s*"
         + _LOOSE_NAME
         + r"\s*(?:[,:(]|\s[-–—])",
-        re.I
+        re.I,
     ),
     # "actually linear is 60k rsus": a correction naming whose figure it is
     re.compile(
