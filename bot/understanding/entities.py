@@ -288,7 +288,12 @@ OFFER_KINDS = (
     r"|equity|cash|total|higher|lower|similar|same|whole|entire|written|email|ml|swe|engineering|full-time"
     r"|part-time|internal|external|rival|another|second|their|this|that|the|an?|one|two|three|dream|faang|local"
 )
-LABEL_NAME_RE = re.compile(r"(?:^|[,;]\s*|\.\s+)" + _LOOSE_NAME + r"\s*(?::|\s[-–—])\s*(?=[$£€~]?\d)", re.I)
+LABEL_NAME_RE = re.compile(
+    r"(?:^|[,;]\s*|\.\s+|^\s*(?:ok(?:ay)?|so|and|also)\W*\s+(?:so\s+)?)"
+    + _LOOSE_NAME
+    + r"\s*(?::|=|\s[-–—])\s*(?=[$£€~]?\d)",
+    re.I,
+)
 # "the anthropic one", "got the planetscale ML offer": the first named with no company known is the own.
 THE_NAMED_OFFER_RE = re.compile(r"\bthe\s+" + _NAME + r"\s+(?:one|offer|package|deal|numbers?|figures?)\b", re.I)
 # "i also have a google offer", "there's also a datadog offer", "my linear offer": a named offer in
@@ -316,7 +321,7 @@ RIVAL_RES = [
         re.I,
     ),
     re.compile(
-        r"\b(?:also|too)\s+(?:have|got|received|holding)\s+(?:an?\s+)?(?:(?:offer|one)\s+)?(?:from|at|with)\s+"
+        r"\b(?:also|too)\s+(?:have|got|received|holding)\s+(?:an?\s+)?(?:(?:offer|one|something)\s+)?(?:from|at|with)\s+"
         + _LOOSE_NAME,
         re.I,
     ),
@@ -368,6 +373,17 @@ RIVAL_RES = [
         r"\b(?:another|one\s+more|a\s+second|a\s+new)\s+(?:one|offer)\b\s*[!.:-]+\s*"
         + _NAME
         + r"\s*[,:(-]\s*(?=[$£€~]?\d)",
+        re.I,
+    ),
+    # "my other lead, cruise, is at 196k base", "and then there's grammarly with 178k"
+    re.compile(
+        r"\b(?:my\s+)?(?:other|another|second|backup)\s+(?:lead|option|offer|one|prospect|company|choice)\s*,\s*"
+        + _NAME
+        + r"\s*,",
+        re.I,
+    ),
+    re.compile(
+        r"\bthere(?:'s|s|\s+is)\s+(?:also\s+)?" + _LOOSE_NAME + r"\s+(?:with|w|at|offering|paying)\s+(?=[$£€~]?\d)",
         re.I,
     ),
     # "the other one's from gitlab: 178k base", "the other offer is with hex"
@@ -836,7 +852,8 @@ CURRENT_RES = [
     ),
     re.compile(
         r"\b(?:where\s+i\s+am\s+now|where\s+i\s+work\s+now|my\s+job\s+now|at\s+my\s+(?:current|present)\s+\w+"
-        r"|staying\s+put|current\s+(?:job|employer|salary|base|comp))\b",
+        r"|where\s+i'?m\s+(?:at\s+)?(?:now|currently|right\s+now)"
+        r"|staying\s+put|current\s+(?:job|employer|salary|base|comp|gig|role|position|place|company|package|tc|pay))\b",
         re.I,
     ),
 ]

@@ -86,7 +86,8 @@ QUESTION_TOPICS = {
     r"|eod|eow|end\s+of|next\s+week|the\s+end)\b|\bexpir(?:es|ing|y|ation)\b|\b(?:good|valid|open)\s+(?:for|until"
     r"|till)\s+(?:\w+\s+)?\d*\s*(?:days?|hours?|weeks?|monday|tuesday|wednesday|thursday|friday|tomorrow)\b"
     r"|\bhow\s+long\s+(?:can|do|should|could)\s+i\b|\b(?:by|before)\s+(?:eod|eow|tonight|this\s+week)\b"
-    r"|\bsign\s+by\b|\btime\s+to\s+(?:decide|think)\b",
+    r"|\bsign\s+by\b|\btime\s+to\s+(?:decide|think)\b"
+    r"|\b(?:answer|decision|reply|response)\s+(?:with)?in\s+(?:\d+|a\s+few|two|three|a\s+couple\s+of)\s+(?:days?|hours?)\b",
     "vesting": r"\byear\s+(?:one|1)\b|\bfirst\s+year\b|\bvest(?:ing|s|ed)?\b|\bback[- ]?loaded\b"
     r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
@@ -99,6 +100,7 @@ QUESTION_TOPICS = {
     r"|fair|ok|okay)\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+)?(?:accept|take|sign|go\s+with|say\s+yes)\b"
+    r"|\btime\s+to\s+(?:accept|sign|say\s+yes)\b"
     r"|\bi\s+should\s+(?:just\s+)?(?:accept|take|sign|go\s+for)\b|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
     r"|accepting)\b",
     "good": r"\bwhich\s+(?:one|offer|is)\b.{0,20}\b(?:better|best|higher|bigger)\b|\bcompare\s+(?:them"
@@ -253,7 +255,7 @@ ACCEPTED_RE = re.compile(
 )
 REVISED_RE = re.compile(
     r"\b(?:came|come)\s+back\b(?!\s+(?:to\s+me\s+)?with\s+(?:an|their|the)\s+(?:offer|numbers)\b)|\b(?:second|another|new)\s+(?:offer|round|version)\s+from\s+(?:them|the\s+recruiter|hr)\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b"
-    r"|\bnow\s+put\b|\b(?:fresh|improved)\s+(?:offer|numbers|package|figures)\b|\bnew\s+(?:offer|numbers|"
+    r"|^\s*final\s*:\s*[$£€]?\d|\bnow\s+put\b|\b(?:fresh|improved)\s+(?:offer|numbers|package|figures)\b|\bnew\s+(?:offer|numbers|"
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|(?<!right\s)\bnow\s+(?:it'?s\s+)?[$£€]?\d|\bwent\s+up\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
@@ -283,7 +285,7 @@ CORRECTION_RE = re.compile(
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
     r"|it'?s)\b|\bi\s+(?:said"
     r"|wrote)\s+.{1,20}\s+(?:but|should)\b"
-    r"|\bshould\s+(?:be|have\s+been)\s+\$?\d|\bit'?s\s+actually\b|\bis\s+actually\b|,\s*not\s+\w+\s*$"
+    r"|\bnot\s+[$£€]?\d[\d,.]*\s*k?\s*[.!]?\s*$|\bshould\s+(?:be|have\s+been)\s+\$?\d|\bit'?s\s+actually\b|\bis\s+actually\b|,\s*not\s+\w+\s*$"
     r"|\bnot\s+\w+\s*,\s*it'?s\b",
     re.I,
 )
@@ -296,7 +298,10 @@ WALK_AWAY_RE = re.compile(
     r"|\bor\s+(?:else\s+)?i'?m\s+(?:staying|not\s+(?:moving|leaving|switching))\b|\b(?:number|line)\s+to\s+walk\b"
     r"|\bnot\s+worth\s+(?:leaving|moving|switching|the\s+move|the\s+switch)\b"
     r"|\bat\s+least\s+[$£€]?\d[^.;!?]{0,30}\bto\s+(?:make\s+the\s+(?:move|switch|jump)|move|switch|leave|jump)\b"
-    r"|\bminimum\s+for\s+me\b|\b(?:hard|absolute|bare)\s+(?:floor|minimum|min)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
+    r"|\bminimum\s+for\s+me\b|\b(?:hard|absolute|bare)\s+(?:floor|minimum|min)\b"
+    # "need 195k base min", "under 190k base = no", "200k total is the least i'd take"
+    r"|\bneed\s+[$£€]?\d[^.;!?]{0,20}\b(?:min|minimum)\b|\b(?:under|below|less\s+than)\s+[$£€]?\d[^.;!?]{0,20}(?:=|is\s+a)\s*"
+    r"(?:no|pass|hard\s+no|dealbreaker)\b|\bthe\s+least\s+i(?:'d|\s+would|\s+will|'ll)\s+(?:take|accept|do)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
     r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"
     r"|\b(?:if|unless)\b[^.;!?]{0,40}\bi'?(?:ll|d|m)\s+(?:just\s+)?(?:pass|out|done|say\s+no|turn\s+it\s+down)\b"
