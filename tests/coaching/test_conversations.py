@@ -305,11 +305,12 @@ def test_a_rival_given_by_its_base_alone_is_never_called_a_total(chat):
 
 
 def test_a_figure_replaced_before_the_evaluation_by_an_unnamed_statement_says_how_it_was_read(chat):
-    """Held-out 13 showed "ok so uber = 205k base" read as the person's own base. Before the
-    evaluation the coach replaced the base with no word; now the reply's first line says the
-    figure was read as PlanetScale's and how to put it right."""
+    """Held-out 13 showed "ok so uber = 205k base" read as the person's own base (it is read as
+    Uber's now). Before the evaluation the coach replaced the base with no word whenever a message
+    naming no company restated it; now the reply's first line says the figure was read as
+    PlanetScale's and how to put it right."""
     chat.say("planetscale ml remote 175k base")
-    reply = chat.say("ok so uber = 205k base")
+    reply = chat.say("the offer is 205k base")
     assert reply.startswith("_Read as PlanetScale's figures: I couldn't tie them to another company in your message.")
     first = chat.say("planetscale ml remote 175k base")
     assert not first.startswith("_Read as")  # names the company: no doubt whose
