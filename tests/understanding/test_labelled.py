@@ -55,10 +55,14 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # giving a rival's or the current job's figure to the own offer ("Revolut is proposing 120k GBP base"). The
 # nineteenth batch was then tuned on those causes (the twelfth now 100.0%, 98.5%). The thirteenth was written after
 # it (terse, SMS-like, other currencies), scored once and never tuned on: 78.3% intent, 82.8% entity F1, 6 lines
-# giving someone else's figure to the own offer ("ok so uber = 205k base", "current gig: 158k base"). Four rounds
-# of this (the tenth to the thirteenth) say the same: on wordings never seen, about one line in ten still gives
-# another party's figure to the own offer; after the evaluation the coach says so on a reply's first line when the
-# message names no company it could tie the figure to (tests/coaching/test_conversations.py).
+# giving someone else's figure to the own offer ("ok so uber = 205k base", "current gig: 158k base"). The twentieth
+# batch was then tuned on those causes (the thirteenth now 100.0%, 95.5%). The fourteenth was written after it
+# (mixed registers), scored once and never tuned on: 83.3% intent, 86.2% entity F1, 5 lines giving someone else's
+# figure to the own offer ("ramp got back to me with 199k base", "my salary is 150k at the moment"). Five rounds
+# of this (the tenth to the fourteenth) say the same: on wordings never seen, 78-90% of intents are read and about
+# one line in twelve still gives another party's figure to the own offer. When such a figure replaces one the
+# offer had, from a message naming no company the reading could tie it to, the coach says on the reply's first line
+# how it was read and how to put it right (tests/coaching/test_conversations.py).
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -73,6 +77,7 @@ HELD_OUT_FLOORS = {
     "held-out 11": (0.88, 0.81),
     "held-out 12": (0.83, 0.83),
     "held-out 13": (0.78, 0.82),
+    "held-out 14": (0.83, 0.86),
 }
 
 
