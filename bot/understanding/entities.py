@@ -198,7 +198,7 @@ RSU_COUNT_AFTER_RE = re.compile(r"^\s*rsus?\b", re.I)
 # Holder phrases. A rival's name is a word that is not a pronoun or a role word.
 _NOT_A_NAME = (
     r"(?!(?:they|them|he|she|it|we|i|you|hr|the|a|an|my|our|their|this|that|recruiter|company|someone|"
-    r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other|there|here|where|what|parallel"
+    r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other|there|here|where|what|parallel|fyi|fwiw|btw|tbh|imo|ps"
     r"|let|that)\b"
     # a preposition starts no name: "my current job at Uber pays" names Uber ("AT&T" is a name)
     r"|(?:at|with|from|for|by)\b(?!\s*&))"
@@ -215,7 +215,7 @@ _NAME_STOPS = (
     r"|then|about|around|like|only|still|really|actually|basically|already|yet|via|per|up|down|over|under"
     r"|i'm|im|i've|i'd|their|our|his|her|its|this|these|those|what|how|why|where|there|here|here's|there's"
     r"|thinking|seems|looks|probably|maybe|currently|right|honestly|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|btw|tbh|imo|ps|oh|ok|okay|yeah|lol|update|news|anyway"
+    r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|fyi|btw|tbh|imo|ps|oh|ok|okay|yeah|lol|update|news|anyway"
     r"|hey|hi|well|got|get|gets|getting|received|both|all|these|those|while|whereas|meanwhile|besides|put|quoted"
 )
 _WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
@@ -240,6 +240,7 @@ _RIVAL_VERBS = (
     r"|countered(?:\s+(?:with|at))?"
     # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
     r"|(?:is|are)\s+(?:dangling|floating|pitching|proposing)|floated|pitched|threw\s+out|dangled|proposed"
+    r"|got\s+back\s+(?:to\s+me\s+)?with|(?:came|got)\s+back\s+(?:to\s+me\s+)?at"
     r"|offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers"
     r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+(?:an?|their|its|the)\s+offer"
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
@@ -336,6 +337,14 @@ RIVAL_RES = [
         re.I,
     ),
     re.compile(r"\b" + _NAME + r"'s\s+(?=[$£€~]?\d)", re.I),  # "mentions ramp's 200k"
+    # "plaid's final number was 193k", "ramp's latest figure is 200k"
+    re.compile(
+        r"\b"
+        + _NAME
+        + r"'s\s+(?:final|latest|new|best|last|first|opening|initial)?\s*(?:number|figure|offer|package|comp)s?"
+        r"\s+(?:is|was|came\s+in\s+at|landed\s+at)\s+(?=[$£€~]?\d)",
+        re.I,
+    ),
     OFFER_FROM_RE,
     CLAUSE_NAME_OFFERED_RE,
     NAME_OFFERED_RE,
@@ -832,6 +841,14 @@ CURRENT_RES = [
     # "these days i pull 152k", "my paycheck right now works out to 160k"
     re.compile(r"\b(?:these\s+days|nowadays)\s*,?\s+i\s+(?:pull|make|earn|get|take\s+home|bring\s+in)\b", re.I),
     re.compile(r"\bmy\s+(?:paycheck|paycheque|salary|pay)\s+(?:right\s+now|now|currently|today|these\s+days)\b", re.I),
+    # "my salary is 150k at the moment", "i get 145k base where i am"
+    re.compile(
+        r"\bmy\s+(?:salary|base|pay|paycheck|comp|tc|package)\s+is\s+(?=[^.;!?]{0,30}\b(?:at\s+the\s+moment|right\s+now"
+        r"|currently|today|these\s+days|now)\b)",
+        re.I,
+    ),
+    re.compile(r"\bi\s+(?:get|make|earn)\s+(?=[^.;!?]{0,30}\bwhere\s+i\s+(?:am|work)\b)", re.I),
+    re.compile(r"^\s*(?:right\s+now|currently|today|at\s+the\s+moment)\s*[,:-]\s*(?=[$£€]?\d)", re.I),
     # "at the moment my salary is 140k"
     re.compile(
         r"\b(?:at\s+the\s+moment|right\s+now|currently|today|these\s+days|nowadays)\s*,?\s+my\s+(?:salary|base|pay"
@@ -876,6 +893,8 @@ CURRENT_COMPANY_RE = re.compile(
     # "my current job at Uber pays": the company of the current job, never a rival
     r"|\bmy\s+(?:current|present|existing)\s+(?:job|role|employer|company|position|gig|place)\s+(?:is\s+)?"
     r"(?:at|with)\s+(?P<g>[A-Za-z][\w&'.-]*)"
+    # "right now, 160k base at salesforce"
+    r"|^\s*(?:right\s+now|currently|today|at\s+the\s+moment)\s*[,:-]\s*[$£€]?\d[^.;!?]{0,30}?\bat\s+(?P<k>[A-Za-z][\w&'.-]*)"
     # "my salary at workday is 158k right now"
     r"|\bmy\s+(?:salary|base|pay|comp|tc|package)\s+(?:at|with)\s+(?P<j>[A-Za-z][\w&'.-]*)\s+(?:is|was)\b"
     r"(?=[^.;!?]{0,30}\b(?:right\s+now|now|currently|today|these\s+days|at\s+the\s+moment)\b)"
@@ -901,12 +920,13 @@ OWN_OFFER_RE = re.compile(
 )
 
 PUSHBACK_RE = re.compile(
-    r"\b(?:is|are|'s)\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final|non[- ]?negotiable|not\s+negotiable"
-    r"|maxed(?:\s+out)?|firm)\b"
+    r"\b(?:is|are|'s)\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final(?!\s+(?:numbers?|figures?)\b)"
+    r"|non[- ]?negotiable|not\s+negotiable"
+    r"|maxed(?:\s+out)?|firm)\b(?!\s+for\s+me\b)"
     r"|\bfixed\s+at\b|\b(?:no|zero|not\s+much|very\s+little|little|not\s+any)\s+(?:room|flexibility|movement"
     r"|wiggle\s+room|give|leeway)\s+(?:(?:at\s+all|whatsoever|left|really)\s+)?(?:on|in|for|with|around)\b"
     r"|\b(?:no|zero)\s+(?:room|flexibility|wiggle\s+room|leeway)(?:\s+(?:at\s+all|whatsoever|left))?\s*[.!]?\s*$"
-    r"|\bnon[- ]?negotiable\b"
+    r"|\bnon[- ]?negotiable\b(?!\s+for\s+me\b)"
     r"|\btops?\s+out\b|\bmax(?:es|ed)?\s+out\s+at\b|\bcapped\s+at\b|\b(?:hard\s+)?ceiling\b"
     r"|\bcan(?:'?t|not)\s+(?:move|budge|go\s+(?:higher|up|any\s+higher|above|over|past|beyond)|change"
     r"|do\s+(?:more|better|anything))\b"
@@ -1403,7 +1423,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefghij" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefghijk" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}

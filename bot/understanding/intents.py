@@ -280,7 +280,7 @@ REVISED_RE = re.compile(
 )
 CORRECTION_RE = re.compile(
     r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|oops|wait|no\s*,|no\s+wait|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
-    r"|scratch\s+that|whoops|err?)\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b"
+    r"|scratch\s+that|whoops|err?)\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b|\bi\s+(?:typed|wrote|put|entered)\s+(?:it|that|this|the\s+\w+)\s+wrong\b"
     r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
     r"|it'?s)\b|\bi\s+(?:said"
@@ -299,6 +299,9 @@ WALK_AWAY_RE = re.compile(
     r"|\bnot\s+worth\s+(?:leaving|moving|switching|the\s+move|the\s+switch)\b"
     r"|\bat\s+least\s+[$£€]?\d[^.;!?]{0,30}\bto\s+(?:make\s+the\s+(?:move|switch|jump)|move|switch|leave|jump)\b"
     r"|\bminimum\s+for\s+me\b|\b(?:hard|absolute|bare)\s+(?:floor|minimum|min)\b"
+    # "195k base is non-negotiable for me", "i'd rather stay than take less than 200k", "my line in the sand"
+    r"|\bnon[- ]?negotiable\s+for\s+me\b|\brather\s+stay\b[^.;!?]{0,30}\b(?:less|under|below)\b"
+    r"|\bline\s+in\s+the\s+sand\b"
     # "need 195k base min", "under 190k base = no", "200k total is the least i'd take"
     r"|\bneed\s+[$£€]?\d[^.;!?]{0,20}\b(?:min|minimum)\b|\b(?:under|below|less\s+than)\s+[$£€]?\d[^.;!?]{0,20}(?:=|is\s+a)\s*"
     r"(?:no|pass|hard\s+no|dealbreaker)\b|\bthe\s+least\s+i(?:'d|\s+would|\s+will|'ll)\s+(?:take|accept|do)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"

@@ -62,7 +62,9 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # of this (the tenth to the fourteenth) say the same: on wordings never seen, 78-90% of intents are read and about
 # one line in twelve still gives another party's figure to the own offer. When such a figure replaces one the
 # offer had, from a message naming no company the reading could tie it to, the coach says on the reply's first line
-# how it was read and how to put it right (tests/coaching/test_conversations.py).
+# how it was read and how to put it right (tests/coaching/test_conversations.py). The twenty-first batch was then
+# tuned on the fourteenth's causes (now 98.3%, 99.2%), so no held-out section is untouched now: the next blind
+# batch is the next measure.
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
