@@ -63,8 +63,9 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # one line in twelve still gives another party's figure to the own offer. When such a figure replaces one the
 # offer had, from a message naming no company the reading could tie it to, the coach says on the reply's first line
 # how it was read and how to put it right (tests/coaching/test_conversations.py). The twenty-first batch was then
-# tuned on the fourteenth's causes (now 98.3%, 99.2%), so no held-out section is untouched now: the next blind
-# batch is the next measure.
+# tuned on the fourteenth's causes (now 98.3%, 99.2%). The fifteenth was written after it, scored once and left
+# untuned, the measure this round ends on: 83.3% intent, 80.7% entity F1, 6 lines giving someone else's figure to the
+# own offer ("the ramp recruiter just emailed: 197k base", "zapier is willing to go to 178k base").
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -80,6 +81,7 @@ HELD_OUT_FLOORS = {
     "held-out 12": (0.83, 0.83),
     "held-out 13": (0.78, 0.82),
     "held-out 14": (0.83, 0.86),
+    "held-out 15": (0.83, 0.80),
 }
 
 
