@@ -817,6 +817,9 @@ SOMEONE_ELSE_RE = re.compile(
 OTHER_ONE_RE = re.compile(
     r"\b(?:the\s+other\s+(?:one|offer|company|place)|the\s+competing\s+(?:one|offer)|the\s+rival)\b", re.I
 )
+# Words that put a figure in the present ("my salary is 150k at the moment") and the words for one's pay.
+_NOW = r"(?:right\s+now|at\s+the\s+moment|currently|today|these\s+days|nowadays|now)"
+_MY_PAY = r"(?:salary|base|pay|paycheck|paycheque|comp|tc|package)"
 CURRENT_RES = [
     re.compile(
         r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|have|take\s+home|pull|bring\s+in"
@@ -840,26 +843,18 @@ CURRENT_RES = [
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:sitting\s+)?(?:on|at)\s+(?=[$£€]?\d)", re.I),
     # "these days i pull 152k", "my paycheck right now works out to 160k"
     re.compile(r"\b(?:these\s+days|nowadays)\s*,?\s+i\s+(?:pull|make|earn|get|take\s+home|bring\s+in)\b", re.I),
-    re.compile(r"\bmy\s+(?:paycheck|paycheque|salary|pay)\s+(?:right\s+now|now|currently|today|these\s+days)\b", re.I),
+    re.compile(r"\bmy\s+(?:paycheck|paycheque|salary|pay)\s+" + _NOW + r"\b", re.I),
     # "my salary is 150k at the moment", "i get 145k base where i am"
-    re.compile(
-        r"\bmy\s+(?:salary|base|pay|paycheck|comp|tc|package)\s+is\s+(?=[^.;!?]{0,30}\b(?:at\s+the\s+moment|right\s+now"
-        r"|currently|today|these\s+days|now)\b)",
-        re.I,
-    ),
+    re.compile(r"\bmy\s+" + _MY_PAY + r"\s+is\s+(?=[^.;!?]{0,30}\b" + _NOW + r"\b)", re.I),
     re.compile(r"\bi\s+(?:get|make|earn)\s+(?=[^.;!?]{0,30}\bwhere\s+i\s+(?:am|work)\b)", re.I),
     re.compile(r"^\s*(?:right\s+now|currently|today|at\s+the\s+moment)\s*[,:-]\s*(?=[$£€]?\d)", re.I),
     # "at the moment my salary is 140k"
-    re.compile(
-        r"\b(?:at\s+the\s+moment|right\s+now|currently|today|these\s+days|nowadays)\s*,?\s+my\s+(?:salary|base|pay"
-        r"|paycheck|comp|tc|package)\b",
-        re.I,
-    ),
+    re.compile(r"\b" + _NOW + r"\s*,?\s+my\s+" + _MY_PAY + r"\b", re.I),
     # "my employer now pays 171k", "my salary at workday is 158k right now"
     re.compile(r"\bmy\s+(?:employer|company|job|boss)\s+(?:now\s+|currently\s+|today\s+)?pays\b", re.I),
     re.compile(
-        r"\bmy\s+(?:salary|base|pay|comp|tc|package)\s+(?:at|with)\s+[\w&'.-]+(?:\s+[\w&'.-]+)?\s+(?:is|was)\b"
-        r"(?=[^.;!?]{0,30}\b(?:right\s+now|now|currently|today|these\s+days|at\s+the\s+moment)\b)",
+        r"\bmy\s+" + _MY_PAY + r"\s+(?:at|with)\s+[\w&'.-]+(?:\s+[\w&'.-]+)?\s+(?:is|was)\b"
+        r"(?=[^.;!?]{0,30}\b" + _NOW + r"\b)",
         re.I,
     ),
     re.compile(
@@ -896,8 +891,11 @@ CURRENT_COMPANY_RE = re.compile(
     # "right now, 160k base at salesforce"
     r"|^\s*(?:right\s+now|currently|today|at\s+the\s+moment)\s*[,:-]\s*[$£€]?\d[^.;!?]{0,30}?\bat\s+(?P<k>[A-Za-z][\w&'.-]*)"
     # "my salary at workday is 158k right now"
-    r"|\bmy\s+(?:salary|base|pay|comp|tc|package)\s+(?:at|with)\s+(?P<j>[A-Za-z][\w&'.-]*)\s+(?:is|was)\b"
-    r"(?=[^.;!?]{0,30}\b(?:right\s+now|now|currently|today|these\s+days|at\s+the\s+moment)\b)"
+    r"|\bmy\s+"
+    + _MY_PAY
+    + r"\s+(?:at|with)\s+(?P<j>[A-Za-z][\w&'.-]*)\s+(?:is|was)\b(?=[^.;!?]{0,30}\b"
+    + _NOW
+    + r"\b)"
     # "my current salary at okta is 155k": the pay of the current job, with its company
     r"|\bmy\s+(?:current|present|existing)\s+(?:salary|base|pay|comp|package|total\s+comp)\s+(?:at|with)\s+"
     r"(?P<i>[A-Za-z][\w&'.-]*)"
