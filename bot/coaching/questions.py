@@ -14,6 +14,7 @@ current job's parts) are read with `getattr`, so a case stored before they exist
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -535,24 +536,19 @@ def _walk_away(f: Facts) -> dict | None:
     }
 
 
-def _say_no(f: Facts) -> dict:
-    """What is left when they refuse: the parts still below their band's top, the guide's levers,
-    and the alternatives the person named, with the walk-away from `_accept`."""
-    return {
-        "levers": list(f.guide.levers[:3]) if f.guide else [],
-        "walk": _walk_away(f),
-        "guide_says": guide_lines(f.guide, "say_no"),
-    }
+def _levers_and_walk_away(topic: str) -> Callable[[Facts], dict]:
+    """What the answers about a refusal (`say_no`) and about leverage (`leverage`) add to the
+    parts still below their band's top and the alternatives the person named: the guide's
+    levers, the walk-away (as `_accept` writes it), and the guide's own words on the topic."""
 
+    def build(f: Facts) -> dict:
+        return {
+            "levers": list(f.guide.levers[:3]) if f.guide else [],
+            "walk": _walk_away(f),
+            "guide_says": guide_lines(f.guide, topic),
+        }
 
-def _leverage(f: Facts) -> dict:
-    """Leverage without inventing any: the alternatives the person named, the room the band
-    leaves, the guide's levers and its own words on competing offers."""
-    return {
-        "levers": list(f.guide.levers[:3]) if f.guide else [],
-        "walk": _walk_away(f),
-        "guide_says": guide_lines(f.guide, "leverage"),
-    }
+    return build
 
 
 _BUILDERS = {
@@ -561,8 +557,8 @@ _BUILDERS = {
     "refreshers": _refreshers,
     "vesting": _vesting,
     "deadline": _deadline,
-    "say_no": _say_no,
-    "leverage": _leverage,
+    "say_no": _levers_and_walk_away("say_no"),
+    "leverage": _levers_and_walk_away("leverage"),
     "level": _level,
     "remote": _remote,
     "sign_on_vs_base": _sign_on_vs_base,
