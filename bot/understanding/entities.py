@@ -215,7 +215,7 @@ _NAME_STOPS = (
     r"|then|about|around|like|only|still|really|actually|basically|already|yet|via|per|up|down|over|under"
     r"|i'm|im|i've|i'd|their|our|his|her|its|this|these|those|what|how|why|where|there|here|here's|there's"
     r"|thinking|seems|looks|probably|maybe|currently|right|honestly|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|fyi|btw|tbh|imo|ps|oh|ok|okay|yeah|lol|update|news|anyway"
+    r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|fyi|btw|tbh|imo|ps|weighing|considering|oh|ok|okay|yeah|lol|update|news|anyway"
     r"|hey|hi|well|got|get|gets|getting|received|both|all|these|those|while|whereas|meanwhile|besides|put|quoted"
 )
 _WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
@@ -276,7 +276,8 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+(?:in|through)\s+(?:at|with)|has\s+me\s+at"
     r"|put\s+me\s+at|put\s+together|put|(?:also\s+)?sent\s+(?:over\s+)?(?:numbers|figures)\s*:?|sent\s+(?:me\s+)?over|sent\s+me"
     r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?"
-    r"|wants\s+(?:to\s+(?:hire|bring\s+on|bring)\s+)?me(?:\s+on)?\s+(?:at|for))\s+(?=[$£€~]?\d)"
+    r"|wants\s+(?:to\s+(?:hire|bring\s+on|bring)\s+)?me(?:\s+on)?\s+(?:at|for)"
+    r"|(?:is|are)\s+willing\s+to\s+(?:go\s+(?:up\s+)?to|pay(?:\s+me)?|do|offer))\s+(?=[$£€~]?\d)"
     # "brex wants to hear back by monday", "cohere needs my decision by the 15th": a deadline a name sets
     r"|(?:needs|wants|gave\s+me\s+until|expects)\s+(?:an?\s+|my\s+|to\s+)?(?:answer|decision|hear|know|reply"
     r"|response|until)\b)",
@@ -332,8 +333,8 @@ RIVAL_RES = [
     ),
     THE_NAMED_OFFER_RE,
     re.compile(
-        r"\b" + _NAME + r"'s\s+(?:offer|package|one|base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|numbers?"
-        r"|total|tc)\b",
+        r"\b" + _NAME + r"'s\s+(?:offer|package|one|counter|base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing"
+        r"|numbers?|total|tc)\b",
         re.I,
     ),
     re.compile(r"\b" + _NAME + r"'s\s+(?=[$£€~]?\d)", re.I),  # "mentions ramp's 200k"
@@ -395,6 +396,20 @@ RIVAL_RES = [
         r"\bthere(?:'s|s|\s+is)\s+(?:also\s+)?" + _LOOSE_NAME + r"\s+(?:with|w|at|offering|paying)\s+(?=[$£€~]?\d)",
         re.I,
     ),
+    # "i'm also considering brex, who offered 186k", "weighing coinbase against this"
+    # (not "considering accepting": a lower-case word in -ing is a verb)
+    re.compile(
+        r"\b(?:also\s+)?(?:considering|weighing)\s+(?:an?\s+offer\s+from\s+)?(?!(?-i:[a-z]+ing\b))"
+        + _LOOSE_NAME
+        + r"(?=\s*(?:$|[,.;!?(]|\bwho\b|\bat\b|\bagainst\b|\btoo\b|\bas\s+well\b|\bwith\b|[$£€]?\d))",
+        re.I,
+    ),
+    # "offer #2 is from okta", "i have a verbal from gusto at 181k"
+    re.compile(
+        r"\b(?:offer\s*(?:#\s*[2-9]|no\.?\s*[2-9]|number\s+(?:two|three|2|3))\s+(?:is\s+)?|(?:a|the)\s+verbal(?:\s+offer)?\s+)"
+        r"(?:from|with|at)\s+" + _LOOSE_NAME,
+        re.I,
+    ),
     # "the other one's from gitlab: 178k base", "the other offer is with hex"
     re.compile(r"\bthe\s+other\s+(?:one|offer)(?:'s|\s+is)\s+(?:from|with|at)\s+" + _LOOSE_NAME, re.I),
     # "the datadog rsus are 110k", "the supabase base is 195k": in lower case too when the part is stated
@@ -416,6 +431,7 @@ RIVAL_RES = [
     ),
     re.compile(
         r"\b(?:also\s+)?(?:interviewing|interviewed|talking|chatting|speaking|in\s+talks|in\s+touch"
+        r"|looking"
         r"|in\s+(?:the\s+)?(?:process|final\s+rounds?|loop))\s+"
         r"(?:with|at|to)\s+" + _LOOSE_NAME,
         re.I,
@@ -461,7 +477,8 @@ RIVAL_RES = [
     # "the cohere people offered 205k", "the modal team came back at 193k": a company's people, named first
     re.compile(
         r"\bthe\s+" + _LOOSE_NAME + r"\s+(?:people|team|folks|crew|guys|recruiters?|hiring\s+manager)\s+"
-        r"(?:(?:also|just|finally|now|then)\s+)?(?:offered|came|gave|quoted|said|put|sent|made|would|are|want)\b",
+        r"(?:(?:also|just|finally|now|then)\s+)?(?:offered|came|gave|quoted|said|put|sent|made|would|are|want|emailed|called"
+        r"|wrote|texted|messaged|reached\s+out)\b",
         re.I,
     ),
     NAMED_OFFER_RE,
@@ -864,7 +881,7 @@ CURRENT_RES = [
     ),
     re.compile(
         r"\b(?:where\s+i\s+am\s+now|where\s+i\s+work\s+now|my\s+job\s+now|at\s+my\s+(?:current|present)\s+\w+"
-        r"|where\s+i'?m\s+(?:at\s+)?(?:now|currently|right\s+now)"
+        r"|where\s+i'?m\s+(?:at\s+)?(?:now|currently|right\s+now)|at\s+my\s+(?:day\s+job|job|work|employer)"
         r"|staying\s+put|current\s+(?:job|employer|salary|base|comp|gig|role|position|place|company|package|tc|pay))\b",
         re.I,
     ),

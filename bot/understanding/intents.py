@@ -23,7 +23,8 @@ COMMANDS = {
              "how do i use you", "how to use this", "what do you do", "what are you", "how does it work",
              "help me", "i need help", "can you help"},
     "start_over": {"start over", "restart", "reset", "new offer please", "start again", "clear", "begin again",
-                   "start from scratch", "let's start over", "lets start over", "start fresh"},
+                   "start from scratch", "let's start over", "lets start over", "start fresh",
+                   "let's start again", "lets start again"},
     "forget": {"forget me", "forget", "delete my data", "delete me", "forget everything", "erase me",
                "delete everything", "wipe my data", "delete all my data"},
     "status": {"status", "where are we", "summary", "my case", "what do you know", "what do you have", "recap",
@@ -280,7 +281,7 @@ REVISED_RE = re.compile(
 )
 CORRECTION_RE = re.compile(
     r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|oops|wait|no\s*,|no\s+wait|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
-    r"|scratch\s+that|whoops|err?)\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b|\bi\s+(?:typed|wrote|put|entered)\s+(?:it|that|this|the\s+\w+)\s+wrong\b"
+    r"|scratch\s+that|whoops|err?)\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b|\b(?:small|quick|one|tiny)\s+(?:fix|correction)\b|\bi\s+(?:typed|wrote|put|entered)\s+(?:it|that|this|the\s+\w+)\s+wrong\b"
     r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
     r"|it'?s)\b|\bi\s+(?:said"
@@ -308,7 +309,7 @@ WALK_AWAY_RE = re.compile(
     r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"
     r"|\b(?:if|unless)\b[^.;!?]{0,40}\bi'?(?:ll|d|m)\s+(?:just\s+)?(?:pass|out|done|say\s+no|turn\s+it\s+down)\b"
-    r"|\blowest\s+i(?:'d|\s+would)\b"
+    r"|\blowest\s+i(?:'d|\s+would|'ll|\s+will|\s+can)\b|\bi'?m\s+out\s+if\b"
     r"|\bwouldn'?t\s+(?:go|take)"
     r"\s+(?:anything\s+)?(?:below|under|less)\b|\bwon'?t\s+(?:go|take)\s+(?:anything\s+)?(?:below|under|less)\b"
     r"|\b(?:won'?t|wouldn'?t|will\s+not|would\s+not|can'?t|cannot|not\s+going\s+to)\s+(?:accept|take|go|do|sign"

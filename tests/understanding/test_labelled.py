@@ -64,8 +64,9 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # offer had, from a message naming no company the reading could tie it to, the coach says on the reply's first line
 # how it was read and how to put it right (tests/coaching/test_conversations.py). The twenty-first batch was then
 # tuned on the fourteenth's causes (now 98.3%, 99.2%). The fifteenth was written after it, scored once and left
-# untuned, the measure this round ends on: 83.3% intent, 80.7% entity F1, 6 lines giving someone else's figure to the
-# own offer ("the ramp recruiter just emailed: 197k base", "zapier is willing to go to 178k base").
+# untuned at first: 83.3% intent, 80.7% entity F1, 6 lines giving someone else's figure to the own offer ("the ramp
+# recruiter just emailed: 197k base", "zapier is willing to go to 178k base"); the twenty-second batch was then tuned
+# on its causes (now 100.0%, 98.4%).
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
