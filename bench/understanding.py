@@ -1,7 +1,7 @@
 """Understanding DMs: intent accuracy and entity F1 on the labelled set, the scripted conversations, DM turn time.
 
 The labelled set is tests/understanding/labelled.txt: accuracy per intent class on the lines
-tuned on and on each held-out section (`## held-out` … `## held-out 15`: wordings
+tuned on and on each held-out section (`## held-out` … `## held-out 16`: wordings
 never tuned on), with the rules alone and with the classifier's second opinion
 (bot/understanding/classifier.py),
 a confusion list, entity precision/recall/F1, and the lines per section where a figure the label gives to

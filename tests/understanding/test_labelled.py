@@ -66,7 +66,9 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # tuned on the fourteenth's causes (now 98.3%, 99.2%). The fifteenth was written after it, scored once and left
 # untuned at first: 83.3% intent, 80.7% entity F1, 6 lines giving someone else's figure to the own offer ("the ramp
 # recruiter just emailed: 197k base", "zapier is willing to go to 178k base"); the twenty-second batch was then tuned
-# on its causes (now 100.0%, 98.4%).
+# on its causes (now 100.0%, 98.4%). The sixteenth was written after that, scored once and left untuned, the measure
+# this session ends on: 90.0% intent, 87.8% entity F1, 4 lines giving someone else's figure to the own offer ("figma
+# sweetened theirs to 204k base", "in hand from scale: 200k base").
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -83,6 +85,7 @@ HELD_OUT_FLOORS = {
     "held-out 13": (0.78, 0.82),
     "held-out 14": (0.83, 0.86),
     "held-out 15": (0.83, 0.80),
+    "held-out 16": (0.90, 0.87),
 }
 
 
