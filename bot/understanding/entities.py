@@ -102,9 +102,7 @@ NOT_FIGURES_RE = re.compile(
 # "175/90/20", "$180k/60k/15k": figures in a row with no part named (base / stock / bonus is a common
 # order, not the only one): kept verbatim and asked about, never guessed. The first is pay in thousands
 # or more, so dates ("11/27/26") and vesting schedules ("25/25/25/25") are not read as one.
-KIND_AFTER_SLASHED_RE = re.compile(
-    r"\s*(?:base|salary|rsus?|stock|equity|options?|bonus|sign|signing|total|tc|in\s+(?:rsus?|stock|equity))\b", re.I
-)
+PART_GAP_RE = re.compile(r"\s*(?:in\s+)?")  # between figures and the part word that names them ("100k in rsus")
 SLASHED_FIGURES_RE = re.compile(
     r"(?<![\w.$/])[$£€]?(?:[4-9]\d|[1-9]\d{2})(?:[.,]\d+)?\s*[kK]?"
     r"(?:\s*/\s*[$£€]?\d{1,3}(?:[.,]\d+)?\s*[kK]?){1,4}(?![\w/%]|\.\d)"
@@ -1196,7 +1194,8 @@ def _not_slashed_pay(match: re.Match) -> bool:
     a part word follows ("176k / 100k rsu / 0 sign on"): those parts are named."""
     written = match[0]
     first = int(re.match(r"\D*(\d+)", written)[1])
-    named = KIND_AFTER_SLASHED_RE.match(match.string, match.end())
+    gap = PART_GAP_RE.match(match.string, match.end())
+    named = KIND_RE.match(match.string, gap.end())
     return bool(named) or (not re.search(r"[kK$£€]", written) and first < 100)
 
 
