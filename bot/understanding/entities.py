@@ -256,12 +256,13 @@ OFFERED_AT_RE = re.compile(
     r"(?:the\s+)?" + _LOOSE_NAME + r"(?=\s*(?:$|[,;.!?)]|\band\b|\bbut\b|\bfor\b|\bas\s+well\b|\btoo\b))",
     re.I,
 )
-# "just heard back from snowflake, they're offering 195k": a company that answered, with its offer. Not
-# "haven't heard back from openai" nor "waiting to hear from ramp": those are offers waited on.
+# "just heard back from snowflake, they're offering 195k", "just got word from cohere: 215k base": a company
+# that answered, with its offer. Not "haven't heard back from openai" nor "waiting to hear from ramp": those
+# are offers waited on.
 _HEARD_NOT = r"(?:(?<=n't\s)|(?<=not\s)|(?<=yet\s)|(?<=never\s))"  # before "heard": none came yet
 HEARD_FROM_RE = re.compile(
-    r"\b(?:(?:just|finally|now)\s+)?(?<!n't\s)(?<!not\s)(?<!yet\s)(?<!never\s)heard\s+back\s+from\s+(?:the\s+)?"
-    + _LOOSE_NAME,
+    r"\b(?:(?:just|finally|now)\s+)?(?<!n't\s)(?<!not\s)(?<!yet\s)(?<!never\s)(?:heard\s+back|(?:got|received|had)\s+(?:word|news|an?\s+(?:answer|reply|response|call|email"
+    r"|yes))(?:\s+back)?)\s+from\s+(?:the\s+)?" + _LOOSE_NAME,
     re.I,
 )
 # "de shaw offered", "Weights & Biases came back with 188k", "figma has me at 190k", "ramp is at 200k":
@@ -276,6 +277,10 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?"
     r"|wants\s+(?:to\s+(?:hire|bring\s+on|bring)\s+)?me(?:\s+on)?\s+(?:at|for)"
     r"|(?:is|are)\s+willing\s+to\s+(?:go\s+(?:up\s+)?to|pay(?:\s+me)?|do|offer))\s+(?=[$£€~]?\d)"
+    # "figma sweetened theirs to 204k", "ramp bumped their offer to 210k": a name that raised its own offer
+    r"|(?:(?:also|just|now)\s+)?(?:sweetened|bumped|raised|upped|improved|increased|boosted|revised|lifted|moved"
+    r"|pushed)\s+(?:up\s+)?(?:theirs|its\s+own|their\s+own|(?:their|its)\s+(?:offer|number|base|package|deal|figures?"
+    r"|equity|salary|bonus))\b"
     # "brex wants to hear back by monday", "cohere needs my decision by the 15th": a deadline a name sets
     r"|(?:needs|wants|gave\s+me\s+until|expects)\s+(?:an?\s+|my\s+|to\s+)?(?:answer|decision|hear|know|reply"
     r"|response|until)\b)",
@@ -528,7 +533,7 @@ RIVAL_RES = [
     # "188k and 90k in stock is what apple offered", "188k base is what the folks at chime came back with"
     re.compile(r"\b(?:is|was|are|were)\s+what\s+" + _NAME + r"\s+(?:offered|gave|came|sent|quoted|put)", re.I),
     # "60k rsus on the table from asana", "a 195k offer came from discord too": the figures, then whose
-    re.compile(r"(?:\bon\s+the\s+table|\bcame|\bcomes|\bcoming|\bcame\s+in)\s+from\s+" + _LOOSE_NAME, re.I),
+    re.compile(r"(?:\bon\s+the\s+table|\bin\s+hand|\bcame|\bcomes|\bcoming|\bcame\s+in)\s+from\s+" + _LOOSE_NAME, re.I),
     # "de shaw: 275k base", "jane street - 320k", "..., linear: 190k base": a name that labels its figures,
     # in any case (a label word in lower case is no name: see LABEL_WORDS)
     LABEL_NAME_RE,
@@ -833,7 +838,10 @@ OTHER_ONE_RE = re.compile(
     r"\b(?:the\s+other\s+(?:one|offer|company|place)|the\s+competing\s+(?:one|offer)|the\s+rival)\b", re.I
 )
 # Words that put a figure in the present ("my salary is 150k at the moment") and the words for one's pay.
-_NOW = r"(?:right\s+now|at\s+the\s+moment|currently|today|these\s+days|nowadays|now)"
+_NOW = (
+    r"(?:right\s+now|at\s+the\s+moment|at\s+present|presently|as\s+of\s+(?:now|today)|as\s+things\s+stand"
+    r"|currently|today|these\s+days|nowadays|now)"
+)
 _MY_PAY = r"(?:salary|base|pay|paycheck|paycheque|comp|tc|package)"
 CURRENT_RES = [
     re.compile(

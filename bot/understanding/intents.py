@@ -325,7 +325,12 @@ WALK_AWAY_RE = re.compile(
     r"|\b(?:i'?d|i\s+would|i'?ll|i\s+will)\s+only\s+(?:leave|move|switch|jump|go)\s+for\b"
     r"|\b(?:won'?t|wouldn'?t|will\s+not|would\s+not|not)\s+(?:be\s+)?(?:move|moving|leave|leaving|switch|switching"
     r"|jump|jumping)\s+for\s+(?:less\s+than|under|below|anything\s+(?:less|under|below))\b"
-    r"|[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,30}\b(?:minimum\s+)?or\s+i'?(?:ll|\s+will)?\s*(?:pass|decline|walk|stay)\b",
+    r"|[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,30}\b(?:minimum\s+)?or\s+i'?(?:ll|\s+will)?\s*(?:pass|decline|walk|stay)\b"
+    # "i'd turn it down under 190k base", "i'll say no to anything below 200k", "200k total or nothing"
+    r"|\bi\s*(?:'d|'ll|\s+would|\s+will)\s+(?:just\s+)?(?:turn\s+(?:it|them|that)\s+down|decline|pass|say\s+no|walk)"
+    r"(?:\s+(?:on|to)\s+(?:it|that|anything|them))?\s+(?:if\s+(?:it'?s|they\s+(?:offer|go|come\s+in))\s+)?"
+    r"(?:under|below|for\s+less\s+than|less\s+than|lower\s+than)\b"
+    r"|[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,30}\bor\s+(?:nothing|bust|no\s+deal|no\s+dice|i'?m\s+gone|i\s+walk)\b",
     re.I,
 )
 OFFER_WORDS_RE = re.compile(r"\b(?:offer(?:ed|ing)?|got\s+an?|received|package|hired|extended)\b", re.I)
