@@ -127,6 +127,9 @@ class Case(BaseModel):
     guide_key: str | None = None
     region: str | None = None
     company_text: str | None = None  # a company named that no guide covers
+    # The words a guide's company was read from as a typo ("scale" read as PlanetScale's `pscale`): the
+    # reply said so first, and `not PlanetScale` takes these words as a company no guide covers instead.
+    company_read_as: str | None = None
     offer: Offer = Field(default_factory=Offer)
     first_offer: Offer | None = None  # the offer as first evaluated, for the gain at the close
     rivals: list[Rival] = Field(default_factory=list)

@@ -24,7 +24,7 @@ from fractions import Fraction
 from bot.answers import MAX_INPUT_CHARS, Answers
 from bot.coaching import operations, questions
 from bot.coaching.case import Case, Note
-from bot.coaching.intake import Intake
+from bot.coaching.intake import NO_GUIDE, Intake
 from bot.coaching.operations import MONEY_SLOTS, PART_WORDS, Applied
 from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
 from bot.guides.model import Guide, RegionBand
@@ -33,7 +33,7 @@ from bot.guides.resolve import normalize
 from bot.offers.counter import CompetingOffer, Counter, build_counter, hold
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, evaluate, formulas
 from bot.offers.model import Offer
-from bot.render.blocks import Message, build_messages, is_directive
+from bot.render.blocks import Message, build_messages, is_directive, lead_with
 from bot.render.fixed import coach_error
 from bot.render.templates import render
 from bot.understanding.entities import Context, parts_named
@@ -108,14 +108,23 @@ def _strike_text(value: Decimal, currency: str) -> str:
     return f"{symbol} {value:.2f}" if is_word else f"{symbol}{value:.2f}"
 
 
-def _offer_chosen_among_rivals(case: Case, u: Utterance) -> tuple[Case, Utterance]:
+def _offer_chosen_among_rivals(case: Case, u: Utterance, covered: Callable[[str], bool]) -> tuple[Case, Utterance]:
     """Answering "which company is the offer for?" with one of the offers told side by side
     ("I got 2 offers, planetscale 170k and datadog 190k base", then "planetscale"): that offer is
     the one coached. It leaves the rivals, and its figures come back as the offer's, through the
-    same reading as if typed so (a total alone is asked about, each part is noted)."""
-    if case.pending != "company" or case.company_slug or case.company_text or len(u.rivals) != 1:
+    same reading as if typed so (a total alone is asked about, each part is noted).
+
+    The name is the one the person gave for that offer, so it is taken as written: a company no
+    guide covers by that exact name stays itself, never read as a guide's company it resembles
+    ("Scale" is not PlanetScale, whose alias is `pscale`). `covered(name)`: a guide's company is
+    named so exactly."""
+    if case.pending != "company" or case.company_slug or case.company_text or not case.rivals:
         return case, u
-    chosen = case.rival(u.rivals[0])
+    if u.rivals:
+        named = u.rivals[0] if len(u.rivals) == 1 else None
+    else:  # "it's the Scale one" names the company the offer is from; "scale" alone is no reading
+        named = u.company if u.company and case.rival(u.company) else _rival_typed(case, u.text)
+    chosen = case.rival(named) if named else None
     if chosen is None or any(a.holder != OFFER for a in u.amounts):
         return case, u
     case = case.model_copy(deep=True)
@@ -135,9 +144,56 @@ def _offer_chosen_among_rivals(case: Case, u: Utterance) -> tuple[Case, Utteranc
     ]
     if chosen.bonus_percent is not None:
         figures.append(Amount(OFFER, "bonus", chosen.bonus_percent, "percent", text=f"{chosen.bonus_percent}%"))
-    place = f"{chosen.company} {u.place_text}".strip()
+    if covered(chosen.company):
+        place = f"{chosen.company} {u.place_text}".strip()
+    else:
+        case.company_text = chosen.company
+        place = _without_words(u.place_text, chosen.company)
     chosen_u = replace(u, intent="answer", rivals=[], amounts=figures + u.amounts, place_text=place)
     return case, replace(chosen_u, company=chosen.company)
+
+
+CHOICE_FILLER = frozenset(
+    {
+        "the",
+        "it's",
+        "its",
+        "it",
+        "is",
+        "that",
+        "this",
+        "one",
+        "offer",
+        "from",
+        "with",
+        "at",
+        "yes",
+        "yeah",
+        "yep",
+        "mine",
+        "my",
+        "own",
+        "i'm",
+        "working",
+        "on",
+        "we're",
+        "go",
+        "let's",
+    }
+)
+
+
+def _rival_typed(case: Case, text: str) -> str | None:
+    """The rival whose name a short answer is, filler aside ("scale", "it's the Scale one")."""
+    words = [w.strip(",.;:!?\"'()`").lower() for w in text.split()]
+    name = " ".join(w for w in words if w and w not in CHOICE_FILLER)
+    return next((r.company for r in case.rivals if r.company.lower() == name), None) if name else None
+
+
+def _without_words(text: str, name: str) -> str:
+    """`text` with the words of `name` taken out (any case)."""
+    drop = {w.lower() for w in name.split()}
+    return " ".join(w for w in text.split() if w.strip(",.;:!?\"'()`").lower() not in drop)
 
 
 def _part_of_the_figure_asked(case: Case, u: Utterance) -> tuple[Case, Utterance]:
@@ -249,7 +305,9 @@ class Coach:
         u = understand(text, self._context(case))
         if case.pending == "forget":
             return self._forget_answer(case, u)
-        case, u = _offer_chosen_among_rivals(case, u)
+        if self.intake.not_the_company(case, text):
+            return self._not_the_company(case, u, text)
+        case, u = _offer_chosen_among_rivals(case, u, self.intake.names_a_company)
         case, u = _part_of_the_figure_asked(case, u)
         handler = self._handlers.get(u.intent, Coach._statement)
         return handler(self, case, u, text)
@@ -391,7 +449,9 @@ class Coach:
             # "what's a good counter for planetscale ml sf if they offered 180k?": the offer comes first
             u = replace(u, intent="offer")
         case = case.model_copy(deep=True)
+        read_before = (case.company_slug, case.company_read_as)
         moved = self.intake.place(case, u, text) if self._may_place(case, u) else None
+        read_as = case.company_read_as if (case.company_slug, case.company_read_as) != read_before else None
         recurrency = self._band_currency(case) if moved else None
         if case.pending == "shares" and self._answers_shares(u):
             done = self._share_value(case, u)
@@ -410,7 +470,28 @@ class Coach:
             done.say(moved)
         if recurrency:
             done.say(recurrency)
-        return self._after_update(case, u, done, region_changed=bool(moved and case.evaluated))
+        outcome = self._after_update(case, u, done, region_changed=bool(moved and case.evaluated))
+        return self._read_as_first(outcome, case) if read_as else outcome
+
+    def _read_as_first(self, outcome: Outcome, case: Case) -> Outcome:
+        """A company read from a typo ("scale" as PlanetScale): said on the reply's first line,
+        with the way back (`not PlanetScale`), before anything from that company's guide."""
+        guide = self._guide(case)
+        name = guide.company.name if guide else case.company_slug
+        note = render("_coach_read_as.j2", typed=case.company_read_as, company=name)
+        return replace(outcome, messages=lead_with(note, outcome.messages))
+
+    def _not_the_company(self, case: Case, u: Utterance, text: str) -> Outcome:
+        """ "not PlanetScale" after a company was read from a typo: the words typed are the
+        company, one no guide covers; what the guide gave the case (role, location) goes with it."""
+        case = case.model_copy(deep=True)
+        typed = case.company_read_as
+        wrong = self._company_name(case)
+        case.company_slug = case.guide_key = case.region = case.company_read_as = None
+        case.company_text = typed
+        case.first_offer, case.stage, case.headquarters_unknown = None, "intake", False
+        changes = [NO_GUIDE.format(company=f"{typed} (not {wrong})")]
+        return self._after_update(case, replace(u, intent="answer"), Applied(lines=changes))
 
     def _band_currency(self, case: Case) -> str | None:
         """A new location whose band is in another currency: figures written with no currency

@@ -28,6 +28,12 @@ ANSWER_FILLER_RE = re.compile(
     re.I,
 )
 
+NOT_THE_COMPANY_RE = re.compile(
+    r"\b(?:wrong\s+company|not\s+(?:that|the\s+same|this)\s+(?:company|one)|(?:that'?s|that\s+is|it'?s|it\s+is)\s+not"
+    r"\s+(?:the\s+(?:right\s+)?company|my\s+company|them|it))\b",
+    re.I,
+)
+
 # Words that answer "which company?" without naming one ("lol", "hmm", "idk"): never taken as a
 # company no guide covers.
 NOT_A_COMPANY = frozenset({
@@ -97,6 +103,10 @@ class Intake:
             if case.company_slug is None and not case.company_text:
                 case.company_text = self._uncovered_company(case, u, direct)
             return
+        if resolution.guide is not None or resolution.guides:
+            company_typos = [typed for typed, read in resolution.corrections if read in resolver.company_phrases]
+            if resolution is direct:
+                case.company_read_as = company_typos[0] if company_typos else None
         if resolution.guide is not None:
             if case.guide_key != resolution.guide.key:
                 case.region = None if case.guide_key else case.region
@@ -134,6 +144,22 @@ class Intake:
         if all(w.lower().strip(",.;:!?\"'()") in NOT_A_COMPANY for w in words):
             return None
         return " ".join(w.strip(",.;:!?\"'()") for w in words).strip()[:60] or None
+
+    def not_the_company(self, case: Case, text: str) -> bool:
+        """ "not PlanetScale", "wrong company": the company read from a typo is not the person's."""
+        guide = self.guide(case)
+        if not case.company_read_as or guide is None:
+            return False
+        names = {guide.company.name.lower(), guide.company.slug.lower(), guide.company.slug.replace("-", " ")}
+        said = normalize(text)
+        return bool(NOT_THE_COMPANY_RE.search(text)) or any(
+            re.search(rf"\bnot\s+(?:at\s+|with\s+)?{re.escape(normalize(name))}\b", said) for name in names
+        )
+
+    def names_a_company(self, name: str) -> bool:
+        """`name` is a guide's company as written: resolved without reading any word as a typo."""
+        resolution = self.answers.resolver.resolve(name)
+        return bool((resolution.guide or resolution.guides) and not resolution.corrections)
 
     def bands(self, case: Case) -> dict[str, MoneyRange | None]:
         region = self.region(case)

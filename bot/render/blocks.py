@@ -238,7 +238,16 @@ def fallback_text(blocks: list[dict]) -> str:
 
 def build_messages(rendered: str) -> list[Message]:
     """One or more messages: more than 50 blocks continue in the next message."""
-    blocks = parse_directives(rendered)
+    return _in_messages(parse_directives(rendered))
+
+
+def lead_with(rendered: str, messages: list[Message]) -> list[Message]:
+    """`messages` with `rendered` put before everything else: a line a reply must open with,
+    added once the reply is built. The blocks are split into messages again."""
+    return _in_messages(parse_directives(rendered) + [block for message in messages for block in message.blocks])
+
+
+def _in_messages(blocks: list[dict]) -> list[Message]:
     messages = []
     for start in range(0, max(len(blocks), 1), MAX_BLOCKS):
         chunk = blocks[start : start + MAX_BLOCKS]

@@ -1,6 +1,6 @@
 """Template directives -> Block Kit within Slack's limits; long content splits, never truncates figures."""
 
-from bot.render.blocks import MAX_BLOCKS, MAX_SECTION, build_messages, escape, mark_directives
+from bot.render.blocks import MAX_BLOCKS, MAX_SECTION, build_messages, escape, lead_with, mark_directives
 
 
 def parse_directives(source: str) -> list[dict]:
@@ -32,6 +32,14 @@ def test_more_than_fifty_blocks_continue_in_a_second_message():
     messages = build_messages(mark_directives(rendered))
     assert [len(m.blocks) for m in messages] == [MAX_BLOCKS, MAX_BLOCKS, 20]
     assert "item 119" in messages[-1].text
+
+
+def test_a_line_put_first_comes_before_everything_and_the_blocks_split_again():
+    reply = build_messages(mark_directives("\n".join(f"::section\nline {i}" for i in range(MAX_BLOCKS))))
+    messages = lead_with(mark_directives("::section\n_first_"), reply)
+    assert [len(m.blocks) for m in messages] == [MAX_BLOCKS, 1]
+    assert messages[0].text.startswith("_first_\nline 0")
+    assert messages[1].blocks == reply[0].blocks[-1:]
 
 
 def test_headers_are_cut_to_150_characters():

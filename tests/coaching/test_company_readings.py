@@ -1,0 +1,85 @@
+"""Which company the offer is from, when the words typed are not a guide's company exactly.
+
+- "in hand from scale: 200k base" then "scale" made the offer PlanetScale's, without a word:
+  the resolver reads `scale` as a typo of PlanetScale's alias `pscale`. A name the person gave
+  for one of their offers is now taken as written.
+- Any company read from a typo ("plantscale") is said on the reply's first line, before anything
+  from that company's guide, with the way back: `not PlanetScale`.
+"""
+
+from __future__ import annotations
+
+READ_AS = "_Read “{typed}” as PlanetScale, the nearest company I have a guide for."
+
+
+def test_one_offer_held_asks_whether_it_is_the_one(chat):
+    reply = chat.say("in hand from scale: 200k base, 100k rsus")
+    assert "Is the Scale offer the one we're working on? If it is, say `Scale`" in reply
+    assert "Which offer shall we work on" not in reply
+
+
+def test_the_offer_chosen_by_its_name_keeps_that_name(chat):
+    chat.say("in hand from scale: 200k base, 100k rsus")
+    reply = chat.say("scale")
+    assert "*Your offer at Scale*" in reply
+    assert "PlanetScale" not in reply
+    stored = chat.stored()
+    assert stored["company_text"] == "Scale" and "company_slug" not in stored
+    assert stored["offer"]["base"] == 200_000 and stored.get("rivals", []) == []
+
+
+def test_the_offer_chosen_in_a_sentence_keeps_that_name(chat):
+    chat.say("in hand from scale: 200k base, 100k rsus")
+    chat.say("it's the Scale one, ml engineer remote")
+    assert chat.stored()["company_text"] == "Scale" and "company_slug" not in chat.stored()
+
+
+def test_a_guides_company_chosen_among_offers_is_still_placed(chat):
+    chat.say("stripe offered 195k base and planetscale offered 180k base")
+    chat.say("planetscale")
+    assert chat.stored()["company_slug"] == "planetscale" and "company_read_as" not in chat.stored()
+
+
+def test_a_company_read_from_a_typo_says_so_first(chat):
+    chat.say("got an offer: 180k base")
+    reply = chat.say("scale")
+    assert reply.startswith(READ_AS.format(typed="scale"))
+    assert "say `not PlanetScale` and I'll go on without a band" in reply
+    assert chat.stored()["company_slug"] == "planetscale"
+
+
+def test_a_first_message_with_a_mistyped_company_says_so_first(chat):
+    reply = chat.say("plantscale offered me 180k base")
+    assert reply.startswith(READ_AS.format(typed="plantscale"))
+    assert chat.stored()["offer"]["base"] == 180_000
+
+
+def test_an_exact_company_says_nothing_of_a_reading(chat):
+    reply = chat.say("planetscale offered me 180k base, ml, remote")
+    assert "_Read “" not in reply
+    assert "company_read_as" not in chat.stored()
+
+
+def test_not_the_company_read_takes_the_words_typed(chat):
+    chat.say("got an offer: 180k base")
+    chat.say("scale")
+    reply = chat.say("not planetscale")
+    assert "company scale (not PlanetScale), which no guide of mine covers" in reply
+    stored = chat.stored()
+    assert stored["company_text"] == "scale"
+    assert "company_slug" not in stored and "guide_key" not in stored and "region" not in stored
+    assert stored["offer"]["base"] == 180_000
+
+
+def test_not_the_company_after_the_evaluation_evaluates_without_a_band(chat):
+    chat.say("plantscale offered me 180k base")
+    chat.say("remote")
+    assert "*Your offer, ML / AI Engineer at PlanetScale" in chat.say("100k rsus over 4 years")
+    reply = chat.say("wrong company")
+    assert "*Your offer at plantscale*" in reply and "no guide of mine covers this company" in reply
+
+
+def test_not_planetscale_means_nothing_when_planetscale_was_named_exactly(chat):
+    chat.say("planetscale offered me 180k base, ml, remote")
+    chat.say("not planetscale")
+    assert chat.stored()["company_slug"] == "planetscale"
