@@ -232,7 +232,12 @@ _NAME = (
 _NOT_A_STOP = r"(?!(?:" + _NAME_STOPS + r")\b(?!\s*&))"  # "AT&T" starts with a stop word and is a name
 _LOOSE_NAME = _NOT_A_STOP + r"(?P<name>" + _WORD + r"(?:\s*&\s*" + _WORD + r"|\s+" + _NOT_A_STOP + _WORD + r"){0,2})"
 _NAME_NAMED = _LOOSE_NAME.replace("(?P<name>", "(?P<name2>")
-_CLAUSE_START = r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus)\s+)"
+# Where a clause starts: punctuation, a joining word, a spoken opener ("so datadog came through"), or
+# a verb of telling ("i should mention airtable put 185k on the table").
+_CLAUSE_START = (
+    r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus|so|then|btw|oh|ok(?:ay)?)\s+"
+    r"|\b(?:mention|add|note|tell\s+you)\s+(?:that\s+)?)"
+)
 _RIVAL_VERBS = (
     r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now)\s+)?offered"
     r"|countered(?:\s+(?:with|at))?"
@@ -272,7 +277,8 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     + _LOOSE_NAME
     + r"\s+(?:"
     + _RIVAL_VERBS
-    + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+(?:in|through)\s+(?:at|with)|has\s+me\s+at"
+    + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+(?:in|through)\s+(?:(?:as\s+well|too|also)\s+)?"
+    r"(?:at|with)|has\s+me\s+at"
     r"|put\s+me\s+at|put\s+together|put|(?:also\s+)?sent\s+(?:over\s+)?(?:numbers|figures)\s*:?|sent\s+(?:me\s+)?over|sent\s+me"
     r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?"
     r"|wants\s+(?:to\s+(?:hire|bring\s+on|bring)\s+)?me(?:\s+on)?\s+(?:at|for)"
@@ -386,6 +392,18 @@ RIVAL_RES = [
         r"\b(?:another|one\s+more|a\s+second|a\s+new)\s+(?:one|offer)\b\s*[!.:-]+\s*"
         + _NAME
         + r"\s*[,:(-]\s*(?=[$£€~]?\d)",
+        re.I,
+    ),
+    # "got another one today from retool 190k base", "a second offer this morning from brex"
+    re.compile(
+        r"\b(?:another|one\s+more|a\s+second|a\s+new)\s+(?:one|offer)\s+(?:(?:today|yesterday|last\s+night|just\s+now"
+        r"|this\s+(?:morning|afternoon|evening|week)|as\s+well|too)\s+)?(?:from|at|with|by)\s+" + _LOOSE_NAME,
+        re.I,
+    ),
+    # "rippling wants me too", "brex is keen on me as well": another company's interest
+    re.compile(
+        r"\b" + _NAME + r"\s+(?:also\s+)?(?:wants\s+(?:to\s+hire\s+)?me|is\s+(?:keen\s+on|interested\s+in)\s+me)"
+        r"\s+(?:too|as\s+well|also)\b",
         re.I,
     ),
     # "my other lead, cruise, is at 196k base", "and then there's grammarly with 178k"
@@ -541,7 +559,7 @@ RIVAL_RES = [
 ]
 # "i got 182k base from planetscale and 195k base from linear": each figure, then whose it is
 FIGURE_FROM_RE = re.compile(
-    r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kKmM]?\b(?:\s+(?:base|salary|total|tc|(?:in\s+)?(?:rsus?|stock|equity)"
+    r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*(?:grand\b|thousand\b|[kKmM]?\b)(?:\s+(?:base|salary|total|tc|(?:in\s+)?(?:rsus?|stock|equity)"
     r"|sign[- ]?on|signing|bonus))?\s+from\s+"
     r"(?:the\s+)?" + _LOOSE_NAME + r"(?=\s*(?:$|[,;.!?]|\band\b|\bbut\b|\bwhile\b|\bplus\b))",
     re.I,

@@ -292,6 +292,7 @@ CORRECTION_RE = re.compile(
 )
 WALK_AWAY_RE = re.compile(
     r"\bwalk[- ]?away\b|\bmy\s+(?:(?:absolute|hard|bare|real)\s+)?(?:minimum|min|floor|bottom\s+line)\b"
+    r"|\bmy\s+(?:bottom|lowest|minimum|floor|walk[- ]?away)\s+(?:number|figure|price)\b"
     # "i wouldn't switch jobs for under 200k", "unless they get to 192k i'm not moving", "210k total or i'm
     # staying", "my number to walk is 215k", "below 220k it's not worth leaving", "at least 190k to make the move"
     r"|\bwouldn'?t\s+(?:switch|move|leave|jump|change)\b[^.;!?]{0,25}\b(?:under|below|less\s+than)\b"
