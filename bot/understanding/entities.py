@@ -239,7 +239,8 @@ _CLAUSE_START = (
     r"|\b(?:mention|add|note|tell\s+you)\s+(?:that\s+)?)"
 )
 _RIVAL_VERBS = (
-    r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now)\s+)?offered"
+    r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now|since)\s+)?(?:offered"
+    r"|proposed|floated|pitched|countered|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)"
     r"|countered(?:\s+(?:with|at))?"
     # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
     r"|(?:is|are)\s+(?:dangling|floating|pitching|proposing)|floated|pitched|threw\s+out|dangled|proposed"
@@ -400,6 +401,18 @@ RIVAL_RES = [
         r"|this\s+(?:morning|afternoon|evening|week)|as\s+well|too)\s+)?(?:from|at|with|by)\s+" + _LOOSE_NAME,
         re.I,
     ),
+    # "Cockroach Labs informed me yesterday that they can offer 201k base": a company's word of what it can pay
+    re.compile(
+        r"\b" + _NAME + r"\s+(?:informed|told|notified|let)\s+me(?:\s+know)?\b[^.;!?]{0,30}?\bthey\s+(?:can|could|would"
+        r"|will|are\s+able\s+to|'re\s+able\s+to|are\s+prepared\s+to)\s+(?:offer|pay|do|go)\b",
+        re.I,
+    ),
+    # "I have a parallel process with Temporal", "a separate interview loop at Brex"
+    re.compile(
+        r"\b(?:parallel|separate|another|ongoing|second)\s+(?:interview\s+)?(?:process|loop)\s+(?:with|at)\s+"
+        + _LOOSE_NAME,
+        re.I,
+    ),
     # "rippling wants me too", "brex is keen on me as well": another company's interest
     re.compile(
         r"\b" + _NAME + r"\s+(?:also\s+)?(?:wants\s+(?:to\s+hire\s+)?me|is\s+(?:keen\s+on|interested\s+in)\s+me)"
@@ -445,8 +458,9 @@ RIVAL_RES = [
     ),
     # "another company, rippling, offered me ...": the name set off by commas
     re.compile(
-        r"\b(?:another|other|a\s+second|the\s+second|a\s+third|the\s+third|an?\s+(?:smaller|bigger|larger|different"
-        r"|small|big|later[- ]stage|early[- ]stage|public))\s+(?:company|place|startup|one|firm)\s*,\s*"
+        r"\b(?:(?:another|other|a\s+second|the\s+second|a\s+third|the\s+third|an?\s+(?:smaller|bigger|larger|different"
+        r"|small|big|later[- ]stage|early[- ]stage|public))\s+(?:company|place|startup|one|firm)"
+        r"|(?:their|a|one\s+of\s+their|the)\s+(?:main\s+|biggest\s+|direct\s+)?(?:competitors?|rivals?))\s*,\s*"
         r"(?:called\s+|named\s+)?" + _NAME + r"\s*,",
         re.I,
     ),
@@ -492,7 +506,8 @@ RIVAL_RES = [
     re.compile(
         r"\b(?:(?:other|backup|another|second|alternative|fallback)\s+(?:option|choice|offer|one)|plan\s+b"
         r"|(?:my|the)\s+(?:backup|fallback|runner[- ]up|alternative))"
-        r"\s+(?:for\s+me\s+)?(?:is|would\s+be)\s+(?:an?\s+offer\s+)?(?:(?:with|at|from)\s+)?(?:an?\s+)?" + _LOOSE_NAME,
+        r"\s+(?:for\s+me\s+|on\s+the\s+table\s+|i\s+have\s+)?(?:is|would\s+be)\s+(?:an?\s+offer\s+)?(?:(?:with|at|from)\s+)?(?:an?\s+)?"
+        + _LOOSE_NAME,
         re.I,
     ),
     # "the cohere people offered 205k", "the modal team came back at 193k": a company's people, named first
@@ -860,7 +875,9 @@ _NOW = (
     r"(?:right\s+now|at\s+the\s+moment|at\s+present|presently|as\s+of\s+(?:now|today)|as\s+things\s+stand"
     r"|currently|today|these\s+days|nowadays|now)"
 )
-_MY_PAY = r"(?:salary|base|pay|paycheck|paycheque|comp|tc|package)"
+_MY_PAY = (
+    r"(?:salary|base|pay|paycheck|paycheque|(?:total\s+)?comp(?:ensation)?|tc|package|earnings|income|remuneration)"
+)
 CURRENT_RES = [
     re.compile(
         r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|have|take\s+home|pull|bring\s+in"
@@ -882,6 +899,8 @@ CURRENT_RES = [
         re.I,
     ),
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:sitting\s+)?(?:on|at)\s+(?=[$£€]?\d)", re.I),
+    # "I am presently compensated at 163k base"
+    re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+|presently\s+|now\s+)?(?:compensated|remunerated)\b", re.I),
     # "these days i pull 152k", "my paycheck right now works out to 160k"
     re.compile(r"\b(?:these\s+days|nowadays)\s*,?\s+i\s+(?:pull|make|earn|get|take\s+home|bring\s+in)\b", re.I),
     re.compile(r"\bmy\s+(?:paycheck|paycheque|salary|pay)\s+" + _NOW + r"\b", re.I),
@@ -910,6 +929,11 @@ CURRENT_RES = [
         re.I,
     ),
 ]
+LEAVING_BEFORE_RE = re.compile(
+    r"\b(?:leave|leaving|quit|quitting|give\s+up|giving\s+up|walk\s+away\s+from|switch(?:ing)?\s+from"
+    r"|mov(?:e|ing)\s+from)\s+(?:my\s+|the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
 CURRENT_COMPANY_RE = re.compile(
     r"\b(?:currently|now|today|presently)\s+(?:at|with|(?:working|employed)\s+(?:at|for|with|by))\s+"
     r"(?P<a>[A-Za-z][\w&'.-]*)"
@@ -1419,6 +1443,12 @@ def _kind_after(after: str) -> str | None:
 def _kind_before(before: str) -> str | None:
     segment = SEPARATOR_RE.split(before)[-1]
     matches = list(KIND_RE.finditer(segment))
+    if (
+        len(matches) > 1
+        and matches[-1][0].lower() == "total"
+        and not segment[matches[-2].end() : matches[-1].start()].strip()
+    ):
+        return _kind_of(matches[-2])  # "the RSUs total 90k": "total" is the verb, the part is the RSUs
     return _kind_of(matches[-1]) if matches else None
 
 
@@ -1527,6 +1557,8 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         markers.append((match.start(), _last_rival(context, utterance)))
     for pattern in CURRENT_RES:
         for match in pattern.finditer(text):
+            if LEAVING_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
+                continue  # "leaving my current role for less than 200k": the figure is a floor, not today's pay
             markers.append((match.start(), CURRENT))
             utterance.mentions_current = True
     sentences = [m.start() for m in SENTENCE_RE.finditer(text)]

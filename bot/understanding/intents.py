@@ -48,7 +48,8 @@ QUESTIONS = [
 QUESTION_TOPICS = {
     # "what if they say no?", "what do I do if they won't budge?", "and if they rescind the offer?": a
     # refusal asked about, not told (told, it is a pushback and changes the case)
-    "say_no": r"\b(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)\s+(?:they|the\s+company"
+    "say_no": r"\b(?:(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)"
+    r"|how\s+(?:should|do|can|would)\s+i\s+(?:respond|react|reply|answer|handle\s+it|proceed)\s+(?:if|when))\s+(?:they|the\s+company"
     r"|the\s+recruiter|hr|she|he)\s+(?:just\s+)?(?:says?\s+no|refuses?|rejects?|declines?|turns?\s+(?:it|me|that)\s+down"
     r"|won'?t\s+(?:budge|move|negotiate|go\s+higher)|doesn'?t\s+(?:budge|move|agree)|don'?t\s+(?:budge|move|agree)"
     r"|can'?t\s+(?:go\s+higher|do\s+it|move)|rescinds?|pulls?|withdraws?)",
@@ -97,7 +98,7 @@ QUESTION_TOPICS = {
     # "can I ask for remote?", "could I negotiate working remotely?": remote as the thing asked for
     r"|\b(?:ask|asking|request|negotiate|push|get)\s+(?:for\s+|to\s+(?:be|work|go|stay)\s+)?(?:a\s+)?(?:full(?:y)?\s+)?"
     r"(?:remote(?:ly)?|working\s+remote(?:ly)?|work(?:ing)?\s+from\s+home|wfh)\b",
-    "level": r"\blevel(?:ed|ing|s)?\b|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
+    "level": r"\blevell?(?:ed|ing|s)?\b|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
     r"|fair|ok|okay)\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+)?(?:accept|take|sign|go\s+with|say\s+yes)\b"
@@ -180,8 +181,8 @@ GOODBYE_WORDS_RE = re.compile(
     re.I,
 )
 FORGET_RE = re.compile(
-    r"^(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:delete|erase|wipe|forget|remove|clear)\s+(?:all\s+)?"
-    r"(?:of\s+)?(?:me|my\s+(?:data|info|information|details|case|stuff|offer|numbers)|everything|all\s+(?:of\s+)?(?:it"
+    r"^(?:please\s+|pls\s+|kindly\s+|can\s+you\s+|could\s+you\s+)?(?:delete|erase|wipe|forget|remove|clear)\s+(?:all\s+)?"
+    r"(?:of\s+)?(?:me|(?:my|the)\s+(?:data|info|information|details|case|stuff|offer|numbers)|everything|all\s+(?:of\s+)?(?:it"
     r"|this|my\s+\w+)|what\s+i\s+(?:told|gave)\s+you)\b",
     re.I,
 )
@@ -243,9 +244,12 @@ COUNTER_LEVERAGE_RE = re.compile(
     r"(?:offered|is\s+offering|gave\s+me|came\s+in)\b",
     re.I,
 )
+# "they agreed to lift the sign-on to 25k": a change the company agreed to, not a deal done
+_RAISE = r"(?:lift|raise|increase|bump|up|boost|improve|add|move|go\s+up|match|extend)\b"
 ACCEPTED_RE = re.compile(
     r"\b(?:i\s+)?(?:accepted|signed(?:\s+(?:it|the\s+offer))?|took\s+(?:it|the\s+offer)|said\s+yes|"
-    r"agreed\s+to(?!\s+[$£€]?\d)|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal|they\s+agreed(?!\s+to\s+[$£€]?\d)|they\s+said\s+yes|"
+    r"agreed\s+to(?!\s+[$£€]?\d|\s+" + _RAISE + r")|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal"
+    r"|they\s+agreed(?!\s+to\s+[$£€]?\d|\s+to\s+" + _RAISE + r")|they\s+said\s+yes|"
     r"closed\s+the\s+deal|i'?m\s+(?:going\s+to\s+)?(?:accept|sign)(?:ing)?\b"
     r"|told\s+(?:them|the\s+recruiter|hr|her|him)\s+(?:yes|i'?m\s+in|i\s+accept)|gave\s+(?:them\s+)?(?:my\s+)?"
     r"(?:verbal\s+)?yes|verbal(?:ly)?\s+accepted"
@@ -255,6 +259,8 @@ ACCEPTED_RE = re.compile(
     re.I,
 )
 REVISED_RE = re.compile(
+    # "they agreed to lift the signing bonus to 25k": a raise the company agreed to
+    r"\b(?:agreed|willing|able|prepared|happy)\s+to\s+" + _RAISE + r"[^.;!?]{0,40}\bto\s+[$£€]?\d|"
     r"\b(?:came|come)\s+back\b(?!\s+(?:to\s+me\s+)?with\s+(?:an|their|the)\s+(?:offer|numbers)\b)|\b(?:second|another|new)\s+(?:offer|round|version)\s+from\s+(?:them|the\s+recruiter|hr)\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b"
     r"|^\s*final\s*:\s*[$£€]?\d|\bnow\s+put\b|\b(?:fresh|improved)\s+(?:offer|numbers|package|figures)\b|\bnew\s+(?:offer|numbers|"
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|(?<!right\s)\bnow\s+(?:it'?s\s+)?[$£€]?\d|\bwent\s+up\b"
@@ -280,9 +286,9 @@ REVISED_RE = re.compile(
     re.I,
 )
 CORRECTION_RE = re.compile(
-    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|oops|wait|no\s*,|no\s+wait|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
+    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|apologies|oops|wait|no\s*,|no\s+wait|oh\s*,|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
     r"|scratch\s+that|whoops|err?)\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b|\b(?:small|quick|one|tiny)\s+(?:fix|correction)\b|\bi\s+(?:typed|wrote|put|entered)\s+(?:it|that|this|the\s+\w+)\s+wrong\b"
-    r"|\bi\s+meant\b|\btypo\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
+    r"|\bi\s+meant\b|\btypo\b|\bi\s+mis-?(?:stated|quoted|reported|wrote)\b|\bto\s+correct\s+(?:my|what\s+i|the|an?)\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
     r"|it'?s)\b|\bi\s+(?:said"
     r"|wrote)\s+.{1,20}\s+(?:but|should)\b"
@@ -309,7 +315,12 @@ WALK_AWAY_RE = re.compile(
     r"(?:no|pass|hard\s+no|dealbreaker)\b|\bthe\s+least\s+i(?:'d|\s+would|\s+will|'ll)\s+(?:take|accept|do)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
     r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"
-    r"|\b(?:if|unless)\b[^.;!?]{0,40}\bi'?(?:ll|d|m)\s+(?:just\s+)?(?:pass|out|done|say\s+no|turn\s+it\s+down)\b"
+    r"|\b(?:if|unless)\b[^.;!?]{0,40}\bi(?:'ll|'d|'m|\s+will|\s+would|\s+am)\s+(?:just\s+)?(?:pass|out|done|say\s+no"
+    r"|turn\s+it\s+down|decline|walk(?:\s+away)?)\b"
+    # "I would not be in a position to accept anything below 190k", "I cannot justify leaving for less than 200k"
+    r"|\b(?:accept|take|consider|sign\s+for)\s+anything\s+(?:below|under|less\s+than|lower\s+than)\b"
+    r"|\b(?:justify|consider|contemplate)\s+(?:leaving|moving|switching|jumping)\b[^.;!?]{0,30}\bfor\s+(?:less\s+than"
+    r"|under|below|anything\s+(?:less|under|below))\b"
     r"|\blowest\s+i(?:'d|\s+would|'ll|\s+will|\s+can)\b|\bi'?m\s+out\s+if\b"
     r"|\bwouldn'?t\s+(?:go|take)"
     r"\s+(?:anything\s+)?(?:below|under|less)\b|\bwon'?t\s+(?:go|take)\s+(?:anything\s+)?(?:below|under|less)\b"
