@@ -44,6 +44,67 @@ def test_the_first_message_says_whose_offer_it_is(text, labels, company):
     assert utterance.company == company
 
 
+# Written blind after the lists above were tuned on, scored once (9 of 16 read exactly: the offer's
+# company missed in 6, one offer read as held besides the person's own), then fixed in general with
+# other wordings added above; kept as written, with a floor at the first score.
+FIRST_MESSAGES_HELD_OUT = [
+    (
+        "Offer from Figma came in today: 188k base, 120k RSUs, 10% bonus",
+        {"base=188000", "equity=120000", "grant=rsu", "bonus=10%"},
+        "Figma",
+    ),
+    (
+        "So Notion offered me the senior role at $205,000 base plus $40k signing",
+        {"base=205000", "sign_on=40000"},
+        "Notion",
+    ),
+    ("just signed nothing yet but vercel's offer is 176k + 60k equity", {"?=176000", "equity=60000"}, "vercel"),
+    ("need help, datadog wants to pay me 170k base and 80k stock", {"base=170000", "equity=80000"}, "datadog"),
+    (
+        "got my offer letter: 182k salary, 100k RSUs over 4 yrs from snowflake",
+        {"base=182000", "equity=100000", "grant=rsu", "years=4"},
+        "snowflake",
+    ),
+    (
+        "I'm currently at Google making 190k, and Stripe offered 210k base",
+        {"current:?=190000", "current=google", "base=210000"},
+        "Stripe",
+    ),
+    (
+        "My offer: 165k base, 0 equity, 15k sign on. Company is Linear.",
+        {"base=165000", "no=equity", "sign_on=15000"},
+        "Linear",
+    ),
+    ("anthropic offer!!! 300k base 🎉", {"base=300000"}, "anthropic"),
+    (
+        "I have two offers, one from Brex at 185k base and one from Ramp at 195k base",
+        {"brex:base=185000", "ramp:base=195000", "rival=brex", "rival=ramp"},
+        None,
+    ),
+    (
+        "Cohere made me an offer of 175k base; I also have Mistral at 180k base",
+        {"base=175000", "mistral:base=180000", "rival=mistral"},
+        "Cohere",
+    ),
+    ("offered 175 base, 90 in RSUs", {"base=175", "equity=90", "grant=rsu"}, None),
+    ("the number they gave me is 200k total comp", {"total=200000"}, None),
+    ("Plaid wants me! 185k/yr base", {"base=185000/year"}, "Plaid"),
+    ("hey, Retool came back with an offer - 178k base and 0.05% equity", {"base=178000", "equity=0.05%"}, "Retool"),
+    ("I got the job at Airtable!! base 192k, bonus 10%", {"base=192000", "bonus=10%"}, "Airtable"),
+    ("waiting on openai but I have 190k base from anthropic in hand", {"base=190000", "rival=openai"}, "anthropic"),
+]
+HELD_OUT_FLOOR = 9
+
+
+def test_first_messages_never_tuned_on_stay_above_their_first_score():
+    misses = [
+        (text, sorted(understand(text, Context()).labels()), understand(text, Context()).company)
+        for text, labels, company in FIRST_MESSAGES_HELD_OUT
+        if (understand(text, Context()).labels(), understand(text, Context()).company) != (labels, company)
+    ]
+    assert len(FIRST_MESSAGES_HELD_OUT) - len(misses) >= HELD_OUT_FLOOR, misses
+
+
 @pytest.mark.parametrize(
     "text",
     ["I am 25 and they offered 180k", "we have 3 kids, they offered 200k base", "I have 2 offers: 190k and 200k"],
