@@ -444,9 +444,10 @@ class Coach:
         if case.is_empty and not opens and u.intent not in ("answer",):
             return self._on_other(case, u, text)
         if case.is_empty and u.intent in ("counter", "email", "phone", "accepted", "pushback"):
-            if not any(a.holder == OFFER for a in u.amounts) or u.intent == "accepted":
+            if not any(a.holder == OFFER for a in u.amounts):
                 return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
-            # "what's a good counter for planetscale ml sf if they offered 180k?": the offer comes first
+            # "what's a good counter for planetscale ml sf if they offered 180k?", "I accepted 180k base at
+            # X": the offer comes first, never dropped for the introduction
             u = replace(u, intent="offer")
         case = case.model_copy(deep=True)
         read_before = (case.company_slug, case.company_read_as)

@@ -316,6 +316,12 @@ NAMED_OFFER_RE = re.compile(
     r"(?!(?:" + OFFER_KINDS + r")\b)" + _LOOSE_NAME + r"\s+offer\b",
     re.I,
 )
+# "vercel's offer is 176k", "ramp's base": a company's offer or a part of it, by the possessive
+NAMES_OFFER_RE = re.compile(
+    r"\b" + _NAME + r"'s\s+(?:offer|package|one|counter|base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing"
+    r"|numbers?|total|tc)\b",
+    re.I,
+)
 RIVAL_RES = [
     re.compile(
         r"\b(?:another|other|competing|second|rival|separate|backup|one\s+more)\s+(?:job\s+)?(?:offers?|ones?|packages?"
@@ -342,11 +348,7 @@ RIVAL_RES = [
         re.I,
     ),
     THE_NAMED_OFFER_RE,
-    re.compile(
-        r"\b" + _NAME + r"'s\s+(?:offer|package|one|counter|base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing"
-        r"|numbers?|total|tc)\b",
-        re.I,
-    ),
+    NAMES_OFFER_RE,
     re.compile(r"\b" + _NAME + r"'s\s+(?=[$£€~]?\d)", re.I),  # "mentions ramp's 200k"
     # "plaid's final number was 193k", "ramp's latest figure is 200k"
     re.compile(
@@ -575,8 +577,12 @@ RIVAL_RES = [
 # "i got 182k base from planetscale and 195k base from linear": each figure, then whose it is
 FIGURE_FROM_RE = re.compile(
     r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*(?:grand\b|thousand\b|[kKmM]?\b)(?:\s+(?:base|salary|total|tc|(?:in\s+)?(?:rsus?|stock|equity)"
-    r"|sign[- ]?on|signing|bonus))?\s+from\s+"
-    r"(?:the\s+)?" + _LOOSE_NAME + r"(?=\s*(?:$|[,;.!?]|\band\b|\bbut\b|\bwhile\b|\bplus\b))",
+    r"|sign[- ]?on|signing|bonus))?"
+    r"(?:\s+(?:over|vesting\s+over)\s+(?:\d{1,2}|four|three|five)\s+(?:years?|yrs?))?\s+from\s+"
+    r"(?:the\s+)?"
+    + _LOOSE_NAME
+    + r"(?=\s*(?:$|[,;.!?]|\band\b|\bbut\b|\bwhile\b|\bplus\b|\bin\s+hand\b|\bon\s+the\s+table\b|\btoo\b"
+    r"|\bas\s+well\b))",
     re.I,
 )
 OFFERS_LIST_RE = re.compile(
@@ -617,6 +623,7 @@ FIRST_IS_OWN = (
     HEARD_FROM_RE,
     OFFERED_AT_RE,
     LABEL_NAME_RE,  # "planetscale: 176k base / 100k rsu" as a first message
+    NAMES_OFFER_RE,  # "vercel's offer is 176k + 60k equity"
 )
 NOT_NAMES = frozenset(
     [
@@ -978,9 +985,26 @@ OFFER_HOLDER_RE = re.compile(
 # "Offer from X" where X is the company discussed is the person's own offer.
 OWN_OFFER_RE = re.compile(
     r"\b(?:i\s+)?(?:got|have|received|was\s+given|just\s+got)\s+(?:an?\s+)?(?:job\s+)?offer\s+(?:from|at|with)\s+"
-    + _NAME,
+    + _NAME
+    # "I got the job at Airtable!!", "landed a role with Brex"
+    + r"|\b(?:got|landed|was\s+offered|have\s+been\s+offered)\s+(?:the|a)\s+(?:job|role|position)\s+(?:at|with)\s+"
+    + _NAME.replace("(?P<name>", "(?P<name_job>")
+    # "... Company is Linear.", "company: brex"
+    + r"|(?:^|[.!?;]\s*)(?:the\s+)?company(?:\s+is|\s*:)\s+"
+    + _NAME.replace("(?P<name>", "(?P<name_is>")
+    # "anthropic offer!!! 300k base": a name and "offer" opening the message
+    + r"|^\s*(?!(?:"
+    + OFFER_KINDS
+    + r"|my|job)\b)"
+    + _NAME.replace("(?P<name>", "(?P<name_first>")
+    + r"\s+offer\b(?!\s+(?:from|at|with|by)\b)"
+    # "Plaid wants me! 185k base" (not "wants me too": an offer besides)
+    + r"|(?:^|[.!?;]\s*)"
+    + _NAME.replace("(?P<name>", "(?P<name_wants>")
+    + r"\s+wants\s+(?:to\s+hire\s+)?me\b(?!\s+(?:too|as\s+well|also)\b)",
     re.I,
 )
+OWN_NAME_GROUPS = ("name", "name_job", "name_is", "name_first", "name_wants")
 
 PUSHBACK_RE = re.compile(
     r"\b(?:is|are|'s)\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final(?!\s+(?:numbers?|figures?)\b)"
@@ -1019,7 +1043,7 @@ ROOM_RE = re.compile(
     re.I,
 )
 NO_PART_RE = re.compile(
-    r"\b(?:no|zero|without(?:\s+any)?)\s+(?P<part>equity|stock|rsus?|options|shares|(?:target\s+|annual\s+)?bonus|"
+    r"(?:\b(?:no|zero|without(?:\s+any)?)|(?<![\w.,$£€])[$£€]?0k?)\s+(?P<part>equity|stock|rsus?|options|shares|(?:target\s+|annual\s+)?bonus|"
     r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b(?!\s+(?:mentioned|discussed|listed|yet|info|details))"
     r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?)\s*(?::|is|-|\?)?\s*(?:none|zero|0|n/?a)\b"
     # "it's all cash", "a cash-only offer": no equity
@@ -1483,11 +1507,12 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     taken: list[tuple[int, int]] = []
     told: list[tuple[int, str, str]] = []  # (where, OFFER or "rival", name): offers said alike, for _side_by_side
     for match in OWN_OFFER_RE.finditer(text):
-        name = match["name"].strip(" .,'").lower()
-        if _an_offer_besides(text, match):
+        group = next(g for g in OWN_NAME_GROUPS if match[g])
+        name = match[group].strip(" .,'").lower()
+        if _an_offer_besides(text, match, group):
             continue  # "i also have an offer from google": another offer (RIVAL_RES reads it), never this one
         if not own or _same_company(name, own):
-            _own_named(utterance, context, match["name"].strip(" .,'"))
+            _own_named(utterance, context, match[group].strip(" .,'"))
             own.add(name)
             markers.append((match.start(), OFFER))
             taken.append(match.span())

@@ -247,7 +247,9 @@ COUNTER_LEVERAGE_RE = re.compile(
 # "they agreed to lift the sign-on to 25k": a change the company agreed to, not a deal done
 _RAISE = r"(?:lift|raise|increase|bump|up|boost|improve|add|move|go\s+up|match|extend)\b"
 ACCEPTED_RE = re.compile(
-    r"\b(?:i\s+)?(?:accepted|signed(?:\s+(?:it|the\s+offer))?|took\s+(?:it|the\s+offer)|said\s+yes|"
+    # not "haven't signed", "just signed nothing yet", "never accepted": a refusal to, or no step yet
+    r"\b(?:i\s+)?(?<!n't\s)(?<!not\s)(?<!never\s)(?<!nt\s)(?:accepted|signed(?!\s+(?:nothing|anything)\b)"
+    r"(?:\s+(?:it|the\s+offer))?|took\s+(?:it|the\s+offer)|said\s+yes|"
     r"agreed\s+to(?!\s+[$£€]?\d|\s+" + _RAISE + r")|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal"
     r"|they\s+agreed(?!\s+to\s+[$£€]?\d|\s+to\s+" + _RAISE + r")|they\s+said\s+yes|"
     r"closed\s+the\s+deal|i'?m\s+(?:going\s+to\s+)?(?:accept|sign)(?:ing)?\b"

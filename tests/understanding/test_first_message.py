@@ -34,6 +34,15 @@ FIRST_MESSAGES = [
     ("they offered me 175 plus 90k RSUs", {"?=175", "equity=90000", "grant=rsu"}, None),
     ("offered me 180, 20k sign on", {"?=180", "sign_on=20000"}, None),
     ("the offer is 190 with a 50k sign-on", {"?=190", "sign_on=50000"}, None),
+    # the held-out list's causes, in other words
+    ("Brex's package is 188k base and 50k stock", {"base=188000", "equity=50000"}, "Brex"),
+    ("I have 195k base from Coinbase on the table", {"base=195000"}, "Coinbase"),
+    ("180k base, 90k rsus over 4 years from modal", {"base=180000", "equity=90000", "grant=rsu", "years=4"}, "modal"),
+    ("Landed a role with Gusto: 170k base", {"base=170000"}, "Gusto"),
+    ("company: Rippling. 185k base, no equity", {"base=185000", "no=equity"}, "Rippling"),
+    ("Benchling offer came through, 176k base", {"base=176000"}, "Benchling"),
+    ("Samsara wants me!! 190k base", {"base=190000"}, "Samsara"),
+    ("Samsara wants me too, 190k base", {"samsara:base=190000", "rival=samsara"}, None),
 ]
 
 
@@ -93,7 +102,7 @@ FIRST_MESSAGES_HELD_OUT = [
     ("I got the job at Airtable!! base 192k, bonus 10%", {"base=192000", "bonus=10%"}, "Airtable"),
     ("waiting on openai but I have 190k base from anthropic in hand", {"base=190000", "rival=openai"}, "anthropic"),
 ]
-HELD_OUT_FLOOR = 9
+HELD_OUT_FLOOR = 9  # 16 of 16 after the fixes
 
 
 def test_first_messages_never_tuned_on_stay_above_their_first_score():
