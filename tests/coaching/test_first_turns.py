@@ -121,3 +121,16 @@ def test_figures_in_a_row_are_asked_about_never_guessed_or_dropped(chat):
     assert "PlanetScale · ML / AI Engineer · Remote US" in reply
     assert "base" not in chat.stored().get("offer", {})
     assert "*Noted:* base $175K" in chat.say("175k base, 90k stock a year, 20k bonus")
+
+
+def test_a_first_message_telling_an_accepted_offer_keeps_its_figures(chat):
+    """Before: "I accepted …: 180k base" got the introduction, and the figures were dropped."""
+    reply = chat.say("I accepted planetscale's offer yesterday: 180k base, 100k rsus, remote")
+    assert "*Your offer, ML / AI Engineer at PlanetScale · Remote US*" in reply
+    assert chat.stored()["offer"]["base"] == 180_000
+
+
+def test_signed_nothing_yet_is_no_acceptance(chat):
+    """Before: "signed" made it an acceptance, and the first message got the introduction."""
+    reply = chat.say("just signed nothing yet but vercel's offer is 176k + 60k equity")
+    assert "Is 176k the base salary" in reply and chat.stored()["company_text"] == "vercel"
