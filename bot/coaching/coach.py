@@ -737,6 +737,7 @@ class Coach:
             "guide": guide,
             "region": region,
             "company": guide.company.name if guide else case.company_text,
+            "prompt_currency": currency,  # example figures in prompts are written in it (`example` filter)
             "offer_lines": lines,
             "rivals": rivals,
             "walk_away": _m(case.walk_away, currency) if case.walk_away else None,

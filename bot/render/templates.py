@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from jinja2.ext import Extension
 
 from bot.guides.catalog import PROJECT_ROOT
-from bot.guides.money import Money, MoneyRange, format_amount, format_range
+from bot.guides.money import CURRENCIES, Money, MoneyRange, format_amount, format_range
 from bot.render.blocks import Mrkdwn, escape, mark_directives, unmarked
 
 RESPONSES_DIR = PROJECT_ROOT / "responses"
@@ -42,6 +42,22 @@ def money(value: Money | int | Fraction, currency: str | None = None) -> str:
     if currency is None:
         raise ValueError("a bare amount needs its currency")
     return format_amount(value, currency)
+
+
+def example(number: str, currency: str | None = None) -> str:
+    """An example figure in a prompt (`168k`), written as the person's currency is written: `$168k`,
+    `£168k`, `€168k`, `CHF 168k`. It shows how to type a figure, so a Berlin offer is not asked for
+    `$20k bonus`; never a figure about the person."""
+    code = (currency or "USD").upper()
+    if code == "INR":  # pay in rupees is written in lakh: `₹28L`, not `₹168k`
+        number = INR_EXAMPLES.get(number, number)
+    symbol, is_word = CURRENCIES.get(code, ("$", False))
+    return f"{symbol} {number}" if is_word else f"{symbol}{number}"
+
+
+# The prompts' example figures as rupee pay is written (the same kind of figure, not a conversion).
+INR_EXAMPLES = {"12": "500", "20k": "2L", "100k": "10L", "120k": "12L", "150k": "15L", "168k": "28L", "185k": "30L",
+                "300k": "40L"}  # fmt: skip
 
 
 def money_range(value: MoneyRange | tuple, currency: str | None = None) -> str:
@@ -165,7 +181,9 @@ def environment(root: Path = RESPONSES_DIR) -> Environment:
         # `stat` of the template's file on every render (Jinja's default, ~4 µs a render).
         auto_reload=False,
     )
-    env.filters.update(money=money, range=money_range, per_year=per_year, quote=quote, escape=escape, plural=plural)
+    env.filters.update(
+        money=money, example=example, range=money_range, per_year=per_year, quote=quote, escape=escape, plural=plural
+    )
     return env
 
 

@@ -34,11 +34,17 @@ WORD_CURRENCIES = {
     "yen": "JPY",
 }
 _CODE_RE = "|".join(sorted((*CURRENCIES, *WORD_CURRENCIES), key=len, reverse=True))
+# Currency symbols written after a number, as much of Europe writes them ("85.000 €", "20k€", "85k£").
+_SYMBOL_AFTER_RE = "|".join(
+    re.escape(symbol) for symbol, is_word in sorted(CURRENCIES.values(), key=lambda s: -len(s[0])) if not is_word
+)
 AMOUNT_RE = re.compile(
     rf"(?<![\w.$£€¥₹₪₩])(?P<prefix>{_PREFIX_RE})?\s?"
     r"(?P<number>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<suffix>thousand|million|mill?|mn|grand|billion|crores?|lakhs?|lacs?|mm|bn|cr|[kmbl]))?(?![\w$£€])"
-    rf"(?:\s?(?P<code>{_CODE_RE})\b)?",
+    r"(?:\s?(?P<suffix>thousand|million|mill?|mn|grand|billion|crores?|lakhs?|lacs?|mm|bn|cr|[kmbl]))?"
+    # a code or a symbol after the figure, glued or not ("120k CHF", "20kEUR", "20k€"); nothing else glued
+    rf"(?:(?![\w$£€])\s?(?P<code>{_CODE_RE})\b|(?<=[\dkKmMlL])(?P<code_glued>{_CODE_RE})\b"
+    rf"|\s?(?P<symbol>{_SYMBOL_AFTER_RE})(?![\w$£€]))?(?![\w$£€])",
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent\b|pct\b|per\s+cent\b)", re.I)
@@ -64,9 +70,9 @@ LEVEL_RE = re.compile(
 
 
 def currency_of(match: re.Match) -> str | None:
-    prefix, code = match["prefix"], match["code"]
-    if prefix:
-        found = currency_for_prefix(prefix)
+    prefix, code = match["prefix"], match["code"] or match["code_glued"]
+    for symbol in (prefix, match["symbol"]):
+        found = symbol and currency_for_prefix(symbol)
         if found:
             return found
     if code:

@@ -31,6 +31,15 @@ def figures(text: str) -> list[tuple[int, str | None, str | None]]:
         ("5 dollars base", 5, "USD"),
         ("80000 euros base", 80_000, "EUR"),
         ("₹47,00,000 base", 4_700_000, "INR"),
+        # the currency after the figure, as much of Europe writes it (before: dropped without a word)
+        ("85.000 € base", 85_000, "EUR"),
+        ("85.000€ base", 85_000, "EUR"),
+        ("85k€ base", 85_000, "EUR"),
+        ("85 k€ base", 85_000, "EUR"),
+        ("85k£ base", 85_000, "GBP"),
+        ("120kCHF base", 120_000, "CHF"),
+        ("85kEUR base", 85_000, "EUR"),
+        ("30k R$ base", 30_000, "BRL"),
     ],
 )
 def test_amounts_as_people_type_them(text, amount, currency):
@@ -146,3 +155,12 @@ def test_a_fraction_of_a_unit_is_reported_not_rounded():
     utterance = understand("$168.5 base")
     assert utterance.unreadable == ["$168.5"]
     assert utterance.amounts == []
+
+
+@pytest.mark.parametrize("text", ["20kfoo base", "10k$$ base"])
+def test_nothing_but_a_currency_is_read_glued_after_a_figure(text):
+    assert figures(text) == []
+
+
+def test_a_currency_sign_before_the_next_figure_stays_that_figures():
+    assert figures("180k $20k sign-on") == [(180_000, None, None), (20_000, "USD", "sign_on")]

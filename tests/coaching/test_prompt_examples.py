@@ -1,0 +1,50 @@
+"""Example figures in the coach's prompts are written in the offer's currency: a Berlin offer
+was asked for `$20k bonus` and `$100k stock`, and typing the example as shown then brought a
+currency question. Rupee pay is written in lakh (`₹28L`). These are formats, never figures
+about the person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers import Answers
+from bot.coaching.case import Case
+from bot.coaching.coach import Coach
+
+VARIANTS = Path(__file__).parents[1] / "guides" / "fixtures" / "variants"
+
+
+@pytest.fixture(scope="module")
+def coach():
+    return Coach(Answers.load(extra_folders=[VARIANTS]))
+
+
+def say(coach, *texts: str) -> str:
+    case = Case()
+    for text in texts:
+        outcome = coach.turn(case, text)
+        case = outcome.case or case
+    return "\n".join(message.text for message in outcome.messages)
+
+
+def test_a_euro_offer_is_asked_in_euros(coach):
+    reply = say(coach, "Acme offered me a software engineer job in Berlin: 85.000 € base")
+    assert "For example: `€100k stock over 4 years`, or `no equity`." in reply
+    assert "$100k" not in reply
+
+
+def test_a_rupee_offer_is_asked_in_lakh(coach):
+    reply = say(coach, "hi! I got an offer from Zenith for data scientist in Bangalore")
+    assert "What is the base salary? For example: `₹28L base`." in reply
+
+
+def test_a_dollar_offer_keeps_dollars(coach):
+    reply = say(coach, "got an offer from planetscale, ml, remote")
+    assert "What is the base salary? For example: `$168k base`." in reply
+
+
+def test_the_example_typed_as_shown_is_read_in_that_currency(coach):
+    reply = say(coach, "Acme offered me a software engineer job in Berlin: 85.000 € base", "€100k stock over 4 years")
+    assert "equity €100K" in reply and "band is in" not in reply
