@@ -158,7 +158,7 @@ KIND_RE = re.compile(
     r"|(?P<refresh>refresh(?:er)?s?(?:\s+grants?)?|annual\s+(?:equity\s+)?refresh)"
     r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus|sign[\s-]?in\s+bonus"
     r"|one[\s-]?time\s+bonus)"
-    r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?)"
+    r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?|variable(?:\s+(?:pay|comp))?)"
     r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock|vests)"
     r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base)"
     r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b)"
@@ -1014,7 +1014,9 @@ PUSHBACK_RE = re.compile(
     r"|wiggle\s+room|give|leeway)\s+(?:(?:at\s+all|whatsoever|left|really)\s+)?(?:on|in|for|with|around)\b"
     r"|\b(?:no|zero)\s+(?:room|flexibility|wiggle\s+room|leeway)(?:\s+(?:at\s+all|whatsoever|left))?\s*[.!]?\s*$"
     r"|\bnon[- ]?negotiable\b(?!\s+for\s+me\b)"
-    r"|\btops?\s+out\b|\bmax(?:es|ed)?\s+out\s+at\b|\bcapped\s+at\b|\b(?:hard\s+)?ceiling\b"
+    r"|\btops?\s+out\b|\bmax(?:es|ed)?\s+out\s+at\b|\bcapped\s+at\b"
+    r"|\bcapped\s+(?:the\s+)?(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|total|package|it)\s+at\b"
+    r"|\b(?:hard\s+)?ceiling\b"
     r"|\bcan(?:'?t|not)\s+(?:move|budge|go\s+(?:higher|up|any\s+higher|above|over|past|beyond)|change"
     r"|do\s+(?:more|better|anything))\b"
     r"|\bwon'?t\s+go\s+(?:above|over|past|beyond)\b|\b(?:firm|final)\s+on\b"
@@ -1045,7 +1047,7 @@ ROOM_RE = re.compile(
 NO_PART_RE = re.compile(
     r"(?:\b(?:no|zero|without(?:\s+any)?)|(?<![\w.,$£€])[$£€]?0k?)\s+(?P<part>equity|stock|rsus?|options|shares|(?:target\s+|annual\s+)?bonus|"
     r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b(?!\s+(?:mentioned|discussed|listed|yet|info|details))"
-    r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?)\s*(?::|is|-|\?)?\s*(?:none|zero|0|n/?a)\b"
+    r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?)\s*(?::|is|-|\?)?\s*(?:none|zero|0(?![.,]\d)|n/?a)\b"
     # "it's all cash", "a cash-only offer": no equity
     r"|(?:(?:^|[,;:.!?]\s*)(?:it'?s\s+|its\s+|it\s+is\s+)?|\b(?:offer|package|comp)\s+is\s+)all\s+(?P<cash>cash)"
     r"(?:[\s-]+only)?\b(?!\s+(?:bonus|comp|total))"

@@ -283,7 +283,7 @@ REVISED_RE = re.compile(
     # "they came up on equity: 130k now", "sign on went from 10k to 20k", "they came up 6k on base"
     r"|\bthe\s+(?:updated|latest|new|revised|improved|higher)\s+(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on"
     r"|number|numbers|figure|figures|total|package)\b(?=[^.;!?]{0,30}\b(?:is|are|now)\b)"
-    r"|\bcame\s+up\b|\bwent\s+from\s+[$£€]?\d"
+    r"|\bcame\s+up\b|\bwent\s+from\s+[$£€]?\d|\b(?:doubled|tripled|halved)\s+to\b"
     r"|\bfinal\s+(?:offer|numbers|package)\s*(?:(?:just\s+|finally\s+)?(?:came|arrived|landed|(?:is|are)\s+(?:in|here))|letter|(?::|-\s)\s*[$£€]?\d)",
     re.I,
 )
@@ -294,7 +294,7 @@ CORRECTION_RE = re.compile(
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
     r"|it'?s)\b|\bi\s+(?:said"
     r"|wrote)\s+.{1,20}\s+(?:but|should)\b"
-    r"|\bnot\s+[$£€]?\d[\d,.]*\s*k?\s*[.!]?\s*$|\bshould\s+(?:be|have\s+been)\s+\$?\d|\bit'?s\s+actually\b|\bis\s+actually\b|,\s*not\s+\w+\s*$"
+    r"|\bnot\s+[$£€]?\d[\d,.]*\s*(?:k|%)?\s*[.!]?\s*$|\bi\s+rounded\b|\bshould\s+(?:be|have\s+been)\s+\$?\d|\bit'?s\s+actually\b|\bis\s+actually\b|,\s*not\s+\w+\s*$"
     r"|\bnot\s+\w+\s*,\s*it'?s\b",
     re.I,
 )
@@ -313,7 +313,7 @@ WALK_AWAY_RE = re.compile(
     r"|\bnon[- ]?negotiable\s+for\s+me\b|\brather\s+stay\b[^.;!?]{0,30}\b(?:less|under|below)\b"
     r"|\bline\s+in\s+the\s+sand\b"
     # "need 195k base min", "under 190k base = no", "200k total is the least i'd take"
-    r"|\bneed\s+[$£€]?\d[^.;!?]{0,20}\b(?:min|minimum)\b|\b(?:under|below|less\s+than)\s+[$£€]?\d[^.;!?]{0,20}(?:=|is\s+a)\s*"
+    r"|\bneed\s+[$£€]?\d[^.;!?]{0,20}\b(?:min|minimum)\b|\bi\s+need\s+at\s+least\s+[$£€]?\d|\b(?:under|below|less\s+than)\s+[$£€]?\d[^.;!?]{0,20}(?:=|is\s+a)\s*"
     r"(?:no|pass|hard\s+no|dealbreaker)\b|\bthe\s+least\s+i(?:'d|\s+would|\s+will|'ll)\s+(?:take|accept|do)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
     r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"
@@ -362,7 +362,8 @@ DETAIL_RE = re.compile(
 
 
 BARE_FIGURE_RE = re.compile(
-    r"(?:about|around|roughly|approx\.?|~|it'?s|its|it\s+is|they\s+said)?\s*[$£€]?\s*[\d,.]+\s*(?:k|m|usd|eur"
+    r"(?:about|around|roughly|approx\.?|~|it'?s|its|it\s+is|they\s+said)?\s*(?:[$£€]|(?:usd|eur|gbp|chf|cad|sgd|aud|inr)\s?)?"
+    r"\s*[\d,.]+\s*(?:k|m|usd|eur"
     r"|gbp|%|percent|"
     r"thousand|grand)?\s*[.!]?"
 )
@@ -513,15 +514,15 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
         return "figure"
     if re.fullmatch(r"\d{1,2}(?:\s*-?\s*(?:years?|yrs?))?\W*", utterance.text.strip().lower()):
         return "figure"
-    if pending == "years" and utterance.vesting_years and len(words.split()) <= 2:
-        return "figure"  # "four", "4 yrs"
+    if pending == "years" and utterance.vesting_years and len(words.split()) <= 3:
+        return "figure"  # "four", "4 yrs", "over 3 years"
     return None
 
 
 HEDGE_RE = re.compile(
     r"\b(?:i\s+think|i\s+believe|i\s+guess|iirc|roughly|about|around|approx(?:imately)?|maybe|probably|ish|like"
     r"|somewhere|something|ballpark|in\s+the\s+range\s+of|close\s+to|just\s+(?:under|over)|give\s+or"
-    r"\s+take|or\s+so|tbh|it'?s|its|it\s+is|they\s+said|target|signing|at|each|a\s+share|per\s+share|over|vesting|grant|total|a\s+year|per\s+year|yearly"
+    r"\s+take|or\s+so|tbh|it'?s|its|it\s+is|they\s+said|target|signing|at|in|each|a\s+share|per\s+share|over|vesting|grant|total|a\s+year|per\s+year|yearly"
     r"|annual(?:ly)?|\d+\s*(?:years?|yrs?)|rsus?|options|shares|base|salary|sign[- ]?on|bonus|equity|stock|k)\b",
     re.I,
 )

@@ -53,6 +53,10 @@ _SPOKEN_HUNDREDS = re.compile(
 # no-break space being a space once NFKC has run): one number. Only where the last group ends in 00, as
 # pay does, so two figures side by side ("170 185") stay two.
 _SPACE_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})*? \d00)(?![\d.,%]|\s?[kKmM]\b)")
+# Thousands grouped with apostrophes, as Switzerland writes them ("CHF 185'000"): one number.
+_APOSTROPHE_GROUPED = re.compile(r"(?<![\d.,'])(\d{1,3})((?:'\d{3})+)(?![\d'])")
+# "p.a." (per annum) read as the words, so its dots end no sentence ("£95,000 p.a. base").
+_PER_ANNUM = re.compile(r"(?<!\w)p\.\s?a\.?(?!\w)", re.I)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
 
 
@@ -68,6 +72,8 @@ def normalise(text: str) -> str:
     text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
     text = _SPOKEN_HUNDREDS.sub(_spoken, text)
     text = _SPACE_GROUPED.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
+    text = _APOSTROPHE_GROUPED.sub(lambda m: m[1] + m[2].replace("'", ""), text)
+    text = _PER_ANNUM.sub("per annum", text)
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
