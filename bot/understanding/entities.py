@@ -1799,16 +1799,24 @@ def parts_named(text: str) -> list[str]:
     return parts
 
 
+HYPOTHETICAL_RE = re.compile(r"\b(?:what\s+if|if|in\s+case|suppose|supposing|assuming|unless)\b", re.I)
+
+
 def _read_fixed(text: str, utterance: Utterance) -> None:
     """The parts a pushback names as fixed: the part words in the clause that says so. A
     pushback naming no part ("that's their final offer") fixes the total."""
     for clause in re.split(
         r"[;\n]|\.(?!\d)(?=\s|$)|\bbut\b|,\s*(?=\w+\s+(?:has|have|is)\s+(?:some\s+)?room)", text, flags=re.I
     ):
+        said = PUSHBACK_RE.search(clause)
         if (
-            not PUSHBACK_RE.search(clause)
+            not said
             or ROOM_RE.search(clause)
             and not PUSHBACK_RE.search(ROOM_RE.split(clause)[0])
+            # "what happens if they won't budge": asked, not said. With a part named ("what if they say the
+            # base is fixed?") it stays a pushback, answered with that part's playbook (tests/coaching/test_say_no.py).
+            or HYPOTHETICAL_RE.search(clause, 0, said.start())
+            and not parts_named(clause)
         ):
             continue
         parts = parts_named(clause) or ["total"]

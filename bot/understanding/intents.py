@@ -21,10 +21,12 @@ COMMANDS = {
     "help": {"help", "usage", "commands", "what can you do", "how does this work", "h", "?", "menu", "options",
              "what can you help with", "what can you help me with", "how can you help", "how do i use this",
              "how do i use you", "how to use this", "what do you do", "what are you", "how does it work",
-             "help me", "i need help", "can you help"},
+             "help me", "i need help", "can you help", "how does this bot work", "how does the bot work",
+             "how do you work", "what is this bot", "what does this bot do", "what is this"},
     "start_over": {"start over", "restart", "reset", "new offer please", "start again", "clear", "begin again",
                    "start from scratch", "let's start over", "lets start over", "start fresh",
-                   "let's start again", "lets start again"},
+                   "let's start again", "lets start again", "start from the beginning",
+                   "let's start from the beginning", "lets start from the beginning", "from the top"},
     "forget": {"forget me", "forget", "delete my data", "delete me", "forget everything", "erase me",
                "delete everything", "wipe my data", "delete all my data"},
     "status": {"status", "where are we", "summary", "my case", "what do you know", "what do you have", "recap",
@@ -61,7 +63,10 @@ QUESTION_TOPICS = {
     r"\s+(?:don'?t|do\s+not|dont)\s+have|when\s+i\s+(?:don'?t|do\s+not|dont)\s+have|having\s+no|even\s+with\s+no)"
     r"\s+(?:a\s+|any\s+)?(?:other\s+|another\s+|competing\s+|second\s+|rival\s+|backup\s+)?offers?\b"
     r"|\b(?:no|without\s+(?:a|any))\s+(?:other|competing|second)\s+offers?\b[^?.!]{0,30}\b(?:negotiate|counter"
-    r"|leverage|push\s+back)\b",
+    r"|leverage|push\s+back)\b"
+    # "how strong is my position here", "do i have any bargaining power"
+    r"|\bhow\s+(?:strong|good|weak)\s+is\s+my\s+(?:negotiating\s+|bargaining\s+)?(?:position|hand)\b"
+    r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b",
     "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
     r"|legal(?:ly)?|lawyer|"
     r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
