@@ -155,8 +155,10 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
             done.ask({"key": "stake", "figure": amount.text, "slot": "equity"})
         return
     value = int(amount.value)
+    # A figure typed with no currency is read in the offer's, else the band's: its formula is written so.
+    written = amount.currency or case.offer.currency or (region.currency if region else None)
     if amount.period == "month" and kind in ("base", "bonus"):
-        done.say(f"{money(value, amount.currency)} a month × 12 = {money(value * 12, amount.currency)} a year")
+        done.say(f"{money(value, written)} a month × 12 = {money(value * 12, written)} a year")
         value *= 12
     if kind == "equity" and amount.period == "year":
         years = amount.years or u.vesting_years or case.offer.equity_years or _guide_years(region)
@@ -166,7 +168,7 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
                 done.offer_changed = True
                 done.say(f"equity {money(value, case.offer.currency or amount.currency)} a year")
             return
-        done.say(f"{money(value, amount.currency)} a year × {years} years = {money(value * years, amount.currency)}")
+        done.say(f"{money(value, written)} a year × {years} years = {money(value * years, written)}")
         value *= years
     checked = Amount(amount.holder, kind, value, amount.unit, amount.period, amount.currency, amount.years, amount.text)
     if not _usable(checked, kind, region, bands, done) or not _offer_currency(case, amount, kind, region, done):

@@ -1,7 +1,9 @@
 """Example figures in the coach's prompts are written in the offer's currency: a Berlin offer
 was asked for `$20k bonus` and `$100k stock`, and typing the example as shown then brought a
 currency question. Rupee pay is written in lakh (`₹28L`). These are formats, never figures
-about the person."""
+about the person. And a formula for a figure typed with no currency ("20k of RSUs per year" in
+London) is written in the currency the figure is read in: it said `$20K a year × 4 years = $80K`
+beside `equity £80K`."""
 
 from __future__ import annotations
 
@@ -48,3 +50,14 @@ def test_a_dollar_offer_keeps_dollars(coach):
 def test_the_example_typed_as_shown_is_read_in_that_currency(coach):
     reply = say(coach, "Acme offered me a software engineer job in Berlin: 85.000 € base", "€100k stock over 4 years")
     assert "equity €100K" in reply and "band is in" not in reply
+
+
+def test_a_yearly_grant_formula_is_written_in_the_offers_currency(coach):
+    reply = say(coach, "nimbus offered me the ML role in london: 95k base", "they said 20k of RSUs per year")
+    assert "£20K a year × 4 years = £80K · equity £80K" in reply
+    assert "$" not in reply.split("*So far:*")[0]
+
+
+def test_a_monthly_base_formula_is_written_in_the_offers_currency(coach):
+    reply = say(coach, "zenith offered me data scientist in bangalore: 2.5L a month base")
+    assert "₹2.5L a month × 12 = ₹30L a year · base ₹30L" in reply
