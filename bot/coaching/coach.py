@@ -732,10 +732,18 @@ class Coach:
             )
             for r in case.rivals
         ]
+        current = case.current
+        current_pay = None
+        if current is not None and (current.base is not None or current.annualized()):
+            pay = current.annualized() if current.annualized() and not current.base_only else current.base
+            current_pay = f"{_m(pay, current.currency or currency)} {'base' if current.base_only else 'a year'}"
         return {
             "case": case,
             "guide": guide,
             "region": region,
+            # what the current job pays, and whether it is in the offer's currency (never converted)
+            "current_pay": current_pay,
+            "current_elsewhere": bool(current and current.currency and current.currency != currency),
             "company": guide.company.name if guide else case.company_text,
             "prompt_currency": currency,  # example figures in prompts are written in it (`example` filter)
             "offer_lines": lines,

@@ -1,9 +1,10 @@
-"""Example figures in the coach's prompts are written in the offer's currency: a Berlin offer
-was asked for `$20k bonus` and `$100k stock`, and typing the example as shown then brought a
+"""Replies written in the offer's currency. Example figures in the coach's prompts: a Berlin offer was
+asked for `$20k bonus` and `$100k stock`, and typing the example as shown then brought a
 currency question. Rupee pay is written in lakh (`₹28L`). These are formats, never figures
 about the person. And a formula for a figure typed with no currency ("20k of RSUs per year" in
 London) is written in the currency the figure is read in: it said `$20K a year × 4 years = $80K`
-beside `equity £80K`."""
+beside `equity £80K`. A current job is named in the counter's leverage line with its pay, and
+one paid in another currency is said to be kept out of the figures (before: "none named yet")."""
 
 from __future__ import annotations
 
@@ -61,3 +62,18 @@ def test_a_yearly_grant_formula_is_written_in_the_offers_currency(coach):
 def test_a_monthly_base_formula_is_written_in_the_offers_currency(coach):
     reply = say(coach, "zenith offered me data scientist in bangalore: 2.5L a month base")
     assert "₹2.5L a month × 12 = ₹30L a year · base ₹30L" in reply
+
+
+def test_a_current_job_in_another_currency_is_named_and_kept_out_of_the_figures(coach):
+    offer = "nimbus offered me the ML role in london: 95k base, no equity, 10% bonus"
+    reply = say(coach, offer, "I currently make $150k")
+    assert "Your current job ($150K base) is an alternative too" in reply
+    assert "It is paid in USD, so I keep it out of this GBP counter's figures: I never convert currencies." in reply
+    assert "`another offer from Acme for £300k total`" in reply
+
+
+def test_a_current_job_without_a_company_is_named_as_an_alternative(chat):
+    chat.say("planetscale ml remote: 180k base, 100k rsus over 4 years, no bonus")
+    reply = chat.say("I currently make 150k base")
+    assert "Your current job ($150K base) is an alternative too: staying is a real option." in reply
+    assert "never convert" not in reply
