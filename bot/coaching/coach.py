@@ -24,7 +24,7 @@ from fractions import Fraction
 from bot.answers import MAX_INPUT_CHARS, Answers
 from bot.coaching import operations, questions
 from bot.coaching.case import Case, Note
-from bot.coaching.intake import NO_GUIDE, Intake
+from bot.coaching.intake import NO_GUIDE, Intake, Placed
 from bot.coaching.operations import MONEY_SLOTS, PART_WORDS, Applied
 from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
 from bot.guides.model import Guide, RegionBand
@@ -451,7 +451,8 @@ class Coach:
             u = replace(u, intent="offer")
         case = case.model_copy(deep=True)
         read_before = (case.company_slug, case.company_read_as)
-        moved = self.intake.place(case, u, text) if self._may_place(case, u) else None
+        placed = self.intake.place(case, u, text) if self._may_place(case, u) else Placed(None, [])
+        moved = placed.said
         read_as = case.company_read_as if (case.company_slug, case.company_read_as) != read_before else None
         recurrency = self._band_currency(case) if moved else None
         if case.pending == "shares" and self._answers_shares(u):
@@ -472,14 +473,19 @@ class Coach:
         if recurrency:
             done.say(recurrency)
         outcome = self._after_update(case, u, done, region_changed=bool(moved and case.evaluated))
-        return self._read_as_first(outcome, case) if read_as else outcome
+        if read_as or placed.readings:
+            return self._read_as_first(outcome, case, read_as, placed.readings)
+        return outcome
 
-    def _read_as_first(self, outcome: Outcome, case: Case) -> Outcome:
-        """A company read from a typo ("scale" as PlanetScale): said on the reply's first line,
-        with the way back (`not PlanetScale`), before anything from that company's guide."""
+    def _read_as_first(
+        self, outcome: Outcome, case: Case, company_typed: str | None, readings: list[tuple[str, str]]
+    ) -> Outcome:
+        """Words read as typos of a guide's: said on the reply's first line, before anything from
+        that guide; a company ("scale" as PlanetScale) with the way back (`not PlanetScale`), a
+        role or location ("remoet" as Remote US) as a correction would put it right."""
         guide = self._guide(case)
         name = guide.company.name if guide else case.company_slug
-        note = render("_coach_read_as.j2", typed=case.company_read_as, company=name)
+        note = render("_coach_read_as.j2", typed=company_typed, company=name, readings=readings)
         return replace(outcome, messages=lead_with(note, outcome.messages))
 
     def _not_the_company(self, case: Case, u: Utterance, text: str) -> Outcome:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from typing import NamedTuple
 
 from bot.answers import Answers
 from bot.coaching.case import Case
@@ -44,6 +45,11 @@ NOT_A_COMPANY = frozenset({
 })  # fmt: skip
 
 
+class Placed(NamedTuple):
+    said: str | None  # a change of role or location in a case already evaluated, in words
+    readings: list[tuple[str, str]]  # (typed, read as): role and location words read as typos
+
+
 class Intake:
     def __init__(self, answers: Answers) -> None:
         self.answers = answers
@@ -57,12 +63,18 @@ class Intake:
             return None
         return next((r for r in guide.regions if r.name == case.region), None)
 
-    def place(self, case: Case, u: Utterance, text: str) -> str | None:
-        """Company, role and region from the message, through the catalog's resolver. Returns
-        the words for a change of role or region in a case already evaluated (the reply says
-        it); a new role evaluates the offer afresh against that role's band."""
-        guide_before, region_before, uncovered_before = self.guide(case), case.region, case.company_text
-        self._place(case, u, text)
+    def place(self, case: Case, u: Utterance, text: str) -> Placed:
+        """Company, role and region from the message, through the catalog's resolver: the words
+        for a change of role or region in a case already evaluated (the reply says it; a new
+        role evaluates the offer afresh against that role's band), and the role and location
+        words read as typos of the guide's (the reply's first line says so)."""
+        before = (self.guide(case), case.region, case.company_text)
+        resolution = self._place(case, u)
+        return Placed(self._change_said(case, *before), self._readings(case, resolution))
+
+    def _change_said(
+        self, case: Case, guide_before: Guide | None, region_before: str | None, uncovered_before: str | None
+    ) -> str | None:
         guide = self.guide(case)
         if case.company_text and case.company_text != uncovered_before and guide is None:
             return NO_GUIDE.format(company=case.company_text)
@@ -77,10 +89,11 @@ class Intake:
             return f"region {case.region} (was {region_before}): evaluated against the {case.region} band"
         return None
 
-    def _place(self, case: Case, u: Utterance, text: str) -> None:
+    def _place(self, case: Case, u: Utterance) -> Resolution | None:
+        """What the message places in the case, and the resolution that placed it (None: nothing)."""
         rest = u.place_text
         if not rest.strip():
-            return
+            return None
         resolver = self.answers.resolver
         direct = resolver.resolve(rest)
         may_change = not case.evaluated or u.intent == "correction"
@@ -89,7 +102,7 @@ class Intake:
             if case.company_slug is None or may_change:
                 resolution = direct
             elif direct.guides and direct.guides[0].company.slug != case.company_slug:
-                return  # another company mid-case: not this offer
+                return None  # another company mid-case: not this offer
         if resolution is None and case.company_slug and u.intent == "correction":
             # "actually the role is beta": the company alone, so the role named can replace the one held
             alone = resolver.resolve(f"{case.company_slug} {rest}")
@@ -102,7 +115,7 @@ class Intake:
         if resolution is None:
             if case.company_slug is None and not case.company_text:
                 case.company_text = self._uncovered_company(case, u, direct)
-            return
+            return None
         if resolution.guide is not None or resolution.guides:
             company_typos = [typed for typed, read in resolution.corrections if read in resolver.company_phrases]
             if resolution is direct:
@@ -128,6 +141,22 @@ class Intake:
         guide = self.guide(case)
         if guide and len(guide.regions) == 1:
             case.region = guide.regions[0].name
+        return resolution
+
+    def _readings(self, case: Case, resolution: Resolution | None) -> list[tuple[str, str]]:
+        """(typed, read as) for the role and location words the resolution read as typos of the
+        guide's, as the case now holds them (a company read so is `case.company_read_as`)."""
+        guide = self.guide(case)
+        if resolution is None or guide is None:
+            return []
+        resolver = self.answers.resolver
+        readings = []
+        for typed, read in resolution.corrections:
+            if read in resolver.role_phrases:
+                readings.append((typed, guide.role.title))
+            elif read in resolver.region_phrases and case.region:
+                readings.append((typed, case.region))
+        return readings
 
     @staticmethod
     def _uncovered_company(case: Case, u: Utterance, direct: Resolution) -> str | None:

@@ -83,3 +83,15 @@ def test_not_planetscale_means_nothing_when_planetscale_was_named_exactly(chat):
     chat.say("planetscale offered me 180k base, ml, remote")
     chat.say("not planetscale")
     assert chat.stored()["company_slug"] == "planetscale"
+
+
+def test_a_location_read_from_a_typo_says_so_first(chat):
+    reply = chat.say("planetscale offered me 180k base, ml, remoet")
+    assert reply.startswith("_Read “remoet” as Remote US. If that's not it, tell me (`actually it's …`)._")
+    assert chat.stored()["region"] == "Remote US"
+
+
+def test_a_company_and_a_location_read_from_typos_are_said_together(chat):
+    reply = chat.say("plantscale offered me 180k base, ml, remoet")
+    first = reply.split("\n")[0]
+    assert "Read “plantscale” as PlanetScale" in first and "Read “remoet” as Remote US." in first
