@@ -74,10 +74,13 @@ def offer_form(guide: Guide, region_index: int | None, ref: str) -> dict:
     years = region.stock.vesting_years if region and region.stock else None
     if years is None:
         years = next((r.stock.vesting_years for r in guide.regions if r.stock and r.stock.vesting_years), None)
+    currencies = {r.currency for r in guide.regions}
     blocks, words = _rendered(
         "offer_form.j2",
         guide=guide,
         region=region,
+        # the example figure's currency: the location's, or the one all its locations share
+        currency=region.currency if region else (next(iter(currencies)) if len(currencies) == 1 else None),
         bands=bands_for(region) if region else {},
         region_options=options if len(guide.regions) > 1 else [],
         initial_region=options[region_index] if region_index is not None and region_index < len(options) else None,

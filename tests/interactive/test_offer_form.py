@@ -125,3 +125,21 @@ def test_the_form_view_carries_its_reference_within_limits(guide):
 @pytest.mark.parametrize("metadata", [None, "", "{nope", "[]", '{"ref": 5}', json.dumps({"other": "x"})])
 def test_metadata_that_is_not_ours_has_no_reference(metadata):
     assert views.form_ref(metadata) is None
+
+
+@pytest.mark.parametrize(
+    ("region_index", "example"),
+    [(None, "e.g. `168k`. I place"), (1, "e.g. `168k` or `£168,000`. I place"), (4, "e.g. `168k` or `€168,000`.")],
+)
+def test_the_forms_example_figure_is_in_the_locations_currency(region_index, example):
+    """Before: `$168,000` for every location; a guide whose locations pay in several currencies,
+    no location chosen yet, shows a figure without one."""
+    from pathlib import Path
+
+    from bot.answers import Answers
+
+    variants = Path(__file__).parents[1] / "guides" / "fixtures" / "variants"
+    acme = Answers.load(extra_folders=[variants]).catalog.by_key["acme/software-engineer"]
+    assert [region.currency for region in acme.regions] == ["USD", "GBP", "CHF", "SGD", "EUR"]
+    view = views.offer_form(acme, region_index, "r")
+    assert example in json.dumps(view, ensure_ascii=False)
