@@ -30,7 +30,7 @@ from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_leve
 from bot.guides.model import Guide, RegionBand
 from bot.guides.money import CURRENCIES, format_amount
 from bot.guides.resolve import normalize
-from bot.offers.counter import CompetingOffer, Counter, build_counter, hold
+from bot.offers.counter import CompetingOffer, Counter, build_counter, hold, plan_in
 from bot.offers.evaluate import PRIVATE_EQUITY_DISCOUNT, evaluate, formulas
 from bot.offers.model import Offer
 from bot.render.blocks import Message, build_messages, is_directive, lead_with
@@ -913,6 +913,8 @@ class Coach:
         quote = fill(guide.negotiate_up.quote, self._fillers(case, counter)) if guide.negotiate_up else None
         if guide.negotiate_up and asks_for_fixed(guide.negotiate_up, context["fixed"]):
             quote = None  # the guide's line asks for a part they said cannot move
+        if plan_in(guide, counter.currency) is None:
+            quote = None  # the guide's line names figures in another currency than the counter's
         if not case.at_least("counter"):
             case.stage = "counter"
         messages = self._render(

@@ -259,6 +259,12 @@ class NegotiateUp(Model):
     counter_range: MoneyRange | None = None
     counter_component: str | None = None
 
+    def foreign_to(self, currency: str) -> list[str]:
+        """The currencies of this plan's figures other than `currency`, sorted: a plan written for
+        one region's currency is never a target in another's (nothing is converted)."""
+        figures = (self.target_total, self.target_equity, self.target_base, self.counter_range)
+        return sorted({figure.currency for figure in figures if figure is not None} - {currency})
+
 
 class Source(Model):
     text: str

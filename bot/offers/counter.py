@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from bot.guides.model import Guide, RegionBand
+from bot.guides.model import Guide, NegotiateUp, RegionBand
 from bot.offers.evaluate import money
 from bot.offers.model import Offer
 
@@ -107,7 +107,7 @@ def build_counter(
     region = region.in_own_currency()
     currency = offer.currency or region.currency
     premium, stated = premium_of(guide)
-    plan = guide.negotiate_up
+    plan = plan_in(guide, currency)
     asked = offer.model_copy()
     asks: list[Ask] = []
     notes: list[str] = []
@@ -115,6 +115,13 @@ def build_counter(
 
     def m(value) -> str:
         return money(value, currency)
+
+    if guide.negotiate_up and plan is None:
+        foreign = " and ".join(guide.negotiate_up.foreign_to(currency))
+        notes.append(
+            f"the guide's counter script names its targets in {foreign}, and this counter is in {currency}: "
+            "they are not used here, as currencies are never converted"
+        )
 
     best = max(competing, key=lambda c: c.total or 0, default=None)
 
@@ -255,6 +262,13 @@ def build_counter(
     return counter
 
 
+def plan_in(guide: Guide, currency: str) -> NegotiateUp | None:
+    """The guide's negotiate-up plan when its figures are in `currency` (or it has none); None when
+    they are in another: "targeting $300K" is no target for a Berlin offer in euros."""
+    plan = guide.negotiate_up
+    return plan if plan and not plan.foreign_to(currency) else None
+
+
 # Which Offer field holds each part's money figure.
 MONEY_FIELDS = {"base": "base", "equity": "equity", "bonus": "bonus_amount", "sign_on": "sign_on"}
 
@@ -363,7 +377,7 @@ def _targets(counter: Counter, guide: Guide, region: RegionBand, best, walk_away
         floor = Target("walk-away", floor_value, why)
     target = Target("target", asked, "the counter below, part by part")
     anchor = Target("anchor", asked, "the same as the target: the counter itself is your opening number")
-    plan = guide.negotiate_up
+    plan = plan_in(guide, counter.currency)
     if plan and plan.target_total and plan.target_total.amount > asked and region.total:
         total_cap = capped(region.total.high.amount, counter.premium)
         figure = min(plan.target_total.amount, total_cap)

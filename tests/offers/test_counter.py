@@ -228,3 +228,42 @@ def test_no_ask_above_the_cap_unless_the_offer_already_is(seed, base, equity, ri
     if equity:
         assert offer.equity <= counter.asked.equity <= max(offer.equity, capped(225_000, Decimal(20)))  # $270K
     assert counter.asked.annualized() <= max(offer.annualized(), capped(340_000, Decimal(20)))  # $408K
+
+
+def test_a_script_in_another_currency_sets_no_target(variants_answers):
+    """Before: Acme's script ("targeting $300K total comp with equity at $200K") was quoted as
+    "targeting €300K" for a Berlin offer in euros, and its $200K became the euro equity goal."""
+    guide = variants_answers.catalog.by_key["acme/software-engineer"]
+    berlin = next(r for r in guide.regions if r.name == "Berlin")
+    offer = Offer(currency="EUR", base=85_000, equity=40_000, equity_years=4, bonus_percent=Decimal(10))
+    counter = build_counter(offer, guide, berlin)
+    assert asks(counter) == {"base": ("€85K", "€99K"), "equity": ("€40K", "€50K"), "bonus": ("10%", "10%")}
+    assert counter.asks[1].reason == "the top of the published equity band (€30K–€50K over 4 years)"
+    assert counter.notes == [
+        "the guide's counter script names its targets in USD, and this counter is in EUR: they are not used"
+        " here, as currencies are never converted"
+    ]
+    _, target, anchor = counter.targets
+    assert anchor.amount == target.amount and "negotiate-up" not in anchor.reason
+    assert counter.settle is None
+    assert "€300K" not in str(counter) and "€200K" not in str(counter)
+
+
+def test_a_script_in_the_offers_currency_still_sets_the_targets(variants_answers):
+    guide = variants_answers.catalog.by_key["acme/software-engineer"]
+    sf = guide.regions[0]
+    counter = build_counter(Offer(currency="USD", base=150_000, equity=100_000, equity_years=4), guide, sf)
+    assert counter.notes == []
+    assert counter.asks[1].reason == "the guide's negotiate-up target (equity at $200K over 4 years)"
+    assert counter.targets[-1].amount == 300_000
+    assert counter.targets[-1].reason.startswith("the guide's negotiate-up line (“targeting $300K total comp”)")
+
+
+def test_the_lookup_says_a_script_in_another_currency_is_no_target_there(variants_answers):
+    berlin = "\n".join(m.text for m in variants_answers.comp("acme swe berlin"))
+    assert ">I'm targeting $300K total comp with equity at $200K over 4 years." in berlin  # quoted as written
+    assert (
+        ":warning: This script's figures are in USD, and the Berlin band is in EUR: they are the guide's as"
+        " written, never converted, and no target for Berlin." in berlin
+    )
+    assert "This script's figures are in" not in "\n".join(m.text for m in variants_answers.comp("acme swe sf"))
