@@ -90,6 +90,7 @@ HELD_OUT_FLOORS = {
     "held-out 18": (0.73, 0.81),
     "held-out 19": (0.85, 0.95),
     "held-out 20": (0.95, 0.66),
+    "held-out 21": (0.81, 0.96),
 }
 
 
