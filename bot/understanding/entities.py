@@ -1085,14 +1085,17 @@ BARE_ANSWERS = {
         r"haven'?t\s+been\s+told|they\s+didn'?t\s+say|not\s+(?:specified|mentioned|stated)|no\s+clue"
         r"|(?:they\s+)?(?:didn'?t|haven'?t|did\s+not|have\s+not)\s+(?:say|said|tell\s+me|told\s+me|mention(?:ed)?)"
         r"|not\s+(?:told|known|clear)|no\s+(?:info|details)|can'?t\s+remember|don'?t\s+remember|forgot|tbd|not\s+yet"
+        # "i'll find out later", "will check and come back": not known yet
+        r"|i'?ll\s+(?:find\s+out|check|ask)(?:\s+(?:later|and\s+(?:let\s+you\s+know|come\s+back)))?"
+        r"|(?:i\s+)?haven'?t\s+asked(?:\s+yet)?"
         r"|(?:i\s+)?(?:haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:seen|got(?:ten)?|received|heard)"
         r"(?:\s+(?:it|that|the\s+\w+|anything|about\s+(?:it|that)))?(?:\s+yet)?"
         r"|(?:they\s+)?(?:haven'?t|have\s+not)\s+(?:told|said|shared|sent)(?:\s+(?:me|us))?(?:\s+yet)?)\W*$",
         re.I,
     ),
     "none": re.compile(
-        r"^(?:(?:nah|nope|no|um+)\W*\s*)?(?:none|no|nope|nothing|zero|n/?a|0|nil|there\s+is(?:n'?t|\s+no)"
-        r"\s+(?:one|any)|not\s+any)\W*$",
+        r"^(?:(?:nah|nope|no|um+)\W*\s*)?(?:(?:none|nothing)(?:\s+at\s+all)?|no|nope|zero|n/?a|0|nil"
+        r"|there\s+is(?:n'?t|\s+no)\s+(?:one|any)|not\s+any)\W*$",
         re.I,
     ),
     "yes": re.compile(
@@ -1147,7 +1150,9 @@ def read(text: str, context: Context) -> Utterance:
             utterance.cliff_months = int(n) * (12 if unit.lower().startswith("y") else 1)
         masked = _mask_span(masked, cliff.span())
     years = _vesting_years(masked)
-    bare = re.fullmatch(r"\s*(\d{1,2}|[a-z]+)\W*", masked.lower())
+    bare = re.fullmatch(
+        r"\s*(?:(?:over|across|for|about|around|probably|maybe)\s+)?(\d{1,2}|[a-z]+)\W*", masked.lower()
+    )
     count = (int(bare[1]) if bare[1].isdigit() else NUMBER_WORDS.get(bare[1], 0)) if bare else 0
     if not years and context.pending == "years" and 1 <= count <= 10:
         years = count  # "4" or "four", answering "over how many years?"
@@ -1419,7 +1424,7 @@ OFFERED_BEFORE_RE = re.compile(
     re.I,
 )
 PART_BEFORE_RE = re.compile(
-    r"\b(?:base|salary|rsus?|stock|equity|sign[- ]?on|signing)(?:\s+(?:of|is|at))?\s*:?\s*$", re.I
+    r"\b(?:base|salary|rsus?|stock|equity|sign[- ]?on|signing)(?:\s+(?:of|is|was|at|would\s+be))?\s*:?\s*$", re.I
 )
 SHORT_BESIDE_RE = re.compile(r"\s*(?:,|plus|\+|and|with)\s*(?:a\s+)?[$£€]?\d[\d,.]*\s*k\b", re.I)
 
@@ -1489,8 +1494,13 @@ def _percents(masked: str) -> list[tuple[int, int, _Found]]:
     for match in PERCENT_RE.finditer(masked):
         after = SEPARATOR_RE.split(masked[match.end() :], maxsplit=1)[0]
         before = SEPARATOR_RE.split(masked[: match.start()])[-1]
+        of_base = re.match(r"\s*of\s+(?:the\s+|my\s+)?(?:base|salary|base\s+salary|base\s+pay)\b", after, re.I)
+        if of_base:  # "12% of base": a share of the base (a bonus, most often), never the base itself
+            after = after[of_base.end() :]
         component = _kind_of(KIND_RE.search(" ".join(after.split()[:4]))) or _kind_before(before)
-        if component in ("base", "total", "equity") and re.search(r"\bbonus\b", after + before, re.I):
+        if component == "base":
+            component = None  # pay is never a percent: the base named beside one is what it is a share of
+        if component in ("total", "equity") and re.search(r"\bbonus\b", after + before, re.I):
             component = "bonus"
         if component is None and re.match(r"\s*of\s+(?:the\s+)?(?:company|shares|cap\s+table|equity)\b", after, re.I):
             component = "equity"  # "0.25% of the company"

@@ -519,8 +519,8 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
         return "figure"
     if re.fullmatch(r"\d{1,2}(?:\s*-?\s*(?:years?|yrs?))?\W*", utterance.text.strip().lower()):
         return "figure"
-    if pending == "years" and utterance.vesting_years and len(words.split()) <= 3:
-        return "figure"  # "four", "4 yrs", "over 3 years"
+    if pending == "years" and utterance.vesting_years and not utterance.amounts and len(words.split()) <= 7:
+        return "figure"  # "four", "4 yrs", "over 3 years", "it's a 4 year vest", "over 4"
     return None
 
 
@@ -528,7 +528,11 @@ HEDGE_RE = re.compile(
     r"\b(?:i\s+think|i\s+believe|i\s+guess|iirc|roughly|about|around|approx(?:imately)?|maybe|probably|ish|like"
     r"|somewhere|something|ballpark|in\s+the\s+range\s+of|close\s+to|just\s+(?:under|over)|give\s+or"
     r"\s+take|or\s+so|tbh|it'?s|its|it\s+is|they\s+said|target|signing|at|in|each|a\s+share|per\s+share|over|vesting|grant|total|a\s+year|per\s+year|yearly"
-    r"|annual(?:ly)?|\d+\s*(?:years?|yrs?)|rsus?|options|shares|base|salary|sign[- ]?on|bonus|equity|stock|k)\b",
+    r"|annual(?:ly)?|\d+\s*(?:years?|yrs?)|rsus?|options|shares|base|salary|sign[- ]?on|bonus|equity|stock|k"
+    # "base is 176", "15k a month", "80k vesting over three years", "12% of base", "15k paid upfront",
+    # "they're giving 20k to sign": the figure answered, in a sentence's words
+    r"|is|was|a\s+month|per\s+month|monthly|of|(?:one|two|three|four|five|six)\s+(?:years?|yrs?)|paid|upfront"
+    r"|up\s+front|they'?re\s+giving|they\s+are\s+giving|giving|to\s+sign|on\s+signing)\b",
     re.I,
 )
 
