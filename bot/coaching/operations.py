@@ -140,6 +140,10 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         return
     if kind is None and case.pending in MONEY_SLOTS and _bare_answer(u):
         kind = case.pending
+    if kind is None and amount.unit == "percent":
+        # "12% of base": a share of something, never another offer's total nor the base: asked which
+        done.ask({"key": "unlabelled", "figure": amount.text, "percent": True})
+        return
     if kind is None:
         alone = len([a for a in u.amounts if a.holder == OFFER]) == 1
         key = "unlabelled_rival" if alone and case.pending == "leverage" else "unlabelled"

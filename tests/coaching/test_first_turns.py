@@ -134,3 +134,19 @@ def test_signed_nothing_yet_is_no_acceptance(chat):
     """Before: "signed" made it an acceptance, and the first message got the introduction."""
     reply = chat.say("just signed nothing yet but vercel's offer is 176k + 60k equity")
     assert "Is 176k the base salary" in reply and chat.stored()["company_text"] == "vercel"
+
+
+def test_a_percent_with_no_part_is_asked_about_as_a_share(chat):
+    """Before: "12% of base" after the evaluation read as a base of 12%, then asked whether 12%
+    was another offer (`another offer from Acme for 12% total`)."""
+    chat.say("planetscale ml remote, 180k base, 100k rsus over 4 years")
+    reply = chat.say("12% of base")
+    assert "Is 12% the target bonus (a share of the base), or a stake in the company?" in reply
+    assert "another offer" not in reply.split("*So far:*")[0]
+    assert "*Noted:* bonus 12% of base." in chat.say("12% bonus")
+
+
+def test_a_bonus_said_as_a_share_of_base_is_the_bonus(chat):
+    chat.say("planetscale ml remote, 180k base, 100k rsus over 4 years, and the bonus is 12% of base")
+    assert chat.stored()["offer"]["bonus_percent"] == "12"
+    assert chat.stored()["offer"]["base"] == 180_000
