@@ -496,11 +496,23 @@ def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applie
     if amount.component in NOTE_ITEMS:
         _note(case, amount, target.company, done)
         return
-    if amount.unit == "money" and region and amount.currency and amount.currency != region.currency:
-        done.ask(
-            {"key": "currency", "figure": amount.text, "currency": amount.currency, "band_currency": region.currency}
+    elsewhere = amount.unit == "money" and region and amount.currency and amount.currency != region.currency
+    if elsewhere and target.currency not in (None, amount.currency):
+        done.ask(  # one offer's figures in two currencies: which is it
+            {
+                "key": "currency",
+                "figure": amount.text,
+                "currency": amount.currency,
+                "band_currency": target.currency,
+                "mixed": True,
+            }
         )
         return
+    if elsewhere:
+        # Another offer paid in another currency ("Monzo in London for £120k base") is kept as written:
+        # asking for it in the band's currency would ask the person to convert it. It is an alternative,
+        # never compared with this offer's figures (bot/coaching/coach.py keeps it out of the counter's).
+        target.currency = amount.currency
     if target.currency is None and amount.currency is None and currency:
         target.currency = currency  # before the words, so they show the currency stored
     words = _package_set(target, amount, u, "total")
@@ -509,6 +521,11 @@ def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applie
     if words:
         if target.currency is None and currency:
             target.currency = currency
+        if elsewhere:
+            words += (
+                f" (in {amount.currency}: kept as written and never converted, so not compared with the"
+                f" {region.currency} figures)"
+            )
         done.rivals_changed = True
         done.say(f"{target.company} offer: {words}")
         case.no_alternatives = False

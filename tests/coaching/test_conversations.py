@@ -232,12 +232,29 @@ def test_two_people_never_share_a_case(answers, isolated_environment):
         bob.close()
 
 
-def test_a_competing_offer_in_another_currency_is_asked_about(chat):
+def test_a_competing_offer_in_another_currency_is_kept_as_written_and_never_compared(chat):
+    """Before: "please give me the figure in USD", asking the person to convert it, and the figure
+    was dropped. Now it is kept in its own currency, said so, and left out of every comparison."""
     chat.say(DONE_WHEN)
     reply = chat.say("another offer from Monzo for £150k total")
-    assert "£150k is in GBP, but the Remote US band is in USD" in reply
-    (rival,) = Case.from_stored(chat.stored()).rivals  # the rival is kept; its figure is not used
-    assert rival.company == "Monzo" and rival.annualized() is None
+    assert (
+        "Monzo offer: total £150K (in GBP: kept as written and never converted, so not compared with the USD"
+        " figures)" in reply
+    )
+    assert "please give me the figure in USD" not in reply
+    (rival,) = Case.from_stored(chat.stored()).rivals
+    assert rival.company == "Monzo" and rival.currency == "GBP" and rival.total == 150_000
+    assert "Walk-away:* $193K: the offer as written" in reply  # not the Monzo offer's £150K
+    assert "the Monzo offer (£150K total)" in reply
+
+
+def test_one_offer_in_two_currencies_is_asked_about(chat):
+    chat.say(DONE_WHEN)
+    chat.say("another offer from Monzo for $200k total")
+    reply = chat.say("the Monzo base is £150k")
+    assert "£150k is in GBP, but the rest of the offer you gave me is in USD." in reply
+    (rival,) = Case.from_stored(chat.stored()).rivals
+    assert rival.currency == "USD" and rival.base is None
 
 
 def test_after_a_revised_offer_the_next_counter_starts_from_it(chat):
