@@ -307,6 +307,9 @@ class Coach:
             return self._forget_answer(case, u)
         if self.intake.not_the_company(case, text):
             return self._not_the_company(case, u, text)
+        instead = self.intake.company_instead(case, text)
+        if instead is not None:
+            return self._company_instead(case, u, *instead)
         case, u = _offer_chosen_among_rivals(case, u, self.intake.names_a_company)
         case, u = _part_of_the_figure_asked(case, u)
         handler = self._handlers.get(u.intent, Coach._statement)
@@ -454,7 +457,7 @@ class Coach:
         placed = self.intake.place(case, u, text) if self._may_place(case, u) else Placed(None, [])
         moved = placed.said
         read_as = case.company_read_as if (case.company_slug, case.company_read_as) != read_before else None
-        recurrency = self._band_currency(case) if moved else None
+        recurrency = self._band_currency(case)  # a new band in another currency than the one assumed
         if case.pending == "shares" and self._answers_shares(u):
             done = self._share_value(case, u)
         elif case.pending == "years" and u.intent == "answer" and (case.offer.equity or case.equity_yearly):
@@ -490,14 +493,26 @@ class Coach:
 
     def _not_the_company(self, case: Case, u: Utterance, text: str) -> Outcome:
         """ "not PlanetScale" after a company was read from a typo: the words typed are the
-        company, one no guide covers; what the guide gave the case (role, location) goes with it."""
+        company, one no guide covers."""
+        return self._company_instead(case, u, case.company_read_as, None, word="not")
+
+    def _company_instead(self, case: Case, u: Utterance, name: str, guide: Guide | None, word: str = "was") -> Outcome:
+        """The offer's company replaced: what the old company's guide gave the case (role,
+        location, its evaluation) goes with it, and the offer's figures stay, placed afresh in
+        the new company's band (a guide named exactly) or totalled without one."""
         case = case.model_copy(deep=True)
-        typed = case.company_read_as
-        wrong = self._company_name(case)
-        case.company_slug = case.guide_key = case.region = case.company_read_as = None
-        case.company_text = typed
+        old = self._company_name(case)
+        case.company_slug = case.guide_key = case.region = case.company_read_as = case.company_text = None
         case.first_offer, case.stage, case.headquarters_unknown = None, "intake", False
-        changes = [NO_GUIDE.format(company=f"{typed} (not {wrong})")]
+        if guide is not None:
+            case.company_slug, case.guide_key = guide.company.slug, guide.key
+            if len(guide.regions) == 1:
+                case.region = guide.regions[0].name
+            changes = [f"company {guide.company.name} ({word} {old})"]
+            changes += [said] if (said := self._band_currency(case)) else []
+        else:
+            case.company_text = name
+            changes = [NO_GUIDE.format(company=f"{name} ({word} {old})")]
         return self._after_update(case, replace(u, intent="answer"), Applied(lines=changes))
 
     def _band_currency(self, case: Case) -> str | None:

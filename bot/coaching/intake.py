@@ -35,6 +35,18 @@ NOT_THE_COMPANY_RE = re.compile(
     re.I,
 )
 
+# "actually the offer is from Stripe, not PlanetScale", "sorry, the company is Datadog", "wrong company, it's
+# Ramp": a marker of a correction (or the company said outright), the name, and the one it replaces.
+COMPANY_INSTEAD_RE = re.compile(
+    r"^(?P<marker>(?:(?:actually|sorry|oops|no|nope|correction|wait|my\s+(?:bad|mistake)|wrong\s+company)\W+)+)?"
+    r"(?:(?P<said>the\s+(?:offer|job|role)\s+is\s+(?:from|with|at)|the\s+company\s+is|company\s*:)"
+    r"|(?:it'?s|it\s+is|it\s+was|they'?re|they\s+are)(?:\s+(?:from|with|at))?)\s+"
+    r"(?P<name>(?!(?:the|a|an|my|our|their|base|salary|equity|bonus|sign|total|remote|hybrid)\b)[A-Za-z][\w&'.-]*"
+    r"(?:\s+(?!not\b)[A-Za-z0-9][\w&'.-]*){0,2}?)"
+    r"\s*[,.]?(?:\s*not\s+(?P<old>[\w&'. -]+?))?\s*[.!]?\s*$",
+    re.I,
+)
+
 # Words that answer "which company?" without naming one ("lol", "hmm", "idk"): never taken as a
 # company no guide covers.
 NOT_A_COMPANY = frozenset({
@@ -184,6 +196,37 @@ class Intake:
         return bool(NOT_THE_COMPANY_RE.search(text)) or any(
             re.search(rf"\bnot\s+(?:at\s+|with\s+)?{re.escape(normalize(name))}\b", said) for name in names
         )
+
+    def company_instead(self, case: Case, text: str) -> tuple[str, Guide | None] | None:
+        """ "actually the offer is from Stripe, not PlanetScale", "wrong company, it's Datadog": the
+        offer's company said to be another than the one held. Returns the name as typed and, when a
+        guide's company is named so exactly, its one guide (None for a company no guide covers or
+        one with several roles); None when the message says no such thing, or names a role or a
+        location ("actually it's remote" is the location's correction)."""
+        if not (case.company_slug or case.company_text):
+            return None
+        match = COMPANY_INSTEAD_RE.match(text.strip())
+        if match is None or not (match["marker"] or match["old"] or match["said"]):
+            return None
+        name = match["name"].strip(" .,'\"")
+        held = {case.company_slug or "", normalize(case.company_text or "")}
+        guide = self.guide(case)
+        if guide is not None:
+            held |= {normalize(guide.company.name), guide.company.slug, guide.company.slug.replace("-", " ")}
+        if normalize(name) in held or normalize(name).replace(" ", "-") in held or name.lower() in NOT_A_COMPANY:
+            return None
+        resolution = self.answers.resolver.resolve(name)
+        if resolution.kind == "company_unknown" and normalize(resolution.unknown) == normalize(name):
+            return name, None  # a company no guide covers, named whole
+        if match["old"] and normalize(match["old"]) in held and resolution.corrections:
+            return name, None  # "it's Scale AI, not PlanetScale": never read back as the company it denies
+        named = resolution.guides or ([resolution.guide] if resolution.guide else [])
+        if named and not resolution.corrections and not resolution.unknown:
+            companies = {g.company.slug for g in named}
+            if len(companies) == 1 and normalize(name) in {normalize(named[0].company.name), named[0].company.slug}:
+                keys = {g.key for g in named}
+                return name, named[0] if len(keys) == 1 else None
+        return None
 
     def names_a_company(self, name: str) -> bool:
         """`name` is a guide's company as written: resolved without reading any word as a typo."""

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 READ_AS = "_Read “{typed}” as PlanetScale, the nearest company I have a guide for."
 
 
@@ -95,3 +97,55 @@ def test_a_company_and_a_location_read_from_typos_are_said_together(chat):
     reply = chat.say("plantscale offered me 180k base, ml, remoet")
     first = reply.split("\n")[0]
     assert "Read “plantscale” as PlanetScale" in first and "Read “remoet” as Remote US." in first
+
+
+OFFER = "planetscale ml remote: 180k base, 100k rsus over 4 years"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("actually the offer is from stripe, not planetscale", "stripe"),
+        ("wrong company, it's Datadog", "Datadog"),
+        ("sorry, the company is Stripe", "Stripe"),
+        ("nope, it's from vercel not planetscale", "vercel"),
+        ("actually it's Scale AI, not planetscale", "Scale AI"),  # never read back as the one it denies
+    ],
+)
+def test_the_company_said_instead_replaces_the_one_held(chat, text, company):
+    """Before: "actually the offer is from stripe, not planetscale" changed nothing, unsaid."""
+    chat.say(OFFER)
+    reply = chat.say(text)
+    assert f"*Your offer at {company}*" in reply and f"company {company} (was PlanetScale)" in reply
+    stored = chat.stored()
+    assert stored["company_text"] == company and "company_slug" not in stored and "region" not in stored
+    assert stored["offer"]["base"] == 180_000 and stored["offer"]["equity"] == 100_000
+
+
+@pytest.mark.parametrize(
+    "text", ["actually it's remote", "actually it's 185k", "actually it's the base", "it's stripe"]
+)
+def test_a_correction_naming_no_other_company_keeps_it(chat, text):
+    chat.say(OFFER)
+    chat.say(text)
+    assert chat.stored()["company_slug"] == "planetscale"
+
+
+def test_a_guides_company_said_instead_is_placed_in_its_band_and_the_assumed_currency_follows():
+    from pathlib import Path
+
+    from bot.answers import Answers
+    from bot.coaching.case import Case
+    from bot.coaching.coach import Coach
+
+    variants = Path(__file__).parents[1] / "guides" / "fixtures" / "variants"
+    coach = Coach(Answers.load(extra_folders=[variants]))
+    case = coach.turn(Case(), "acme swe sf: 180k base, 100k rsus over 4 years").case
+    outcome = coach.turn(case, "actually the offer is from nimbus, not acme")
+    reply = "\n".join(m.text for m in outcome.messages)
+    assert "company Nimbus (was Acme)" in reply and "Which location is the offer for?" in reply
+    assert outcome.case.guide_key == "nimbus/ml-ai-engineer" and outcome.case.region is None
+    outcome = coach.turn(outcome.case, "london")
+    reply = "\n".join(m.text for m in outcome.messages)
+    assert "figures read in GBP, the London band's currency (you named none; was USD)" in reply
+    assert outcome.case.offer.currency == "GBP" and outcome.case.offer.base == 180_000
