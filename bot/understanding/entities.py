@@ -1035,6 +1035,15 @@ PUSHBACK_RE = re.compile(
     # "185k is their final number on base", "186k is as high as base goes"
     r"|\b(?:their|the|our)\s+(?:final|last)\s+(?:number|figure|word)\b"
     r"|\bas\s+(?:high|far|much)\s+as\s+(?:\w+\s+){0,2}(?:goes|go|can\s+go|will\s+go|they'?ll\s+go)\b"
+    # a limit said with its figure: "base is max 200k", "the max for base is 200k", "the maximum base is
+    # 200k", "maxes at 200k", "200k base at most", "200k base tops", "no more than 200k base", "up to 200k
+    # but no higher"
+    r"|\b(?:is|'s)\s+(?:the\s+)?max(?:imum)?\s+[$£€]?\d"
+    r"|(?<!\bmy\s)\bmax(?:imum)?\s+(?:(?:for|on)\s+(?:the\s+)?)?"
+    r"(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|total|tc|package)?"
+    r"\s*(?:is|would\s+be|they\s+can\s+(?:do|go|offer))\s+[$£€]?\d"
+    r"|\bmax(?:es)?\s+(?:out\s+)?at\s+[$£€]?\d|\b[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,20}\b(?:at\s+(?:the\s+)?most|tops)\b"
+    r"|\bno\s+more\s+than\s+(?:[$£€]\d|\d[\d,.]*\s*k\b|\d{4,})|\bup\s+to\s+[$£€]?\d[^.;!?]{0,25}\bno\s+(?:higher|more|further)\b"
     r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b|\b(?:equity|base|stock|bonus|salary"
     r"|sign[- ]?on)\s+is\s+(?:off\s+the\s+table)\b",
     re.I,

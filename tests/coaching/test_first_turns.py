@@ -150,3 +150,11 @@ def test_a_bonus_said_as_a_share_of_base_is_the_bonus(chat):
     chat.say("planetscale ml remote, 180k base, 100k rsus over 4 years, and the bonus is 12% of base")
     assert chat.stored()["offer"]["bonus_percent"] == "12"
     assert chat.stored()["offer"]["base"] == 180_000
+
+
+def test_a_limit_said_with_its_figure_is_a_pushback_not_a_new_base(chat):
+    """Before: "they told me base is max 200k" replaced the base ($200K, was $190K)."""
+    chat.say("planetscale ml sf: 190k base, 120k rsus over 4 years, 15k signing")
+    reply = chat.say("they told me base is max 200k")
+    assert "*When they say the base can go no higher than $200K*" in reply
+    assert chat.stored()["offer"]["base"] == 190_000 and chat.stored()["caps"] == {"base": 200_000}
