@@ -387,7 +387,7 @@ def _note(case: Case, amount: Amount, holder: str, done: Applied) -> None:
 
 
 def _share_word(u: Utterance) -> str:
-    return "options" if u.grant_type == "options" else "shares"
+    return {"options": "options", "rsu": "RSUs"}.get(u.grant_type or "", "shares")
 
 
 def _guide_years(region: RegionBand | None) -> int | None:

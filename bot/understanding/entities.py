@@ -191,7 +191,11 @@ SHARES_WORTH_RE = re.compile(
 )
 # A minus sign against a figure ("$-5k", "-5000"), not a range's dash ("150k-200k") nor a word's ("4-year").
 NEGATIVE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s:=(]))(?P<sign>[$£€¥₹]?[-−])$")
-RSU_COUNT_AFTER_RE = re.compile(r"^\s*rsus?\b", re.I)
+# "9000 RSUs", and as an offer letter writes it, "9,000 restricted stock units (RSUs)", "5,000 performance
+# share units": a count when written without a suffix (`90k RSUs` is money)
+RSU_COUNT_AFTER_RE = re.compile(
+    r"^\s*(?:rsus?|psus?|(?:restricted|performance)\s+(?:stock|share)\s+units?|stock\s+units?)\b", re.I
+)
 
 # Holder phrases. A rival's name is a word that is not a pronoun or a role word.
 _NOT_A_NAME = (

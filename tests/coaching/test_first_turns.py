@@ -158,3 +158,27 @@ def test_a_limit_said_with_its_figure_is_a_pushback_not_a_new_base(chat):
     reply = chat.say("they told me base is max 200k")
     assert "*When they say the base can go no higher than $200K*" in reply
     assert chat.stored()["offer"]["base"] == 190_000 and chat.stored()["caps"] == {"base": 200_000}
+
+
+LETTER = """Dear Alex,
+
+We are delighted to offer you the position of Machine Learning Engineer at PlanetScale, Inc. This is a
+remote role based in the United States.
+
+Compensation:
+- Base salary: $187,500 per year, paid semi-monthly
+- Equity: 9,000 restricted stock units (RSUs), vesting over four years with a one-year cliff
+- Sign-on bonus: $20,000, payable within 30 days of your start date
+- You will be eligible for our annual performance bonus program (target 10%)
+
+Please confirm your acceptance by Friday, December 5th."""
+
+
+def test_a_pasted_offer_letter_keeps_a_count_of_units_a_count(chat):
+    """Before: "9,000 restricted stock units (RSUs)" was noted as $9K of equity and placed below the band."""
+    reply = chat.say(LETTER)
+    assert "9,000 RSUs: what is that worth?" in reply
+    assert "$9K" not in reply
+    offer = chat.stored()["offer"]
+    assert offer["base"] == 187_500 and offer["sign_on"] == 20_000 and offer.get("equity") is None
+    assert chat.stored()["shares"]["count"] == 9_000
