@@ -466,6 +466,19 @@ class Coach:
             done = operations.none_answer(case, case.pending)
         else:
             done = operations.apply(case, u, self._region(case), self.intake.bands(case))
+            if (
+                case.shares is not None
+                and done.question is not None
+                and done.question.get("key") == "shares"
+                and (u.share_price is not None or u.strike_price is not None)
+            ):
+                # a count with its price or strike in the same message ("25,000 ISOs at a strike of $0.85;
+                # the latest 409A is $3.40 per share"): valued, or the strike kept, at once
+                priced = self._share_value(case, replace(u, amounts=[]))  # the other figures are placed
+                done.question = priced.question
+                for line in priced.lines:
+                    done.say(line)
+                done.offer_changed = done.offer_changed or priced.offer_changed
             if u.unreadable:
                 figure = u.unreadable[0]  # never dropped without a word; "$-5k" is no pay at all, not 5k
                 negative = bool(re.match(r"\D?[-−]", figure))
@@ -626,7 +639,12 @@ class Coach:
         done = Applied()
         shares = case.shares
         unit = "options" if case.grant_type == "options" else "shares"
+        # the price the message names per share ("the latest 409A is $3.40 per share") before any figure
         price = _share_price(u)
+        if u.share_price is not None:
+            region = self._region(case)
+            cents = _strike_text(u.share_price, case.offer.currency or (region.currency if region else "USD"))
+            price = (Fraction(u.share_price), cents)
         if shares is not None and u.strike_price is not None:
             strike = u.strike_text or _strike_text(u.strike_price, case.offer.currency or "USD")
             shares.strike = strike
