@@ -1060,7 +1060,7 @@ ROOM_RE = re.compile(
 NO_PART_RE = re.compile(
     r"(?:\b(?:no|zero|without(?:\s+any)?)|(?<![\w.,$£€])[$£€]?0k?)\s+(?P<part>equity|stock|rsus?|options|shares|(?:target\s+|annual\s+)?bonus|"
     r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b(?!\s+(?:mentioned|discussed|listed|yet|info|details))"
-    r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?)\s*(?::|is|-|\?)?\s*(?:none|zero|0(?![.,]\d)|n/?a)\b"
+    r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?|relocation)\s*(?::|is|-|\?)?\s*(?:none|zero|0(?![.,]\d)|n/?a)\b"
     # "it's all cash", "a cash-only offer": no equity
     r"|(?:(?:^|[,;:.!?]\s*)(?:it'?s\s+|its\s+|it\s+is\s+)?|\b(?:offer|package|comp)\s+is\s+)all\s+(?P<cash>cash)"
     r"(?:[\s-]+only)?\b(?!\s+(?:bonus|comp|total))"
@@ -1233,6 +1233,8 @@ def read(text: str, context: Context) -> Utterance:
         notes.add(next(k for k, v in match.groupdict().items() if v))
     utterance.notes = sorted(notes)
     _read_parts_stated_absent(masked, utterance)
+    # "Relocation: n/a", "no relocation": an item said to be absent is no note to keep
+    utterance.notes = [note for note in utterance.notes if note not in utterance.none_of]
     _read_fixed(spoken, utterance)
     only = NOTHING_ELSE_RE.search(spoken) or ONLY_OFFER_RE.search(spoken)
     utterance.no_alternatives = bool(only) and not utterance.rivals
