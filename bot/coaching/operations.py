@@ -140,6 +140,10 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         return
     if kind is None and case.pending in MONEY_SLOTS and _bare_answer(u):
         kind = case.pending
+    if amount.period == "hour":
+        # "$95/hour": a year of it depends on the hours billed, which are never assumed
+        done.ask({"key": "hourly", "figure": amount.text})
+        return
     if kind is None and amount.unit == "percent":
         # "12% of base": a share of something, never another offer's total nor the base: asked which
         done.ask({"key": "unlabelled", "figure": amount.text, "percent": True})
@@ -164,6 +168,9 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
     if amount.period == "month" and kind in ("base", "bonus"):
         done.say(f"{money(value, written)} a month × 12 = {money(value * 12, written)} a year")
         value *= 12
+    if amount.period == "quarter" and kind in ("base", "bonus"):
+        done.say(f"{money(value, written)} a quarter × 4 = {money(value * 4, written)} a year")
+        value *= 4
     if kind == "equity" and amount.period == "year":
         years = amount.years or u.vesting_years or case.offer.equity_years or _guide_years(region)
         if not years:  # neither the person nor the guide says: ask, never assume
@@ -455,6 +462,11 @@ def _package_set(package: Package, amount: Amount, u: Utterance, default: str) -
     if amount.period == "month" and kind == "base":
         formula = f"{money(value, amount.currency or package.currency)} a month × 12 = "
         value *= 12
+    if amount.period == "quarter" and kind in ("base", "bonus"):
+        formula = f"{money(value, amount.currency or package.currency)} a quarter × 4 = "
+        value *= 4
+    if amount.period == "hour":
+        return None  # a rate: its year depends on the hours, never assumed
     if kind == "equity":
         years = amount.years or u.vesting_years
         if amount.period == "year":
@@ -495,6 +507,9 @@ def _rival_amount(case: Case, u: Utterance, amount: Amount, region, done: Applie
             case.rivals.append(target)
     if amount.component in NOTE_ITEMS:
         _note(case, amount, target.company, done)
+        return
+    if amount.period == "hour":
+        done.ask({"key": "hourly", "figure": amount.text})
         return
     elsewhere = amount.unit == "money" and region and amount.currency and amount.currency != region.currency
     if elsewhere and target.currency not in (None, amount.currency):
@@ -552,6 +567,9 @@ def _current_amount(case: Case, u: Utterance, amount: Amount, done: Applied, cur
     job = case.current or CurrentJob()
     if amount.component in NOTE_ITEMS:
         _note(case, amount, CURRENT, done)
+        return
+    if amount.period == "hour":
+        done.ask({"key": "hourly", "figure": amount.text})
         return
     if job.currency is None and amount.currency is None and currency:
         job.currency = currency

@@ -1419,6 +1419,10 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
             r"\b(?:a|per|each|every)\s+year\b|/\s*(?:yr|year)\b|annually|yearly", first_after, re.I
         ):
             period = "year"
+        elif re.search(r"\b(?:a|per|each|every)\s+quarter\b|/\s*(?:qtr|quarter|q)\b|quarterly", first_after, re.I):
+            period = "quarter"  # "10k bonus every quarter": four of them a year
+        elif re.search(r"\b(?:an?|per|each)\s+h(?:ou)?r\b|/\s*h(?:ou)?r?\b|hourly|\bp/?h\b", first_after, re.I):
+            period = "hour"  # "$95/hour": a rate, whose year depends on the hours billed
         elif component == "equity":
             period = "grant"
         found.append(

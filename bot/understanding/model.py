@@ -26,7 +26,7 @@ class Amount:
     component: str | None  # COMPONENTS, a NOTE_ITEMS item, or None when no word says
     value: int | Decimal
     unit: str = "money"  # money | shares | percent
-    period: str | None = None  # grant | year | month | None (as the component is usually stated)
+    period: str | None = None  # grant | year | month | quarter | hour | None (as the component is usually stated)
     currency: str | None = None
     years: int | None = None  # a grant's vesting years, when the same clause says
     text: str = ""  # the figure as written, for questions back ("Is 175 the base?")
@@ -36,7 +36,7 @@ class Amount:
         labelled set's notation (tests/understanding)."""
         holder = "" if self.holder == OFFER else f"{self.holder.removeprefix('rival:').replace(' ', '_')}:"
         unit = {"shares": "sh", "percent": "%"}.get(self.unit, "")
-        period = f"/{self.period}" if self.period in ("year", "month") else ""
+        period = f"/{self.period}" if self.period in ("year", "month", "quarter", "hour") else ""
         return f"{holder}{self.component or '?'}={self.value}{unit}{period}"
 
 

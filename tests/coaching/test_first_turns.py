@@ -202,3 +202,17 @@ def test_a_strike_alone_in_the_same_message_is_kept_and_the_value_still_asked(ch
     assert "strike price $1.10 (what exercising costs, not what the options are worth)" in reply
     assert "20,000 options: what is that worth?" in reply
     assert chat.stored()["offer"].get("equity") is None
+
+
+def test_a_quarterly_bonus_is_counted_four_times_a_year_with_its_formula(chat):
+    """Before: "10k bonus every quarter" was noted as a $10K bonus, a quarter of what it is."""
+    reply = chat.say("planetscale ml remote: 185k base, 10k bonus every quarter")
+    assert "$10K a quarter × 4 = $40K a year · bonus $40K" in reply
+    assert chat.stored()["offer"]["bonus_amount"] == 40_000
+
+
+def test_an_hourly_rate_is_asked_about_never_made_a_year(chat):
+    """Before: "$95/hour" was asked about as if it could be the base salary."""
+    reply = chat.say("planetscale ml remote offered me $95/hour as a contractor")
+    assert "$95 an hour is a rate: what a year of it comes to depends on the hours billed" in reply
+    assert chat.stored().get("offer", {}).get("base") is None
