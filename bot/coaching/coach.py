@@ -482,7 +482,15 @@ class Coach:
             if u.unreadable:
                 figure = u.unreadable[0]  # never dropped without a word; "$-5k" is no pay at all, not 5k
                 negative = bool(re.match(r"\D?[-−]", figure))
-                done.ask({"key": "unreadable", "figure": figure, "negative": negative, "slashed": "/" in figure})
+                done.ask(
+                    {
+                        "key": "unreadable",
+                        "figure": figure,
+                        "negative": negative,
+                        "slashed": "/" in figure,
+                        "ranged": figure in u.ranges,
+                    }
+                )
         self._defaults(case, done)
         if moved:
             done.say(moved)

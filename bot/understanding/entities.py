@@ -110,6 +110,14 @@ SLASHED_FIGURES_RE = re.compile(
 SCHEDULE_RE = re.compile(
     r"(?<![\w.$])(?P<parts>\d{1,2}(?:\.\d+)?\s*%?(?:\s*[/,-]?\s*\d{1,2}(?:\.\d+)?\s*%?){2,5})(?![\w.]|\s*[kKmM]\b)"
 )
+# "175-185k base", "$175k–$185k", "between 175k and 185k", "10-15% bonus": a range, whose ends are never
+# the offer's figure (reading "175-185k" as 185k took its top). Not a schedule (masked before), a span of
+# years or months ("1-2 years"), nor years ("2024-2025").
+RANGE_RE = re.compile(
+    r"(?<![\w.$£€/-])(?:between\s+)?(?P<a>[$£€]?\d[\d,.]*\s*[kKmM]?)\s*%?\s*(?:[-–—]|(?<=\d)\s+and\s+|(?<=[kKmM])\s+and\s+)"
+    r"\s*(?P<b>[$£€]?\d[\d,.]*\s*[kKmM]?)(?P<pct>\s*%)?(?![\w.%/-]|\s*(?:years?|yrs?|months?|mos?|weeks?|days?)\b)",
+    re.I,
+)
 EVEN_RE = re.compile(r"(?P<p>\d{1,2}(?:\.\d+)?)\s?%\s*(?:(?:each|a|per|every)\s+year|yearly|annually)", re.I)
 CLIFF_RE = re.compile(
     r"(?P<n>\d{1,2})\s*[- ]?\s*(?P<unit>years?|yrs?|months?|mos?)\s*[- ]?\s*cliff"
@@ -1153,6 +1161,7 @@ def read(text: str, context: Context) -> Utterance:
     masked = _mask(STRIKE_RE, masked)
     _read_schedule(masked, utterance)
     masked = _mask(SCHEDULE_RE, masked, keep=lambda m: not _is_schedule(m))
+    masked = _mask(RANGE_RE, masked, lambda m: _kept_out_as_a_range(m, utterance), keep=_not_a_range)
     masked = _mask(EVEN_RE, masked)
     cliff = CLIFF_RE.search(masked)
     if cliff:
@@ -1304,6 +1313,28 @@ def _mask(pattern: re.Pattern, text: str, seen=None, keep=None) -> str:
         return " " * len(match[0])
 
     return pattern.sub(blank, text)
+
+
+def _kept_out_as_a_range(match: re.Match, utterance: Utterance) -> None:
+    utterance.unreadable.append(match[0].strip())
+    utterance.ranges.append(match[0].strip())
+
+
+def _not_a_range(match: re.Match) -> bool:
+    """Years ("2024-2025"), a low end above the high one, or "between" missing where "and" joins."""
+    a, b = (re.sub(r"[^\d.]", "", match[g]) for g in ("a", "b"))
+    if not a or not b or a.count(".") > 1 or b.count(".") > 1:
+        return True
+    if re.fullmatch(r"(?:19|20)\d\d", a) and re.fullmatch(r"(?:19|20)\d\d", b):
+        return True
+    if " and " in match[0].lower() and not match[0].lower().startswith("between"):
+        return True  # "175k and 20k sign-on": two figures, not a range
+    scale = 1000 if re.search(r"[kK]\s*$", match["b"]) and not re.search(r"[kKmM]\s*$", match["a"]) else 1
+    low, high = float(a) * scale, float(b)
+    if re.search(r"[kK]\s*$", match["b"]):
+        high *= 1000
+        low = float(a) * 1000 if not re.search(r"[kKmM]\s*$", match["a"]) and float(a) < 1000 else low
+    return low >= high
 
 
 def _schedule_parts(match: re.Match) -> list[Decimal]:

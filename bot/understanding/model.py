@@ -62,6 +62,7 @@ class Utterance:
     notes: list[str] = field(default_factory=list)  # note items named without a figure
     no_alternatives: bool = False
     unreadable: list[str] = field(default_factory=list)  # "77.55k": not a whole amount
+    ranges: list[str] = field(default_factory=list)  # "175-185k": a range, kept out (also in `unreadable`)
     share_price: Decimal | None = None  # "at $10 a share": what one share of a count is worth
     # "strike is $2.50": what exercising one option costs, not what it is worth (never an equity figure)
     strike_price: Decimal | None = None

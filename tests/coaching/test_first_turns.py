@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 STAKE = "0.1% of the company: I compare equity in money, and a stake is only money at a valuation"
 
 
@@ -216,3 +218,24 @@ def test_an_hourly_rate_is_asked_about_never_made_a_year(chat):
     reply = chat.say("planetscale ml remote offered me $95/hour as a contractor")
     assert "$95 an hour is a rate: what a year of it comes to depends on the hours billed" in reply
     assert chat.stored().get("offer", {}).get("base") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("planetscale ml remote: 175-185k base", "175-185k"),
+        ("planetscale ml remote: $175k–$185k base", "$175k-$185k"),
+        ("planetscale ml remote: base between 175k and 185k", "between 175k and 185k"),
+    ],
+)
+def test_a_range_is_kept_out_and_asked_about_never_an_end_of_it_taken(chat, text, figure):
+    """Before: "175-185k base" was noted as a base of $185K, the range's top."""
+    reply = chat.say(text)
+    assert f"“{figure}” is a range, so I kept it out" in reply
+    assert chat.stored().get("offer", {}).get("base") is None
+
+
+def test_a_bonus_range_is_asked_about_as_a_percent(chat):
+    reply = chat.say("planetscale ml remote: 180k base, 10-15% bonus")
+    assert "“10-15%” is a range, so I kept it out" in reply and "For example: `12% bonus`" in reply
+    assert chat.stored()["offer"]["base"] == 180_000 and "bonus_percent" not in chat.stored()["offer"]
