@@ -55,6 +55,9 @@ _SPOKEN_HUNDREDS = re.compile(
 _SPACE_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})*? \d00)(?![\d.,%]|\s?[kKmM]\b)")
 # Thousands grouped with apostrophes, as Switzerland writes them ("CHF 185'000"): one number.
 _APOSTROPHE_GROUPED = re.compile(r"(?<![\d.,'])(\d{1,3})((?:'\d{3})+)(?![\d'])")
+# A decimal comma before a suffix ("180,5k", "€85,75k"): a comma followed by fewer than three digits groups
+# no thousands, so it is the decimal point much of Europe writes.
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(\d{1,2})(?=\s?[kKmM]\b)")
 # "p.a." (per annum) read as the words, so its dots end no sentence ("£95,000 p.a. base").
 _PER_ANNUM = re.compile(r"(?<!\w)p\.\s?a\.?(?!\w)", re.I)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
@@ -73,6 +76,7 @@ def normalise(text: str) -> str:
     text = _SPOKEN_HUNDREDS.sub(_spoken, text)
     text = _SPACE_GROUPED.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     text = _APOSTROPHE_GROUPED.sub(lambda m: m[1] + m[2].replace("'", ""), text)
+    text = _DECIMAL_COMMA.sub(r".\1", text)
     text = _PER_ANNUM.sub("per annum", text)
     return re.sub(r"[ \t]+", " ", text).strip()
 

@@ -40,6 +40,8 @@ def figures(text: str) -> list[tuple[int, str | None, str | None]]:
         ("120kCHF base", 120_000, "CHF"),
         ("85kEUR base", 85_000, "EUR"),
         ("30k R$ base", 30_000, "BRL"),
+        ("180,5k base", 180_500, None),  # a decimal comma: fewer than three digits group no thousands
+        ("€85,75k base", 85_750, "EUR"),
     ],
 )
 def test_amounts_as_people_type_them(text, amount, currency):
