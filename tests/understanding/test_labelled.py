@@ -91,6 +91,7 @@ HELD_OUT_FLOORS = {
     "held-out 19": (0.85, 0.95),
     "held-out 20": (0.95, 0.66),
     "held-out 21": (0.81, 0.96),
+    "held-out 22": (0.88, 0.80),
 }
 
 
