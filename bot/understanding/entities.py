@@ -247,7 +247,7 @@ _NAME_NAMED = _LOOSE_NAME.replace("(?P<name>", "(?P<name2>")
 # Where a clause starts: punctuation, a joining word, a spoken opener ("so datadog came through"), or
 # a verb of telling ("i should mention airtable put 185k on the table").
 _CLAUSE_START = (
-    r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus|so|then|btw|oh|ok(?:ay)?)\s+"
+    r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus|so|then|btw|fwiw|also|anyway|oh|ok(?:ay)?)\s+"
     r"|\b(?:mention|add|note|tell\s+you)\s+(?:that\s+)?)"
 )
 _RIVAL_VERBS = (
@@ -293,6 +293,7 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     + r"|(?:(?:also|just|now)\s+)?(?:came\s+back\s+(?:with|at)|came\s+(?:in|through)\s+(?:(?:as\s+well|too|also)\s+)?"
     r"(?:at|with)|has\s+me\s+at"
     r"|put\s+me\s+at|put\s+together|put|(?:also\s+)?sent\s+(?:over\s+)?(?:numbers|figures)\s*:?|sent\s+(?:me\s+)?over|sent\s+me"
+    r"|sent"
     r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?"
     r"|wants\s+(?:to\s+(?:hire|bring\s+on|bring)\s+)?me(?:\s+on)?\s+(?:at|for)"
     r"|(?:is|are)\s+willing\s+to\s+(?:go\s+(?:up\s+)?to|pay(?:\s+me)?|do|offer))\s+(?=[$£€~]?\d)"
@@ -407,6 +408,13 @@ RIVAL_RES = [
         r"\b(?:another|one\s+more|a\s+second|a\s+new)\s+(?:one|offer)\b\s*[!.:-]+\s*"
         + _NAME
         + r"\s*[,:(-]\s*(?=[$£€~]?\d)",
+        re.I,
+    ),
+    # "got a competing offer, 200k base at retool": the offer said to be another, then its figures, then whose
+    re.compile(
+        r"\b(?:competing|another|other|second|rival|backup)\s+(?:job\s+)?offer\b[^.;!?]{0,40}?\b(?:at|from|with)\s+"
+        + _LOOSE_NAME
+        + r"(?=\s*(?:$|[,;.!?]))",
         re.I,
     ),
     # "got another one today from retool 190k base", "a second offer this morning from brex"
@@ -639,6 +647,17 @@ FIRST_IS_OWN = (
 )
 NOT_NAMES = frozenset(
     [
+        # a question word before "'s" ("how's 183k base") and one's current work ("my current gig pays")
+        "how",
+        "what",
+        "who",
+        "where",
+        "why",
+        "when",
+        "here",
+        "gig",
+        "role",
+        "employer",
         "was",
         "people",
         "folks",

@@ -22,7 +22,8 @@ COMMANDS = {
              "what can you help with", "what can you help me with", "how can you help", "how do i use this",
              "how do i use you", "how to use this", "what do you do", "what are you", "how does it work",
              "help me", "i need help", "can you help", "how does this bot work", "how does the bot work",
-             "how do you work", "what is this bot", "what does this bot do", "what is this"},
+             "how do you work", "what is this bot", "what does this bot do", "what is this",
+             "what can i ask you", "what can i ask", "what should i ask you", "what do i ask you"},
     "start_over": {"start over", "restart", "reset", "new offer please", "start again", "clear", "begin again",
                    "start from scratch", "let's start over", "lets start over", "start fresh",
                    "let's start again", "lets start again", "start from the beginning",
@@ -228,7 +229,7 @@ COUNTER_RE = re.compile(
     r"^(?:the\s+)?counter(?:\s+(?:please|offer))?\W*$|\bwhat\s+(?:should|do|can)\s+i\s+(?:ask|counter|push)\b"
     r"|\bhow\s+much\s+(?:should|can|do)\s+i\s+(?:ask|counter|push|request)\b|\b(?:build|make|give\s+me|show\s+me|"
     r"what'?s|what\s+is|help\s+me\s+(?:with|build|make)|write(?:\s+me)?|draft(?:\s+me)?|put\s+together"
-    r"|come\s+up\s+with)\s+(?:the|a|my)\s+counter\b|\bcounter[- ]?offer\b.{0,20}\?"
+    r"|come\s+up\s+with)\s+(?:me\s+)?(?:the|a|my)\s+counter\b|\bcounter[- ]?offer\b.{0,20}\?"
     r"|\bhelp\s+me\s+negotiate\b|\bhow\s+(?:do|should)\s+i\s+negotiate\b|\bmy\s+targets?\b|\bwhat\s+(?:are|is)\s+"
     r"(?:my|the)\s+(?:targets?|anchor|ask)\b|\bnegotiate\s+(?:this|it|up)\b|\blet'?s\s+(?:counter|negotiate)\b"
     r"|\b(?:what\s+if|could|can|should|would\s+it\s+be\s+ok\s+to)\s+i\s+(?:ask|get|push|counter|request)\b"
@@ -319,7 +320,7 @@ WALK_AWAY_RE = re.compile(
     r"|\bline\s+in\s+the\s+sand\b"
     # "need 195k base min", "under 190k base = no", "200k total is the least i'd take"
     r"|\bneed\s+[$£€]?\d[^.;!?]{0,20}\b(?:min|minimum)\b|\bi\s+need\s+at\s+least\s+[$£€]?\d|\b(?:under|below|less\s+than)\s+[$£€]?\d[^.;!?]{0,20}(?:=|is\s+a)\s*"
-    r"(?:no|pass|hard\s+no|dealbreaker)\b|\bthe\s+least\s+i(?:'d|\s+would|\s+will|'ll)\s+(?:take|accept|do)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit)\b"
+    r"(?:no|pass|hard\s+no|dealbreaker)\b|\bthe\s+least\s+i(?:'d|\s+would|\s+will|'ll)\s+(?:take|accept|do)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit|line|bottom\s+line)\b"
     r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"
     r"|\b(?:if|unless)\b[^.;!?]{0,40}\bi(?:'ll|'d|'m|\s+will|\s+would|\s+am)\s+(?:just\s+)?(?:pass|out|done|say\s+no"
