@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from bot.answers import MAX_INPUT_CHARS, Answers
 from bot.coaching import operations, questions
-from bot.coaching.case import Case, Note
+from bot.coaching.case import Case, Note, Rival
 from bot.coaching.intake import NO_GUIDE, Intake, Placed
 from bot.coaching.operations import MONEY_SLOTS, PART_WORDS, Applied
 from bot.coaching.placeholders import Fillers, asks_for_fixed, fill, script_levers
@@ -196,6 +196,45 @@ def _without_words(text: str, name: str) -> str:
     return " ".join(w for w in text.split() if w.strip(",.;:!?\"'()`").lower() not in drop)
 
 
+# "they matched datadog's base", "planetscale agreed to match the stripe offer": a part (or the whole offer)
+# of an offer the person holds besides, now the offer's own
+MATCHED_RE = re.compile(
+    r"\b(?:matched|(?:have|has|'ve|'s)\s+matched|agreed\s+to\s+match|are\s+matching|'re\s+matching)\s+(?:the\s+)?"
+    r"(?P<name>[\w&'. -]+?)(?:'s)?\s+(?P<part>base(?:\s+salary)?|salary|equity|stock|rsus?|sign[- ]?on|signing\s+bonus"
+    r"|bonus|offer|package|numbers?|total|comp)\b",
+    re.I,
+)
+MATCHED_PARTS = {
+    "base": ("base",),
+    "salary": ("base",),
+    "equity": ("equity",),
+    "stock": ("equity",),
+    "rsu": ("equity",),
+    "rsus": ("equity",),
+    "sign": ("sign_on",),
+    "signing": ("sign_on",),
+    "bonus": ("bonus",),
+}
+
+
+def _matched_rival(case: Case, text: str) -> tuple[Rival, tuple[str, ...]] | None:
+    """The offer held besides that the company matched, and the parts matched (all it has, for "the offer")."""
+    match = MATCHED_RE.search(text)
+    if match is None or not case.rivals or case.offer.base is None:
+        return None
+    name = re.sub(r"\s+(?:offer|one)$", "", match["name"].strip().lower())
+    other = name in ("other", "competing", "offer", "")  # "the other offer's base", with one offer held besides
+    rival = case.rival(name) or (case.rivals[0] if len(case.rivals) == 1 and other else None)
+    if rival is None:
+        return None
+    part = match["part"]
+    named = re.match(r"'s\s+(base|salary|equity|stock|rsus?|sign[- ]?on|signing|bonus)\b", text[match.end() :], re.I)
+    if named:  # "the other offer's base"
+        part = named[1]
+    parts = MATCHED_PARTS.get(part.split()[0].split("-")[0].lower(), ("base", "equity", "bonus", "sign_on"))
+    return rival, parts
+
+
 def _part_of_the_figure_asked(case: Case, u: Utterance) -> tuple[Case, Utterance]:
     """Answering "Is 175 the base salary, the equity grant, a bonus or a sign-on?" with the part
     alone (`base`, `it's the signing bonus`): the figure asked about is that part. Figures
@@ -310,6 +349,9 @@ class Coach:
         instead = self.intake.company_instead(case, text)
         if instead is not None:
             return self._company_instead(case, u, *instead)
+        matched = _matched_rival(case, text)
+        if matched is not None:
+            return self._matched(case, u, *matched)
         case, u = _offer_chosen_among_rivals(case, u, self.intake.names_a_company)
         case, u = _part_of_the_figure_asked(case, u)
         handler = self._handlers.get(u.intent, Coach._statement)
@@ -516,6 +558,53 @@ class Coach:
         """ "not PlanetScale" after a company was read from a typo: the words typed are the
         company, one no guide covers."""
         return self._company_instead(case, u, case.company_read_as, None, word="not")
+
+    def _matched(self, case: Case, u: Utterance, rival: Rival, parts: tuple[str, ...]) -> Outcome:
+        """ "They matched Datadog's base": the offer's part takes the other offer's figure, said with
+        where it came from. Never across currencies; a part the other offer has no figure for is said."""
+        case = case.model_copy(deep=True)
+        offer, cur = case.offer, case.offer.currency or "USD"
+        done = Applied()
+        if (rival.currency or cur) != cur:
+            done.say(
+                f"the {rival.company} offer is in {rival.currency}, this one in {cur}: nothing matched,"
+                " as I never convert"
+            )
+            return self._after_update(case, replace(u, intent="revised"), done)
+        figures = {
+            "base": ("base", rival.base),
+            "equity": ("equity", rival.equity),
+            "sign_on": ("sign_on", rival.sign_on),
+            "bonus": ("bonus_amount" if rival.bonus_amount is not None else "bonus_percent",
+                      rival.bonus_amount if rival.bonus_amount is not None else rival.bonus_percent),
+        }  # fmt: skip
+        for part in parts:
+            field_name, value = figures[part]
+            word = PART_WORDS.get(part, part)
+            if value is None:
+                if len(parts) == 1:
+                    done.say(f"the {rival.company} offer has no {word} I know of: nothing matched")
+                continue
+            before = getattr(offer, field_name)
+            if before == value:
+                continue
+            setattr(offer, field_name, value)
+            if part == "equity":
+                offer.equity_years, offer.no_equity = rival.equity_years or offer.equity_years, False
+            if part == "bonus":  # one way of stating the bonus at a time
+                offer.no_bonus = False
+                setattr(offer, "bonus_percent" if field_name == "bonus_amount" else "bonus_amount", None)
+            shown = f"{value}%" if field_name == "bonus_percent" else _m(value, cur)
+            was = (
+                ""
+                if before is None
+                else (f" (was {before}%)" if field_name == "bonus_percent" else f" (was {_m(before, cur)})")
+            )
+            done.say(f"{word} {shown}{was}: matched to the {rival.company} offer's")
+            done.offer_changed = True
+        if not done.lines:
+            done.say(f"the {rival.company} offer has no figure I know of for that: nothing changed")
+        return self._after_update(case, replace(u, intent="revised"), done)
 
     def _company_instead(self, case: Case, u: Utterance, name: str, guide: Guide | None, word: str = "was") -> Outcome:
         """The offer's company replaced: what the old company's guide gave the case (role,

@@ -331,3 +331,28 @@ def test_a_figure_replaced_before_the_evaluation_by_an_unnamed_statement_says_ho
     assert reply.startswith("_Read as PlanetScale's figures: I couldn't tie them to another company in your message.")
     first = chat.say("planetscale ml remote 175k base")
     assert not first.startswith("_Read as")  # names the company: no doubt whose
+
+
+def test_a_company_that_matched_another_offers_part_takes_its_figure(chat):
+    """Before: "they matched datadog's base" changed nothing, unsaid."""
+    chat.say("planetscale offered 175k base for ml remote, 100k rsus, no bonus")
+    chat.say("i have an offer from datadog: 195k base, 120k rsus")
+    reply = chat.say("they matched datadog's base")
+    assert "base $195K (was $175K): matched to the Datadog offer's" in reply
+    assert chat.stored()["offer"]["base"] == 195_000 and chat.stored()["offer"]["equity"] == 100_000
+
+
+def test_a_company_that_matched_the_whole_other_offer_takes_each_of_its_figures(chat):
+    chat.say("planetscale offered 175k base for ml remote, 100k rsus, no bonus")
+    chat.say("i have an offer from datadog: 195k base, 120k rsus")
+    reply = chat.say("planetscale agreed to match the datadog offer")
+    assert "base $195K (was $175K): matched to the Datadog offer's" in reply
+    assert "equity $120K (was $100K): matched to the Datadog offer's" in reply
+
+
+def test_a_part_the_other_offer_has_no_figure_for_is_said_and_nothing_changes(chat):
+    chat.say("planetscale offered 175k base for ml remote, 100k rsus, no bonus")
+    chat.say("i have another offer: 190k total from vercel")
+    reply = chat.say("they matched the other offer's base")
+    assert "the Vercel offer has no base I know of: nothing matched" in reply
+    assert chat.stored()["offer"]["base"] == 175_000
