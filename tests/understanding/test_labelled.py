@@ -92,6 +92,7 @@ HELD_OUT_FLOORS = {
     "held-out 20": (0.95, 0.66),
     "held-out 21": (0.81, 0.96),
     "held-out 22": (0.88, 0.80),
+    "held-out 23": (0.98, 0.95),
 }
 
 
