@@ -1,8 +1,9 @@
 """Understanding DMs: intent accuracy and entity F1 on the labelled set, the scripted conversations, DM turn time.
 
 The labelled set is tests/understanding/labelled.txt: accuracy per intent class on the lines
-tuned on and on each held-out section (`## held-out` … `## held-out 16`: wordings
-never tuned on), with the rules alone and with the classifier's second opinion
+tuned on and on each held-out section (`## held-out` … `## held-out 23`: each written blind and
+scored once before any change it could lead to; see labelled.txt for which were tuned on since),
+with the rules alone and with the classifier's second opinion
 (bot/understanding/classifier.py),
 a confusion list, entity precision/recall/F1, and the lines per section where a figure the label gives to
 a rival or the current job is read as the person's own offer (target 0 on the tuned lines).
