@@ -169,7 +169,7 @@ KIND_RE = re.compile(
     r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?|variable(?:\s+(?:pay|comp))?)"
     r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock|vests)"
     r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base)"
-    r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b)"
+    r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b|ctc|cost\s+to\s+company)"
     r"|(?P<stipend>stipend|allowance|learning\s+budget|equipment|home\s+office|wellness|education\s+budget)",
     re.I,
 )
@@ -1536,6 +1536,8 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
 
 def _kind_after(after: str) -> str | None:
     segment = SEPARATOR_RE.split(after, maxsplit=1)[0]
+    if re.match(r"\s*fixed\b", segment, re.I):
+        return "base"  # "28 LPA fixed", as Indian offers name the salary (never "fixed" before a figure: a pushback)
     match = KIND_RE.search(" ".join(segment.split()[:4]))
     return _kind_of(match)
 

@@ -77,3 +77,9 @@ def test_a_current_job_without_a_company_is_named_as_an_alternative(chat):
     reply = chat.say("I currently make 150k base")
     assert "Your current job ($150K base) is an alternative too: staying is a real option." in reply
     assert "never convert" not in reply
+
+
+def test_an_indian_offer_in_lpa_with_fixed_and_variable_pay_is_read(coach):
+    """Before: "28 LPA fixed, 4 LPA variable" was dropped without a word, and the base asked for."""
+    reply = say(coach, "zenith offered me data scientist in bangalore: 28 LPA fixed, 4 LPA variable")
+    assert "*Noted:* base ₹28L · bonus ₹4L." in reply
