@@ -71,6 +71,8 @@ LEVEL_RE = re.compile(
 
 def currency_of(match: re.Match) -> str | None:
     prefix, code = match["prefix"], match["code"] or match["code_glued"]
+    if prefix == "$" and code:
+        prefix = None  # "$150k SGD": the dollar sign is any dollar, the code says which
     for symbol in (prefix, match["symbol"]):
         found = symbol and currency_for_prefix(symbol)
         if found:

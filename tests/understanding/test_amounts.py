@@ -42,7 +42,9 @@ def figures(text: str) -> list[tuple[int, str | None, str | None]]:
         ("30k R$ base", 30_000, "BRL"),
         ("180,5k base", 180_500, None),  # a decimal comma: fewer than three digits group no thousands
         ("€85,75k base", 85_750, "EUR"),
-        ("28 LPA base", 2_800_000, "INR"),  # lakh per annum, as Indian offers are written (was dropped)
+        ("28 LPA base", 2_800_000, "INR"),
+        ("$150k SGD base", 150_000, "SGD"),  # the dollar sign is any dollar: the code says which (was USD)
+        ("$140,000 CAD base", 140_000, "CAD"),  # lakh per annum, as Indian offers are written (was dropped)
     ],
 )
 def test_amounts_as_people_type_them(text, amount, currency):
