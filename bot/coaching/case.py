@@ -130,6 +130,9 @@ class Case(BaseModel):
     # The words a guide's company was read from as a typo ("scale" read as PlanetScale's `pscale`): the
     # reply said so first, and `not PlanetScale` takes these words as a company no guide covers instead.
     company_read_as: str | None = None
+    # The company whose guides cover no role the person named ("planetscale ... a backend engineer role"): the
+    # offer goes on without a band (`company_text`), and a correction naming one of its roles places it.
+    role_uncovered_at: str | None = None
     offer: Offer = Field(default_factory=Offer)
     first_offer: Offer | None = None  # the offer as first evaluated, for the gain at the close
     rivals: list[Rival] = Field(default_factory=list)

@@ -19,6 +19,10 @@ from bot.guides.resolve import Resolution, normalize
 from bot.understanding.intents import QUESTIONS
 from bot.understanding.model import Utterance
 
+ROLE_NOT_COVERED = (
+    "role {role} at {company}, which no guide of mine covers (my {company} guides: {roles}; name one if the offer"
+    " is for it after all): no band to compare with, but I'll total the offer and help with the words"
+)
 NO_GUIDE = (
     "company {company}, which no guide of mine covers: no band to compare with, but I'll total the offer"
     " and help with the words"
@@ -82,6 +86,12 @@ class Intake:
         words read as typos of the guide's (the reply's first line says so)."""
         before = (self.guide(case), case.region, case.company_text)
         resolution = self._place(case, u)
+        if resolution is not None and resolution.kind == "role_unknown":
+            roles = ", ".join(sorted({g.role.title for g in resolution.guides}))
+            said = ROLE_NOT_COVERED.format(
+                role=resolution.asked_role or resolution.unknown, company=resolution.guides[0].company.name, roles=roles
+            )
+            return Placed(said, [])
         return Placed(self._change_said(case, *before), self._readings(case, resolution))
 
     def _change_said(
@@ -109,12 +119,26 @@ class Intake:
         resolver = self.answers.resolver
         direct = resolver.resolve(rest)
         may_change = not case.evaluated or u.intent == "correction"
+        role = direct.asked_role or direct.unknown  # the role words as typed
+        if direct.kind == "role_unknown" and role and direct.guides and case.guide_key is None:
+            # "planetscale offered me a backend engineer role": a role none of the company's guides covers is
+            # never read as one they do (another role's band); the offer goes on without a band
+            case.company_slug, case.region, case.company_read_as = None, None, None
+            case.company_text = f"{direct.guides[0].company.name} {role}"[:60]
+            case.role_uncovered_at = direct.guides[0].company.slug
+            return direct
         resolution: Resolution | None = None
         if direct.kind not in ("help", "company_unknown"):
             if case.company_slug is None or may_change:
                 resolution = direct
             elif direct.guides and direct.guides[0].company.slug != case.company_slug:
                 return None  # another company mid-case: not this offer
+        if resolution is None and case.role_uncovered_at and u.intent == "correction":
+            # "actually it's the ml engineer role", after a role none of the company's guides covered
+            alone = resolver.resolve(f"{case.role_uncovered_at} {rest}")
+            if alone.guide is not None:
+                resolution = alone
+                case.first_offer, case.stage = None, "intake"  # placed in a band now: evaluated afresh
         if resolution is None and case.company_slug and u.intent == "correction":
             # "actually the role is beta": the company alone, so the role named can replace the one held
             alone = resolver.resolve(f"{case.company_slug} {rest}")
@@ -132,6 +156,8 @@ class Intake:
             company_typos = [typed for typed, read in resolution.corrections if read in resolver.company_phrases]
             if resolution is direct:
                 case.company_read_as = company_typos[0] if company_typos else None
+        if resolution.guide is not None or resolution.guides:
+            case.role_uncovered_at = None
         if resolution.guide is not None:
             if case.guide_key != resolution.guide.key:
                 case.region = None if case.guide_key else case.region

@@ -173,7 +173,7 @@ def evaluate(offer: Offer, guide: Guide | None, region: RegionBand | None) -> Ev
 
 
 NO_BAND = "the guide publishes no band for this"
-NO_GUIDE = "no guide of mine covers this company, so no band to place it in"
+NO_GUIDE = "no guide of mine covers this company and role, so no band to place it in"
 
 
 def _place(key: str, label: str, value, band: tuple | None, currency: str, note: str = "") -> Placed:

@@ -149,3 +149,15 @@ def test_a_guides_company_said_instead_is_placed_in_its_band_and_the_assumed_cur
     reply = "\n".join(m.text for m in outcome.messages)
     assert "figures read in GBP, the London band's currency (you named none; was USD)" in reply
     assert outcome.case.offer.currency == "GBP" and outcome.case.offer.base == 180_000
+
+
+def test_a_role_none_of_the_companys_guides_covers_is_never_read_as_one_they_do(chat):
+    """Before: "a backend engineer role" at PlanetScale was placed in the ML / AI Engineer guide's band, unsaid."""
+    reply = chat.say("planetscale offered me a backend engineer role, 180k base, remote")
+    assert "role backend engineer at PlanetScale, which no guide of mine covers (my PlanetScale guides: ML /" in reply
+    stored = chat.stored()
+    assert "guide_key" not in stored and stored["company_text"] == "PlanetScale backend engineer"
+    evaluation = chat.say("100k rsus over 4 years")
+    assert "(no guide of mine covers this company and role, so no band to place it in)" in evaluation
+    chat.say("actually it's the ml engineer role")
+    assert chat.stored()["guide_key"] == "planetscale/ml-ai-engineer" and "company_text" not in chat.stored()

@@ -18,7 +18,9 @@ def test_an_offer_from_a_company_no_guide_covers_is_coached_without_a_band(chat)
     assert ASKS_COMPANY not in first
     assert "What is the equity grant" in first
     evaluation = chat.say("60k RSUs over 4 years, no bonus")
-    assert "• *Base salary:* $190K (no guide of mine covers this company, so no band to place it in)" in evaluation
+    assert "• *Base salary:* $190K (no guide of mine covers this company and role, so no band to place it in)" in (
+        evaluation
+    )
     assert "base $190K + equity $60K ÷ 4 + bonus $0 + sign-on $0 ÷ 4 = $205K" in evaluation
     assert ASKS_COMPANY not in evaluation
 
