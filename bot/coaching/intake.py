@@ -20,7 +20,7 @@ from bot.understanding.intents import QUESTIONS
 from bot.understanding.model import Utterance
 
 ROLE_NOT_COVERED = (
-    "role {role} at {company}, which no guide of mine covers (my {company} guides: {roles}; name one if the offer"
+    "the {role} role at {company}, which no guide of mine covers (my {company} guides: {roles}; name one if the offer"
     " is for it after all): no band to compare with, but I'll total the offer and help with the words"
 )
 NO_GUIDE = (
@@ -61,6 +61,16 @@ NOT_A_COMPANY = frozenset({
 })  # fmt: skip
 
 
+UNCOVERED_ROLE_KINDS = ("role_unknown", "level_unknown")
+
+
+def _role_words(resolution: Resolution) -> str:
+    """The role (with its seniority) as typed, for a role or seniority no guide of the company covers."""
+    if resolution.kind == "level_unknown":
+        return " ".join(w for w in (resolution.asked_level, resolution.asked_role) if w).strip()
+    return resolution.asked_role or resolution.unknown
+
+
 class Placed(NamedTuple):
     said: str | None  # a change of role or location in a case already evaluated, in words
     readings: list[tuple[str, str]]  # (typed, read as): role and location words read as typos
@@ -86,12 +96,10 @@ class Intake:
         words read as typos of the guide's (the reply's first line says so)."""
         before = (self.guide(case), case.region, case.company_text)
         resolution = self._place(case, u)
-        if resolution is not None and resolution.kind == "role_unknown":
+        if resolution is not None and resolution.kind in UNCOVERED_ROLE_KINDS:
             roles = ", ".join(sorted({g.role.title for g in resolution.guides}))
-            said = ROLE_NOT_COVERED.format(
-                role=resolution.asked_role or resolution.unknown, company=resolution.guides[0].company.name, roles=roles
-            )
-            return Placed(said, [])
+            company = resolution.guides[0].company.name
+            return Placed(ROLE_NOT_COVERED.format(role=_role_words(resolution), company=company, roles=roles), [])
         return Placed(self._change_said(case, *before), self._readings(case, resolution))
 
     def _change_said(
@@ -119,10 +127,11 @@ class Intake:
         resolver = self.answers.resolver
         direct = resolver.resolve(rest)
         may_change = not case.evaluated or u.intent == "correction"
-        role = direct.asked_role or direct.unknown  # the role words as typed
-        if direct.kind == "role_unknown" and role and direct.guides and case.guide_key is None:
-            # "planetscale offered me a backend engineer role": a role none of the company's guides covers is
-            # never read as one they do (another role's band); the offer goes on without a band
+        role = _role_words(direct)
+        if direct.kind in UNCOVERED_ROLE_KINDS and role and direct.guides and case.guide_key is None:
+            # "planetscale offered me a backend engineer role", "a senior offer from planetscale": a role or a
+            # seniority none of the company's guides covers is never read as one they do (another role's or
+            # seniority's band, as /comp never shows either); the offer goes on without a band
             case.company_slug, case.region, case.company_read_as = None, None, None
             case.company_text = f"{direct.guides[0].company.name} {role}"[:60]
             case.role_uncovered_at = direct.guides[0].company.slug

@@ -154,10 +154,18 @@ def test_a_guides_company_said_instead_is_placed_in_its_band_and_the_assumed_cur
 def test_a_role_none_of_the_companys_guides_covers_is_never_read_as_one_they_do(chat):
     """Before: "a backend engineer role" at PlanetScale was placed in the ML / AI Engineer guide's band, unsaid."""
     reply = chat.say("planetscale offered me a backend engineer role, 180k base, remote")
-    assert "role backend engineer at PlanetScale, which no guide of mine covers (my PlanetScale guides: ML /" in reply
+    assert "the backend engineer role at PlanetScale, which no guide of mine covers (my PlanetScale guides" in reply
     stored = chat.stored()
     assert "guide_key" not in stored and stored["company_text"] == "PlanetScale backend engineer"
     evaluation = chat.say("100k rsus over 4 years")
     assert "(no guide of mine covers this company and role, so no band to place it in)" in evaluation
     chat.say("actually it's the ml engineer role")
     assert chat.stored()["guide_key"] == "planetscale/ml-ai-engineer" and "company_text" not in chat.stored()
+
+
+def test_a_seniority_none_of_the_companys_guides_covers_is_never_read_as_one_they_do(chat):
+    """As /comp shows no band for a seniority it has not: "a senior offer from planetscale" was placed in the
+    ML / AI Engineer guide's band."""
+    reply = chat.say("got a senior offer from planetscale, 180k base, remote")
+    assert "the senior role at PlanetScale, which no guide of mine covers" in reply
+    assert "guide_key" not in chat.stored()
