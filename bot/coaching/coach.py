@@ -430,26 +430,30 @@ class Coach:
     def _not_the_company(self, case: Case, u: Utterance, text: str) -> Outcome:
         """ "not PlanetScale" after a company was read from a typo: the words typed are the
         company, one no guide covers."""
-        return self._company_instead(case, u, case.company_read_as, None, word="not")
+        return self._company_instead(case, u, case.company_read_as, [], word="not")
 
     def _matched(self, case: Case, u: Utterance, rival: Rival, parts: tuple[str, ...]) -> Outcome:
         """ "They matched Datadog's base": the offer's part takes the other offer's figure (bot/coaching/rivals.py)."""
         case = case.model_copy(deep=True)
         return self._after_update(case, replace(u, intent="revised"), rivals.match(case, rival, parts))
 
-    def _company_instead(self, case: Case, u: Utterance, name: str, guide: Guide | None, word: str = "was") -> Outcome:
+    def _company_instead(self, case: Case, u: Utterance, name: str, guides: list[Guide], word: str = "was") -> Outcome:
         """The offer's company replaced: what the old company's guide gave the case (role,
         location, its evaluation) goes with it, and the offer's figures stay, placed afresh in
-        the new company's band (a guide named exactly) or totalled without one."""
+        the new company's band (its guides, `guides`: the role is asked when it has several) or
+        totalled without one."""
         case = case.model_copy(deep=True)
         old = self._company_name(case)
         case.company_slug = case.guide_key = case.region = case.company_read_as = case.company_text = None
+        case.role_uncovered_at = None
         case.first_offer, case.stage, case.headquarters_unknown = None, "intake", False
-        if guide is not None:
-            case.company_slug, case.guide_key = guide.company.slug, guide.key
-            if len(guide.regions) == 1:
-                case.region = guide.regions[0].name
-            changes = [f"company {guide.company.name} ({word} {old})"]
+        if guides:
+            company = guides[0].company
+            case.company_slug = company.slug
+            if len(guides) == 1:
+                case.guide_key = guides[0].key
+                case.region = guides[0].regions[0].name if len(guides[0].regions) == 1 else None
+            changes = [f"company {company.name} ({word} {old})"]
             changes += [said] if (said := self._band_currency(case)) else []
         else:
             case.company_text = name
@@ -711,7 +715,7 @@ class Coach:
             # what the current job pays, and whether it is in the offer's currency (never converted)
             "current_pay": current_pay,
             "current_elsewhere": bool(current and current.currency and current.currency != currency),
-            "company": guide.company.name if guide else case.company_text,
+            "company": self._company_name(case, default=None),
             "prompt_currency": currency,  # example figures in prompts are written in it (`example` filter)
             "offer_lines": lines,
             "rivals": rivals,
@@ -767,9 +771,13 @@ class Coach:
         text = u.text.lower()
         return any(re.search(rf"\b{re.escape(name)}\b", text) for name in self._context(case).company_names if name)
 
-    def _company_name(self, case: Case) -> str:
+    def _company_name(self, case: Case, default: str | None = "the company's") -> str | None:
+        """The offer's company as shown: its guide's name, the company's with its role still to pick
+        (a company with several guides), or the words of one no guide covers."""
         guide = self._guide(case)
-        return guide.company.name if guide else (case.company_text or "the company's")
+        if guide is None and case.company_slug:
+            guide = next(iter(self.answers.catalog.company_guides(case.company_slug)), None)
+        return guide.company.name if guide else (case.company_text or default)
 
     def _evaluation(
         self, case: Case, changes: list[str] | None = None, region_changed: bool = False, assumed_own: str | None = None

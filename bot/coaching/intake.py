@@ -64,6 +64,11 @@ NOT_A_COMPANY = frozenset({
 UNCOVERED_ROLE_KINDS = ("role_unknown", "level_unknown")
 
 
+def _names(guide: Guide) -> set[str]:
+    """The ways a guide's company is written, normalized: its name, its slug, the slug in words."""
+    return {normalize(guide.company.name), guide.company.slug, guide.company.slug.replace("-", " ")}
+
+
 def _role_words(resolution: Resolution) -> str:
     """The role (with its seniority) as typed, for a role or seniority no guide of the company covers."""
     if resolution.kind == "level_unknown":
@@ -162,11 +167,10 @@ class Intake:
                 case.company_text = self._uncovered_company(case, u, direct)
             return None
         if resolution.guide is not None or resolution.guides:
+            case.role_uncovered_at = None
             company_typos = [typed for typed, read in resolution.corrections if read in resolver.company_phrases]
             if resolution is direct:
                 case.company_read_as = company_typos[0] if company_typos else None
-        if resolution.guide is not None or resolution.guides:
-            case.role_uncovered_at = None
         if resolution.guide is not None:
             if case.guide_key != resolution.guide.key:
                 case.region = None if case.guide_key else case.region
@@ -226,18 +230,17 @@ class Intake:
         guide = self.guide(case)
         if not case.company_read_as or guide is None:
             return False
-        names = {guide.company.name.lower(), guide.company.slug.lower(), guide.company.slug.replace("-", " ")}
         said = normalize(text)
         return bool(NOT_THE_COMPANY_RE.search(text)) or any(
-            re.search(rf"\bnot\s+(?:at\s+|with\s+)?{re.escape(normalize(name))}\b", said) for name in names
+            re.search(rf"\bnot\s+(?:at\s+|with\s+)?{re.escape(name)}\b", said) for name in _names(guide)
         )
 
-    def company_instead(self, case: Case, text: str) -> tuple[str, Guide | None] | None:
+    def company_instead(self, case: Case, text: str) -> tuple[str, list[Guide]] | None:
         """ "actually the offer is from Stripe, not PlanetScale", "wrong company, it's Datadog": the
         offer's company said to be another than the one held. Returns the name as typed and, when a
-        guide's company is named so exactly, its one guide (None for a company no guide covers or
-        one with several roles); None when the message says no such thing, or names a role or a
-        location ("actually it's remote" is the location's correction)."""
+        guide's company is named so exactly, its guides ([] for a company no guide covers); None
+        when the message says no such thing, or names a role or a location ("actually it's
+        remote" is the location's correction)."""
         if not (case.company_slug or case.company_text):
             return None
         match = COMPANY_INSTEAD_RE.match(text.strip())
@@ -247,20 +250,18 @@ class Intake:
         held = {case.company_slug or "", normalize(case.company_text or "")}
         guide = self.guide(case)
         if guide is not None:
-            held |= {normalize(guide.company.name), guide.company.slug, guide.company.slug.replace("-", " ")}
+            held |= _names(guide)
         if normalize(name) in held or normalize(name).replace(" ", "-") in held or name.lower() in NOT_A_COMPANY:
             return None
         resolution = self.answers.resolver.resolve(name)
         if resolution.kind == "company_unknown" and normalize(resolution.unknown) == normalize(name):
-            return name, None  # a company no guide covers, named whole
+            return name, []  # a company no guide covers, named whole
         if match["old"] and normalize(match["old"]) in held and resolution.corrections:
-            return name, None  # "it's Scale AI, not PlanetScale": never read back as the company it denies
+            return name, []  # "it's Scale AI, not PlanetScale": never read back as the company it denies
         named = resolution.guides or ([resolution.guide] if resolution.guide else [])
-        if named and not resolution.corrections and not resolution.unknown:
-            companies = {g.company.slug for g in named}
-            if len(companies) == 1 and normalize(name) in {normalize(named[0].company.name), named[0].company.slug}:
-                keys = {g.key for g in named}
-                return name, named[0] if len(keys) == 1 else None
+        exact = named and not resolution.corrections and not resolution.unknown
+        if exact and len({g.company.slug for g in named}) == 1 and normalize(name) in _names(named[0]):
+            return name, self.answers.catalog.company_guides(named[0].company.slug)
         return None
 
     def names_a_company(self, name: str) -> bool:

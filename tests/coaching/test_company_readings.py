@@ -169,3 +169,25 @@ def test_a_seniority_none_of_the_companys_guides_covers_is_never_read_as_one_the
     reply = chat.say("got a senior offer from planetscale, 180k base, remote")
     assert "the senior role at PlanetScale, which no guide of mine covers" in reply
     assert "guide_key" not in chat.stored()
+
+
+def test_a_company_with_several_guides_is_named_in_the_role_question():
+    """Before: "Which role at  is the offer for?" and "*So far:* · Base $150K", the company's name missing
+    while its role was still to pick; and a company said instead that has several guides was taken as one
+    no guide covers."""
+    from pathlib import Path
+
+    from bot.answers import Answers
+    from bot.coaching.case import Case
+    from bot.coaching.coach import Coach
+
+    variants = Path(__file__).parents[1] / "guides" / "fixtures" / "variants"
+    coach = Coach(Answers.load(extra_folders=[variants]))
+    first = coach.turn(Case(), "stockco offered me 150k base")
+    reply = "\n".join(m.text for m in first.messages)
+    assert "Which role at StockCo is the offer for? I have guides for: Alpha, Beta," in reply
+    assert "*So far:* StockCo · Base $150K" in reply
+    case = coach.turn(Case(), "nimbus ml london: 95k base, no equity, 10% bonus").case
+    instead = coach.turn(case, "actually the offer is from stockco, not nimbus")
+    assert "company StockCo (was Nimbus)" in "\n".join(m.text for m in instead.messages)
+    assert instead.case.company_slug == "stockco" and instead.case.company_text is None
