@@ -1348,12 +1348,16 @@ def _not_a_range(match: re.Match) -> bool:
         return True
     if " and " in match[0].lower() and not match[0].lower().startswith("between"):
         return True  # "175k and 20k sign-on": two figures, not a range
-    scale = 1000 if re.search(r"[kK]\s*$", match["b"]) and not re.search(r"[kKmM]\s*$", match["a"]) else 1
-    low, high = float(a) * scale, float(b)
-    if re.search(r"[kK]\s*$", match["b"]):
-        high *= 1000
-        low = float(a) * 1000 if not re.search(r"[kKmM]\s*$", match["a"]) and float(a) < 1000 else low
-    return low >= high
+    # "175-185k": the low end takes the high end's thousands when it has no suffix of its own
+    implied = re.search(r"[kK]\s*$", match["b"]) and not re.search(r"[kKmM]\s*$", match["a"]) and float(a) < 1000
+    return _range_end(match["a"], bool(implied)) >= _range_end(match["b"], False)
+
+
+def _range_end(written: str, thousands: bool) -> float:
+    number = float(re.sub(r"[^\d.]", "", written))
+    if thousands or re.search(r"[kK]\s*$", written):
+        return number * 1000
+    return number * 1_000_000 if re.search(r"[mM]\s*$", written) else number
 
 
 def _schedule_parts(match: re.Match) -> list[Decimal]:
