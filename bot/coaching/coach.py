@@ -411,6 +411,8 @@ class Coach:
             done.say(moved)
         if recurrency:
             done.say(recurrency)
+        if placed.note:
+            done.say(placed.note)
         outcome = self._after_update(case, u, done, region_changed=bool(moved and case.evaluated))
         if read_as or placed.readings:
             return self._read_as_first(outcome, case, read_as, placed.readings)

@@ -79,6 +79,7 @@ def _role_words(resolution: Resolution) -> str:
 class Placed(NamedTuple):
     said: str | None  # a change of role or location in a case already evaluated, in words
     readings: list[tuple[str, str]]  # (typed, read as): role and location words read as typos
+    note: str | None = None  # something named that changed nothing, said ("location London: ... no band")
 
 
 class Intake:
@@ -101,6 +102,15 @@ class Intake:
         words read as typos of the guide's (the reply's first line says so)."""
         before = (self.guide(case), case.region, case.company_text)
         resolution = self._place(case, u)
+        if resolution is not None and resolution.kind == "region_unknown" and resolution.guide and resolution.unknown:
+            # "actually it's London" for a guide with no London band: said, never passed over
+            guide = resolution.guide
+            regions = ", ".join(region.name for region in guide.regions)
+            note = (
+                f"location {resolution.unknown.title()}: the {guide.company.name} {guide.role.title} guide has no band"
+                f" for it (it has: {regions})" + (f"; the band stays {case.region}" if case.region else "")
+            )
+            return Placed(None, [], note)
         if resolution is not None and resolution.kind in UNCOVERED_ROLE_KINDS:
             roles = ", ".join(sorted({g.role.title for g in resolution.guides}))
             company = resolution.guides[0].company.name

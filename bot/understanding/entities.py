@@ -48,6 +48,8 @@ PLAN_GAP_RE = re.compile(r"[\s:=-]*(?:(?:is|of|at|up\s+to|of\s+up\s+to)\s*)?[\s:
 PLACE_WORDS = frozenset(
     [
         "remote",
+        "hq",  # the guide's headquarters region ("no, it's hq")
+        "headquarters",
         "sf",
         "nyc",
         "london",

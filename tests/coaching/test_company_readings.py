@@ -191,3 +191,20 @@ def test_a_company_with_several_guides_is_named_in_the_role_question():
     instead = coach.turn(case, "actually the offer is from stockco, not nimbus")
     assert "company StockCo (was Nimbus)" in "\n".join(m.text for m in instead.messages)
     assert instead.case.company_slug == "stockco" and instead.case.company_text is None
+
+
+def test_a_location_the_guide_has_no_band_for_is_said_and_the_band_kept(chat):
+    """Before: "actually it's London" (PlanetScale has no London band) changed nothing, unsaid."""
+    chat.say(OFFER)
+    reply = chat.say("actually it's London")
+    assert (
+        "location London: the PlanetScale ML / AI Engineer guide has no band for it (it has: San Francisco HQ,"
+        " Remote US); the band stays Remote US" in reply
+    )
+    assert chat.stored()["region"] == "Remote US"
+
+
+def test_no_comma_then_a_location_is_a_correction(chat):
+    """Before: "no, it's hq" was read as nothing (the correction's "no," never matched before a space)."""
+    chat.say(OFFER)
+    assert "region San Francisco HQ (was Remote US)" in chat.say("no, it's hq")
