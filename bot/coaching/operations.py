@@ -44,6 +44,7 @@ PART_WORDS = {
     "retirement_match": "retirement match (401k / pension)",
     "stipend": "stipend",
     "strike": "option strike price",
+    "pto": "time off",
 }
 KIND_WORDS = {
     "base": "base salary",
@@ -334,7 +335,11 @@ def details(case: Case, u: Utterance, done: Applied) -> None:
     if years and not equity_named and (case.equity_yearly or case.offer.equity):
         vesting_years(case, years, done)  # a no-op for the same years already stated
     for item in u.notes:
-        if not any(a.component == item for a in u.amounts) and not any(n.item == item for n in case.notes):
+        if item == "pto":  # "10 days extra PTO": its days are no money, kept in the person's words
+            words = " ".join(u.text.split())[:80]
+            case.notes = [n for n in case.notes if n.item != "pto"] + [Note(item="pto", words=words)]
+            done.say(f"time off: “{words}” (kept as a note, not in the totals)")
+        elif not any(a.component == item for a in u.amounts) and not any(n.item == item for n in case.notes):
             case.notes.append(Note(item=item))
             done.say(f"{PART_WORDS[item]} (kept as a note)")
 

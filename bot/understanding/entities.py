@@ -1097,7 +1097,10 @@ NO_PART_RE = re.compile(
     re.I,
 )
 NOTE_WORDS_RE = re.compile(
-    r"\b(?P<relocation>reloc(?:ation)?|moving\s+(?:costs|allowance))\b|\b(?P<refresh>refresh(?:er)?s?)\b", re.I
+    r"\b(?P<relocation>reloc(?:ation)?|moving\s+(?:costs|allowance))\b|\b(?P<refresh>refresh(?:er)?s?)\b"
+    # "10 days extra PTO", "25 days of vacation": time off, kept as the person's words
+    r"|\b(?P<pto>pto|paid\s+time\s+off|vacation\s+days|days\s+of\s+vacation|days\s+off|annual\s+leave|holidays)\b",
+    re.I,
 )
 ONLY_OFFER_RE = re.compile(
     r"\b(?:my|the)\s+only\s+(?:offer|one)\b|\bonly\s+one\s+i\s+(?:have|got)\b|\bno\s+others?\b|\bjust\s+this\s+(?:one|offer)\b|\bnothing\s+else\b"

@@ -239,3 +239,12 @@ def test_a_bonus_range_is_asked_about_as_a_percent(chat):
     reply = chat.say("planetscale ml remote: 180k base, 10-15% bonus")
     assert "“10-15%” is a range, so I kept it out" in reply and "For example: `12% bonus`" in reply
     assert chat.stored()["offer"]["base"] == 180_000 and "bonus_percent" not in chat.stored()["offer"]
+
+
+def test_time_off_is_kept_as_the_persons_words(chat):
+    """Before: "also they'll give me 10 days extra PTO" got "Next: ..." and nothing was kept."""
+    chat.say("planetscale ml remote: 180k base, 100k rsus over 4 years")
+    reply = chat.say("also they'll give me 10 days extra PTO")
+    assert "time off: “also they'll give me 10 days extra PTO” (kept as a note, not in the totals)" in reply
+    words = "also they'll give me 10 days extra PTO"
+    assert chat.stored()["notes"] == [{"item": "pto", "holder": "offer", "words": words}]
