@@ -94,6 +94,11 @@ def apply(case: Case, u: Utterance, region: RegionBand | None, bands: dict) -> A
     u = replace(u, amounts=[_thousands(amount, done, currency) for amount in u.amounts])
     if u.intent == "pushback":
         _constrain(case, u, done, currency)
+        # "they can add a 20k sign-on but the base is final": a figure for a part not held fixed is the
+        # offer's new figure, never a limit on that part
+        for amount in u.amounts:
+            if amount.holder == OFFER and amount.component not in (*u.fixed, "total", None):
+                _offer_amount(case, u, amount, region, bands, done)
         return done
     if u.intent == "walk_away":
         for amount in u.amounts:
@@ -605,6 +610,7 @@ def _constrain(case: Case, u: Utterance, done: Applied, currency) -> None:
             amount.holder == OFFER
             and amount.unit == "money"
             and amount.component in ("base", "equity", "sign_on", "total")
+            and (amount.component in u.fixed or "total" in u.fixed)
         ):
             case.caps[amount.component] = int(amount.value)
     capped = {k: v for k, v in case.caps.items() if k in u.fixed and k != "total"}

@@ -356,3 +356,12 @@ def test_a_part_the_other_offer_has_no_figure_for_is_said_and_nothing_changes(ch
     reply = chat.say("they matched the other offer's base")
     assert "the Vercel offer has no base I know of: nothing matched" in reply
     assert chat.stored()["offer"]["base"] == 175_000
+
+
+def test_a_part_added_beside_a_fixed_one_is_the_offers_new_figure_not_a_limit(chat):
+    """Before: "they can add a 20k sign on but the base is final" kept the $20K as a cap on the sign-on
+    (asked no higher) and the offer's sign-on unchanged."""
+    chat.say("planetscale ml remote: 180k base, 100k rsus over 4 years, no bonus, no other offers")
+    reply = chat.say("they said they can add a 20k sign on but the base is final")
+    assert "*Noted:* base fixed: kept out of the ask · sign-on $20K." in reply
+    assert chat.stored()["offer"]["sign_on"] == 20_000 and chat.stored().get("caps", {}) == {}
