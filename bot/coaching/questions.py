@@ -38,6 +38,7 @@ GUIDE_WORDS = {
     "accept": r"accept|walk away|competitive|settle",
     "say_no": r"push ?back|refus|\bno\b.*\bmove|won'?t|rescind|walk away",
     "leverage": r"leverage|competing|counter-?offer|other offers?|alternative",
+    "salary_history": r"salary history|current (?:salary|pay|comp)|expectations",
 }
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 _SOURCE_TAG = re.compile(r"\s*\[Source:[^\]]*\]\s*")
@@ -551,7 +552,13 @@ def _levers_and_walk_away(topic: str) -> Callable[[Facts], dict]:
     return build
 
 
+def _salary_history(f: Facts) -> dict:
+    """The guide's base band to quote as the market, and what the guide says on the topic."""
+    return {"band": f.region.base if f.region else None, "guide_says": guide_lines(f.guide, "salary_history")}
+
+
 _BUILDERS = {
+    "salary_history": _salary_history,
     "good": _good,
     "accept": _accept,
     "refreshers": _refreshers,

@@ -44,6 +44,7 @@ QUESTIONS = [
     "level",
     "remote",
     "sign_on_vs_base",
+    "salary_history",
     "thanks",
     "goodbye",
     "out_of_scope",
@@ -68,6 +69,17 @@ QUESTION_TOPICS = {
     # "how strong is my position here", "do i have any bargaining power"
     r"|\bhow\s+(?:strong|good|weak)\s+is\s+my\s+(?:negotiating\s+|bargaining\s+)?(?:position|hand)\b"
     r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b",
+    # "the recruiter wants my current salary, what do I say?", "should I tell them what I make now?",
+    # "they asked for my salary expectations": what one earns, or expects, asked for by the company
+    "salary_history": r"\b(?:current|previous|past|prior|present)\s+(?:salary|pay|comp(?:ensation)?|base|package)\b"
+    r"[^.?!]{0,40}\b(?:ask|asks|asking|asked|want|wants|wanted|share|tell|disclose|give|reveal)\b"
+    r"|\b(?:ask|asks|asking|asked|want|wants|wanted)\s+(?:for\s+|about\s+)?(?:my\s+)?(?:current|previous|past|prior)?\s*"
+    r"(?:salary|pay|comp(?:ensation)?)\s+(?:history|expectations?)\b"
+    r"|\b(?:ask|asks|asking|asked|want|wants|wanted)\s+(?:for\s+|about\s+)?my\s+(?:current|previous|past|prior)\s+"
+    r"(?:salary|pay|comp(?:ensation)?|base)\b"
+    r"|\b(?:tell|share|disclose|reveal|give)\s+(?:them|the\s+recruiter|hr)?\s*(?:what\s+i\s+(?:make|earn)|my\s+(?:current\s+)?"
+    r"(?:salary|pay|comp))\b|\bsalary\s+(?:history|expectations?)\b|\bexpected\s+(?:salary|comp)\b"
+    r"|\bwhat\s+(?:are|is)\s+my\s+(?:salary\s+)?expectations?\b",
     "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
     r"|legal(?:ly)?|lawyer|"
     r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
@@ -437,6 +449,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "correction"
     if WALK_AWAY_RE.search(text) and money:
         return "walk_away"
+    if _TOPIC_RE["salary_history"].search(text) and not money:
+        return "salary_history"  # "they want my current salary, what do I say?": before the phone script's words
     if EMAIL_RE.search(text):
         return "email"
     if PHONE_RE.search(text):
