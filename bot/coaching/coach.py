@@ -37,7 +37,7 @@ from bot.render.blocks import Message, build_messages, is_directive, lead_with
 from bot.render.fixed import coach_error
 from bot.render.templates import render
 from bot.understanding.entities import Context, parts_named
-from bot.understanding.intents import OFFER_WORDS_RE, QUESTIONS
+from bot.understanding.intents import OFFER_WORDS_RE, QUESTION_RE, QUESTIONS
 from bot.understanding.model import OFFER, Amount, Utterance
 from bot.understanding.reader import understand
 
@@ -75,6 +75,15 @@ class Outcome:
     messages: list[Message]
     case: Case | None  # what to store; None leaves the store as it was
     forget: bool = False
+
+
+# "I'm negotiating an offer", "help me negotiate my offer", "weighing this new offer": an offer the person
+# holds, named without figures (not "my dog ate my offer letter")
+HELD_OFFER_RE = re.compile(
+    r"\b(?:negotiat\w*|got|have|received|considering|weighing|evaluating|deciding\s+on|reviewing|looking\s+at)\b"
+    r"[^.?!]{0,30}\b(?:my|an?|the|this)\s+(?:\w+\s+)?offer\b(?!\s+letter)",
+    re.I,
+)
 
 
 def _m(value: int | Fraction, currency: str) -> str:
@@ -313,6 +322,9 @@ class Coach:
         if case.is_empty:
             if lookup and lookup.kind in LOOKUP_KINDS:
                 return Outcome(self.answers.mention(text), None)
+            if HELD_OFFER_RE.search(text) and not QUESTION_RE.search(text):
+                # "I'm negotiating an offer": theirs, so the case opens and its first question is asked
+                return self._after_update(case.model_copy(deep=True), replace(u, intent="offer"), Applied())
             return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
         missing = self.intake.missing(case) if not case.evaluated else None
         # (a company no guide covers has no location to ask for)
@@ -363,6 +375,10 @@ class Coach:
             return self._on_other(case, u, text)
         if case.is_empty and u.intent in ("counter", "email", "phone", "accepted", "pushback"):
             if not any(a.holder == OFFER for a in u.amounts):
+                if u.intent == "counter" and HELD_OFFER_RE.search(u.text):
+                    # "I'm negotiating an offer", "help me negotiate my offer": theirs, so the case opens
+                    # and its first question is asked; the next message ("it's from planetscale") answers it
+                    return self._after_update(case.model_copy(deep=True), replace(u, intent="offer"), Applied())
                 return Outcome(self._render("coach_help.j2", intro=True, **self._summary(case)), None)
             # "what's a good counter for planetscale ml sf if they offered 180k?", "I accepted 180k base at
             # X": the offer comes first, never dropped for the introduction

@@ -248,3 +248,21 @@ def test_time_off_is_kept_as_the_persons_words(chat):
     assert "time off: “also they'll give me 10 days extra PTO” (kept as a note, not in the totals)" in reply
     words = "also they'll give me 10 days extra PTO"
     assert chat.stored()["notes"] == [{"item": "pto", "holder": "offer", "words": words}]
+
+
+def test_an_offer_named_without_figures_opens_the_case_so_the_next_answer_is_kept(chat):
+    """Before: "I'm negotiating an offer" got the introduction, "it's from planetscale" a /comp lookup
+    and "ml engineer, SF" the introduction again: nothing was kept until a figure came."""
+    assert "Which company and role is the offer for?" in chat.say("I'm negotiating an offer")
+    assert "Which location is the offer for?" in chat.say("it's from planetscale")
+    assert "What is the base salary?" in chat.say("ml engineer, SF")
+    assert chat.stored()["region"] == "San Francisco HQ"
+
+
+def test_help_to_negotiate_ones_offer_opens_the_case_too(chat):
+    assert "Which company and role is the offer for?" in chat.say("help me negotiate my offer")
+
+
+def test_an_offer_letter_mentioned_in_passing_opens_nothing(chat):
+    assert "Tell me about your offer in your own words" in chat.say("my dog ate my offer letter")
+    assert chat.stored() is None
