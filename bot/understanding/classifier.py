@@ -161,6 +161,7 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
             asked = question or guess in REQUESTS and not pending and bool(REQUEST_SHAPE_RE.search(utterance.text))
             return guess if asked else ruled
         close = guess in FROM_NOTHING and (guess != "skip" or pending) and not utterance.amounts
+        close = close and not (question and guess == "pushback")  # "is the sign on negotiable?" asks, tells nothing
         if guess == "no_alternatives" and not NEGATION_RE.search(utterance.text):
             return ruled  # "I have three offers" says the opposite of "no other offers", however alike
 

@@ -365,6 +365,13 @@ WALK_AWAY_RE = re.compile(
     r"|[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,30}\bor\s+(?:nothing|bust|no\s+deal|no\s+dice|i'?m\s+gone|i\s+walk)\b",
     re.I,
 )
+# "is the sign on negotiable?", "is there room on base?", "can they move on equity?": asked, nothing said fixed
+NEGOTIABLE_RE = re.compile(
+    r"\b(?:is|are)\s+(?:the\s+)?(?:\w+[\s-]+){0,2}?(?:negotiable|fixed|final|locked|set\s+in\s+stone)\b|\bis\s+there\s+(?:any\s+)?(?:room|flexibility|wiggle\s+room)\b"
+    r"|\bcan\s+(?:they|i|we)\s+(?:move|budge|negotiate)\s+(?:on\s+)?(?:the\s+)?(?:base|salary|equity|stock|rsus?"
+    r"|sign[- ]?on|bonus|package|offer|it)\b",
+    re.I,
+)
 OFFER_WORDS_RE = re.compile(r"\b(?:offer(?:ed|ing)?|got\s+an?|received|package|hired|extended)\b", re.I)
 # With no figure, "offer" alone is not news of an offer ("my dog ate my offer letter"): a verb must say
 # one was made, received or sent.
@@ -449,6 +456,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "correction"
     if WALK_AWAY_RE.search(text) and money:
         return "walk_away"
+    if NEGOTIABLE_RE.search(text) and QUESTION_RE.search(text) and not money and not utterance.fixed:
+        return "counter"  # "is the sign on negotiable?": what can be asked for, part by part (the counter shows it)
     if _TOPIC_RE["salary_history"].search(text) and not money:
         return "salary_history"  # "they want my current salary, what do I say?": before the phone script's words
     if EMAIL_RE.search(text):

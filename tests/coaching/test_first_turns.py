@@ -266,3 +266,12 @@ def test_help_to_negotiate_ones_offer_opens_the_case_too(chat):
 def test_an_offer_letter_mentioned_in_passing_opens_nothing(chat):
     assert "Tell me about your offer in your own words" in chat.say("my dog ate my offer letter")
     assert chat.stored() is None
+
+
+def test_asking_whether_a_part_is_negotiable_fixes_nothing(chat):
+    """Before: "is the sign on negotiable?" was read as a pushback (the classifier's guess, from nothing
+    the rules read): the sign-on was recorded as fixed and the pushback playbook came back."""
+    chat.say("planetscale ml sf 185k base 100k rsus 4y")
+    reply = chat.say("is the sign on negotiable?")
+    assert "When they say the sign-on is fixed" not in reply and "*Your counter" in reply
+    assert chat.stored().get("fixed", []) == []
