@@ -150,6 +150,10 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         # "$95/hour": a year of it depends on the hours billed, which are never assumed
         done.ask({"key": "hourly", "figure": amount.text})
         return
+    if amount.change and kind in CHANGEABLE:
+        amount = _changed(case, amount, kind, done)  # "bumped equity by 20k": the part's new figure, formula said
+        if amount is None:
+            return
     if kind is None and amount.unit == "percent":
         # "12% of base": a share of something, never another offer's total nor the base: asked which
         done.ask({"key": "unlabelled", "figure": amount.text, "percent": True})
@@ -401,6 +405,30 @@ def _note(case: Case, amount: Amount, holder: str, done: Applied) -> None:
         shown = money(amount.value, note.currency)
     case.notes = [n for n in case.notes if not (n.item == note.item and n.holder == holder)] + [note]
     done.say(f"{PART_WORDS[amount.component]} {shown} (kept as a note, not in the totals)")
+
+
+CHANGEABLE = {"base": "base", "equity": "equity", "sign_on": "sign_on", "bonus": "bonus_amount"}
+
+
+def _changed(case: Case, amount: Amount, kind: str, done: Applied) -> Amount | None:
+    """A change to a part ("bumped equity by 20k", "10k more on base") as the part's new figure:
+    the figure held ± the change, the sum said. None, and the question asked, when the part has no
+    figure yet to change (the change alone is never taken as the figure)."""
+    held = case.offer.bonus_percent if kind == "bonus" and amount.unit == "percent" else None
+    if held is None:
+        held = getattr(case.offer, CHANGEABLE[kind])
+    if held is None or (amount.unit == "percent") != (kind == "bonus" and case.offer.bonus_percent is not None):
+        done.ask({"key": "change", "figure": amount.text, "part": PART_WORDS[kind], "change": amount.change})
+        return None
+    sign = 1 if amount.change == "up" else -1
+    value = held + sign * amount.value
+    if amount.unit == "percent":
+        done.say(f"{PART_WORDS[kind]} {held}% {'+' if sign > 0 else '−'} {amount.value}% = {value}%")
+    else:
+        cur = amount.currency or case.offer.currency
+        shown = f"{money(held, cur)} {'+' if sign > 0 else '−'} {money(amount.value, cur)} = {money(value, cur)}"
+        done.say(f"{PART_WORDS[kind]} {shown}")
+    return replace(amount, value=value, change=None, component=kind)
 
 
 def _share_word(u: Utterance) -> str:

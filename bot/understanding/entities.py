@@ -1228,6 +1228,7 @@ def read(text: str, context: Context) -> Utterance:
         if _is_change(masked, start, _end):
             carried = amount.component  # the new figure after it is of the same part
             continue
+        change = _change_of(masked, start, _end)
         if carried and amount.component is None and amount.unit != "percent":
             amount.component = carried  # "base went up 5k, so it's 185k now": 185k is the base
         carried = None
@@ -1255,6 +1256,7 @@ def read(text: str, context: Context) -> Utterance:
                 amount.currency,
                 years_here,
                 amount.text,
+                change,
             )
         )
     if "retirement_match" in notes:
@@ -1300,6 +1302,31 @@ CHANGE_AFTER_RE = re.compile(
     r"|(?:and\s+)?now\s+(?:it'?s\s+|at\s+)?|(?:up\s+)?to\s+)[$£€]?\d",
     re.I,
 )
+
+
+# A figure that is a change to a part, with no figure after it that the change makes ("bumped equity by
+# 20k", "10k more on base", "an extra 15k in equity", "base went down 5k"): never the part's own figure.
+DELTA_UP_BEFORE_RE = re.compile(
+    r"(?:\b(?:bumped|raised|upped|increased|lifted|boosted|sweetened|topped\s+up)\b[^.;!?\d$£€]{0,25}\bby"
+    r"|\b(?:up|go(?:ne)?\s+up|went\s+up|came\s+up)(?:\s+by)?|\badded|\badd(?:ing)?|\ban?\s+(?:extra|additional))\s*$",
+    re.I,
+)
+DELTA_UP_AFTER_RE = re.compile(r"\s*(?:more|extra|additional|higher|on\s+top)\b", re.I)
+DELTA_DOWN_BEFORE_RE = re.compile(
+    r"(?:\b(?:lowered|cut|reduced|dropped|decreased|trimmed)\b[^.;!?\d$£€]{0,25}\bby|\b(?:down|went\s+down)(?:\s+by)?)\s*$",
+    re.I,
+)
+DELTA_DOWN_AFTER_RE = re.compile(r"\s*(?:less|lower|fewer)\b", re.I)
+
+
+def _change_of(masked: str, start: int, end: int) -> str | None:
+    """ "up" / "down" when the figure at start:end is a change to a part, not the part's figure."""
+    before = masked[max(0, start - 40) : start]
+    if DELTA_UP_AFTER_RE.match(masked, end) or DELTA_UP_BEFORE_RE.search(before):
+        return "up"
+    if DELTA_DOWN_AFTER_RE.match(masked, end) or DELTA_DOWN_BEFORE_RE.search(before):
+        return "down"
+    return None
 
 
 def _is_change(masked: str, start: int, end: int) -> bool:

@@ -30,6 +30,7 @@ class Amount:
     currency: str | None = None
     years: int | None = None  # a grant's vesting years, when the same clause says
     text: str = ""  # the figure as written, for questions back ("Is 175 the base?")
+    change: str | None = None  # "up" / "down": a change to the part ("bumped equity by 20k"), not its figure
 
     def label(self) -> str:
         """`anthropic:base=320000`, `equity=10000sh`, `bonus=15%`, `base=15000/month`: the
@@ -37,7 +38,8 @@ class Amount:
         holder = "" if self.holder == OFFER else f"{self.holder.removeprefix('rival:').replace(' ', '_')}:"
         unit = {"shares": "sh", "percent": "%"}.get(self.unit, "")
         period = f"/{self.period}" if self.period in ("year", "month", "quarter", "hour") else ""
-        return f"{holder}{self.component or '?'}={self.value}{unit}{period}"
+        sign = {"up": "+", "down": "-"}.get(self.change or "", "")
+        return f"{holder}{self.component or '?'}={sign}{self.value}{unit}{period}"
 
 
 @dataclass

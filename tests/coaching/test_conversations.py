@@ -365,3 +365,20 @@ def test_a_part_added_beside_a_fixed_one_is_the_offers_new_figure_not_a_limit(ch
     reply = chat.say("they said they can add a 20k sign on but the base is final")
     assert "*Noted:* base fixed: kept out of the ask · sign-on $20K." in reply
     assert chat.stored()["offer"]["sign_on"] == 20_000 and chat.stored().get("caps", {}) == {}
+
+
+def test_a_change_to_a_part_is_added_to_its_figure_never_taken_for_it(chat):
+    """Before: "and bumped equity by 20k" replaced the equity with $20K (was $120K), and "they offered
+    10k more on base" was asked about as a base of 10k."""
+    chat.say("planetscale ml sf: 190k base, 120k rsus over 4 years, no bonus")
+    assert "base $190K + $10K = $200K · base $200K (was $190K)" in chat.say("they offered 10k more on base")
+    assert "equity $120K + $20K = $140K · equity $140K (was $120K)" in chat.say("and bumped equity by 20k")
+    offer = chat.stored()["offer"]
+    assert (offer["base"], offer["equity"]) == (200_000, 140_000)
+
+
+def test_a_change_to_a_part_with_no_figure_yet_is_asked_about(chat):
+    chat.say("planetscale ml sf: 190k base")
+    reply = chat.say("they added 20k to the rsus")
+    assert "20k more on the equity: I need the equity it changes before I can add it up" in reply
+    assert chat.stored()["offer"].get("equity") is None
