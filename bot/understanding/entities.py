@@ -130,7 +130,10 @@ CLIFF_RE = re.compile(
 YEARS_RE = re.compile(
     r"(?:over|across|vesting|vests?|/|for|\()\s*(?:over\s+|in\s+)?(?P<a>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\b"
     r"|(?P<b>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\s+(?:vest(?:ing)?|cliff|schedule|grant)"
-    r"|(?P<c>\d{1,2})\s*-?\s*(?:years?|yrs?)\b",
+    r"|(?P<c>\d{1,2})\s*-?\s*(?:years?|yrs?)\b"
+    # "120k equity over 4": the grant's years, the word left out
+    r"|(?:(?<=equity )|(?<=stock )|(?<=rsus )|(?<=rsu )|(?<=options )|(?<=grant )|(?<=shares ))over\s+(?P<d>[2-6])\b"
+    r"(?!\s*(?:k\b|%|[\d.,]|months?|mos?|weeks?|days?|quarters?))",
     re.I,
 )
 # "12,000 shares at $10 a share", "share price of $12": the price a share count is worth; a strike
@@ -334,7 +337,7 @@ NAMED_OFFER_RE = re.compile(
 # "vercel's offer is 176k", "ramp's base": a company's offer or a part of it, by the possessive
 NAMES_OFFER_RE = re.compile(
     r"\b" + _NAME + r"'s\s+(?:offer|package|one|counter|base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing"
-    r"|numbers?|total|tc)\b",
+    r"|numbers?|total|tc|final|latest|best)\b",
     re.I,
 )
 RIVAL_RES = [
@@ -1040,7 +1043,9 @@ OWN_OFFER_RE = re.compile(
 OWN_NAME_GROUPS = ("name", "name_job", "name_is", "name_first", "name_wants")
 
 PUSHBACK_RE = re.compile(
-    r"\b(?:is|are|'s)\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final(?!\s+(?:numbers?|figures?)\b)"
+    # "'s" only after a part or "it" ("base's fixed", "it's final"), never after a company ("figma's final: 207k")
+    r"\b(?:is|are|(?:(?<=\bit)|(?<=\bthat)|(?<=\bthis)|(?<=\bwhich)|(?<=\boffer)|(?<=\bpackage)|(?<=\bbase)|(?<=\bsalary)|(?<=\bequity)|(?<=\bstock)|(?<=\bbonus)|(?<=\bnumber)|(?<=\btotal))'s)"
+    r"\s+(?:fixed|locked|capped|set(?:\s+in\s+stone)?|final(?!\s+(?:numbers?|figures?)\b)"
     r"|non[- ]?negotiable|not\s+negotiable"
     r"|maxed(?:\s+out)?|firm)\b(?!\s+for\s+me\b)"
     r"|\bfixed\s+at\b|\b(?:no|zero|not\s+much|very\s+little|little|not\s+any)\s+(?:room|flexibility|movement"
@@ -1423,7 +1428,7 @@ def _vesting_years(text: str) -> int | None:
     if instead and 1 <= int(instead[1]) <= 10:
         return int(instead[1])  # "it's 4 years not 5": a vesting term put right
     for match in YEARS_RE.finditer(text):
-        value = int(match["a"] or match["b"] or match["c"])
+        value = int(match["a"] or match["b"] or match["c"] or match["d"])
         before = text[max(0, match.start() - 40) : match.start()].lower()
         after = text[match.end() : match.end() + 25].lower()
         if match["c"] and not re.search(r"vest|grant|rsu|stock|equity|option|share|over|across", before + after):
