@@ -75,8 +75,10 @@ def test_intent_accuracy_and_entity_f1_on_the_lines_tuned_on():
 # quoted) 73.3%/81.6%, 7; the nineteenth (figures in many formats) 85.0%/95.7%, none; the twentieth (questions
 # without figures) 95.0%/66.7% of 3 labels; the twenty-first (answers to the coach's own questions) 81.7%/96.2%;
 # the twenty-second (a mixed DM day) 88.3%/80.8%, 3. Each was then tuned on (the twenty-fourth to thirty-first
-# batches). The twenty-third was written last, scored once and left untuned, the measure that session ends on:
-# 98.3% intent, 95.5% entity F1, 1 line giving someone else's figure to the own offer ("figma's final: 207k base").
+# batches). The twenty-third, mid-negotiation: 98.3%/95.5%, 1 line ("figma's final: 207k base"), then tuned on
+# (the thirty-third batch). The twenty-fourth was written last (a phone between meetings), scored once and left
+# untuned, the measure that session ends on: 91.7% intent, 99.0% entity F1, no line giving someone else's figure
+# to the own offer.
 HELD_OUT_FLOORS = {
     "held-out": (0.90, 0.95),
     "held-out 2": (0.95, 0.95),
@@ -101,6 +103,7 @@ HELD_OUT_FLOORS = {
     "held-out 21": (0.81, 0.96),
     "held-out 22": (0.88, 0.80),
     "held-out 23": (0.98, 0.95),
+    "held-out 24": (0.91, 0.98),
 }
 
 
