@@ -414,15 +414,15 @@ def _changed(case: Case, amount: Amount, kind: str, done: Applied) -> Amount | N
     """A change to a part ("bumped equity by 20k", "10k more on base") as the part's new figure:
     the figure held ± the change, the sum said. None, and the question asked, when the part has no
     figure yet to change (the change alone is never taken as the figure)."""
-    held = case.offer.bonus_percent if kind == "bonus" and amount.unit == "percent" else None
+    percent = amount.unit == "percent"  # only a bonus is a percent ("bonus up 2%"), changed as one
+    field_name = "bonus_percent" if percent else CHANGEABLE[kind]
+    held = None if percent and kind != "bonus" else getattr(case.offer, field_name)
     if held is None:
-        held = getattr(case.offer, CHANGEABLE[kind])
-    if held is None or (amount.unit == "percent") != (kind == "bonus" and case.offer.bonus_percent is not None):
         done.ask({"key": "change", "figure": amount.text, "part": PART_WORDS[kind], "change": amount.change})
         return None
     sign = 1 if amount.change == "up" else -1
     value = held + sign * amount.value
-    if amount.unit == "percent":
+    if percent:
         done.say(f"{PART_WORDS[kind]} {held}% {'+' if sign > 0 else '−'} {amount.value}% = {value}%")
     else:
         cur = amount.currency or case.offer.currency
@@ -503,8 +503,6 @@ def _package_set(package: Package, amount: Amount, u: Utterance, default: str) -
     if amount.period == "quarter" and kind in ("base", "bonus"):
         formula = f"{money(value, amount.currency or package.currency)} a quarter × 4 = "
         value *= 4
-    if amount.period == "hour":
-        return None  # a rate: its year depends on the hours, never assumed
     if kind == "equity":
         years = amount.years or u.vesting_years
         if amount.period == "year":
