@@ -124,7 +124,7 @@ EVEN_RE = re.compile(r"(?P<p>\d{1,2}(?:\.\d+)?)\s?%\s*(?:(?:each|a|per|every)\s+
 CLIFF_RE = re.compile(
     r"(?P<n>\d{1,2})\s*[- ]?\s*(?P<unit>years?|yrs?|months?|mos?)\s*[- ]?\s*cliff"
     r"|cliff\s+(?:of|is|at|:)?\s*(?P<n2>\d{1,2})\s*[- ]?\s*(?P<unit2>years?|yrs?|months?|mos?)"
-    r"|(?P<none>no\s+cliff)",
+    r"|(?<!\bor\s)(?P<none>no\s+cliff)(?!\s+or\b)",  # "cliff or no cliff usually?": asked, not said
     re.I,
 )
 YEARS_RE = re.compile(

@@ -194,7 +194,7 @@ THANKS_WORDS_RE = re.compile(
 GOODBYE_WORDS_RE = re.compile(
     r"^(?:ok(?:ay)?\s+)?later\b|\b(?:bye|goodbye|cya|see\s+(?:ya|you)|ttyl|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)"
     r"|gotta\s+(?:run"
-    r"|go|jump)|have\s+a\s+(?:good|great|nice)\s+\w+|that'?s\s+(?:all|it|everything)|signing\s+off|i'?m\s+off"
+    r"|go|jump)|have\s+a\s+(?:good|great|nice|lovely)\s+(?:one|day|night|evening|weekend|week|morning|afternoon|rest)|that'?s\s+(?:all|it|everything)|signing\s+off|i'?m\s+off"
     r"|catch\s+you|logging\s+off|peace(?:\s+out)?|heading\s+out|done\s+for\s+(?:now|today))\b",
     re.I,
 )
@@ -207,7 +207,7 @@ FORGET_RE = re.compile(
 # Pictographs and symbols ("ty 🙏", "later 👋"): no words, so anchored patterns read the words alone.
 SYMBOLS_RE = re.compile(r"[^\w\s'!?.,:;()$£€%/&+-]+")
 GREETING_RE = re.compile(
-    r"^(?:hi|hello|hey|hiya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*(?:there)?[\s!.]*$", re.I
+    r"^(?:(?:hi|hello|hey|hiya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*)+(?:there)?[\s!.]*$", re.I
 )
 EMAIL_RE = re.compile(
     r"^(?:an?\s+)?e-?mail(?:\s+(?:please|pls|version|draft|it))?\W*$"
@@ -313,7 +313,8 @@ CORRECTION_RE = re.compile(
     r"|it'?s)\b|\bi\s+(?:said"
     r"|wrote)\s+.{1,20}\s+(?:but|should)\b"
     r"|\bnot\s+[$£€]?\d[\d,.]*\s*(?:k|%)?\s*[.!]?\s*$|\bi\s+rounded\b|\bshould\s+(?:be|have\s+been)\s+\$?\d|\bit'?s\s+actually\b|\bis\s+actually\b|,\s*not\s+\w+\s*$"
-    r"|\bnot\s+\w+\s*,\s*it'?s\b",
+    r"|\bnot\s+\w+\s*,\s*it'?s\b"
+    r"|\d\s*[km]?\s+actually\s*[.!]*\s*$",  # "equity is 95k actually": a figure put right, said after it
     re.I,
 )
 WALK_AWAY_RE = re.compile(
@@ -336,7 +337,7 @@ WALK_AWAY_RE = re.compile(
     r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"
     r"|\b(?:if|unless)\b[^.;!?]{0,40}\bi(?:'ll|'d|'m|\s+will|\s+would|\s+am)\s+(?:just\s+)?(?:pass|out|done|say\s+no"
-    r"|turn\s+it\s+down|decline|walk(?:\s+away)?)\b"
+    r"|turn\s+it\s+down|decline|walk(?:\s+away)?|stay(?:ing)?)\b"
     # "I would not be in a position to accept anything below 190k", "I cannot justify leaving for less than 200k"
     r"|\b(?:accept|take|consider|sign\s+for)\s+anything\s+(?:below|under|less\s+than|lower\s+than)\b"
     r"|\b(?:justify|consider|contemplate)\s+(?:leaving|moving|switching|jumping)\b[^.;!?]{0,30}\bfor\s+(?:less\s+than"
@@ -581,13 +582,19 @@ LEVEL_CLAIM_RE = re.compile(
     r"|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right|fair|ok|okay)\b",
     re.I,
 )
+# "is my level fair", "does the level seem right?": the level itself asked about, before "fair" reads as `good`
+LEVEL_ASKED_RE = re.compile(
+    r"\b(?:my|the|this|that|their)\s+(?:level|levell?ing)\s+(?:is\s+|seems?\s+|looks?\s+|sounds?\s+)?(?:too\s+)?"
+    r"(?:fair|right|ok|okay|correct|appropriate|low|high|off|wrong)\b",
+    re.I,
+)
 
 
 def _question_topic(text: str, has_figures: bool, utterance_level: str | None = None) -> str | None:
     if not QUESTION_RE.search(text):
         # A deadline is worth an answer even when only stated ("the deadline is tomorrow").
         return "deadline" if not has_figures and _TOPIC_RE["deadline"].search(text) else None
-    if utterance_level and not has_figures and LEVEL_CLAIM_RE.search(text):
+    if not has_figures and (utterance_level and LEVEL_CLAIM_RE.search(text) or LEVEL_ASKED_RE.search(text)):
         return "level"  # "they offered me L4 but i think i'm L5, thoughts?": about the level, not the offer
     for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
         if _TOPIC_RE[name].search(text):
