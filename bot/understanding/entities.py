@@ -214,7 +214,7 @@ RSU_COUNT_AFTER_RE = re.compile(
 _NOT_A_NAME = (
     r"(?!(?:they|them|he|she|it|we|i|you|hr|the|a|an|my|our|their|this|that|recruiter|company|someone|"
     r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other|there|here|where|what|parallel|fyi|fwiw|btw|tbh|imo|ps"
-    r"|let|that)\b"
+    r"|let|that|since|already|recently|finally|later)\b"
     # a preposition starts no name: "my current job at Uber pays" names Uber ("AT&T" is a name)
     r"|(?:at|with|from|for|by)\b(?!\s*&))"
 )
@@ -232,6 +232,7 @@ _NAME_STOPS = (
     r"|thinking|seems|looks|probably|maybe|currently|right|honestly|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|fyi|btw|tbh|imo|ps|weighing|considering|oh|ok|okay|yeah|lol|update|news|anyway"
     r"|hey|hi|well|got|get|gets|getting|received|both|all|these|those|while|whereas|meanwhile|besides|put|quoted"
+    r"|called|improved|moved|raised|bumped|upped|increased|revised"
 )
 _WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
 # First word any case; the next (up to two) capitalised, joined by "&", or a company suffix ("ai", "labs").
@@ -597,7 +598,7 @@ RIVAL_RES = [
     # "de shaw: 275k base", "jane street - 320k", "..., linear: 190k base": a name that labels its figures,
     # in any case (a label word in lower case is no name: see LABEL_WORDS)
     LABEL_NAME_RE,
-    re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),  # stays last: read as a label unless capitalised
+    re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),  # LABELLED_RIVAL_RE: a label unless capitalised
 ]
 # "i got 182k base from planetscale and 195k base from linear": each figure, then whose it is
 FIGURE_FROM_RE = re.compile(
@@ -639,7 +640,46 @@ TRAILING_BEFORE_RE = re.compile(
     re.I,
 )
 # Patterns where the first company to make an offer, with none discussed yet, is the person's own.
+# "Snowflake offer base 231k", "google L4 offer: base 178k": a name and "offer" opening a sentence, the
+# offer's words or figures after it (OWN_OFFER_RE takes it as the own while no company is known)
+NAME_OFFER_OPENS_RE = re.compile(
+    r"(?:^|[.!?;]\s+)(?!(?:"
+    + OFFER_KINDS
+    + r"|my|job)\b)"
+    + _NAME
+    + r"(?:\s+(?:(?:[LEM]|IC|SDE)-?\d{1,2}|senior|staff|principal|sr))?\s+offer\b\s*(?=[:=-]|is\b|came\b|[$£€~]?\d"
+    r"|(?:base|salary|tc|total|equity|stock|rsus?)\b)",
+    re.I,
+)
+# "offer came: Datadog senior MLE, 198 base": the offer announced, then whose
+OFFER_CAME_RE = re.compile(
+    r"^\s*(?:(?:the|an?|my|new)\s+)?offer\s+(?:came(?:\s+in)?|arrived|is\s+in|landed)\s*[:!-]+\s*" + _NAME, re.I
+)
+# "Monzo improved to £112k base", "anthropic moved equity from 300k to 355k", "Meta revised offer": a name that
+# changed its own offer (CLAUSE_NAME_OFFERED_RE takes "raised their offer")
+NAME_CHANGED_RE = re.compile(
+    r"\b" + _NAME + r"\s+(?:(?:also|just|now|then|finally)\s+)?(?:improved|raised|bumped|upped|increased|moved"
+    r"|lifted|boosted|pushed|revised|sweetened)\s+(?:up\s+)?(?:(?:the|their|its)\s+)?(?:to\s+(?=[$£€~]?\d)|(?:base"
+    r"|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing|offer|package|numbers?|comp)\b)",
+    re.I,
+)
+# "new numbers from databricks", "updated package from brex" ("offer from" is OFFER_FROM_RE's)
+NUMBERS_FROM_RE = re.compile(
+    r"\b(?:numbers|figures|package|terms|counter(?:[- ]?offer)?)\s+(?:from|by)\s+" + _LOOSE_NAME, re.I
+)
+# "got competing from Shopify 165k", "have another from figma": the offer's noun left out
+COMPETING_FROM_RE = re.compile(
+    r"\b(?:got|have|received|holding)\s+(?:a\s+)?(?:competing|another|second|rival|backup)\s+(?:from|at)\s+"
+    + _LOOSE_NAME,
+    re.I,
+)
+LABELLED_RIVAL_RE = RIVAL_RES[-1]  # "cohere: $230k", whose name may be a label instead (_mark_name)
+RIVAL_RES += [NAME_OFFER_OPENS_RE, OFFER_CAME_RE, NAME_CHANGED_RE, NUMBERS_FROM_RE, COMPETING_FROM_RE]
 FIRST_IS_OWN = (
+    NAME_OFFER_OPENS_RE,
+    OFFER_CAME_RE,
+    NAME_CHANGED_RE,
+    NUMBERS_FROM_RE,
     OFFER_FROM_RE,
     CLAUSE_NAME_OFFERED_RE,
     NAME_OFFERED_RE,
@@ -951,6 +991,9 @@ CURRENT_RES = [
     re.compile(r"\bmy\s+" + _MY_PAY + r"\s+is\s+(?=[^.;!?]{0,30}\b" + _NOW + r"\b)", re.I),
     re.compile(r"\bi\s+(?:get|make|earn)\s+(?=[^.;!?]{0,30}\bwhere\s+i\s+(?:am|work)\b)", re.I),
     re.compile(r"^\s*(?:right\s+now|currently|today|at\s+the\s+moment)\s*[,:-]\s*(?=[$£€]?\d)", re.I),
+    # "right now on £86k in london", "curr comp: 171k base", "current tc 180k": no "I", as people type it
+    re.compile(r"^\s*(?:right\s+now|currently|rn|atm)\s*,?\s+(?:on|at|making|earning)\s+(?=[$£€]?\d)", re.I),
+    re.compile(r"^\s*(?:curr(?:ent)?\.?|present)\s+(?:comp|tc|pay|salary|base|package)\s*[:=-]?\s*(?=[$£€]?\d)", re.I),
     # "at the moment my salary is 140k"
     re.compile(r"\b" + _NOW + r"\s*,?\s+my\s+" + _MY_PAY + r"\b", re.I),
     # "my employer now pays 171k", "my salary at workday is 158k right now"
@@ -1227,7 +1270,9 @@ def read(text: str, context: Context) -> Utterance:
     amounts = _amounts(masked, utterance)
     percents = _percents(masked)
     carried = None
-    for start, _end, amount in sorted(amounts + percents, key=lambda item: item[0]):
+    found = sorted(amounts + percents, key=lambda item: item[0])
+    figures = [start for start, _end, _amount in found]
+    for start, _end, amount in found:
         if WAS_BEFORE_RE.search(masked[max(0, start - 16) : start]):
             continue  # "178k not 168k": the figure being replaced is no value of the offer
         if _is_change(masked, start, _end):
@@ -1241,7 +1286,7 @@ def read(text: str, context: Context) -> Utterance:
             amount.component = "equity"  # "188k + 0.2%": a fraction of a percent is a stake, never a bonus
         if amount.unit == "money" and amount.period == "month" and amount.component is None:
             amount.component = "base"  # "15k a month": pay by the month is salary
-        holder = _holder_at(start, markers, sentences)
+        holder = _holder_at(start, markers, sentences, figures)
         if holder == SOMEONE_ELSE:
             continue
         if amount.unit == "percent" and any(
@@ -1249,7 +1294,7 @@ def read(text: str, context: Context) -> Utterance:
         ):
             amount.component = "retirement_match"  # "401k match 4%", even with a bonus named nearby
         years_here = utterance.vesting_years if amount.component == "equity" and amount.unit != "percent" else None
-        if amount.component in NOTE_KINDS:
+        if amount.component in NOTE_KINDS and holder == OFFER:
             notes.add(amount.component)
         utterance.amounts.append(
             Amount(
@@ -1272,7 +1317,7 @@ def read(text: str, context: Context) -> Utterance:
     for match in NOTE_WORDS_RE.finditer(masked):
         notes.add(next(k for k, v in match.groupdict().items() if v))
     utterance.notes = sorted(notes)
-    _read_parts_stated_absent(masked, utterance)
+    _read_parts_stated_absent(masked, utterance, lambda position: _holder_at(position, markers, sentences, figures))
     # "Relocation: n/a", "no relocation": an item said to be absent is no note to keep
     utterance.notes = [note for note in utterance.notes if note not in utterance.none_of]
     _read_fixed(spoken, utterance)
@@ -1771,7 +1816,7 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
     name = _clean_name(match[group])
     at = match.start(group)
     if (
-        pattern in (RIVAL_RES[-1], LABEL_NAME_RE)
+        pattern in (LABELLED_RIVAL_RE, LABEL_NAME_RE)
         and name
         and (not name[0].isupper() or pattern is LABEL_NAME_RE)
         and (name.lower() in LABEL_WORDS or any(w in LABEL_WORDS for w in name.lower().split()))
@@ -1837,6 +1882,7 @@ def _an_offer_besides(text: str, match: re.Match, group: str = "name") -> bool:
 def _own_named(utterance: Utterance, context: Context, name: str) -> None:
     """The offer's company as typed ("Stripe offered me"), when it is new to the conversation:
     the coach takes it for a company no guide covers when the catalog has none of that name."""
+    name = _without_tail(name)
     if utterance.company is None and name and not _same_company(name.lower(), context.company_names):
         utterance.company = name[:60]
 
@@ -1861,6 +1907,45 @@ def _same_company(name: str, own: set[str] | frozenset[str]) -> bool:
     )
 
 
+NAME_TAIL_RE = re.compile(r"(?:[LEM]|IC|SDE)-?\d{1,2}|senior|staff|principal|sr", re.I)
+CITY_WORDS = frozenset(
+    [
+        "sf",
+        "nyc",
+        "ny",
+        "london",
+        "seattle",
+        "austin",
+        "boston",
+        "berlin",
+        "toronto",
+        "dublin",
+        "paris",
+        "amsterdam",
+        "bangalore",
+        "bengaluru",
+        "hyderabad",
+        "chicago",
+        "denver",
+        "singapore",
+        "sydney",
+        "melbourne",
+        "tokyo",
+        "stockholm",
+        "munich",
+        "zurich",
+        "madrid",
+        "lisbon",
+        "warsaw",
+        "vancouver",
+        "montreal",
+        "manchester",
+        "barcelona",
+        "remote",
+    ]
+)
+
+
 def _clean_name(name: str | None) -> str | None:
     """The rival's name, or None when the words cannot be a company's name ("I was offered")."""
     if not name:
@@ -1873,8 +1958,15 @@ def _clean_name(name: str | None) -> str | None:
         return None
     if re.match(r"[$£€]?\d", name):  # "an offer at 166k base": a figure, not a company
         return None
-        return None
-    return name[:60]
+    return _without_tail(name)[:60]
+
+
+def _without_tail(name: str) -> str:
+    """ "amazon L5 came in", "Spotify Stockholm, 72k eur": a level or city after a name is not the name."""
+    words = name.split()
+    while len(words) > 1 and (NAME_TAIL_RE.fullmatch(words[-1]) or words[-1].lower() in CITY_WORDS):
+        words.pop()
+    return " ".join(words)
 
 
 def _last_rival(context: Context, utterance: Utterance) -> str:
@@ -1885,14 +1977,24 @@ def _last_rival(context: Context, utterance: Utterance) -> str:
     return ANY_RIVAL
 
 
-def _holder_at(position: int, markers: list[tuple[int, str]], sentences: list[int]) -> str:
+def _holder_at(position: int, markers: list[tuple[int, str]], sentences: list[int], figures: list[int]) -> str:
+    """Whose a figure is: the last holder named in its sentence before it; else a rival named in the
+    sentence before with no figure of its own yet ("got the offer from stripe!! base 214k": Stripe's)."""
     sentence_start = max((s for s in sentences if s < position), default=-1)
-    holder = OFFER
+    holder, before = OFFER, None
     for at, who in markers:
         if at > position:
             break
         if at >= sentence_start:
             holder = who
+        else:
+            before = (at, who)
+    if holder == OFFER and before and before[1].startswith("rival:"):
+        named_at = before[0]
+        if not any(m >= sentence_start for m, _ in markers if m < position) and not any(
+            named_at < f < sentence_start for f in figures
+        ):
+            return before[1]
     return holder
 
 
@@ -1903,8 +2005,13 @@ PART_WORDS = {
 }  # fmt: skip
 
 
-def _read_parts_stated_absent(text: str, utterance: Utterance) -> None:
+def _read_parts_stated_absent(text: str, utterance: Utterance, holder_at=lambda position: OFFER) -> None:
+    """Parts said to be absent from the offer ("no equity", "all cash"); one said of the current job or
+    a rival ("right now on 86k, no bonus at all", "netflix gave me 320k all cash") is theirs, not kept."""
     for match in NO_PART_RE.finditer(text):
+        holder = holder_at(match.start())
+        if holder != OFFER and any(a.holder == holder for a in utterance.amounts):
+            continue  # said beside their figures; "I'm currently at Stripe, leveled at L5, no equity" is the offer's
         part = "equity" if match["cash"] or match["cash2"] else (match["part"] or match["part2"]).lower()
         name = "sign_on" if part.startswith("sign") else PART_WORDS.get(part, "bonus" if "bonus" in part else "equity")
         if name not in utterance.none_of:

