@@ -199,6 +199,7 @@ class Resolver(PhraseMatcher):
             self.region_groups[key] = groups
         exact_names = set(self.company_phrases)
         self._add_short_company_names()
+        self._first_words = self._unique_first_words()
         self.left_out = self._left_out_companies()
         # Typos are forgiven against full names, and against short names of several words
         # (`redwodo flow` is Redwood Flow Systems): a one-word short name is typed exactly or not at all.
@@ -263,6 +264,41 @@ class Resolver(PhraseMatcher):
                     self._add(self.company_phrases, phrase, slug)
                     self.company_phrases[phrase] = set(slugs)
                     self._short_names.update({phrase, phrase.replace(" ", "")})
+
+    def _unique_first_words(self) -> dict[str, str]:
+        """`Kestrel Mobility` is also typed `kestrel`: a name's first word -> its slug, where it starts no other
+        company's name and is no word of a role or region. Tried only for a word nothing else explains, so a
+        typo of a full name (`acme flwo cloud`) is still read as that name."""
+        firsts: dict[str, set[str]] = {}
+        for slug, name in self.company_names.items():
+            words = self._normalized(name).split()
+            if len(words) > 1 and len(words[0]) >= 4:
+                firsts.setdefault(words[0], set()).add(slug)
+        taken = {word for phrase in (*self.role_phrases, *self.region_phrases) for word in phrase.split()}
+        return {
+            word: slugs.pop()
+            for word, slugs in firsts.items()
+            if len(slugs) == 1 and word not in taken and word not in self.company_phrases
+        }
+
+    def _started_name(self, text: str, unexplained: list[str]) -> tuple[str, str] | None:
+        """(word, slug) when a word not understood starts one company's name (`kestrel pm berlin`) and the word
+        typed after it is understood or names that company's roles (`koyal backend hyd`), so it does not carry
+        on another name (`acme flzzqx`, a company's name mistyped, is no Acme)."""
+        words = self._normalized(text).split()
+        for word in unexplained:
+            slug = self._first_words.get(word)
+            if slug is None or word not in words:
+                continue
+            after = words[words.index(word) + 1 : words.index(word) + 2]
+            own = {w for key in self.catalog.company_keys.get(slug, []) for w in self._role_words(key)}
+            if not after or after[0] not in unexplained or after[0] in own:
+                return word, slug
+        return None
+
+    def _role_words(self, key: str) -> set[str]:
+        summary = self.catalog.summaries[key]
+        return set(self._normalized(" ".join((summary.role_title, summary.role_slug, *summary.role_aliases))).split())
 
     def _left_out_companies(self) -> dict[str, str]:
         """Company folders on disk none of whose guides could be read (squashed slug ->
@@ -329,6 +365,10 @@ class Resolver(PhraseMatcher):
             unexplained = [
                 word for word in match.leftover if word not in self.region_phrases and word not in self.company_phrases
             ]
+            started = self._started_name(text, unexplained)
+            if started:
+                word, slug = started
+                return self.resolve(re.sub(rf"(?i)\b{re.escape(word)}\b", slug, text, count=1))
             return self._company_unknown(shown, match, " ".join(unexplained) or unknown)
         slugs = sorted(match.companies)
         if len(slugs) > 1:

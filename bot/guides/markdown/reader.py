@@ -144,30 +144,62 @@ TITLE_RE = re.compile(
 )
 LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")
 # Titles without `Negotiation Guide` (`Game Developer — Nordic Games`, `Protocol Engineer | Crypto X`,
-# `Founding Engineer @ Sparse Startup`), tried separator by separator, most telling first, so a
-# role written with a slash (`ML / AI Engineer | PlanetScale`) is split at the bar, not the slash.
-LOOSE_SEPARATORS = (r"\|", r"—|–", r"@|\bat\b", r"/", r"-")
+# `Founding Engineer @ Sparse Startup`, `Kestrel Mobility · Senior Product Manager`, `Koyal Health: Backend
+# Engineer (SDE-2 / SDE-3)`), tried separator by separator, most telling first, so a role written with a
+# slash (`ML / AI Engineer | PlanetScale`) is split at the bar, not the slash; never inside brackets.
+LOOSE_SEPARATORS = (r"\|", r"—|–", r"·|•", r":", r"@|\bat\b", r"/", r"-")
 GUIDE_WORDS_RE = re.compile(
-    r"\s+(?:(?:Global|Salary|Compensation|Comp|Offer|Pay)\s+)*(?:Negotiation\s+)?Guide\b.*$", re.I
+    r"\s+(?:(?:Global|Salary|Compensation|Comp|Offer|Pay)\s+)*(?:Negotiation\s+)?(?:Guide|Playbook|Notes|Handbook"
+    r"|Cheat\s*sheet)\b.*$",
+    re.I,
+)
+EMOJI_RE = re.compile("[\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
+# A role's head words: which half of a title is the role when the company comes first
+# (`Lumenfield — Site Reliability Engineer`); guides written role first stay as they are.
+ROLE_WORDS_RE = re.compile(
+    r"\b(?:engineers?|eng|developers?|dev|scientists?|managers?|designers?|analysts?|architects?|researchers?"
+    r"|leads?|directors?|executives?|consultants?|specialists?|administrators?|officers?|recruiters?|writers?"
+    r"|marketers?|representatives?|associates?|interns?|heads?\s+of|vp|pm|sre|swe|mle|sde|ds|ae|sdr|cto|cfo"
+    r"|programmers?|technicians?|strategists?|economists?|accountants?|counsel|attorneys?|traders?|quants?)\b",
+    re.I,
+)
+# `company: Bluegum Logistics` / `role: Senior Frontend Engineer` lines opening the file (a front matter
+# written without its `---` fences, or with them)
+# (the paragraph's lines arrive joined, so each value runs to the next key)
+FRONT_KEY_RE = re.compile(
+    r"(?:^|\s)(?P<key>company|role|title|position|currency|locations?|regions?|stage|updated|level|levels|team"
+    r"|author|date|source|sources|tags)\s*:\s+",
+    re.I,
 )
 
 
 def _has_title(blocks: list[Block]) -> bool:
-    """A guide's title: the full form, or a loose one (`Role — Company`) in a file with the guide's
-    `Negotiation DNA` line; a dossier (`# Acme: company dossier`) has neither."""
+    """A guide's title: the full form, or a loose one (`Role — Company`) whose one half names a role or
+    in a file with the guide's `Negotiation DNA` line, or a front matter naming both; a dossier
+    (`# Acme: company dossier`) has none of these."""
     if any(block.kind == "heading" and TITLE_RE.match(clean_inline(block.text)) for block in blocks):
         return True
+    if _front_matter(blocks) is not None:
+        return True
+    loose = _loose_title(blocks)
+    if loose is None:
+        return False
     has_dna = any("negotiation dna" in block.text.lower() for block in blocks if block.kind in ("paragraph", "heading"))
-    return has_dna and _loose_title(blocks) is not None
+    return has_dna or any(ROLE_WORDS_RE.search(part) for part in loose[:2])
 
 
 def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, str, int] | None:
+    front = _front_matter(blocks)
+    if front is not None:
+        role, company, line = front
+        return (*_role_and_level(role), company, line)
     for block in blocks:
         if block.kind != "heading":
             continue
         match = TITLE_RE.match(clean_inline(block.text))
         if match:
-            return (*_role_and_level(match["role"]), match["company"].strip(), block.line)
+            role, company = _oriented(match["role"].strip(), match["company"].strip())
+            return (*_role_and_level(role), company, block.line)
     loose = _loose_title(blocks)
     if loose is not None:
         role, company, line = loose
@@ -182,6 +214,26 @@ def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, st
     return None
 
 
+def _front_matter(blocks: list[Block]) -> tuple[str, str, int] | None:
+    """`company:` and `role:` lines in the file's first paragraph."""
+    first = next((b for b in blocks if b.kind in ("paragraph", "heading", "table", "list")), None)
+    if first is None or first.kind != "paragraph":
+        return None
+    keys = list(FRONT_KEY_RE.finditer(first.text))
+    if not keys or keys[0].start() != 0:
+        return None
+    found: dict[str, str] = {}
+    for match, after in zip(keys, [*keys[1:], None], strict=True):
+        value = clean_inline(first.text[match.end() : after.start() if after else None])
+        key = match["key"].lower()
+        key = "role" if key in ("role", "title", "position") else key
+        if value:
+            found.setdefault(key, value)
+    if "role" in found and "company" in found:
+        return found["role"], found["company"], first.line
+    return None
+
+
 def _role_and_level(role: str) -> tuple[str, str | None]:
     """`Quant Developer (VP)` -> ('Quant Developer', 'VP')."""
     role = role.strip()
@@ -191,22 +243,43 @@ def _role_and_level(role: str) -> tuple[str, str | None]:
     return role, None
 
 
+def _oriented(role: str, company: str) -> tuple[str, str]:
+    """(role, company) as a title reads, swapped when only the first half names a role's head word."""
+    if ROLE_WORDS_RE.search(company) and not ROLE_WORDS_RE.search(role):
+        return company, role
+    return role, company
+
+
+def _split_outside_brackets(text: str, separator: str) -> list[str]:
+    depth = 0
+    for match in re.finditer(rf"\s*(?:{separator})\s+|\s+(?:{separator})\s*|\(|\)", text):
+        token = match[0].strip()
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and match.start() > 0 and (separator == ":" or match[0][0].isspace()):
+            return [text[: match.start()], text[match.end() :]]
+    return [text]
+
+
 def _loose_title(blocks: list[Block]) -> tuple[str, str, int] | None:
     """The first heading (or a bold-only first paragraph) before the band table that reads
-    `<Role> <separator> <Company>` without the words `Negotiation Guide`."""
+    `<Role> <separator> <Company>` (or the company first) without the words `Negotiation Guide`."""
     for block in blocks:
         if block.kind == "table":
             return None
-        text = clean_inline(block.text)
         if block.kind == "paragraph" and not re.fullmatch(r"\*\*[^*]+\*\*", block.text.strip()):
             continue
         if block.kind not in ("heading", "paragraph"):
             continue
+        text = EMOJI_RE.sub("", clean_inline(block.text)).strip()
         text = GUIDE_WORDS_RE.sub("", text).strip()
         for separator in LOOSE_SEPARATORS:
-            parts = re.split(rf"\s+(?:{separator})\s+", text, maxsplit=1)
+            parts = _split_outside_brackets(text, separator)
             if len(parts) == 2 and all(re.search(r"[A-Za-z]", part) for part in parts):
-                return parts[0].strip(), parts[1].strip(), block.line
+                role, company = _oriented(parts[0].strip(), parts[1].strip())
+                return role, company, block.line
     return None
 
 

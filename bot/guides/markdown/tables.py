@@ -47,9 +47,9 @@ class Reporter(Protocol):
 
 # --- column headers -----------------------------------------------------------------------
 
-YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y)\b", re.I)
+YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y|jahre?|ans?|años)\b", re.I)
 YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*1\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
-REGION_WORDS = ("region", "location", "market", "city", "geo")
+REGION_WORDS = ("region", "location", "market", "city", "geo", "office", "country", "site", "hub", "standort", "stadt")
 # Head nouns of a column header, read from its last word back (`Fidelity Profit-Based RSU`
 # is stock: its head noun is RSU, and `Based` is no `base`).
 HEAD_NOUNS = {
@@ -72,6 +72,12 @@ HEAD_NOUNS = {
     "grants": "stock",
     "psu": "stock",
     "psus": "stock",
+    "fixgehalt": "base",  # German: fixed salary
+    "gehalt": "base",
+    "grundgehalt": "base",
+    "fixed": "base",  # `Fixed`, `Fixed (INR)`: the fixed pay of an Indian offer, beside its variable
+    "vsop": "stock",  # virtual stock option plan
+    "esos": "stock",
     "comp": "total",
     "compensation": "total",
     "tc": "total",
@@ -92,7 +98,7 @@ def column_kind(header: str) -> str:
     parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
     if NOT_A_BAND_PART & set(words):
         return "extra"
-    if "total" in words or "tc" in words:
+    if {"total", "tc", "ctc", "jahrespaket", "gesamtpaket"} & set(words):
         if "cash" in words:
             return "extra"  # `Total Cash`: base and bonus without equity, no total comp
         years = YEARS_RE.search(text)
@@ -151,7 +157,8 @@ def stock_column(header: str) -> tuple[str, int | None]:
 # --- cells ----------------------------------------------------------------------------------
 
 CURRENCY_IN_CELL_RE = re.compile(r"\((?P<code>[A-Z]{3})\)")
-PERCENT_RE = re.compile(r"^(?P<low>\d+(?:\.\d+)?)\s*%?\s*(?:(?:[–—-]|to)\s*(?P<high>\d+(?:\.\d+)?))?\s*%")
+# `10–15%`, `12.5%`, and a decimal comma as European guides write it (`7,5 %`)
+PERCENT_RE = re.compile(r"^(?P<low>\d+(?:[.,]\d+)?)\s*%?\s*(?:(?:[–—-]|to)\s*(?P<high>\d+(?:[.,]\d+)?))?\s*%")
 
 
 # Emoji in a region cell (`Berlin 🇩🇪 (EUR)`): flags and pictographs, no part of the region's name.
@@ -169,6 +176,9 @@ def region_cell(cell: str) -> tuple[str, str | None]:
     return text, code
 
 
+VARIABLE_RE = re.compile(r"\bvariable\b", re.I)
+
+
 def is_blank(cell: str) -> bool:
     return clean_inline(cell).lower() in DASHES
 
@@ -178,7 +188,7 @@ def percent_bonus(text: str) -> Bonus | None:
     match = PERCENT_RE.match(text)
     if not match:
         return None
-    low, high = Decimal(match["low"]), Decimal(match["high"] or match["low"])
+    low, high = (Decimal(number.replace(",", ".")) for number in (match["low"], match["high"] or match["low"]))
     if low > high:
         return None
     return Bonus(kind="percent", percent=PercentRange(low=low, high=high), raw=text)
@@ -227,6 +237,11 @@ class BandBuilder:
 
     def add(self, kind: str, label: str, cell: str, line: int, stock: tuple[str, int | None] | None = None) -> None:
         """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header."""
+        if kind == "extra" and VARIABLE_RE.search(label) and not self._taken("bonus"):
+            bonus = percent_bonus(clean_inline(cell))
+            if bonus is not None:  # `Variable: 10% of fixed`: the target bonus (variable pay in money stays beside)
+                self.fields["bonus"] = bonus
+                return
         if kind in ("extra", "combined"):
             self.extras.append(extra_figure(label, cell, self.currency))
             return
@@ -361,6 +376,8 @@ def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
     kinds = [column_kind(cell) for cell in table.rows[0]]
     if not kinds or kinds[0] != "region" or not (FIGURE_KINDS & set(kinds)):
         return None
+    if len(kinds) > 2 and clean_inline(table.rows[0][1]).lower() in LEVEL_HEADERS:
+        return None  # `| City | Level | ...`: a band per region and level (_levels_and_regions_as_rows)
     return _band_rows(table, kinds, report, first=0)
 
 
@@ -374,6 +391,10 @@ def _levels_and_regions_as_rows(table: Block, report: Reporter) -> list[RegionBa
     """`| Level | Region | Base Salary | Stock | Bonus | Total Comp |`: one band per level
     and region (`| L5 SDE II | Seattle | $140K-$180K | ...`), each with its components."""
     header = table.rows[0]
+    if len(header) >= 3 and column_kind(header[0]) == "region" and clean_inline(header[1]).lower() in LEVEL_HEADERS:
+        # `| City | Level | Fixed pay | ...`: the same bands, the region named first
+        table = replace(table, rows=[[row[1], row[0], *row[2:]] if len(row) > 1 else row for row in table.rows])
+        header = table.rows[0]
     if len(header) < 3 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
         return None
     kinds = ["level", *(column_kind(cell) for cell in header[1:])]
