@@ -238,6 +238,14 @@ class Resolver(PhraseMatcher):
             key = f"base:{guide.role_slug}" if title_levels and index == len(phrases) - 1 else own
             keys.add(key)
             self._add(self.role_phrases, phrase, key)
+            words = self._normalized(phrase).split()
+            if (
+                len(words) == 2
+                and words[1] in ("engineer", "developer")
+                and len(words[0]) >= 4
+                and words[0] not in self.aliases.seniority
+            ):
+                self._add(self.role_phrases, words[0], key)  # `backend` for `Backend Engineer`
             for short in self.aliases.shortened(phrase):  # `ml infra eng` for a whole title
                 self._add(self.role_phrases, short, key)
             family = family_of.get(self._normalized(phrase))
@@ -368,7 +376,10 @@ class Resolver(PhraseMatcher):
             started = self._started_name(text, unexplained)
             if started:
                 word, slug = started
-                return self.resolve(re.sub(rf"(?i)\b{re.escape(word)}\b", slug, text, count=1))
+                resolution = self.resolve(re.sub(rf"(?i)\b{re.escape(word)}\b", slug, text, count=1))
+                resolution.query = shown  # what was typed, not the name put in its place
+                resolution.corrections.insert(0, (word, self.company_names[slug]))  # said on the first line
+                return resolution
             return self._company_unknown(shown, match, " ".join(unexplained) or unknown)
         slugs = sorted(match.companies)
         if len(slugs) > 1:

@@ -102,7 +102,7 @@ def test_a_notice_quotes_its_own_text_not_the_text_that_filled_the_entry(team):
 
 def test_not_on_hand_answers_repeat_their_own_text(team):
     answers, _ = team
-    for text in ("acme ml london", "ACME ml london"):
+    for text in ("acmezz ml london", "ACMEZZ ml london"):
         assert f"You typed “{text}”" in "\n".join(m.text for m in answers.comp.__wrapped__(text))
 
 

@@ -27,7 +27,15 @@ _SEPARATOR = RANGE_SEPARATOR_RE.pattern
 LEADING_RANGE_RE = re.compile(rf"^(?P<range>(?:{_AMOUNT})(?:{_SEPARATOR}(?:{_AMOUNT}))?)(?P<tail>.*)$", re.I | re.S)
 CONVERSION_RE = re.compile(r"\s+/\s+|\s*\(\s*≈\s*|\s*≈\s*")
 NOTE_RE = re.compile(r"\([^)]*\)")
-GRANT_YEARS_RE = re.compile(r"^(?:/\s*|over\s+|per\s+)(?P<years>\d+)\s*-?\s*(?:yr|yrs|year|years|y)\b\.?", re.I)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
+GRANT_YEARS_RE = re.compile(
+    r"^(?:/\s*|over\s+|per\s+|across\s+)(?P<years>\d+|"
+    + "|".join(NUMBER_WORDS)
+    + r")\s*-?\s*(?:yr|yrs|year|years|y)\b\.?",
+    re.I,
+)
+# `1 yr cliff`, `12-month cliff` after a grant: said of its vesting, kept among the words
+CLIFF_TAIL_RE = re.compile(r"\b\d+\s*-?\s*(?:yr|yrs|year|years|mo|mos|month|months)\s+cliff\b", re.I)
 PER_YEAR_RE = re.compile(
     r"^(?:/\s*(?:yr|year|annum|y|a)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|p\.?\s?a\.?(?!\w))", re.I
 )
@@ -38,7 +46,7 @@ PER_MONTH_RE = re.compile(
 _QUALIFIERS = """sign on signon signing sign-on bonus pd rsu rsus equity options option stock shares equivalent
 equiv profit sharing profit-sharing target targeted est estimated approx approximately grant grants cash total
 guaranteed annual base salary value range typical typically avg average median new hire initial and or of in
-plus incl including vest vesting"""
+plus incl including vest vesting cliff super superannuation pension"""
 QUALIFIER_WORDS = frozenset(_QUALIFIERS.split())
 SIGN_ON_RE = re.compile(r"\bsign(?:ing)?[- ]?on\b|\bsigning\b", re.I)
 
@@ -143,6 +151,8 @@ def _names_currency(text: str) -> bool:
 def _split_conversion(text: str, currency: str | None) -> tuple[str, str | None]:
     """`€140K-€195K / $153K-$213K` -> the figure's text and the conversion's."""
     parts = CONVERSION_RE.split(text, maxsplit=1)
+    if GRANT_YEARS_RE.match("/" + parts[-1]) and len(parts) == 2:
+        return text, None  # `A$60k–A$100k / 4 yrs`: the grant's years, no conversion
     if len(parts) == 2 and parts[1] and LEADING_RANGE_RE.match(parts[1]) and any(c.isdigit() for c in parts[1]):
         return parts[0], parts[1]
     return text, None
@@ -181,7 +191,8 @@ def _tail(tail: str) -> tuple[dict, str]:
         rest = rest.lstrip()
         years = GRANT_YEARS_RE.match(rest)
         if years:
-            found["years"] = int(years["years"])
+            written = years["years"].lower()
+            found["years"] = NUMBER_WORDS[written] if written in NUMBER_WORDS else int(written)
             rest = rest[years.end() :]
             continue
         year = PER_YEAR_RE.match(rest)
@@ -205,9 +216,10 @@ def _words(text: str) -> tuple[str, str]:
     text = text.strip().strip(",;").strip()
     if not text:
         return "", ""
-    for word in re.findall(r"[A-Za-z][A-Za-z.'-]*", NOTE_RE.sub(" ", text)):
+    plain = CLIFF_TAIL_RE.sub(" ", NOTE_RE.sub(" ", text))
+    for word in re.findall(r"[A-Za-z][A-Za-z.'-]*", plain):
         lowered = word.lower().strip(".'")
         if lowered not in QUALIFIER_WORDS and not all(part in QUALIFIER_WORDS for part in lowered.split("-")):
             return text, word
-    leftover = re.sub(r"[A-Za-z][A-Za-z.'-]*|\([^)]*\)|[\s,;:&/+–—-]", "", text)
+    leftover = re.sub(r"[A-Za-z][A-Za-z.'-]*|\([^)]*\)|[\s,;:&/+–—-]", "", CLIFF_TAIL_RE.sub(" ", text))
     return text, leftover[:20]

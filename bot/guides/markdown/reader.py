@@ -24,6 +24,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block, parse_blocks
+from bot.guides.markdown.grids import read_level_grid
+from bot.guides.markdown.lists import read_list_bands
 from bot.guides.markdown.tables import read_band_table
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
 from bot.guides.model import (
@@ -96,7 +98,7 @@ def read_guide(
     sections = _sections(blocks)
 
     dna = _read_dna(blocks, ctx)
-    regions = read_band_table(blocks, ctx, line=title_line)
+    regions = _read_regions(blocks, ctx, title_line)
     narrative = _read_narrative(sections)
     mapping_raw, mapping = _read_level_mapping(sections)
     levers = _read_levers(sections, ctx)
@@ -133,6 +135,24 @@ def read_guide(
             ctx.errors.append(problem)
         return ReadResult(None, ctx.errors, ctx.warnings)
     return ReadResult(guide, ctx.errors, ctx.warnings)
+
+
+def _read_regions(blocks: list[Block], ctx: _Context, title_line: int):
+    """A grid of one part by level and region (`## Base salary by level and location`), else the band table's
+    regions; else bands written as lists (`**London**` over `- Base salary: £95,000`),
+    and then the table's problems are not the guide's (a table of levels is no band table)."""
+    gridded = read_level_grid(blocks, ctx, title_line)
+    if gridded:
+        return gridded
+    tables = _Context(ctx.path)
+    regions = read_band_table(blocks, tables, line=title_line)
+    if not regions:
+        listed = read_list_bands(blocks, ctx)
+        if listed:
+            regions, tables.errors = listed, [p for p in tables.errors if p.field != "band table"]
+    ctx.errors += tables.errors
+    ctx.warnings += tables.warnings
+    return regions
 
 
 # --- title ---------------------------------------------------------------------------

@@ -1,0 +1,109 @@
+"""One part of pay by level and region, in a grid, and the other parts by level in a table after it.
+
+    ## Base salary by level and location
+    | Level | Seattle | New York | Remote (US) |
+    | IC2   | $140K–$165K | $145K–$170K | $120K–$142K |
+
+    ## Equity, bonus and sign-on
+    | Level | RSUs / yr | Bonus target | Sign-on (typical max) |
+    | IC2   | $25K | 10% | $10K |
+
+The grid's heading says which part its cells are (`Base salary by level and location`); a
+grid with no such heading, or one of totals, is read as totals per level (`tables._levels_as_rows`). Each level
+and region becomes a band of its own, as `| Level | Region | Base | ... |` rows would, and a
+later table of parts by level (with no region column) adds its figures to every region's
+band at that level: they are said once for all regions, and the guide says so.
+"""
+
+from __future__ import annotations
+
+from bot.guides.markdown.blocks import Block
+from bot.guides.markdown.tables import (
+    LEVEL_HEADERS,
+    BandBuilder,
+    Reporter,
+    _heading_before,
+    column_kind,
+    first_currency,
+    is_blank,
+    region_cell,
+    stock_column,
+)
+from bot.guides.markdown.text import clean_inline
+from bot.guides.model import RegionBand
+
+PARTS = {"base", "stock", "bonus", "sign_on", "total", "total_year1"}
+
+
+def read_level_grid(blocks: list[Block], report: Reporter, title_line: int | None) -> list[RegionBand] | None:
+    """The bands of the first level-by-region grid whose heading names a part; None when the guide has none."""
+    tables = [block for block in blocks if block.kind == "table"]
+    for index, table in enumerate(tables):
+        part = _grid_part(blocks, table, title_line)
+        if part is None:
+            continue
+        builders = _grid(table, part, report)
+        for later in tables[index + 1 :]:
+            _add_parts_by_level(later, builders, report)
+        bands = [builder.build(line) for builder, line in builders.values()]
+        return [band for band in bands if band is not None]
+    return None
+
+
+def _grid_part(blocks: list[Block], table: Block, title_line: int | None) -> tuple[str, str] | None:
+    """(kind, heading) when the table is `| Level | <region> | <region> |` under a heading naming one part."""
+    header = table.rows[0]
+    if len(header) < 2 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
+        return None
+    if any(column_kind(cell) in PARTS for cell in header[1:]):
+        return None  # a table of parts by level, not by region
+    heading = _heading_before(blocks, table, title_line)
+    if not heading:
+        return None
+    words = heading.lower().split(" by ")[0]  # `Base salary by level and location`: the part before `by`
+    kind = column_kind(words)
+    # totals by level stay totals per level (`tables._levels_as_rows`), as a grid with no heading is read
+    return (kind, heading) if kind in PARTS - {"total", "total_year1"} else None
+
+
+def _grid(table: Block, part: tuple[str, str], report: Reporter) -> dict[tuple[str, str], tuple[BandBuilder, int]]:
+    kind, heading = part
+    header = table.rows[0]
+    columns = [region_cell(cell) for cell in header[1:]]
+    builders: dict[tuple[str, str], tuple[BandBuilder, int]] = {}
+    for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
+            continue
+        level = clean_inline(row[0])
+        for (name, currency), cell in zip(columns, row[1:], strict=True):
+            if is_blank(cell):
+                continue
+            builder = BandBuilder(name, currency or first_currency([cell], name), report, level)
+            builder.add(kind, heading, cell, line, stock_column(heading) if kind == "stock" else None)
+            builders[(level, name)] = (builder, line)
+    return builders
+
+
+def _add_parts_by_level(
+    table: Block, builders: dict[tuple[str, str], tuple[BandBuilder, int]], report: Reporter
+) -> None:
+    """`| Level | RSUs / yr | Bonus target | Sign-on |`: each row's parts to every region's band at its level."""
+    header = table.rows[0]
+    if len(header) < 2 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
+        return
+    kinds = [column_kind(cell) for cell in header[1:]]
+    if not any(kind in PARTS for kind in kinds):
+        return
+    for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
+        if len(row) != len(header):
+            continue
+        level = clean_inline(row[0])
+        for (band_level, _), (builder, _) in builders.items():
+            if band_level.lower() != level.lower():
+                continue
+            for column, kind, cell in zip(header[1:], kinds, row[1:], strict=True):
+                label = clean_inline(column)
+                builder.add(kind, label, cell, line, stock_column(column) if kind == "stock" else None)

@@ -1,0 +1,142 @@
+"""Bands written as lists instead of a table, as prose-minded authors write them.
+
+Two shapes are read, each turned into the one-row table the band reader already knows
+(`tables._band_rows`), so every cell goes through the same exact reading and warnings:
+
+- a region's name on a line of its own (bold, or a small heading), then a list of its parts:
+
+      **London (Shoreditch)**
+      - Base salary: £95,000–£120,000
+      - EMI share options: £40,000–£80,000 over four years
+
+- one list naming the regions inside its items, with parts shared by every region:
+
+      - Syd: base A$165k–A$190k + super
+      - Mel: base A$155k–A$180k + super
+      - Options: A$60k–A$100k / 4 yrs (same both cities)
+      - TC (base + super + options/yr):
+        - Syd ~A$200k–A$238k
+
+A list item that names no part of a band is not read here; the guide keeps it as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.guides.markdown.blocks import Block
+from bot.guides.markdown.tables import EMOJI_RE, Reporter, _band_rows, column_kind
+from bot.guides.markdown.text import clean_inline
+from bot.guides.model import RegionBand
+
+PART_KINDS = {"base", "stock", "bonus", "total", "total_year1", "sign_on"}
+LABELLED_ITEM_RE = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>\S.*)$")
+# `base A$165k–A$190k + super`: a part's word opening the value of an item labelled with a region
+PART_FIRST_RE = re.compile(
+    r"^(?P<part>base(?:\s+salary)?|salary|equity|stock|options|rsus?|bonus|total(?:\s+comp)?|tc|sign[- ]?on)\b\s*:?\s*"
+    r"(?P<value>\S.*)$",
+    re.I,
+)
+FIGURE_RE = re.compile(r"\d")
+REGION_LINE_RE = re.compile(r"^\*\*(?P<name>[^*]{2,60})\*\*:?$")
+
+
+def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    """The regions a guide writes as lists, in the guide's order; [] when it writes none."""
+    regions = _regions_over_lists(blocks, report)
+    return regions or _regions_in_items(blocks, report)
+
+
+def _part_items(block: Block) -> list[tuple[str, str, int]]:
+    """(label, value, line) of each item naming a band part with a figure or a dash."""
+    found = []
+    for item, line in zip(block.items, block.item_lines, strict=True):
+        match = LABELLED_ITEM_RE.match(clean_inline(item))
+        if match and column_kind(match["label"]) in PART_KINDS | _all_in(match["label"]):
+            found.append((match["label"], match["value"], line))
+    return found
+
+
+def _all_in(label: str) -> set[str]:
+    """`All in, a typical year`: the author's word for total comp."""
+    return {column_kind(label)} if re.match(r"all[- ]in\b", label.strip(), re.I) else set()
+
+
+def _kind(label: str) -> str:
+    return "total" if _all_in(label) else column_kind(label)
+
+
+def _regions_over_lists(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    regions: list[RegionBand] = []
+    for index, block in enumerate(blocks[:-1]):
+        name = _region_line(block)
+        following = blocks[index + 1]
+        if name is None or following.kind != "list":
+            continue
+        items = _part_items(following)
+        if len(items) < 2 or not any(FIGURE_RE.search(value) for _, value, _ in items):
+            continue
+        regions.extend(_one_row(name, items, block.line, report))
+    return regions
+
+
+def _region_line(block: Block) -> str | None:
+    """`**London (Shoreditch)**`, `**🗽 New York (HQ)**`, `### Berlin`: a region's name alone on its line."""
+    if block.kind == "heading" and block.level >= 3:
+        text = clean_inline(block.text)
+    elif block.kind == "paragraph" and REGION_LINE_RE.match(block.text.strip()):
+        text = REGION_LINE_RE.match(block.text.strip())["name"]
+    else:
+        return None
+    text = EMOJI_RE.sub(" ", text).strip(" :")
+    return text if text and column_kind(text) not in PART_KINDS else None
+
+
+def _one_row(name: str, items: list[tuple[str, str, int]], line: int, report: Reporter) -> list[RegionBand]:
+    """One region's items as the one-row table `_band_rows` reads (a later item of a kind already given is
+    kept beside the band by the builder, as a second column of that kind is)."""
+    header = ["Region", *(label for label, _, _ in items)]
+    table = Block("table", line, rows=[header, [name, *(value for _, value, _ in items)]], row_lines=[line, line])
+    kinds = ["region", *(_kind(label) for label, _, _ in items)]
+    return _band_rows(table, kinds, report, first=0)
+
+
+def _regions_in_items(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    """`- Syd: base A$165k–A$190k` items naming their region, the parts every region shares after them."""
+    for block in blocks:
+        if block.kind != "list":
+            continue
+        own: dict[str, list[tuple[str, str, int]]] = {}
+        shared: list[tuple[str, str, int]] = []
+        heading_kind: str | None = None  # `TC (base + super + options/yr):` over region items
+        for item, line in zip(block.items, block.item_lines, strict=True):
+            text = clean_inline(item)
+            match = LABELLED_ITEM_RE.match(text)
+            if text.endswith(":") and column_kind(text.rstrip(":")) in PART_KINDS:
+                heading_kind = text.rstrip(":")
+                continue
+            if match and PART_FIRST_RE.match(match["value"]) and column_kind(match["label"]) not in PART_KINDS:
+                part = PART_FIRST_RE.match(match["value"])
+                own.setdefault(match["label"].strip(), []).append((part["part"], part["value"], line))
+                continue
+            if match and column_kind(match["label"]) in PART_KINDS:
+                shared.append((match["label"], match["value"], line))
+                heading_kind = None
+                continue
+            region = _named_region(text, own)
+            if heading_kind and region:
+                own[region].append((heading_kind, text[len(region) :].strip(" :"), line))
+        if len(own) >= 1 and any(FIGURE_RE.search(v) for items in own.values() for _, v, _ in items):
+            regions: list[RegionBand] = []
+            for name, items in own.items():
+                regions.extend(_one_row(name, [*items, *shared], items[0][2], report))
+            return regions
+    return []
+
+
+def _named_region(text: str, regions: dict[str, list]) -> str | None:
+    """The region an item opens with (`Syd ~A$200k–A$238k`), among those the list has named."""
+    for name in regions:
+        if re.match(rf"{re.escape(name)}\b", text, re.I):
+            return name
+    return None
