@@ -42,6 +42,25 @@ RETIREMENT_RE = re.compile(
     r"\b401\s?\(?k\)?(?:\s+match(?:ing)?)?|\bpension(?:\s+match(?:ing)?)?|\bretirement\s+match", re.I
 )
 
+# Australian superannuation, which the employer pays into a retirement fund on top of the salary ("A$170k +
+# super", "11.5% super", "superannuation"): a retirement contribution, kept as a note like a 401k match, never
+# pay. "super" alone only where it names the fund (after "+", "plus", "and", "incl", "ex" or a percent, or
+# before a percent or the end of a clause), never the adverb ("super helpful", "and super low equity").
+_SUPER_ENDS = (
+    r"(?=\s*(?:$|[,.;:!?)(+&/-]|\d|(?:in|on\s+top|contributions?|guarantee|included|extra|separately|at|of|is|and"
+    r"|plus|with)\b))"
+)
+SUPER_RE = re.compile(
+    r"\bsuperannuation\b"
+    r"|(?:\+\s*|\b(?:plus|and|with|incl(?:uding|\.)?|inc\.?|excl(?:uding|\.)?|ex|no)\s+|%\s*)super\b"
+    + _SUPER_ENDS
+    + r"|\bsuper\s*(?:contributions?|guarantee)?\s*(?:of|at|is|:|-)?\s*(?=\d{1,2}(?:\.\d+)?\s?%)",
+    re.I,
+)
+# "A$170k + super": the figure the fund is paid on top of is the salary
+PLUS_SUPER_AFTER_RE = re.compile(
+    r"\s*(?:\+|plus|and)\s*(?:\d{1,2}(?:\.\d+)?\s?%\s*)?(?:superannuation\b|super\b" + _SUPER_ENDS + ")", re.I
+)
 PLAN_GAP_RE = re.compile(r"[\s:=-]*(?:(?:is|of|at|up\s+to|of\s+up\s+to)\s*)?[\s:=-]*", re.I)
 
 # Words that name a place or a role change; the coach adds the catalog's own words (Context.known_words).
@@ -172,8 +191,13 @@ KIND_RE = re.compile(
     r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus|sign[\s-]?in\s+bonus"
     r"|one[\s-]?time\s+bonus)"
     r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?|variable(?:\s+(?:pay|comp))?)"
-    r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock|vests)"
-    r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base)"
+    # ESOPs and VSOPs (an employee or virtual stock option plan), virtual and phantom shares: equity, however
+    # it is settled
+    r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock|vests|[ev]sops?"
+    r"|(?:virtual|phantom)\s+(?:shares|stocks?|equity|options?))"
+    # "fixed pay", "fixed component": the base, as Indian offers name the salary beside the CTC
+    r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base"
+    r"|fixed\s+(?:pay|salary|comp(?:onent|ensation)?|ctc|portion|part|cash))"
     r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b|ctc|cost\s+to\s+company)"
     r"|(?P<stipend>stipend|allowance|learning\s+budget|equipment|home\s+office|wellness|education\s+budget)",
     re.I,
@@ -207,7 +231,9 @@ NEGATIVE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s:=(]))(?P<sign>[$£€¥₹]?[-−
 # "9000 RSUs", and as an offer letter writes it, "9,000 restricted stock units (RSUs)", "5,000 performance
 # share units": a count when written without a suffix (`90k RSUs` is money)
 RSU_COUNT_AFTER_RE = re.compile(
-    r"^\s*(?:rsus?|psus?|(?:restricted|performance)\s+(?:stock|share)\s+units?|stock\s+units?)\b", re.I
+    r"^\s*(?:rsus?|psus?|[ev]sops?|(?:restricted|performance)\s+(?:stock|share)\s+units?|stock\s+units?"
+    r"|(?:virtual|phantom)\s+(?:shares|options|units))\b",
+    re.I,
 )
 
 # Holder phrases. A rival's name is a word that is not a pronoun or a role word.
@@ -939,6 +965,14 @@ LABEL_WORDS = (
             "total comp",
             "total compensation",
             "offer details",
+            # the parts as Indian and European offers label them ("fixed: 31 LPA", "ESOPs - 48L")
+            "fixed",
+            "variable",
+            "ctc",
+            "esop",
+            "esops",
+            "vsop",
+            "vsops",
         ]
     )
     | PLACE_WORDS
@@ -1135,7 +1169,7 @@ ROOM_RE = re.compile(
     re.I,
 )
 NO_PART_RE = re.compile(
-    r"(?:\b(?:no|zero|without(?:\s+any)?)|(?<![\w.,$£€])[$£€]?0k?)\s+(?P<part>equity|stock|rsus?|options|shares|(?:target\s+|annual\s+)?bonus|"
+    r"(?:\b(?:no|zero|without(?:\s+any)?)|(?<![\w.,$£€])[$£€]?0k?)\s+(?P<part>equity|stock|rsus?|[ev]sops?|options|shares|(?:target\s+|annual\s+)?bonus|"
     r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b(?!\s+(?:mentioned|discussed|listed|yet|info|details))"
     r"|\b(?P<part2>equity|bonus|sign[\s-]?on(?:\s+bonus)?|relocation)\s*(?::|is|-|\?)?\s*(?:none|zero|0(?![.,]\d)|n/?a)\b"
     # "it's all cash", "a cash-only offer": no equity
@@ -1217,6 +1251,9 @@ def read(text: str, context: Context) -> Utterance:
 
     plan_ends: list[int] = []  # where each "401k match" ends: a percent right after it is the match
     masked = _mask(RETIREMENT_RE, masked, lambda m: (notes.add("retirement_match"), plan_ends.append(m.end())))
+    for match in SUPER_RE.finditer(masked):
+        notes.add("retirement_match")
+        plan_ends.append(match.end())
     masked = _mask(NOT_FIGURES_RE, masked)
     masked = _mask(SLASHED_FIGURES_RE, masked, lambda m: utterance.unreadable.append(m[0]), keep=_not_slashed_pay)
     price = SHARE_PRICE_RE.search(masked)
@@ -1537,7 +1574,8 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
         next_start = matches[index + 1][0].start() if index + 1 < len(matches) else len(masked)
         after = masked[match.end() : next_start]
         before = masked[previous_end : match.start()]
-        component = "equity" if shares else (_kind_after(after) or _kind_before(before))
+        plus_super = "base" if PLUS_SUPER_AFTER_RE.match(masked, match.end()) else None
+        component = "equity" if shares else (_kind_after(after) or plus_super or _kind_before(before))
         if component is None and found and re.fullmatch(r"\s*,?\s*(?:up\s+|all\s+the\s+way\s+)?to\s*", before, re.I):
             component = found[-1][2].component  # "base went from 175k to 185k", "raised base by 8k to 188k"
         # The period is said right after the figure, before any vesting words ("100k RSUs vesting
@@ -1623,13 +1661,20 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
 def _kind_after(after: str) -> str | None:
     segment = SEPARATOR_RE.split(after, maxsplit=1)[0]
     if re.match(r"\s*fixed\b", segment, re.I):
-        return "base"  # "28 LPA fixed", as Indian offers name the salary (never "fixed" before a figure: a pushback)
+        return "base"  # "28 LPA fixed", as Indian offers name the salary
     match = KIND_RE.search(" ".join(segment.split()[:4]))
     return _kind_of(match)
 
 
+# "fixed ₹31L", "fixed: 31 LPA": the word alone before a figure names the base too; not after a verb ("base is
+# fixed at 180k", "they fixed it at 180k" hold a part where it is: a pushback)
+FIXED_BEFORE_RE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!'s\s)(?<!\bbe\s)\bfixed\s*[:=-]?\s*$", re.I)
+
+
 def _kind_before(before: str) -> str | None:
     segment = SEPARATOR_RE.split(before)[-1]
+    if FIXED_BEFORE_RE.search(segment) and not KIND_RE.search(segment):
+        return "base"
     matches = list(KIND_RE.finditer(segment))
     if (
         len(matches) > 1
@@ -1655,6 +1700,8 @@ def _percents(masked: str) -> list[tuple[int, int, _Found]]:
         if of_base:  # "12% of base": a share of the base (a bonus, most often), never the base itself
             after = after[of_base.end() :]
         component = _kind_of(KIND_RE.search(" ".join(after.split()[:4]))) or _kind_before(before)
+        if re.match(r"\s*super(?:annuation)?\b", after, re.I):
+            component = "retirement_match"  # "11% super": what the employer pays into the fund
         if component == "base":
             component = None  # pay is never a percent: the base named beside one is what it is a share of
         if component in ("total", "equity") and re.search(r"\bbonus\b", after + before, re.I):

@@ -58,6 +58,9 @@ _APOSTROPHE_GROUPED = re.compile(r"(?<![\d.,'])(\d{1,3})((?:'\d{3})+)(?![\d'])")
 # A decimal comma before a suffix ("180,5k", "€85,75k"): a comma followed by fewer than three digits groups
 # no thousands, so it is the decimal point much of Europe writes.
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(\d{1,2})(?=\s?[kKmM]\b)")
+# The same comma in a percent ("7,5 % bonus", "12,5%"): read so, "7,5 %" would be read as 5%. A figure of one
+# or two digits only, so a schedule written with commas ("25,25,25,25%") stays a list.
+_PERCENT_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s?(?:%|percent\b|pct\b|per\s+cent\b))", re.I)
 # "p.a." (per annum) read as the words, so its dots end no sentence ("£95,000 p.a. base").
 _PER_ANNUM = re.compile(r"(?<!\w)p\.\s?a\.?(?!\w)", re.I)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
@@ -77,6 +80,7 @@ def normalise(text: str) -> str:
     text = _SPACE_GROUPED.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     text = _APOSTROPHE_GROUPED.sub(lambda m: m[1] + m[2].replace("'", ""), text)
     text = _DECIMAL_COMMA.sub(r".\1", text)
+    text = _PERCENT_DECIMAL_COMMA.sub(r"\1.\2", text)
     text = _PER_ANNUM.sub("per annum", text)
     return re.sub(r"[ \t]+", " ", text).strip()
 

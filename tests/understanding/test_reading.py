@@ -194,3 +194,41 @@ def test_current_pay_typed_without_i_and_parts_absent_from_someone_elses_pay():
     assert {a.holder for a in typed.amounts} == {CURRENT}
     assert understand("fyi netflix gave me 320k all cash, no stock", DISCUSSED).none_of == []
     assert understand("i make 150k and they offered 180k with no equity", DISCUSSED).none_of == ["equity"]
+
+
+def test_a_decimal_comma_in_a_percent_and_the_names_of_equity_plans():
+    """ "7,5 % bonus" was read as 5%, and a VSOP's value as a figure of no part (asked whether it was the base)."""
+    utterance = understand("VSOP of 40.000 € over 4 years, 7,5 % bonus", Context())
+    assert [(a.component, a.value, a.unit, a.currency) for a in utterance.amounts] == [
+        ("equity", 40_000, "money", "EUR"),
+        ("bonus", Decimal("7.5"), "percent", None),
+    ]
+    assert utterance.vesting_years == 4
+    assert understand("vesting 25,25,25,25%", Context()).schedule == (Decimal(25),) * 4
+    for text in ("ESOP of ₹20L", "ESOPs: ₹20L", "virtual shares worth €20k", "phantom shares of 20k", "20k vsop"):
+        assert [a.component for a in understand(text, Context()).amounts] == ["equity"], text
+    (count,) = understand("10,000 ESOPs over 4 years", Context()).amounts
+    assert (count.unit, count.value) == ("shares", 10_000)
+    assert understand("no ESOPs, 30L fixed", Context()).none_of == ["equity"]
+
+
+def test_fixed_pay_is_the_base_and_lakh_grouping_is_read_whole():
+    """ "fixed pay of ₹34,00,000" and "ESOPs ₹48 L over 4 yrs" were figures of no part: asked about, or dropped."""
+    for text in ("fixed pay of ₹34,00,000", "fixed: ₹34,00,000", "Fixed - 34 LPA", "34 LPA fixed"):
+        (amount,) = understand(text, Context()).amounts
+        assert (amount.component, amount.value, amount.currency) == ("base", 3_400_000, "INR"), text
+    (equity,) = understand("ESOPs ₹48 L over 4 yrs", Context()).amounts
+    assert (equity.component, equity.value, equity.years) == ("equity", 4_800_000, 4)
+    held = understand("they said base is fixed at 180k", DISCUSSED)
+    assert held.intent == "pushback" and held.fixed == ["base"]
+
+
+def test_superannuation_is_a_retirement_contribution_on_top_of_the_base():
+    """ "A$170k + super" asked whether A$170k was the base: what super is paid on top of is the salary."""
+    utterance = understand("A$170k + super in syd", Context())
+    assert [(a.component, a.value, a.currency) for a in utterance.amounts] == [("base", 170_000, "AUD")]
+    assert utterance.notes == ["retirement_match"]
+    percent = understand("170k, 11.5% super, 20k bonus", Context())
+    assert ("retirement_match", Decimal("11.5")) in [(a.component, a.value) for a in percent.amounts]
+    assert understand("this is super helpful", Context()).notes == []
+    assert [a.component for a in understand("they offered 170k and super low equity", Context()).amounts] == [None]
