@@ -271,6 +271,20 @@ class Source(Model):
     url: str | None = None
 
 
+class GuideText(Model):
+    """A section of the guide no reader above takes apart (an email, a call's words, answers to
+    pushback, notes), kept as the guide wrote it: shown as text, never computed with."""
+
+    title: str
+    kind: Literal["email", "phone", "pushback", "script", "notes"]
+    text: str
+    line: int | None = None
+
+    @property
+    def is_script(self) -> bool:
+        return self.kind != "notes"
+
+
 class Guide(Model):
     company: Company
     role: Role
@@ -281,6 +295,7 @@ class Guide(Model):
     levers: list[Lever] = Field(default_factory=list)
     negotiate_up: NegotiateUp | None = None
     sources: list[Source] = Field(default_factory=list)
+    kept: list[GuideText] = Field(default_factory=list)
     source_file: str | None = None
 
     @model_validator(mode="after")
@@ -295,6 +310,11 @@ class Guide(Model):
     @property
     def key(self) -> str:
         return f"{self.company.slug}/{self.role.slug}"
+
+    @property
+    def scripts(self) -> list[GuideText]:
+        """The guide's own words to say or write (email, call, pushback answers), as written."""
+        return [text for text in self.kept if text.is_script]
 
     @property
     def premium_percent(self) -> Decimal | None:

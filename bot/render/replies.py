@@ -20,6 +20,11 @@ FOCUS_WORDS = {
     "script": "script",
     "scripts": "script",
     "counter": "script",
+    "email": "script",
+    "phone": "script",
+    "pushback": "script",
+    "notes": "notes",
+    "note": "notes",
 }
 
 
@@ -116,7 +121,7 @@ def render_resolution(
         region = resolution.region if kind == "band" else None
         if kind == "region_unknown":
             context["ignored"] = resolution.unknown
-        template = "levers.j2" if focus == "levers" else "counter_script.j2"
+        template = {"levers": "levers.j2", "notes": "guide_notes.j2"}.get(focus, "counter_script.j2")
         return build_messages(render(template, guide=guide, region=region, standalone=True, **context))
     if kind == "band" and guide and resolution.region:
         region = resolution.region

@@ -79,8 +79,26 @@ def per_year(value: MoneyRange, years: int | None) -> str:
 
 
 def quote(text: str) -> Mrkdwn:
-    """A block quote of escaped text (every line prefixed with `>`)."""
-    return Mrkdwn("\n".join(f">{escape(line)}" for line in str(text).splitlines() or [""]))
+    """A block quote of escaped text (every line prefixed with `>`), its Markdown emphasis as Slack's."""
+    return Mrkdwn("\n".join(f">{slack_emphasis(escape(line))}" for line in str(text).splitlines() or [""]))
+
+
+def guide_text(text: str) -> Mrkdwn:
+    """A guide's section as written, line by line: escaped, its Markdown emphasis as Slack's."""
+    return Mrkdwn("\n".join(slack_emphasis(escape(line)) for line in str(text).splitlines()))
+
+
+# Markdown's `**bold**` and `*italic*` are Slack's `*bold*` and `_italic_`: a guide written in Markdown
+# would otherwise show its asterisks.
+_BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+_ITALIC_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![\w*])")
+
+
+def slack_emphasis(line: str) -> str:
+    if "*" not in line and "_" not in line:
+        return line
+    line = _ITALIC_RE.sub(r"_\1_", line)
+    return _BOLD_RE.sub(lambda match: f"*{match[1] or match[2]}*", line)
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -182,7 +200,14 @@ def environment(root: Path = RESPONSES_DIR) -> Environment:
         auto_reload=False,
     )
     env.filters.update(
-        money=money, example=example, range=money_range, per_year=per_year, quote=quote, escape=escape, plural=plural
+        money=money,
+        example=example,
+        range=money_range,
+        per_year=per_year,
+        quote=quote,
+        escape=escape,
+        plural=plural,
+        guide_text=guide_text,
     )
     return env
 

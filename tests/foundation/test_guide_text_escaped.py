@@ -43,6 +43,16 @@ Counter at $180K-$200K equity is competitive <@U0ADMIN>.
 
 **Evidence & Sources**
 - [Levels.fyi <!channel> & co](https://example.com/a&b)
+
+## Email to the recruiter
+
+> Hi <!channel> & <@U0ADMIN>,
+>
+> I'd like **5 < 6 > 4** more.
+
+## Watch outs
+
+- Their <Skill> & <!here> clause
 """
 
 LIVE_MARKUP = (
@@ -115,7 +125,8 @@ def test_comp_replies_show_guide_markup_as_text(hostile):
         "Levels.fyi &lt;!channel&gt; &amp; co",
     ):
         assert shown in everything, shown
-    for query in ("ampco ml remote levers", "ampco ml", "ampco", "ampco ml london"):
+    queries = ("ampco ml remote levers", "ampco ml", "ampco", "ampco ml london", "ampco ml script", "ampco ml notes")
+    for query in queries:
         assert_no_live_markup(mrkdwn_strings(hostile.comp(query, interactive=True)))
 
 
@@ -149,3 +160,13 @@ def test_the_blocks_survive_json_as_escaped_text(hostile):
     """The payload Slack receives (JSON) carries the entities, not the characters."""
     payload = json.dumps([m.blocks for m in hostile.comp("ampco ml remote")], ensure_ascii=False)
     assert "&lt;!channel&gt;" in payload and "<!channel>" not in payload
+
+
+def test_sections_kept_as_written_are_shown_escaped(hostile):
+    """The guide's own email and notes (bot/guides/markdown/kept.py) reach Slack as text, their Markdown
+    bold as Slack's."""
+    script = "\n".join(mrkdwn_strings(hostile.comp("ampco ml script", interactive=True)))
+    assert "Hi &lt;!channel&gt; &amp; &lt;@U0ADMIN&gt;," in script
+    assert "I'd like *5 &lt; 6 &gt; 4* more." in script
+    notes = "\n".join(mrkdwn_strings(hostile.comp("ampco ml notes", interactive=True)))
+    assert "• Their &lt;Skill&gt; &amp; &lt;!here&gt; clause" in notes

@@ -119,3 +119,55 @@ def test_a_company_by_its_first_word_and_a_role_without_its_head_noun(catalog):
     assert koyal.guide.company.slug == "koyal-health"
     assert (koyal.region.level, koyal.region.name) == ("SDE-3", "Hyderabad")
     assert resolver.resolve("kestrelzz pm berlin").kind == "company_unknown"
+
+
+def test_sections_no_reader_takes_apart_are_kept_as_written_with_their_kind(catalog):
+    guide, _ = _band(catalog, "lumenfield", "Seattle", "IC3")
+    kinds = {text.title: text.kind for text in guide.kept}
+    assert kinds["Email template"] == "email"
+    assert kinds["Recruiter call talking points"] == "phone"
+    assert kinds["Handling pushback"] == "pushback"
+    assert kinds["Refresh & 4-year grant note"] == "notes"
+    email = next(text for text in guide.kept if text.title == "Email template")
+    assert email.text.startswith("Hi Marcus,\n\nThanks again for the IC3 offer")  # its lines as written
+    assert "a base of $198K, RSUs of $70K per year, and a $20K sign-on" in email.text
+    # figures the reader did not read are kept word for word: Seattle's totals, stated nowhere else
+    notes = next(text for text in guide.kept if text.title == "Equity, bonus and sign-on").text
+    assert "• IC3: ~$240K–$274K" in notes
+    assert guide.level_mapping[1] == "IC3 = Google L4 / Amazon SDE II = 3–6 yrs"  # the `Level guide` table
+    assert all("6-month level review" not in row for row in guide.level_mapping)  # a pushback answer is no mapping
+    cobalt, _ = _band(catalog, "cobalt-harbor", "Chicago")
+    assert [(t.kind, t.title) for t in cobalt.scripts] == [
+        ("email", "By email"),
+        ("phone", "On the phone"),
+        ("pushback", "When They Push Back"),
+    ]
+
+
+def test_levers_written_as_bold_led_paragraphs_or_plain_items(catalog):
+    brightwater, _ = _band(catalog, "brightwater-payments", "London (Shoreditch)")
+    assert [lever.title for lever in brightwater.levers] == [
+        "Base, within the band",
+        "Payments domain expertise",
+        "The EMI option grant",
+        "A golden hello",
+        "Location banding (Manchester only)",
+        "A competing offer",
+    ]
+    assert "Where you actually have room" not in [text.title for text in brightwater.kept]  # read, not kept
+    bluegum, _ = _band(catalog, "bluegum-logistics", "Syd")
+    assert ("Sign-on", "up to A$10k if you're forfeiting a bonus") in [(lv.title, lv.script) for lv in bluegum.levers]
+
+
+def test_the_answer_shows_the_guides_own_script_and_names_the_rest(catalog):
+    from bot.answers import Answers
+
+    answers = Answers.load([BLIND])
+    whole = "\n".join(m.text for m in answers.comp("lumenfield sre ic3 seattle"))
+    assert "*Email template* _(the guide's own words, as written)_" in whole  # no counter script of its own
+    assert "_Also in this guide, as written:_" in whole and "Handling pushback" in whole
+    scripts = "\n".join(m.text for m in answers.comp("lumenfield sre script"))
+    assert "*Handling pushback*" in scripts and "*Recruiter call talking points*" in scripts
+    assert "has no counter script" not in scripts
+    notes = "\n".join(m.text for m in answers.comp("lumenfield sre notes"))
+    assert "• IC3: ~$240K–$274K" in notes and "Email template" not in notes

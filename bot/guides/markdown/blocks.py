@@ -27,6 +27,7 @@ class Block:
     items: list[str] = field(default_factory=list)  # lists
     item_lines: list[int] = field(default_factory=list)
     ordered: bool = False
+    raw: str = ""  # paragraphs, quotes and code: the lines as written (`text` joins them into one)
 
 
 def split_cells(line: str) -> list[str]:
@@ -89,7 +90,14 @@ def parse_blocks(text: str) -> list[Block]:
                     break  # `> **Bands**` then `> | Region | ... |`: the table is read as one
                 quoted.append(lines[index].strip()[1:].strip())
                 index += 1
-            blocks.append(Block("quote", number, text=" ".join(q for q in quoted if q)))
+            blocks.append(Block("quote", number, text=" ".join(q for q in quoted if q), raw="\n".join(quoted).strip()))
+            continue
+        if stripped.startswith("```"):
+            # a fenced block (an email written out): its lines as written, never read for figures
+            end = next((i for i in range(index + 1, len(lines)) if lines[i].strip().startswith("```")), len(lines))
+            body = "\n".join(lines[index + 1 : end]).strip("\n")
+            blocks.append(Block("code", number, text=" ".join(body.split()), raw=body))
+            index = end + 1
             continue
         item = LIST_ITEM_RE.match(line)
         if item:
@@ -122,7 +130,7 @@ def parse_blocks(text: str) -> list[Block]:
                 break
             paragraph.append(following)
             index += 1
-        blocks.append(Block("paragraph", number, text=" ".join(paragraph)))
+        blocks.append(Block("paragraph", number, text=" ".join(paragraph), raw="\n".join(paragraph)))
     return blocks
 
 

@@ -47,6 +47,15 @@ def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
     return regions or _regions_in_items(blocks, report)
 
 
+def is_band_list(block: Block) -> bool:
+    """A list this module reads bands from: parts of pay with figures, or cities naming their parts."""
+    items = _part_items(block)
+    if len(items) >= 2 and any(FIGURE_RE.search(value) for _, value, _ in items):
+        return True
+    named = [LABELLED_ITEM_RE.match(clean_inline(item)) for item in block.items]
+    return sum(1 for m in named if m and PART_FIRST_RE.match(m["value"])) >= 1
+
+
 def _part_items(block: Block) -> list[tuple[str, str, int]]:
     """(label, value, line) of each item naming a band part with a figure or a dash."""
     found = []

@@ -25,8 +25,9 @@ from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block, parse_blocks
 from bot.guides.markdown.grids import read_level_grid
-from bot.guides.markdown.lists import read_list_bands
-from bot.guides.markdown.tables import read_band_table
+from bot.guides.markdown.kept import read_kept
+from bot.guides.markdown.lists import is_band_list, read_list_bands
+from bot.guides.markdown.tables import is_band_table, read_band_table
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
 from bot.guides.model import (
     Company,
@@ -104,6 +105,7 @@ def read_guide(
     levers = _read_levers(sections, ctx)
     strategy = _read_negotiate_up(blocks, sections, ctx)
     sources = _read_sources(sections)
+    kept = read_kept(blocks, _used_lines(blocks, sections, title_line), title_line)
 
     for name, present in (
         ("negotiation DNA", dna is not None),
@@ -128,6 +130,7 @@ def read_guide(
             levers=levers,
             negotiate_up=strategy,
             sources=sources,
+            kept=kept,
             source_file=path,
         )
     except ValidationError as exc:
@@ -153,6 +156,31 @@ def _read_regions(blocks: list[Block], ctx: _Context, title_line: int):
     ctx.errors += tables.errors
     ctx.warnings += tables.warnings
     return regions
+
+
+def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -> set[int]:
+    """The lines of every block a reader above takes apart (the rest is kept as written: `read_kept`)."""
+    used = {title_line}
+    for block in blocks:
+        label = LABEL_RE.match(block.text) if block.kind in ("paragraph", "quote") else None
+        if label and ("dna" in label["label"].lower() or "negotiat" in label["label"].lower()):
+            used.add(block.line)  # the DNA line; a `> **Negotiate Up Strategy:**` quote
+        if (block.kind == "table" and is_band_table(block)) or (block.kind == "list" and is_band_list(block)):
+            used.add(block.line)
+    found = [
+        _find(sections, "dna", "overview", "context", "about", inline=False),
+        _mapping_section(sections),
+        next((s for s in sections if "lever" in s.label and any(b.kind == "list" for b in s.blocks)), None),
+        _find(sections, "negotiate up", "negotiation strategy", "strategy"),
+        _find(sections, "source", "evidence", "references"),
+        *(s for s in sections if LEVER_HEADING_RE.match(strip_bold(s.title))),
+        *_lever_paragraphs(sections),
+    ]
+    for section in found:
+        if section is not None:
+            used.add(section.line)
+            used.update(block.line for block in section.blocks)
+    return used
 
 
 # --- title ---------------------------------------------------------------------------
@@ -430,7 +458,7 @@ def _read_narrative(sections: list[Section]) -> list[str]:
 
 
 def _read_level_mapping(sections: list[Section]) -> tuple[str | None, list[str]]:
-    section = _find(sections, "level mapping", "levels", "leveling")
+    section = _mapping_section(sections)
     if section is None:
         return None, []
     if section.inline:
@@ -447,6 +475,15 @@ def _read_level_mapping(sections: list[Section]) -> tuple[str | None, list[str]]
     return None, []
 
 
+# `Level Mapping:`, `Levels`, `Leveling`, `Level guide`: a label that starts with the word (a pushback
+# answer that mentions leveling is no mapping)
+MAPPING_LABEL_RE = re.compile(r"^(?:level(?:s|ling|ing)?(?:\s+(?:mapping|map|guide|equivalents?))?)$|^level mapping\b")
+
+
+def _mapping_section(sections: list[Section]) -> Section | None:
+    return next((s for s in sections if MAPPING_LABEL_RE.match(s.label)), None)
+
+
 # --- levers ----------------------------------------------------------------------------
 
 LEVER_ITEM_RE = re.compile(r"^\*\*(?P<title>.+?):?\*\*:?\s*(?P<script>.*)$")
@@ -459,7 +496,7 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
     headed = _lever_headings(sections)
     section = next((s for s in sections if "lever" in s.label and any(b.kind == "list" for b in s.blocks)), None)
     if section is None:
-        return headed
+        return headed or _paragraph_levers(sections)
     levers: list[Lever] = []
     for block in section.blocks:
         if block.kind != "list":
@@ -467,11 +504,44 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
         for item, line in zip(block.items, block.item_lines, strict=True):
             match = LEVER_ITEM_RE.match(item)
             if not match:
-                ctx.warn(line, "levers", f"item without a bold title: {item[:60]!r}")
+                # `- Sign-on: up to A$10k if you're forfeiting a bonus`: the words before a colon are its title
+                plain = clean_inline(item, keep_bold=True)
+                title, colon, script = plain.partition(": ")
+                if not colon or len(title) > 60:
+                    title, script = plain, ""
+                    ctx.warn(line, "levers", f"item without a title of its own, kept whole as one: {item[:60]!r}")
+                levers.append(Lever(title=title.strip(), script=strip_quotes(script.strip())))
                 continue
             script = strip_quotes(match["script"].strip().lstrip("—–-:").strip())
             levers.append(Lever(title=match["title"].strip().rstrip(":"), script=script))
     return levers
+
+
+# A heading over levers written as bold-led paragraphs (`## Where you actually have room`, then
+# `**Payments domain expertise.** This is the lever I'd lead with ...`)
+LEVER_SECTION_RE = re.compile(
+    r"\blevers?\b|\bhave\s+room\b|\bwhere\s+to\s+push\b|\bwhat\s+(?:moves|works|is\s+negotiable)\b|\bnegotiable\b",
+    re.I,
+)
+
+
+def _paragraph_levers(sections: list[Section]) -> list[Lever]:
+    """Levers as bold-led paragraphs right under a heading that names them."""
+    return [
+        Lever(title=section.title.strip().rstrip(".:"), script=clean_inline(section.inline, keep_bold=True))
+        for section in _lever_paragraphs(sections)
+    ]
+
+
+def _lever_paragraphs(sections: list[Section]) -> list[Section]:
+    found: list[Section] = []
+    under = False
+    for section in sections:
+        if not section.inline:  # a heading (or a label alone): levers follow only one that names them
+            under = bool(LEVER_SECTION_RE.search(section.title))
+        elif under:
+            found.append(section)
+    return found
 
 
 def _lever_headings(sections: list[Section]) -> list[Lever]:

@@ -664,6 +664,14 @@ def _heading_before(blocks: list[Block], table: Block, title_line: int | None = 
     return None
 
 
+def is_band_table(table: Block) -> bool:
+    """A table the band readers take figures from (a grid of parts by level counts: `grids`)."""
+    header = table.rows[0] if table.rows else []
+    if header and clean_inline(header[0]).lower() in LEVEL_HEADERS:
+        return True
+    return any(reader(table, _Muted(None)) for reader in TABLE_READERS)
+
+
 class _Muted:
     """A reporter that drops what it is told: a table read only to see whether it is a band table."""
 
