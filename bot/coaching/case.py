@@ -161,6 +161,9 @@ class Case(BaseModel):
     # follows the band when the location changes, and a figure in a named currency replaces it.
     currency_assumed: bool = False
     figure_asked: FigureAsked | None = None  # the figure "Is 175 the base salary, …?" asks about
+    # A location named before any guide could place it ("A$170k + super in syd", then "location is syd" while
+    # the company is still asked for): kept as typed, and placed in the band once the company's guide is known.
+    place_said: str | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -127,7 +127,13 @@ def _part_of_the_figure_asked(case: Case, u: Utterance) -> tuple[Case, Utterance
         return case, u
     parts = parts_named(u.text)
     if u.amounts and case.pending == "unlabelled":
-        return case.model_copy(update={"figure_asked": None}), u  # the figures stated afresh
+        # the figures stated afresh ("180k base actually", the figure again, a correction) replace it; other parts
+        # ("30k sign-on", "ESOPs ₹48 L") are noted and the question is asked again (`Intake.missing`)
+        afresh = u.intent == "correction" or any(
+            a.holder == OFFER and (a.component in (None, "base") or figure.value in (a.value, a.value * 1000))
+            for a in u.amounts
+        )
+        return (case.model_copy(update={"figure_asked": None}), u) if afresh else (case, u)
     if u.amounts or u.intent in QUESTIONS or len(parts) != 1 or len(u.text.split()) > ANSWER_WORDS:
         return case, u  # not an answer: the question stands (`skip` lets the figure go)
     amount = Amount(OFFER, parts[0], figure.value, "money", currency=figure.currency, text=figure.text)
@@ -330,7 +336,9 @@ class Coach:
         # (a company no guide covers has no location to ask for)
         unplaced = case.company_text is None and (case.company_slug is None or case.region is None)
         placeable = lookup is not None and lookup.kind in ("band", "regions", "roles")
-        if case.pending in ("company", "role", "region") or u.unreadable or (unplaced and placeable):
+        # "location is syd" with no band placed yet: kept (and said) even while another question is open
+        located = case.region is None and self.intake.place_named(text) is not None
+        if case.pending in ("company", "role", "region") or u.unreadable or (unplaced and placeable) or located:
             # a company, role or location still missing is taken even when another question came last
             return self._statement(case, u, text)
         if case.pending == "shares" and self._answers_shares(u):
@@ -513,7 +521,9 @@ class Coach:
     def _may_place(self, case: Case, u: Utterance) -> bool:
         if u.intent in ("pushback", "walk_away", "rival", "current"):
             return False
-        return case.company_slug is None or u.mentions_place or case.pending in ("company", "role", "region")
+        if case.company_slug is None or u.mentions_place or case.pending in ("company", "role", "region"):
+            return True
+        return case.region is None and self.intake.place_named(u.text) is not None  # "in syd", before the band
 
     def _after_update(self, case: Case, u: Utterance, done: Applied, region_changed: bool = False) -> Outcome:
         """The reply once the case is updated: a question when a figure cannot be used or a

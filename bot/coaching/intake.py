@@ -51,6 +51,16 @@ COMPANY_INSTEAD_RE = re.compile(
     re.I,
 )
 
+# Where a message names a location: "in syd", "location is syd", "based in bengaluru", "city: london". The words
+# after are looked up in the catalog's location words (its aliases too: "syd", "blr", "ldn").
+PLACE_SAID_RE = re.compile(
+    r"\b(?:in|location(?:\s+is)?|located\s+in|based\s+(?:in|out\s+of)|city(?:\s+is)?|office\s+(?:is\s+)?in"
+    r"|relocat\w*\s+to|mov(?:e|ing)\s+to)\s*[:=-]?\s+(?:the\s+)?(?P<place>[a-z][a-z .'-]{0,40})",
+    re.I,
+)
+
+LOCATION_LABELS = frozenset({"location", "located", "region", "city", "country", "office", "based", "place"})
+
 # Words that answer "which company?" without naming one ("lol", "hmm", "idk"): never taken as a
 # company no guide covers.
 NOT_A_COMPANY = frozenset({
@@ -102,6 +112,7 @@ class Intake:
         words read as typos of the guide's (the reply's first line says so)."""
         before = (self.guide(case), case.region, case.company_text)
         resolution = self._place(case, u)
+        located = self._located(case, text)
         if resolution is not None and resolution.kind == "region_unknown" and resolution.guide and resolution.unknown:
             # "actually it's London" for a guide with no London band: said, never passed over
             guide = resolution.guide
@@ -114,8 +125,52 @@ class Intake:
         if resolution is not None and resolution.kind in UNCOVERED_ROLE_KINDS:
             roles = ", ".join(sorted({g.role.title for g in resolution.guides}))
             company = resolution.guides[0].company.name
-            return Placed(ROLE_NOT_COVERED.format(role=_role_words(resolution), company=company, roles=roles), [])
-        return Placed(self._change_said(case, *before), self._readings(case, resolution))
+            said = ROLE_NOT_COVERED.format(role=_role_words(resolution), company=company, roles=roles)
+            return Placed(said, [], located)
+        return Placed(self._change_said(case, *before), self._readings(case, resolution), located)
+
+    def place_named(self, text: str) -> str | None:
+        """The location the message names, as the catalog's words for it ("syd"), or None."""
+        phrases = self.answers.resolver.region_phrases
+        whole = normalize(text)
+        if whole in phrases:
+            return whole
+        for match in PLACE_SAID_RE.finditer(text):
+            words = normalize(match["place"]).split()
+            for size in (3, 2, 1):
+                phrase = " ".join(words[:size])
+                if len(words) >= size and phrase in phrases:
+                    return phrase
+        return None
+
+    def _located(self, case: Case, text: str) -> str | None:
+        """A location no guide could place yet, kept and said back (never passed over in silence);
+        one kept before, placed in the band once the company's guide is known. The words to say,
+        or None when there is nothing to say beyond what placing the message says."""
+        guide = self.guide(case)
+        if case.region is not None:
+            case.place_said = None
+            return None
+        named = self.place_named(text)
+        if guide is None:
+            if named is None:
+                return None
+            case.place_said = named
+            if case.company_text:
+                return f"location {named}"  # no guide covers the company: kept, with no band to place it in
+            awaited = "role" if case.company_slug else "company"
+            return f"location {named} (kept: I'll place it in the band once I know the {awaited})"
+        said, case.place_said = case.place_said, None
+        if said is None or named is not None:
+            return None  # named in this message: the resolver read it with the company, as it reads any
+        found = self.answers.resolver.resolve(f"{guide.key.replace('/', ' ')} {said}")
+        if found.kind == "band" and found.guide is not None and found.guide.key == guide.key and found.region:
+            case.region = found.region.name
+            return f"location {case.region} (“{said}”, as you said before)"
+        regions = ", ".join(region.name for region in guide.regions)
+        return (
+            f"location {said}: the {guide.company.name} {guide.role.title} guide has no band for it (it has: {regions})"
+        )
 
     def _change_said(
         self, case: Case, guide_before: Guide | None, region_before: str | None, uncovered_before: str | None
@@ -231,6 +286,8 @@ class Intake:
         typed = [w for w in re.split(r"\s+", ANSWER_FILLER_RE.sub(" ", u.place_text)) if w]
         unknown = set(direct.unknown.split())
         words = [w for w in typed if (n := normalize(w)) in unknown or n.replace(" ", "") in unknown]
+        # "location is syd": the word that says the words are a location names no company
+        words = [w for w in words if normalize(w) not in LOCATION_LABELS]
         if all(w.lower().strip(",.;:!?\"'()") in NOT_A_COMPANY for w in words):
             return None
         return " ".join(w.strip(",.;:!?\"'()") for w in words).strip()[:60] or None

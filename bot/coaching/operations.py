@@ -41,7 +41,7 @@ PART_WORDS = {
     "total": "total",
     "relocation": "relocation",
     "refresh": "equity refresh",
-    "retirement_match": "retirement match (401k / pension)",
+    "retirement_match": "retirement contribution (401k / pension / super)",
     "stipend": "stipend",
     "strike": "option strike price",
     "pto": "time off",
@@ -161,7 +161,13 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
     if kind is None:
         alone = len([a for a in u.amounts if a.holder == OFFER]) == 1
         key = "unlabelled_rival" if alone and case.pending == "leverage" else "unlabelled"
-        if key == "unlabelled" and done.question is None and amount.unit == "money":
+        if key == "unlabelled" and done.question is not None:
+            # one question a reply: a second figure of no part ("fixed pay of ₹34,00,000, ESOPs ₹48 L" before
+            # ESOPs were read as equity) is said to be left out, never dropped unsaid
+            written = amount.text
+            done.say(f"left out: {written}, as no part is named for it (write it with one, like `{written} base`)")
+            return
+        if key == "unlabelled" and amount.unit == "money":
             case.figure_asked = FigureAsked(value=int(amount.value), text=amount.text, currency=amount.currency)
         done.ask({"key": key, "figure": amount.text})
         return
@@ -207,7 +213,20 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
     elif kind == "sign_on":
         _set_offer(case, "sign_on", value, "sign_on", u, done)
     elif kind == "total":
+        _total(case, u, amount, done)
+
+
+def _total(case: Case, u: Utterance, amount: Amount, done: Applied) -> None:
+    """A total the person stated: a total alone is asked about (each part is compared with its
+    band), but one stated beside the base ("CTC ₹42 LPA with ₹31 lakh fixed", whichever comes first)
+    or after it is said back as theirs, since the coach totals the parts itself."""
+    base_given = case.offer.base is not None or any(
+        a.holder == OFFER and a.component == "base" and a.unit == "money" for a in u.amounts
+    )
+    if not base_given:
         done.ask({"key": "total_only", "figure": amount.text})
+        return
+    done.say(f"total {amount.text} as you stated it (I total the parts myself, so it isn't added in)")
 
 
 def _offer_currency(case: Case, amount: Amount, kind: str, region: RegionBand | None, done: Applied) -> bool:

@@ -229,7 +229,7 @@ def _shares_text(shares) -> str | None:
 NOTE_LABELS = {
     "relocation": "relocation",
     "refresh": "equity refresh",
-    "retirement_match": "retirement match (401k / pension)",
+    "retirement_match": "retirement contribution (401k / pension / super)",
     "pto": "time off",
 }
 
