@@ -218,7 +218,8 @@ class RegionBand(Model):
         every part a figure in the base's currency, none kept as text or open-topped, and the
         grant's vesting years stated (never taken as one year)."""
         parts = [cell for cell in self.cells if cell.kind in ("base", "stock", "bonus")]
-        if self.base is None or self.bonus.kind == "text" or any(c.as_text or c.open_top or c.per for c in parts):
+        monthly_or_text = any(c.as_text or c.open_top or c.per == "month" for c in parts)  # a yearly cell adds up
+        if self.base is None or self.bonus.kind == "text" or monthly_or_text:
             return None
         if self.stock and self.stock.shares:
             return None  # a grant counted in shares has no money value to add

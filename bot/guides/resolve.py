@@ -44,6 +44,25 @@ SUGGEST_CUTOFF = 45
 _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 
 
+HEAD_WORDS = ("engineer", "developer", "ingenieur", "ingeniero", "entwickler")
+
+
+def _short_role_names(title: str, normalized, seniority) -> list[str]:
+    """What people type for a title beyond it: `backend` for `Backend Engineer`, `devops` and `sre` for
+    `Ingénieur·e DevOps / SRE` (each side of a slash, and the word after a French or Spanish head)."""
+    out: list[str] = []
+    sides = [side for side in re.split(r"\s+/\s+", re.sub(r"·\w+\b|\([^)]*\)", " ", title)) if side.strip()]
+    for side in sides if len(sides) > 1 else [title]:
+        words = normalized(side).split()
+        if len(sides) > 1 and words:
+            out.append(" ".join(words))
+        if len(words) == 2 and words[1] in HEAD_WORDS[:2] and len(words[0]) >= 4 and words[0] not in seniority:
+            out.append(words[0])
+        if len(words) >= 2 and words[0] in HEAD_WORDS[2:]:
+            out.append(" ".join(words[1:]))
+    return [short for short in out if short and short not in seniority]
+
+
 def level_labels(guide: Guide) -> list[str]:
     """The level rows a guide's band table has (`L4 SDE I`, `L5 SDE II`), in order."""
     labels: list[str] = []
@@ -238,14 +257,8 @@ class Resolver(PhraseMatcher):
             key = f"base:{guide.role_slug}" if title_levels and index == len(phrases) - 1 else own
             keys.add(key)
             self._add(self.role_phrases, phrase, key)
-            words = self._normalized(phrase).split()
-            if (
-                len(words) == 2
-                and words[1] in ("engineer", "developer")
-                and len(words[0]) >= 4
-                and words[0] not in self.aliases.seniority
-            ):
-                self._add(self.role_phrases, words[0], key)  # `backend` for `Backend Engineer`
+            for short in _short_role_names(phrase, self._normalized, self.aliases.seniority):
+                self._add(self.role_phrases, short, key)
             for short in self.aliases.shortened(phrase):  # `ml infra eng` for a whole title
                 self._add(self.role_phrases, short, key)
             family = family_of.get(self._normalized(phrase))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})$")
 LIST_ITEM_RE = re.compile(r"^\s*(?:(?P<number>\d+)[.)]|[-*+])\s+(?P<text>.*)$")
 TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -56,6 +57,12 @@ def parse_blocks(text: str) -> list[Block]:
         if heading:
             blocks.append(Block("heading", number, text=heading[2], level=len(heading[1])))
             index += 1
+            continue
+        underline = SETEXT_RE.match(lines[index + 1].strip()) if index + 1 < len(lines) else None
+        if underline and not stripped.startswith(("|", ">", "-", "*", "`")) and "|" not in stripped:
+            # `Pay bands` over `---------` (or `===`): a heading written the other Markdown way
+            blocks.append(Block("heading", number, text=stripped, level=1 if underline[0][0] == "=" else 2))
+            index += 2
             continue
         bare = _bare_table_starts(lines, index)  # `Region | Base Salary` over `---|---`: pipes only between cells
         if (stripped.startswith("|") or bare) and index + 1 < len(lines) and TABLE_RULE_RE.match(lines[index + 1]):

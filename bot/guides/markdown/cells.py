@@ -150,7 +150,9 @@ def _names_currency(text: str) -> bool:
 
 def _split_conversion(text: str, currency: str | None) -> tuple[str, str | None]:
     """`€140K-€195K / $153K-$213K` -> the figure's text and the conversion's."""
-    parts = CONVERSION_RE.split(text, maxsplit=1)
+    outside = re.sub(r"\((?!\s*≈)[^)]*\)", lambda m: "\0" * len(m[0]), text)  # `(includes the AWS / 13th month)`
+    found = CONVERSION_RE.search(outside)
+    parts = [text[: found.start()], text[found.end() :]] if found else [text]
     if GRANT_YEARS_RE.match("/" + parts[-1]) and len(parts) == 2:
         return text, None  # `A$60k–A$100k / 4 yrs`: the grant's years, no conversion
     if len(parts) == 2 and parts[1] and LEADING_RANGE_RE.match(parts[1]) and any(c.isdigit() for c in parts[1]):

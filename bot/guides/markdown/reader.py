@@ -27,7 +27,7 @@ from bot.guides.markdown.blocks import Block, parse_blocks
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, read_list_bands
-from bot.guides.markdown.tables import is_band_table, read_band_table
+from bot.guides.markdown.tables import ONE_REGION, is_band_table, read_band_table, region_aliases
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
 from bot.guides.model import (
     Company,
@@ -95,11 +95,16 @@ def read_guide(
     title = _read_title(blocks, ctx)
     if title is None:
         return ReadResult(None, ctx.errors, ctx.warnings)
-    role_title, level, company_name, title_line = title
+    role_title, level, company_name, title_line, place = title
     sections = _sections(blocks)
 
     dna = _read_dna(blocks, ctx)
     regions = _read_regions(blocks, ctx, title_line)
+    if place:  # a band table naming no region, in a guide whose title says where (`... (London)`)
+        regions = [
+            r.model_copy(update={"name": place, "aliases": region_aliases(place)}) if r.name == ONE_REGION else r
+            for r in regions
+        ]
     narrative = _read_narrative(sections)
     mapping_raw, mapping = _read_level_mapping(sections)
     levers = _read_levers(sections, ctx)
@@ -195,7 +200,7 @@ LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")
 # `Founding Engineer @ Sparse Startup`, `Kestrel Mobility · Senior Product Manager`, `Koyal Health: Backend
 # Engineer (SDE-2 / SDE-3)`), tried separator by separator, most telling first, so a role written with a
 # slash (`ML / AI Engineer | PlanetScale`) is split at the bar, not the slash; never inside brackets.
-LOOSE_SEPARATORS = (r"\|", r"—|–", r"·|•", r":", r"@|\bat\b", r"/", r"-")
+LOOSE_SEPARATORS = (r"\|", r"—|–", r"·|•", r"::", r":", r"@|\bat\b", r"/", r"-")
 GUIDE_WORDS_RE = re.compile(
     r"\s+(?:(?:Global|Salary|Compensation|Comp|Offer|Pay)\s+)*(?:Negotiation\s+)?(?:Guide|Playbook|Notes|Handbook"
     r"|Cheat\s*sheet)\b.*$",
@@ -236,23 +241,23 @@ def _has_title(blocks: list[Block]) -> bool:
     return has_dna or any(ROLE_WORDS_RE.search(part) for part in loose[:2])
 
 
-def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, str, int] | None:
+def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, str, int, str | None] | None:
     front = _front_matter(blocks)
     if front is not None:
         role, company, line = front
-        return (*_role_and_level(role), company, line)
+        return (*_role_and_level(role), company, line, _place_in(role))
     for block in blocks:
         if block.kind != "heading":
             continue
         match = TITLE_RE.match(clean_inline(block.text))
         if match:
             role, company = _oriented(match["role"].strip(), match["company"].strip())
-            return (*_role_and_level(role), company, block.line)
+            return (*_role_and_level(role), company, block.line, _place_in(role))
     loose = _loose_title(blocks)
     if loose is not None:
         role, company, line = loose
         ctx.warn(line, "title", f"read as role {role!r} at company {company!r} (no `Negotiation Guide` in the title)")
-        return (*_role_and_level(role), company, line)
+        return (*_role_and_level(role), company, line, _place_in(role))
     first = next((b for b in blocks if b.kind == "heading"), None)
     ctx.error(
         first.line if first else 1,
@@ -282,12 +287,34 @@ def _front_matter(blocks: list[Block]) -> tuple[str, str, int] | None:
     return None
 
 
+# `Negotiating a Senior Product Designer offer` (at Northpine): the role inside the words around it
+ROLE_AROUND_RE = re.compile(
+    r"^(?:(?:how\s+to\s+)?negotiat(?:e|ing|ion)(?:\s+guide)?\s+(?:for\s+)?(?:an?\s+|your\s+|the\s+)?)?(?P<role>.+?)"
+    r"(?:\s+(?:job\s+)?offers?)?$",
+    re.I,
+)
+# A word that says a level (`(VP)`, `(L3-L4)`, `(SDE-2 / SDE-3)`, `(confirmé·e)`); a bracket without one
+# (`Engineering Manager (London)`) says where, not which level, and is no part of the role's name.
+LEVEL_WORD_RE = re.compile(
+    r"\d|\b(?:vp|svp|avp|director|principal|staff|senior|sr|junior|jr|mid|lead|associate|entry|grade|band|level|ic"
+    r"|confirm[ée]|d[ée]butant|exp[ée]riment[ée])",
+    re.I,
+)
+
+
+def _place_in(role: str) -> str | None:
+    """`Engineering Manager (London)`: the place a title's brackets give, when they give no level."""
+    match = LEVEL_RE.search(role.strip())
+    return match["level"].strip() if match and not LEVEL_WORD_RE.search(match["level"]) else None
+
+
 def _role_and_level(role: str) -> tuple[str, str | None]:
-    """`Quant Developer (VP)` -> ('Quant Developer', 'VP')."""
-    role = role.strip()
+    """`Quant Developer (VP)` -> ('Quant Developer', 'VP'); `Engineering Manager (London)` -> its role alone."""
+    role = ROLE_AROUND_RE.match(role.strip())["role"].strip()
     level_match = LEVEL_RE.search(role)
     if level_match:
-        return role[: level_match.start()].strip(), level_match["level"].strip()
+        level = level_match["level"].strip()
+        return role[: level_match.start()].strip(), level if LEVEL_WORD_RE.search(level) else None
     return role, None
 
 

@@ -49,7 +49,10 @@ class Reporter(Protocol):
 
 YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y|jahre?|ans?|años)\b", re.I)
 YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*1\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
-REGION_WORDS = ("region", "location", "market", "city", "geo", "office", "country", "site", "hub", "standort", "stadt")
+REGION_WORDS = (
+    "region", "location", "market", "city", "geo", "office", "country", "site", "hub", "standort", "stadt", "ville",
+    "lieu", "ubicación", "ciudad",
+)  # fmt: skip
 # Head nouns of a column header, read from its last word back (`Fidelity Profit-Based RSU`
 # is stock: its head noun is RSU, and `Based` is no `base`).
 HEAD_NOUNS = {
@@ -77,6 +80,11 @@ HEAD_NOUNS = {
     "grundgehalt": "base",
     "fixed": "base",  # `Fixed`, `Fixed (INR)`: the fixed pay of an Indian offer, beside its variable
     "vsop": "stock",  # virtual stock option plan
+    "fixe": "base",  # French: fixed pay
+    "salaire": "base",
+    "bspce": "stock",  # French founders' share warrants
+    "aga": "stock",  # French free shares
+    "actions": "stock",
     "esos": "stock",
     "comp": "total",
     "compensation": "total",
@@ -120,7 +128,10 @@ NOT_A_BAND_PART = {"refresh", "refresher", "refreshers", "retention", "variable"
 # A header that says its figures are monthly (`Base (monthly)`, `Monthly Salary`), or, for stock, yearly
 # (`Annual Equity`, `Stock (per year)`): its cells are read so unless they say otherwise.
 MONTHLY_HEADER_RE = re.compile(r"\bmonthly\b|\bper\s+month\b|/\s*mo(?:nth)?\b|\bmonth\b", re.I)
-YEARLY_STOCK_HEADER_RE = re.compile(r"\bannual(?:ized|ised)?\b|\byearly\b|\bper\s+(?:year|annum)\b|/\s*yr\b", re.I)
+YEARLY_STOCK_HEADER_RE = re.compile(
+    r"\bannual(?:ized|ised)?\b|\byearly\b|\bper\s+(?:year|annum)\b|/\s*yr\b|\bpar\s+an\b|\bpro\s+jahr\b|\bj[äa]hrlich\b",
+    re.I,
+)
 
 
 def header_period(label: str, kind: str) -> str | None:
@@ -149,6 +160,8 @@ def stock_column(header: str) -> tuple[str, int | None]:
     kind = ""
     if inner:
         kind = YEARS_RE.sub("", inner[1]).strip(" /,-")
+        if YEARLY_STOCK_HEADER_RE.fullmatch(kind.strip()) or MONTHLY_HEADER_RE.fullmatch(kind.strip()):
+            kind = ""  # `Equity (per year)`, `BSPCE (par an)`: the brackets say when, the name is outside them
     if not kind:
         kind = re.sub(r"\(.*\)", "", text).strip()
     return kind, years
@@ -266,7 +279,12 @@ class BandBuilder:
             except MoneyError as exc:  # `30,000–15,000 options`
                 shares, reading = None, CellReading(clean_inline(cell), problem=str(exc))
             if shares is not None:
-                self._set_stock(StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares), label, cell)
+                written = clean_inline(cell)
+                # `6,000 – 10,000 RSUs @ S$25.00 per share, vesting over 4 years (...)`: what follows the count
+                # is kept with it as written (a price is never multiplied out here)
+                note = written if SHARES_RE.match(written).end() < len(written.rstrip(" .")) else None
+                grant = StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares, note=note)
+                self._set_stock(grant, label, cell)
                 return
         reading = reading or read_cell(cell, self.currency)
         period = header_period(label, kind)
@@ -285,8 +303,9 @@ class BandBuilder:
         self._place(kind, label, reading, stock)
 
     def _taken(self, kind: str) -> bool:
-        """Whether the band already has this kind's figure (or a cell kept for it)."""
-        if any(cell.kind == kind for cell in self.cells):
+        """Whether the band already has this kind's figure (or a cell kept for it); a monthly figure
+        leaves the yearly one to a later column (`Base (monthly)`, then `Base (annual)`)."""
+        if any(cell.kind == kind and not (cell.per == "month" and kind not in self.fields) for cell in self.cells):
             return True
         value = self.fields.get(kind)
         if kind == "bonus":
@@ -297,6 +316,11 @@ class BandBuilder:
 
     def _place(self, kind: str, label: str, reading: CellReading, stock: tuple[str, int | None] | None) -> None:
         figure = reading.figure
+        monthly = next((c for c in self.cells if c.kind == kind and c.per == "month"), None)
+        if monthly is not None and figure is not None and reading.per != "month":
+            # `Base (monthly)` then `Base (annual)`: the yearly figure is the band's; the monthly one stays beside it
+            self.cells.remove(monthly)
+            self.extras.append(ExtraFigure(name=monthly.column, raw=monthly.raw))
         if kind == "bonus" and figure is not None and reading.sign_on:
             # `$15K–$30K sign-on` in a bonus column: a one-time sign-on, never a yearly bonus.
             if self._taken("sign_on"):
@@ -474,6 +498,8 @@ def _levels_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
     header = table.rows[0]
     if len(header) < 2 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
         return None
+    if any(column_kind(cell) in FIGURE_KINDS | {"bonus", "sign_on"} for cell in header[1:]):
+        return None  # `| Level | Base | Bonus | ... |`: parts by level, no region (_levels_with_parts)
     columns = _region_columns(header)
     levels: list[list[LevelBand]] = [[] for _ in columns]
     for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
@@ -574,10 +600,31 @@ def _components_as_rows(table: Block, report: Reporter) -> list[RegionBand] | No
     return regions
 
 
+# The region of a band whose table names none (`| Level | Base | Bonus | ... |` in a guide for one city):
+# the guide reader names it after the place its title gives, if any (bot/guides/markdown/reader.py).
+ONE_REGION = "All locations"
+
+
+def _levels_with_parts(table: Block, report: Reporter) -> list[RegionBand] | None:
+    """`| Level | Base (monthly) | Base (annual) | Bonus | Equity (per year) | Total |`: a band per level,
+    for the one place the guide is about."""
+    header = table.rows[0]
+    if len(header) < 3 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
+        return None
+    kinds = ["level", *(column_kind(cell) for cell in header[1:])]
+    if not (FIGURE_KINDS & set(kinds)) or "region" in kinds:
+        return None
+    placed = replace(
+        table, rows=[[row[0], ONE_REGION if i else "Region", *row[1:]] for i, row in enumerate(table.rows)]
+    )
+    return _band_rows(placed, ["level", "region", *kinds[1:]], report, first=1)
+
+
 TABLE_READERS: list[TableReader] = [
     _regions_as_rows,
     _levels_and_regions_as_rows,
     _levels_as_rows,
+    _levels_with_parts,
     _components_as_rows,
 ]
 
