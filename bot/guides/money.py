@@ -270,6 +270,9 @@ def _money_from_match(match: re.Match, default_currency: str | None, text: str) 
     return Money(amount=parse_number(match["number"], match["suffix"]), currency=currency)
 
 
+DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN"})
+
+
 def _explicit_currency(match: re.Match, text: str, default: str | None = None) -> str | None:
     """The currency an amount writes itself (`S$`, `CHF`, a trailing `GBP`), if any;
     `kr` is the default's krona or krone."""
@@ -292,9 +295,10 @@ def _explicit_currency(match: re.Match, text: str, default: str | None = None) -
                 raise MoneyError(f"unknown currency {code!r} in {text.strip()!r}")
             if named is None:
                 raise MoneyError(f"'kr' in {text.strip()!r} may be SEK, NOK, DKK or ISK; the region does not say which")
-        if currency is not None and named != currency:
+        if currency is not None and named != currency and not (prefix.strip() == "$" and named in DOLLARS):
             raise MoneyError(f"{text.strip()!r} names two currencies")
-        currency = currency or named
+        # `$150,000 CAD`: a bare dollar sign is whichever dollar the code after the figure names
+        currency = named if prefix and prefix.strip() == "$" else currency or named
     return currency
 
 
@@ -314,6 +318,12 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
     # An end that leaves out its currency or suffix takes the other end's (`$155–220K`).
     low_currency = _explicit_currency(low_match, low_text, default_currency)
     high_currency = _explicit_currency(high_match, high_text, default_currency)
+    if low_currency != high_currency and {low_currency, high_currency} <= DOLLARS:
+        # `$150,000 to $175,000 CAD`: the code after the range says which dollar a bare `$` end is
+        if _bare_dollar(low_match) and high_match["code"]:
+            low_currency = high_currency
+        elif _bare_dollar(high_match) and low_match["code"]:
+            high_currency = low_currency
     currency = low_currency or high_currency or default_currency
     if currency is None:
         raise MoneyError(f"{cleaned!r} names no currency")
@@ -330,6 +340,10 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
         return MoneyRange(low=low, high=high)
     except ValueError as exc:
         raise MoneyError(_pydantic_reason(exc)) from exc
+
+
+def _bare_dollar(match: re.Match) -> bool:
+    return (match["prefix"] or "").strip() == "$" and not match["code"]
 
 
 def _borrowed_suffix(low: re.Match, high: re.Match) -> str | None:

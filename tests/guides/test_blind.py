@@ -171,3 +171,61 @@ def test_the_answer_shows_the_guides_own_script_and_names_the_rest(catalog):
     assert "has no counter script" not in scripts
     notes = "\n".join(m.text for m in answers.comp("lumenfield sre notes"))
     assert "• IC3: ~$240K–$274K" in notes and "Email template" not in notes
+
+
+# --- the second blind set, written after the reader learnt the first (2 of 6 loaded when first scored) ----
+
+BLIND2 = Path(__file__).parent / "fixtures" / "blind2"
+
+
+@pytest.fixture(scope="module")
+def second():
+    return load_folders([BLIND2])
+
+
+def test_the_second_set_loads_whole_with_every_figure_as_written(second):
+    assert second.report.errors == []
+    assert len(second.guides) == 6
+
+    _, zurich = _band(second, "alpenrand-analytics", "Zürich")  # components as rows, CHF 140'000
+    assert (_range(zurich.base), _range(zurich.total)) == ((140_000, 165_000, "CHF"), (164_000, 209_750, "CHF"))
+    _, singapore = _band(second, "tidewell-robotics", "Singapore")  # setext headings, a share count
+    assert _range(singapore.base) == (150_000, 185_000, "SGD") and singapore.stock.shares == (6_000, 10_000)
+    assert "@ S$25.00 per share" in singapore.stock.note and _range(singapore.total_year1)[:2] == (202_500, 277_500)
+    _, montreal = _band(second, "northpine-financial", "Montreal")  # numbered sentences, `$... CAD`
+    assert _range(montreal.base) == (135_000, 158_000, "CAD") and montreal.currency == "CAD"
+    assert _range(montreal.stock.value) == (64_000, 100_000, "CAD") and montreal.stock.vesting_years == 4
+    assert montreal.bonus.percent.low == Decimal(10) and _range(montreal.total) == (164_500, 198_800, "CAD")
+    _, l5 = _band(second, "ferrowave", "New York", "L5")  # a table per level heading
+    assert (_range(l5.base), _range(l5.total)) == ((195_000, 225_000, "USD"), (303_000, 382_000, "USD"))
+    guide, lyon = _band(second, "celeste-logiciels", "Lyon")  # French columns and numbers
+    assert guide.role.title == "Ingénieur·e DevOps / SRE" and guide.role.level == "confirmé·e"
+    assert _range(lyon.base) == (55_000, 68_000, "EUR") and lyon.stock.per_year
+    assert (lyon.bonus.percent.low, lyon.bonus.percent.high) == (Decimal(8), Decimal(12))
+
+
+def test_levels_without_a_region_take_the_titles_place_and_the_yearly_base(second):
+    guide, m3 = _band(second, "harrowgate-bank", "London", "M3 – Director of Engineering")
+    assert guide.role.title == "Engineering Manager" and guide.role.level is None  # `(London)` is a place
+    assert _range(m3.base) == (126_000, 126_000, "GBP")  # `Base (annual)`, not the monthly £10,500
+    assert [(e.name, e.raw) for e in m3.extras] == [("Base (monthly)", "£10,500/month")]
+    _, m1 = _band(second, "harrowgate-bank", "London", "M1 – Engineering Manager")
+    assert _range(m1.base) == (90_000, 90_000, "GBP")  # `£90,000¹`: the footnote mark is no part of it
+    flagged = [str(w) for w in consistency_warnings(guide, "harrowgate")]
+    assert any("M3" in w and "£186.2K" in w and "£196.2K" in w for w in flagged)  # the planted error
+    assert not any("M1" in w or "M2" in w for w in flagged)
+
+
+def test_the_second_sets_levers_and_scripts(second):
+    counts = {g.company.slug: len(g.levers) for g in second.guides}
+    assert counts == {
+        "alpenrand-analytics": 6,
+        "celeste-logiciels": 6,
+        "ferrowave": 5,
+        "harrowgate-bank": 6,
+        "northpine-financial": 7,
+        "tidewell-robotics": 6,
+    }
+    kinds = {g.company.slug: sorted(t.kind for t in g.scripts) for g in second.guides}
+    assert kinds["ferrowave"] == ["phone", "pushback"] and kinds["celeste-logiciels"] == ["pushback", "script"]
+    assert kinds["alpenrand-analytics"] == ["email", "pushback"]

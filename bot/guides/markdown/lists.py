@@ -44,7 +44,76 @@ REGION_LINE_RE = re.compile(r"^\*\*(?P<name>[^*]{2,60})\*\*:?$")
 def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
     """The regions a guide writes as lists, in the guide's order; [] when it writes none."""
     regions = _regions_over_lists(blocks, report)
-    return regions or _regions_in_items(blocks, report)
+    return regions or _regions_in_items(blocks, report) or _regions_in_sentences(blocks, report)
+
+
+# --- bands told in sentences ---------------------------------------------------------------------
+# `1. In Toronto, base runs from $150,000 to $175,000 CAD, with an annual bonus target of 10% ($15,000 to
+# $17,500) and an RSU grant worth $80,000 to $120,000 CAD over four years (...). All in, expect $185,000 to
+# $222,500 CAD a year.` A sentence names its city first; each part's word is followed, before any other
+# part's word, by the range that is its figure. Anything less sure is left to the guide's text (kept).
+
+SENTENCE_REGION_RE = re.compile(
+    r"^(?i:in|for|at)\s+(?P<region>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*(?:\([^)]*\))?\s*[,:]"
+)
+_MONEY = r"(?:[A-Z]{1,3})?[$£€¥₹]\s?\d[\d,.' ]*\d(?:\s*[kKmM]\b)?|\d[\d,.' ]*\d(?:\s*[kKmM]\b)?\s*[$£€¥₹]"
+SENTENCE_RANGE_RE = re.compile(
+    rf"(?P<range>(?:{_MONEY})\s*(?:to|–|—|-)\s*(?:{_MONEY})(?:\s+[A-Z]{{3}}\b)?)"
+    r"(?P<years>\s+over\s+(?:\d+|two|three|four|five|six)\s+years?)?"
+)
+SENTENCE_PERCENT_RE = re.compile(r"(?P<range>\d+(?:[.,]\d+)?\s?%(?:\s*(?:to|–|-)\s*\d+(?:[.,]\d+)?\s?%)?)")
+SENTENCE_PARTS = (
+    ("Base", r"\bbase(?:\s+salary)?\b|\bsalary\b"),
+    ("Bonus", r"\bbonus\b"),
+    ("Equity", r"\b(?:rsu|rsus|equity|stock|options|grant)\b"),
+    ("Total", r"\ball[- ]in\b|\badds?\s+up\s+to\b|\btotal\b|\bin\s+all\b"),
+)
+SENTENCE_PART_RES = [(label, re.compile(pattern, re.I)) for label, pattern in SENTENCE_PARTS]
+
+
+def _regions_in_sentences(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    for block in blocks:
+        if block.kind != "list":
+            continue
+        regions: list[RegionBand] = []
+        for item, line in zip(block.items, block.item_lines, strict=True):
+            text = clean_inline(item)
+            named = SENTENCE_REGION_RE.match(text)
+            if not named:
+                continue
+            parts = _sentence_parts(text[named.end() :], line)
+            if len(parts) >= 2:
+                regions.extend(_one_row(named["region"], parts, line, report))
+        if regions:
+            return regions
+    return []
+
+
+def _sentence_parts(text: str, line: int) -> list[tuple[str, str, int]]:
+    """(part, its range as written, line) for each part word followed by its own figure."""
+    words = sorted(
+        (
+            (match.start(), match.end(), label)
+            for label, pattern in SENTENCE_PART_RES
+            for match in pattern.finditer(text)
+        ),
+    )
+    found: dict[str, str] = {}
+    for index, (start, end, label) in enumerate(words):
+        if label in found:
+            continue
+        stop = next((s for s, _, other in words[index + 1 :] if other != label and s > end), len(text))
+        if label == "Bonus":  # `bonus target of 10%`, or `the same 10% bonus target` just before the word
+            after = SENTENCE_PERCENT_RE.search(text, end, stop)
+            before = SENTENCE_PERCENT_RE.search(text[max(0, start - 12) : start])
+            written = after or before
+            if written is not None and (after is None or after.start() - end <= 40):
+                found[label] = written["range"]
+                continue
+        figure = SENTENCE_RANGE_RE.search(text, end, stop)
+        if figure is not None and figure.start() - end <= 40:
+            found[label] = figure["range"] + (figure["years"] or "")
+    return [(label, value, line) for label, value in found.items()]
 
 
 def is_band_list(block: Block) -> bool:

@@ -175,7 +175,7 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
     found = [
         _find(sections, "dna", "overview", "context", "about", inline=False),
         _mapping_section(sections),
-        next((s for s in sections if "lever" in s.label and any(b.kind == "list" for b in s.blocks)), None),
+        _lever_list_section(sections),
         _find(sections, "negotiate up", "negotiation strategy", "strategy"),
         _find(sections, "source", "evidence", "references"),
         *(s for s in sections if LEVER_HEADING_RE.match(strip_bold(s.title))),
@@ -521,7 +521,7 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
     """Levers as a list under `**Global Levers**` (or a `Levers` heading), or as one
     `#### Lever 1: Title` heading each with the script below it."""
     headed = _lever_headings(sections)
-    section = next((s for s in sections if "lever" in s.label and any(b.kind == "list" for b in s.blocks)), None)
+    section = _lever_list_section(sections)
     if section is None:
         return headed or _paragraph_levers(sections)
     levers: list[Lever] = []
@@ -547,9 +547,22 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
 # A heading over levers written as bold-led paragraphs (`## Where you actually have room`, then
 # `**Payments domain expertise.** This is the lever I'd lead with ...`)
 LEVER_SECTION_RE = re.compile(
-    r"\blevers?\b|\bhave\s+room\b|\bwhere\s+to\s+push\b|\bwhat\s+(?:moves|works|is\s+negotiable)\b|\bnegotiable\b",
+    r"\blevers?\b|\bhave\s+room\b|\bwhere\s+(?:to|you\s+can)\s+(?:actually\s+)?push\b|\bwhat\s+(?:moves|works|is\s+negotiable)\b"
+    r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b",
     re.I,
 )
+
+
+def _lever_list_section(sections: list[Section]) -> Section | None:
+    """`**Global Levers**`, `## Levers`, `## What moves at Alpenrand`, `## Leviers de négociation` over a list."""
+    return next(
+        (
+            s
+            for s in sections
+            if LEVER_SECTION_RE.search(s.title or s.label) and any(b.kind == "list" for b in s.blocks)
+        ),
+        None,
+    )
 
 
 def _paragraph_levers(sections: list[Section]) -> list[Lever]:

@@ -220,11 +220,17 @@ def extra_figure(label: str, cell: str, currency: str | None) -> ExtraFigure:
 CURRENCY_TOKEN_RE = re.compile(r"[A-Z]{0,3}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|\b[A-Z]{3}\b|\b(?:kr|Kr|Rp)(?=\s?\d)")
 
 
+DOLLAR_CODE_AFTER_RE = re.compile(r"\d\s*[kKmM]?\s+(CAD|AUD|NZD|SGD|HKD|USD)\b")
+
+
 def first_currency(cells: list[str], region: str = "") -> str | None:
     """The currency of the first amount that names one, for rows that name it only once;
     `kr` is the krona or krone the region's name tells (see `money.krona_for`)."""
     krona = krona_for(region)
     for cell in cells:
+        dollar = DOLLAR_CODE_AFTER_RE.search(cell)
+        if dollar and "$" in cell:  # `$150,000 to $175,000 CAD`: the code says which dollar
+            return dollar[1]
         for token in CURRENCY_TOKEN_RE.findall(clean_inline(cell)):
             code = currency_for_prefix(token, krona)
             if code:
