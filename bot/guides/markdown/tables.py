@@ -718,11 +718,16 @@ def _heading_before(blocks: list[Block], table: Block, title_line: int | None = 
 
 
 def is_band_table(table: Block) -> bool:
-    """A table the band readers take figures from (a grid of parts by level counts: `grids`)."""
+    """A table the band readers take figures from, told by its header alone (read once more would cost a
+    library's import a fifth more): regions or levels or components down its first column, or regions
+    across its first row after a level column."""
     header = table.rows[0] if table.rows else []
-    if header and clean_inline(header[0]).lower() in LEVEL_HEADERS:
+    if not header:
+        return False
+    first = clean_inline(header[0]).lower()
+    if first in LEVEL_HEADERS or first in COMPONENT_HEADERS:
         return True
-    return any(reader(table, _Muted(None)) for reader in TABLE_READERS)
+    return column_kind(header[0]) == "region" or (len(header) > 1 and column_kind(header[1]) == "region")
 
 
 class _Muted:
