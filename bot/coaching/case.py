@@ -140,6 +140,9 @@ class Case(BaseModel):
     current: CurrentJob | None = None
     walk_away: int | None = None
     level: str | None = None
+    # The level of the band `region` names, in a guide with a band per level and place (`IC3 · Seattle`);
+    # None until a resolution or the person's level (`level`) says which (intake.region asks when unsure).
+    region_level: str | None = None
     stage: str = "intake"
     pending: str | None = None  # the question the last reply asked
     skipped: list[str] = Field(default_factory=list)  # questions skipped (`skip`, `don't know`): not asked again

@@ -242,6 +242,11 @@ class Coach:
             return self._matched(case, u, *matched)
         case, u = rivals.offer_chosen(case, u, self.intake.names_a_company)
         case, u = _part_of_the_figure_asked(case, u)
+        level = self.intake.band_level_named(case, text)
+        if level is not None:  # "IC4", answering which of the place's bands is the offer's
+            case = case.model_copy(deep=True)
+            case.region_level = level
+            return self._after_update(case, replace(u, intent="offer"), Applied([f"level {level}"]))
         handler = self._handlers.get(u.intent, Coach._statement)
         return handler(self, case, u, text)
 

@@ -100,10 +100,33 @@ class Intake:
         return self.answers.catalog.by_key.get(case.guide_key) if case.guide_key else None
 
     def region(self, case: Case) -> RegionBand | None:
+        """The band the offer is placed in: its place, and its level where the guide has a band per level
+        there (the level a resolution gave, else the person's); None while that level is unknown, never
+        another level's band (`missing` asks which)."""
         guide = self.guide(case)
         if guide is None or case.region is None:
             return None
-        return next((r for r in guide.regions if r.name == case.region), None)
+        here = [r for r in guide.regions if r.name == case.region]
+        if len(here) <= 1:
+            return here[0] if here else None
+        for wanted in (case.region_level, case.level):
+            found = next((r for r in here if wanted and r.level and _same_level(r.level, wanted)), None)
+            if found is not None:
+                return found
+        return None
+
+    def band_level_named(self, case: Case, text: str) -> str | None:
+        """The level of the place's bands the message names, while which one is the offer's is unknown."""
+        levels = self.levels_unplaced(case)
+        words = re.findall(r"[a-z]+[- ]?\d+|\w+", text.lower())
+        return next((level for level in levels if any(_same_level(level, word) for word in words)), None)
+
+    def levels_unplaced(self, case: Case) -> list[str]:
+        """The levels the guide has bands for at the offer's place, while which one is the offer's is unknown."""
+        guide = self.guide(case)
+        if guide is None or case.region is None or self.region(case) is not None:
+            return []
+        return [r.level for r in guide.regions if r.name == case.region and r.level]
 
     def place(self, case: Case, u: Utterance, text: str) -> Placed:
         """Company, role and region from the message, through the catalog's resolver: the words
@@ -165,7 +188,7 @@ class Intake:
             return None  # named in this message: the resolver read it with the company, as it reads any
         found = self.answers.resolver.resolve(f"{guide.key.replace('/', ' ')} {said}")
         if found.kind == "band" and found.guide is not None and found.guide.key == guide.key and found.region:
-            case.region = found.region.name
+            case.region, case.region_level = found.region.name, found.region.level
             return f"location {case.region} (“{said}”, as you said before)"
         regions = ", ".join(region.name for region in guide.regions)
         return (
@@ -253,10 +276,17 @@ class Intake:
             and resolution.region is not None
             and (case.region is None or may_change or case.pending == "region")
         ):
-            case.region = resolution.region.name
+            case.region, case.region_level = resolution.region.name, resolution.region.level
+        elif (
+            resolution.kind == "regions"
+            and len({r.name for r in resolution.regions}) == 1
+            and (case.region is None or may_change or case.pending == "region")
+        ):
+            # `lumenfield sre seattle`: Seattle's bands, one per level; which level is asked (`missing`)
+            case.region, case.region_level = resolution.regions[0].name, None
         guide = self.guide(case)
         if guide and len(guide.regions) == 1:
-            case.region = guide.regions[0].name
+            case.region, case.region_level = guide.regions[0].name, guide.regions[0].level
         return resolution
 
     def _readings(self, case: Case, resolution: Resolution | None) -> list[tuple[str, str]]:
@@ -340,7 +370,8 @@ class Intake:
         region = self.region(case)
         if region is None:
             return {}
-        stock = region.stock.value if region.stock else None
+        # a band of stock a year is no measure of a grant over years (`$200K over 4 years` beside `$50K a year`)
+        stock = region.stock.value if region.stock and not region.stock.per_year else None
         bonus = region.bonus.amount if region.bonus.kind == "amount" else None
         return {"base": region.base, "equity": stock, "sign_on": region.sign_on, "total": region.total, "bonus": bonus}
 
@@ -357,9 +388,12 @@ class Intake:
         if guide and case.region is None:
             return {
                 "key": "region",
-                "regions": [r.name for r in guide.regions],
+                "regions": list(dict.fromkeys(r.name for r in guide.regions)),
                 "no_headquarters": case.headquarters_unknown,
             }
+        levels = self.levels_unplaced(case)
+        if levels:
+            return {"key": "band_level", "levels": levels, "place": case.region}
         offer = case.offer
         region = self.region(case)
         skipped = set(case.skipped)
@@ -389,3 +423,9 @@ class Intake:
                 "band_currency": region.currency,
             }
         return None
+
+
+def _same_level(band_level: str, said: str) -> bool:
+    """`IC3` is the band `IC3`; `M3` the band `M3 – Director of Engineering`; `sde 2` the band `SDE-2`."""
+    band, typed = (re.sub(r"[^a-z0-9]+", "", text.lower()) for text in (band_level.split(" – ")[0], said))
+    return bool(typed) and band == typed
