@@ -52,7 +52,7 @@ PERCENT_RE = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent\b|p
 SUFFIX_ALIASES = {"mil": "m", "mill": "m", "mn": "m", "grand": "k", "lpa": "l"}  # LPA: lakh per annum
 # A small number right before `years`, `%`, `x`: a duration or ratio, never money.
 NOT_MONEY_AFTER = re.compile(
-    r"\s*(?:-\s*)?(?:years?|yrs?|yr\b|y\b|months?|mo\b|weeks?|days?|hours?\b|hrs?\b|%|x\b|percent)", re.I
+    r"\s*(?:-\s*)?(?:years?\b|yrs?\b|yr\b|y\b|months?\b|mo\b|weeks?\b|days?\b|hours?\b|hrs?\b|%|x\b|percent)", re.I
 )
 NOTHING_ELSE_RE = re.compile(
     r"\b(?:no|none|not\s+any|don'?t\s+have\s+(?:any|an?)|do\s+not\s+have\s+(?:any|an?))\s+"

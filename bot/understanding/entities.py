@@ -1026,7 +1026,7 @@ CURRENT_RES = [
     re.compile(r"\bi\s+(?:get|make|earn)\s+(?=[^.;!?]{0,30}\bwhere\s+i\s+(?:am|work)\b)", re.I),
     re.compile(r"^\s*(?:right\s+now|currently|today|at\s+the\s+moment)\s*[,:-]\s*(?=[$£€]?\d)", re.I),
     # "right now on £86k in london", "curr comp: 171k base", "current tc 180k": no "I", as people type it
-    re.compile(r"^\s*(?:right\s+now|currently|rn|atm)\s*,?\s+(?:on|at|making|earning)\s+(?=[$£€]?\d)", re.I),
+    re.compile(r"^\s*(?:right\s+now|currently|rn|atm|now)\s*,?\s+(?:on|at|making|earning|paid)\s+(?=[$£€]?\d)", re.I),
     re.compile(r"^\s*(?:curr(?:ent)?\.?|present)\s+(?:comp|tc|pay|salary|base|package)\s*[:=-]?\s*(?=[$£€]?\d)", re.I),
     # "at the moment my salary is 140k"
     re.compile(r"\b" + _NOW + r"\s*,?\s+my\s+" + _MY_PAY + r"\b", re.I),
@@ -1159,7 +1159,11 @@ PUSHBACK_RE = re.compile(
     r"\s*(?:is|would\s+be|they\s+can\s+(?:do|go|offer))\s+[$£€]?\d"
     r"|\bmax(?:es)?\s+(?:out\s+)?at\s+[$£€]?\d|\b[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,20}\b(?:at\s+(?:the\s+)?most|tops)\b"
     r"|\bno\s+more\s+than\s+(?:[$£€]\d|\d[\d,.]*\s*k\b|\d{4,})|\bup\s+to\s+[$£€]?\d[^.;!?]{0,25}\bno\s+(?:higher|more|further)\b"
-    r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b|\b(?:equity|base|stock|bonus|salary"
+    r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b"
+    # "they cannot match the google one", "salary band for this level stops at 207k"
+    r"|\b(?:can(?:'?t|not)|won'?t|unable\s+to|not\s+able\s+to)\s+match\b"
+    r"|\b(?:band|range|budget)\b[^.;!?]{0,30}\b(?:stops|ends|caps|maxes|tops\s+out)\s+at\b"
+    r"|\b(?:equity|base|stock|bonus|salary"
     r"|sign[- ]?on)\s+is\s+(?:off\s+the\s+table)\b",
     re.I,
 )

@@ -52,7 +52,9 @@ QUESTIONS = [
 QUESTION_TOPICS = {
     # "what if they say no?", "what do I do if they won't budge?", "and if they rescind the offer?": a
     # refusal asked about, not told (told, it is a pushback and changes the case)
-    "say_no": r"\b(?:(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)"
+    "say_no": r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down)\b"
+    r".{0,40}\b(?:nicely|politely|gracefully|kindly|without\s+burning|professionally)\b"
+    r"|\b(?:(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)"
     r"|how\s+(?:should|do|can|would)\s+i\s+(?:respond|react|reply|answer|handle\s+it|proceed)\s+(?:if|when))\s+(?:they|the\s+company"
     r"|the\s+recruiter|hr|she|he)\s+(?:just\s+)?(?:says?\s+no|refuses?|rejects?|declines?|turns?\s+(?:it|me|that)\s+down"
     r"|won'?t\s+(?:budge|move|negotiate|go\s+higher)|doesn'?t\s+(?:budge|move|agree)|don'?t\s+(?:budge|move|agree)"
@@ -64,11 +66,13 @@ QUESTION_TOPICS = {
     r"|\b(?:negotiate|counter|ask\s+for\s+more|push\s+back|haggle)\b[^?.!]{0,30}\b(?:without|with\s+no|if\s+i"
     r"\s+(?:don'?t|do\s+not|dont)\s+have|when\s+i\s+(?:don'?t|do\s+not|dont)\s+have|having\s+no|even\s+with\s+no)"
     r"\s+(?:a\s+|any\s+)?(?:other\s+|another\s+|competing\s+|second\s+|rival\s+|backup\s+)?offers?\b"
-    r"|\b(?:no|without\s+(?:a|any))\s+(?:other|competing|second)\s+offers?\b[^?.!]{0,30}\b(?:negotiate|counter"
-    r"|leverage|push\s+back)\b"
+    r"|\b(?:no|without\s+(?:a|any)|(?:don'?t|do\s+not)\s+have\s+(?:a|any))\s+(?:other|competing|second)\s+offers?\b"
+    r"[^?.!]{0,50}\b(?:negotiate|counter|leverage|push\s+back|ask\s+(?:for\s+)?more|risk)"
     # "how strong is my position here", "do i have any bargaining power"
     r"|\bhow\s+(?:strong|good|weak)\s+is\s+my\s+(?:negotiating\s+|bargaining\s+)?(?:position|hand)\b"
-    r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b",
+    r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b"
+    # "i have ml + databases background, does that help negotiation?": what they bring, asked about
+    r"|\b(?:does|would|will|can)\s+(?:that|this|it|my\s+(?:\w+\s+){1,3}?)help\s+(?:me\s+)?(?:in\s+)?(?:my\s+|the\s+)?negotiat",
     # "the recruiter wants my current salary, what do I say?", "should I tell them what I make now?",
     # "they asked for my salary expectations": what one earns, or expects, asked for by the company
     "salary_history": r"\b(?:current|previous|past|prior|present)\s+(?:salary|pay|comp(?:ensation)?|base|package)\b"
@@ -111,6 +115,9 @@ QUESTION_TOPICS = {
     "vesting": r"\byear\s+(?:one|1)\b|\bfirst\s+year\b|\bvest(?:ing|s|ed)?\b|\bback[- ]?loaded\b"
     r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
+    # "i move to denver next year, does comp get cut": pay after a move
+    r"(?:based\s+)?(?:pay|adjust|discount|band)|\b(?:move|moving|relocat\w*)\s+to\b.{0,40}\b(?:comp|pay|salary|band)\b"
+    r".{0,20}\b(?:cut|lower|less|reduced?|adjust\w*|change)|\b(?:geo|location)[- ]?"
     r"(?:based\s+)?(?:pay|adjust|discount|band)|\bpay\b.{0,30}\bremote\b"
     r"|\b(?:fair|good|ok|okay|normal|low|competitive|decent|enough)\s+for\s+(?:a\s+)?(?:fully\s+)?remote\b|\bremote\s+(?:pay|discount|adjustment)\b"
     # "can I ask for remote?", "could I negotiate working remotely?": remote as the thing asked for
@@ -143,11 +150,15 @@ QUESTION_TOPICS = {
     r"|enough|decent)\b|\bam\s+i\s+(?:getting|being\s+(?:offered|given|paid))\s+(?:a\s+)?(?:fair|good|decent|bad|raw"
     r"|low|reasonable)\b|\b(?:fair|good|decent|raw|bad)\s+deal\b|\bwhat\s+do\s+you\s+think\b"
     r"|\bgood\s+offer\b|\bfair\s+offer\b|\blowball(?:ed|ing)?\b|\bwhere\s+does\s+(?:it|this|that)\s+(?:sit|land|fall)"
-    r"|\bthoughts\s*\?|\bin\s+line\s+with\s+(?:the\s+)?market|\babove\s+or\s+below\b",
+    r"|\bthoughts\s*\?|\bin\s+line\s+with\s+(?:the\s+)?market|\babove\s+or\s+below\b"
+    r"|\b(?:ok|okay|good|fair|decent)\s+or\s+(?:lowball|low|bad|not)\b",
 }
 _TOPIC_RE = {name: re.compile(pattern, re.I) for name, pattern in QUESTION_TOPICS.items()}
 QUESTION_RE = re.compile(
-    r"\?|\bis\s+(?:this|that|it)\b|^(?:is|are|am|was|should|do|does|did|can|could|would|will|how|what|why|when"
+    r"\?|\bis\s+(?:this|that|it)\b|\bhow\s+to\b|\bsh(?:ou|u|o)l?d\s+i\b|\bor\s+(?:not|no|lowball)\b"
+    # a question after a statement: "vesting is 10/20/30/40, how bad is that", "i move to denver, does comp get cut"
+    r"|[,;]\s*(?:how|what|why|which|does|do|is|are|will|would|can|could|should)\s+\w+"
+    r"|^(?:is|are|am|was|should|do|does|did|can|could|would|will|how|what|why|when"
     r"|which|where|any|thoughts|tell\s+me|"
     r"explain|help\s+me\s+understand)\b|\bwhat\s+about\b|\bhow\s+about\b|\bwondering\b|\bnormal\b"
     r"|\b(?:not\s+sure|unsure|curious|don'?t\s+know|wonder)\s+(?:if|whether)\b|\bi\s+wonder\b"
@@ -207,7 +218,33 @@ FORGET_RE = re.compile(
 # Pictographs and symbols ("ty 🙏", "later 👋"): no words, so anchored patterns read the words alone.
 SYMBOLS_RE = re.compile(r"[^\w\s'!?.,:;()$£€%/&+-]+")
 GREETING_RE = re.compile(
-    r"^(?:(?:hi|hello|hey|hiya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*)+(?:there)?[\s!.]*$", re.I
+    r"^(?:(?:hi|hello|hey|hiya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*)+"
+    r"(?:there|coach|bot|comp\s+coach|friend|all|team|everyone|folks)?[\s!.]*$",
+    re.I,
+)
+# "what u can do?", "how this works, what can you help me with": the commands' words, as typed
+# "thinking to decline, they not moving": leaving the offer on the table, said (before the pushback it names)
+DECLINING_RE = re.compile(
+    r"\b(?:thinking|think(?:ing)?\s+about|considering|leaning\s+towards?|ready)\s+(?:to\s+|of\s+|about\s+)?"
+    r"(?:declin(?:e|ing)|turn(?:ing)?\s+(?:it|them|this|the\s+offer)\s+down|walk(?:ing)?\s+away)\b",
+    re.I,
+)
+HELP_RE = re.compile(
+    r"^(?:(?:so|ok|hi|hey)\W*\s+)?(?:what\s+(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?do|can\s+(?:you|u)\s+help(?:\s+me)?\s+with)"
+    r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b",
+    re.I,
+)
+# "lets start over from zero", "reset, new negotiation different company"
+START_OVER_RE = re.compile(
+    r"^(?:(?:ok|okay|so)\W*\s+)?(?:let'?s\s+|can\s+we\s+|i\s+want\s+to\s+)?(?:start\s+(?:over|again|fresh|from\s+(?:zero"
+    r"|scratch|the\s+(?:top|beginning)))|reset|restart|new\s+negotiation|from\s+scratch)\b",
+    re.I,
+)
+# "need decline the other offer nicely, write me something": the words to say no, asked for
+SAY_NO_ASKED_RE = re.compile(
+    r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down)\b.{0,40}\b(?:nicely"
+    r"|politely|gracefully|kindly|without\s+burning|professionally)\b",
+    re.I,
 )
 EMAIL_RE = re.compile(
     r"^(?:an?\s+)?e-?mail(?:\s+(?:please|pls|version|draft|it))?\W*$"
@@ -234,12 +271,15 @@ PHONE_RE = re.compile(
     r"|\b(?:give|send)\s+me\s+(?:a|the)\s+script\b|\b(?:write|draft|need|want|make)\s+(?:me\s+)?(?:a|the)\s+script\b"
     r"|\bwhat\s+(?:do|should|can)\s+i\s+tell\s+(?:them|the\s+recruiter|hr)\b"
     r"|\bwords?\s+(?:for|to\s+use\s+on)\s+the\s+(?:call|phone)\b|\bon\s+the\s+phone\b.{0,20}\bwhat\b"
+    r"|\bwhat\s+words?\s+(?:to|should\s+i|do\s+i)\s+(?:use|say)\s+(?:on|in|during)\s+(?:the\s+)?(?:phone|call)\b"
     r"|\b(?:get|have|see|use|got)\s+(?:a|the|my|some)\s+(?:phone|call)\s+(?:script|version|notes)\b",
     re.I,
 )
 COUNTER_RE = re.compile(
     r"^(?:the\s+)?counter(?:\s+(?:please|offer))?\W*$|\bwhat\s+(?:should|do|can)\s+i\s+(?:ask|counter|push)\b"
-    r"|\bhow\s+much\s+(?:should|can|do)\s+i\s+(?:ask|counter|push|request)\b|\b(?:build|make|give\s+me|show\s+me|"
+    r"|\bhow\s+much\s+(?:should|can|do)\s+i\s+(?:ask|counter|push|request)\b|\bhow\s+much\s+i\s+should\s+(?:ask|counter)\b"
+    r"|\bask(?:ing)?\s+(?:for\s+)?\d+(?:\.\d+)?\s?%\s+more\b|\btoo\s+(?:aggress?ive|greedy|much\s+to\s+ask)\b"
+    r"|\b(?:build|make|give\s+me|show\s+me|"
     r"what'?s|what\s+is|help\s+me\s+(?:with|build|make)|write(?:\s+me)?|draft(?:\s+me)?|put\s+together"
     r"|come\s+up\s+with)\s+(?:me\s+)?(?:the|a|my)\s+counter\b|\bcounter[- ]?offer\b.{0,20}\?"
     r"|\bhelp\s+me\s+negotiate\b|\bhow\s+(?:do|should)\s+i\s+negotiate\b|\bmy\s+targets?\b|\bwhat\s+(?:are|is)\s+"
@@ -314,7 +354,11 @@ CORRECTION_RE = re.compile(
     r"|wrote)\s+.{1,20}\s+(?:but|should)\b"
     r"|\bnot\s+[$£€]?\d[\d,.]*\s*(?:k|%)?\s*[.!]?\s*$|\bi\s+rounded\b|\bshould\s+(?:be|have\s+been)\s+\$?\d|\bit'?s\s+actually\b|\bis\s+actually\b|,\s*not\s+\w+\s*$"
     r"|\bnot\s+\w+\s*,\s*it'?s\b"
-    r"|\d\s*[km]?\s+actually\s*[.!]*\s*$",  # "equity is 95k actually": a figure put right, said after it
+    # "equity is 95k actually": a figure put right, said after it; "mistake, ... not per year"; "i said stripe
+    # but its actually square"
+    r"|\d\s*[km]?\s+actually\s*[.!]*\s*$"
+    r"|^(?:oops\W*\s*)?mistake\b|\bnot\s+(?:per|a|each)\s+(?:year|month)\s*[.!]*$"
+    r"|\bi\s+said\s+[\w&.'-]+(?:\s+[\w&.'-]+)?\s+but\s+(?:it'?s|its|it\s+is)\b",
     re.I,
 )
 WALK_AWAY_RE = re.compile(
@@ -441,11 +485,18 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "goodbye"
     if GREETING_RE.match(plain):
         return "greeting"
+    if not utterance.amounts and len(words.split()) <= 12:
+        if HELP_RE.match(plain):
+            return "help"
+        if START_OVER_RE.match(plain):
+            return "start_over"
     money = [a for a in utterance.amounts if a.unit != "percent" or a.component]
     if _TOPIC_RE["say_no"].search(text) and QUESTION_RE.search(text):
         return "say_no"  # "what do I do if they won't budge?": a refusal asked about, nothing fixed yet
     if _TOPIC_RE["leverage"].search(text) and QUESTION_RE.search(text) and not money:
         return "leverage"  # "what's my leverage if I have no other offer?": asked, nothing stated
+    if DECLINING_RE.search(text) and not money and not QUESTION_RE.search(text):
+        return "walk_away"
     if utterance.fixed and not REVISED_RE.search(text):
         return "pushback"
     if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):
@@ -453,7 +504,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     if money and REVISED_RE.search(text) and not any(a.holder not in (OFFER,) for a in money):
         return "revised"
     said = utterance.vesting_years or utterance.cliff_months is not None or utterance.schedule or utterance.level
-    if CORRECTION_RE.search(text) and (money or utterance.mentions_place or utterance.rivals or said):
+    swapped = re.search(r"\bi\s+said\s+\S+.{0,20}\bbut\s+(?:it'?s|its|it\s+is)\b", text, re.I)  # a name put right
+    if CORRECTION_RE.search(text) and (money or utterance.mentions_place or utterance.rivals or said or swapped):
         return "correction"
     if WALK_AWAY_RE.search(text) and money:
         return "walk_away"
@@ -461,6 +513,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "counter"  # "is the sign on negotiable?": what can be asked for, part by part (the counter shows it)
     if _TOPIC_RE["salary_history"].search(text) and not money:
         return "salary_history"  # "they want my current salary, what do I say?": before the phone script's words
+    if SAY_NO_ASKED_RE.search(text) and not money:
+        return "say_no"  # "write me something to decline the other offer nicely": words to say no, not a counter email
     if EMAIL_RE.search(text):
         return "email"
     if PHONE_RE.search(text):
@@ -476,7 +530,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return topic
     if utterance.notes and not money and QUESTION_RE.search(text) and not parts_named(text):
         return "other"  # "can I ask them to cover relocation?": an item no guide section answers, asked about
-    if COUNTER_RE.search(text):
+    others_only = money and all(a.holder != OFFER for a in money) and "?" not in text
+    if COUNTER_RE.search(text) and not others_only:  # "after my counter anthropic moved equity to 355k": theirs
         return "counter"
     if utterance.no_alternatives:
         return "no_alternatives"
