@@ -72,7 +72,7 @@ QUESTION_TOPICS = {
     r"|\bhow\s+(?:strong|good|weak)\s+is\s+my\s+(?:negotiating\s+|bargaining\s+)?(?:position|hand)\b"
     r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b"
     # "i have ml + databases background, does that help negotiation?": what they bring, asked about
-    r"|\b(?:does|would|will|can)\s+(?:that|this|it|my\s+(?:\w+\s+){1,3}?)help\s+(?:me\s+)?(?:in\s+)?(?:my\s+|the\s+)?negotiat",
+    r"|\b(?:does|would|will|can)\s+(?:(?:that|this|it)\s+|my\s+(?:\w+\s+){1,3}?)help\s+(?:me\s+)?(?:in\s+)?(?:my\s+|the\s+)?negotiat",
     # "the recruiter wants my current salary, what do I say?", "should I tell them what I make now?",
     # "they asked for my salary expectations": what one earns, or expects, asked for by the company
     "salary_history": r"\b(?:current|previous|past|prior|present)\s+(?:salary|pay|comp(?:ensation)?|base|package)\b"
