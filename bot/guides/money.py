@@ -60,6 +60,7 @@ _PREFIXES: dict[str, str] = {
     "NZ$": "NZD",
     "HK$": "HKD",
     "¥": "JPY",
+    "円": "JPY",  # written after the figure: `840万円`
     "JP¥": "JPY",
     "CN¥": "CNY",
     "RMB": "CNY",
@@ -90,6 +91,8 @@ for _code, (_symbol, _word) in CURRENCIES.items():
 _PREFIX_ORDER = sorted(_PREFIXES, key=len, reverse=True)
 
 SUFFIX_FACTORS: dict[str, int] = {
+    "万": 10_000,  # Japanese and Chinese ten-thousands: `660万円` is ¥6,600,000
+    "億": 100_000_000,
     "k": 1_000,
     "thousand": 1_000,
     "m": 1_000_000,
@@ -123,10 +126,10 @@ _SPACE_GROUPS_RE = re.compile(rf"\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|\d{{1,3}
 # Thousands grouped by commas the two ways guides write them: 155,000 and Indian 47,00,000.
 _COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_SUFFIX = r"thousand|million|billion|crores?|lakhs?|lacs?|lpa|mm|bn|cr|[kmbl]"
+_SUFFIX = r"thousand|million|billion|crores?|lakhs?|lacs?|lpa|mm|bn|cr|[kmbl万億]"
 # After the number: an ISO code (`150K USD`) or the symbol European guides write there
 # (`85.000 €`, `650 000 kr`, `150 K€`).
-_TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽](?![A-Za-z])|(?-i:kr)\b\.?"
+_TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽円](?![A-Za-z])|(?-i:kr)\b\.?"
 AMOUNT_RE = re.compile(
     rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr\.?|Kr\.?|KR|Rp|RP|zł)(?=\s?\d)|Rs\.?)?\s?"
     rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z])"

@@ -259,7 +259,7 @@ EXPECTED: dict[tuple[str, str], dict[tuple[str, str | None], dict[str, object]]]
             "Base Salary": Figure(8_000_000, 12_000_000, "JPY"),
             "Stock (RSU/4yr)": Figure(2_000_000, 4_000_000, "JPY"),
             "Bonus": Text("2 months"),
-            "Total Comp": Text("1,000万円～1,500万円"),
+            "Total Comp": Figure(10_000_000, 15_000_000, "JPY"),  # 万 is ten thousand, 円 the yen
         },
         ("Singapore", None): {
             "Base Salary": Figure(90_000, 130_000, "SGD"),
@@ -565,7 +565,7 @@ def test_comp_shows_each_wild_figure_as_the_guide_wrote_it():
     assert f"0.05%–0.1% {AS_WRITTEN}" in munich
     tokyo = shown("tokyo-tech", "backend-engineer", "Tokyo")
     assert "• *Base salary:* ¥8M–¥12M\n" in tokyo
-    assert f"• *Total comp:* 1,000万円～1,500万円 {AS_WRITTEN}" in tokyo
+    assert "• *Total comp:* ¥10M–¥15M" in tokyo  # `1,000万円～1,500万円`, read exactly
     assert "• *Base salary:* $155K–$205K (+ $10K NYC premium)" in shown("markup-co", "product-manager", "New York")
     zug = shown("crypto-x", "protocol-engineer", "Zug")
     assert "10,000 shares _(a share count, not money)_" in zug

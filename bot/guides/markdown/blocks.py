@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})$")
@@ -45,7 +46,7 @@ def split_cells(line: str) -> list[str]:
 def parse_blocks(text: str) -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
-    index = 0
+    index = _front_matter(lines, blocks)
     while index < len(lines):
         line = lines[index]
         number = index + 1
@@ -99,6 +100,14 @@ def parse_blocks(text: str) -> list[Block]:
                 index += 1
             blocks.append(Block("quote", number, text=" ".join(q for q in quoted if q), raw="\n".join(quoted).strip()))
             continue
+        if stripped.lower().startswith("<table"):
+            # an HTML table, as some authors paste one: its rows, `rowspan` carried down (html_table)
+            end = next((i for i in range(index, len(lines)) if "</table>" in lines[i].lower()), len(lines) - 1)
+            rows = html_table("\n".join(lines[index : end + 1]))
+            if rows:
+                blocks.append(Block("table", number, rows=rows, row_lines=[number] * len(rows)))
+                index = end + 1
+                continue
         if stripped.startswith("```"):
             # a fenced block (an email written out): its lines as written, never read for figures
             end = next((i for i in range(index + 1, len(lines)) if lines[i].strip().startswith("```")), len(lines))
@@ -139,6 +148,78 @@ def parse_blocks(text: str) -> list[Block]:
             index += 1
         blocks.append(Block("paragraph", number, text=" ".join(paragraph), raw="\n".join(paragraph)))
     return blocks
+
+
+FRONT_LINE_RE = re.compile(r"^[A-Za-z_][\w -]{0,30}:\s*\S")
+
+
+def _front_matter(lines: list[str], blocks: list[Block]) -> int:
+    """A YAML front matter (`---`, `key: value` lines, `---`) opening the file: one paragraph of its lines, so
+    the reader takes `company:` and `role:` from it as from unfenced ones; the index after it (0: none)."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].strip() != "---":
+        return 0
+    end = next((i for i in range(first + 1, min(len(lines), first + 60)) if lines[i].strip() == "---"), None)
+    if end is None:
+        return 0
+    body = [line.strip() for line in lines[first + 1 : end] if line.strip()]
+    if not body or sum(bool(FRONT_LINE_RE.match(line)) for line in body) * 2 < len(body):
+        return 0
+    blocks.append(Block("paragraph", first + 2, text=" ".join(body), raw="\n".join(body)))
+    return end + 1
+
+
+class _TableRows(HTMLParser):
+    """Rows of cells from an HTML table; a cell with `rowspan` repeats in the rows below it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._span = 1
+        self._pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still to fill)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "tr":
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._fill()
+            self._cell, self._span = [], int(dict(attrs).get("rowspan") or 1)
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("; ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            text = " ".join("".join(self._cell).split())
+            if self._span > 1:
+                self._pending[len(self._row)] = (text, self._span - 1)
+            self._row.append(text)
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self._fill()
+            self.rows.append(self._row)
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def _fill(self) -> None:
+        while self._row is not None and len(self._row) in self._pending:
+            column = len(self._row)
+            text, left = self._pending[column]
+            self._row.append(text)
+            if left > 1:
+                self._pending[column] = (text, left - 1)
+            else:
+                del self._pending[column]
+
+
+def html_table(source: str) -> list[list[str]]:
+    parser = _TableRows()
+    parser.feed(source)
+    return [row for row in parser.rows if any(cell for cell in row)]
 
 
 def _unquote(line: str) -> str:

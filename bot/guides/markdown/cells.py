@@ -40,7 +40,10 @@ PER_YEAR_RE = re.compile(
     r"^(?:/\s*(?:yr|year|annum|y|a)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|p\.?\s?a\.?(?!\w))", re.I
 )
 PER_MONTH_RE = re.compile(
-    r"^(?:/\s*(?:mo|month|mth|m)\b\.?|per\s+month\b|a\s+month\b|monthly\b|p\.?\s?m\.?(?!\w))", re.I
+    # `/mån` (Swedish), `/md.` (Danish), `/mnd` (Norwegian), `/Monat`, `/mois`, `/mes`
+    r"^(?:/\s*(?:mo|month|mth|m|mån|månad|md|mnd|monat|mois|mes)\b\.?|per\s+month\b|a\s+month\b|monthly\b"
+    r"|p\.?\s?m\.?(?!\w))",
+    re.I,
 )
 # Words a cell may write after its amount without changing what the amount is.
 _QUALIFIERS = """sign on signon signing sign-on bonus pd rsu rsus equity options option stock shares equivalent

@@ -28,6 +28,7 @@ KINDS = (
     ("script", r"scripts?|what\s+to\s+say|words?\s+to\s+use|wording|à\s+dire|a\s+dire|say\s+this"),
 )
 KIND_RES = [(kind, re.compile(pattern, re.I)) for kind, pattern in KINDS]
+BOLD_LINE_RE = re.compile(r"\*\*[^*]{2,100}\*\*:?")
 MAX_TEXT = 6000  # a section this long is kept whole in the guide, cut (and said so) when shown
 
 
@@ -38,7 +39,8 @@ def read_kept(blocks: list[Block], used: set[int], title_line: int | None) -> li
     for block in blocks:
         if block.line == title_line:
             continue
-        if block.kind == "heading":
+        if block.kind == "heading" or (block.kind == "paragraph" and BOLD_LINE_RE.fullmatch(block.text.strip())):
+            # `**Counter script (phone or Zoom)**` alone on its line is a heading, as guides without `#` write one
             _keep(kept, title, line, parts)
             title, line, parts = _heading_text(block.text), block.line, []
             continue

@@ -179,12 +179,12 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
         _find(sections, "negotiate up", "negotiation strategy", "strategy"),
         _find(sections, "source", "evidence", "references"),
         *(s for s in sections if LEVER_HEADING_RE.match(strip_bold(s.title))),
-        *_lever_paragraphs(sections),
     ]
     for section in found:
         if section is not None:
             used.add(section.line)
             used.update(block.line for block in section.blocks)
+    used.update(line for _, _, line in _lever_paragraphs(sections))
     return used
 
 
@@ -213,7 +213,8 @@ ROLE_WORDS_RE = re.compile(
     r"\b(?:engineers?|eng|developers?|dev|scientists?|managers?|designers?|analysts?|architects?|researchers?"
     r"|leads?|directors?|executives?|consultants?|specialists?|administrators?|officers?|recruiters?|writers?"
     r"|marketers?|representatives?|associates?|interns?|heads?\s+of|vp|pm|sre|swe|mle|sde|ds|ae|sdr|cto|cfo"
-    r"|programmers?|technicians?|strategists?|economists?|accountants?|counsel|attorneys?|traders?|quants?)\b",
+    r"|programmers?|technicians?|strategists?|economists?|accountants?|counsel|attorneys?|traders?|quants?"
+    r"|engineering)\b",
     re.I,
 )
 # `company: Bluegum Logistics` / `role: Senior Frontend Engineer` lines opening the file (a front matter
@@ -272,10 +273,18 @@ def _front_matter(blocks: list[Block]) -> tuple[str, str, int] | None:
     first = next((b for b in blocks if b.kind in ("paragraph", "heading", "table", "list")), None)
     if first is None or first.kind != "paragraph":
         return None
+    found: dict[str, str] = {}
+    if "\n" in first.raw:  # a fenced front matter: a key a line
+        for line in first.raw.splitlines():
+            key, colon, value = line.partition(":")
+            key = key.strip().lower()
+            key = "role" if key in ("role", "title", "position") else key
+            if colon and value.strip() and key in ("role", "company"):
+                found.setdefault(key, clean_inline(value.strip().strip("\"'")))
+        return (found["role"], found["company"], first.line) if "role" in found and "company" in found else None
     keys = list(FRONT_KEY_RE.finditer(first.text))
     if not keys or keys[0].start() != 0:
         return None
-    found: dict[str, str] = {}
     for match, after in zip(keys, [*keys[1:], None], strict=True):
         value = clean_inline(first.text[match.end() : after.start() if after else None])
         key = match["key"].lower()
@@ -309,13 +318,14 @@ def _place_in(role: str) -> str | None:
 
 
 def _role_and_level(role: str) -> tuple[str, str | None]:
-    """`Quant Developer (VP)` -> ('Quant Developer', 'VP'); `Engineering Manager (London)` -> its role alone."""
-    role = ROLE_AROUND_RE.match(role.strip())["role"].strip()
+    """`Quant Developer (VP)` -> ('Quant Developer', 'VP'); `Engineering Manager (London)` -> its role alone;
+    `Security Engineering Offers (Senior and Staff)` -> ('Security Engineering', 'Senior and Staff')."""
+    role, level = role.strip(), None
     level_match = LEVEL_RE.search(role)
     if level_match:
-        level = level_match["level"].strip()
-        return role[: level_match.start()].strip(), level if LEVEL_WORD_RE.search(level) else None
-    return role, None
+        written = level_match["level"].strip()
+        role, level = role[: level_match.start()].strip(), written if LEVEL_WORD_RE.search(written) else None
+    return ROLE_AROUND_RE.match(role)["role"].strip(), level
 
 
 def _oriented(role: str, company: str) -> tuple[str, str]:
@@ -548,7 +558,7 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
 # `**Payments domain expertise.** This is the lever I'd lead with ...`)
 LEVER_SECTION_RE = re.compile(
     r"\blevers?\b|\bhave\s+room\b|\bwhere\s+(?:to|you\s+can)\s+(?:actually\s+)?push\b|\bwhat\s+(?:moves|works|is\s+negotiable)\b"
-    r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b",
+    r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b|\bwhat\s+(?:you\s+)?can\s+(?:be\s+)?negotiate",
     re.I,
 )
 
@@ -566,21 +576,30 @@ def _lever_list_section(sections: list[Section]) -> Section | None:
 
 
 def _paragraph_levers(sections: list[Section]) -> list[Lever]:
-    """Levers as bold-led paragraphs right under a heading that names them."""
+    """Levers as bold- or italic-led paragraphs right under a heading that names them."""
     return [
-        Lever(title=section.title.strip().rstrip(".:"), script=clean_inline(section.inline, keep_bold=True))
-        for section in _lever_paragraphs(sections)
+        Lever(title=title.strip().rstrip(".:"), script=clean_inline(script, keep_bold=True))
+        for title, script, _ in _lever_paragraphs(sections)
     ]
 
 
-def _lever_paragraphs(sections: list[Section]) -> list[Section]:
-    found: list[Section] = []
+# `*Grade placement (等級).* Ask what evidence would put you at G4.`: a lever's title in italics
+ITALIC_LEAD_RE = re.compile(r"^\*(?!\*)(?P<title>[^*]{2,80})\*\s*(?P<script>\S.*)$", re.S)
+
+
+def _lever_paragraphs(sections: list[Section]) -> list[tuple[str, str, int]]:
+    """(title, script, line) of each lever written as a paragraph led by its title."""
+    found: list[tuple[str, str, int]] = []
     under = False
     for section in sections:
         if not section.inline:  # a heading (or a label alone): levers follow only one that names them
             under = bool(LEVER_SECTION_RE.search(section.title))
+            for block in section.blocks if under else []:
+                led = ITALIC_LEAD_RE.match(block.text) if block.kind == "paragraph" else None
+                if led:
+                    found.append((led["title"], led["script"], block.line))
         elif under:
-            found.append(section)
+            found.append((section.title, section.inline, section.line))
     return found
 
 

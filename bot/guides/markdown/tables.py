@@ -261,6 +261,8 @@ class BandBuilder:
             if bonus is not None:  # `Variable: 10% of fixed`: the target bonus (variable pay in money stays beside)
                 self.fields["bonus"] = bonus
                 return
+        if kind == "combined" and self._add_apart(label, cell, line):
+            return
         if kind in ("extra", "combined"):
             self.extras.append(extra_figure(label, cell, self.currency))
             return
@@ -307,6 +309,22 @@ class BandBuilder:
             self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=typed))
             return
         self._place(kind, label, reading, stock)
+
+    def _add_apart(self, label: str, cell: str, line: int) -> bool:
+        """`Base / Bonus` over `$180K–$210K / 10%`: one column for two parts, each cell giving both, apart.
+        A cell with one figure for two parts (`Stock/Bonus: $40K`) stays beside the band, as written."""
+        heads = [part.strip() for part in re.split(r"\s*/\s*", clean_inline(label)) if part.strip()]
+        values = [part.strip() for part in re.split(r"\s+/\s+", clean_inline(cell)) if part.strip()]
+        kinds = [column_kind(head) for head in heads]
+        if (
+            len(heads) < 2
+            or len(values) != len(heads)
+            or not all(k in ("base", "bonus", "stock", "sign_on") for k in kinds)
+        ):
+            return False
+        for head, kind, value in zip(heads, kinds, values, strict=True):
+            self.add(kind, head, value, line, stock_column(head) if kind == "stock" else None)
+        return True
 
     def _taken(self, kind: str) -> bool:
         """Whether the band already has this kind's figure (or a cell kept for it); a monthly figure
