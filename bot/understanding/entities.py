@@ -240,7 +240,8 @@ RSU_COUNT_AFTER_RE = re.compile(
 _NOT_A_NAME = (
     r"(?!(?:they|them|he|she|it|we|i|you|hr|the|a|an|my|our|their|this|that|recruiter|company|someone|"
     r"somebody|who|which|also|just|finally|now|then|actually|so|and|but|offer|one|other|there|here|where|what|parallel|fyi|fwiw|btw|tbh|imo|ps"
-    r"|let|that|since|already|recently|finally|later)\b"
+    r"|let|that|since|already|recently|finally|later|formally|officially|verbally|originally|initially|future"
+    r"|different|level)\b"
     # a preposition starts no name: "my current job at Uber pays" names Uber ("AT&T" is a name)
     r"|(?:at|with|from|for|by)\b(?!\s*&))"
 )
@@ -283,13 +284,14 @@ _CLAUSE_START = (
     r"|\b(?:mention|add|note|tell\s+you)\s+(?:that\s+)?)"
 )
 _RIVAL_VERBS = (
-    r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now|since)\s+)?(?:offered"
+    r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now|since|formally|officially"
+    r"|verbally)\s+)?(?:offered"
     r"|proposed|floated|pitched|countered|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)"
     r"|countered(?:\s+(?:with|at))?"
     # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
     r"|(?:is|are)\s+(?:dangling|floating|pitching|proposing)|floated|pitched|threw\s+out|dangled|proposed"
     r"|got\s+back\s+(?:to\s+me\s+)?with|(?:came|got)\s+back\s+(?:to\s+me\s+)?at"
-    r"|offered|is\s+offering|are\s+offering|came\s+in|gave\s+me|offers"
+    r"|offered|is\s+offering|are\s+offering|came\s+in|came\s+through|gave\s+me|offers"
     r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+(?:an?|their|its|the)\s+offer"
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
 )

@@ -88,7 +88,9 @@ QUESTION_TOPICS = {
     r"|legal(?:ly)?|lawyer|"
     r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
     r"employment law|clawback clause|arbitration|llc|incorporat(?:e|ing|ion)|1099|contractor\s+status)\b",
-    "sign_on_vs_base": r"\b(?:sign[- ]?on|signing)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than"
+    "sign_on_vs_base": r"\bbetween\b.{0,50}\b(?:base|salary|sign[- ]?on|signing)\b.{0,10}\band\b.{0,30}\b(?:sign[- ]?on"
+    r"|signing|base|salary)\b"
+    r"|\b(?:sign[- ]?on|signing)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than"
     r"|for)\b.{0,30}\b(?:base|"
     r"salary)\b|\b(?:base|salary)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than|for"
     r"|into)\b.{0,30}\b(?:sign[- ]?on|signing)\b"
@@ -122,11 +124,14 @@ QUESTION_TOPICS = {
     r"|\b(?:fair|good|ok|okay|normal|low|competitive|decent|enough)\s+for\s+(?:a\s+)?(?:fully\s+)?remote\b|\bremote\s+(?:pay|discount|adjustment)\b"
     # "can I ask for remote?", "could I negotiate working remotely?": remote as the thing asked for
     r"|\b(?:ask|asking|request|negotiate|push|get)\s+(?:for\s+|to\s+(?:be|work|go|stay)\s+)?(?:a\s+)?(?:full(?:y)?\s+)?"
-    r"(?:remote(?:ly)?|working\s+remote(?:ly)?|work(?:ing)?\s+from\s+home|wfh)\b",
+    r"(?:remote(?:ly)?|working\s+remote(?:ly)?|work(?:ing)?\s+from\s+home|wfh)\b"
+    r"|\b(?:remain|stay|staying|remaining)\s+(?:fully\s+)?remote\b|\bremote\s+status\b",
     "level": r"\blevell?(?:ed|ing|s)?\b|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
     r"|fair|ok|okay)\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
-    "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+)?(?:accept|take|sign|go\s+with|say\s+yes)\b"
+    "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+|simply\s+|now\s+)?"
+    r"(?:accept|take|sign|go\s+with|say\s+yes)\b"
+    r"|\badvise\s+me\s+to\s+(?:sign|accept|take)\b"
     r"|\btime\s+to\s+(?:accept|sign|say\s+yes)\b"
     r"|\bi\s+should\s+(?:just\s+)?(?:accept|take|sign|go\s+for)\b|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
     r"|accepting)\b",
@@ -151,7 +156,8 @@ QUESTION_TOPICS = {
     r"|low|reasonable)\b|\b(?:fair|good|decent|raw|bad)\s+deal\b|\bwhat\s+do\s+you\s+think\b"
     r"|\bgood\s+offer\b|\bfair\s+offer\b|\blowball(?:ed|ing)?\b|\bwhere\s+does\s+(?:it|this|that)\s+(?:sit|land|fall)"
     r"|\bthoughts\s*\?|\bin\s+line\s+with\s+(?:the\s+)?market|\babove\s+or\s+below\b"
-    r"|\b(?:ok|okay|good|fair|decent)\s+or\s+(?:lowball|low|bad|not)\b",
+    r"|\b(?:ok|okay|good|fair|decent)\s+or\s+(?:lowball|low|bad|not)\b"
+    r"|\bis\s+[$£€]?\d[^?.!]{0,40}?\b(?:competitive|fair|reasonable|decent|good|low)\b",
 }
 _TOPIC_RE = {name: re.compile(pattern, re.I) for name, pattern in QUESTION_TOPICS.items()}
 QUESTION_RE = re.compile(
@@ -210,7 +216,8 @@ GOODBYE_WORDS_RE = re.compile(
     re.I,
 )
 FORGET_RE = re.compile(
-    r"^(?:please\s+|pls\s+|kindly\s+|can\s+you\s+|could\s+you\s+)?(?:delete|erase|wipe|forget|remove|clear)\s+(?:all\s+)?"
+    r"^(?:please\s+|pls\s+|kindly\s+|can\s+you\s+|could\s+you\s+|i'?d\s+like\s+you\s+to\s+|i\s+want\s+you\s+to\s+)?"
+    r"(?:delete|erase|wipe|forget|remove|clear)\s+(?:all\s+)?"
     r"(?:of\s+)?(?:me|(?:my|the)\s+(?:data|info|information|details|case|stuff|offer|numbers)|everything|all\s+(?:of\s+)?(?:it"
     r"|this|my\s+\w+)|what\s+i\s+(?:told|gave)\s+you)\b",
     re.I,
@@ -231,19 +238,36 @@ DECLINING_RE = re.compile(
 )
 HELP_RE = re.compile(
     r"^(?:(?:so|ok|hi|hey)\W*\s+)?(?:what\s+(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?do|can\s+(?:you|u)\s+help(?:\s+me)?\s+with)"
-    r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b",
+    r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b"
+    r"|\bremind\s+me\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to|can)\s+(?:help|do)\b",
     re.I,
 )
+# "Good morning. I hope you're well; I'd like to pick up where we left off", "Hello again — I'm back"
+GREETING_LONG_RE = re.compile(
+    r"^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b(?:\s+again)?\W+(?=.*\b(?:hope\s+you|pick\s+up\s+where"
+    r"|i'?m\s+back|back\s+again|where\s+we\s+left\s+off|continue\s+where)\b)|^hello\s+again\b",
+    re.I,
+)
+# "Could you summarise where we've got to?", "What do you currently have noted down for me?"
+STATUS_ASKED_RE = re.compile(
+    r"\b(?:summari[sz]e|recap)\s+(?:where|what|the\s+(?:case|figures|numbers))|\bwhere\s+we(?:'ve|\s+have)\s+got\s+to\b"
+    r"|\bwhat\s+do\s+you\s+(?:currently\s+|now\s+)?have\s+(?:noted|on\s+record|recorded|written\s+down)"
+    r"|\b(?:figures|numbers)\s+you\s+have\s+(?:on\s+record|noted)\b",
+    re.I,
+)
+# a message that opens with thanks ("Thank you; that is genuinely very helpful", "Many thanks for the draft —")
+THANKS_LEAD_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks|much\s+appreciated)\b", re.I)
 # "lets start over from zero", "reset, new negotiation different company"
 START_OVER_RE = re.compile(
-    r"^(?:(?:ok|okay|so)\W*\s+)?(?:let'?s\s+|can\s+we\s+|i\s+want\s+to\s+)?(?:start\s+(?:over|again|fresh|from\s+(?:zero"
+    r"^(?:(?:ok|okay|so)\W*\s+)?(?:let'?s\s+|(?:can|could|shall)\s+we\s+|i\s+want\s+to\s+)?(?:start\s+(?:over|again|fresh|from\s+(?:zero"
     r"|scratch|the\s+(?:top|beginning)))|reset|restart|new\s+negotiation|from\s+scratch)\b",
     re.I,
 )
 # "need decline the other offer nicely, write me something": the words to say no, asked for
 SAY_NO_ASKED_RE = re.compile(
     r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down)\b.{0,40}\b(?:nicely"
-    r"|politely|gracefully|kindly|without\s+burning|professionally)\b",
+    r"|politely|gracefully|graciously|kindly|without\s+burning|professionally)\b"
+    r"|\b(?:polite|gracious|graceful|kind|nice)\s+(?:decline|no|rejection)\b",
     re.I,
 )
 EMAIL_RE = re.compile(
@@ -265,7 +289,7 @@ PHONE_RE = re.compile(
     r"|^(?:and\s+)?(?:a\s+)?phone\s+script\b|\b(?:give|write|draft|need|want|send|prep(?:are)?"
     r"|make)\b.{0,30}\b(?:phone|call)\s*"
     r"script\b|\bscript\s+for\s+(?:the|my|a)\s+(?:call|phone|conversation|chat)\b|\btalking\s+points\b"
-    r"|\bwhat\s+(?:do|should|can)\s+i\s+say\b|\bhow\s+(?:do|should)\s+i\s+(?:say|handle|open|start|run)\b.{0,30}"
+    r"|\bwhat\s+(?:exactly\s+)?(?:do|should|can)\s+i\s+(?:exactly\s+)?say\b|\bhow\s+(?:do|should)\s+i\s+(?:say|handle|open|start|run)\b.{0,30}"
     r"\b(?:call|phone|conversation)\b|\b(?:prep|prepare|ready)\s+(?:me\s+)?for\s+(?:the|my|a)\s+(?:call|phone)"
     r"|\bscript\s+for\s+(?:the|my|a|this)\s+(?:\w+\s+)?(?:call|phone|conversation|chat)\b"
     r"|\b(?:give|send)\s+me\s+(?:a|the)\s+script\b|\b(?:write|draft|need|want|make)\s+(?:me\s+)?(?:a|the)\s+script\b"
@@ -306,9 +330,11 @@ COUNTER_LEVERAGE_RE = re.compile(
 _RAISE = r"(?:lift|raise|increase|bump|up|boost|improve|add|move|go\s+up|match|extend)\b"
 ACCEPTED_RE = re.compile(
     # not "haven't signed", "just signed nothing yet", "never accepted": a refusal to, or no step yet
-    r"\b(?:i\s+)?(?<!n't\s)(?<!not\s)(?<!never\s)(?<!nt\s)(?:accepted|signed(?!\s+(?:nothing|anything)\b)"
+    r"\b(?:i\s+)?(?<!n't\s)(?<!not\s)(?<!never\s)(?<!nt\s)(?:accepted|signed(?!\s+(?:nothing|anything|off)\b)"
     r"(?:\s+(?:it|the\s+offer))?|took\s+(?:it|the\s+offer)|said\s+yes|"
-    r"agreed\s+to(?!\s+[$£€]?\d|\s+" + _RAISE + r")|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal"
+    # "they have agreed to employ me through their UK entity": theirs, and no acceptance of the offer
+    r"(?<!have\s)(?<!has\s)(?<!they\s)agreed\s+to(?!\s+[$£€]?\d|\s+" + _RAISE + r"|\s+(?:employ|hire|let|give|pay))"
+    r"|we\s+agreed|deal\s+(?:is\s+)?done|it'?s\s+a\s+deal"
     r"|they\s+agreed(?!\s+to\s+[$£€]?\d|\s+to\s+" + _RAISE + r")|they\s+said\s+yes|"
     r"closed\s+the\s+deal|i'?m\s+(?:going\s+to\s+)?(?:accept|sign)(?:ing)?\b"
     r"|told\s+(?:them|the\s+recruiter|hr|her|him)\s+(?:yes|i'?m\s+in|i\s+accept)|gave\s+(?:them\s+)?(?:my\s+)?"
@@ -321,7 +347,7 @@ ACCEPTED_RE = re.compile(
 REVISED_RE = re.compile(
     # "they agreed to lift the signing bonus to 25k": a raise the company agreed to
     r"\b(?:agreed|willing|able|prepared|happy)\s+to\s+" + _RAISE + r"[^.;!?]{0,40}\bto\s+[$£€]?\d|"
-    r"\b(?:came|come)\s+back\b(?!\s+(?:to\s+me\s+)?with\s+(?:an|their|the)\s+(?:offer|numbers)\b)|\b(?:second|another|new)\s+(?:offer|round|version)\s+from\s+(?:them|the\s+recruiter|hr)\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b"
+    r"\b(?:came|come)\s+back\b(?!\s+(?:to\s+me\s+)?with\s+(?:an|their|the)\s+(?:offer|numbers)\b)|\b(?:second|another|new)\s+(?:offer|round|version)\s+from\s+(?:them|the\s+recruiter|hr)\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b|\bamended\s+(?:offer|terms|letter)\b"
     r"|^\s*final\s*:\s*[$£€]?\d|\bnow\s+put\b|\b(?:fresh|improved)\s+(?:offer|numbers|package|figures)\b|\bnew\s+(?:offer|numbers|"
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|(?<!right\s)\bnow\s+(?:it'?s\s+)?[$£€]?\d|\bwent\s+up\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
@@ -357,7 +383,7 @@ CORRECTION_RE = re.compile(
     # "equity is 95k actually": a figure put right, said after it; "mistake, ... not per year"; "i said stripe
     # but its actually square"
     r"|\d\s*[km]?\s+actually\s*[.!]*\s*$"
-    r"|^(?:oops\W*\s*)?mistake\b|\bnot\s+(?:per|a|each)\s+(?:year|month)\s*[.!]*$"
+    r"|^(?:oops\W*\s*)?mistake\b|^(?:a\s+|one\s+)?correction\b|\bnot\s+(?:per|a|each)\s+(?:year|month)\s*[.!]*$"
     r"|\bi\s+said\s+[\w&.'-]+(?:\s+[\w&.'-]+)?\s+but\s+(?:it'?s|its|it\s+is)\b",
     re.I,
 )
@@ -411,6 +437,13 @@ WALK_AWAY_RE = re.compile(
     re.I,
 )
 # "is the sign on negotiable?", "is there room on base?", "can they move on equity?": asked, nothing said fixed
+# Items of an offer no band part covers, asked about: the coach's general answer (`other`)
+OTHER_ITEM_RE = re.compile(
+    r"\b(?:pto|paid\s+time\s+off|time\s+off|vacation|holidays?|start\s+date|relocation(?:\s+assistance)?|title)\b"
+    r"[^?]{0,60}\b(?:negotiable|reasonable|normal|typical|ask|push)\b"
+    r"|\b(?:negotiable|ask\s+for|push)\b[^?]{0,30}\b(?:pto|vacation|start\s+date|relocation)\b",
+    re.I,
+)
 NEGOTIABLE_RE = re.compile(
     r"\b(?:is|are)\s+(?:the\s+)?(?:\w+[\s-]+){0,2}?(?:negotiable|fixed|final|locked|set\s+in\s+stone)\b|\bis\s+there\s+(?:any\s+)?(?:room|flexibility|wiggle\s+room)\b"
     r"|\bcan\s+(?:they|i|we)\s+(?:move|budge|negotiate)\s+(?:on\s+)?(?:the\s+)?(?:base|salary|equity|stock|rsus?"
@@ -485,11 +518,17 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "goodbye"
     if GREETING_RE.match(plain):
         return "greeting"
-    if not utterance.amounts and len(words.split()) <= 12:
-        if HELP_RE.match(plain):
+    if not utterance.amounts and len(words.split()) <= 40:
+        if HELP_RE.search(plain) and (HELP_RE.match(plain) or QUESTION_RE.search(text)):
             return "help"
         if START_OVER_RE.match(plain):
             return "start_over"
+        if GREETING_LONG_RE.match(plain):
+            return "greeting"
+        if STATUS_ASKED_RE.search(text):
+            return "status"
+        if THANKS_LEAD_RE.match(plain) and "?" not in text:
+            return "thanks"
     money = [a for a in utterance.amounts if a.unit != "percent" or a.component]
     if _TOPIC_RE["say_no"].search(text) and QUESTION_RE.search(text):
         return "say_no"  # "what do I do if they won't budge?": a refusal asked about, nothing fixed yet
@@ -509,6 +548,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "correction"
     if WALK_AWAY_RE.search(text) and money:
         return "walk_away"
+    if OTHER_ITEM_RE.search(text) and QUESTION_RE.search(text) and not any(a.component for a in money):
+        return "other"  # "Is PTO negotiable?", "push the start date back ... reasonable?": no band part asked about
     if NEGOTIABLE_RE.search(text) and QUESTION_RE.search(text) and not money and not utterance.fixed:
         return "counter"  # "is the sign on negotiable?": what can be asked for, part by part (the counter shows it)
     if _TOPIC_RE["salary_history"].search(text) and not money:
@@ -570,9 +611,12 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
 
 
 def _sign_off(utterance: Utterance, plain: str) -> str | None:
-    """A short message nothing else read that says goodbye or thanks in looser words."""
-    if utterance.amounts or len(plain.split()) > 12 or "?" in plain:
+    """A short message nothing else read that says goodbye or thanks in looser words (a longer one only for a
+    goodbye said outright: "That's everything for today ... have a good evening", "Goodbye for now")."""
+    if utterance.amounts or "?" in plain:
         return None
+    if len(plain.split()) > 12:
+        return "goodbye" if len(plain.split()) <= 40 and GOODBYE_WORDS_RE.search(plain) else None
     if GOODBYE_WORDS_RE.search(plain):
         return "goodbye"
     if THANKS_WORDS_RE.search(plain):
@@ -631,6 +675,12 @@ def _short_answer(utterance: Utterance, words: str) -> bool:
 AMOUNT_TEXT_RE = re.compile(r"[$£€]?\s?\d[\d,.]*\s?(?:k|m|mil|%|percent)?\b|[~,.!/+%-]")
 
 
+# "Should I simply accept at this point?", "Would you advise me to sign now, or wait ...?": asked outright,
+# before a deadline or a rival named in the same breath
+ACCEPT_ASKED_RE = re.compile(
+    r"^(?:so\s+)?(?:should|would\s+you\s+advise\s+me\s+to|do\s+i)\s+(?:i\s+)?(?:simply\s+|just\s+)?(?:accept|sign)\b",
+    re.I,
+)
 LEVEL_CLAIM_RE = re.compile(
     r"\b(?:i\s+think\s+i'?m|i'?m\s+(?:really|actually)|i\s+(?:should|deserve)|should\s+(?:be|i\s+be)|instead\s+of"
     r"|rather\s+than|(?:higher|lower|right|wrong)\s+level)\b"
@@ -651,6 +701,8 @@ def _question_topic(text: str, has_figures: bool, utterance_level: str | None = 
         return "deadline" if not has_figures and _TOPIC_RE["deadline"].search(text) else None
     if not has_figures and (utterance_level and LEVEL_CLAIM_RE.search(text) or LEVEL_ASKED_RE.search(text)):
         return "level"  # "they offered me L4 but i think i'm L5, thoughts?": about the level, not the offer
+    if ACCEPT_ASKED_RE.search(text):
+        return "accept"  # "Would you advise me to sign now, or wait until Meta answers by Thursday?"
     for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
         if _TOPIC_RE[name].search(text):
             if name in ("vesting", "level") and has_figures:

@@ -261,3 +261,27 @@ def test_requests_and_questions_written_quickly():
     }
     for text, intent in cases.items():
         assert understand(text, DISCUSSED).intent == intent, text
+
+
+def test_long_formal_messages_keep_their_intent():
+    """Held-out 26's misses (long, formal messages), each cause fixed in general; other wordings here."""
+    cases = {
+        "Good afternoon. I hope you're well; I'd like to continue where we left off.": "greeting",
+        "Thank you, that is far clearer than anything I had read before.": "thanks",
+        "I think that's all for today; have a good evening and goodbye for now.": "goodbye",
+        "Could you remind me what you are able to help with, before we go on?": "help",
+        "Could you summarise where we have got to, with the figures you have on record?": "status",
+        "I'd like you to forget my data, please, all of it.": "forget",
+        "Could we start again from the beginning? I mixed up two offers.": "start_over",
+        "How should I decline graciously if I choose to stay?": "say_no",
+        "Should I simply accept now, or wait for Stripe, who expect to decide by Friday?": "accept",
+        "Is a later start date a reasonable thing to ask for?": "other",
+        "Is PTO negotiable there at all?": "other",
+        "I'd prefer to stay fully remote; is remote status worth putting in writing?": "remote",
+    }
+    for text, intent in cases.items():
+        assert understand(text, DISCUSSED).intent == intent, text
+    arrived = understand("Figma came through this morning: $221,000 base and $300k in equity over four years.", DISCUSSED)
+    assert {a.holder for a in arrived.amounts} == {rival("figma")}  # never the PlanetScale offer's
+    formal = understand("PlanetScale has formally offered me the role: base 171,000.", DISCUSSED)
+    assert formal.rivals == [] and [(a.holder, a.value) for a in formal.amounts] == [(OFFER, 171_000)]
