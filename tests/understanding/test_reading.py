@@ -281,7 +281,9 @@ def test_long_formal_messages_keep_their_intent():
     }
     for text, intent in cases.items():
         assert understand(text, DISCUSSED).intent == intent, text
-    arrived = understand("Figma came through this morning: $221,000 base and $300k in equity over four years.", DISCUSSED)
+    arrived = understand(
+        "Figma came through this morning: $221,000 base and $300k in equity over four years.", DISCUSSED
+    )
     assert {a.holder for a in arrived.amounts} == {rival("figma")}  # never the PlanetScale offer's
     formal = understand("PlanetScale has formally offered me the role: base 171,000.", DISCUSSED)
     assert formal.rivals == [] and [(a.holder, a.value) for a in formal.amounts] == [(OFFER, 171_000)]
