@@ -184,6 +184,7 @@ class Resolver(PhraseMatcher):
                 self._add(self.region_phrases, word, f"group:{family}")
         for word in self.aliases.headquarters:
             self._add(self.region_phrases, word, HEADQUARTERS)
+        self._typed_only: set[str] = set()  # role short names (_short_role_names), never read from a typo
         seen_companies: set[str] = set()
         seen_roles: dict[tuple, tuple[set[str], frozenset[str], frozenset[str]]] = {}
         for key, guide in self.catalog.summaries.items():
@@ -230,7 +231,9 @@ class Resolver(PhraseMatcher):
         for slug, name in self.company_names.items():
             self._folders_named.setdefault(name, []).append(slug)
         self._suggestion_choices = [self._normalized(name) for name in self._suggestion_names]
-        self._role_choices = sorted(self.role_phrases)
+        # A role's short name (`backend`, `devops`) is typed exactly or not at all: no typo is read as one, and
+        # leaving them out keeps the fuzzy search over titles as small as before them
+        self._role_choices = sorted(phrase for phrase in self.role_phrases if phrase not in self._typed_only)
         # Words that end several titles (`engineer`, `manager`): alone after a word not
         # understood they are the end of a title not on hand (bot/guides/matching.py).
         ends = Counter(phrase.rsplit(" ", 1)[1] for phrase in self.role_phrases if " " in phrase)
@@ -258,6 +261,8 @@ class Resolver(PhraseMatcher):
             keys.add(key)
             self._add(self.role_phrases, phrase, key)
             for short in _short_role_names(phrase, self._normalized, self.aliases.seniority):
+                if self._normalized(short) not in self.role_phrases:
+                    self._typed_only.add(self._normalized(short))
                 self._add(self.role_phrases, short, key)
             for short in self.aliases.shortened(phrase):  # `ml infra eng` for a whole title
                 self._add(self.role_phrases, short, key)
@@ -386,7 +391,7 @@ class Resolver(PhraseMatcher):
             unexplained = [
                 word for word in match.leftover if word not in self.region_phrases and word not in self.company_phrases
             ]
-            started = self._started_name(text, unexplained)
+            started = self._started_name(text, unexplained) if self._first_words.keys() & set(unexplained) else None
             if started:
                 word, slug = started
                 resolution = self.resolve(re.sub(rf"(?i)\b{re.escape(word)}\b", slug, text, count=1))

@@ -1961,41 +1961,16 @@ def _same_company(name: str, own: set[str] | frozenset[str]) -> bool:
 
 
 NAME_TAIL_RE = re.compile(r"(?:[LEM]|IC|SDE)-?\d{1,2}|senior|staff|principal|sr", re.I)
-CITY_WORDS = frozenset(
-    [
-        "sf",
-        "nyc",
-        "ny",
-        "london",
-        "seattle",
-        "austin",
-        "boston",
-        "berlin",
-        "toronto",
-        "dublin",
-        "paris",
-        "amsterdam",
-        "bangalore",
-        "bengaluru",
-        "hyderabad",
-        "chicago",
-        "denver",
-        "singapore",
-        "sydney",
-        "melbourne",
-        "tokyo",
-        "stockholm",
-        "munich",
-        "zurich",
-        "madrid",
-        "lisbon",
-        "warsaw",
-        "vancouver",
-        "montreal",
-        "manchester",
-        "barcelona",
-        "remote",
-    ]
+# Cities a name may be followed by ("Spotify Stockholm"): the places read elsewhere, without the words that
+# qualify a role or a location, and a few more cities
+CITY_WORDS = (
+    PLACE_WORDS
+    - {"hq", "headquarters", "onsite", "on-site", "hybrid", "role", "location", "region", "city", "office", "relocate"}
+    - {"based", "engineer", "engineering", "manager", "ml", "ai", "backend", "frontend", "infra", "india", "uk", "us"}
+    - {"usa", "europe", "eu", "canada"}
+) | frozenset(
+    {"ny", "bengaluru", "hyderabad", "melbourne", "stockholm", "munich", "zurich", "madrid", "lisbon", "warsaw"}
+    | {"vancouver", "montreal", "manchester", "barcelona"}
 )
 
 

@@ -28,6 +28,7 @@ from bot.guides.markdown.tables import (
     is_blank,
     region_cell,
     stock_column,
+    whole_rows,
 )
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
@@ -71,12 +72,7 @@ def _grid(table: Block, part: tuple[str, str], report: Reporter) -> dict[tuple[s
     header = table.rows[0]
     columns = [region_cell(cell) for cell in header[1:]]
     builders: dict[tuple[str, str], tuple[BandBuilder, int]] = {}
-    for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
-            continue
+    for row, line in whole_rows(table, report):
         level = clean_inline(row[0])
         for (name, currency), cell in zip(columns, row[1:], strict=True):
             if is_blank(cell):

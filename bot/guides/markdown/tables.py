@@ -516,6 +516,18 @@ def _region_columns(header: list[str]) -> list[tuple[str, str | None]]:
     return [region_cell(cell) for cell in header[1:]]
 
 
+def whole_rows(table: Block, report: Reporter):
+    """(row, line) of each row with as many cells as the header; a row with more or fewer is left out, said."""
+    header = table.rows[0]
+    for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
+            continue
+        yield row, line
+
+
 def _levels_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
     """`| Level | Sunnyvale (USD) | London (GBP) |` with one total range per cell:
     each region keeps its figures per level (RegionBand.levels)."""
@@ -526,12 +538,7 @@ def _levels_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
         return None  # `| Level | Base | Bonus | ... |`: parts by level, no region (_levels_with_parts)
     columns = _region_columns(header)
     levels: list[list[LevelBand]] = [[] for _ in columns]
-    for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
-            continue
+    for row, line in whole_rows(table, report):
         level = clean_inline(row[0])
         for index, cell in enumerate(row[1:]):
             name, currency = columns[index]
