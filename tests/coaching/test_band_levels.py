@@ -41,3 +41,16 @@ def test_an_unknown_level_is_asked_never_taken_from_another_band(coach):
     assert "Which location" not in replies[0]
     assert "*Noted:* level IC4." in replies[1] and (case.region, case.region_level) == ("Seattle", "IC4")
     assert "IC4 · Seattle" in replies[1]
+
+
+def test_the_email_and_call_name_the_guides_own_words_beside_the_coachs(coach):
+    _, replies = talk(
+        coach,
+        "lumenfield offered me IC3 SRE in seattle: $185K base, $200K RSUs over 4 years, 12% bonus, no sign on",
+        "no other offers",
+        "email please",
+        "phone script",
+    )
+    assert "The Lumenfield guide has its own words for this too" in replies[2] and "_Email template_" in replies[2]
+    assert "_Recruiter call talking points_, _Handling pushback_" in replies[3]
+    assert "Their figures are the author's example, not yours." in replies[3]
