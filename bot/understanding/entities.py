@@ -117,7 +117,9 @@ PLACE_WORDS = frozenset(
 NOT_FIGURES_RE = re.compile(
     r"\bh-?1b\b|\bo-?1\b|\b(?:q|h)[1-4]\b|\b83\s?\(?b\)?"
     # "8 yrs experience" is no vesting term
-    r"|\b\d{1,2}\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp|xp|in\s+(?:the\s+)?industry)\b",
+    r"|\b\d{1,2}\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp|xp|in\s+(?:the\s+)?industry)\b"
+    # "25% vests on the first anniversary": a share of the grant vesting, no stake and no schedule said whole
+    r"|\b\d{1,3}(?:\.\d+)?\s?%\s*(?:of\s+(?:the\s+|my\s+)?(?:grant|shares|rsus?|options|equity)\s+)?vests?\b",
     re.I,
 )
 # "175/90/20", "$180k/60k/15k": figures in a row with no part named (base / stock / bonus is a common
@@ -1161,6 +1163,8 @@ PUSHBACK_RE = re.compile(
     r"\s*(?:is|would\s+be|they\s+can\s+(?:do|go|offer))\s+[$£€]?\d"
     r"|\bmax(?:es)?\s+(?:out\s+)?at\s+[$£€]?\d|\b[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,20}\b(?:at\s+(?:the\s+)?most|tops)\b"
     r"|\bno\s+more\s+than\s+(?:[$£€]\d|\d[\d,.]*\s*k\b|\d{4,})|\bup\s+to\s+[$£€]?\d[^.;!?]{0,25}\bno\s+(?:higher|more|further)\b"
+    # "we can go to 192k but not beyond": the clause after "but" says the limit
+    r"|^\s*not\s+(?:beyond|above|higher|further|any\s+(?:higher|further))\b"
     r"|\bpushed\s+back\b|\bsaid\s+no\s+(?:to|on)\b"
     # "they cannot match the google one", "salary band for this level stops at 207k"
     r"|\b(?:can(?:'?t|not)|won'?t|unable\s+to|not\s+able\s+to)\s+match\b"

@@ -536,8 +536,9 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "leverage"  # "what's my leverage if I have no other offer?": asked, nothing stated
     if DECLINING_RE.search(text) and not money and not QUESTION_RE.search(text):
         return "walk_away"
-    if utterance.fixed and not REVISED_RE.search(text):
-        return "pushback"
+    limited = re.search(r"\bbut\s+not\s+(?:beyond|above|higher|further|more)\b", text, re.I)
+    if utterance.fixed and (not REVISED_RE.search(text) or limited):
+        return "pushback"  # "we can go to 192k but not beyond": a limit, even said as a move
     if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):
         return "accepted"
     if money and REVISED_RE.search(text) and not any(a.holder not in (OFFER,) for a in money):

@@ -287,3 +287,18 @@ def test_long_formal_messages_keep_their_intent():
     assert {a.holder for a in arrived.amounts} == {rival("figma")}  # never the PlanetScale offer's
     formal = understand("PlanetScale has formally offered me the role: base 171,000.", DISCUSSED)
     assert formal.rivals == [] and [(a.holder, a.value) for a in formal.amounts] == [(OFFER, 171_000)]
+
+
+def test_a_share_vesting_is_no_stake_and_a_move_with_its_limit_is_a_pushback():
+    """Held-out 26: '25% vests on the first anniversary' was read as a 25% stake of the offer; 'We can go to 192k
+    but not beyond' as a revision (its figure the new offer) instead of the company's limit."""
+    for text in (
+        "The letter says 25% vests on the first anniversary, the rest monthly.",
+        "20% of the grant vests in year one",
+    ):
+        read = understand(text, DISCUSSED)
+        assert read.amounts == [] and read.schedule is None, text
+    limit = understand("she wrote: we can stretch to 205k but not beyond", DISCUSSED)
+    assert limit.intent == "pushback" and limit.fixed == ["total"]
+    assert [(a.component, a.value) for a in limit.amounts] == [("total", 205_000)]
+    assert understand("they went up to 205k", DISCUSSED).intent == "revised"
