@@ -29,7 +29,6 @@ KINDS = (
 )
 KIND_RES = [(kind, re.compile(pattern, re.I)) for kind, pattern in KINDS]
 BOLD_LINE_RE = re.compile(r"\*\*[^*]{2,100}\*\*:?")
-MAX_TEXT = 6000  # a section this long is kept whole in the guide, cut (and said so) when shown
 
 
 def read_kept(blocks: list[Block], used: set[int], title_line: int | None) -> list[GuideText]:

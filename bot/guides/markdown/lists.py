@@ -130,18 +130,14 @@ def _part_items(block: Block) -> list[tuple[str, str, int]]:
     found = []
     for item, line in zip(block.items, block.item_lines, strict=True):
         match = LABELLED_ITEM_RE.match(clean_inline(item))
-        if match and column_kind(match["label"]) in PART_KINDS | _all_in(match["label"]):
+        if match and _kind(match["label"]) in PART_KINDS:
             found.append((match["label"], match["value"], line))
     return found
 
 
-def _all_in(label: str) -> set[str]:
-    """`All in, a typical year`: the author's word for total comp."""
-    return {column_kind(label)} if re.match(r"all[- ]in\b", label.strip(), re.I) else set()
-
-
 def _kind(label: str) -> str:
-    return "total" if _all_in(label) else column_kind(label)
+    """A list item's part by its label; `All in, a typical year` is the author's word for total comp."""
+    return "total" if re.match(r"all[- ]in\b", label.strip(), re.I) else column_kind(label)
 
 
 def _regions_over_lists(blocks: list[Block], report: Reporter) -> list[RegionBand]:

@@ -27,7 +27,7 @@ from bot.guides.markdown.blocks import Block, parse_blocks
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, read_list_bands
-from bot.guides.markdown.tables import ONE_REGION, is_band_table, read_band_table, region_aliases
+from bot.guides.markdown.tables import EMOJI_RE, ONE_REGION, is_band_table, read_band_table, region_aliases
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
 from bot.guides.model import (
     Company,
@@ -173,11 +173,11 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
         if (block.kind == "table" and is_band_table(block)) or (block.kind == "list" and is_band_list(block)):
             used.add(block.line)
     found = [
-        _find(sections, "dna", "overview", "context", "about", inline=False),
+        _narrative_section(sections),
         _mapping_section(sections),
         _lever_list_section(sections),
-        _find(sections, "negotiate up", "negotiation strategy", "strategy"),
-        _find(sections, "source", "evidence", "references"),
+        _strategy_section(sections),
+        _sources_section(sections),
         *(s for s in sections if LEVER_HEADING_RE.match(strip_bold(s.title))),
     ]
     for section in found:
@@ -206,7 +206,6 @@ GUIDE_WORDS_RE = re.compile(
     r"|Cheat\s*sheet)\b.*$",
     re.I,
 )
-EMOJI_RE = re.compile("[\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
 # A role's head words: which half of a title is the role when the company comes first
 # (`Lumenfield — Site Reliability Engineer`); guides written role first stay as they are.
 ROLE_WORDS_RE = re.compile(
@@ -408,6 +407,18 @@ def _sections(blocks: list[Block]) -> list[Section]:
     return sections
 
 
+def _narrative_section(sections: list[Section]) -> Section | None:
+    return _find(sections, "dna", "overview", "context", "about", inline=False)
+
+
+def _strategy_section(sections: list[Section]) -> Section | None:
+    return _find(sections, "negotiate up", "negotiation strategy", "strategy")
+
+
+def _sources_section(sections: list[Section]) -> Section | None:
+    return _find(sections, "source", "evidence", "references")
+
+
 def _find(sections: list[Section], *words: str, inline: bool | None = None) -> Section | None:
     """The first section labelled with the first word that any section has (words in
     order of preference); `Lever N: ...` headings are levers, never another section."""
@@ -488,7 +499,7 @@ def parse_dna(raw: str, ctx: _Context | None = None, line: int | None = None) ->
 
 
 def _read_narrative(sections: list[Section]) -> list[str]:
-    section = _find(sections, "dna", "overview", "context", "about", inline=False)
+    section = _narrative_section(sections)
     if section is None:
         return []
     return [clean_inline(b.text, keep_bold=True) for b in section.blocks if b.kind == "paragraph"]
@@ -646,7 +657,7 @@ def _read_negotiate_up(blocks: list[Block], sections: list[Section], ctx: _Conte
             match = LABEL_RE.match(block.text)
             if match and "negotiat" in match["label"].lower():
                 return parse_negotiate_up(match["rest"], ctx, block.line)
-    section = _find(sections, "negotiate up", "negotiation strategy", "strategy")
+    section = _strategy_section(sections)
     if section is None:
         return None
     text = section.inline or " ".join(b.text for b in section.blocks if b.kind in ("paragraph", "quote"))
@@ -694,7 +705,7 @@ LINK_RE = re.compile(r"^\[(?P<text>[^\]]+)\](?:\((?P<url>[^)]+)\))?$")
 
 
 def _read_sources(sections: list[Section]) -> list[Source]:
-    section = _find(sections, "source", "evidence", "references")
+    section = _sources_section(sections)
     if section is None:
         return []
     sources: list[Source] = []
