@@ -260,9 +260,9 @@ class Resolver(PhraseMatcher):
             key = f"base:{guide.role_slug}" if title_levels and index == len(phrases) - 1 else own
             keys.add(key)
             self._add(self.role_phrases, phrase, key)
-            for short in _short_role_names(phrase, self._normalized, self.aliases.seniority):
-                if self._normalized(short) not in self.role_phrases:
-                    self._typed_only.add(self._normalized(short))
+            for short in _short_role_names(phrase, self._normalized, self.aliases.seniority):  # normalized already
+                if short not in self.role_phrases:
+                    self._typed_only.add(short)
                 self._add(self.role_phrases, short, key)
             for short in self.aliases.shortened(phrase):  # `ml infra eng` for a whole title
                 self._add(self.role_phrases, short, key)
@@ -311,10 +311,13 @@ class Resolver(PhraseMatcher):
         """(word, slug) when a word not understood starts one company's name (`kestrel pm berlin`) and the word
         typed after it is understood or names that company's roles (`koyal backend hyd`), so it does not carry
         on another name (`acme flzzqx`, a company's name mistyped, is no Acme)."""
+        starting = [word for word in unexplained if word in self._first_words]
+        if not starting:
+            return None  # most unknown companies: no name typed needs looking at again
         words = self._normalized(text).split()
-        for word in unexplained:
-            slug = self._first_words.get(word)
-            if slug is None or word not in words:
+        for word in starting:
+            slug = self._first_words[word]
+            if word not in words:
                 continue
             after = words[words.index(word) + 1 : words.index(word) + 2]
             own = {w for key in self.catalog.company_keys.get(slug, []) for w in self._role_words(key)}
@@ -391,7 +394,7 @@ class Resolver(PhraseMatcher):
             unexplained = [
                 word for word in match.leftover if word not in self.region_phrases and word not in self.company_phrases
             ]
-            started = self._started_name(text, unexplained) if self._first_words.keys() & set(unexplained) else None
+            started = self._started_name(text, unexplained)
             if started:
                 word, slug = started
                 resolution = self.resolve(re.sub(rf"(?i)\b{re.escape(word)}\b", slug, text, count=1))
