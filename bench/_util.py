@@ -20,6 +20,21 @@ def time_calls(fn: Callable[[], object], repeat: int, warmup: int = 20) -> list[
     return samples
 
 
+def time_interleaved(fns: list[Callable[[], object]], rounds: int, per_round: int) -> list[list[float]]:
+    """Seconds per call of each function, timed in alternating chunks of `per_round` calls.
+
+    Two figures compared as a ratio are timed this way rather than one after the other, so
+    that a burst of other work on the machine lands on both rather than on one of them.
+    """
+    samples: list[list[float]] = [[] for _ in fns]
+    for fn in fns:
+        time_calls(fn, repeat=0)  # warm up each before any is measured
+    for _ in range(rounds):
+        for fn, kept in zip(fns, samples, strict=True):
+            kept.extend(time_calls(fn, repeat=per_round, warmup=0))
+    return samples
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.3f} ms"
 
