@@ -30,6 +30,8 @@ _WITH = re.compile(r"(?<![\w/])w/(?!o\b)(?=\s|\w)", re.I)
 # Chat shorthand read as the words it stands for ("came thru with 184k", "im at 150k rn").
 _SHORTHAND = {"thru": "through", "rn": "right now", "atm": "at the moment", "tho": "though", "abt": "about"}
 _SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.I)
+# Fillers a dictated message keeps ("um so the offer is", "uh four years"): no word of what was said.
+_FILLER = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m+|hm+)\b,?\s*", re.I)
 # A hedge glued to a figure ("180ish", "175k-ish", "180 ish"): the figure as written, the hedge dropped.
 _ISH = re.compile(r"(?<=\d)(?P<suffix>[kKmM]?)\s?-?ish\b", re.I)
 # Figures said in words, the way people say pay aloud: "one seventy five" (175k), "a hundred and
@@ -46,7 +48,23 @@ _SPOKEN_HUNDREDS = re.compile(
     rf"\b(?:(?P<h>a|one|two|three|four|five)\s+hundred(?:\s+(?:and\s+)?(?:(?P<t>{_T})(?:[\s-](?P<u>{_U}))?"
     rf"|(?P<teen>{_TN})|(?P<u2>{_U})))?{_THOUSANDS}"
     rf"|(?<!\bat\s)(?<!\bby\s)(?P<h2>one|two|three)\s+(?:(?P<t2>{_T})(?:[\s-](?P<u3>{_U}))?|(?P<teen2>{_TN})){_THOUSANDS}?"
-    rf"|(?P<t3>{_T})(?:[\s-](?P<u4>{_U}))?{_THOUSANDS})\b",
+    rf"|(?P<t3>{_T})(?:[\s-](?P<u4>{_U}))?{_THOUSANDS}"
+    rf"|(?<!\bat\s)(?P<h3>one|two|three)\s+oh\s+(?P<u5>{_U}){_THOUSANDS}?)\b",
+    re.I,
+)
+# Any other run of number words ("fourteen thousand five hundred", "forty two lakh", "point one"), put in
+# digits only where what follows makes it a figure the entity reader knows: a scale word of its own
+# (thousand, lakh, million), then k / grand, a percent, shares, or a currency word. "four years", "one
+# year cliff", "at two thirty", "one of them" are left as written.
+_SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000,
+           "crore": 10_000_000, "crores": 10_000_000, "million": 1_000_000}  # fmt: skip
+_KEPT_SCALES = ("lakh", "lakhs", "lac", "lacs", "crore", "crores", "million")  # the amount reader knows these
+_NUMBER = rf"(?:{_U}|{_TN}|{_T}|hundred|thousand|lakhs?|lacs?|crores?|million)"
+_WORD_RUN = re.compile(
+    rf"\b(?P<run>(?:a\s+(?:hundred|thousand|million)|point\s+(?:{_U})|{_U}|{_TN}|{_T})"
+    rf"(?:(?:[\s-]+(?:and\s+)?|\s+point\s+){_NUMBER})*)\b"
+    r"(?=(?P<after>\s*(?:k\b|grand\b|percent\b|per\s?cent\b|%|shares?\b|options?\b|rsus?\b|units\b"
+    r"|dollars?\b|bucks\b|pounds?\b|quid\b|euros?\b|rupees\b))?)",
     re.I,
 )
 # Thousands grouped with spaces, as much of Europe writes them ("168 000 dollars", "€95 000", a narrow
@@ -73,10 +91,12 @@ def normalise(text: str) -> str:
     text = _SLACK_MARK.sub(" ", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == "\n")
     text = _WITH.sub("with ", text)
+    text = _FILLER.sub("", text)
     text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[0].lower()], text)
     text = _ISH.sub(lambda m: m["suffix"], text)
     text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
     text = _SPOKEN_HUNDREDS.sub(_spoken, text)
+    text = _WORD_RUN.sub(_number_words, text)
     text = _SPACE_GROUPED.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     text = _APOSTROPHE_GROUPED.sub(lambda m: m[1] + m[2].replace("'", ""), text)
     text = _DECIMAL_COMMA.sub(r".\1", text)
@@ -96,5 +116,38 @@ def _spoken(match: re.Match) -> str:
     value = (1 if hundreds in ("a", "") else _UNITS[hundreds]) * 100 if hundreds else 0
     value += _TENS.get(word["t"] or word["t2"] or word["t3"], 0)
     value += _TEENS.get(word["teen"] or word["teen2"], 0)
-    value += _UNITS.get(word["u"] or word["u2"] or word["u3"] or word["u4"], 0)
+    value += _UNITS.get(word["u"] or word["u2"] or word["u3"] or word["u4"] or word["u5"], 0)
+    if word["h3"]:
+        value = _UNITS[word["h3"]] * 100 + _UNITS[word["u5"]]
     return f"{value}k"
+
+
+def _number_words(match: re.Match) -> str:
+    """A run of number words in digits where it is a figure (see `_WORD_RUN`), else as written."""
+    words = re.findall(r"[a-z]+", match["run"].lower())
+    after = (match["after"] or "").strip().lower()
+    scales = [word for word in words if word in _SCALES and word != "hundred"]
+    if not scales and not after:
+        return match[0]
+    if after.startswith(("percent", "per", "%")) and words[-1] == "hundred":
+        return match[0]  # "a hundred percent sure"
+    whole, group, decimals = 0, 0, ""
+    for index, word in enumerate(words):
+        if word == "point":
+            decimals = "".join(str(_UNITS[w]) for w in words[index + 1 :] if w in _UNITS)
+            break
+        if word in _SCALES:
+            if word == "hundred":
+                group = (group or 1) * 100
+            elif word in _KEPT_SCALES and index == len(words) - 1:
+                break  # "forty two lakh": the amount reader takes the scale word itself
+            else:
+                whole, group = whole + (group or 1) * _SCALES[word], 0
+        elif word != "a" and word != "and":
+            group += _UNITS.get(word) or _TEENS.get(word) or _TENS.get(word, 0)
+    digits = str(whole + group) + (f".{decimals}" if decimals else "")
+    if decimals and not (whole + group):
+        digits = f"0.{decimals}"
+    if words[-1] in _KEPT_SCALES:
+        return f"{digits} {words[-1]}"
+    return digits

@@ -302,3 +302,33 @@ def test_a_share_vesting_is_no_stake_and_a_move_with_its_limit_is_a_pushback():
     assert limit.intent == "pushback" and limit.fixed == ["total"]
     assert [(a.component, a.value) for a in limit.amounts] == [("total", 205_000)]
     assert understand("they went up to 205k", DISCUSSED).intent == "revised"
+
+
+def _figures(text: str, pending: str | None = None) -> list[tuple]:
+    context = Context(pending=pending, company_names=frozenset({"planetscale"}))
+    return [(a.holder, a.component, a.value, a.unit) for a in understand(text, context).amounts]
+
+
+def test_figures_said_in_words_as_dictation_writes_them():
+    """Held-out 27 (dictated): 'fourteen thousand five hundred a month', 'ten thousand shares', 'fifteen percent',
+    'forty two lakh' were dropped; only 'one seventy five' and words closed by k/thousand were read."""
+    assert _figures("they said fourteen thousand five hundred a month base plus a sign on of twenty five k") == [
+        (OFFER, "base", 14_500, "money"),
+        (OFFER, "sign_on", 25_000, "money"),
+    ]
+    assert _figures("ok the offer is 172k base plus fifteen percent bonus")[1] == (OFFER, "bonus", 15, "percent")
+    tenth = _figures("offer is 95k base plus point one percent equity")[1]
+    assert tenth == (OFFER, "equity", Decimal("0.1"), "percent")
+    assert _figures("the offer is forty two lakh fixed")[0][1:3] == ("base", 4_200_000)
+    assert _figures("new offer is two oh five base")[0][1:3] == ("base", 205_000)
+    assert _figures("they threw in a fifteen k sign on") == [(OFFER, "sign_on", 15_000, "money")]
+    # Words that are no figure stay words: a duration, a cliff, a time, "one of them", "a hundred percent sure".
+    for text in ("four years with a one year cliff", "call at two thirty", "one of them", "a hundred percent sure"):
+        assert _figures(text) == [], text
+
+
+def test_fillers_of_dictation_are_no_words():
+    """'uh four years' to 'over how many years?' was read as other; 'um one ninety two' to the base as an offer."""
+    understood = understand("uh four years", Context(pending="years", company_names=frozenset({"planetscale"})))
+    assert understood.intent == "answer"
+    assert understand("um one ninety two", Context(pending="base")).intent == "answer"
