@@ -213,7 +213,19 @@ ROLE_WORDS_RE = re.compile(
     r"|leads?|directors?|executives?|consultants?|specialists?|administrators?|officers?|recruiters?|writers?"
     r"|marketers?|representatives?|associates?|interns?|heads?\s+of|vp|pm|sre|swe|mle|sde|ds|ae|sdr|cto|cfo"
     r"|programmers?|technicians?|strategists?|economists?|accountants?|counsel|attorneys?|traders?|quants?"
-    r"|engineering)\b",
+    r"|engineering"
+    # the same heads in the languages guides are written in: `Ingeniero/a de Backend`, `Engenheiro(a) de ML`,
+    # `Ingénieur·e DevOps`, `Softwareentwickler`, `Ontwerper`, `Desarrollador`, `Diseñadora`, `Analista`
+    r"|ingenier[oa]s?|engenheir[oa]s?|ing[ée]nieur|ingenieur(?:in)?|\w*entwickler(?:in)?|d[ée]veloppeur|desarrollador[a]?"
+    r"|desenvolvedor[a]?|ontwerper|dise[ñn]ador[a]?|analista|cient[íi]fic[oa]|cientista|gerente)\b",
+    re.I,
+)
+# `Guia de negociação: Maré Dados — ...`, `Guía de negociación:`, `Onderhandelgids:`, `Guide de négociation :`,
+# `Negotiation guide:`: words before a colon that say what the document is, no part of its company or role
+GUIDE_PREFIX_RE = re.compile(
+    r"^(?:(?:gu[ií]a|guide|leitfaden|gids|handbook|playbook)\s+(?:de\s+|d['’]|zur\s+|voor\s+)?"
+    r"(?:negocia[çc][ãa]o|negociaci[óo]n|n[ée]gociation|verhandlung|onderhandeling|negotiation)"
+    r"|(?:negotiation|onderhandel|verhandlungs)\s*(?:guide|gids|leitfaden))\s*:\s*",
     re.I,
 )
 # `company: Bluegum Logistics` / `role: Senior Frontend Engineer` lines opening the file (a front matter
@@ -358,7 +370,7 @@ def _loose_title(blocks: list[Block]) -> tuple[str, str, int] | None:
         if block.kind not in ("heading", "paragraph"):
             continue
         text = EMOJI_RE.sub("", clean_inline(block.text)).strip()
-        text = GUIDE_WORDS_RE.sub("", text).strip()
+        text = GUIDE_WORDS_RE.sub("", GUIDE_PREFIX_RE.sub("", text)).strip()
         for separator in LOOSE_SEPARATORS:
             parts = _split_outside_brackets(text, separator)
             if len(parts) == 2 and all(re.search(r"[A-Za-z]", part) for part in parts):
