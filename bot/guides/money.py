@@ -110,7 +110,17 @@ SUFFIX_FACTORS: dict[str, int] = {
     "cr": 10_000_000,
     "crore": 10_000_000,
     "crores": 10_000_000,
+    # Spanish, Portuguese and Dutch words for a million (`1.1 millones de pesos`, `R$ 1,2 milhão`, `€ 1,5 miljoen`)
+    "millones": 1_000_000,
+    "millón": 1_000_000,
+    "milhões": 1_000_000,
+    "milhão": 1_000_000,
+    "miljoen": 1_000_000,
+    "mil": 1_000,  # a thousand, but only in the currencies below
 }
+# `mil` is a thousand in Spanish and Portuguese (`R$ 20 mil`, `80 mil pesos`) and a million in English slang
+# (`$2 mil`): it is read only with a currency of a country that speaks one of the two, else kept as written.
+MIL_THOUSAND_CURRENCIES = frozenset({"BRL", "MXN", "COP", "ARS", "CLP", "PEN", "UYU", "PYG", "BOB", "CRC", "DOP"})
 
 # A dot-grouped figure (`€150.000`, `1.500.000`), a space-grouped one (`150 000 kr`, with a plain,
 # no-break or thin space) and a Swiss apostrophe-grouped one (`CHF 150'000`) before the plain
@@ -126,7 +136,9 @@ _SPACE_GROUPS_RE = re.compile(rf"\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|\d{{1,3}
 # Thousands grouped by commas the two ways guides write them: 155,000 and Indian 47,00,000.
 _COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_SUFFIX = r"thousand|million|billion|crores?|lakhs?|lacs?|lpa|mm|bn|cr|[kmbl万億]"
+_SUFFIX = (
+    r"thousand|millones|millón|milhões|milhão|miljoen|million|billion|mil|crores?|lakhs?|lacs?|lpa|mm|bn|cr|[kmbl万億]"
+)
 # After the number: an ISO code (`150K USD`) or the symbol European guides write there
 # (`85.000 €`, `650 000 kr`, `150 K€`).
 _TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽円](?![A-Za-z])|(?-i:kr)\b\.?"
@@ -270,7 +282,14 @@ def _money_from_match(match: re.Match, default_currency: str | None, text: str) 
     currency = _explicit_currency(match, text, default_currency) or default_currency
     if currency is None:
         raise MoneyError(f"{text.strip()!r} names no currency")
+    _check_mil(match, currency, text)
     return Money(amount=parse_number(match["number"], match["suffix"]), currency=currency)
+
+
+def _check_mil(match: re.Match, currency: str, text: str) -> None:
+    """`mil` after a figure is read as a thousand only in a currency whose country says it so."""
+    if (match["suffix"] or "").lower() == "mil" and currency not in MIL_THOUSAND_CURRENCIES:
+        raise MoneyError(f"'mil' in {text.strip()!r} may be a thousand or a million; {currency} does not say which")
 
 
 DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN"})
@@ -330,6 +349,8 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
     currency = low_currency or high_currency or default_currency
     if currency is None:
         raise MoneyError(f"{cleaned!r} names no currency")
+    _check_mil(low_match, low_currency or currency, low_text)
+    _check_mil(high_match, high_currency or currency, high_text)
     low = Money(
         amount=parse_number(low_match["number"], low_match["suffix"] or _borrowed_suffix(low_match, high_match)),
         currency=low_currency or currency,

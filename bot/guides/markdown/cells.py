@@ -17,10 +17,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 
 from bot.guides.markdown.text import clean_inline
-from bot.guides.money import AMOUNT_RE, RANGE_SEPARATOR_RE, MoneyError, MoneyRange, parse_range
+from bot.guides.money import (
+    AMOUNT_RE,
+    RANGE_SEPARATOR_RE,
+    MoneyError,
+    MoneyRange,
+    format_range,
+    parse_amount,
+    parse_range,
+)
 
 _AMOUNT = re.sub(r"\(\?P<[a-z]+>", "(?:", AMOUNT_RE.pattern)
 _SEPARATOR = RANGE_SEPARATOR_RE.pattern
@@ -133,6 +143,8 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
             conversion, conversion_tail = None, conversion_text
         if conversion is None or _words(conversion_tail.rstrip(")").strip())[1]:
             return CellReading(raw, problem=f"{conversion_text!r} after the figure is not a conversion")
+    if tail.lstrip().startswith("±"):
+        return CellReading(raw, problem="a midpoint ± a spread, not a range: shown as written")
     reading, unknown = _tail(tail)
     if unknown:
         return CellReading(raw, problem=f"words after the amount not understood: {unknown!r}")
@@ -228,3 +240,35 @@ def _words(text: str) -> tuple[str, str]:
             return text, word
     leftover = re.sub(r"[A-Za-z][A-Za-z.'-]*|\([^)]*\)|[\s,;:&/+–—-]", "", CLIFF_TAIL_RE.sub(" ", text))
     return text, leftover[:20]
+
+
+# `R$ 20 mil ± 10% (R$ 18 mil a R$ 23 mil)`: a midpoint and a spread, with the range they make written beside
+# them. The cell is kept as written (a midpoint ± spread is a formula, never worked out into the band shown);
+# the range beside it is only checked against it, so a guide whose two say different things is flagged.
+MIDPOINT_RE = re.compile(rf"^(?P<mid>{_AMOUNT})\s*±\s*(?P<percent>\d+(?:[.,]\d+)?)\s*%", re.I)
+BESIDE_RANGE_RE = re.compile(rf"\((?P<low>{_AMOUNT})\s*(?:a|to|até|tot|bis|à|[–—-])\s*(?P<high>{_AMOUNT})\s*\)", re.I)
+
+
+def spread_mismatch(cell: str, currency: str | None) -> str | None:
+    """What is wrong when a midpoint ± spread and the range written beside it disagree; None when they agree,
+    or when the cell is no such pair."""
+    text = clean_inline(cell)
+    found = MIDPOINT_RE.match(text)
+    beside = BESIDE_RANGE_RE.search(text, found.end()) if found else None
+    if beside is None:
+        return None
+    try:
+        mid = parse_amount(found["mid"], currency)
+        low, high = (parse_amount(beside[key], currency) for key in ("low", "high"))
+    except MoneyError:
+        return None
+    if len({mid.currency, low.currency, high.currency}) > 1:
+        return None
+    spread = Fraction(Decimal(found["percent"].replace(",", "."))) / 100
+    made = (mid.amount * (1 - spread), mid.amount * (1 + spread))
+    if made == (low.amount, high.amount):
+        return None
+    return (
+        f"{found['mid']} ± {found['percent']}% is {format_range(*made, mid.currency)}, but the range written beside it "
+        f"is {format_range(low.amount, high.amount, mid.currency)}"
+    )

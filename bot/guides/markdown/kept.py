@@ -25,10 +25,16 @@ KINDS = (
     ),
     ("email", r"e-?mail|writ(?:e|ing|ten)\s+(?:back|to\s+them)|written\s+counter|letter|courriel"),
     ("phone", r"phone|\bcalls?\b|\bring\b|telefon|talking\s+points|on\s+the\s+line|spoken|appel"),
-    ("script", r"scripts?|what\s+to\s+say|words?\s+to\s+use|wording|à\s+dire|a\s+dire|say\s+this"),
+    (
+        "script",
+        r"scripts?|what\s+to\s+say|words?\s+to\s+use|wording|à\s+dire|a\s+dire|say\s+this|what\s+i\s+said|\bcounter\b"
+        # a counter in other languages: `Contraproposta`, `Guion para contraofertar`, `Zo zou ik het zeggen`
+        r"|contrapropo(?:sta|uesta)|contraofert|gui[óo]n|tegenbod|zou\s+ik\s+(?:het\s+)?zeggen",
+    ),
 )
 KIND_RES = [(kind, re.compile(pattern, re.I)) for kind, pattern in KINDS]
 BOLD_LINE_RE = re.compile(r"\*\*[^*]{2,100}\*\*:?")
+THEMATIC_BREAK_RE = re.compile(r"(?:-{3,}|\*{3,}|_{3,})")  # `---` between sections: a line, no words
 
 
 def read_kept(blocks: list[Block], used: set[int], title_line: int | None) -> list[GuideText]:
@@ -43,7 +49,7 @@ def read_kept(blocks: list[Block], used: set[int], title_line: int | None) -> li
             _keep(kept, title, line, parts)
             title, line, parts = _heading_text(block.text), block.line, []
             continue
-        if block.line not in used:
+        if block.line not in used and not THEMATIC_BREAK_RE.fullmatch(block.text.strip()):
             parts.append(block)
     _keep(kept, title, line, parts)
     return kept

@@ -581,7 +581,7 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
 # `**Payments domain expertise.** This is the lever I'd lead with ...`)
 LEVER_SECTION_RE = re.compile(
     r"\blevers?\b|\bhave\s+room\b|\bwhere\s+(?:to|you\s+can)\s+(?:actually\s+)?push\b|\bwhat\s+(?:moves|works|is\s+negotiable)\b"
-    r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b|\bwhat\s+(?:you\s+)?can\s+(?:be\s+)?negotiate",
+    r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b|\balavancas?\b|\bhefbomen\b|\bonderhandelen\b|\bwhat\s+(?:you\s+)?can\s+(?:be\s+)?negotiate",
     re.I,
 )
 

@@ -13,6 +13,7 @@ line. Only a guide with no band table at all is left out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -21,7 +22,7 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block
-from bot.guides.markdown.cells import FOOTNOTE_RE, CellReading, read_cell
+from bot.guides.markdown.cells import FOOTNOTE_RE, CellReading, read_cell, spread_mismatch
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import (
     UNPUBLISHED_BONUS,
@@ -35,7 +36,11 @@ from bot.guides.model import (
 )
 from bot.guides.money import MoneyError, currency_for_prefix, is_known_currency, krona_for
 
-DASHES = {"—", "–", "-", "n/a", "none", "", "—%", "0", "0%"}
+# A cell that says there is none: a dash, or `none` in the languages guides are written in (`geen`, `não`, `keine`)
+DASHES = {
+    "—", "–", "-", "n/a", "none", "", "—%", "0", "0%", "geen", "não", "nao", "ninguno", "ninguna", "nenhum", "keine",
+    "kein", "aucun", "aucune", "no",
+}  # fmt: skip
 
 
 class Reporter(Protocol):
@@ -90,7 +95,29 @@ HEAD_NOUNS = {
     "compensation": "total",
     "tc": "total",
     "package": "total",
+    # Spanish, Portuguese and Dutch, read without their accents (`Salário-base`, `Participação`, `Basissalaris`)
+    "salario": "base",
+    "sueldo": "base",
+    "salaris": "base",
+    "basissalaris": "base",
+    "bono": "bonus",
+    "plr": "bonus",  # Brazil's profit sharing (participação nos lucros e resultados), paid as a bonus
+    "lucros": "bonus",
+    "acciones": "stock",
+    "opciones": "stock",
+    "opcoes": "stock",
+    "participacao": "stock",  # a stake in the company
+    "certificaten": "stock",  # Dutch depositary receipts of shares (STAK)
+    "aandelen": "stock",
 }
+# Words that make a bonus one paid on signing (`Bono de firma`, `Bônus de contratação`, `Tekenbonus`)
+SIGN_ON_WORDS = {"firma", "contratacao", "contratacion", "assinatura", "bienvenue", "tekenbonus", "welkomstbonus"}
+# Words that make a total one of cash alone (`Total Cash`, `Total anual em dinheiro`, `Totaal contant`)
+CASH_WORDS = {"cash", "dinheiro", "efectivo", "contant", "bar"}
+# A 13th month's pay (`13e maand`, `13th month`, `13º salário`): a bonus of one month's salary
+THIRTEENTH_MONTH_RE = re.compile(
+    r"\b1[34](?:e|th|º|°|o|\.)?\s*(?:maand|month|mes|m[eê]s|mois|monatsgehalt|sal[áa]rio)\b", re.I
+)
 
 
 def column_kind(header: str) -> str:
@@ -101,19 +128,21 @@ def column_kind(header: str) -> str:
     lowered = text.lower()
     if lowered.startswith(REGION_WORDS) or any(part.strip().startswith(REGION_WORDS) for part in lowered.split("/")):
         return "region"  # `Region`, `Location (currency)`, `Desk / Region`
-    main = re.sub(r"\(.*?\)", " ", lowered)
+    main = _unaccented(re.sub(r"\(.*?\)", " ", lowered))
     words = re.findall(r"[a-z]+", main)
+    if THIRTEENTH_MONTH_RE.search(lowered):
+        return "bonus"
     parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
     if NOT_A_BAND_PART & set(words):
         return "extra"
-    if {"total", "tc", "ctc", "jahrespaket", "gesamtpaket"} & set(words):
-        if "cash" in words:
+    if {"total", "totaal", "tc", "ctc", "jahrespaket", "gesamtpaket"} & set(words):
+        if CASH_WORDS & set(words):
             return "extra"  # `Total Cash`: base and bonus without equity, no total comp
         years = YEARS_RE.search(text)
         if years and int(years[1]) > 1:
             return "extra"  # `Total Comp (4yr)`: four years' worth, no yearly total
         return "total_year1" if YEAR_ONE_RE.search(text) else "total"
-    if any(word.startswith("sign") for word in words):
+    if any(word.startswith("sign") for word in words) or SIGN_ON_WORDS & set(words):
         return "sign_on" if len(parts) == 1 else "extra"  # `Sign-on / Relocation`: one figure for both
     if len(parts) > 1:
         kinds = {_head_kind(part) for part in parts} - {"extra"}
@@ -127,7 +156,11 @@ def column_kind(header: str) -> str:
 NOT_A_BAND_PART = {"refresh", "refresher", "refreshers", "retention", "variable", "commission", "commissions"}
 # A header that says its figures are monthly (`Base (monthly)`, `Monthly Salary`), or, for stock, yearly
 # (`Annual Equity`, `Stock (per year)`): its cells are read so unless they say otherwise.
-MONTHLY_HEADER_RE = re.compile(r"\bmonthly\b|\bper\s+month\b|/\s*mo(?:nth)?\b|\bmonth\b", re.I)
+MONTHLY_HEADER_RE = re.compile(
+    r"\bmonthly\b|\bper\s+month\b|/\s*mo(?:nth)?\b|\bmonth\b|\bmensal\b|\bmensual\b|\bmensuel\b|\bmonatlich\b"
+    r"|\bmaandelijks\b|\bper\s+maand\b",
+    re.I,
+)
 YEARLY_STOCK_HEADER_RE = re.compile(
     r"\bannual(?:ized|ised)?\b|\byearly\b|\bper\s+(?:year|annum)\b|/\s*yr\b|\bpar\s+an\b|\bpro\s+jahr\b|\bj[äa]hrlich\b",
     re.I,
@@ -135,11 +168,18 @@ YEARLY_STOCK_HEADER_RE = re.compile(
 
 
 def header_period(label: str, kind: str) -> str | None:
+    if THIRTEENTH_MONTH_RE.search(label):
+        return None  # `13th month`: a bonus of a month's pay, paid once a year
     if MONTHLY_HEADER_RE.search(label):
         return "month"
     if kind == "stock" and YEARLY_STOCK_HEADER_RE.search(label):
         return "year"
     return None
+
+
+def _unaccented(text: str) -> str:
+    """`salário-base` -> `salario-base`: header words looked up as they are spelt without accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _head_kind(text: str) -> str:
@@ -300,6 +340,9 @@ class BandBuilder:
             reading = replace(reading, per=period)
         if reading.figure is None:
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
+            mismatch = spread_mismatch(cell, self.currency)
+            if mismatch:
+                self.report.warn(line, f"{self.where}: {label}", mismatch)
         elif kind != "stock" and reading.years is not None:
             reading = CellReading(reading.raw, problem=f"vesting years after a {kind.replace('_', '-')} amount")
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
@@ -592,7 +635,7 @@ def stock_row_kind(label: str) -> tuple[str, int | None]:
     text = clean_inline(label)
     years_match = YEARS_RE.search(text)
     years = int(years_match[1]) if years_match else None
-    kind = re.sub(r"\(.*?\)", "", text)
+    kind = YEARLY_STOCK_HEADER_RE.sub("", re.sub(r"\(.*?\)", "", text))  # `equity / yr`: the name is `equity`
     kind = re.sub(r"\b(grant|grants|value|award|package|est\.?|estimated|annual)\b", "", kind, flags=re.I)
     return re.sub(r"\s+", " ", kind).strip(" /,-") or "Equity", years
 
@@ -674,11 +717,61 @@ def read_band_table(blocks: list[Block], report: Reporter, line: int | None = No
                 if regions and reader is _regions_as_rows:
                     regions = _more_region_tables(blocks, table, tables[index + 1 :], regions, report, line)
                 return regions
+    by_heading = _item_value_tables(blocks, tables, report, line)
+    if by_heading is not None:
+        return by_heading
     if tables:
         report.error(tables[0].line, "band table", f"header not recognised: {' | '.join(tables[0].rows[0])}")
     else:
         report.error(line, "band table", "missing: the guide has no table of figures")
     return []
+
+
+# `| Item | Valor |` under `#### São Paulo (sede comercial)`: one two-column table per region, its heading
+# naming the region, its rows the parts of pay (as `| Component | <region> |` would be read).
+ITEM_HEADERS = {"item", "items", "component", "componente", "concepto", "onderdeel", "element", "élément", "posten"}
+VALUE_HEADERS = {
+    "value", "valor", "valeur", "wert", "waarde", "bedrag", "amount", "montant", "betrag", "monto", "figure", "range",
+    "faixa", "rango",
+}  # fmt: skip
+
+
+def is_item_value_table(table: Block) -> bool:
+    header = [clean_inline(cell).lower() for cell in table.rows[0]] if table.rows else []
+    return len(header) == 2 and header[0] in ITEM_HEADERS and header[1] in VALUE_HEADERS
+
+
+def _item_value_tables(
+    blocks: list[Block], tables: list[Block], report: Reporter, title_line: int | None
+) -> list[RegionBand] | None:
+    """The regions of the guide's item | value tables, each named by the heading above it; None when it has none."""
+    keyed = [table for table in tables if is_item_value_table(table)]
+    if not keyed:
+        return None
+    regions: list[RegionBand] = []
+    for table in keyed:
+        heading = _region_heading_before(blocks, table, title_line)
+        if not heading:
+            report.warn(table.line, "band table", "an item | value table under no heading naming its region; left out")
+            continue
+        named = replace(table, rows=[["Component", heading], *table.rows[1:]])
+        regions.extend(_components_as_rows(named, report) or [])
+    if not regions:
+        report.error(keyed[0].line, "band table", "no item | value table has figures")
+    return regions
+
+
+def _region_heading_before(blocks: list[Block], table: Block, title_line: int | None) -> str | None:
+    """The nearest heading above the table, as written (`São Paulo (sede comercial)`), when no table sits between."""
+    heading = None
+    for block in blocks:
+        if block is table:
+            return heading
+        if block.kind == "heading":
+            heading = None if block.line == title_line else EMOJI_RE.sub(" ", clean_inline(block.text)).strip()
+        elif block.kind == "table":
+            heading = None
+    return None
 
 
 def _more_region_tables(
@@ -750,7 +843,7 @@ def is_band_table(table: Block) -> bool:
     if not header:
         return False
     first = clean_inline(header[0]).lower()
-    if first in LEVEL_HEADERS or first in COMPONENT_HEADERS:
+    if first in LEVEL_HEADERS or first in COMPONENT_HEADERS or is_item_value_table(table):
         return True
     return column_kind(header[0]) == "region" or (len(header) > 1 and column_kind(header[1]) == "region")
 

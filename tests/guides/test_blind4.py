@@ -1,0 +1,139 @@
+"""The fourth blind set: six guides written by someone who never saw the reader (a helper session given only the
+seed), with the writer's key of every figure (fixtures/blind4.key.md): regions as columns, percentiles with
+footnote marks, a contractor's rates in a definition list, Spanish prose bands, a Dutch nested list of region and
+level, Portuguese one table per region with a midpoint ± spread. Before the reader learnt these shapes, one of the
+six loaded (Quillfeather); one was skipped as no guide (Lumbrera Pagos, its title unread) and four failed.
+Every figure below is checked against the key, as is each planted inconsistency the reader must flag.
+Fixtures: tests/guides/fixtures/blind4/<company>/<role>.md."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.guides.catalog import load_folders
+from bot.guides.checks import consistency_warnings
+from bot.guides.money import MoneyRange
+
+BLIND4 = Path(__file__).parent / "fixtures" / "blind4"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_folders([BLIND4])
+
+
+def _guide(catalog, company: str):
+    return next(g for g in catalog.guides if g.company.slug == company)
+
+
+def _band(catalog, company: str, region: str, level: str | None = None):
+    guide = _guide(catalog, company)
+    return guide, next(r for r in guide.regions if r.name == region and (level is None or r.level == level))
+
+
+def _range(money: MoneyRange | None) -> tuple[int, int, str] | None:
+    return (money.low.amount, money.high.amount, money.low.currency) if money else None
+
+
+def _warnings(catalog, company: str) -> list[str]:
+    return [str(w) for w in catalog.report.warnings if f"/{company}/" in w.file]
+
+
+def test_titles_in_other_languages_name_company_and_role_the_right_way_round(catalog):
+    names = {g.company.slug: (g.company.name, g.role.title) for g in catalog.guides}
+    assert names["mare-dados"] == ("Maré Dados", "Engenheiro(a) de Machine Learning Pleno")  # `Guia de negociação:`
+    assert names["quillfeather-analytics"] == ("quillfeather analytics", "senior data engineer")  # as written
+
+
+# --- Quillfeather: regions as columns, parts as rows, `170–200k USD` -------------------------------------
+
+
+def test_regions_as_columns_with_every_figure_as_in_the_key(catalog):
+    _, sf = _band(catalog, "quillfeather-analytics", "SF Bay Area")
+    assert _range(sf.base) == (170_000, 200_000, "USD")
+    assert _range(sf.stock.value) == (40_000, 70_000, "USD") and sf.stock.per_year  # `equity / yr`
+    assert sf.bonus.percent.low == sf.bonus.percent.high == Decimal(10)
+    assert _range(sf.total) == (227_000, 290_000, "USD")
+    assert sf.sign_on is None and sf.cell("sign_on").raw == "up to 20k USD"  # a bound, kept as written
+    _, new_york = _band(catalog, "quillfeather-analytics", "New York")
+    assert (_range(new_york.base), _range(new_york.stock.value)) == ((160_000, 190_000, "USD"), (35_000, 65_000, "USD"))
+    assert new_york.bonus.percent.low == Decimal(10) and _range(new_york.total) == (211_000, 284_000, "USD")
+    _, toronto = _band(catalog, "quillfeather-analytics", "Toronto")
+    assert (_range(toronto.base), _range(toronto.stock.value)) == ((150_000, 175_000, "CAD"), (20_000, 40_000, "CAD"))
+    assert toronto.bonus.percent.low == Decimal(8) and _range(toronto.total) == (182_000, 229_000, "CAD")
+    assert toronto.sign_on is None and toronto.cell("sign_on").raw == "none seen"
+    assert {r.name for r in _guide(catalog, "quillfeather-analytics").regions} == {"SF Bay Area", "New York", "Toronto"}
+
+
+def test_quillfeathers_new_york_total_is_flagged_against_its_parts(catalog):
+    guide = _guide(catalog, "quillfeather-analytics")
+    flagged = [str(w) for w in consistency_warnings(guide, "quillfeather")]
+    assert any("New York: total comp" in w and "$211K–$284K" in w and "$211K–$274K" in w for w in flagged)
+    assert not any("SF Bay Area" in w or "Toronto" in w for w in flagged)  # both add up
+
+
+# --- Maré Dados: one `Item | Valor` table per region under its heading, midpoint ± spread -------------------
+
+
+def test_item_value_tables_one_per_region_named_by_their_headings(catalog):
+    guide = _guide(catalog, "mare-dados")
+    assert [r.name for r in guide.regions] == [
+        "São Paulo (sede comercial)",
+        "Recife (sede de engenharia)",
+        "Remoto — Portugal",
+    ]
+    _, sao_paulo = _band(catalog, "mare-dados", "São Paulo (sede comercial)")
+    assert sao_paulo.currency == "BRL" and sao_paulo.base is None  # a midpoint ± spread is kept as written
+    assert sao_paulo.cell("base").raw == "R$ 20 mil ± 10% (R$ 18 mil a R$ 23 mil)"
+    assert (
+        sao_paulo.stock.value is None and sao_paulo.stock.note == "0,05% a 0,12% da empresa"
+    )  # a share of the company
+    assert sao_paulo.bonus.kind == "text" and sao_paulo.bonus.raw == "até 2 salários por ano"  # PLR
+    assert _range(sao_paulo.sign_on) == (15_000, 15_000, "BRL")  # `R$ 15 mil (negociável, só SP)`
+    assert sao_paulo.total is None  # `Total anual em dinheiro` is cash alone: beside the band, as written
+    assert [(e.name, e.raw) for e in sao_paulo.extras] == [
+        ("Total anual em dinheiro", "de R$ 234 mil a R$ 330 mil (13 salários + PLR, sem bônus de contratação)")
+    ]
+    _, recife = _band(catalog, "mare-dados", "Recife (sede de engenharia)")
+    assert recife.cell("base").raw == "R$ 15 mil ± 12%" and recife.sign_on is None  # `não`
+    _, portugal = _band(catalog, "mare-dados", "Remoto — Portugal")
+    assert portugal.currency == "EUR" and portugal.cell("base").raw.startswith("€ 3.600 ± 10%, pago em 14 prestações")
+    assert (
+        portugal.stock.note == "0,03% a 0,08% da empresa" and portugal.bonus.raw == "não se aplica (contrato via EOR)"
+    )
+
+
+def test_mare_dados_midpoint_and_the_range_beside_it_disagree_and_are_flagged(catalog):
+    warnings = _warnings(catalog, "mare-dados")
+    assert any(
+        "São Paulo (sede comercial): Salário-base mensal" in w
+        and "R$ 20 mil ± 10% is R$18K–R$22K" in w
+        and "R$18K–R$23K" in w
+        for w in warnings
+    )
+    assert not any("Recife" in w and "range written beside" in w for w in warnings)
+
+
+def test_mare_dados_levers_and_counter_are_read_or_kept(catalog):
+    guide = _guide(catalog, "mare-dados")
+    assert [lever.title for lever in guide.levers] == [
+        "Experiência com séries temporais em produção",
+        "Percentual, não número de opções",
+        "Aceleração de vesting",
+        "Recife vs. São Paulo",
+    ]
+    assert [(t.kind, t.title) for t in guide.scripts] == [("script", "Contraproposta (o que eu falaria)")]
+    assert "Eu fecho com R$ 22 mil de salário-base e 0,10% de participação" in guide.scripts[0].text
+    assert all(text.text != "---" for text in guide.kept)  # a rule between sections is no text
+
+
+def test_mil_is_a_thousand_only_where_the_currency_says_so():
+    from bot.guides.money import MoneyError, parse_amount
+
+    assert parse_amount("R$ 20 mil").amount == 20_000
+    assert parse_amount("80 mil", "MXN").amount == 80_000
+    with pytest.raises(MoneyError, match="thousand or a million"):
+        parse_amount("$2 mil")  # a million in English slang: never guessed
