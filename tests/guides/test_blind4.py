@@ -137,3 +137,53 @@ def test_mil_is_a_thousand_only_where_the_currency_says_so():
     assert parse_amount("80 mil", "MXN").amount == 80_000
     with pytest.raises(MoneyError, match="thousand or a million"):
         parse_amount("$2 mil")  # a million in English slang: never guessed
+
+
+# --- Orrery: percentiles as columns, the region on its group's first row, footnote marks ------------------
+
+
+def test_percentiles_give_a_band_from_p25_to_p75_and_keep_the_median_beside_it(catalog):
+    _, sf = _band(catalog, "orrery-robotics", "San Francisco (HQ)")
+    assert _range(sf.base) == (205_000, 245_000, "USD")
+    assert _range(sf.stock.value) == (60_000, 120_000, "USD") and sf.stock.per_year  # `Equity / yr`
+    assert _range(sf.sign_on) == (25_000, 50_000, "USD")  # `$25k*` and `$50k*`: the marks are no part of them
+    assert [(e.name, e.raw, _range(e.value)) for e in sf.extras] == [
+        ("Base (P50)", "$224k", (224_000, 224_000, "USD")),
+        ("Equity / yr (P50)", "$85k", (85_000, 85_000, "USD")),
+    ]
+    assert not sf.bonus.published and sf.total is None  # no bonus column, no total in the table
+    _, pittsburgh = _band(catalog, "orrery-robotics", "Pittsburgh")
+    assert _range(pittsburgh.base) == (182_000, 215_000, "USD")  # `$215k¹`
+    assert _range(pittsburgh.stock.value) == (55_000, 105_000, "USD") and pittsburgh.sign_on is None  # `—` throughout
+    assert [e.raw for e in pittsburgh.extras] == ["$198k", "$75k"]
+    guide, zurich = _band(catalog, "orrery-robotics", "Zürich")
+    assert _range(zurich.base) == (185_000, 220_000, "CHF") and _range(zurich.stock.value) == (40_000, 80_000, "CHF")
+    assert [e.name for e in zurich.extras] == ["Base (P50)", "Equity / yr (P50)"]
+    assert _range(zurich.extras[1].value) == (55_000, 55_000, "USD")  # `$55k` stays dollars, never CHF 55k
+    assert [r.name for r in guide.regions] == ["San Francisco (HQ)", "Pittsburgh", "Zürich"]  # no Remote band
+
+
+def test_orrerys_currency_changing_mid_row_is_flagged(catalog):
+    warnings = _warnings(catalog, "orrery-robotics")
+    assert any(
+        "Zürich: Equity / yr: the currency changes within the row (CHF 40k | $55k | CHF 80k²)" in w for w in warnings
+    )
+    assert sum("changes within the row" in w for w in warnings) == 1
+
+
+def test_orrerys_remote_rule_medians_and_footnotes_are_kept_as_written(catalog):
+    guide = _guide(catalog, "orrery-robotics")
+    notes = next(text for text in guide.kept if text.title == "Bands by percentile").text
+    assert "**Remote (US):** Orrery pays remote US hires **85% of the San Francisco base**" in notes  # not worked out
+    assert "San Francisco $309k · Pittsburgh $273k" in notes
+    assert "¹ Only four data points above P50 in Pittsburgh" in notes
+    assert [lever.title for lever in guide.levers] == [
+        "Sim-to-real track record",
+        "Level: Staff vs Senior",
+        "Equity refresh timing",
+        "Competing AV / humanoid offers",
+    ]
+    assert guide.levers[2].script.endswith(
+        '"Since refreshers don\'t start until year two, I need the initial grant to carry more weight."'
+    )
+    assert [(t.kind, t.title) for t in guide.scripts] == [("script", "Counter script")]

@@ -185,6 +185,7 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
             used.add(section.line)
             used.update(block.line for block in section.blocks)
     used.update(line for _, _, line in _lever_paragraphs(sections))
+    used.update(line for _, line in _lever_table_rows(sections))
     return used
 
 
@@ -556,7 +557,7 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
     headed = _lever_headings(sections)
     section = _lever_list_section(sections)
     if section is None:
-        return headed or _paragraph_levers(sections)
+        return headed or _paragraph_levers(sections) or [lever for lever, _ in _lever_table_rows(sections)]
     levers: list[Lever] = []
     for block in section.blocks:
         if block.kind != "list":
@@ -624,6 +625,29 @@ def _lever_paragraphs(sections: list[Section]) -> list[tuple[str, str, int]]:
         elif under:
             found.append((section.title, section.inline, section.line))
     return found
+
+
+LEVER_TABLE_HEADERS = {"lever", "levers", "hebel", "levier", "leviers", "palanca", "palancas", "alavanca", "alavancas"}
+
+
+def _lever_table_rows(sections: list[Section]) -> list[tuple[Lever, int]]:
+    """`| Lever | Why it works | What to say |` under a heading naming levers: (lever, table line) a row, its title
+    the first cell and its script the others as written, joined by ` — `."""
+    for section in sections:
+        if not LEVER_SECTION_RE.search(section.title or section.label):
+            continue
+        for block in section.blocks:
+            if block.kind != "table" or clean_inline(block.rows[0][0]).lower() not in LEVER_TABLE_HEADERS:
+                continue
+            return [
+                (
+                    Lever(title=clean_inline(row[0]), script=" — ".join(clean_inline(c) for c in row[1:] if c.strip())),
+                    block.line,
+                )
+                for row in block.rows[1:]
+                if row and clean_inline(row[0])
+            ]
+    return []
 
 
 def _lever_headings(sections: list[Section]) -> list[Lever]:

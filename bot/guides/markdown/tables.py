@@ -694,12 +694,91 @@ def _levels_with_parts(table: Block, report: Reporter) -> list[RegionBand] | Non
     return _band_rows(placed, ["level", "region", *kinds[1:]], report, first=1)
 
 
+# --- percentiles as columns ------------------------------------------------------------------------
+
+# `P25`, `p75`, `25th percentile`, `Median`: a column of one percentile (the median is the 50th)
+PERCENTILE_RE = re.compile(
+    r"^(?:p\s?(?P<p>\d{1,2})|(?P<n>\d{1,2})(?:th|e|º)?\s*(?:percentile|pctl?|perzentil|percentil)|median)$", re.I
+)
+
+
+def _percentile(header: str) -> int | None:
+    found = PERCENTILE_RE.match(clean_inline(header))
+    return (int(found["p"] or found["n"] or 50)) if found else None
+
+
+def _percentiles_as_columns(table: Block, report: Reporter) -> list[RegionBand] | None:
+    """`| Region | Component | P25 | P50 | P75 |`, the region written on its group's first row only: each part's
+    band runs from the lowest percentile to the highest (P25 to P75); those between (the median) are kept
+    beside the band, each figure in the currency it is written in."""
+    header = table.rows[0]
+    if len(header) < 4 or column_kind(header[0]) != "region":
+        return None
+    if clean_inline(header[1]).lower() not in COMPONENT_HEADERS:
+        return None
+    ranks = [_percentile(cell) for cell in header[2:]]
+    if None in ranks or ranks != sorted(ranks):
+        return None
+    groups: list[tuple[BandBuilder, int]] = []
+    for row, line in whole_rows(table, report):
+        if clean_inline(row[0]):
+            name, currency = region_cell(row[0])
+            groups.append((BandBuilder(name, currency or first_currency(row[2:], name), report), line))
+        elif not groups:
+            report.warn(line, "band table", "a row under no region; left out")
+            continue
+        _add_percentile_row(groups[-1][0], [clean_inline(cell) for cell in header[2:]], row[1], row[2:], line)
+    bands = [builder.build(line) for builder, line in groups]
+    return [band for band in bands if band is not None]
+
+
+def _add_percentile_row(builder: BandBuilder, percentiles: list[str], label: str, cells: list[str], line: int) -> None:
+    """One part's row: lowest to highest percentile as its band, the percentiles between beside it."""
+    label = clean_inline(label)
+    kind = column_kind(label)
+    stock = stock_row_kind(label) if kind == "stock" else None
+    _warn_percentile_row(builder, label, percentiles, cells, line)
+    low, high = cells[0], cells[-1]
+    if is_blank(low) and is_blank(high):
+        builder.add(kind, label, "—", line, stock)
+    elif is_blank(low) or is_blank(high):  # one end alone is no band: the row as written
+        builder.add(
+            kind,
+            label,
+            " · ".join(f"{p} {clean_inline(c)}" for p, c in zip(percentiles, cells, strict=True)),
+            line,
+            stock,
+        )
+    else:
+        # `$25k*` to `$50k*`: the low end's footnote mark is dropped so the two read as one range
+        builder.add(kind, label, f"{FOOTNOTE_RE.sub('', clean_inline(low))} – {clean_inline(high)}", line, stock)
+    for percentile, cell in zip(percentiles[1:-1], cells[1:-1], strict=True):
+        if not is_blank(cell):
+            builder.extras.append(extra_figure(f"{label} ({percentile})", cell, builder.currency))
+
+
+def _warn_percentile_row(builder: BandBuilder, label: str, percentiles: list[str], cells: list[str], line: int) -> None:
+    """A row whose figures change currency, or do not rise from one percentile to the next: flagged, never fixed."""
+    read = [(p, c, read_cell(c, builder.currency).figure) for p, c in zip(percentiles, cells, strict=True)]
+    figures = [(p, c, figure) for p, c, figure in read if figure is not None and not is_blank(c)]
+    written = " | ".join(clean_inline(cell) for cell in cells)
+    if len({figure.currency for _, _, figure in figures}) > 1:
+        builder.report.warn(
+            line,
+            f"{builder.where}: {label}",
+            f"the currency changes within the row ({written}): each figure kept in its own",
+        )
+    elif any(a.high.amount > b.low.amount for (_, _, a), (_, _, b) in zip(figures, figures[1:], strict=False)):
+        builder.report.warn(line, f"{builder.where}: {label}", f"the percentiles do not rise ({written})")
+
+
 TABLE_READERS: list[TableReader] = [
     _regions_as_rows,
     _levels_and_regions_as_rows,
     _levels_as_rows,
     _levels_with_parts,
     _components_as_rows,
+    _percentiles_as_columns,
 ]
 
 
