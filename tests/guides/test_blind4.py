@@ -187,3 +187,62 @@ def test_orrerys_remote_rule_medians_and_footnotes_are_kept_as_written(catalog):
         '"Since refreshers don\'t start until year two, I need the initial grant to carry more weight."'
     )
     assert [(t.kind, t.title) for t in guide.scripts] == [("script", "Counter script")]
+
+
+# --- Vaarwater: a Dutch list nested in a list, region > level > parts, `€ 48.000 (laag) / € 57.000 (hoog)` ---------
+
+
+def test_a_nested_list_of_region_level_and_parts_with_every_figure_as_in_the_key(catalog):
+    guide = _guide(catalog, "vaarwater-logistics")
+    assert (guide.company.name, guide.role.title) == ("Vaarwater Logistics", "Product Designer")
+    assert [(r.level, r.name) for r in guide.regions] == [
+        ("Medior Product Designer", "Amsterdam (hoofdkantoor)"),
+        ("Senior Product Designer", "Amsterdam (hoofdkantoor)"),
+        ("Lead Product Designer", "Amsterdam (hoofdkantoor)"),
+        ("Medior Product Designer", "Rotterdam"),
+        ("Senior Product Designer", "Rotterdam"),
+    ]  # no Lead in Rotterdam, no band of its own for Remote (België): both kept as written
+    expected = {
+        # (level, region): base, 13e maand (the bonus), certificaten over 4 jaar, totaal
+        ("Medior", "Amsterdam (hoofdkantoor)"): ((48_000, 57_000), (4_000, 4_750), None, (52_000, 61_750)),
+        ("Senior", "Amsterdam (hoofdkantoor)"): ((60_000, 72_000), (5_000, 6_000), (12_000, 24_000), (68_000, 84_000)),
+        ("Lead", "Amsterdam (hoofdkantoor)"): ((78_000, 90_000), (6_500, 7_500), (24_000, 40_000), (90_500, 112_500)),
+        ("Medior", "Rotterdam"): ((45_000, 52_000), None, None, None),
+        ("Senior", "Rotterdam"): ((55_000, 65_000), None, (12_000, 24_000), None),
+    }
+    for (level, region), (base, bonus, stock, total) in expected.items():
+        _, band = _band(catalog, "vaarwater-logistics", region, f"{level} Product Designer")
+        assert band.currency == "EUR" and _range(band.base)[:2] == base
+        assert (_range(band.bonus.amount) or (None,))[:2] == (bonus or (None,))
+        assert (_range(band.stock.value) or (None,))[:2] == (stock or (None,))
+        assert band.stock.vesting_years == (4 if stock else None)  # `over 4 jaar`; `geen` is none
+        assert (_range(band.total) or (None,))[:2] == (total or (None,))
+    _, rotterdam = _band(catalog, "vaarwater-logistics", "Rotterdam", "Senior Product Designer")
+    assert rotterdam.bonus.kind == "text" and rotterdam.bonus.raw == "ja"  # a 13th month, its amount not stated
+    _, lead = _band(catalog, "vaarwater-logistics", "Amsterdam (hoofdkantoor)", "Lead Product Designer")
+    assert lead.sign_on is None and lead.cell("sign_on").raw == "max. € 5.000 (alleen bij Lead gezien)"  # a bound
+
+
+def test_vaarwaters_lead_total_is_flagged_and_the_rest_add_up(catalog):
+    guide = _guide(catalog, "vaarwater-logistics")
+    flagged = [str(w) for w in consistency_warnings(guide, "vaarwater") if "total comp" in str(w)]
+    assert flagged == [
+        "vaarwater: Lead Product Designer Amsterdam (hoofdkantoor): total comp: published €90.5K–€112.5K differs from "
+        "its parts €90.5K–€107.5K"
+    ]
+
+
+def test_items_no_band_takes_are_said_and_the_list_kept_whole(catalog):
+    warnings = _warnings(catalog, "vaarwater-logistics")
+    assert any("no band read from 'Lead: in Rotterdam (nog) geen Lead-rol'" in w for w in warnings)
+    assert any("no band read from 'Zelfde basissalaris en certificaten als Rotterdam" in w for w in warnings)
+    guide = _guide(catalog, "vaarwater-logistics")
+    kept = next(text for text in guide.kept if text.title == "Salarisschalen").text
+    assert "• **Remote (België)**" in kept and "• Géén 13e maand: Belgische contracten lopen via Deel" in kept
+    assert [lever.title for lever in guide.levers] == [
+        "Inschaling",
+        "Certificaten in plaats van salaris",
+        "Opleidingsbudget",
+        "Thuiswerk- en reiskostenvergoeding",
+    ]
+    assert [(t.kind, t.title) for t in guide.scripts] == [("script", "Zo zou ik het zeggen")]

@@ -28,6 +28,7 @@ class Block:
     row_lines: list[int] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # lists
     item_lines: list[int] = field(default_factory=list)
+    item_indents: list[int] = field(default_factory=list)  # lists: each item's indent, for lists nested in lists
     ordered: bool = False
     raw: str = ""  # paragraphs, quotes and code: the lines as written (`text` joins them into one)
 
@@ -126,6 +127,7 @@ def parse_blocks(text: str) -> list[Block]:
                 if match:
                     block.items.append(match["text"].strip())
                     block.item_lines.append(index + 1)
+                    block.item_indents.append(len(current.expandtabs(4)) - len(current.expandtabs(4).lstrip()))
                 elif current.strip() and current.startswith((" ", "\t")) and block.items:
                     block.items[-1] += " " + current.strip()  # continuation line
                 else:

@@ -41,7 +41,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 GRANT_YEARS_RE = re.compile(
     r"^(?:/\s*|over\s+|per\s+|across\s+)(?P<years>\d+|"
     + "|".join(NUMBER_WORDS)
-    + r")\s*-?\s*(?:yr|yrs|year|years|y)\b\.?",
+    + r")\s*-?\s*(?:yr|yrs|year|years|y|jaar|jahre?n?|ans|años|anos)\b\.?",
     re.I,
 )
 # `1 yr cliff`, `12-month cliff` after a grant: said of its vesting, kept among the words
@@ -101,11 +101,20 @@ FOOTNOTE_RE = re.compile(r"(?:\[(?:\^\w{1,12}|\d{1,2}|[a-z])\]|[¹²³⁴⁵⁶�
 # `€ 95.000,–`, `CHF 120'000.–`: the `,–` or `.–` says "no cents", as German, Austrian and Swiss guides
 # write whole amounts.
 NO_CENTS_RE = re.compile(r"(?<=\d)[,.][-–—]{1,2}(?!\d)")
+# A range written as its two ends, each named (`€ 48.000 (laag) / € 57.000 (hoog)`, `£80K (low) – £95K (high)`)
+_LOW_WORDS = r"low|laag|min\.?|minimum|bas|bajo|baixo|niedrig|m[íi]n\.?|m[íi]nimo"
+_HIGH_WORDS = r"high|hoog|max\.?|maximum|haut|alto|hoch|m[áa]x\.?|m[áa]ximo"
+LOW_HIGH_RE = re.compile(
+    rf"^(?P<low>{_AMOUNT})\s*\((?:{_LOW_WORDS})\)\s*(?:/|–|—|-|to|tot|a|bis)\s*"
+    rf"(?P<high>{_AMOUNT})\s*\((?:{_HIGH_WORDS})\)(?P<tail>.*)$",
+    re.I | re.S,
+)
 # An approximate figure or a bound (`~$150K`, `≈`, `c.`, `up to $200K`, `from $120K`): shown as written,
 # never taken for the range it is close to.
 APPROX_RE = re.compile(r"^(?:~|≈|c\.|ca\.|circa\b|approx\.?|approximately\b|about\b|around\b|roughly\b)", re.I)
 BOUND_RE = re.compile(
-    r"^(?:up\s+to|upto|max\.?|maximum|min\.?|minimum|from|at\s+least|over|under|<|>|≤|≥)\s*(?=\D?\S*\d)", re.I
+    r"^(?:up\s+to|upto|max\.?|maximum|min\.?|minimum|from|at\s+least|over|under|<|>|≤|≥)\s*(?=\D?\S*\d|(?-i:[A-Z]{0,3})[^\w\s]{1,2}\s\d|(?-i:[A-Z]{2,3})\s\d)",
+    re.I,
 )
 # Words that count shares or tokens, not money: `5,000 options` is no $5,000.
 UNITS_RE = re.compile(r"\b(?:options?|shares?|units?|rsus?|psus?|tokens?|coins?)\b", re.I)
@@ -120,6 +129,9 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
     raw = clean_inline(cell)
     text = raw.strip().strip("*").strip()
     text = NO_CENTS_RE.sub("", FOOTNOTE_RE.sub("", text).strip())
+    low_high = LOW_HIGH_RE.match(text)
+    if low_high:  # `€ 48.000 (laag) / € 57.000 (hoog)`: the two ends, each named
+        text = f"{low_high['low']} – {low_high['high']}{low_high['tail']}"
     if re.match(r"^[<~≈]?\s*\d+(?:[.,]\d+)?\s*%", text):
         return CellReading(raw, problem="a percentage, not an amount")
     if APPROX_RE.match(text):

@@ -23,6 +23,7 @@ A list item that names no part of a band is not read here; the guide keeps it as
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.tables import EMOJI_RE, Reporter, _band_rows, column_kind
@@ -44,7 +45,12 @@ REGION_LINE_RE = re.compile(r"^\*\*(?P<name>[^*]{2,60})\*\*:?$")
 def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
     """The regions a guide writes as lists, in the guide's order; [] when it writes none."""
     regions = _regions_over_lists(blocks, report)
-    return regions or _regions_in_items(blocks, report) or _regions_in_sentences(blocks, report)
+    return (
+        regions
+        or _regions_in_items(blocks, report)
+        or _regions_in_nested_lists(blocks, report)
+        or _regions_in_sentences(blocks, report)
+    )
 
 
 # --- bands told in sentences ---------------------------------------------------------------------
@@ -117,7 +123,11 @@ def _sentence_parts(text: str, line: int) -> list[tuple[str, str, int]]:
 
 
 def is_band_list(block: Block) -> bool:
-    """A list this module reads bands from: parts of pay with figures, or cities naming their parts."""
+    """A list this module reads bands from: parts of pay with figures, or cities naming their parts. A nested
+    list with items no band takes (`Remote (België)` told in words) is kept whole as written, figures and all."""
+    bands, unread = _nested_bands(block)
+    if bands:
+        return not unread
     items = _part_items(block)
     if len(items) >= 2 and any(FIGURE_RE.search(value) for _, value, _ in items):
         return True
@@ -214,3 +224,97 @@ def _named_region(text: str, regions: dict[str, list]) -> str | None:
         if re.match(rf"{re.escape(name)}\b", text, re.I):
             return name
     return None
+
+
+# --- a list nested in a list: region, then level, then parts -----------------------------------------
+#
+#     - **Amsterdam (hoofdkantoor)**
+#       - Medior Product Designer
+#         - Basissalaris: € 48.000 (laag) / € 57.000 (hoog)
+#         - 13e maand: € 4.000 (laag) / € 4.750 (hoog)
+#
+# Each region's parts (or each level's under it) become the one-row table `_band_rows` reads, the level in its
+# own column. An item that is neither (`Lead: in Rotterdam (nog) geen Lead-rol`, a region told in words) is
+# said and kept as written (`is_band_list`).
+
+
+@dataclass
+class _Item:
+    text: str
+    line: int
+    children: list[_Item] = field(default_factory=list)
+
+
+def _tree(block: Block) -> list[_Item]:
+    """The list's items as a tree, by their indents; [] for a flat list."""
+    if len(set(block.item_indents)) < 2:
+        return []
+    roots: list[_Item] = []
+    stack: list[tuple[int, _Item]] = []
+    for text, line, indent in zip(block.items, block.item_lines, block.item_indents, strict=True):
+        item = _Item(clean_inline(text), line)
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        (stack[-1][1].children if stack else roots).append(item)
+        stack.append((indent, item))
+    return roots
+
+
+def _parts_of(items: list[_Item]) -> list[tuple[str, str, int]] | None:
+    """(label, value, line) of items that are all childless parts of pay, one at least with a figure; else None."""
+    parts = []
+    for item in items:
+        match = LABELLED_ITEM_RE.match(item.text)
+        if item.children or not match or _kind(match["label"]) not in PART_KINDS:
+            return None
+        parts.append((match["label"], match["value"], item.line))
+    return parts if any(FIGURE_RE.search(value) for _, value, _ in parts) else None
+
+
+def _nested_bands(block: Block) -> tuple[list[tuple[str, str | None, list, int]], list[_Item]]:
+    """(region, level, parts, line) of each band the nested list gives, and the items none takes."""
+    if block.kind != "list" or not block.item_indents:
+        return [], []
+    bands: list[tuple[str, str | None, list, int]] = []
+    unread: list[_Item] = []
+    for root in _tree(block):
+        region = root.text.strip("*_ :")
+        own = _parts_of(root.children)
+        if own:
+            bands.append((region, None, own, root.line))
+            continue
+        for child in root.children:
+            parts = _parts_of(child.children)
+            if parts:
+                bands.append((region, child.text.strip("*_ :"), parts, child.line))
+            else:
+                unread.append(child)
+    return bands, unread if bands else []
+
+
+def _level_row(
+    region: str, level: str, parts: list[tuple[str, str, int]], line: int, report: Reporter
+) -> list[RegionBand]:
+    """One level's parts in a region as the `| Level | Region | ... |` row `_band_rows` reads."""
+    header = ["Level", "Region", *(label for label, _, _ in parts)]
+    table = Block(
+        "table", line, rows=[header, [level, region, *(value for _, value, _ in parts)]], row_lines=[line, line]
+    )
+    kinds = ["level", "region", *(_kind(label) for label, _, _ in parts)]
+    return _band_rows(table, kinds, report, first=1)
+
+
+def _regions_in_nested_lists(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    for block in blocks:
+        bands, unread = _nested_bands(block)
+        if not bands:
+            continue
+        regions: list[RegionBand] = []
+        for region, level, parts, line in bands:
+            regions.extend(
+                _level_row(region, level, parts, line, report) if level else _one_row(region, parts, line, report)
+            )
+        for item in unread:
+            report.warn(item.line, "band list", f"no band read from {item.text[:60]!r}; the list is kept as written")
+        return regions
+    return []
