@@ -170,7 +170,9 @@ SHARE_PRICE_RE = re.compile(
     # "5,000 shares at $18", "6,000 rsus at $25": a count, then a price with its currency and no thousands
     r"|(?<=\d)\s+(?:shares|rsus|options|units)\s+at\s+(?P<f>[$£€]\s?\d+(?:\.\d+)?)(?![\d.]|\s*[kKmM]\b)"
     r"|\b(?:share\s+price|price\s+per\s+share|per[- ]share\s+(?:price|value)|409a(?:\s+(?:price|value))?|fmv)"
-    r"\s*(?:of|is|:|at|was)?\s*(?P<b>[$£€]?\s?\d+(?:\.\d+)?)",
+    r"\s*(?:of|is|:|at|was)?\s*(?P<b>[$£€]?\s?\d+(?:\.\d+)?)"
+    # "still $12 a share": a price with its currency, a share, needs no word before it
+    r"|(?<![\w.])(?P<g>[$£€]\s?\d+(?:\.\d+)?)\s*(?:a|per|/)\s*share\b",
     re.I,
 )
 STRIKE_RE = re.compile(
@@ -293,6 +295,8 @@ _RIVAL_VERBS = (
     # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
     r"|(?:is|are)\s+(?:dangling|floating|pitching|proposing)|floated|pitched|threw\s+out|dangled|proposed"
     r"|got\s+back\s+(?:to\s+me\s+)?with|(?:came|got)\s+back\s+(?:to\s+me\s+)?at"
+    # "neon pinged back, they're at 185k", "anthropic is also in the mix": a company answering, or weighing in
+    r"|pinged\s+(?:me\s+)?back|(?:is|are)\s+(?:also\s+)?in\s+the\s+(?:mix|running|picture)"
     r"|offered|is\s+offering|are\s+offering|came\s+in|came\s+through|gave\s+me|offers"
     r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+(?:an?|their|its|the)\s+offer"
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
@@ -896,6 +900,18 @@ NOT_NAMES = frozenset(
         "all",
         "these",
         "those",
+        # interjections a dictated or hurried message starts with ("no sorry equity is 160k")
+        "sorry",
+        "oops",
+        "wait",
+        "yes",
+        "yep",
+        "nope",
+        "sure",
+        "update",
+        "correction",
+        "fyi",
+        "like",
         # counts of offers: "two more offers", "a couple of offers"
         "more",
         "several",
@@ -999,6 +1015,7 @@ _NOW = (
 _MY_PAY = (
     r"(?:salary|base|pay|paycheck|paycheque|(?:total\s+)?comp(?:ensation)?|tc|package|earnings|income|remuneration)"
 )
+_MY_PAY_WORD = r"(?:salary|base|pay|comp|tc|ctc|package|total\s+comp)"
 CURRENT_RES = [
     re.compile(
         r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|have|take\s+home|pull|bring\s+in"
@@ -1007,7 +1024,7 @@ CURRENT_RES = [
         re.I,
     ),
     re.compile(
-        r"\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp"
+        r"\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp|ctc"
         r"|pay|package|position|gig|place|tc|total\s+comp|compensation|total|bonus|equity|stock|rsus?|grant"
         r"|sign[- ]?on)\b"
         r"|\bmy\s+(?:salary|base|pay|comp|tc|total\s+comp|package)\s+(?:now|today|right\s+now|currently"
@@ -1090,7 +1107,12 @@ CURRENT_COMPANY_RE = re.compile(
     r"(?P<i>[A-Za-z][\w&'.-]*)"
     r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
     r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on)\s+(?:at\s+|on\s+)?[$£€]?\d[\d,.]*\s*k?\b[^.;!?,]{0,20}?"
-    r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*(?:[.!]?$|(?=,|\s+(?:and|but|while|whereas)\b))",
+    r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*(?:[.!]?$|(?=,|\s+(?:and|but|while|whereas|with|plus)\b))"
+    # "i make 125k now plus 40k in stock a year at datadog", "my current ctc is 18 lakh a year at infosys": the
+    # company closing the message that said one's pay, however far from the figure
+    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|my\s+(?:current|present)\s+" + _MY_PAY_WORD + r")\b"
+    r"(?=[^.;!?,]{0,60}?(?<!\w)[$£€]?\d)(?:(?!\b(?:offer|offered|offering|from|rival|competing)\b)[^.;!?,]){0,60}?"
+    r"\bat\s+(?P<l>[a-z][\w&'.-]*)\s*[.!]?$",
     re.I,
 )
 OFFER_HOLDER_RE = re.compile(
@@ -1266,11 +1288,11 @@ def read(text: str, context: Context) -> Utterance:
         plan_ends.append(match.end())
     masked = _mask(NOT_FIGURES_RE, masked)
     masked = _mask(SLASHED_FIGURES_RE, masked, lambda m: utterance.unreadable.append(m[0]), keep=_not_slashed_pay)
-    price = SHARE_PRICE_RE.search(masked)
+    price = next((found for found in SHARE_PRICE_RE.finditer(masked) if _a_share_price(found, masked)), None)
     if price:
-        written = next(price[g] for g in "abcdef" if price[g])
+        written = next(price[g] for g in "abcdefg" if price[g])
         utterance.share_price = Decimal(re.sub(r"[^\d.]", "", written))
-        start, end = price.span(next(g for g in "abcdef" if price[g]))
+        start, end = price.span(next(g for g in "abcdefg" if price[g]))
         masked = _mask_span(masked, (start, end) if price["e"] or price["f"] else price.span())
     strike = STRIKE_RE.search(masked)
     if strike:
@@ -1405,7 +1427,7 @@ CHANGE_AFTER_RE = re.compile(
 # 20k", "10k more on base", "an extra 15k in equity", "base went down 5k"): never the part's own figure.
 DELTA_UP_BEFORE_RE = re.compile(
     r"(?:\b(?:bumped|raised|upped|increased|lifted|boosted|sweetened|topped\s+up)\b[^.;!?\d$£€]{0,25}\bby"
-    r"|\b(?:up|go(?:ne)?\s+up|went\s+up|came\s+up)(?:\s+by)?|\badded|\badd(?:ing)?|\ban?\s+(?:extra|additional))\s*$",
+    r"|\b(?:up|go(?:ne)?\s+up|went\s+up|came\s+up)(?:\s+by)?|\badded|\badd(?:ing)?|\ban?\s+(?:extra|additional)|\banother)\s*$",
     re.I,
 )
 DELTA_UP_AFTER_RE = re.compile(r"\s*(?:more|extra|additional|higher|on\s+top)\b", re.I)
@@ -1414,6 +1436,18 @@ DELTA_DOWN_BEFORE_RE = re.compile(
     re.I,
 )
 DELTA_DOWN_AFTER_RE = re.compile(r"\s*(?:less|lower|fewer)\b", re.I)
+
+
+SHARE_COUNT_RE = re.compile(r"\d[\d,.]*\s*[kK]?\s+(?:shares|rsus|options|units)\b", re.I)
+STRIKE_BEFORE_RE = re.compile(r"\b(?:strike|exercise)(?:\s+price)?(?:\s+(?:of|is|at))?\s*$", re.I)
+
+
+def _a_share_price(match: re.Match, masked: str) -> bool:
+    """A price with no word before it ("still $12 a share") values a count said in the same message; it is
+    no strike price ("a strike of $0.85 per share"), and alone it answers the question asked."""
+    if not match["g"]:
+        return True
+    return bool(SHARE_COUNT_RE.search(masked)) and not STRIKE_BEFORE_RE.search(masked[: match.start()])
 
 
 def _change_of(masked: str, start: int, end: int) -> str | None:
@@ -1744,7 +1778,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefghijk" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefghijkl" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}

@@ -44,12 +44,21 @@ _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
 _U, _T, _TN = "|".join(_UNITS), "|".join(_TENS), "|".join(_TEENS)
 _THOUSANDS = r"(?:\s*(?:k\b|thousand\b|grand\b))"
+# After "at" or "by" such words are a time ("call at two thirty", "by one fifteen") unless a ceiling or a
+# counter names them ("tops out at one ninety", "capped at two twenty", "counter at two ten") or a part follows.
+_AT_BEFORE = re.compile(r"\b(?:at|by)\s+$", re.I)
+_PAY_AT_BEFORE = re.compile(
+    r"\b(?:out|capped|max(?:ed)?|ceiling|counter(?:ing)?|cap|land(?:ed)?|settled?|came\s+in|come\s+in|sits?)"
+    r"\s+at\s+$",
+    re.I,
+)
+_PART_AFTER = re.compile(r"\s+(?:base|total|tc|salary|comp|cash|all[\s-]in)\b", re.I)
 _SPOKEN_HUNDREDS = re.compile(
     rf"\b(?:(?P<h>a|one|two|three|four|five)\s+hundred(?:\s+(?:and\s+)?(?:(?P<t>{_T})(?:[\s-](?P<u>{_U}))?"
     rf"|(?P<teen>{_TN})|(?P<u2>{_U})))?{_THOUSANDS}"
-    rf"|(?<!\bat\s)(?<!\bby\s)(?P<h2>one|two|three)\s+(?:(?P<t2>{_T})(?:[\s-](?P<u3>{_U}))?|(?P<teen2>{_TN})){_THOUSANDS}?"
+    rf"|(?P<h2>one|two|three)\s+(?:(?P<t2>{_T})(?:[\s-](?P<u3>{_U}))?|(?P<teen2>{_TN})){_THOUSANDS}?"
     rf"|(?P<t3>{_T})(?:[\s-](?P<u4>{_U}))?{_THOUSANDS}"
-    rf"|(?<!\bat\s)(?P<h3>one|two|three)\s+oh\s+(?P<u5>{_U}){_THOUSANDS}?)\b",
+    rf"|(?P<h3>one|two|three)\s+oh\s+(?P<u5>{_U}){_THOUSANDS}?)\b",
     re.I,
 )
 # Any other run of number words ("fourteen thousand five hundred", "forty two lakh", "point one"), put in
@@ -79,6 +88,13 @@ _DECIMAL_COMMA = re.compile(r"(?<=\d),(\d{1,2})(?=\s?[kKmM]\b)")
 # The same comma in a percent ("7,5 % bonus", "12,5%"): read so, "7,5 %" would be read as 5%. A figure of one
 # or two digits only, so a schedule written with commas ("25,25,25,25%") stays a list.
 _PERCENT_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s?(?:%|percent\b|pct\b|per\s+cent\b))", re.I)
+# "bass" for "base", as dictation and autocorrect write it: only in a message with a figure in it.
+_BASS = re.compile(r"\bbass\b", re.I)
+# A share's price in dollar words ("12 dollars a share", "20 bucks each"): the sign, as a typed price writes it.
+# Elsewhere the words stay, so a reply quoting "5 dollars" quotes what was typed.
+_DOLLAR_WORDS = re.compile(
+    r"(?<![\w.,$])(\d[\d,.]*)\s*(?:dollars?|bucks)\b(?=\s*(?:(?:a|per|/)\s*share\b|each\b))", re.I
+)
 # "p.a." (per annum) read as the words, so its dots end no sentence ("£95,000 p.a. base").
 _PER_ANNUM = re.compile(r"(?<!\w)p\.\s?a\.?(?!\w)", re.I)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
@@ -91,7 +107,7 @@ def normalise(text: str) -> str:
     text = _SLACK_MARK.sub(" ", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == "\n")
     text = _WITH.sub("with ", text)
-    text = _FILLER.sub("", text)
+    text = _FILLER.sub("", text).strip() or text  # "hmm" alone is said, not filler
     text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[0].lower()], text)
     text = _ISH.sub(lambda m: m["suffix"], text)
     text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
@@ -101,6 +117,9 @@ def normalise(text: str) -> str:
     text = _APOSTROPHE_GROUPED.sub(lambda m: m[1] + m[2].replace("'", ""), text)
     text = _DECIMAL_COMMA.sub(r".\1", text)
     text = _PERCENT_DECIMAL_COMMA.sub(r"\1.\2", text)
+    if re.search(r"\d", text):
+        text = _BASS.sub("base", text)
+    text = _DOLLAR_WORDS.sub(lambda m: "$" + m[1].replace(" ", ""), text)
     text = _PER_ANNUM.sub("per annum", text)
     return re.sub(r"[ \t]+", " ", text).strip()
 
@@ -112,6 +131,8 @@ def _apostrophe(match: re.Match) -> str:
 def _spoken(match: re.Match) -> str:
     """The figure in digits, in thousands: "one seventy five" and "a hundred and eighty k" -> "175k", "180k"."""
     word = {k: (v or "").lower() for k, v in match.groupdict().items()}
+    if (word["h2"] or word["h3"]) and not re.search(r"k|thousand|grand", match[0][-8:], re.I) and _a_time(match):
+        return match[0]
     hundreds = word["h"] or word["h2"]
     value = (1 if hundreds in ("a", "") else _UNITS[hundreds]) * 100 if hundreds else 0
     value += _TENS.get(word["t"] or word["t2"] or word["t3"], 0)
@@ -120,6 +141,12 @@ def _spoken(match: re.Match) -> str:
     if word["h3"]:
         value = _UNITS[word["h3"]] * 100 + _UNITS[word["u5"]]
     return f"{value}k"
+
+
+def _a_time(match: re.Match) -> bool:
+    """'at two thirty' is a time; 'tops out at one ninety' and 'at two ten base' are pay."""
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    return bool(_AT_BEFORE.search(before)) and not _PAY_AT_BEFORE.search(before) and not _PART_AFTER.match(after)
 
 
 def _number_words(match: re.Match) -> str:

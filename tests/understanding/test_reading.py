@@ -332,3 +332,37 @@ def test_fillers_of_dictation_are_no_words():
     understood = understand("uh four years", Context(pending="years", company_names=frozenset({"planetscale"})))
     assert understood.intent == "answer"
     assert understand("um one ninety two", Context(pending="base")).intent == "answer"
+
+
+def test_dictated_slips_and_prices_said_in_words():
+    """Held-out 27: 'bass is 172k' lost its part, 'twelve dollars a share' was read as 12 of equity, and 'no sorry
+    equity is 160k' gave the figure to a rival named Sorry."""
+    assert _figures("ok got the offer finally bass is 172k")[0][1:3] == ("base", 172_000)
+    assert understand("so they bumped it to twelve thousand shares now still twelve bucks a share").share_price == 12
+    assert understand("10,000 shares at twelve dollars a share", DISCUSSED).share_price == 12
+    corrected = understand("no sorry equity is a hundred sixty k not sixty", DISCUSSED)
+    assert corrected.rivals == [] and _figures("no sorry equity is a hundred sixty k not sixty") == [
+        (OFFER, "equity", 160_000, "money")
+    ]
+    assert understand("25,000 ISOs at a strike price of $0.85 per share", DISCUSSED).share_price is None
+    assert understand("$15 a share", DISCUSSED).share_price is None  # an answer to "what is a share worth?"
+
+
+def test_another_figure_is_a_change_and_a_ceiling_said_in_words_is_pay():
+    assert _figures("recruiter just called they added another twenty k in equity") == [
+        (OFFER, "equity", 20_000, "money")
+    ]
+    assert understand("they added another 20k in equity", DISCUSSED).amounts[0].change == "up"
+    assert _figures("recruiter said the base band tops out at one ninety") == [(OFFER, "base", 190_000, "money")]
+    assert _figures("should i counter at two ten base")[0][1:3] == ("base", 210_000)
+    assert _figures("call at two thirty tomorrow") == []
+
+
+def test_a_rival_weighing_in_and_the_current_company_closing_the_message():
+    for text in ("um so anthropic is also in the mix they said two forty base", "neon pinged back theyre at 185k base"):
+        utterance = understand(text, DISCUSSED)
+        assert [a.holder for a in utterance.amounts] == [rival(utterance.rivals[0])], text
+    said = understand("i make one twenty five now plus about forty k in stock a year at datadog", DISCUSSED)
+    assert said.current_company == "datadog" and {a.holder for a in said.amounts} == {CURRENT}
+    assert understand("my current CTC is about eighteen lakh a year at infosys", DISCUSSED).intent == "current"
+    assert understand("I'm being hired at L4", DISCUSSED).current_company is None
