@@ -246,3 +246,65 @@ def test_items_no_band_takes_are_said_and_the_list_kept_whole(catalog):
         "Thuiswerk- en reiskostenvergoeding",
     ]
     assert [(t.kind, t.title) for t in guide.scripts] == [("script", "Zo zou ik het zeggen")]
+
+
+# --- Tinkerwell: a contractor's rates in a definition list, thin spaces, the code after the number --------------
+
+
+def test_a_definition_list_of_rates_loads_with_every_rate_kept_as_written(catalog):
+    guide = _guide(catalog, "tinkerwell-health")
+    assert (guide.company.name, guide.role.title) == ("Tinkerwell Health", "Site Reliability Engineer")
+    assert [(r.name, r.currency) for r in guide.regions] == [
+        ("London (outside IR35, via your own Ltd company)", "GBP"),
+        ("Amsterdam (ZZP or via a Dutch umbrella)", "EUR"),
+        ("New York (1099, through their US agency)", "USD"),
+        ("Remote, elsewhere in the EU", "EUR"),
+    ]
+    for region in guide.regions:  # a rate by the hour or the day is never taken for a year's pay
+        assert region.base is None and region.total is None and region.stock is None
+    london = guide.regions[0]
+    assert london.cell("base").raw == "75–90 GBP an hour (i.e. 650–720 GBP a day on an 8-hour day)"
+    assert "rate by the hour" in london.cell("base").problem
+    assert london.bonus.raw == "5 000 GBP, paid if you see out the full 12 months"  # the completion bonus, as written
+    assert [(e.name, e.raw) for e in london.extras][0] == (
+        "Annualised",
+        "143 000–158 400 GBP, assuming 220 billable days",
+    )
+    amsterdam, new_york, remote = guide.regions[1:]
+    assert amsterdam.cell("base").raw == "640–760 EUR a day"
+    assert ("Annualised", "140 800–167 200 EUR, again on 220 days") in [(e.name, e.raw) for e in amsterdam.extras]
+    assert new_york.cell("base").raw == "95–125 USD an hour, capped at 40 hours a week"
+    assert ("Day rate", "not quoted — US contracts are hourly only") in [(e.name, e.raw) for e in new_york.extras]
+    assert remote.cell("base").raw == "up to 700 EUR a day" and "bound" in remote.cell("base").problem
+
+
+def test_tinkerwells_day_rate_against_its_hours_is_flagged(catalog):
+    warnings = _warnings(catalog, "tinkerwell-health")
+    flagged = [w for w in warnings if "day rate written beside it" in w]
+    assert len(flagged) == 1
+    assert "London" in flagged[0] and "£75–£90 an hour for a day of 8 hours is £600–£720" in flagged[0]
+    assert "£650–£720" in flagged[0]
+
+
+def test_tinkerwells_levers_as_a_definition_list_and_what_was_said(catalog):
+    guide = _guide(catalog, "tinkerwell-health")
+    assert [lever.title for lever in guide.levers] == [
+        "IR35 determination",
+        "Rate review at extension",
+        "Out-of-hours uplift",
+        "Notice period",
+    ]
+    assert guide.levers[3].script.startswith("They default to 4 weeks on their side and 4 weeks on yours.")
+    assert [(t.kind, t.title) for t in guide.scripts] == [("script", "What I said")]
+    rates = next(text for text in guide.kept if text.title == "Rates by location").text  # the notes as well
+    assert ": Notes: Tinkerwell will not sponsor a contractor's move" in rates
+
+
+def test_rates_and_day_rates_read_in_general():
+    from bot.guides.markdown.cells import day_rate_mismatch, read_cell
+
+    assert read_cell("£600/day", "GBP").problem.startswith("a rate by the day")
+    assert read_cell("$95/hr", "USD").problem.startswith("a rate by the hour")
+    assert day_rate_mismatch("£75 an hour (£600 a day on an 8-hour day)", "GBP") is None  # they agree
+    assert day_rate_mismatch("£80/hour, i.e. £600 per day on a 7.5 hour day", "GBP") is None  # 7.5 hours, not 5
+    assert "is £560" in day_rate_mismatch("£80/hour, i.e. £600 per day on a 7-hour day", "GBP")

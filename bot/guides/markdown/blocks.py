@@ -152,6 +152,22 @@ def parse_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def definition_list(block: Block) -> tuple[str, list[str]] | None:
+    """`London (outside IR35)` over `: Hourly: 75–90 GBP an hour` lines (a Markdown definition list, which this
+    splitter reads as one paragraph): (the term, its definitions); None for any other block. A line that does not
+    start with `: ` continues the definition above it."""
+    lines = block.raw.splitlines() if block.kind == "paragraph" else []
+    if len(lines) < 2 or lines[0].startswith(":") or not lines[1].startswith(":"):
+        return None
+    definitions: list[str] = []
+    for line in lines[1:]:
+        if line.startswith(":"):
+            definitions.append(line[1:].strip())
+        else:
+            definitions[-1] += " " + line.strip()
+    return lines[0].strip(), definitions
+
+
 FRONT_LINE_RE = re.compile(r"^[A-Za-z_][\w -]{0,30}:\s*\S")
 
 

@@ -101,6 +101,8 @@ FOOTNOTE_RE = re.compile(r"(?:\[(?:\^\w{1,12}|\d{1,2}|[a-z])\]|[¹²³⁴⁵⁶�
 # `€ 95.000,–`, `CHF 120'000.–`: the `,–` or `.–` says "no cents", as German, Austrian and Swiss guides
 # write whole amounts.
 NO_CENTS_RE = re.compile(r"(?<=\d)[,.][-–—]{1,2}(?!\d)")
+# A rate by the hour or the day after the amount (`75–90 GBP an hour`, `£600/day`, `€80 per hour`, `$95/hr`)
+RATE_TAIL_RE = re.compile(r"^(?:(?:an?|per|/)\s*(?P<unit>hour|hr|h|day|d)\b|(?P<word>hourly|daily)\b)", re.I)
 # A range written as its two ends, each named (`€ 48.000 (laag) / € 57.000 (hoog)`, `£80K (low) – £95K (high)`)
 _LOW_WORDS = r"low|laag|min\.?|minimum|bas|bajo|baixo|niedrig|m[íi]n\.?|m[íi]nimo"
 _HIGH_WORDS = r"high|hoog|max\.?|maximum|haut|alto|hoch|m[áa]x\.?|m[áa]ximo"
@@ -155,6 +157,10 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
             conversion, conversion_tail = None, conversion_text
         if conversion is None or _words(conversion_tail.rstrip(")").strip())[1]:
             return CellReading(raw, problem=f"{conversion_text!r} after the figure is not a conversion")
+    rate = RATE_TAIL_RE.match(tail.lstrip())
+    if rate:
+        unit = "hour" if (rate["unit"] or rate["word"]).lower().startswith("h") else "day"
+        return CellReading(raw, problem=f"a rate by the {unit}: shown as written, never taken for a year's pay")
     if tail.lstrip().startswith("±"):
         return CellReading(raw, problem="a midpoint ± a spread, not a range: shown as written")
     reading, unknown = _tail(tail)
@@ -283,4 +289,39 @@ def spread_mismatch(cell: str, currency: str | None) -> str | None:
     return (
         f"{found['mid']} ± {found['percent']}% is {format_range(*made, mid.currency)}, but the range written beside it "
         f"is {format_range(low.amount, high.amount, mid.currency)}"
+    )
+
+
+# `75–90 GBP an hour (i.e. 650–720 GBP a day on an 8-hour day)`: an hourly rate with the day rate it makes and the
+# hours of that day written beside it. Both stay as written; the day rate is only checked against the hours.
+DAY_RATE_BESIDE_RE = re.compile(rf"(?P<range>{_AMOUNT}(?:{_SEPARATOR}{_AMOUNT})?)\s*(?:an?|per|/)\s*day\b", re.I)
+HOURS_A_DAY_RE = re.compile(
+    r"(?<![\d.,])(?P<hours>\d{1,2}(?:[.,]\d+)?)[- ]?(?:hours?|hrs?|h)[- ]?(?:work(?:ing)?[- ]?)?day\b", re.I
+)
+
+
+def day_rate_mismatch(cell: str, currency: str | None) -> str | None:
+    """What is wrong when an hourly rate times the hours of a day is not the day rate written beside it; None
+    when they agree, or when the cell is no such pair."""
+    text = clean_inline(cell)
+    try:
+        hourly, tail = _leading_range(text, currency)
+    except MoneyError:
+        return None
+    rate = RATE_TAIL_RE.match(tail.lstrip()) if hourly else None
+    day = DAY_RATE_BESIDE_RE.search(tail) if rate and (rate["unit"] or rate["word"]).lower().startswith("h") else None
+    hours = HOURS_A_DAY_RE.search(tail, day.end()) if day else None
+    if hours is None:
+        return None
+    try:
+        daily = parse_range(day["range"], hourly.currency)
+    except MoneyError:
+        return None
+    length = Fraction(Decimal(hours["hours"].replace(",", ".")))
+    made = (hourly.low.amount * length, hourly.high.amount * length)
+    if daily.currency != hourly.currency or made == (daily.low.amount, daily.high.amount):
+        return None
+    return (
+        f"{hourly} an hour for a day of {hours['hours']} hours is {format_range(*made, hourly.currency)}, but the day "
+        f"rate written beside it is {daily}"
     )

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.guides.markdown.blocks import Block
+from bot.guides.markdown.blocks import Block, definition_list
 from bot.guides.markdown.tables import EMOJI_RE, Reporter, _band_rows, column_kind
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
@@ -49,6 +49,7 @@ def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
         regions
         or _regions_in_items(blocks, report)
         or _regions_in_nested_lists(blocks, report)
+        or _regions_in_definitions(blocks, report)
         or _regions_in_sentences(blocks, report)
     )
 
@@ -318,3 +319,26 @@ def _regions_in_nested_lists(blocks: list[Block], report: Reporter) -> list[Regi
             report.warn(item.line, "band list", f"no band read from {item.text[:60]!r}; the list is kept as written")
         return regions
     return []
+
+
+# --- a definition list: the region as its term, its parts as definitions ------------------------------------
+#
+#     London (outside IR35, via your own Ltd company)
+#     : Hourly: 75–90 GBP an hour (i.e. 650–720 GBP a day on an 8-hour day)
+#     : Completion bonus: 5 000 GBP, paid if you see out the full 12 months
+
+
+def _regions_in_definitions(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    """A band per term whose definitions name parts of pay (`Day rate:`, `Base:`), one at least with a figure.
+    The paragraphs stay in the guide's kept text as well: their notes are read nowhere else."""
+    regions: list[RegionBand] = []
+    for block in blocks:
+        found = definition_list(block)
+        if found is None:
+            continue
+        term, definitions = found
+        items = [(m["label"], m["value"], block.line) for m in map(LABELLED_ITEM_RE.match, definitions) if m]
+        parts = [value for label, value, _ in items if _kind(label) in PART_KINDS]
+        if any(FIGURE_RE.search(value) for value in parts):
+            regions.extend(_one_row(clean_inline(term), items, block.line, report))
+    return regions

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.guides.markdown.blocks import Block, parse_blocks
+from bot.guides.markdown.blocks import Block, definition_list, parse_blocks
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, read_list_bands
@@ -620,8 +620,11 @@ def _lever_paragraphs(sections: list[Section]) -> list[tuple[str, str, int]]:
             under = bool(LEVER_SECTION_RE.search(section.title))
             for block in section.blocks if under else []:
                 led = ITALIC_LEAD_RE.match(block.text) if block.kind == "paragraph" else None
+                defined = definition_list(block)  # `IR35 determination` over `: Get the Status ...`
                 if led:
                     found.append((led["title"], led["script"], block.line))
+                elif defined:
+                    found.append((defined[0], " ".join(defined[1]), block.line))
         elif under:
             found.append((section.title, section.inline, section.line))
     return found

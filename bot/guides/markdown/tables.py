@@ -22,7 +22,7 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block
-from bot.guides.markdown.cells import FOOTNOTE_RE, CellReading, read_cell, spread_mismatch
+from bot.guides.markdown.cells import FOOTNOTE_RE, CellReading, day_rate_mismatch, read_cell, spread_mismatch
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import (
     UNPUBLISHED_BONUS,
@@ -114,6 +114,8 @@ HEAD_NOUNS = {
 SIGN_ON_WORDS = {"firma", "contratacao", "contratacion", "assinatura", "bienvenue", "tekenbonus", "welkomstbonus"}
 # Words that make a total one of cash alone (`Total Cash`, `Total anual em dinheiro`, `Totaal contant`)
 CASH_WORDS = {"cash", "dinheiro", "efectivo", "contant", "bar"}
+# A contractor's rate (`Hourly`, `Day rate`, `Daily rate`, `Rate`): the contractor's pay
+CONTRACT_RATE_RE = re.compile(r"^(?:(?:day|daily|hourly|hour|contract(?:or)?)[- ]?rates?|hourly|daily|rates?)$")
 # A 13th month's pay (`13e maand`, `13th month`, `13º salário`): a bonus of one month's salary
 THIRTEENTH_MONTH_RE = re.compile(
     r"\b1[34](?:e|th|º|°|o|\.)?\s*(?:maand|month|mes|m[eê]s|mois|monatsgehalt|sal[áa]rio)\b", re.I
@@ -132,6 +134,8 @@ def column_kind(header: str) -> str:
     words = re.findall(r"[a-z]+", main)
     if THIRTEENTH_MONTH_RE.search(lowered):
         return "bonus"
+    if CONTRACT_RATE_RE.match(main.strip()):
+        return "base"  # a contractor's rate is the pay a base salary is for others; read_cell keeps it as written
     parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
     if NOT_A_BAND_PART & set(words):
         return "extra"
@@ -340,7 +344,7 @@ class BandBuilder:
             reading = replace(reading, per=period)
         if reading.figure is None:
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
-            mismatch = spread_mismatch(cell, self.currency)
+            mismatch = spread_mismatch(cell, self.currency) or day_rate_mismatch(cell, self.currency)
             if mismatch:
                 self.report.warn(line, f"{self.where}: {label}", mismatch)
         elif kind != "stock" and reading.years is not None:
