@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.understanding.intents import OTHER_ITEM_RE
+from bot.understanding.intents import OTHER_ITEM_RE, UNRELATED_TASK_RE
 from bot.understanding.model import Utterance
 
 EXAMPLES = Path(__file__).with_name("intent_examples.txt")
@@ -152,7 +152,13 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
     if guess == ruled or guess in NEVER:
         return ruled
     if ruled == "other":
-        if NEXT_STEP_RE.match(utterance.text) or utterance.notes and question or OTHER_ITEM_RE.search(utterance.text):
+        if (
+            NEXT_STEP_RE.match(utterance.text)
+            or utterance.notes
+            and question
+            or OTHER_ITEM_RE.search(utterance.text)
+            or UNRELATED_TASK_RE.search(utterance.text)
+        ):
             # (and "is a later start date reasonable to ask for?": an item no guide section answers, ruled so)
             # "what now?" asks for the next step, which the coach's reply to `other` gives; a question about
             # an item kept as a note ("what about relocation?") has no topic of its own to guess

