@@ -308,3 +308,67 @@ def test_rates_and_day_rates_read_in_general():
     assert day_rate_mismatch("£75 an hour (£600 a day on an 8-hour day)", "GBP") is None  # they agree
     assert day_rate_mismatch("£80/hour, i.e. £600 per day on a 7.5 hour day", "GBP") is None  # 7.5 hours, not 5
     assert "is £560" in day_rate_mismatch("£80/hour, i.e. £600 per day on a 7-hour day", "GBP")
+
+
+# --- Lumbrera Pagos: Spanish prose, a paragraph a city, `de 1.1 millones a 1.45 millones de pesos (MXN)` ----------
+
+
+def test_spanish_prose_bands_read_clause_by_clause_as_in_the_key(catalog):
+    guide = _guide(catalog, "lumbrera-pagos")
+    assert (guide.company.name, guide.role.title) == ("Lumbrera Pagos", "Ingeniero/a de Backend Sénior")
+    assert [r.name for r in guide.regions] == [
+        "Ciudad de México (oficinas centrales)",
+        "Monterrey",
+        "Remoto desde Colombia",
+    ]
+    _, cdmx = _band(catalog, "lumbrera-pagos", "Ciudad de México (oficinas centrales)")
+    assert cdmx.currency == "MXN" and _range(cdmx.base) == (1_100_000, 1_450_000, "MXN")
+    assert _range(cdmx.stock.value) == (30_000, 70_000, "USD") and cdmx.stock.vesting_years == 4  # the whole package
+    assert _range(cdmx.sign_on) == (80_000, 80_000, "MXN")  # `bono de firma de 80 mil pesos`: the paragraph's pesos
+    assert (
+        not cdmx.bonus.published and cdmx.total is None
+    )  # `de hasta 10%`, `aproximadamente entre ...`: left in the text
+    assert cdmx.computed_total() is None  # options in dollars are never added to pesos
+    _, monterrey = _band(catalog, "lumbrera-pagos", "Monterrey")
+    assert _range(monterrey.stock.value) == (20_000, 50_000, "USD") and monterrey.stock.vesting_years == 4
+    assert monterrey.sign_on is None  # `No he visto bono de firma`
+    _, colombia = _band(catalog, "lumbrera-pagos", "Remoto desde Colombia")
+    assert colombia.currency == "COP" and _range(colombia.base) == (190_000_000, 260_000_000, "COP")
+    assert colombia.stock is None  # `Opciones: las mismas que Monterrey`: said by reference, never copied
+
+
+def test_lumbreras_monterrey_low_above_high_is_flagged_and_kept_as_written(catalog):
+    _, monterrey = _band(catalog, "lumbrera-pagos", "Monterrey")
+    assert monterrey.base is None and monterrey.cell("base").raw == "de 1.05 millones a 980 mil pesos (MXN)"
+    warnings = _warnings(catalog, "lumbrera-pagos")
+    assert any("Monterrey: Base: low MX$1.05M exceeds high MX$980K" in w for w in warnings)
+
+
+def test_lumbreras_paragraphs_levers_and_script_are_kept(catalog):
+    guide = _guide(catalog, "lumbrera-pagos")
+    bands = next(text for text in guide.kept if text.title == "Cuánto pagan").text
+    assert "aguinaldo equivalente a un mes de sueldo (30 días)" in bands  # read nowhere else: kept as written
+    assert "entre 1.2 y 1.8 millones MXN, sin contar las opciones" in bands
+    assert [lever.title for lever in guide.levers] == [
+        "La oferta de la competencia",
+        "Guardias (on-call)",
+        "Precio de ejercicio de las opciones",
+        "Días de home office",
+    ]
+    assert [(t.kind, t.title) for t in guide.scripts] == [("script", "Guion para contraofertar")]
+
+
+def test_all_six_load_and_each_planted_inconsistency_is_flagged(catalog):
+    assert catalog.report.errors == []
+    assert len(catalog.guides) == 6
+    flagged = [str(w) for w in catalog.report.warnings]
+    flagged += [str(w) for guide in catalog.guides for w in consistency_warnings(guide, guide.key)]
+    planted = {
+        "quillfeather": "New York: total comp: published $211K–$284K differs from its parts $211K–$274K",
+        "orrery": "Zürich: Equity / yr: the currency changes within the row",
+        "tinkerwell": "is £600–£720, but the day rate written beside it is £650–£720",
+        "lumbrera": "Monterrey: Base: low MX$1.05M exceeds high MX$980K",
+        "vaarwater": "published €90.5K–€112.5K differs from its parts €90.5K–€107.5K",
+        "mare": "R$ 20 mil ± 10% is R$18K–R$22K, but the range written beside it is R$18K–R$23K",
+    }
+    assert {name for name, text in planted.items() if any(text in w for w in flagged)} == set(planted)

@@ -29,6 +29,7 @@ from bot.guides.markdown.blocks import Block, definition_list
 from bot.guides.markdown.tables import EMOJI_RE, Reporter, _band_rows, column_kind
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
+from bot.guides.money import MoneyError, parse_range
 
 PART_KINDS = {"base", "stock", "bonus", "total", "total_year1", "sign_on"}
 LABELLED_ITEM_RE = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>\S.*)$")
@@ -51,6 +52,7 @@ def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
         or _regions_in_nested_lists(blocks, report)
         or _regions_in_definitions(blocks, report)
         or _regions_in_sentences(blocks, report)
+        or _regions_in_prose(blocks, report)
     )
 
 
@@ -342,3 +344,97 @@ def _regions_in_definitions(blocks: list[Block], report: Reporter) -> list[Regio
         if any(FIGURE_RE.search(value) for value in parts):
             regions.extend(_one_row(clean_inline(term), items, block.line, report))
     return regions
+
+
+# --- bands told in Spanish or Portuguese prose, a paragraph a region ---------------------------------------
+#
+#     **Monterrey.** Aquí la banda es más baja: el sueldo base va de 1.05 millones a 980 mil pesos (MXN) al año.
+#     ... Las opciones son menores, de 20 mil a 50 mil USD por el paquete completo, también a 4 años.
+#
+# A paragraph led by a region's name in bold is read clause by clause (a clause ends at `.` or `;`): a clause that
+# names one part of pay, and only one, gives that part the first figure written in it with its currency (`de X a Y
+# pesos (MXN)`, `entre X y Y MXN`, `80 mil pesos`). A clause naming two parts, a bound (`de hasta 10%`), a figure
+# said by reference (`las mismas que Monterrey`) or an approximate one is left to the paragraph, which the guide
+# keeps as written. In these sentences `mil` is a thousand and `millones` a million, whatever the currency.
+
+PROSE_LEAD_RE = re.compile(r"^\*\*(?P<name>[^*]{2,80}?)[.:]?\*\*[.:]?\s+(?P<rest>\S.*)$", re.S)
+PROSE_PARTS = (
+    ("Sign-on", r"\bbono\s+de\s+firma\b|\bb[ôo]nus\s+de\s+(?:contrata[çc][ãa]o|assinatura)\b|\bluvas\b"),
+    ("Base", r"\bsueldo\b|\bsalario\b|\bsal[áa]rio\b|\bel\s+pago\b|\bo\s+pagamento\b"),
+    ("Equity", r"\bopciones\b|\bacciones\b|\bop[çc][õo]es\b|\ba[çc][õo]es\b|\besop\b|\bequity\b"),
+    ("Bonus", r"\bbono\b|\bb[ôo]nus\b|\baguinaldo\b|\bprima\b|\bplr\b"),
+    ("Total", r"\ben\s+efectivo\b|\bem\s+dinheiro\b|\btotal\b"),
+)
+PROSE_PART_RES = [(label, re.compile(pattern, re.I)) for label, pattern in PROSE_PARTS]
+_PROSE_NUMBER = r"\d+(?:[.,]\d+)?(?:\s+(?:mil|millones|millón|milhões|milhão))?"
+_PROSE_CURRENCY = (
+    r"(?:de\s+)?(?:(?P<word>pesos|d[óo]lares|reais|reales|euros)(?:\s+[a-zé]+)?(?:\s*\((?P<code>[A-Z]{3})\))?"
+    r"|(?P<iso>(?-i:[A-Z]{3}))\b)"
+)
+PROSE_FIGURE_RE = re.compile(
+    rf"(?:(?:\bde|\bentre)\s+(?P<low>{_PROSE_NUMBER})\s+(?:a|y|e|hasta|até)\s+)?(?P<high>{_PROSE_NUMBER})\s+{_PROSE_CURRENCY}",
+    re.I,
+)
+PROSE_HEDGE_RE = re.compile(
+    r"\b(?:hasta|até|aproximadamente|aprox|cerca\s+de|unos|unas|las\s+mismas|os\s+mesmos)\b", re.I
+)
+PROSE_YEARS_RE = re.compile(r"\b(?:a|en|em|durante)\s+(?P<years>\d+)\s+(?:años|anos)\b", re.I)
+WORD_CURRENCIES = {"dolares": "USD", "dólares": "USD", "reais": "BRL", "reales": "BRL", "euros": "EUR"}
+
+
+def _regions_in_prose(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    regions: list[RegionBand] = []
+    for block in blocks:
+        led = PROSE_LEAD_RE.match(block.text) if block.kind == "paragraph" else None
+        if led is None:
+            continue
+        parts = _prose_parts(led["rest"], block.line, report, led["name"].strip())
+        if parts:
+            regions.extend(_one_row(led["name"].strip(), parts, block.line, report))
+    return regions
+
+
+def _prose_parts(text: str, line: int, report: Reporter, region: str) -> list[tuple[str, str, int]]:
+    """(part, its figure as the band reader reads it, line) for each clause naming one part and one figure."""
+    pesos = next((m["code"] for m in PROSE_FIGURE_RE.finditer(text) if m["word"] and m["code"]), None)
+    found: dict[str, str] = {}
+    for clause in re.split(r"(?<=[a-záéíóúñ)%])[.;]\s+", clean_inline(text)):
+        named = {label for label, pattern in PROSE_PART_RES if pattern.search(clause)}
+        if "Sign-on" in named:
+            named.discard("Bonus")  # `bono de firma` names a sign-on, not the yearly bonus
+        figure = PROSE_FIGURE_RE.search(clause)
+        if len(named) != 1 or figure is None or PROSE_HEDGE_RE.search(clause[: figure.start()][-30:]):
+            continue
+        (label,) = named
+        if label in found:
+            continue
+        written = _prose_figure(figure, pesos, clause, line, report, f"{region}: {label}")
+        if written:
+            found[label] = written
+    return [(label, value, line) for label, value in found.items()]
+
+
+def _prose_figure(figure: re.Match, pesos: str | None, clause: str, line: int, report: Reporter, where: str) -> str:
+    """The figure as the band reader reads it (`1.1M – 1.45M MXN over 4 years`), or as written when it cannot be read
+    exactly (a low above the high: said, and kept)."""
+    word = (figure["word"] or "").lower()
+    code = figure["iso"] or figure["code"] or (pesos if word == "pesos" else WORD_CURRENCIES.get(word))
+    if code is None:
+        return ""
+    low, high = (_prose_number(figure[end]) for end in ("low", "high"))
+    text = f"{low} – {high} {code}" if low else f"{high} {code}"
+    try:
+        parse_range(text)
+    except MoneyError as exc:
+        report.warn(line, where, f"{exc}; kept as written")
+        return figure[0]
+    years = PROSE_YEARS_RE.search(clause, figure.end())
+    return f"{text} over {years['years']} years" if years else text
+
+
+def _prose_number(written: str | None) -> str:
+    """`30 mil` -> `30k`, `1.1 millones` -> `1.1M`: the Spanish or Portuguese scale word as the reader's suffix."""
+    if not written:
+        return ""
+    number, _, scale = written.partition(" ")
+    return number + {"": "", "mil": "k"}.get(scale.lower(), "M")
