@@ -137,6 +137,9 @@ REQUEST_SHAPE_RE = re.compile(
 )
 
 
+ASKED_FIRST_RE = re.compile(r"\s*(?:how|what|can|could|should|would|is|are|do|does|did|why|which|when|where)\b", re.I)
+
+
 def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: bool) -> str:
     """The intent, once the classifier has had its say where the rules are weakest:
     - the rules read nothing (`other`): a question the classifier recognises (or a request, a thanks,
@@ -175,6 +178,10 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
 
         return guess if close and trained.similarity(utterance.text, guess) >= SIMILAR_ENOUGH else ruled
     stated = ruled in ("offer", "revised", "rival", "current") and len(utterance.amounts) >= 2
+    # "second one is from Spotify, 72k eur, wondering if i mention it": a rival named with its figure is news
+    # the case keeps, whatever the question after it ("how does 185k compare to what modal offered" asks first)
+    told_first = not ASKED_FIRST_RE.match(utterance.text)
+    stated = stated or ruled == "rival" and bool(utterance.rivals) and bool(utterance.amounts) and told_first
     if question and ruled in CASE_CHANGING and guess not in CASE_CHANGING and not stated:
         # several figures stated with a question ("is this good? 160k base and 50k equity") stay a statement
         return guess

@@ -1184,6 +1184,8 @@ PUSHBACK_RE = re.compile(
     r"(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|total|tc|package)?"
     r"\s*(?:is|would\s+be|they\s+can\s+(?:do|go|offer))\s+[$£€]?\d"
     r"|\bmax(?:es)?\s+(?:out\s+)?at\s+[$£€]?\d|\b[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,20}\b(?:at\s+(?:the\s+)?most|tops)\b"
+    # "at the most recent tender price": "most" of an adjective, no limit
+    r"(?!\s+(?:recent|important|likely|common|popular|\w+ive|\w+ous)\b)"
     r"|\bno\s+more\s+than\s+(?:[$£€]\d|\d[\d,.]*\s*k\b|\d{4,})|\bup\s+to\s+[$£€]?\d[^.;!?]{0,25}\bno\s+(?:higher|more|further)\b"
     # "we can go to 192k but not beyond": the clause after "but" says the limit
     r"|^\s*not\s+(?:beyond|above|higher|further|any\s+(?:higher|further))\b"

@@ -708,12 +708,17 @@ LEVEL_ASKED_RE = re.compile(
 )
 
 
+VESTING_FIRST_RE = re.compile(r"\s*(?:the\s+|their\s+|my\s+|this\s+)?vesting(?:\s+schedule)?\s+(?:is|was)\b", re.I)
+
+
 def _question_topic(text: str, has_figures: bool, utterance_level: str | None = None) -> str | None:
     if not QUESTION_RE.search(text):
         # A deadline is worth an answer even when only stated ("the deadline is tomorrow").
         return "deadline" if not has_figures and _TOPIC_RE["deadline"].search(text) else None
     if not has_figures and (utterance_level and LEVEL_CLAIM_RE.search(text) or LEVEL_ASKED_RE.search(text)):
         return "level"  # "they offered me L4 but i think i'm L5, thoughts?": about the level, not the offer
+    if not has_figures and VESTING_FIRST_RE.match(text):
+        return "vesting"  # "vesting is 10/20/30/40 at amazon, how bad compare to 25 each yr": the vesting judged
     if ACCEPT_ASKED_RE.search(text):
         return "accept"  # "Would you advise me to sign now, or wait until Meta answers by Thursday?"
     for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):

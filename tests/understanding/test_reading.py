@@ -384,3 +384,17 @@ def test_dictated_questions_and_requests_keep_their_intent():
     }
     for text, intent in cases.items():
         assert understand(text, DISCUSSED).intent == intent, text
+
+
+def test_a_rival_told_then_asked_about_and_a_vesting_judged():
+    """Held-out 25 and 26's last intent misses: a rival with its figure and a question after it was read as
+    'should I accept?'; a vesting schedule judged against another was read as 'is the offer good?'; a price
+    'at the most recent tender' was read as a limit."""
+    told = "second one is from Spotify Stockholm, 72k eur, wondering if i mention it to planetscale"
+    assert understand(told, DISCUSSED).intent == "rival"
+    assert understand("how does 185k compare to what modal offered", DISCUSSED).intent == "good"
+    assert understand("vesting is 10/20/30/40 at amazon, how bad compare to 25 each yr", DISCUSSED).intent == "vesting"
+    tender = understand(
+        "Anthropic came through: 305k base and equity of 550k at the most recent tender price.", DISCUSSED
+    )
+    assert tender.intent == "rival" and tender.fixed == []
