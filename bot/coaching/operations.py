@@ -650,6 +650,7 @@ def _constrain(case: Case, u: Utterance, done: Applied, currency) -> None:
     for part in u.fixed:
         if part not in case.fixed:
             case.fixed.append(part)
+    sums: dict[str, str] = {}
     for amount in u.amounts:
         if (
             amount.holder == OFFER
@@ -657,10 +658,23 @@ def _constrain(case: Case, u: Utterance, done: Applied, currency) -> None:
             and amount.component in ("base", "equity", "sign_on", "total")
             and (amount.component in u.fixed or "total" in u.fixed)
         ):
-            case.caps[amount.component] = int(amount.value)
+            if not amount.change:
+                case.caps[amount.component] = int(amount.value)
+                continue
+            # "the best they can do on base is another 5k": a limit on the move, so the cap is the figure
+            # held plus it, the sum said; with no figure held, no cap is made up
+            held = getattr(case.offer, CHANGEABLE.get(amount.component, ""), None)
+            if held is None:
+                continue
+            sign = 1 if amount.change == "up" else -1
+            case.caps[amount.component] = int(held + sign * amount.value)
+            sums[amount.component] = (
+                f"{money(held, currency)} {'+' if sign > 0 else '−'} {money(amount.value, currency)} = "
+            )
     capped = {k: v for k, v in case.caps.items() if k in u.fixed and k != "total"}
     named = ", ".join("the package" if p == "total" else PART_WORDS[p] for p in u.fixed if p not in capped)
     if named:
         done.say(f"{named} fixed: kept out of the ask")
     for part, limit in capped.items():
-        done.say(f"{PART_WORDS[part]} fixed at no more than {money(limit, currency)}, they said: asked no higher")
+        shown = sums.get(part, "") + money(limit, currency)
+        done.say(f"{PART_WORDS[part]} fixed at no more than {shown}, they said: asked no higher")

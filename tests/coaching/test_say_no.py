@@ -48,3 +48,19 @@ def test_the_answer_shows_what_can_still_move_and_changes_nothing(chat):
     assert "The Acme offer pays more (+$37.5K" in reply
     after = chat.stored()
     assert before["offer"] == after["offer"] and before.get("fixed") == after.get("fixed")
+
+
+def test_a_limit_on_the_move_caps_the_part_at_the_figure_held_plus_it(chat):
+    """'the best they can do on base is another 5k max' (held-out 27, dictated) was shown as "base fixed at no
+    more than $5K": the move taken for the cap. The cap is the base held plus the move, the sum said; with no
+    base held, the coach asks for it rather than make one up."""
+    chat.say(OFFER)
+    reply = chat.say("recruiter says the best they can do on bass is another five k max")
+    assert "base fixed at no more than $170K + $5K = $175K, they said" in reply
+    assert "$5K, they said" not in reply.replace("+ $5K", "")
+    assert chat.stored()["caps"] == {"base": 175_000}
+
+
+def test_a_limit_on_the_move_with_no_figure_held_asks_for_it(chat):
+    reply = chat.say("the best they can do on base is another 5k max")
+    assert "What is the base now?" in reply and "no more than" not in reply
