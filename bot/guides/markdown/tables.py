@@ -833,7 +833,7 @@ def _item_value_tables(
         return None
     regions: list[RegionBand] = []
     for table in keyed:
-        heading = _region_heading_before(blocks, table, title_line)
+        heading = _heading_before(blocks, table, title_line, as_written=True)
         if not heading:
             report.warn(table.line, "band table", "an item | value table under no heading naming its region; left out")
             continue
@@ -842,19 +842,6 @@ def _item_value_tables(
     if not regions:
         report.error(keyed[0].line, "band table", "no item | value table has figures")
     return regions
-
-
-def _region_heading_before(blocks: list[Block], table: Block, title_line: int | None) -> str | None:
-    """The nearest heading above the table, as written (`São Paulo (sede comercial)`), when no table sits between."""
-    heading = None
-    for block in blocks:
-        if block is table:
-            return heading
-        if block.kind == "heading":
-            heading = None if block.line == title_line else EMOJI_RE.sub(" ", clean_inline(block.text)).strip()
-        elif block.kind == "table":
-            heading = None
-    return None
 
 
 def _more_region_tables(
@@ -901,15 +888,20 @@ def _more_region_tables(
     return regions
 
 
-def _heading_before(blocks: list[Block], table: Block, title_line: int | None = None) -> str | None:
+def _heading_before(
+    blocks: list[Block], table: Block, title_line: int | None = None, as_written: bool = False
+) -> str | None:
     """The text of the nearest heading above the table, when no other table sits between them
-    (the guide's title is no table's heading)."""
+    (the guide's title is no table's heading); `as_written` keeps its brackets (`São Paulo (sede comercial)`
+    names a region), which a level's heading loses."""
     heading = None
     for block in blocks:
         if block is table:
             return heading
         if block.kind == "heading" and block.line == title_line:
             heading = None
+        elif block.kind == "heading" and as_written:
+            heading = EMOJI_RE.sub(" ", clean_inline(block.text)).strip()
         elif block.kind == "heading":
             # `L4 (Software Engineer II)` -> L4: the level as people type it; the words in brackets restate it.
             heading = re.sub(r"\s*\([^)]*\)\s*$", "", clean_inline(block.text)) or clean_inline(block.text)
