@@ -547,9 +547,19 @@ def region_aliases(name: str) -> list[str]:
     core = re.sub(r"\b(hq|headquarters|office)\b|\(.*?\)", "", lowered).strip(" -,")
     if core and core != lowered:
         aliases.append(core)
-    if re.search(r"\b(hq|headquarters)\b", lowered):
+    if HEADQUARTERS_RE.search(lowered):
         aliases.append("hq")
+    remote = REMOTE_FROM_RE.match(lowered)
+    if remote:  # `Remoto — Portugal`, `Remoto desde Colombia`: remote from a place, and the place alone
+        aliases += [f"remote {remote['place']}", remote["place"]]
     return aliases
+
+
+# The headquarters as guides in other languages say it (`(hoofdkantoor)`, `(oficinas centrales)`, `(siège)`)
+HEADQUARTERS_RE = re.compile(r"\b(?:hq|headquarters|hoofdkantoor|oficinas\s+centrales|si[èe]ge|hauptsitz|zentrale)\b")
+REMOTE_FROM_RE = re.compile(
+    r"^(?:remoto|remota|remote)\s*(?:[—–:-]\s*|\s(?:desde|from|a\s+partir\s+de|vanuit|aus|depuis)\s+)(?P<place>[^()]+?)\s*$"
+)
 
 
 # --- levels as rows, regions as columns ----------------------------------------------------------
