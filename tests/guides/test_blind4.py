@@ -372,3 +372,16 @@ def test_all_six_load_and_each_planted_inconsistency_is_flagged(catalog):
         "mare": "R$ 20 mil ± 10% is R$18K–R$22K, but the range written beside it is R$18K–R$23K",
     }
     assert {name for name, text in planted.items() if any(text in w for w in flagged)} == set(planted)
+
+
+def test_regions_named_in_other_languages_are_reached_as_typed(catalog):
+    from bot.guides.resolve import Resolver
+
+    resolver = Resolver(catalog)
+    colombia = resolver.resolve("lumbrera backend colombia")  # `Remoto desde Colombia`
+    assert (colombia.kind, colombia.region.name) == ("band", "Remoto desde Colombia")
+    portugal = resolver.resolve("mare dados pleno portugal")  # `Remoto — Portugal`
+    assert (portugal.kind, portugal.region.name) == ("band", "Remoto — Portugal")
+    hq = resolver.resolve("vaarwater product designer senior hq")  # `(hoofdkantoor)`
+    assert (hq.region.name, hq.region.level) == ("Amsterdam (hoofdkantoor)", "Senior Product Designer")
+    assert resolver.resolve("orrery perception remote").kind == "region_unknown"  # the 85% rule is no band
