@@ -128,7 +128,7 @@ NOT_FIGURES_RE = re.compile(
 PART_GAP_RE = re.compile(r"\s*(?:in\s+)?")  # between figures and the part word that names them ("100k in rsus")
 SLASHED_FIGURES_RE = re.compile(
     r"(?<![\w.$/])[$£€]?(?:[4-9]\d|[1-9]\d{2})(?:[.,]\d+)?\s*[kK]?"
-    r"(?:\s*/\s*[$£€]?\d{1,3}(?:[.,]\d+)?\s*[kK]?){1,4}(?![\w/%]|\.\d)"
+    r"(?:\s*/\s*[$£€]?\d{1,3}(?:[.,]\d+)?\s*[kK]?){1,4}(?![\w/%]|\.\d|\s*(?:yrs?|years?)\b)"  # "250k/4 yrs": a grant
 )
 SCHEDULE_RE = re.compile(
     r"(?<![\w.$])(?P<parts>\d{1,2}(?:\.\d+)?\s*%?(?:\s*[/,-]?\s*\d{1,2}(?:\.\d+)?\s*%?){2,5})(?![\w.]|\s*[kKmM]\b)"
@@ -164,19 +164,22 @@ SHARE_PRICE_RE = re.compile(
     # "6,000 rsus priced at $20 each", "each share is worth $40", "the shares are worth $22 each",
     # "3,000 shares at $25 each": a price said with its currency, per share
     r"|(?:\bpriced\s+at|\bworth|\bvalued\s+at|\bat|@)\s*(?P<c>[$£€]\s?\d+(?:\.\d+)?)\s*each\b"
-    r"|\beach\s+(?:share|unit|rsu|option)\s+(?:is\s+)?(?:worth|valued\s+at|priced\s+at|at)\s*(?P<d>[$£€]?\s?\d+(?:\.\d+)?)(?![\d.,]|\s*[kKmM]\b)"
+    r"|\b(?:each|a|one|per)\s+(?:share|unit|rsu|option)\s+(?:is\s+)?(?:worth|valued\s+at|priced\s+at|at)\s*(?P<d>[$£€]?\s?\d+(?:\.\d+)?)(?![\d.,]|\s*[kKmM]\b)"
     r"|\b(?:shares|rsus|options|units)\s+(?:are\s+)?(?:worth|valued\s+at|priced\s+at)\s*(?P<e>[$£€]\s?\d+(?:\.\d+)?)"
     r"(?![\d.,]|\s*[kKmM]\b)"
     # "5,000 shares at $18", "6,000 rsus at $25": a count, then a price with its currency and no thousands
     r"|(?<=\d)\s+(?:shares|rsus|options|units)\s+at\s+(?P<f>[$£€]\s?\d+(?:\.\d+)?)(?![\d.]|\s*[kKmM]\b)"
     r"|\b(?:share\s+price|price\s+per\s+share|per[- ]share\s+(?:price|value)|409a(?:\s+(?:price|value))?|fmv)"
     r"\s*(?:of|is|:|at|was)?\s*(?P<b>[$£€]?\s?\d+(?:\.\d+)?)"
+    # "last round priced them at $6.25": a price put on the count said before (_a_share_price checks one was)
+    r"|\bpriced\s+(?:them|those|it|the\s+(?:shares|rsus|options|units))\s+at\s+(?P<h>[$£€]\s?\d+(?:\.\d+)?)"
     # "still $12 a share": a price with its currency, a share, needs no word before it
     r"|(?<![\w.])(?P<g>[$£€]\s?\d+(?:\.\d+)?)\s*(?:a|per|/)\s*share\b",
     re.I,
 )
 STRIKE_RE = re.compile(
-    r"\b(?:strike|exercise)(?:\s+price)?\s*(?:of|is|:|at|was|=)?\s*(?P<a>[$£€]?\s?\d+(?:\.\d+)?)"
+    r"\b(?:strike|exercise)(?:\s+price)?\s*(?:(?:still|now|stays|remains)\s+)?(?:of|is|:|at|was|=)?\s*"
+    r"(?P<a>[$£€]?\s?\d+(?:\.\d+)?)"
     r"|(?:\bat\s+(?:a|an)\s+)?(?P<b>[$£€]?\s?\d+(?:\.\d+)?)\s+(?:strike|exercise)(?:\s+price)?\b",
     re.I,
 )
@@ -192,7 +195,7 @@ KIND_RE = re.compile(
     r"(?P<relocation>reloc(?:ation)?(?:\s+(?:bonus|package|stipend|allowance|assistance))?|moving\s+(?:costs"
     r"|allowance|bonus))"
     r"|(?P<refresh>refresh(?:er)?s?(?:\s+grants?)?|annual\s+(?:equity\s+)?refresh)"
-    r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus)?|signing(?:\s+bonus)?|joining\s+bonus|sign[\s-]?in\s+bonus"
+    r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus(?:es)?)?|signing(?:\s+bonus(?:es)?)?|joining\s+bonus|sign[\s-]?in\s+bonus"
     r"|one[\s-]?time\s+bonus)"
     r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?|variable(?:\s+(?:pay|comp))?)"
     # ESOPs and VSOPs (an employee or virtual stock option plan), virtual and phantom shares: equity, however
@@ -296,6 +299,7 @@ _RIVAL_VERBS = (
     r"|(?:is|are)\s+(?:dangling|floating|pitching|proposing)|floated|pitched|threw\s+out|dangled|proposed"
     r"|got\s+back\s+(?:to\s+me\s+)?with|(?:came|got)\s+back\s+(?:to\s+me\s+)?at"
     # "neon pinged back, they're at 185k", "anthropic is also in the mix": a company answering, or weighing in
+    r"|ne\s+(?:bhi\s+)?offer\s+(?:diya|de\s+diya|kiya)"  # "Flipkart ne bhi offer diya" (Hinglish)
     r"|pinged\s+(?:me\s+)?back|(?:is|are)\s+(?:also\s+)?in\s+the\s+(?:mix|running|picture)"
     r"|offered|is\s+offering|are\s+offering|came\s+in|came\s+through|gave\s+me|offers"
     r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+(?:an?|their|its|the)\s+offer"
@@ -304,6 +308,7 @@ _RIVAL_VERBS = (
 OFFER_FROM_RE = re.compile(
     r"\b(?:offers?\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|letter|i\s+(?:got|have|received|had))\s+)?"
     r"(?:from|at|with|by)"
+    r"|(?:otra\s+|outra\s+)?ofertas?\s+(?:de|da|do)"  # "tengo otra oferta de Mercado Libre" (Spanish, Portuguese)
     r"|one\s+(?:from|at|with))\s+" + _LOOSE_NAME,
     re.I,
 )
@@ -353,10 +358,14 @@ OFFER_KINDS = (
     r"|equity|cash|total|higher|lower|similar|same|whole|entire|written|email|ml|swe|engineering|full-time"
     r"|part-time|internal|external|rival|another|second|their|this|that|the|an?|one|two|three|dream|faang|local"
 )
+# A currency's code before a figure ("Cohere: CAD 230,000", "monzo - GBP 95k")
+_CODE_BEFORE = r"(?:(?:usd|cad|eur|gbp|inr|aud|sgd|chf|nzd|sek|nok|dkk|jpy|brl|mxn)\s?)?"
 LABEL_NAME_RE = re.compile(
     r"(?:^|[,;]\s*|\.\s+|^\s*(?:ok(?:ay)?|so|and|also)\W*\s+(?:so\s+)?)"
     + _LOOSE_NAME
-    + r"\s*(?::|=|\s[-–—])\s*(?=[$£€~]?\d)",
+    + r"\s*(?::|=|\s[-–—])\s*(?="
+    + _CODE_BEFORE
+    + r"[$£€~]?\d)",
     re.I,
 )
 # "the anthropic one", "got the planetscale ML offer": the first named with no company known is the own.
@@ -632,7 +641,8 @@ RIVAL_RES = [
     # "de shaw: 275k base", "jane street - 320k", "..., linear: 190k base": a name that labels its figures,
     # in any case (a label word in lower case is no name: see LABEL_WORDS)
     LABEL_NAME_RE,
-    re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=\$?\d)", re.I),  # LABELLED_RIVAL_RE: a label unless capitalised
+    # LABELLED_RIVAL_RE: a label unless capitalised
+    re.compile(r"^\s*" + _NAME + r"\s*:\s*(?=" + _CODE_BEFORE + r"\$?\d)", re.I),
 ]
 # "i got 182k base from planetscale and 195k base from linear": each figure, then whose it is
 FIGURE_FROM_RE = re.compile(
@@ -707,8 +717,14 @@ COMPETING_FROM_RE = re.compile(
     + _LOOSE_NAME,
     re.I,
 )
+# "competing: Hugging Face, base €120k", "other offer - Datadog: 190k": the rival named after a label saying so
+RIVAL_LABEL_RE = re.compile(
+    r"^\s*(?:competing(?:\s+offer)?|competitor|rival(?:\s+offer)?|other\s+offer|backup(?:\s+offer)?|second\s+offer)"
+    r"\s*[:=-]\s*" + _LOOSE_NAME,
+    re.I,
+)
 LABELLED_RIVAL_RE = RIVAL_RES[-1]  # "cohere: $230k", whose name may be a label instead (_mark_name)
-RIVAL_RES += [NAME_OFFER_OPENS_RE, OFFER_CAME_RE, NAME_CHANGED_RE, NUMBERS_FROM_RE, COMPETING_FROM_RE]
+RIVAL_RES += [NAME_OFFER_OPENS_RE, OFFER_CAME_RE, NAME_CHANGED_RE, NUMBERS_FROM_RE, COMPETING_FROM_RE, RIVAL_LABEL_RE]
 FIRST_IS_OWN = (
     NAME_OFFER_OPENS_RE,
     OFFER_CAME_RE,
@@ -912,6 +928,14 @@ NOT_NAMES = frozenset(
         "correction",
         "fyi",
         "like",
+        # things waited on or done that are no company ("waiting on the grant doc", "a script to compare offers")
+        "doc",
+        "docs",
+        "document",
+        "paperwork",
+        "letter",
+        "details",
+        "compare",
         # counts of offers: "two more offers", "a couple of offers"
         "more",
         "several",
@@ -1018,7 +1042,7 @@ _MY_PAY = (
 _MY_PAY_WORD = r"(?:salary|base|pay|comp|tc|ctc|package|total\s+comp)"
 CURRENT_RES = [
     re.compile(
-        r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|have|take\s+home|pull|bring\s+in"
+        r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|getting|have|take\s+home|pull|bring\s+in"
         r"|am\s+(?:on|at|paid|making|earning|getting)|i'?m\s+(?:getting|paid)\s+(?=[$£€]?\d)|"
         r"i'?m\s+(?:on|at|making|earning)|on|at|making|earning|paid|get)\b",
         re.I,
@@ -1037,6 +1061,11 @@ CURRENT_RES = [
         re.I,
     ),
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:sitting\s+)?(?:on|at)\s+(?=[$£€]?\d)", re.I),
+    # "ahorita gano €70k al año", "atualmente ganho R$ 20 mil", "abhi mera CTC 28 lakh hai": one's pay now, said in
+    # Spanish, Portuguese or Hinglish
+    re.compile(
+        r"\b(?:gano|cobro|ganho|actualmente|atualmente|abhi\s+(?:mera|meri|main)|mera\s+(?:ctc|salary|package))\b", re.I
+    ),
     # "I am presently compensated at 163k base"
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+|presently\s+|now\s+)?(?:compensated|remunerated)\b", re.I),
     # "these days i pull 152k", "my paycheck right now works out to 160k"
@@ -1183,6 +1212,7 @@ PUSHBACK_RE = re.compile(
     r"|(?<!\bmy\s)\bmax(?:imum)?\s+(?:(?:for|on)\s+(?:the\s+)?)?"
     r"(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|total|tc|package)?"
     r"\s*(?:is|would\s+be|they\s+can\s+(?:do|go|offer))\s+[$£€]?\d"
+    r"|\b(?:base|salary|equity|bonus|sign[\s-]?on|total|tc|ctc)\s+max\s+[$£€₹]?\d"  # "base max 45 LPA"
     r"|\bmax(?:es)?\s+(?:out\s+)?at\s+[$£€]?\d|\b[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,20}\b(?:at\s+(?:the\s+)?most|tops)\b"
     # "at the most recent tender price": "most" of an adjective, no limit
     r"(?!\s+(?:recent|important|likely|common|popular|\w+ive|\w+ous)\b)"
@@ -1209,7 +1239,10 @@ NO_PART_RE = re.compile(
     # "it's all cash", "a cash-only offer": no equity
     r"|(?:(?:^|[,;:.!?]\s*)(?:it'?s\s+|its\s+|it\s+is\s+)?|\b(?:offer|package|comp)\s+is\s+)all\s+(?P<cash>cash)"
     r"(?:[\s-]+only)?\b(?!\s+(?:bonus|comp|total))"
-    r"|\b(?P<cash2>cash)[\s-]+only\b",
+    r"|\b(?P<cash2>cash)[\s-]+only\b"
+    # "we don't offer sign-on bonuses for this role", "they dont do sign on bonuses at all"
+    r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never)\s+(?:offer|do|give|pay)\s+(?:any\s+)?"
+    r"(?P<part3>equity|stock|rsus|options|bonus(?:es)?|sign[\s-]?(?:on|ing)(?:\s+bonus(?:es)?)?|relocation)\b",
     re.I,
 )
 NOTE_WORDS_RE = re.compile(
@@ -1292,9 +1325,9 @@ def read(text: str, context: Context) -> Utterance:
     masked = _mask(SLASHED_FIGURES_RE, masked, lambda m: utterance.unreadable.append(m[0]), keep=_not_slashed_pay)
     price = next((found for found in SHARE_PRICE_RE.finditer(masked) if _a_share_price(found, masked)), None)
     if price:
-        written = next(price[g] for g in "abcdefg" if price[g])
+        written = next(price[g] for g in "abcdefgh" if price[g])
         utterance.share_price = Decimal(re.sub(r"[^\d.]", "", written))
-        start, end = price.span(next(g for g in "abcdefg" if price[g]))
+        start, end = price.span(next(g for g in "abcdefgh" if price[g]))
         masked = _mask_span(masked, (start, end) if price["e"] or price["f"] else price.span())
     strike = STRIKE_RE.search(masked)
     if strike:
@@ -1429,7 +1462,8 @@ CHANGE_AFTER_RE = re.compile(
 # 20k", "10k more on base", "an extra 15k in equity", "base went down 5k"): never the part's own figure.
 DELTA_UP_BEFORE_RE = re.compile(
     r"(?:\b(?:bumped|raised|upped|increased|lifted|boosted|sweetened|topped\s+up)\b[^.;!?\d$£€]{0,25}\bby"
-    r"|\b(?:up|go(?:ne)?\s+up|went\s+up|came\s+up)(?:\s+by)?|\badded|\badd(?:ing)?|\ban?\s+(?:extra|additional)|\banother)\s*$",
+    r"|\b(?:up|go(?:ne)?\s+up|went\s+up|came\s+up)(?:\s+by)?|\badded|\badd(?:ing)?|\ban?\s+(?:extra|additional)|\banother"
+    r"|(?:^|[(\[])\s*\+)\s*$",  # "(+$40k/yr)": a change in brackets, never a sum's "+"
     re.I,
 )
 DELTA_UP_AFTER_RE = re.compile(r"\s*(?:more|extra|additional|higher|on\s+top)\b", re.I)
@@ -1441,13 +1475,16 @@ DELTA_DOWN_AFTER_RE = re.compile(r"\s*(?:less|lower|fewer)\b", re.I)
 
 
 SHARE_COUNT_RE = re.compile(r"\d[\d,.]*\s*[kK]?\s+(?:shares|rsus|options|units)\b", re.I)
+STRIKE_AFTER_RE = re.compile(r"\s*(?:strike|exercise)\b", re.I)
 STRIKE_BEFORE_RE = re.compile(r"\b(?:strike|exercise)(?:\s+price)?(?:\s+(?:of|is|at))?\s*$", re.I)
 
 
 def _a_share_price(match: re.Match, masked: str) -> bool:
     """A price with no word before it ("still $12 a share") values a count said in the same message; it is
     no strike price ("a strike of $0.85 per share"), and alone it answers the question asked."""
-    if not match["g"]:
+    if STRIKE_AFTER_RE.match(masked, match.end()):
+        return False  # "25,000 options at $2 strike": what exercising costs
+    if not (match["g"] or match["h"]):
         return True
     return bool(SHARE_COUNT_RE.search(masked)) and not STRIKE_BEFORE_RE.search(masked[: match.start()])
 
@@ -2080,7 +2117,9 @@ def _read_parts_stated_absent(text: str, utterance: Utterance, holder_at=lambda 
         holder = holder_at(match.start())
         if holder != OFFER and any(a.holder == holder for a in utterance.amounts):
             continue  # said beside their figures; "I'm currently at Stripe, leveled at L5, no equity" is the offer's
-        part = "equity" if match["cash"] or match["cash2"] else (match["part"] or match["part2"]).lower()
+        part = (
+            "equity" if match["cash"] or match["cash2"] else (match["part"] or match["part2"] or match["part3"]).lower()
+        )
         name = "sign_on" if part.startswith("sign") else PART_WORDS.get(part, "bonus" if "bonus" in part else "equity")
         if name not in utterance.none_of:
             utterance.none_of.append(name)

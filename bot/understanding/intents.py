@@ -68,7 +68,7 @@ QUESTION_TOPICS = {
     r"\s+(?:(?:a\s+|any\s+)?(?:other\s+|another\s+|competing\s+|second\s+|rival\s+|backup\s+)?offers?\b"
     r"|(?:anything|something|nothing)\s+else\b)"
     r"|\b(?:no|without\s+(?:a|any)|(?:don'?t|do\s+not)\s+have\s+(?:a|any))\s+(?:other|competing|second)\s+offers?\b"
-    r"[^?.!]{0,50}\b(?:negotiate|counter|leverage|push\s+back|ask\s+(?:for\s+)?more|risk)"
+    r"[^?.!]{0,50}\b(?:negotiate|counter|leverage|push\s+back|push\s+for\s+more|ask\s+(?:for\s+)?more|risk)"
     # "how strong is my position here", "do i have any bargaining power"
     r"|\bhow\s+(?:strong|good|weak)\s+is\s+my\s+(?:negotiating\s+|bargaining\s+)?(?:position|hand)\b"
     r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b"
@@ -134,7 +134,7 @@ QUESTION_TOPICS = {
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+|simply\s+|now\s+)?"
     r"(?:accept|take|sign|go\s+with|say\s+yes)\b"
-    r"|\badvise\s+me\s+to\s+(?:sign|accept|take)\b"
+    r"|\badvise\s+me\s+to\s+(?:sign|accept|take)\b|\b(?:lo\s+)?acepto\b|\baceptarl[oa]\b|\baccept\s+kar\s+lu"
     r"|\btime\s+to\s+(?:accept|sign|say\s+yes)\b"
     r"|\bi\s+should\s+(?:just\s+)?(?:accept|take|sign|go\s+for)\b|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
     r"|accepting)\b",
@@ -228,7 +228,7 @@ FORGET_RE = re.compile(
 # Pictographs and symbols ("ty 🙏", "later 👋"): no words, so anchored patterns read the words alone.
 SYMBOLS_RE = re.compile(r"[^\w\s'!?.,:;()$£€%/&+-]+")
 GREETING_RE = re.compile(
-    r"^(?:(?:hi|hello|hey|hiya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*)+"
+    r"^(?:(?:hi+|hello+|hey+|hiya|heya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*)+"
     r"(?:there|coach|bot|comp\s+coach|friend|all|team|everyone|folks)?[\s!.]*$",
     re.I,
 )
@@ -306,6 +306,8 @@ PHONE_RE = re.compile(
 )
 COUNTER_RE = re.compile(
     r"^(?:the\s+)?counter(?:\s+(?:please|offer))?\W*$|\bwhat\s+(?:should|do|can)\s+i\s+(?:ask|counter|push)\b"
+    # "kitna maangu?" (Hinglish), "¿cuánto pido?" (Spanish): how much to ask for
+    r"|\bkitna\s+ma+n?g\w*|\bcu[aá]nto\s+(?:pido|pedir|debo\s+pedir)\b"
     r"|\bhow\s+much\s+(?:should|can|do)\s+i\s+(?:ask|counter|push|request)\b|\bhow\s+much\s+i\s+should\s+(?:ask|counter)\b"
     r"|\bask(?:ing)?\s+(?:for\s+)?\d+(?:\.\d+)?\s?%\s+more\b|\btoo\s+(?:aggress?ive|greedy|much\s+to\s+ask)\b"
     r"|\b(?:build|make|give\s+me|show\s+me|"
@@ -357,6 +359,8 @@ REVISED_RE = re.compile(
     r"\b(?:came|come)\s+back\b(?!\s+(?:to\s+me\s+)?with\s+(?:an|their|the)\s+(?:offer|numbers)\b)|\b(?:second|another|new)\s+(?:offer|round|version)\s+from\s+(?:them|the\s+recruiter|hr)\b|\brevis(?:ed|ion)\b|\bupdated\s+(?:offer|numbers|package)\b|\bamended\s+(?:offer|terms|letter)\b"
     r"|^\s*final\s*:\s*[$£€]?\d|\bnow\s+put\b|\b(?:fresh|improved)\s+(?:offer|numbers|package|figures)\b|\bnew\s+(?:offer|numbers|"
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|(?<!right\s)\bnow\s+(?:it'?s\s+)?[$£€]?\d|\bwent\s+up\b"
+    # "nos subieron la oferta", "mejoraron" (Spanish); "revise kiya", "badha diya" (Hinglish): raised
+    r"|\b(?:subieron|mejoraron|aumentaron|revise\s+(?:kiya|kar\s+diya)|badha\s+diya|badhaya)\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
     r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
@@ -380,7 +384,7 @@ REVISED_RE = re.compile(
 )
 CORRECTION_RE = re.compile(
     r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so|no)\W*\s+)?(?:actually|correction|sorry|apologies|oops|wait|no\s*,\s*|no\s+wait|oh\s*,\s*|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
-    r"|scratch\s+that|whoops|err?)\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b|\b(?:small|quick|one|tiny)\s+(?:fix|correction)\b|\bi\s+(?:typed|wrote|put|entered)\s+(?:it|that|this|the\s+\w+)\s+wrong\b"
+    r"|scratch\s+that|whoops|err?|galti|perd[oó]n|me\s+equivoqu[eé])\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b|\b(?:small|quick|one|tiny)\s+(?:fix|correction)\b|\bi\s+(?:typed|wrote|put|entered)\s+(?:it|that|this|the\s+\w+)\s+wrong\b"
     r"|\bi\s+meant\b|\btypo\b|\bi\s+mis-?(?:stated|quoted|reported|wrote)\b|\bto\s+correct\s+(?:my|what\s+i|the|an?)\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
     r"|it'?s)\b|\bi\s+(?:said"
@@ -396,6 +400,7 @@ CORRECTION_RE = re.compile(
 )
 WALK_AWAY_RE = re.compile(
     r"\bwalk[- ]?away\b|\bmy\s+(?:(?:absolute|hard|bare|real)\s+)?(?:minimum|min|floor|bottom\s+line)\b"
+    r"|^\s*(?:como\s+)?m[ií]nimo\b"  # "mínimo necesito €95k de base" (Spanish, Portuguese)
     r"|\bmy\s+(?:bottom|lowest|minimum|floor|walk[- ]?away)\s+(?:number|figure|price)\b"
     # "i wouldn't switch jobs for under 200k", "unless they get to 192k i'm not moving", "210k total or i'm
     # staying", "my number to walk is 215k", "below 220k it's not worth leaving", "at least 190k to make the move"
@@ -518,6 +523,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "help"
     if _TOPIC_RE["out_of_scope"].search(text):
         return "out_of_scope"
+    if UNRELATED_TASK_RE.search(text) and not utterance.amounts:
+        return "other"  # "write me a python script to compare offers": no email, no counter
     bare = _bare(utterance, words, pending)
     if bare:
         if bare in ("skip", "unknown"):
@@ -600,6 +607,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     )
     if names_rival and (OFFER not in holders or not own_first):
         return "rival"
+    if utterance.none_of and not money and PART_REFUSED_RE.search(text):
+        return "pushback"  # "we don't offer sign-on bonuses for this role": a part refused, not the offer told
     if money or utterance.none_of or OFFER_NEWS_RE.search(text):
         if not money and not utterance.none_of and DETAIL_RE.search(text):
             return "detail"
@@ -658,6 +667,8 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
         return "figure"
     if pending == "years" and utterance.vesting_years and not utterance.amounts and len(words.split()) <= 7:
         return "figure"  # "four", "4 yrs", "over 3 years", "it's a 4 year vest", "over 4"
+    if pending in ("level", "band_level") and utterance.level and not utterance.amounts and len(words.split()) <= 3:
+        return "figure"  # "L5", answering "which level is the offer at?"
     return None
 
 
@@ -708,6 +719,7 @@ LEVEL_ASKED_RE = re.compile(
 )
 
 
+PART_REFUSED_RE = re.compile(r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never)\s+(?:offer|do|give|pay)\b", re.I)
 VESTING_FIRST_RE = re.compile(r"\s*(?:the\s+|their\s+|my\s+|this\s+)?vesting(?:\s+schedule)?\s+(?:is|was)\b", re.I)
 
 

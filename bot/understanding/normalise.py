@@ -11,7 +11,14 @@ import re
 import unicodedata
 
 _SLACK_LINK = re.compile(r"<(?:[^<>|]*\|)?([^<>]*)>")
-_SLACK_MARK = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
+_SLACK_MARK = re.compile(r"(?<!\w)[*_~]+|[*_~]+(?!\w)")
+# Backticks hug what they mark ("+`$40k`/yr", "base:`$182k`"): dropped with no space, so the sign and the
+# period stay on their figure.
+_CODE_MARK = re.compile(r"`+")
+# Emoji as Slack sends them (":sweat:", ":+1:", ":flag-gb:"): no words of the message.
+_EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z0-9_+'-]+:(?![\w:])", re.I)
+# "$250k / 4 yrs": a grant over its years, spaced around the slash.
+_SPACED_YEARS_SLASH = re.compile(r"(?<=[\dkKmM])(?:\s+/\s*|\s*/\s+)(?=\d{1,2}\s*(?:yrs?|years?|y)\b)", re.I)
 # Contractions typed without the apostrophe ("im", "dont", "cant"): read as written with it, so
 # one pattern serves both. Only words that are never anything else ("ill", "id", "were" are left).
 _BARE_CONTRACTIONS = re.compile(
@@ -30,6 +37,10 @@ _WITH = re.compile(r"(?<![\w/])w/(?!o\b)(?=\s|\w)", re.I)
 # Chat shorthand read as the words it stands for ("came thru with 184k", "im at 150k rn").
 _SHORTHAND = {"thru": "through", "rn": "right now", "atm": "at the moment", "tho": "though", "abt": "about"}
 _SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.I)
+# A list typed on one line with bullets ("base $182k • RSUs $140k • sign-on $20k"): each item its own clause.
+_BULLET = re.compile(r"\s*[•◦▪‣]\s*")
+# A line Slack shows as a quote ("> Cohere: CAD 230,000 base", the recruiter's words pasted): the words, not the mark.
+_QUOTE_MARK = re.compile(r"^[ \t]*>+[ \t]?", re.M)
 # Fillers a dictated message keeps ("um so the offer is", "uh four years"): no word of what was said.
 _FILLER = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m+|hm+)\b,?\s*", re.I)
 # A hedge glued to a figure ("180ish", "175k-ish", "180 ish"): the figure as written, the hedge dropped.
@@ -104,7 +115,12 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
     text = _SLACK_LINK.sub(lambda m: "" if m[1].startswith(("@", "!", "#")) else m[1], text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text = _QUOTE_MARK.sub("", text)
+    text = _EMOJI_CODE.sub(" ", text)
+    text = _CODE_MARK.sub("", text)
     text = _SLACK_MARK.sub(" ", text)
+    text = _SPACED_YEARS_SLASH.sub("/", text)
+    text = _BULLET.sub(", ", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == "\n")
     text = _WITH.sub("with ", text)
     text = _FILLER.sub("", text).strip() or text  # "hmm" alone is said, not filler

@@ -398,3 +398,54 @@ def test_a_rival_told_then_asked_about_and_a_vesting_judged():
         "Anthropic came through: 305k base and equity of 550k at the most recent tender price.", DISCUSSED
     )
     assert tender.intent == "rival" and tender.fixed == []
+
+
+def test_slack_markup_lists_quotes_and_emoji_codes():
+    """Held-out 28 (Slack-native): bullets joined on one line bound each figure to the next item's part ('base:
+    $182k • RSUs: $140k' gave equity=182k); a quoted line ('> Cohere: CAD $230,000 base') and a label ('competing:
+    Hugging Face • base €120k') gave a rival's figures to the own offer; ':eyes:' and backticks were words."""
+    assert _figures(":tada: got the offer!! *base:* `$182k` • *RSUs:* `$140k` over 4 yrs • *sign-on:* `$20k`") == [
+        (OFFER, "base", 182_000, "money"),
+        (OFFER, "equity", 140_000, "money"),
+        (OFFER, "sign_on", 20_000, "money"),
+    ]
+    for text in ("> Cohere: CAD $230,000 base, $40,000 signing", "competing: *Hugging Face* • base `€120k`"):
+        utterance = understand(text, DISCUSSED)
+        assert utterance.intent == "rival" and all(a.holder == rival(utterance.rivals[0]) for a in utterance.amounts)
+    assert understand("4 :slightly_smiling_face:", Context(pending="years")).intent == "answer"
+    assert understand("hiii :wave:", DISCUSSED).intent == "greeting"
+    assert _figures("RSUs `$250k` / 4 yrs") == [(OFFER, "equity", 250_000, "money")]
+
+
+def test_refusals_prices_and_strikes_as_typed_in_slack():
+    refused = understand("> We don't offer sign-on bonuses for this role.", DISCUSSED)
+    assert refused.intent == "pushback" and refused.none_of == ["sign_on"] and refused.fixed == ["sign_on"]
+    modal = understand("got a verbal from Modal ~`$195k` + `25,000` options at `$2` strike", DISCUSSED)
+    assert modal.strike_price == 2 and modal.share_price is None
+    priced = understand("plus `40,000` RSUs (last round priced them at `$6.25`)", DISCUSSED)
+    assert priced.share_price == Decimal("6.25")
+    assert understand("409a says a share is worth `$11`", DISCUSSED).share_price == 11
+    assert understand("strike still `$4.10`", DISCUSSED).strike_price == Decimal("4.10")
+    assert understand("waiting on the grant doc", DISCUSSED).rivals == []
+
+
+def test_offers_talked_about_in_spanish_portuguese_and_hinglish():
+    """A few words of the languages people mix with English when they talk pay: whose offer, a raise, one's pay
+    now, a minimum, how much to ask. Before, each of these gave the figures to the own offer or asked nothing."""
+    cases = {
+        "Flipkart ne bhi offer diya hai 55 LPA CTC": "rival",
+        "tengo otra oferta de Mercado Libre, `$165k` base más bonus del `20%`": "rival",
+        "abhi mera CTC 28 lakh hai Infosys mein": "current",
+        "ahorita gano `€70k` al año en mi chamba actual": "current",
+        "nos subieron la oferta!! ahora son `€98k` de base": "revised",
+        "unhone revise kiya — ab 48 LPA fixed": "revised",
+        "mínimo necesito `€95k` de base, si no, paso": "walk_away",
+        "kitna maangu? thoda zyada bolna chahiye na?": "counter",
+        "¿lo acepto ya o espero a ver qué más sale?": "accept",
+        "galti ho gayi, fixed 44 LPA hai, 40 nahi": "correction",
+    }
+    for text, intent in cases.items():
+        utterance = understand(text, DISCUSSED)
+        assert utterance.intent == intent, text
+        if intent in ("rival", "current"):
+            assert all(a.holder != OFFER for a in utterance.amounts), text
