@@ -179,13 +179,16 @@ def _region_line(block: Block) -> str | None:
     return text if text and column_kind(text) not in PART_KINDS else None
 
 
-def _one_row(name: str, items: list[tuple[str, str, int]], line: int, report: Reporter) -> list[RegionBand]:
-    """One region's items as the one-row table `_band_rows` reads (a later item of a kind already given is
-    kept beside the band by the builder, as a second column of that kind is)."""
-    header = ["Region", *(label for label, _, _ in items)]
-    table = Block("table", line, rows=[header, [name, *(value for _, value, _ in items)]], row_lines=[line, line])
-    kinds = ["region", *(_kind(label) for label, _, _ in items)]
-    return _band_rows(table, kinds, report, first=0)
+def _one_row(
+    name: str, items: list[tuple[str, str, int]], line: int, report: Reporter, level: str | None = None
+) -> list[RegionBand]:
+    """One region's items (at one level, when given) as the one-row table `_band_rows` reads (a later item of
+    a kind already given is kept beside the band by the builder, as a second column of that kind is)."""
+    leading, kinds = (["Level", "Region"], ["level", "region"]) if level else (["Region"], ["region"])
+    header = [*leading, *(label for label, _, _ in items)]
+    row = [*([level] if level else []), name, *(value for _, value, _ in items)]
+    table = Block("table", line, rows=[header, row], row_lines=[line, line])
+    return _band_rows(table, [*kinds, *(_kind(label) for label, _, _ in items)], report, first=len(leading) - 1)
 
 
 def _regions_in_items(blocks: list[Block], report: Reporter) -> list[RegionBand]:
@@ -295,18 +298,6 @@ def _nested_bands(block: Block) -> tuple[list[tuple[str, str | None, list, int]]
     return bands, unread if bands else []
 
 
-def _level_row(
-    region: str, level: str, parts: list[tuple[str, str, int]], line: int, report: Reporter
-) -> list[RegionBand]:
-    """One level's parts in a region as the `| Level | Region | ... |` row `_band_rows` reads."""
-    header = ["Level", "Region", *(label for label, _, _ in parts)]
-    table = Block(
-        "table", line, rows=[header, [level, region, *(value for _, value, _ in parts)]], row_lines=[line, line]
-    )
-    kinds = ["level", "region", *(_kind(label) for label, _, _ in parts)]
-    return _band_rows(table, kinds, report, first=1)
-
-
 def _regions_in_nested_lists(blocks: list[Block], report: Reporter) -> list[RegionBand]:
     for block in blocks:
         bands, unread = _nested_bands(block)
@@ -314,9 +305,7 @@ def _regions_in_nested_lists(blocks: list[Block], report: Reporter) -> list[Regi
             continue
         regions: list[RegionBand] = []
         for region, level, parts, line in bands:
-            regions.extend(
-                _level_row(region, level, parts, line, report) if level else _one_row(region, parts, line, report)
-            )
+            regions.extend(_one_row(region, parts, line, report, level))
         for item in unread:
             report.warn(item.line, "band list", f"no band read from {item.text[:60]!r}; the list is kept as written")
         return regions
