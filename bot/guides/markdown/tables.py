@@ -113,7 +113,7 @@ HEAD_NOUNS = {
 # Words that make a bonus one paid on signing (`Bono de firma`, `Bônus de contratação`, `Tekenbonus`)
 SIGN_ON_WORDS = {"firma", "contratacao", "contratacion", "assinatura", "bienvenue", "tekenbonus", "welkomstbonus"}
 # Words that make a total one of cash alone (`Total Cash`, `Total anual em dinheiro`, `Totaal contant`)
-CASH_WORDS = {"cash", "dinheiro", "efectivo", "contant", "bar"}
+CASH_WORDS = {"cash", "dinheiro", "efectivo", "contant"}
 # A contractor's rate (`Hourly`, `Day rate`, `Daily rate`, `Rate`): the contractor's pay
 CONTRACT_RATE_RE = re.compile(r"^(?:(?:day|daily|hourly|hour|contract(?:or)?)[- ]?rates?|hourly|daily|rates?)$")
 # A 13th month's pay (`13e maand`, `13th month`, `13º salário`): a bonus of one month's salary
