@@ -108,6 +108,7 @@ HELD_OUT_FLOORS = {
     "held-out 26": (0.65, 0.79),
     "held-out 27": (0.77, 0.69),
     "held-out 28": (0.76, 0.78),
+    "held-out 29": (0.80, 0.84),
 }
 
 
