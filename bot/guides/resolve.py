@@ -44,14 +44,20 @@ SUGGEST_CUTOFF = 45
 _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 
 
-HEAD_WORDS = ("engineer", "developer", "ingenieur", "ingeniero", "entwickler")
+HEAD_WORDS = ("engineer", "developer", "ingenieur", "ingeniero", "entwickler", "engenheiro", "desarrollador")
+# A feminine ending written beside a head (`Ingeniero/a`, `Engenheiro(a)`, `Ingénieur·e`) and the word linking a
+# head to what follows it (`de Backend`, `du Logiciel`): neither is what people type for the role
+GENDER_ENDING_RE = re.compile(r"·\w+\b|\([^)]*\)|(?<=\w)/(?:a|e|as|es)\b")
+LINKING_WORDS = {"de", "del", "da", "do", "du", "des", "em", "en"}
+# Seniority words of other languages that end a title (`... de Machine Learning Pleno`): no part of what is typed
+OTHER_SENIORITY = {"pleno", "medior", "semisenior", "ssr", "confirme", "confirmee"}
 
 
 def _short_role_names(title: str, normalized, seniority) -> list[str]:
     """What people type for a title beyond it: `backend` for `Backend Engineer`, `devops` and `sre` for
     `Ingénieur·e DevOps / SRE` (each side of a slash, and the word after a French or Spanish head)."""
     out: list[str] = []
-    sides = [side for side in re.split(r"\s+/\s+", re.sub(r"·\w+\b|\([^)]*\)", " ", title)) if side.strip()]
+    sides = [side for side in re.split(r"\s+/\s+", GENDER_ENDING_RE.sub(" ", title)) if side.strip()]
     for side in sides if len(sides) > 1 else [title]:
         words = normalized(side).split()
         if len(sides) > 1 and words:
@@ -59,7 +65,10 @@ def _short_role_names(title: str, normalized, seniority) -> list[str]:
         if len(words) == 2 and words[1] in HEAD_WORDS[:2] and len(words[0]) >= 4 and words[0] not in seniority:
             out.append(words[0])
         if len(words) >= 2 and words[0] in HEAD_WORDS[2:]:
-            out.append(" ".join(words[1:]))
+            rest = words[2:] if words[1] in LINKING_WORDS else words[1:]
+            while len(rest) > 1 and (rest[-1] in seniority or rest[-1] in OTHER_SENIORITY):
+                rest = rest[:-1]  # `Ingeniero/a de Backend Sénior` is typed `backend`
+            out.append(" ".join(rest))
     return [short for short in out if short and short not in seniority]
 
 

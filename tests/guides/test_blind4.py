@@ -385,3 +385,26 @@ def test_regions_named_in_other_languages_are_reached_as_typed(catalog):
     hq = resolver.resolve("vaarwater product designer senior hq")  # `(hoofdkantoor)`
     assert (hq.region.name, hq.region.level) == ("Amsterdam (hoofdkantoor)", "Senior Product Designer")
     assert resolver.resolve("orrery perception remote").kind == "region_unknown"  # the 85% rule is no band
+
+
+def test_titles_in_other_languages_answer_to_what_people_type(catalog):
+    from bot.guides.resolve import Resolver
+
+    resolver = Resolver(catalog)
+    mare = resolver.resolve("mare dados machine learning recife")  # `Engenheiro(a) de Machine Learning Pleno`
+    assert (mare.kind, mare.region.name) == ("band", "Recife (sede de engenharia)")
+    lumbrera = resolver.resolve("lumbrera backend monterrey")  # `Ingeniero/a de Backend Sénior`
+    assert (lumbrera.kind, lumbrera.region.name) == ("band", "Monterrey")
+    assert "adebackend" not in str(lumbrera.corrections)  # the `/a` and the `de` are no part of the role's name
+
+
+def test_a_base_kept_as_written_is_shown_under_the_guides_own_name_for_it():
+    from bot.answers import Answers
+
+    answers = Answers.load([BLIND4])
+    london = "\n".join(m.text for m in answers.comp("tinkerwell sre london"))
+    assert (
+        "• *Base salary (Hourly):* 75–90 GBP an hour (i.e. 650–720 GBP a day on an 8-hour day) _(as the guide" in london
+    )
+    recife = "\n".join(m.text for m in answers.comp("mare dados machine learning recife"))
+    assert "• *Base salary (Salário-base mensal):* R$ 15 mil ± 12% _(as the guide wrote it" in recife  # monthly, said
