@@ -408,3 +408,19 @@ def test_a_base_kept_as_written_is_shown_under_the_guides_own_name_for_it():
     )
     recife = "\n".join(m.text for m in answers.comp("mare dados machine learning recife"))
     assert "• *Base salary (Salário-base mensal):* R$ 15 mil ± 12% _(as the guide wrote it" in recife  # monthly, said
+
+
+def test_sources_said_in_a_line_of_their_own_in_any_language_are_the_guides_sources(catalog):
+    sources = {g.company.slug: [s.text for s in g.sources] for g in catalog.guides}
+    assert sources["orrery-robotics"] == [
+        "23 self-reported offers (2023–2025), Levels.fyi, two Orrery recruiters (off the record)."
+    ]
+    assert sources["mare-dados"] == [
+        "6 propostas de colegas (2024–2025), Glassdoor Brasil, conversa com dois ex-funcionários."
+    ]
+    assert sources["vaarwater-logistics"][0].startswith(
+        "11 aanbiedingen gedeeld door (oud-)collega's"
+    )  # `*Bronnen: ...*`
+    assert all(sources.values())
+    orrery = _guide(catalog, "orrery-robotics")
+    assert "Sources:" not in next(t for t in orrery.kept if t.title == "Counter script").text  # read, not kept twice

@@ -109,7 +109,7 @@ def read_guide(
     mapping_raw, mapping = _read_level_mapping(sections)
     levers = _read_levers(sections, ctx)
     strategy = _read_negotiate_up(blocks, sections, ctx)
-    sources = _read_sources(sections)
+    sources = _read_sources(sections) or _source_line(blocks)
     kept = read_kept(blocks, _used_lines(blocks, sections, title_line), title_line)
 
     for name, present in (
@@ -186,6 +186,7 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
             used.update(block.line for block in section.blocks)
     used.update(line for _, _, line in _lever_paragraphs(sections))
     used.update(line for _, line in _lever_table_rows(sections))
+    used.update(block.line for block in blocks if block.kind == "paragraph" and SOURCE_LINE_RE.match(block.text))
     return used
 
 
@@ -758,3 +759,17 @@ def _read_sources(sections: list[Section]) -> list[Source]:
             else:
                 sources.append(Source(text=clean_inline(item)))
     return sources
+
+
+# `*Sources: 23 self-reported offers (2023–2025), Levels.fyi, ...*`, `Fontes: 6 propostas ...`, `Bronnen: ...`: the
+# sources said in one line of their own, in the guide's language, under no heading of theirs
+SOURCE_LINE_RE = re.compile(r"^[*_]?(?:sources?|fontes|fuentes|bronnen|quellen)\s*:\s*(?P<text>\S.*?)[*_]?$", re.I)
+
+
+def _source_line(blocks: list[Block]) -> list[Source]:
+    """The guide's sources as one line of their own, kept whole as one source."""
+    for block in blocks:
+        found = SOURCE_LINE_RE.match(block.text) if block.kind == "paragraph" else None
+        if found:
+            return [Source(text=clean_inline(found["text"]))]
+    return []
