@@ -325,9 +325,9 @@ def test_spanish_prose_bands_read_clause_by_clause_as_in_the_key(catalog):
     assert cdmx.currency == "MXN" and _range(cdmx.base) == (1_100_000, 1_450_000, "MXN")
     assert _range(cdmx.stock.value) == (30_000, 70_000, "USD") and cdmx.stock.vesting_years == 4  # the whole package
     assert _range(cdmx.sign_on) == (80_000, 80_000, "MXN")  # `bono de firma de 80 mil pesos`: the paragraph's pesos
-    assert (
-        not cdmx.bonus.published and cdmx.total is None
-    )  # `de hasta 10%`, `aproximadamente entre ...`: left in the text
+    assert cdmx.bonus.kind == "text" and cdmx.bonus.raw.startswith("En lugar del aguinaldo mínimo de ley (15 días)")
+    assert cdmx.bonus.raw.endswith("de hasta 10% del sueldo base anual, que en la práctica se paga entre 6% y 10%.")
+    assert cdmx.total is None  # `aproximadamente entre 1.2 y 1.8 millones MXN`: left in the text
     assert cdmx.computed_total() is None  # options in dollars are never added to pesos
     _, monterrey = _band(catalog, "lumbrera-pagos", "Monterrey")
     assert _range(monterrey.stock.value) == (20_000, 50_000, "USD") and monterrey.stock.vesting_years == 4
@@ -335,6 +335,10 @@ def test_spanish_prose_bands_read_clause_by_clause_as_in_the_key(catalog):
     _, colombia = _band(catalog, "lumbrera-pagos", "Remoto desde Colombia")
     assert colombia.currency == "COP" and _range(colombia.base) == (190_000_000, 260_000_000, "COP")
     assert colombia.stock is None  # `Opciones: las mismas que Monterrey`: said by reference, never copied
+    assert (
+        colombia.bonus.raw
+        == "no hay aguinaldo ni prima porque no es nómina, pero sí aplica el bono de desempeño de hasta 10%."
+    )
 
 
 def test_lumbreras_monterrey_low_above_high_is_flagged_and_kept_as_written(catalog):

@@ -384,14 +384,19 @@ def _regions_in_prose(blocks: list[Block], report: Reporter) -> list[RegionBand]
 
 
 def _prose_parts(text: str, line: int, report: Reporter, region: str) -> list[tuple[str, str, int]]:
-    """(part, its figure as the band reader reads it, line) for each clause naming one part and one figure."""
+    """(part, its figure as the band reader reads it, line) for each clause naming one part and one figure. A bonus
+    told in words with no amount (`un aguinaldo equivalente a un mes de sueldo`, `bono de desempeño de hasta 10%`)
+    is the bonus as written, so the band never calls it unpublished."""
     pesos = next((m["code"] for m in PROSE_FIGURE_RE.finditer(text) if m["word"] and m["code"]), None)
     found: dict[str, str] = {}
-    for clause in re.split(r"(?<=[a-záéíóúñ)%])[.;]\s+", clean_inline(text)):
+    bonus_words: list[str] = []
+    for clause in re.split(r"(?<=[a-záéíóúñ)%][.;])\s+", clean_inline(text)):
         named = {label for label, pattern in PROSE_PART_RES if pattern.search(clause)}
         if "Sign-on" in named:
             named.discard("Bonus")  # `bono de firma` names a sign-on, not the yearly bonus
         figure = PROSE_FIGURE_RE.search(clause)
+        if "Bonus" in named and figure is None:
+            bonus_words.append(clause)
         if len(named) != 1 or figure is None or PROSE_HEDGE_RE.search(clause[: figure.start()][-30:]):
             continue
         (label,) = named
@@ -400,6 +405,8 @@ def _prose_parts(text: str, line: int, report: Reporter, region: str) -> list[tu
         written = _prose_figure(figure, pesos, clause, line, report, f"{region}: {label}")
         if written:
             found[label] = written
+    if bonus_words and "Bonus" not in found:
+        found["Bonus"] = " ".join(bonus_words)
     return [(label, value, line) for label, value in found.items()]
 
 
