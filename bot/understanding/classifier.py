@@ -137,6 +137,7 @@ REQUEST_SHAPE_RE = re.compile(
 )
 
 
+ASKS_RE = re.compile(r"\b(?:should|do|can|could|would)\s+i\b|\bwhat\s+(?:do|should)\b", re.I)
 ASKED_FIRST_RE = re.compile(r"\s*(?:how|what|can|could|should|would|is|are|do|does|did|why|which|when|where)\b", re.I)
 
 
@@ -182,6 +183,9 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
     # the case keeps, whatever the question after it ("how does 185k compare to what modal offered" asks first)
     told_first = not ASKED_FIRST_RE.match(utterance.text)
     stated = stated or ruled == "rival" and bool(utterance.rivals) and bool(utterance.amounts) and told_first
+    # "my current total comp is 175k, which is why this doesn't feel like much": one's pay told, then felt about
+    asks = "?" in utterance.text or ASKS_RE.search(utterance.text)  # "its 126k should i say it" asks
+    stated = stated or ruled == "current" and bool(utterance.amounts) and not asks and told_first
     if question and ruled in CASE_CHANGING and guess not in CASE_CHANGING and not stated:
         # several figures stated with a question ("is this good? 160k base and 50k equity") stay a statement
         return guess

@@ -119,7 +119,14 @@ NOT_FIGURES_RE = re.compile(
     # "8 yrs experience" is no vesting term
     r"|\b\d{1,2}\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp|xp|in\s+(?:the\s+)?industry)\b"
     # "25% vests on the first anniversary": a share of the grant vesting, no stake and no schedule said whole
-    r"|\b\d{1,3}(?:\.\d+)?\s?%\s*(?:of\s+(?:the\s+|my\s+)?(?:grant|shares|rsus?|options|equity)\s+)?vests?\b",
+    r"|\b\d{1,3}(?:\.\d+)?\s?%\s*(?:of\s+(?:the\s+|my\s+)?(?:grant|shares|rsus?|options|equity)\s+)?vests?\b"
+    # a tax rate ("will the sign-on get taxed at like 40%?"): no part of the offer
+    r"|\btax(?:ed)?\s+at\s+(?:like\s+|about\s+|around\s+|roughly\s+)?\d{1,2}(?:\.\d+)?\s?%"
+    # a figure said to be a slip ("I typed 158k earlier"): the one replaced
+    r"|\bi\s+(?:typed|wrote|put|entered)\s+[$£€]?\d[\d,.]*\s*[kK]?\s+(?:earlier|before|by\s+mistake)\b"
+    # the person's own ask, told as what happened ("I asked for 210k and she said ..."): no figure of any offer
+    r"|\bi\s+(?:had\s+)?(?:asked\s+(?:them\s+|her\s+|him\s+)?for|requested)\s+[$£€]?\d[\d,.]*\s*[kK]?\b"
+    r"|\bmy\s+(?:ask|counter)\s+(?:was|of)\s+[$£€]?\d[\d,.]*\s*[kK]?\b",
     re.I,
 )
 # "175/90/20", "$180k/60k/15k": figures in a row with no part named (base / stock / bonus is a common
@@ -276,8 +283,9 @@ _SUFFIXES = (
     r"|dynamics|face|biases"
 )
 _NAME = (
-    _NOT_A_NAME + r"(?<!')(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s*&\s*[A-Za-z][\w'.-]*|\s+(?!for\b|at\b|with\b|of\b|and\b"
-    r"|is\b|offered\b|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2}(?:\s+(?:" + _SUFFIXES + r")\b)?)"
+    _NOT_A_NAME + r"(?<!')(?P<name>[A-Za-z0-9][\w&'.-]*(?:\s*&\s*[A-Za-z][\w'.-]*"
+    r"|(?<!\.)\s+(?!for\b|at\b|with\b|of\b|and\b|is\b|offered\b|paying\b)(?-i:[A-Z])[\w&'.-]*){0,2}"
+    r"(?:\s+(?:" + _SUFFIXES + r")\b)?)"
 )
 # After a preposition or "called", a name may run over several lower-case words, up to a stop word,
 # a figure or punctuation ("from vercel for 180k", "with o1 labs, 190k", "called together ai").
@@ -297,11 +305,11 @@ _RIVAL_VERBS = (
     r"|countered(?:\s+(?:with|at))?"
     # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
     r"|(?:is|are)\s+(?:dangling|floating|pitching|proposing)|floated|pitched|threw\s+out|dangled|proposed"
-    r"|got\s+back\s+(?:to\s+me\s+)?with|(?:came|got)\s+back\s+(?:to\s+me\s+)?at"
+    r"|got\s+back\s+(?:to\s+me\s+)?with|(?:came|got)\s+back\s+(?:to\s+me\s+)?at|got\s+back\s+to\s+me(?=\s*[.:;!,-])"
     # "neon pinged back, they're at 185k", "anthropic is also in the mix": a company answering, or weighing in
     r"|ne\s+(?:bhi\s+)?offer\s+(?:diya|de\s+diya|kiya)"  # "Flipkart ne bhi offer diya" (Hinglish)
     r"|pinged\s+(?:me\s+)?back|(?:is|are)\s+(?:also\s+)?in\s+the\s+(?:mix|running|picture)"
-    r"|offered|is\s+offering|are\s+offering|came\s+in|came\s+through|gave\s+me|offers"
+    r"|offered|is\s+offering|are\s+offering|came\s+in|comes\s+in\s+(?:with|at)|came\s+through|gave\s+me|offers"
     r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+(?:an?|their|its|the)\s+offer"
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
 )
@@ -1025,7 +1033,25 @@ LABEL_WORDS = (
 SOMEONE_ELSE = "someone else"
 SOMEONE_ELSE_RE = re.compile(
     r"\b(?:my|a)\s+(?:friend|buddy|colleague|coworker|co-worker|brother|sister|partner|roommate|cousin|peer"
-    r"|former\s+colleague|ex-colleague)s?\b",
+    r"|former\s+colleague|ex-colleague)s?\b"
+    # whoever held the job before ("the guy before me was paid 160k", "my predecessor")
+    r"|\bthe\s+(?:guy|person|woman|man|lady|dude|engineer|one)\s+(?:before\s+me|who\s+(?:had|held|left)\b)"
+    r"|\bmy\s+predecessor\b"
+    # pay in the past ("last year I was making 140k", "I used to make 120k", "at my old job I got 130k")
+    # a figure they might offer, judged ("if they came back with 200k base, would that be good?", "say they offer
+    # 190, do I take it?"); a choice offered with its figures ("if they offered me a choice between ...") is told
+    r"|\b(?:(?:what\s+)?if|say|suppose|supposing|assuming)\s+(?:they|she|he|the\s+recruiter|hr|the\s+company)\s+"
+    r"(?:(?:came|come|comes)\s+back|offered|offer|gave|give|bumped|raised|matched|went|go)\b"
+    r"(?=[^.;!?]*\b(?:would|is|should|do)\s+(?:that|it|this|i)\b[^.;!?]*\b(?:good|fair|decent|enough|ok|okay|take"
+    r"|accept|worth)\b)"
+    r"|\blast\s+year\b|\bused\s+to\s+(?:make|earn|get)\b|\bat\s+my\s+(?:old|last|previous|former|first)\s+(?:job|company"
+    r"|role|employer)\b",
+    re.I,
+)
+# Pay in the past said after it ("I was at 145k two jobs ago"): that figure is nobody's now.
+PAST_AFTER_RE = re.compile(
+    r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kK]?\s+(?:\w+\s+){0,2}?(?:(?:two|three|four|five|a\s+few|several|\d+)\s+"
+    r"(?:jobs?|years?|months?)\s+ago|last\s+year|back\s+then)\b",
     re.I,
 )
 OTHER_ONE_RE = re.compile(
@@ -1070,7 +1096,7 @@ CURRENT_RES = [
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+|presently\s+|now\s+)?(?:compensated|remunerated)\b", re.I),
     # "these days i pull 152k", "my paycheck right now works out to 160k"
     re.compile(r"\b(?:these\s+days|nowadays)\s*,?\s+i\s+(?:pull|make|earn|get|take\s+home|bring\s+in)\b", re.I),
-    re.compile(r"\bmy\s+(?:paycheck|paycheque|salary|pay)\s+" + _NOW + r"\b", re.I),
+    re.compile(r"\bmy\s+(?:paycheck|paycheque|(?:base\s+)?salary|(?:base\s+)?pay|base)\s+" + _NOW + r"\b", re.I),
     # "my salary is 150k at the moment", "i get 145k base where i am"
     re.compile(r"\bmy\s+" + _MY_PAY + r"\s+is\s+(?=[^.;!?]{0,30}\b" + _NOW + r"\b)", re.I),
     re.compile(r"\bi\s+(?:get|make|earn)\s+(?=[^.;!?]{0,30}\bwhere\s+i\s+(?:am|work)\b)", re.I),
@@ -1109,6 +1135,8 @@ CURRENT_COMPANY_RE = re.compile(
     r"(?P<a>[A-Za-z][\w&'.-]*)"
     r"|^\s*(?:right\s+now\s+|currently\s+)?at\s+(?P<f>[A-Za-z][\w&'.-]*)\s*(?:today|now|currently|right\s+now)?"
     r"\s*,?\s+i\s*(?:'m|am|make|earn|get)\b"
+    # "at Twilio now, base is 150k": where one works now, then one's pay
+    r"|^\s*at\s+(?P<m>[A-Za-z][\w&'.-]*)\s+(?:today|now|currently|right\s+now)\s*,"
     r"|\bi\s*(?:currently\s+|now\s+|still\s+)?(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+"
     r"(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
     r"|currently|right\s+now|today))?"
@@ -1240,8 +1268,10 @@ NO_PART_RE = re.compile(
     r"|(?:(?:^|[,;:.!?]\s*)(?:it'?s\s+|its\s+|it\s+is\s+)?|\b(?:offer|package|comp)\s+is\s+)all\s+(?P<cash>cash)"
     r"(?:[\s-]+only)?\b(?!\s+(?:bonus|comp|total))"
     r"|\b(?P<cash2>cash)[\s-]+only\b"
-    # "we don't offer sign-on bonuses for this role", "they dont do sign on bonuses at all"
-    r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never)\s+(?:offer|do|give|pay)\s+(?:any\s+)?"
+    # "we don't offer sign-on bonuses for this role", "they dont do sign on bonuses at all", "they did NOT mention
+    # a sign-on at all"
+    r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never|didn'?t|did\s+not)\s+(?:offer|do|give|pay|mention)\s+"
+    r"(?:an?\s+|any\s+)?"
     r"(?P<part3>equity|stock|rsus|options|bonus(?:es)?|sign[\s-]?(?:on|ing)(?:\s+bonus(?:es)?)?|relocation)\b",
     re.I,
 )
@@ -1745,6 +1775,10 @@ def _kind_after(after: str) -> str | None:
     segment = SEPARATOR_RE.split(after, maxsplit=1)[0]
     if re.match(r"\s*fixed\b", segment, re.I):
         return "base"  # "28 LPA fixed", as Indian offers name the salary
+    if re.match(r"\s*(?:including|incl\.?|inclusive\s+of)\s", segment, re.I):
+        return None  # "total comp is 175k including stock": what the figure holds, not what it is
+    if re.match(r"\s*(?:in\s+)?total\s+(?:over|across|vesting)\b", segment, re.I):
+        return "equity"  # "the equity is 120k total over four years": a grant's whole, not the package
     match = KIND_RE.search(" ".join(segment.split()[:4]))
     return _kind_of(match)
 
@@ -1817,7 +1851,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefghijkl" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefghijklm" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}
@@ -1876,6 +1910,8 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 if name.lower() not in [n.lower() for n in utterance.rivals]:
                     utterance.rivals.append(name)
     for match in SOMEONE_ELSE_RE.finditer(text):
+        markers.append((match.start(), SOMEONE_ELSE))
+    for match in PAST_AFTER_RE.finditer(text):
         markers.append((match.start(), SOMEONE_ELSE))
     for match in OTHER_ONE_RE.finditer(text):
         markers.append((match.start(), _last_rival(context, utterance)))
@@ -2138,6 +2174,15 @@ def parts_named(text: str) -> list[str]:
 HYPOTHETICAL_RE = re.compile(r"\b(?:what\s+if|if|in\s+case|suppose|supposing|assuming|unless)\b", re.I)
 
 
+# A part said to have room, beside one that has none ("equity tops out at 150k and the sign-on is the only
+# flexible piece"): that part is not fixed.
+FLEXIBLE_PART_RE = re.compile(
+    r"\b(?:sign[\s-]?on|signing(?:\s+bonus)?|base(?:\s+salary)?|salary|equity|stock|rsus?|bonus)\s+(?:is|are|has|have)\s+"
+    r"(?:the\s+only\s+(?:flexible|negotiable|movable)|(?:some\s+|a\s+little\s+)?(?:room|flexibility)|negotiable|flexible)\b",
+    re.I,
+)
+
+
 def _read_fixed(text: str, utterance: Utterance) -> None:
     """The parts a pushback names as fixed: the part words in the clause that says so. A
     pushback naming no part ("that's their final offer") fixes the total."""
@@ -2155,7 +2200,8 @@ def _read_fixed(text: str, utterance: Utterance) -> None:
             and not parts_named(clause)
         ):
             continue
-        parts = parts_named(clause) or ["total"]
+        flexible = {part for match in FLEXIBLE_PART_RE.finditer(clause) for part in parts_named(match[0])}
+        parts = [part for part in parts_named(clause) if part not in flexible] or ["total"]
         for part in parts:
             if part not in utterance.fixed:
                 utterance.fixed.append(part)
@@ -2168,8 +2214,18 @@ FILLER_RE = re.compile(
 )
 
 
+DEFER_RE = re.compile(
+    r"^(?:can|could)\s+we\s+(?:come|circle|get)\s+back\s+(?:to|on)\s+(?:that|this|it)\b"
+    r"|^let'?s\s+(?:come|circle|get)\s+back\s+(?:to|on)\s+(?:that|this|it)\b",
+    re.I,
+)
+
+
 def _read_bare_answer(text: str, utterance: Utterance) -> None:
     plain = text.strip().strip(".!")
+    if DEFER_RE.match(plain):
+        utterance.answer = "skip"  # "can we come back to that? I'm not in a good headspace": asked later
+        return
     for name, pattern in BARE_ANSWERS.items():
         if pattern.match(plain):
             utterance.answer = name

@@ -138,7 +138,9 @@ QUESTION_TOPICS = {
     r"|\btime\s+to\s+(?:accept|sign|say\s+yes)\b"
     r"|\bi\s+should\s+(?:just\s+)?(?:accept|take|sign|go\s+for)\b|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
     r"|accepting)\b",
-    "good": r"\bwhich\s+(?:one|offer|is)\b.{0,20}\b(?:better|best|higher|bigger)\b|\bcompare\s+(?:them"
+    # "would that actually be good", "would it be fair": a figure judged, offered or not
+    "good": r"\bwould\s+(?:that|it|this)\s+(?:\w+\s+)?be\s+(?:good|fair|decent|ok|okay|enough|reasonable|competitive)\b"
+    r"|\bwhich\s+(?:one|offer|is)\b.{0,20}\b(?:better|best|higher|bigger)\b|\bcompare\s+(?:them"
     r"|the\s+(?:two|offers))\b|\bis\s+(?:the|my|this|that)\s+(?:base|equity|stock|sign[- ]?on|bonus|salary"
     r"|package|offer"
     r"|grant)\s+(?:any\s+)?"
@@ -164,7 +166,7 @@ QUESTION_TOPICS = {
 }
 _TOPIC_RE = {name: re.compile(pattern, re.I) for name, pattern in QUESTION_TOPICS.items()}
 QUESTION_RE = re.compile(
-    r"\?|\bis\s+(?:this|that|it)\b|\bhow\s+to\b|\bwhat\s+then\b|\bthen\s+what\b|\bsh(?:ou|u|o)l?d\s+i\b|\bor\s+(?:not|no|lowball)\b"
+    r"\?|\bis\s+(?:this|that|it)\b|\bwould\s+(?:that|it|this)\s+(?:\w+\s+)?be\b|\bhow\s+to\b|\bwhat\s+then\b|\bthen\s+what\b|\bsh(?:ou|u|o)l?d\s+i\b|\bor\s+(?:not|no|lowball)\b"
     # a question after a statement: "vesting is 10/20/30/40, how bad is that", "i move to denver, does comp get cut"
     r"|[,;]\s*(?:how|what|why|which|does|do|is|are|will|would|can|could|should)\s+\w+"
     r"|^(?:is|are|am|was|should|do|does|did|can|could|would|will|how|what|why|when"
@@ -257,6 +259,7 @@ GREETING_LONG_RE = re.compile(
 STATUS_ASKED_RE = re.compile(
     r"\b(?:summari[sz]e|recap)\s+(?:where|what|the\s+(?:case|figures|numbers))|\bwhere\s+we(?:'ve|\s+have)\s+got\s+to\b"
     r"|\bwhat\s+do\s+you\s+(?:currently\s+|now\s+)?have\s+(?:noted|on\s+record|recorded|written\s+down)"
+    r"|\bremind\s+me\s+where\s+we\s+(?:are|landed|stand|left\s+(?:off|it))\b|\bi'?ve\s+lost\s+track\b"
     r"|\b(?:figures|numbers)\s+you\s+have\s+(?:on\s+record|noted)\b",
     re.I,
 )
@@ -361,6 +364,7 @@ REVISED_RE = re.compile(
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|(?<!right\s)\bnow\s+(?:it'?s\s+)?[$£€]?\d|\bwent\s+up\b"
     # "nos subieron la oferta", "mejoraron" (Spanish); "revise kiya", "badha diya" (Hinglish): raised
     r"|\b(?:subieron|mejoraron|aumentaron|revise\s+(?:kiya|kar\s+diya)|badha\s+diya|badhaya)\b"
+    r"|\b(?:emailed|wrote|called|texted|messaged)\s+(?:me\s+)?back\b|\bnew\s+number\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
     r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
@@ -383,7 +387,9 @@ REVISED_RE = re.compile(
     re.I,
 )
 CORRECTION_RE = re.compile(
-    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so|no)\W*\s+)?(?:actually|correction|sorry|apologies|oops|wait|no\s*,\s*|no\s+wait|oh\s*,\s*|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
+    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so|no)\W*\s+)?(?:actually|correction"
+    # "sorry this is long": an apology for the message, not for a figure
+    r"|sorry(?!\s+(?:this\s+is|it'?s|for\s+(?:the|this|my)\s+(?:long|late|wall|rant|essay|ramble)|to\s+(?:bother|ramble|vent)))|apologies|oops|wait|no\s*,\s*|no\s+wait|oh\s*,\s*|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
     r"|scratch\s+that|whoops|err?|galti|perd[oó]n|me\s+equivoqu[eé])\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b|\b(?:small|quick|one|tiny)\s+(?:fix|correction)\b|\bi\s+(?:typed|wrote|put|entered)\s+(?:it|that|this|the\s+\w+)\s+wrong\b"
     r"|\bi\s+meant\b|\btypo\b|\bi\s+mis-?(?:stated|quoted|reported|wrote)\b|\bto\s+correct\s+(?:my|what\s+i|the|an?)\b|\b(?:was|were|is)\s+wrong\b|^correction\b|\blet\s+me\s+(?:fix|correct|redo)\b"
     r"|\bfix(?:ing)?\s+that\b|\bi\s+got\s+(?:that|it|the\s+\w+)\s+wrong\b|\bmis(?:typed|read|spoke|remembered)\b|\bnot\s+\$?\d[\d,.]*k?\s*,?\s*(?:but"
@@ -560,6 +566,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "pushback"  # "we can go to 192k but not beyond": a limit, even said as a move
     if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):
         return "accepted"
+    if money and MY_FLOOR_RE.search(text):
+        return "walk_away"  # "I can't go lower than 195k base. rent went up": a floor, whatever went up
     if money and REVISED_RE.search(text) and not any(a.holder not in (OFFER,) for a in money):
         return "revised"
     said = utterance.vesting_years or utterance.cliff_months is not None or utterance.schedule or utterance.level
@@ -587,6 +595,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         # "not sure if this is a good offer but it's 160k base and 50k equity": the offer, stated; its
         # reading places it in the band, which answers the question too (bot/coaching)
         return "offer"
+    if topic == "good" and money and all(a.holder == CURRENT for a in money) and "?" not in text:
+        return "current"  # "my current total comp is 175k, which is why this doesn't feel like much": told
     if topic:
         return topic
     if utterance.notes and not money and QUESTION_RE.search(text) and not parts_named(text):
@@ -667,8 +677,10 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
         return "figure"
     if pending == "years" and utterance.vesting_years and not utterance.amounts and len(words.split()) <= 7:
         return "figure"  # "four", "4 yrs", "over 3 years", "it's a 4 year vest", "over 4"
-    if pending in ("level", "band_level") and utterance.level and not utterance.amounts and len(words.split()) <= 3:
-        return "figure"  # "L5", answering "which level is the offer at?"
+    if pending in ("level", "band_level") and utterance.level and not utterance.amounts and len(words.split()) <= 16:
+        return "figure"  # "L5", "they said L4 but I don't know what that means", answering "which level?"
+    if pending and _hedged_answer(utterance, pending, words):
+        return "figure"
     return None
 
 
@@ -696,6 +708,23 @@ def _short_answer(utterance: Utterance, words: str) -> bool:
     return not re.search(r"[a-z]{2,}", rest)
 
 
+FIGURE_SLOTS = frozenset({"base", "equity", "bonus", "sign_on", "total"})
+ASKING_START = r"\s*(?:is|are|should|would|could|can|do|does|how|what|why)\b"
+
+
+def _hedged_answer(utterance: Utterance, pending: str, words: str) -> bool:
+    """One figure of the offer, with doubts around it, answering the question pending ("um I think it was 187k?
+    I'd have to double check the letter", "15 percent? I think that's target"): the figure for that slot."""
+    if pending not in FIGURE_SLOTS or len(utterance.amounts) != 1 or len(words.split()) > 16:
+        return False
+    if WALK_AWAY_RE.search(utterance.text) or re.match(ASKING_START, utterance.text, re.I):
+        return False  # "my walk-away is 250k", "is 170k base good for remote?": no answer to the question
+    amount = utterance.amounts[0]
+    if amount.holder != OFFER or amount.component not in (None, pending) or amount.change:
+        return False
+    return not (utterance.rivals or utterance.mentions_current or utterance.fixed or utterance.none_of)
+
+
 AMOUNT_TEXT_RE = re.compile(r"[$£€]?\s?\d[\d,.]*\s?(?:k|m|mil|%|percent)?\b|[~,.!/+%-]")
 
 
@@ -719,6 +748,9 @@ LEVEL_ASKED_RE = re.compile(
 )
 
 
+MY_FLOOR_RE = re.compile(
+    r"\bi\s+(?:can'?t|cannot|won'?t)\s+(?:go|take|accept)\s+(?:any\s+)?(?:lower|less)\s+than\b", re.I
+)
 PART_REFUSED_RE = re.compile(r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never)\s+(?:offer|do|give|pay)\b", re.I)
 VESTING_FIRST_RE = re.compile(r"\s*(?:the\s+|their\s+|my\s+|this\s+)?vesting(?:\s+schedule)?\s+(?:is|was)\b", re.I)
 

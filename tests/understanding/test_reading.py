@@ -449,3 +449,50 @@ def test_offers_talked_about_in_spanish_portuguese_and_hinglish():
         assert utterance.intent == intent, text
         if intent in ("rival", "current"):
             assert all(a.holder != OFFER for a in utterance.amounts), text
+
+
+def test_other_peoples_pay_the_past_and_hypotheticals_are_no_figures_of_the_offer():
+    """Held-out 29 (anxious, roundabout): a predecessor's pay, last year's, a figure 'two jobs ago', the person's
+    own ask and a figure they might offer were each taken as the offer's or the current job's."""
+    history = understand("last year I was making 140k, then I got a raise and now I'm at 155k base", DISCUSSED)
+    assert [(a.holder, a.component, a.value) for a in history.amounts] == [(CURRENT, "base", 155_000)]
+    ago = understand("I was at 145k two jobs ago, and now I'm at a smaller place making 138k base", DISCUSSED)
+    assert [a.value for a in ago.amounts] == [138_000]
+    before = "the guy before me was apparently paid 160k, and they're offering me 170k base with 90k equity"
+    assert [a.value for a in understand(before, DISCUSSED).amounts] == [170_000, 90_000]
+    friend = "my friend at Stripe got 250k and then PlanetScale comes in with 175k base and 80k equity"
+    assert understand(friend, DISCUSSED).intent == "offer" and _figures(friend)[0][2] == 175_000
+    hypothetical = understand("if they came back with 200k base would that actually be good", DISCUSSED)
+    assert hypothetical.intent == "good" and hypothetical.amounts == []
+    asked = understand("I asked for 210k and she said they can't go above 200k base", DISCUSSED)
+    assert [a.value for a in asked.amounts] == [200_000]
+    assert _figures("wait no, the base is 185k, I typed 158k earlier") == [(OFFER, "base", 185_000, "money")]
+    assert _figures("will the sign-on get taxed at like 40% as supplemental income?") == []
+
+
+def test_whose_pay_when_the_name_comes_first_or_the_sentence_before():
+    cohere = understand("Cohere got back to me. 195k base and a 30k signing bonus", DISCUSSED)
+    assert cohere.intent == "rival" and {a.holder for a in cohere.amounts} == {rival("Cohere")}
+    snowflake = understand("so there's another thing. Snowflake came in at 210k base", DISCUSSED)
+    assert snowflake.rivals == ["Snowflake"]
+    for text in ("my base salary right now is 118k. that's it", "at Twilio now, base is 150k"):
+        assert {a.holder for a in understand(text, DISCUSSED).amounts} == {CURRENT}, text
+    total = understand("my current total comp is 175k including stock, which is why this doesn't feel like a jump")
+    assert total.intent == "current" and total.amounts[0].component == "total"
+
+
+def test_roundabout_answers_deferrals_floors_and_apologies():
+    assert understand(
+        "um I think it was 187k? I'd have to double check the letter", Context(pending="base")
+    ).intent == ("answer")
+    assert understand(
+        "they said L4 but I honestly don't know what that means there", Context(pending="level")
+    ).intent == ("answer")
+    assert understand("can we come back to that? not in a good headspace", Context(pending="equity")).intent == "skip"
+    assert understand("I can't go lower than 195k base. rent went up", DISCUSSED).intent == "walk_away"
+    long = "sorry this is long, I haven't slept. anyway: 182k base, 120k in RSUs, 15% bonus target"
+    assert understand(long, DISCUSSED).intent == "offer"
+    assert understand("wait, I've lost track, can you remind me where we landed?", DISCUSSED).intent == "status"
+    assert understand("the recruiter emailed back: 5k more on the sign-on", DISCUSSED).intent == "revised"
+    flexible = understand("the equity band tops out at 150k and the sign-on is the only flexible piece", DISCUSSED)
+    assert flexible.fixed == ["equity"]
