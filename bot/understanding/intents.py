@@ -566,6 +566,10 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "pushback"  # "we can go to 192k but not beyond": a limit, even said as a move
     if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):
         return "accepted"
+    if money and HYPOTHETICAL_OFFER_RE.search(text):
+        topic = _question_topic(text, True)
+        if topic in ("good", "accept"):
+            return topic  # "if they came back with 200k base, would that be good?": the figure placed, not kept
     if money and MY_FLOOR_RE.search(text):
         return "walk_away"  # "I can't go lower than 195k base. rent went up": a floor, whatever went up
     if money and REVISED_RE.search(text) and not any(a.holder not in (OFFER,) for a in money):
@@ -748,6 +752,14 @@ LEVEL_ASKED_RE = re.compile(
 )
 
 
+# A figure they might offer, judged ("if they came back with 200k base, would that be good?", "say they offer
+# 190k, do I take it?"): a question about that figure, never news of a revised offer.
+HYPOTHETICAL_OFFER_RE = re.compile(
+    r"\b(?:(?:what\s+)?if|say|suppose|supposing|assuming)\s+(?:they|she|he|the\s+recruiter|hr|the\s+company)\s+"
+    r"(?:(?:came|come|comes)\s+back|offered|offer|gave|give|bumped|raised|matched|went|go)\b"
+    r"(?=[^.;!?]*\b(?:would|is|should|do)\s+(?:that|it|this|i)\b)",
+    re.I,
+)
 MY_FLOOR_RE = re.compile(
     r"\bi\s+(?:can'?t|cannot|won'?t)\s+(?:go|take|accept)\s+(?:any\s+)?(?:lower|less)\s+than\b", re.I
 )
