@@ -10,6 +10,7 @@ from bot.understanding.entities import Context, parts_named, read
 from bot.understanding.intents import QUESTION_RE, QUESTIONS, classify
 from bot.understanding.model import CURRENT, OFFER, Utterance
 from bot.understanding.normalise import normalise
+from bot.understanding.shorthand import expand
 
 MAX_CHARS = 5000
 
@@ -17,7 +18,7 @@ MAX_CHARS = 5000
 def understand(text: str, context: Context | None = None, second_opinion: bool = True) -> Utterance:
     """`second_opinion=False` reads with the rules alone (bench/understanding.py measures both)."""
     context = context or Context()
-    clean = normalise((text or "")[:MAX_CHARS])
+    clean = expand(normalise((text or "")[:MAX_CHARS]), context.company_names)
     utterance = read(clean, context)
     ruled = classify(utterance, normalize(clean), context.pending)
     question = bool(QUESTION_RE.search(clean))

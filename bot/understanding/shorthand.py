@@ -1,0 +1,115 @@
+"""Pay talk typed fast, read as the words it stands for: before any rule reads a message.
+
+People type offers with one thumb: "ofr: b172k e90k stok", "190k/150k/25k b/e/s", "sallary 178k + 15%
+bonous", "base 175->185". Each rule here rewrites one such habit into the words the entity and intent
+rules already read ("offer: base 172k equity 90k stock", "190k base, 150k equity, 25k sign-on"), so those
+rules stay written once. Nothing here guesses a figure: figures are only moved next to the words that
+name them, never changed.
+
+Misspelt pay words are put right by edit distance (one slip: a letter missing, doubled, swapped or
+wrong) against the words of pay, but only in words of five letters or more that are none of the
+ordinary words one slip away from them ("based", "stack", "bones", "offers").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import OSA
+
+# Abbreviations and slips common enough to be listed: whole words, any case.
+_WORDS = {
+    "ofr": "offer", "offr": "offer", "ofer": "offer", "ofrs": "offers", "ofrd": "offered", "offrd": "offered",
+    "ofered": "offered", "bns": "bonus", "bonous": "bonus", "tgt": "target", "relo": "relocation",
+    "optns": "options", "opts": "options", "stok": "stock", "stk": "stock", "pkg": "package", "eq": "equity",
+    "bse": "base", "sched": "schedule", "qtrly": "quarterly", "clif": "cliff", "shld": "should", "shd": "should",
+    "wat": "what", "wut": "what", "wrk": "work", "frm": "from", "aftr": "after", "othr": "other", "hav": "have",
+    "b4": "before", "ovr": "over", "sry": "sorry", "thx": "thanks", "ans": "answer", "signd": "signed",
+    "mentiond": "mentioned", "offerd": "offered", "recruitr": "recruiter", "recrutier": "recruiter",
+    "currnt": "current", "compting": "competing", "revisd": "revised", "u": "you", "ur": "your", "r": "are",
+    "n": "and", "yoe": "years of experience",
+}  # fmt: skip
+_WORDS_RE = re.compile(
+    r"(?<![\w/])(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + r")(?![\w/$])", re.I
+)  # never a currency's letters ("R$")
+# "singing bonus": the autocorrect of "signing bonus" (only beside "bonus": singing is a word)
+_SINGING_RE = re.compile(r"\bsinging(?=\s+bonus)", re.I)
+# Words of pay that a slip may be made in, and the ordinary words one slip away from them.
+_PAY_WORDS = (
+    "salary", "equity", "bonus", "signing", "stock", "options", "offer", "offered", "recruiter", "competing",
+    "current", "currently", "revised", "relocation", "target", "vesting", "shares", "package", "counter", "base",
+)  # fmt: skip
+_REAL_WORDS = frozenset(
+    {
+        "based", "bases", "basis", "basic", "basel", "stack", "stick", "stuck", "bones", "bonds", "bogus", "offers",
+        "office", "offset", "counted", "county", "country", "current", "currents", "shared", "sharer", "target",
+        "targets", "options", "option", "revise", "revises", "revived", "package", "packages", "singing", "completing",
+        "share", "location", "locations", "allocation",
+    }
+)  # fmt: skip
+_LONG_WORD_RE = re.compile(r"\b[a-z]{5,}\b", re.I)
+# A figure glued to the pay word after it ("185kbase", "20ksign on").
+_GLUED_AFTER_RE = re.compile(
+    r"(?<=\d[kKmM])(?=(?:base|sign|signing|bonus|equity|stock|rsus?|options|tc|ctc|total|salary|relocation)\b)", re.I
+)  # a pay word only: "20kfoo" stays a word no rule reads
+_LETTER_THEN_FIGURE = re.compile(
+    r"(?<![\w/.$])(?<!\bplan\s)([bBeE])\s?([$£€]?\d(?:[\d,.]*\d)?\s?[kKmM]?(?:/\d{1,2}\s?(?:y|yrs?|years?)\b)?)(?![\w.])"
+)
+# "b" and "e" alone beside figures: base and equity ("182k b", "b 210k e 400k/4y", "bumped b by 10k").
+_PART_LETTER_RE = re.compile(r"(?<![\w/.$])(?<!\bplan\s)([bBeE])(?![\w/.'])")
+# Figures in a row, then their parts in the same order: "190k/150k/25k b/e/s", "190k/140k/25k (base/equity/signing)".
+_FIG = r"[$£€]?\d(?:[\d,.]*\d)?\s?[kKmM]?"
+_PART = r"(?:signing(?:\s+bonus)?|sign[- ]?on|salary|equity|stock|rsus?|options|bonus|base|s/o|eq|b|e|s)(?![a-z])"
+_ROW_RE = re.compile(
+    rf"(?P<figs>{_FIG}(?:\s*/\s*{_FIG}){{1,3}})\s*\(?\s*(?P<parts>(?:{_PART})(?:\s*/\s*(?:{_PART})){{1,3}})\s*\)?",
+    re.I,
+)
+_PART_NAMES = {"b": "base", "e": "equity", "s": "sign-on", "s/o": "sign-on", "eq": "equity"}
+# "base 175->185", "15k->25k": the figure it became, from the one before (read as a replaced figure)
+_ARROW_RE = re.compile(rf"(?P<old>{_FIG})\s*(?:-+>|→|=>)\s*(?P<new>{_FIG})")
+_SIGN_ON_SLASH_RE = re.compile(r"\bs/o\b", re.I)
+
+
+def expand(text: str, names: frozenset[str] = frozenset()) -> str:
+    """`text` with typed shorthand and slips put as the words they stand for (see the module docstring);
+    `names`, the companies the conversation is about, put right the same way ("plnaetscale", "planetscle")."""
+    text = _WORDS_RE.sub(lambda m: _WORDS[m[0].lower()], text)
+    text = _SINGING_RE.sub("signing", text)
+    vocabulary = _PAY_WORDS + tuple(name for name in names if " " not in name)
+    text = _LONG_WORD_RE.sub(lambda m: _put_right(m[0], vocabulary), text)
+    text = _ROW_RE.sub(_row, text)
+    text = _ARROW_RE.sub(lambda m: f"{m['new']} from {m['old']}", text)
+    text = _SIGN_ON_SLASH_RE.sub("sign-on", text)
+    if re.search(r"\d|\b[bBeE]\s+(?:is|was|by|locked|fixed)\b", text):
+        text = _GLUED_AFTER_RE.sub(" ", text)
+        # "b172k e90k", "b 210k e 400k": the part's word put after its figure, where no other part word can claim it
+        text = _LETTER_THEN_FIGURE.sub(_figure_then_part, text)
+        text = _PART_LETTER_RE.sub(lambda m: "base" if m[1].lower() == "b" else "equity", text)
+    return text
+
+
+def _figure_then_part(match: re.Match) -> str:
+    return f"{match[2]} {'base' if match[1].lower() == 'b' else 'equity'}"
+
+
+def _row(match: re.Match) -> str:
+    figures = [f.strip() for f in match["figs"].split("/")]
+    parts = [p.strip() for p in re.split(r"\s*/\s*(?!o\b)", match["parts"])]
+    if len(figures) != len(parts):
+        return match[0]
+    return ", ".join(
+        f"{figure} {_PART_NAMES.get(part.lower(), part)}" for figure, part in zip(figures, parts, strict=True)
+    )
+
+
+def _put_right(word: str, vocabulary: tuple[str, ...]) -> str:
+    lower = word.lower()
+    if lower in _REAL_WORDS or lower in vocabulary:
+        return word
+    for right in vocabulary:
+        if right[0] != lower[0]:
+            continue  # a slip is rarely in the first letter ("location" is no "relocation")
+        limit = 2 if len(right) >= 9 else 1
+        if abs(len(right) - len(lower)) <= limit and OSA.distance(lower, right, score_cutoff=limit) <= limit:
+            return right
+    return word
