@@ -382,7 +382,7 @@ THE_NAMED_OFFER_RE = re.compile(r"\bthe\s+" + _NAME + r"\s+(?:one|offer|package|
 # any case, unless the word before "offer" says what kind of offer it is. With no company known yet
 # and no "also", the first one named is the person's own ("can you look at my planetscale offer").
 NAMED_OFFER_RE = re.compile(
-    r"\b(?:(?:have|got|received|holding|hold|there'?s|there\s+is)\s+(?:also\s+)?an?\s+(?:also\s+)?|my\s+)"
+    r"\b(?:(?:have|got|received|holding|hold|there'?s|there\s+is)\s+(?:also\s+)?(?:an?\s+)?(?:also\s+)?|my\s+)"
     r"(?!(?:" + OFFER_KINDS + r")\b)" + _LOOSE_NAME + r"\s+offer\b",
     re.I,
 )
@@ -731,8 +731,20 @@ RIVAL_LABEL_RE = re.compile(
     r"\s*[:=-]\s*" + _LOOSE_NAME,
     re.I,
 )
+# "stripe verbal: 205k base", "datadog offer - 190k": a company's offer labelled by its name and kind
+NAME_KIND_LABEL_RE = re.compile(
+    r"^\s*" + _LOOSE_NAME + r"\s+(?:verbal|offer|written(?:\s+offer)?|numbers|package|final)\s*(?::|=|\s[-–—])", re.I
+)
 LABELLED_RIVAL_RE = RIVAL_RES[-1]  # "cohere: $230k", whose name may be a label instead (_mark_name)
-RIVAL_RES += [NAME_OFFER_OPENS_RE, OFFER_CAME_RE, NAME_CHANGED_RE, NUMBERS_FROM_RE, COMPETING_FROM_RE, RIVAL_LABEL_RE]
+RIVAL_RES += [
+    NAME_OFFER_OPENS_RE,
+    OFFER_CAME_RE,
+    NAME_CHANGED_RE,
+    NUMBERS_FROM_RE,
+    COMPETING_FROM_RE,
+    RIVAL_LABEL_RE,
+    NAME_KIND_LABEL_RE,
+]
 FIRST_IS_OWN = (
     NAME_OFFER_OPENS_RE,
     OFFER_CAME_RE,
@@ -1090,7 +1102,12 @@ CURRENT_RES = [
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+|presently\s+|now\s+)?(?:compensated|remunerated)\b", re.I),
     # "these days i pull 152k", "my paycheck right now works out to 160k"
     re.compile(r"\b(?:these\s+days|nowadays)\s*,?\s+i\s+(?:pull|make|earn|get|take\s+home|bring\s+in)\b", re.I),
-    re.compile(r"\bmy\s+(?:paycheck|paycheque|(?:base\s+)?salary|(?:base\s+)?pay|base)\s+" + _NOW + r"\b", re.I),
+    re.compile(
+        r"\bmy\s+(?:paycheck|paycheque|(?:base\s+)?salary|(?:base\s+)?pay|base|ctc|tc|comp|total\s+comp)\s+"
+        + _NOW
+        + r"\b",
+        re.I,
+    ),
     # "my salary is 150k at the moment", "i get 145k base where i am"
     re.compile(r"\bmy\s+" + _MY_PAY + r"\s+is\s+(?=[^.;!?]{0,30}\b" + _NOW + r"\b)", re.I),
     re.compile(r"\bi\s+(?:get|make|earn)\s+(?=[^.;!?]{0,30}\bwhere\s+i\s+(?:am|work)\b)", re.I),
@@ -1235,6 +1252,9 @@ PUSHBACK_RE = re.compile(
     r"(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|total|tc|package)?"
     r"\s*(?:is|would\s+be|they\s+can\s+(?:do|go|offer))\s+[$£€]?\d"
     r"|\b(?:base|salary|equity|bonus|sign[\s-]?on|total|tc|ctc)\s+max\s+[$£€₹]?\d"  # "base max 45 LPA"
+    # "they won't do more than 5k extra base", "they don't negotiate equity for l4s"
+    r"|\bwon'?t\s+(?:do|go|offer|pay|give)\s+(?:any\s+)?more\s+than\b"
+    r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never|won'?t)\s+negotiate\b"
     r"|\bmax(?:es)?\s+(?:out\s+)?at\s+[$£€]?\d|\b[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,20}\b(?:at\s+(?:the\s+)?most|tops)\b"
     # "at the most recent tender price": "most" of an adjective, no limit
     r"(?!\s+(?:recent|important|likely|common|popular|\w+ive|\w+ous)\b)"

@@ -63,7 +63,7 @@ QUESTION_TOPICS = {
     # asked about (leveraging a named offer is a counter: "how do I leverage the figma offer")
     "leverage": r"\b(?:what(?:'s|\s+is)\s+my|how\s+much|what|any|where(?:'s|\s+is)\s+my|i\s+have|do\s+i\s+have"
     r"(?:\s+(?:any|some|enough|real))?)\s+(?:real\s+)?leverage\b(?!\s+(?:the|this|that|my|their|it|an?)\b)"
-    r"|\b(?:negotiate|counter|ask\s+for\s+more|push\s+back|haggle)\b[^?.!]{0,30}\b(?:without|with\s+no|if\s+i"
+    r"|\b(?:negotiate|counter|ask\s+for\s+more|push(?:\s+back)?|haggle)\b[^?.!]{0,30}\b(?:without|with\s+no|if\s+i"
     r"\s+(?:don'?t|do\s+not|dont)\s+have|when\s+i\s+(?:don'?t|do\s+not|dont)\s+have|having\s+no|even\s+with\s+no)"
     r"\s+(?:(?:a\s+|any\s+)?(?:other\s+|another\s+|competing\s+|second\s+|rival\s+|backup\s+)?offers?\b"
     r"|(?:anything|something|nothing)\s+else\b)"
@@ -101,7 +101,8 @@ QUESTION_TOPICS = {
     r"(?:equity\s+|stock\s+|rsu\s+)?grants?\b|\bmore\s+(?:stock|equity|rsus|shares)\s+(?:after|later|each|every"
     r"|once|when|down\s+the\s+line|over\s+time|in\s+the\s+future|annually|yearly)\b|\b(?:do|will|would|can|could)\s+i\s+(?:ever\s+)?get\s+(?:any\s+)?more\b(?!\s+(?:base|salary|money"
     r"|cash|time|days))",
-    "deadline": r"\bdeadline\b|\bexploding\b|\b(?:another|extra|(?:a\s+)?(?:few|couple)\s+more)\s+(?:days?|weeks?)\b"
+    "deadline": r"\bdeadline\b|\bexploding\b|\b(?:another|extra|(?:a\s+)?(?:few|couple)\s+more|(?:one|a|two)\s+more)"
+    r"\s+(?:days?|weeks?)\b"
     r"|\bextension\b|\bextend\s+(?:the\s+)?(?:deadline|offer|date)\b"
     r"|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b|\b(?:decision|reply|response)\s+by\b"
     r"|\b(?:hear\s+back|know)\s+by\b|\bgave\s+me\s+until\b|\bgave\s+(?:me|us)\s+(?:\d+|a\s+few|two|three)\s+"
@@ -134,7 +135,7 @@ QUESTION_TOPICS = {
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
     "accept": r"\b(?:should|do|would|can)\s+(?:i|you)\s+(?:just\s+|simply\s+|now\s+)?"
     r"(?:accept|take|sign|go\s+with|say\s+yes)\b"
-    r"|\badvise\s+me\s+to\s+(?:sign|accept|take)\b|\b(?:lo\s+)?acepto\b|\baceptarl[oa]\b|\baccept\s+kar\s+lu"
+    r"|\badvise\s+me\s+to\s+(?:sign|accept|take)\b|\btake\s+it\s+or\s+(?:push|counter|ask|negotiate)\b|\b(?:lo\s+)?acepto\b|\baceptarl[oa]\b|\baccept\s+kar\s+lu"
     r"|\btime\s+to\s+(?:accept|sign|say\s+yes)\b"
     r"|\bi\s+should\s+(?:just\s+)?(?:accept|take|sign|go\s+for)\b|\baccept\s+(?:it|this|the\s+offer|now)\b.*\?|\btake\s+(?:it|the\s+offer|this)\s*\?|\bworth\s+(?:taking"
     r"|accepting)\b",

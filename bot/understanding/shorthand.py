@@ -27,7 +27,7 @@ _WORDS = {
     "b4": "before", "ovr": "over", "sry": "sorry", "thx": "thanks", "ans": "answer", "signd": "signed",
     "mentiond": "mentioned", "offerd": "offered", "recruitr": "recruiter", "recrutier": "recruiter",
     "currnt": "current", "compting": "competing", "revisd": "revised", "u": "you", "ur": "your", "r": "are",
-    "n": "and", "yoe": "years of experience",
+    "n": "and", "w/o": "without", "yoe": "years of experience",
 }  # fmt: skip
 _WORDS_RE = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + r")(?![\w/$])", re.I
@@ -70,10 +70,14 @@ _ARROW_RE = re.compile(rf"(?P<old>{_FIG})\s*(?:-+>|→|=>)\s*(?P<new>{_FIG})")
 _SIGN_ON_SLASH_RE = re.compile(r"\bs/o\b", re.I)
 
 
+_AT_SIGN_RE = re.compile(r"(?<=\s)@\s*(?=[A-Za-z])")  # "210k @ datadog": at, never a mention (those are gone)
+
+
 def expand(text: str, names: frozenset[str] = frozenset()) -> str:
     """`text` with typed shorthand and slips put as the words they stand for (see the module docstring);
     `names`, the companies the conversation is about, put right the same way ("plnaetscale", "planetscle")."""
     text = _WORDS_RE.sub(lambda m: _WORDS[m[0].lower()], text)
+    text = _AT_SIGN_RE.sub("at ", text)
     text = _SINGING_RE.sub("signing", text)
     vocabulary = _PAY_WORDS + tuple(name for name in names if " " not in name)
     text = _LONG_WORD_RE.sub(lambda m: _put_right(m[0], vocabulary), text)

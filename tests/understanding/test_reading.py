@@ -529,3 +529,23 @@ def test_terse_shorthand_and_slips_are_read_as_the_words_they_stand_for():
     assert understand("is there a location adjustment for remote", DISCUSSED).notes == []
     assert understand("my plan b is grammarly at 168k base", DISCUSSED).rivals == ["grammarly"]
     assert _figures("20kfoo base") == []
+
+
+def test_terse_rivals_current_pay_and_refusals():
+    """Held-out 30's misattributions and intent misses after the shorthand was read: a rival's offer named
+    with no article ('got anthropc ofr too') or as a label ('stripe verbal: ...'), 'my ctc now', '@ datadog'."""
+    for text in ("got anthropc ofr too, 310k tc", "stripe verbal: 205k base 15% bonous"):
+        utterance = understand(text, DISCUSSED)
+        assert utterance.intent == "rival" and all(a.holder != OFFER for a in utterance.amounts), text
+    ctc = understand("my ctc now is 190k total incl bonus", DISCUSSED)
+    assert ctc.intent == "current" and [a.holder for a in ctc.amounts] == [CURRENT]
+    assert understand("currnt tc ~210k @ datadog", DISCUSSED).current_company == "datadog"
+    cases = {
+        "nope, they wont do more than 5k extra base": "pushback",
+        "plnaetscale says they dont negotiate equitiy for l4s": "pushback",
+        "take it or push more? idk": "accept",
+        "can i push w/o a compting ofr": "leverage",
+        "how to ask for one more week without sounding not interested": "deadline",
+    }
+    for text, intent in cases.items():
+        assert understand(text, DISCUSSED).intent == intent, text
