@@ -1178,7 +1178,7 @@ CURRENT_COMPANY_RE = re.compile(
     r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*(?:[.!]?$|(?=,|\s+(?:and|but|while|whereas|with|plus)\b))"
     # "i make 125k now plus 40k in stock a year at datadog", "my current ctc is 18 lakh a year at infosys": the
     # company closing the message that said one's pay, however far from the figure
-    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|my\s+(?:current|present)\s+" + _MY_PAY_WORD + r")\b"
+    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|(?:my\s+)?(?:current|present)\s+" + _MY_PAY_WORD + r")\b"
     r"(?=[^.;!?,]{0,60}?(?<!\w)[$£€]?\d)(?:(?!\b(?:offer|offered|offering|from|rival|competing)\b)[^.;!?,]){0,60}?"
     r"\bat\s+(?P<l>[a-z][\w&'.-]*)\s*[.!]?$",
     re.I,
