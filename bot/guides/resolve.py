@@ -72,6 +72,18 @@ def _short_role_names(title: str, normalized, seniority) -> list[str]:
     return [short for short in out if short and short not in seniority]
 
 
+def _families_within(words: list[str], family_of: dict[str, str]) -> set[str]:
+    """The role groups a title names inside it by a phrase of two or three words ("Engenheiro(a) de Machine
+    Learning Pleno" holds "machine learning"), so "ml" finds it; single words ("engineer") name no group here."""
+    found = set()
+    for size in (2, 3):
+        for start in range(len(words) - size + 1):
+            family = family_of.get(" ".join(words[start : start + size]))
+            if family:
+                found.add(f"family:{family}")
+    return found
+
+
 def level_labels(guide: Guide) -> list[str]:
     """The level rows a guide's band table has (`L4 SDE I`, `L5 SDE II`), in order."""
     labels: list[str] = []
@@ -280,6 +292,7 @@ class Resolver(PhraseMatcher):
                 keys.add(f"family:{family}")
         if guide.role_slug in self.aliases.roles:
             keys.add(f"family:{guide.role_slug}")
+        keys |= _families_within(self._normalized(guide.role_title).split(), family_of)
         return keys, title_levels, self.aliases.level_tokens(guide.role_level)
 
     def _add_short_company_names(self) -> None:

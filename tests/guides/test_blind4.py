@@ -400,6 +400,12 @@ def test_titles_in_other_languages_answer_to_what_people_type(catalog):
     lumbrera = resolver.resolve("lumbrera backend monterrey")  # `Ingeniero/a de Backend Sénior`
     assert (lumbrera.kind, lumbrera.region.name) == ("band", "Monterrey")
     assert "adebackend" not in str(lumbrera.corrections)  # the `/a` and the `de` are no part of the role's name
+    # "ml": a role group's word, and the title holds the group's phrase ("machine learning"); it had answered
+    # "I have no ml guide for Maré Dados" beside the one guide it has
+    ml = resolver.resolve("mare dados ml recife")
+    assert (ml.kind, ml.region.name) == ("band", "Recife (sede de engenharia)")
+    medior = resolver.resolve("vaarwater product designer medior rotterdam")  # Dutch for mid-level
+    assert (medior.kind, medior.region.level) == ("band", "Medior Product Designer")
 
 
 def test_a_base_kept_as_written_is_shown_under_the_guides_own_name_for_it():
