@@ -110,6 +110,7 @@ HELD_OUT_FLOORS = {
     "held-out 28": (0.76, 0.78),
     "held-out 29": (0.80, 0.84),
     "held-out 30": (0.71, 0.36),
+    "held-out 31": (0.76, 0.77),
 }
 
 
