@@ -1274,6 +1274,8 @@ ROOM_RE = re.compile(
     r"|(?<!-)(?<!not\s)(?<!non\s)(?<!non)\bnegotiable\b|\bcan\s+move\b|\bmight\s+move\b",
     re.I,
 )
+# "we don't offer", "they dont do", "they did NOT mention": a part refused or left out (intents reads it too)
+REFUSES = r"(?:don'?t|do\s+not|doesn'?t|does\s+not|never|didn'?t|did\s+not)\s+(?:offer|do|give|pay|mention)"
 NO_PART_RE = re.compile(
     r"(?:\b(?:no|zero|without(?:\s+any)?)|(?<![\w.,$£€])[$£€]?0k?)\s+(?P<part>equity|stock|rsus?|[ev]sops?|options|shares|(?:target\s+|annual\s+)?bonus|"
     r"sign[\s-]?(?:on|ing)(?:\s+bonus)?|relocation)\b(?!\s+(?:mentioned|discussed|listed|yet|info|details))"
@@ -1284,7 +1286,7 @@ NO_PART_RE = re.compile(
     r"|\b(?P<cash2>cash)[\s-]+only\b"
     # "we don't offer sign-on bonuses for this role", "they dont do sign on bonuses at all", "they did NOT mention
     # a sign-on at all"
-    r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never|didn'?t|did\s+not)\s+(?:offer|do|give|pay|mention)\s+"
+    r"|\b" + REFUSES + r"\s+"
     r"(?:an?\s+|any\s+)?"
     r"(?P<part3>equity|stock|rsus|options|bonus(?:es)?|sign[\s-]?(?:on|ing)(?:\s+bonus(?:es)?)?|relocation)\b",
     re.I,

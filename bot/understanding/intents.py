@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.entities import parts_named
+from bot.understanding.entities import REFUSES, parts_named
 from bot.understanding.model import CURRENT, OFFER, Utterance
 
 COMMANDS = {
@@ -764,7 +764,7 @@ HYPOTHETICAL_OFFER_RE = re.compile(
 MY_FLOOR_RE = re.compile(
     r"\bi\s+(?:can'?t|cannot|won'?t)\s+(?:go|take|accept)\s+(?:any\s+)?(?:lower|less)\s+than\b", re.I
 )
-PART_REFUSED_RE = re.compile(r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never)\s+(?:offer|do|give|pay)\b", re.I)
+PART_REFUSED_RE = re.compile(r"\b" + REFUSES + r"\b", re.I)
 VESTING_FIRST_RE = re.compile(r"\s*(?:the\s+|their\s+|my\s+|this\s+)?vesting(?:\s+schedule)?\s+(?:is|was)\b", re.I)
 
 
