@@ -53,10 +53,12 @@ _GLUED_AFTER_RE = re.compile(
     r"(?<=\d[kKmM])(?=(?:base|sign|signing|bonus|equity|stock|rsus?|options|tc|ctc|total|salary|relocation)\b)", re.I
 )  # a pay word only: "20kfoo" stays a word no rule reads
 _LETTER_THEN_FIGURE = re.compile(
-    r"(?<![\w/.$])(?<!\bplan\s)([bBeE])\s?([$£€]?\d(?:[\d,.]*\d)?\s?[kKmM]?(?:/\d{1,2}\s?(?:y|yrs?|years?)\b)?)(?![\w.])"
+    r"(?<![\w/.$])([bBeE])\s?([$£€]?\d(?:[\d,.]*\d)?\s?[kKmM]?(?:/\d{1,2}\s?(?:y|yrs?|years?)\b)?)(?![\w.])"
 )
 # "b" and "e" alone beside figures: base and equity ("182k b", "b 210k e 400k/4y", "bumped b by 10k").
-_PART_LETTER_RE = re.compile(r"(?<![\w/.$])(?<!\bplan\s)([bBeE])(?![\w/.'])")
+_PART_LETTER_RE = re.compile(r"(?<![\w/.$])([bBeE])(?![\w/.'])")
+# A letter that names something else after these words ("plan b", "series b", "option e"): never a part.
+_LETTER_NAMED_RE = re.compile(r"\b(?:plan|series|option|type|class|grade|round|part|section|vitamin)\s+$", re.I)
 # Figures in a row, then their parts in the same order: "190k/150k/25k b/e/s", "190k/140k/25k (base/equity/signing)".
 _FIG = r"[$£€]?\d(?:[\d,.]*\d)?\s?[kKmM]?"
 _PART = r"(?:signing(?:\s+bonus)?|sign[- ]?on|salary|equity|stock|rsus?|options|bonus|base|s/o|eq|b|e|s)(?![a-z])"
@@ -88,12 +90,24 @@ def expand(text: str, names: frozenset[str] = frozenset()) -> str:
         text = _GLUED_AFTER_RE.sub(" ", text)
         # "b172k e90k", "b 210k e 400k": the part's word put after its figure, where no other part word can claim it
         text = _LETTER_THEN_FIGURE.sub(_figure_then_part, text)
-        text = _PART_LETTER_RE.sub(lambda m: "base" if m[1].lower() == "b" else "equity", text)
+        text = _PART_LETTER_RE.sub(_part_of_letter, text)
     return text
 
 
+def _named_letter(match: re.Match) -> bool:
+    return bool(_LETTER_NAMED_RE.search(match.string, 0, match.start()))
+
+
 def _figure_then_part(match: re.Match) -> str:
+    if _named_letter(match):
+        return match[0]
     return f"{match[2]} {'base' if match[1].lower() == 'b' else 'equity'}"
+
+
+def _part_of_letter(match: re.Match) -> str:
+    if _named_letter(match):
+        return match[0]
+    return "base" if match[1].lower() == "b" else "equity"
 
 
 def _row(match: re.Match) -> str:

@@ -528,6 +528,7 @@ def test_terse_shorthand_and_slips_are_read_as_the_words_they_stand_for():
     # ordinary words a slip away from pay words stay themselves; so does a word glued to a figure that is no pay word
     assert understand("is there a location adjustment for remote", DISCUSSED).notes == []
     assert understand("my plan b is grammarly at 168k base", DISCUSSED).rivals == ["grammarly"]
+    assert _figures("a series b startup offered me 180k base") == [(OFFER, "base", 180_000, "money")]
     assert _figures("20kfoo base") == []
 
 
