@@ -491,7 +491,7 @@ class PhraseMatcher:
             result.typed["roles"] = candidate
             result.spans["roles"] = (first, last)
             used[first:last] = [True] * (last - first)
-            result.corrections.append((candidate, phrase))
+            result.corrections.append((candidate, self._spaced.get(phrase, phrase)))
 
     def _free_unknown(self, units, used, index: int) -> bool:
         """The unit at `index` is there, not taken, not quoted, and a word not understood."""
@@ -662,7 +662,7 @@ class PhraseMatcher:
                 name, table, phrase = best
                 setattr(result, name, set(table[phrase]))
                 result.typed[name] = candidate
-                result.corrections.append((candidate, phrase))
+                result.corrections.append((candidate, self._spaced.get(phrase, phrase)))
                 for word in content:
                     if word in remaining:
                         remaining.remove(word)

@@ -157,6 +157,8 @@ class Resolver(PhraseMatcher):
         self.catalog = catalog
         self.aliases = aliases or Aliases.load()
         self.company_phrases: dict[str, set[str]] = {}
+        self._direct: set[str] = set()  # every phrase added as written
+        self._squashes: dict[str, str] = {}  # a phrase without its spaces -> the phrase
         self.company_names: dict[str, str] = {}
         self.role_phrases: dict[str, set[str]] = {}
         self.region_phrases: dict[str, set[str]] = {}
@@ -182,9 +184,11 @@ class Resolver(PhraseMatcher):
         phrase = self._normalized(phrase)
         if phrase:
             table.setdefault(phrase, set()).add(key)
+            self._direct.add(phrase)
             squashed = phrase.replace(" ", "")
             if squashed != phrase and len(squashed) > 3:
                 table.setdefault(squashed, set()).add(key)
+                self._squashes.setdefault(squashed, phrase)
 
     def _build(self) -> None:
         family_of: dict[str, str] = {}
@@ -255,6 +259,9 @@ class Resolver(PhraseMatcher):
         # A role's short name (`backend`, `devops`) is typed exactly or not at all: no typo is read as one, and
         # leaving them out keeps the fuzzy search over titles as small as before them
         self._role_choices = sorted(phrase for phrase in self.role_phrases if phrase not in self._typed_only)
+        # A phrase typed without its spaces (`_add`) is said back with them: "engenheiro" read as
+        # "engenheiro de ml", not as "engenheirodeml".
+        self._spaced = {squashed: phrase for squashed, phrase in self._squashes.items() if squashed not in self._direct}
         # Words that end several titles (`engineer`, `manager`): alone after a word not
         # understood they are the end of a title not on hand (bot/guides/matching.py).
         ends = Counter(phrase.rsplit(" ", 1)[1] for phrase in self.role_phrases if " " in phrase)

@@ -404,6 +404,8 @@ def test_titles_in_other_languages_answer_to_what_people_type(catalog):
     # "I have no ml guide for Maré Dados" beside the one guide it has
     ml = resolver.resolve("mare dados ml recife")
     assert (ml.kind, ml.region.name) == ("band", "Recife (sede de engenharia)")
+    # a typo read as a phrase is said back with its spaces ("engenheiro de ml"), never as the squashed key
+    assert resolver.resolve("mare dados engenheiro").corrections == [("engenheiro", "engenheiro de ml")]
     medior = resolver.resolve("vaarwater product designer medior rotterdam")  # Dutch for mid-level
     assert (medior.kind, medior.region.level) == ("band", "Medior Product Designer")
 
