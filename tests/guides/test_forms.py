@@ -305,3 +305,13 @@ def test_a_table_without_a_bonus_column_publishes_no_bonus_and_never_says_none()
     stated = region(read("words"), "Taipei")  # the guide writes `—` in its bonus column
     assert stated.bonus.published
     assert "• *Bonus:* none" in lines(stated)
+
+
+def test_a_second_table_of_figures_no_reader_takes_is_kept_as_written_and_said():
+    """A guide's later table of figures after the one read (a second studio's table under its own heading,
+    here `| Region | Base Salary | Total Comp |` after the levels table) had been dropped without a word:
+    every band table's lines counted as read. It is kept as written and warned about at its line."""
+    result = read_guide_file(FORMS / "levelcols" / "software-engineer.md", FORMS)
+    assert {r.name for r in result.guide.regions} == {"Sunnyvale", "London"}
+    assert any(w.line == 8 and w.field == "band table" and "not read" in w.message for w in result.warnings)
+    assert any("| Ignored | $1 | $1 |" in kept.text or "Ignored | $1 | $1" in kept.text for kept in result.guide.kept)

@@ -99,7 +99,8 @@ def read_guide(
     sections = _sections(blocks)
 
     dna = _read_dna(blocks, ctx)
-    regions = _read_regions(blocks, ctx, title_line)
+    unread: list[int] = []  # tables of figures after the one read: kept as written
+    regions = _read_regions(blocks, ctx, title_line, unread)
     if place:  # a band table naming no region, in a guide whose title says where (`... (London)`)
         regions = [
             r.model_copy(update={"name": place, "aliases": region_aliases(place)}) if r.name == ONE_REGION else r
@@ -110,7 +111,7 @@ def read_guide(
     levers = _read_levers(sections, ctx)
     strategy = _read_negotiate_up(blocks, sections, ctx)
     sources = _read_sources(sections) or _source_line(blocks)
-    kept = read_kept(blocks, _used_lines(blocks, sections, title_line), title_line)
+    kept = read_kept(blocks, _used_lines(blocks, sections, title_line) - set(unread), title_line)
 
     for name, present in (
         ("negotiation DNA", dna is not None),
@@ -145,7 +146,7 @@ def read_guide(
     return ReadResult(guide, ctx.errors, ctx.warnings)
 
 
-def _read_regions(blocks: list[Block], ctx: _Context, title_line: int):
+def _read_regions(blocks: list[Block], ctx: _Context, title_line: int, unread: list[int]):
     """A grid of one part by level and region (`## Base salary by level and location`), else the band table's
     regions; else bands written as lists (`**London**` over `- Base salary: £95,000`),
     and then the table's problems are not the guide's (a table of levels is no band table)."""
@@ -153,7 +154,7 @@ def _read_regions(blocks: list[Block], ctx: _Context, title_line: int):
     if gridded:
         return gridded
     tables = _Context(ctx.path)
-    regions = read_band_table(blocks, tables, line=title_line)
+    regions = read_band_table(blocks, tables, line=title_line, unread=unread)
     if not regions:
         listed = read_list_bands(blocks, ctx)
         if listed:

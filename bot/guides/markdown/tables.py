@@ -796,9 +796,12 @@ TABLE_READERS: list[TableReader] = [
 ]
 
 
-def read_band_table(blocks: list[Block], report: Reporter, line: int | None = None) -> list[RegionBand]:
+def read_band_table(
+    blocks: list[Block], report: Reporter, line: int | None = None, unread: list[int] | None = None
+) -> list[RegionBand]:
     """The regions of the guide's band table; `line` is where the guide starts, for the
-    error when it has no table at all."""
+    error when it has no table at all. The lines of later tables of figures no reader took
+    go in `unread`, so they are kept as written and said, never dropped."""
     tables = [block for block in blocks if block.kind == "table"]
     for index, table in enumerate(tables):
         for reader in TABLE_READERS:
@@ -809,6 +812,11 @@ def read_band_table(blocks: list[Block], report: Reporter, line: int | None = No
                     report.error(table.line, "band table", "the table has no region rows with figures")
                 if regions and reader is _regions_as_rows:
                     regions = _more_region_tables(blocks, table, tables[index + 1 :], regions, report, line)
+                elif regions and unread is not None:
+                    for later in tables[index + 1 :]:
+                        if is_band_table(later):
+                            unread.append(later.line)
+                            report.warn(later.line, "band table", "another table of figures, not read: kept as written")
                 return regions
     by_heading = _item_value_tables(blocks, tables, report, line)
     if by_heading is not None:
