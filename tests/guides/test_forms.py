@@ -315,3 +315,36 @@ def test_a_second_table_of_figures_no_reader_takes_is_kept_as_written_and_said()
     assert {r.name for r in result.guide.regions} == {"Sunnyvale", "London"}
     assert any(w.line == 8 and w.field == "band table" and "not read" in w.message for w in result.warnings)
     assert any("| Ignored | $1 | $1 |" in kept.text or "Ignored | $1 | $1" in kept.text for kept in result.guide.kept)
+
+
+SPLIT = """# Site Reliability Engineer | Harbor Lane Global Negotiation Guide
+
+### Compensation
+
+All figures CAD, annual unless noted.
+
+| Region | Base salary | | RSUs (4-yr total) | | Bonus |
+|---|---|---|---|---|---|
+| | low | high | low | high | target |
+| Toronto | 128,000 | 152,000 | 60,000 | 100,000 | 8% |
+| Dublin | €82,000 | €98,000 | €35,000 | €60,000 | 10% |
+"""
+
+
+def test_a_merged_header_over_low_and_high_columns_and_a_currency_said_once_above_the_table(tmp_path):
+    """Blind5's Lumen Ferry came out as a band with no name ('low', 'high', 'target') and unlabelled figures
+    ('• *:* 152,000'), every figure kept as text: the header's blank cells were columns of their own and 'All
+    figures CAD' was not read. Now each pair is one range and the stated currency is the rows' own; a row written
+    in another currency keeps it and is flagged, never converted."""
+    path = tmp_path / "harbor-lane" / "site-reliability-engineer.md"
+    path.parent.mkdir()
+    path.write_text(SPLIT, encoding="utf-8")
+    result = read_guide_file(path, tmp_path)
+    assert [r.name for r in result.guide.regions] == ["Toronto", "Dublin"]
+    toronto, dublin = result.guide.regions
+    assert (toronto.base, toronto.stock.value) == (band(128_000, 152_000, "CAD"), band(60_000, 100_000, "CAD"))
+    assert dublin.base == band(82_000, 98_000, "EUR")
+    assert any(w.field == "Dublin: currency" and "CAD" in w.message and "EUR" in w.message for w in result.warnings)
+    scaled = SPLIT.replace("All figures CAD, annual unless noted.", "All figures CAD, in thousands.")
+    path.write_text(scaled, encoding="utf-8")
+    assert read_guide_file(path, tmp_path).guide.regions[0].base is None  # a scale is never multiplied in

@@ -31,6 +31,7 @@ class Block:
     item_indents: list[int] = field(default_factory=list)  # lists: each item's indent, for lists nested in lists
     ordered: bool = False
     raw: str = ""  # paragraphs, quotes and code: the lines as written (`text` joins them into one)
+    stated_currency: str | None = None  # tables: a currency said once above them ("All figures CAD")
 
 
 def split_cells(line: str) -> list[str]:

@@ -524,7 +524,15 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
             report.warn(line, f"{level} {label}" if level else label, "no figures in the row; left out")
             continue
         name, currency = region_cell(row[first])
-        band = BandBuilder(name, currency or first_currency(row[first + 1 :], name), report, level)
+        currency = currency or first_currency(row[first + 1 :], name) or table.stated_currency
+        if table.stated_currency and currency and currency != table.stated_currency:
+            report.warn(
+                line,
+                f"{name}: currency",
+                f"the guide says its figures are in {table.stated_currency}, this row's are in {currency}: "
+                f"kept in {currency}, as written",
+            )
+        band = BandBuilder(name, currency, report, level)
         for column, kind, cell in zip(header[first + 1 :], kinds[first + 1 :], row[first + 1 :], strict=True):
             label = clean_inline(column)
             band.add(kind, label, cell, line, stock_column(column) if kind == "stock" else None)
@@ -796,13 +804,74 @@ TABLE_READERS: list[TableReader] = [
 ]
 
 
+# A header cell left blank after a named one is that column's second half, as a spreadsheet's merged cell comes
+# out in Markdown (`| Base salary | | RSUs | |` over `| | low | high | low | high |`): the row naming the halves
+# is no band, and each pair of figures is one range, the two written as they stand (`128,000` and `152,000`
+# read as `128,000–152,000`).
+SPLIT_HALVES = ({"low", "min", "minimum", "from", "bottom", "p25"}, {"high", "max", "maximum", "to", "top", "p75"})
+
+
+def join_split_ranges(table: Block) -> Block:
+    """`table` with each merged header's pair of columns read as one range column (see SPLIT_HALVES)."""
+    if len(table.rows) < 3:
+        return table
+    header, names = table.rows[0], [clean_inline(cell).lower() for cell in table.rows[1]]
+    pairs = [
+        index
+        for index in range(1, len(header))
+        if not clean_inline(header[index])
+        and clean_inline(header[index - 1])
+        and index < len(names)
+        and names[index - 1] in SPLIT_HALVES[0]
+        and names[index] in SPLIT_HALVES[1]
+    ]
+    if not pairs or clean_inline(table.rows[1][0]):
+        return table
+    rows = [_joined(header, pairs, header=True)]
+    rows += [_joined(row, pairs) for row in table.rows[2:]]
+    return replace(table, rows=rows, row_lines=[table.row_lines[0], *table.row_lines[2:]] if table.row_lines else [])
+
+
+def _joined(row: list[str], pairs: list[int], header: bool = False) -> list[str]:
+    out: list[str] = []
+    for index, cell in enumerate(row):
+        if index in pairs:
+            if not header and index - 1 < len(row) and cell.strip():
+                out[-1] = f"{out[-1].strip()}–{cell.strip()}" if out[-1].strip() else cell
+            continue
+        out.append(cell)
+    return out
+
+
+# "All figures CAD, annual unless noted." said once above a table whose cells name no currency. Never with a
+# scale ("(USD, thousands)"): bare numbers in thousands are kept as written, not multiplied.
+STATED_CURRENCY_RE = re.compile(
+    r"\b(?:all\s+)?(?:figures|amounts|numbers|pay|salaries)\s+(?:are\s+)?(?:in\s+)?(?P<code>[A-Z]{3})\b"
+)
+SCALE_RE = re.compile(r"\bthousands?\b|\b000s\b|'000|\bin\s+k\b|\(k\)", re.I)
+
+
+def _with_stated_currency(blocks: list[Block], table: Block) -> Block:
+    """`table` with the currency a paragraph between its heading and it says all its figures are in."""
+    index = next((i for i, block in enumerate(blocks) if block.line == table.line), None)
+    for block in reversed(blocks[:index] if index else []):
+        if block.kind == "heading":
+            break
+        if block.kind != "paragraph":
+            continue
+        said = STATED_CURRENCY_RE.search(block.text)
+        if said and is_known_currency(said["code"]) and not SCALE_RE.search(block.text):
+            return replace(table, stated_currency=said["code"])
+    return table
+
+
 def read_band_table(
     blocks: list[Block], report: Reporter, line: int | None = None, unread: list[int] | None = None
 ) -> list[RegionBand]:
     """The regions of the guide's band table; `line` is where the guide starts, for the
     error when it has no table at all. The lines of later tables of figures no reader took
     go in `unread`, so they are kept as written and said, never dropped."""
-    tables = [block for block in blocks if block.kind == "table"]
+    tables = [_with_stated_currency(blocks, join_split_ranges(block)) for block in blocks if block.kind == "table"]
     for index, table in enumerate(tables):
         for reader in TABLE_READERS:
             errors_before = len(report.errors)
