@@ -348,3 +348,37 @@ def test_a_merged_header_over_low_and_high_columns_and_a_currency_said_once_abov
     scaled = SPLIT.replace("All figures CAD, annual unless noted.", "All figures CAD, in thousands.")
     path.write_text(scaled, encoding="utf-8")
     assert read_guide_file(path, tmp_path).guide.regions[0].base is None  # a scale is never multiplied in
+
+
+STUDIOS = """# Gameplay Engineer | Kiso Games Global Negotiation Guide
+
+> **Tokyo studio (JPY)**
+>
+> | Component | Senior | Staff |
+> |---|---|---|
+> | Base salary | ¥9,500,000–¥12,000,000 | ¥13,000,000–¥16,500,000 |
+> | Sign-on | none | ¥2,000,000 |
+
+> **Osaka studio (JPY)**
+>
+> | Component | Senior | Staff |
+> |---|---|---|
+> | Base salary | ¥8,800,000–¥11,000,000 | ¥12,000,000–¥15,000,000 |
+"""
+
+
+def test_a_table_of_levels_per_place_gives_each_level_in_the_place_said_above_it(tmp_path):
+    """Blind5's Mizuchi: one `| Component | Senior | Staff |` table per studio, each under a bold line naming it.
+    The first table's levels had been read as two regions named Senior and Staff, and the second dropped."""
+    path = tmp_path / "kiso-games" / "gameplay-engineer.md"
+    path.parent.mkdir()
+    path.write_text(STUDIOS, encoding="utf-8")
+    guide = read_guide_file(path, tmp_path).guide
+    assert [(r.name, r.level) for r in guide.regions] == [
+        ("Tokyo studio", "Senior"),
+        ("Tokyo studio", "Staff"),
+        ("Osaka studio", "Senior"),
+        ("Osaka studio", "Staff"),
+    ]
+    assert guide.regions[3].base == band(12_000_000, 15_000_000, "JPY")
+    assert "osaka" in guide.regions[3].aliases  # "studio" is no part of the place's name as typed

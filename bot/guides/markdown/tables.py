@@ -552,7 +552,7 @@ def region_aliases(name: str) -> list[str]:
     """Names a person may use for a region beyond its own: `San Francisco HQ` -> san francisco, hq."""
     lowered = name.lower()
     aliases = []
-    core = re.sub(r"\b(hq|headquarters|office)\b|\(.*?\)", "", lowered).strip(" -,")
+    core = re.sub(r"\b(hq|headquarters|office|studio|campus|hub)\b|\(.*?\)", "", lowered).strip(" -,")
     if core and core != lowered:
         aliases.append(core)
     if HEADQUARTERS_RE.search(lowered):
@@ -680,7 +680,8 @@ def _components_as_rows(table: Block, report: Reporter) -> list[RegionBand] | No
     body = [(row, line) for row, line in body if len(row) == len(header)]
     regions: list[RegionBand] = []
     for index, (name, currency) in enumerate(columns, start=1):
-        band = BandBuilder(name, currency or first_currency([row[index] for row, _ in body], name), report)
+        currency = currency or first_currency([row[index] for row, _ in body], name) or table.stated_currency
+        band = BandBuilder(name, currency, report)
         for row, line in body:
             label, cell = clean_inline(row[0]), row[index]
             if is_blank(cell):
@@ -881,6 +882,9 @@ def read_band_table(
                     report.error(table.line, "band table", "the table has no region rows with figures")
                 if regions and reader is _regions_as_rows:
                     regions = _more_region_tables(blocks, table, tables[index + 1 :], regions, report, line)
+                elif regions and reader is _components_as_rows and _level_columns(table):
+                    regions = _places_of_level_tables(blocks, table, tables[index + 1 :], regions, report, unread)
+                    return regions
                 elif regions and unread is not None:
                     for later in tables[index + 1 :]:
                         if is_band_table(later):
@@ -973,6 +977,72 @@ def _more_region_tables(
             table.line, "band table", "a second table for the same regions under no heading of its own; left out"
         )
     return regions
+
+
+# A level as a column's name (`| Component | Senior | Staff |`): a table of levels, its place said above it.
+LEVEL_COLUMN_RE = re.compile(
+    r"^(?:senior|staff|principal|junior|mid(?:[- ]level)?|lead|intern|(?:l|ic|e|m|p)\s?\d{1,2}|sde[- ]?\d"
+    r"|level\s+\d+)$",
+    re.I,
+)
+
+
+def _level_columns(table: Block) -> list[str] | None:
+    names = [clean_inline(cell) for cell in table.rows[0][1:]]
+    return names if names and all(LEVEL_COLUMN_RE.match(name) for name in names) else None
+
+
+def _place_before(blocks: list[Block], table: Block) -> str | None:
+    """The place a table of levels is for: the heading, or a line in bold alone (`> **Tokyo studio (JPY)**`),
+    right above it."""
+    index = next((i for i, block in enumerate(blocks) if block is table or block.line == table.line), 0)
+    before = blocks[index - 1] if index else None
+    if before is None or before.kind == "table":
+        return None
+    text = before.text.strip()
+    bold = re.fullmatch(r"\*\*(?P<label>[^*]+)\*\*:?", text)
+    if before.kind == "heading" or bold:
+        return EMOJI_RE.sub(" ", clean_inline(bold["label"] if bold else text)).strip() or None
+    return None
+
+
+def _places_of_level_tables(
+    blocks: list[Block],
+    first: Block,
+    later: list[Block],
+    regions: list[RegionBand],
+    report: Reporter,
+    unread: list[int] | None,
+) -> list[RegionBand]:
+    """Tables of one part per row and one level per column, one per place (`**Tokyo studio (JPY)**` over `|
+    Component | Senior | Staff |`, then Seoul's): each column a band at that level, in the place said above its
+    table. Without a place above every table, the first table's levels stand alone as before and the others are
+    kept as written."""
+    tables = [first] + [t for t in later if is_band_table(t) and _level_columns(t) == _level_columns(first)]
+    places = [_place_before(blocks, table) for table in tables]
+    if not all(places) or len(set(places)) != len(places):
+        for table in tables[1:]:
+            if unread is not None:
+                unread.append(table.line)
+            report.warn(table.line, "band table", "another table of figures, not read: kept as written")
+        return regions
+    out: list[RegionBand] = []
+    for table, place in zip(tables, places, strict=True):
+        code = re.search(r"\(([A-Z]{3})\)\s*$", place)
+        stated = code[1] if code and is_known_currency(code[1]) else None
+        if table is first and not stated:
+            bands = regions
+        else:  # read again in the currency its place names (`Seoul studio (KRW)`), for cells that name none
+            bands = (
+                _components_as_rows(
+                    replace(table, stated_currency=stated), _Muted(report) if table is first else report
+                )
+                or []
+            )
+        name = re.sub(r"\s*\(([A-Z]{3})\)\s*$", "", place).strip() or place
+        aliases = region_aliases(name)
+        out += [band.model_copy(update={"name": name, "level": band.name, "aliases": aliases}) for band in bands]
+    return out
 
 
 def _heading_before(
