@@ -305,6 +305,7 @@ _RIVAL_VERBS = (
     r"|countered(?:\s+(?:with|at))?"
     # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
     r"|(?:is|are)\s+(?:dangling|floating|pitching|proposing)|floated|pitched|threw\s+out|dangled|proposed"
+    r"|has\s+(?:a\s+)?(?:better|bigger|higher|lower|smaller|worse)\b"  # "mongodb has a better bonus (20%)"
     r"|got\s+back\s+(?:to\s+me\s+)?with|(?:came|got)\s+back\s+(?:to\s+me\s+)?at|got\s+back\s+to\s+me(?=\s*[.:;!,-])"
     # "neon pinged back, they're at 185k", "anthropic is also in the mix": a company answering, or weighing in
     r"|ne\s+(?:bhi\s+)?offer\s+(?:diya|de\s+diya|kiya)"  # "Flipkart ne bhi offer diya" (Hinglish)
@@ -1054,6 +1055,15 @@ SOMEONE_ELSE_RE = re.compile(
     r"|role|employer)\b",
     re.I,
 )
+# Whose a figure is, said after it: "190k is my current base", "the 240k was databricks's base".
+_FIGURE = r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kK]?"
+CURRENT_AFTER_RE = re.compile(
+    _FIGURE + r"\s+(?:is|was)\s+my\s+(?:current|present)\s+(?:base|salary|pay|comp|tc|total\s+comp|package)\b", re.I
+)
+FIGURE_WAS_NAMES_RE = re.compile(_FIGURE + r"\s+(?:is|was)\s+" + _NAME + r"'s\b", re.I)
+# "mongodb 200k vs planetscale 212k": each figure, the name just before it, where two offers are set side by side
+VERSUS_NAME_RE = re.compile(r"\b(?:vs\.?|versus)\s+" + _NAME + r"\s+(?=[$£€~]?\d)", re.I)
+VERSUS_FIRST_RE = re.compile(r"^\s*" + _NAME + r"\s+(?=[$£€~]?\d[^.;!?]*\b(?:vs\.?|versus)\s)", re.I)
 # Pay in the past said after it ("I was at 145k two jobs ago"): that figure is nobody's now.
 PAST_AFTER_RE = re.compile(
     r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kK]?\s+(?:\w+\s+){0,2}?(?:(?:two|three|four|five|a\s+few|several|\d+)\s+"
@@ -1146,6 +1156,8 @@ CURRENT_COMPANY_RE = re.compile(
     r"(?P<a>[A-Za-z][\w&'.-]*)"
     r"|^\s*(?:right\s+now\s+|currently\s+)?at\s+(?P<f>[A-Za-z][\w&'.-]*)\s*(?:today|now|currently|right\s+now)?"
     r"\s*,?\s+i\s*(?:'m|am|make|earn|get)\b"
+    # "my base at atlassian is 178k": one's pay where one works, said with its company
+    r"|\bmy\s+(?:base|salary|pay|bonus|comp|tc|package)\s+(?:at|with)\s+(?P<n>[A-Za-z][\w&'.-]*)\s+(?:is|was)\b"
     # "at Twilio now, base is 150k": where one works now, then one's pay
     r"|^\s*at\s+(?P<m>[A-Za-z][\w&'.-]*)\s+(?:today|now|currently|right\s+now)\s*,"
     r"|\bi\s*(?:currently\s+|now\s+|still\s+)?(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+"
@@ -1867,7 +1879,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefghijklm" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefghijklmn" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}
@@ -1929,6 +1941,18 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         markers.append((match.start(), SOMEONE_ELSE))
     for match in PAST_AFTER_RE.finditer(text):
         markers.append((match.start(), SOMEONE_ELSE))
+    for match in CURRENT_AFTER_RE.finditer(text):
+        markers.append((max(0, match.start() - 1), CURRENT))  # a figure's span may start at the space before it
+        utterance.mentions_current = True
+    for name in context.company_names:  # "planetscale is 205k base": the company discussed, then its figure
+        for match in re.finditer(rf"\b{re.escape(name)}\s+is\s+(?:at\s+|offering\s+)?(?=[$£€~]?\d)", text, re.I):
+            markers.append((match.start(), OFFER))
+    for match in FIGURE_WAS_NAMES_RE.finditer(text):
+        _mark_figure_owner(match, context, utterance, own, markers, taken)
+    for pattern in (VERSUS_FIRST_RE, VERSUS_NAME_RE):
+        for match in pattern.finditer(text):
+            if not any(s <= match.start("name") < e for s, e in taken):
+                _mark_name(match, "name", pattern, context, utterance, own, markers, taken, text, told)
     for match in OTHER_ONE_RE.finditer(text):
         markers.append((match.start(), _last_rival(context, utterance)))
     for pattern in CURRENT_RES:
@@ -1991,6 +2015,22 @@ def _trailing_rivals(
         if PAIR_FIGURE_RE.search(text, start + 1, position):
             out.append((start + 1, who))
     return sorted(out)
+
+
+def _mark_figure_owner(match, context, utterance, own, markers, taken) -> None:
+    """ "the 240k was databricks's base": the figure before the name is that company's (the offer's, when
+    the company is the person's own)."""
+    name = _clean_name(match["name"])
+    if not name:
+        return
+    at = max(0, match.start() - 1)  # a figure's span may start at the space before it
+    if _same_company(name.lower(), own | set(context.company_names)):
+        markers.append((at, OFFER))
+    else:
+        markers.append((at, rival(name)))
+        if name.lower() not in [n.lower() for n in utterance.rivals]:
+            utterance.rivals.append(name)
+    taken.append(match.span("name"))
 
 
 def _mark_name(match, group, pattern, context, utterance, own, markers, taken, text, told) -> None:

@@ -550,3 +550,23 @@ def test_terse_rivals_current_pay_and_refusals():
     }
     for text, intent in cases.items():
         assert understand(text, DISCUSSED).intent == intent, text
+
+
+def test_whose_figure_said_beside_or_after_it():
+    """Held-out 31 (whose pay is whose) gave rival and current figures to the own offer when the owner was said
+    beside or after the figure: 'mongodb 200k vs planetscale 212k', 'my base at atlassian is 178k', '190k is my
+    current base', 'the 240k was databricks's base', then 'planetscale is 205k base'."""
+    side_by_side = "mongodb 200k vs planetscale 212k, base only. mongodb has a better bonus though (20%)"
+    versus = understand(side_by_side, DISCUSSED)
+    assert {(a.holder, a.value) for a in versus.amounts} == {
+        (rival("mongodb"), 200_000),
+        (OFFER, 212_000),
+        (rival("mongodb"), 20),
+    }
+    at = understand("my base at atlassian is 178k and my bonus is 15k; planetscale's base is 200k", DISCUSSED)
+    assert at.current_company == "atlassian"
+    assert {(a.holder, a.value) for a in at.amounts} == {(CURRENT, 178_000), (CURRENT, 15_000), (OFFER, 200_000)}
+    mine = understand("wait, I mixed them up: 190k is my current base, planetscale's is 210k", DISCUSSED)
+    assert {(a.holder, a.value) for a in mine.amounts} == {(CURRENT, 190_000), (OFFER, 210_000)}
+    theirs = understand("sorry, the 240k was databricks's base, not planetscale's. planetscale is 205k base", DISCUSSED)
+    assert {(a.holder, a.value) for a in theirs.amounts} == {(rival("databricks"), 240_000), (OFFER, 205_000)}
