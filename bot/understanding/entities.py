@@ -204,7 +204,9 @@ KIND_RE = re.compile(
     r"|(?P<refresh>refresh(?:er)?s?(?:\s+grants?)?|annual\s+(?:equity\s+)?refresh)"
     r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus(?:es)?)?|signing(?:\s+bonus(?:es)?)?|joining\s+bonus|sign[\s-]?in\s+bonus"
     r"|one[\s-]?time\s+bonus)"
-    r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?|variable(?:\s+(?:pay|comp))?)"
+    r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?|variable(?:\s+(?:pay|comp))?"
+    # a salesperson's variable pay: commission, at target or on-target
+    r"|(?:on[- ]target\s+)?commission(?:\s+at\s+target)?)"
     # ESOPs and VSOPs (an employee or virtual stock option plan), virtual and phantom shares: equity, however
     # it is settled
     r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock|vests|[ev]sops?"
@@ -212,7 +214,8 @@ KIND_RE = re.compile(
     # "fixed pay", "fixed component": the base, as Indian offers name the salary beside the CTC
     r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base"
     r"|fixed\s+(?:pay|salary|comp(?:onent|ensation)?|ctc|portion|part|cash))"
-    r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b|ctc|cost\s+to\s+company)"
+    r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b|ctc|cost\s+to\s+company"
+    r"|ote|on[- ]target\s+earnings)"  # a salesperson's base and commission at target
     r"|(?P<stipend>stipend|allowance|learning\s+budget|equipment|home\s+office|wellness|education\s+budget)",
     re.I,
 )
@@ -732,6 +735,9 @@ RIVAL_LABEL_RE = re.compile(
     r"\s*[:=-]\s*" + _LOOSE_NAME,
     re.I,
 )
+# "Zalando wants me as a design lead at €98k": a company wanting the person, never the offer discussed
+# ("Samsara wants me too" says as much with "too"); not among the first named (FIRST_IS_OWN)
+WANTS_ME_RE = re.compile(r"\b" + _NAME + r"\s+(?:also\s+)?wants\s+(?:me|to\s+hire\s+me)\b", re.I)
 # "stripe verbal: 205k base", "datadog offer - 190k": a company's offer labelled by its name and kind
 NAME_KIND_LABEL_RE = re.compile(
     r"^\s*" + _LOOSE_NAME + r"\s+(?:verbal|offer|written(?:\s+offer)?|numbers|package|final)\s*(?::|=|\s[-–—])", re.I
@@ -745,6 +751,7 @@ RIVAL_RES += [
     COMPETING_FROM_RE,
     RIVAL_LABEL_RE,
     NAME_KIND_LABEL_RE,
+    WANTS_ME_RE,
 ]
 FIRST_IS_OWN = (
     NAME_OFFER_OPENS_RE,
@@ -2143,11 +2150,20 @@ CITY_WORDS = (
 )
 
 
+ROLE_HEAD_RE = re.compile(
+    r"\b(?:manager|engineer|designer|developer|scientist|analyst|architect|director|executive|lead|role|position)s?$"
+    r"|^(?:ae|sdr|bdr|pm|em|swe|sre|mle|ds|tpm|csm)$",
+    re.I,
+)
+
+
 def _clean_name(name: str | None) -> str | None:
     """The rival's name, or None when the words cannot be a company's name ("I was offered")."""
     if not name:
         return None
     name = name.strip(" .,'")
+    if ROLE_HEAD_RE.search(name):
+        return None  # "Sales development manager offer:", "AE offer:": a role, not a company
     name = re.sub(r"'s$", "", PEOPLE_AFTER_RE.sub("", name))  # "the scale ai recruiters": the company is "scale ai"
     if not name or any(word.lower() in NOT_NAMES for word in name.split()) or KIND_RE.fullmatch(name):
         return None
@@ -2155,6 +2171,8 @@ def _clean_name(name: str | None) -> str | None:
         return None
     if re.match(r"[$£€]?\d", name):  # "an offer at 166k base": a figure, not a company
         return None
+    if name.lower() in CITY_WORDS:
+        return None  # "the Tokyo offer": a place, not a company
     return _without_tail(name)[:60]
 
 

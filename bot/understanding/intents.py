@@ -92,7 +92,7 @@ QUESTION_TOPICS = {
     r"employment law|clawback clause|arbitration|llc|incorporat(?:e|ing|ion)|1099|contractor\s+status)\b",
     "sign_on_vs_base": r"\bbetween\b.{0,50}\b(?:base|salary|sign[- ]?on|signing)\b.{0,10}\band\b.{0,30}\b(?:sign[- ]?on"
     r"|signing|base|salary)\b"
-    r"|\b(?:sign[- ]?on|signing)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than"
+    r"|\b(?:sign[- ]?on|signing|joining\s+bonus)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than"
     r"|for)\b.{0,30}\b(?:base|"
     r"salary)\b|\b(?:base|salary)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than|for"
     r"|into)\b.{0,30}\b(?:sign[- ]?on|signing)\b"
@@ -286,6 +286,7 @@ EMAIL_RE = re.compile(
     r"|could\s+you\s+(?:do|write|draft)|how\s+(?:do|should)\s+i\s+(?:write|word|phrase))\b.{0,40}\b(?:e-?mail|reply|"
     r"response|written\s+counter|message\s+to\s+(?:the\s+)?recruiter|letter)\b"
     r"|\bwrite\s+(?:me\s+)?something\s+(?:i\s+can\s+|to\s+)send\b|\bsomething\s+i\s+can\s+send\b"
+    r"|\b(?:write|draft)\s+(?:me\s+)?a\s+(?:short\s+|quick\s+|brief\s+)?(?:note|message)\b"
     r"|\b(?:e-?mail|written)\s+(?:version|draft|counter|template)\b|\bput\s+(?:it"
     r"|this)\s+in\s+(?:an\s+)?(?:e-?mail|writing)\b"
     r"|\bwrite\s+(?:it|them|back)\s*(?:up)?\b|\bwhat\s+(?:do|should)\s+i\s+(?:write|reply)\b"

