@@ -834,10 +834,11 @@ def join_split_ranges(table: Block) -> Block:
 
 
 def _joined(row: list[str], pairs: list[int], header: bool = False) -> list[str]:
+    """`row` with each second half's cell joined to the first half's as a range (a header keeps the first's name)."""
     out: list[str] = []
     for index, cell in enumerate(row):
         if index in pairs:
-            if not header and index - 1 < len(row) and cell.strip():
+            if not header and cell.strip():
                 out[-1] = f"{out[-1].strip()}–{cell.strip()}" if out[-1].strip() else cell
             continue
         out.append(cell)
