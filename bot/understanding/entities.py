@@ -129,6 +129,36 @@ NOT_FIGURES_RE = re.compile(
     r"|\bmy\s+(?:ask|counter)\s+(?:was|of)\s+[$£€]?\d[\d,.]*\s*[kK]?\b",
     re.I,
 )
+# Numbers in pasted letters, emails and HR portals that are no pay: dates and years, IDs and reference numbers,
+# addresses, phones, floors, times of day, and counts of people, days, hours or rounds. Masked before figures
+# are read, so "Start date: 03/02/2027 / Req #48213 / 1250 Market St, SF 94103" gives no figure.
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d%kK.,])"
+NOT_PAY_NUMBERS_RE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"  # never a schedule (10/20/30/40)
+    rf"|\b{_MONTHS}\s+{_DAY}(?:,?\s+(?:19|20)\d{{2}})?|\b{_DAY}\s+{_MONTHS}(?:\s+(?:19|20)\d{{2}})?\b"
+    # a year alone, never money ("from 2023", "the 2026 handbook"; not "2000 shares", "€2000", "2000 a month")
+    r"|(?<![$£€\d,.])(?:19|20)\d{2}(?![\d,.]|\s*(?:k\b|%|shares|options|rsus?|units|a\s+month|/mo|per\s+month|monthly"
+    r"|usd|eur|gbp|base|salary|total))"
+    # an ID or reference: "Req #48213", "candidate ID 771-204", "case #30145", "job code 4471", "ext. 4417", "v5.1"
+    r"|#\s*[A-Z]{0,4}-?\d[\w.-]*"
+    r"|\b(?:id|req(?:uisition)?|candidate|employee|ref(?:erence)?|case|ticket|job\s+code|ext|policy|bulletin|page"
+    r"|section|version|envelope|statement|certificate|grant\s+number)\.?\s*(?:id|no\.?|number)?\s*[#:]?\s*"
+    r"[A-Z]{0,4}-?\d[\w.-]*"
+    r"|\bv\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\b"
+    # an address, a postal code after a state (both as written, in capitals), a phone, a floor, a time of day
+    r"|(?-i:\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Center|Centre|Way|Plaza|Drive"
+    r"|Dr|Lane|Ln|Sq|Square)\b\.?|(?<=\b[A-Z]{2}\s)\d{5}(?:-\d{4})?\b)"
+    r"|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b"
+    r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bfloor\s+\d+\b|\bsuite\s+\d+\b|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    # counts that are no pay: "a team of 12", "pod of 4", "340 employees", "20 days", "4 rounds", "26 pay periods"
+    r"|\b(?:team|pod|group|panel)\s+of\s+\d+\b|\b\d[\d,]*\s+(?:employees|engineers|people|interviewers|reports"
+    r"|(?:business\s+|working\s+|sick\s+|pto\s+)?days|hours|weeks|rounds|pay\s+periods|interviews|pages)\b",
+    re.I,
+)
 # "175/90/20", "$180k/60k/15k": figures in a row with no part named (base / stock / bonus is a common
 # order, not the only one): kept verbatim and asked about, never guessed. The first is pay in thousands
 # or more, so dates ("11/27/26") and vesting schedules ("25/25/25/25") are not read as one.
@@ -309,6 +339,7 @@ _RIVAL_VERBS = (
     # "stripe is dangling 215k", "brex floated 190k", "figma is pitching 200k"
     r"|(?:is|are)\s+(?:dangling|floating|pitching|proposing)|floated|pitched|threw\s+out|dangled|proposed"
     r"|has\s+(?:a\s+)?(?:better|bigger|higher|lower|smaller|worse)\b"  # "mongodb has a better bonus (20%)"
+    r"|sent\s+(?:me\s+)?(?:theirs|their\s+(?:offer|numbers|letter))\b"  # "Scale AI sent theirs: ..."
     r"|got\s+back\s+(?:to\s+me\s+)?with|(?:came|got)\s+back\s+(?:to\s+me\s+)?at|got\s+back\s+to\s+me(?=\s*[.:;!,-])"
     # "neon pinged back, they're at 185k", "anthropic is also in the mix": a company answering, or weighing in
     r"|ne\s+(?:bhi\s+)?offer\s+(?:diya|de\s+diya|kiya)"  # "Flipkart ne bhi offer diya" (Hinglish)
@@ -738,9 +769,11 @@ RIVAL_LABEL_RE = re.compile(
 # "Zalando wants me as a design lead at €98k": a company wanting the person, never the offer discussed
 # ("Samsara wants me too" says as much with "too"); not among the first named (FIRST_IS_OWN)
 WANTS_ME_RE = re.compile(r"\b" + _NAME + r"\s+(?:also\s+)?wants\s+(?:me|to\s+hire\s+me)\b", re.I)
+# "I also have this from Databricks, pasting their letter: ...": what is pasted next is that company's
+THIS_FROM_RE = re.compile(r"\b(?:this|these|that|one|it)\s+(?:is\s+|came\s+)?from\s+" + _LOOSE_NAME, re.I)
 # "stripe verbal: 205k base", "datadog offer - 190k": a company's offer labelled by its name and kind
 NAME_KIND_LABEL_RE = re.compile(
-    r"^\s*" + _LOOSE_NAME + r"\s+(?:verbal|offer|written(?:\s+offer)?|numbers|package|final)\s*(?::|=|\s[-–—])", re.I
+    r"^\s*" + _LOOSE_NAME + r"\s+(?:verbal|offer|written(?:\s+offer)?|numbers|package|final)\s*(?::|=|,|\s[-–—])", re.I
 )
 LABELLED_RIVAL_RE = RIVAL_RES[-1]  # "cohere: $230k", whose name may be a label instead (_mark_name)
 RIVAL_RES += [
@@ -752,6 +785,7 @@ RIVAL_RES += [
     RIVAL_LABEL_RE,
     NAME_KIND_LABEL_RE,
     WANTS_ME_RE,
+    THIS_FROM_RE,
 ]
 FIRST_IS_OWN = (
     NAME_OFFER_OPENS_RE,
@@ -1097,7 +1131,8 @@ CURRENT_RES = [
         re.I,
     ),
     re.compile(
-        r"\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp|ctc"
+        r"\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp|ctc|payslip"
+        r"|paystub|pay\s+stub|pay\s+slip"
         r"|pay|package|position|gig|place|tc|total\s+comp|compensation|total|bonus|equity|stock|rsus?|grant"
         r"|sign[- ]?on)\b"
         r"|\bmy\s+(?:salary|base|pay|comp|tc|total\s+comp|package)\s+(?:now|today|right\s+now|currently"
@@ -1115,6 +1150,8 @@ CURRENT_RES = [
     re.compile(
         r"\b(?:gano|cobro|ganho|actualmente|atualmente|abhi\s+(?:mera|meri|main)|mera\s+(?:ctc|salary|package))\b", re.I
     ),
+    # "here's what I have now, copied from my total rewards statement": one's pay now, pasted
+    re.compile(r"\bwhat\s+i\s+(?:have|make|earn|get)\s+now\b|\b(?:total\s+rewards|compensation)\s+statement\b", re.I),
     # "I am presently compensated at 163k base"
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+|presently\s+|now\s+)?(?:compensated|remunerated)\b", re.I),
     # "these days i pull 152k", "my paycheck right now works out to 160k"
@@ -1387,6 +1424,7 @@ def read(text: str, context: Context) -> Utterance:
         notes.add("retirement_match")
         plan_ends.append(match.end())
     masked = _mask(NOT_FIGURES_RE, masked)
+    masked = _mask(NOT_PAY_NUMBERS_RE, masked)
     masked = _mask(SLASHED_FIGURES_RE, masked, lambda m: utterance.unreadable.append(m[0]), keep=_not_slashed_pay)
     price = next((found for found in SHARE_PRICE_RE.finditer(masked) if _a_share_price(found, masked)), None)
     if price:
@@ -1984,7 +2022,27 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         markers.append((at, OFFER))
     if not context.company_names and not context.rival_names:
         markers = _side_by_side(told, markers, utterance)
+    markers += _quoted_for(text, markers, sentences)
     return _trailing_rivals(text, sorted(markers), sentences, figure_from)
+
+
+QUOTED_RE = re.compile(r'"[^"]{12,}"')
+
+
+def _quoted_for(text: str, markers: list[tuple[int, str]], sentences: list[int]) -> list[tuple[int, str]]:
+    """A letter pasted after the words that say whose it is ("I also have this from Databricks, pasting their
+    letter: "... Base salary: $215,000 ..."", "from my current payslip at Stripe: "..."): the quote is theirs, sentence
+    by sentence, unless it names a holder of its own."""
+    out = []
+    for quote in QUOTED_RE.finditer(text):
+        before = [who for at, who in sorted(markers) if at < quote.start()]
+        inside = [at for at, _ in markers if quote.start() <= at < quote.end()]
+        if not before or inside or before[-1] == OFFER:
+            continue
+        who = before[-1]
+        out.append((quote.start(), who))
+        out += [(at + 1, who) for at in sentences if quote.start() < at < quote.end()]
+    return out
 
 
 def _side_by_side(told: list[tuple[int, str, str]], markers: list, utterance: Utterance) -> list:

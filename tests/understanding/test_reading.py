@@ -589,3 +589,23 @@ def test_sales_pay_words_and_names_that_are_places_or_roles():
     assert understand("Write a short note I can send the hiring manager to ask for more RSUs.").intent == "email"
     joining = "Would it be smarter to ask for a bigger joining bonus or push the base up instead?"
     assert understand(joining, DISCUSSED).intent == "sign_on_vs_base"
+
+
+def test_pasted_letters_numbers_that_are_no_pay_and_whose_the_paste_is():
+    """Held-out 33 (pasted letters, emails, HR portals): dates, years, IDs, postal codes, phones and floors were read
+    as figures ('Start date 03/02/2027' as ?=2027, 'Req #48213' as base=48213), and a rival's letter or a payslip
+    pasted after the words saying whose it is gave its figures to the own offer."""
+    letter = (
+        "here's what they sent: \"Dear Priya, / Base salary: $182,000 / Start date: 03/02/2027 / Req #48213 / "
+        'Office: 1250 Market St, Suite 400, SF CA 94103 / Recruiter: (650) 555-0133, 15th Floor, call at 3:30pm"'
+    )
+    assert _figures(letter) == [(OFFER, "base", 182_000, "money")]
+    for text in ("we expect 2026 to be a big year", "the grant vests 10/20/30/40 over four years"):
+        assert [a for a in understand(text, DISCUSSED).amounts if a.value in (2026, 10)] == [], text
+    assert understand("the grant vests 10/20/30/40 over four years", DISCUSSED).schedule
+    databricks = 'I also have this from Databricks, pasting their letter: "Base salary: $215,000 / RSUs: $320,000"'
+    assert {a.holder for a in understand(databricks, DISCUSSED).amounts} == {rival("Databricks")}
+    payslip = 'for context this is from my current payslip at Stripe: "Employee ID 004417 / Annual salary: $158,000"'
+    assert [(a.holder, a.value) for a in understand(payslip, DISCUSSED).amounts] == [(CURRENT, 158_000)]
+    scale = 'Scale AI sent theirs: "Base compensation: $200,000 / Annual target bonus: 15%"'
+    assert {a.holder for a in understand(scale, DISCUSSED).amounts} == {rival("Scale AI")}
