@@ -854,8 +854,13 @@ SCALE_RE = re.compile(r"\bthousands?\b|\b000s\b|'000|\bin\s+k\b|\(k\)", re.I)
 
 
 def _with_stated_currency(blocks: list[Block], table: Block) -> Block:
-    """`table` with the currency a paragraph between its heading and it says all its figures are in."""
-    index = next((i for i, block in enumerate(blocks) if block.line == table.line), None)
+    """`table` with the currency said once for all its figures: by the place named right above it (`**Seoul
+    studio (KRW)**`), or by a paragraph between its heading and it (`All figures CAD`)."""
+    place = _place_before(blocks, table)
+    code = re.search(r"\(([A-Z]{3})\)\s*$", place or "")
+    if code and is_known_currency(code[1]):
+        return replace(table, stated_currency=code[1])
+    index = _index_of(blocks, table)
     for block in reversed(blocks[:index] if index else []):
         if block.kind == "heading":
             break
@@ -993,10 +998,15 @@ def _level_columns(table: Block) -> list[str] | None:
     return names if names and all(LEVEL_COLUMN_RE.match(name) for name in names) else None
 
 
+def _index_of(blocks: list[Block], table: Block) -> int | None:
+    """Where `table` stands among the guide's blocks, found by its line (it may be a copy: `join_split_ranges`)."""
+    return next((i for i, block in enumerate(blocks) if block.line == table.line), None)
+
+
 def _place_before(blocks: list[Block], table: Block) -> str | None:
     """The place a table of levels is for: the heading, or a line in bold alone (`> **Tokyo studio (JPY)**`),
     right above it."""
-    index = next((i for i, block in enumerate(blocks) if block is table or block.line == table.line), 0)
+    index = _index_of(blocks, table)
     before = blocks[index - 1] if index else None
     if before is None or before.kind == "table":
         return None
@@ -1029,17 +1039,7 @@ def _places_of_level_tables(
         return regions
     out: list[RegionBand] = []
     for table, place in zip(tables, places, strict=True):
-        code = re.search(r"\(([A-Z]{3})\)\s*$", place)
-        stated = code[1] if code and is_known_currency(code[1]) else None
-        if table is first and not stated:
-            bands = regions
-        else:  # read again in the currency its place names (`Seoul studio (KRW)`), for cells that name none
-            bands = (
-                _components_as_rows(
-                    replace(table, stated_currency=stated), _Muted(report) if table is first else report
-                )
-                or []
-            )
+        bands = regions if table is first else (_components_as_rows(table, report) or [])
         name = re.sub(r"\s*\(([A-Z]{3})\)\s*$", "", place).strip() or place
         aliases = region_aliases(name)
         out += [band.model_copy(update={"name": name, "level": band.name, "aliases": aliases}) for band in bands]
