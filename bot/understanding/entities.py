@@ -1943,8 +1943,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         # each name from the end of what comes before its figure
         for name, at in zip(names, (match.end(), figures[0].end()), strict=True):
             markers.append((at, rival(name)))
-            if name.lower() not in [n.lower() for n in utterance.rivals]:
-                utterance.rivals.append(name)
+            _add_rival(utterance, name)
         taken.append(match.span())
     for pattern in RIVAL_RES:
         for match in pattern.finditer(text):
@@ -1968,8 +1967,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             told.append((max(0, match.start() - 1), "rival", name))
             markers.append((max(0, match.start() - 1), rival(name)))
             figure_from.add(max(0, match.start() - 1))
-            if name.lower() not in [n.lower() for n in utterance.rivals]:
-                utterance.rivals.append(name)
+            _add_rival(utterance, name)
         taken.append(match.span("name"))
     listed = OFFERS_LIST_RE.search(text)
     if listed:  # "two other offers: Google 260k total and Meta 280k total": each name before its figures
@@ -1980,8 +1978,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
             if not any(s <= match.start() < e for s, e in taken):
                 markers.append((match.start(), rival(name)))
-                if name.lower() not in [n.lower() for n in utterance.rivals]:
-                    utterance.rivals.append(name)
+                _add_rival(utterance, name)
     for match in SOMEONE_ELSE_RE.finditer(text):
         markers.append((match.start(), SOMEONE_ELSE))
     for match in PAST_AFTER_RE.finditer(text):
@@ -2082,6 +2079,12 @@ def _trailing_rivals(
     return sorted(out)
 
 
+def _add_rival(utterance: Utterance, name: str) -> None:
+    """`name` among the message's rivals, once whatever its case."""
+    if name.lower() not in [n.lower() for n in utterance.rivals]:
+        utterance.rivals.append(name)
+
+
 def _mark_figure_owner(match, context, utterance, own, markers, taken) -> None:
     """ "the 240k was databricks's base": the figure before the name is that company's (the offer's, when
     the company is the person's own)."""
@@ -2093,8 +2096,7 @@ def _mark_figure_owner(match, context, utterance, own, markers, taken) -> None:
         markers.append((at, OFFER))
     else:
         markers.append((at, rival(name)))
-        if name.lower() not in [n.lower() for n in utterance.rivals]:
-            utterance.rivals.append(name)
+        _add_rival(utterance, name)
     taken.append(match.span("name"))
 
 
@@ -2135,8 +2137,7 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
         told.append((at, "rival", name))
     markers.append((at, rival(name)))
     taken.append(match.span())
-    if name.lower() not in [n.lower() for n in utterance.rivals]:
-        utterance.rivals.append(name)
+    _add_rival(utterance, name)
 
 
 # "also" up to three words before ("also i have an offer from"), "too"/"as well" right after the name.
