@@ -43,6 +43,7 @@ from bot.understanding.reader import understand
 
 log = logging.getLogger(__name__)
 # Resolutions a DM with no case open answers as the `/comp` lookup it is.
+ORDINAL_WORDS = {1: "the first", 2: "the second", 3: "the third", 4: "the fourth", -1: "the last"}
 LOOKUP_KINDS = ("band", "regions", "roles", "region_unknown", "role_unknown", "level_unknown", "companies")
 # A one-part answer to "Is 175 the base salary, …?" is short: `base`, `it is the signing bonus`.
 ANSWER_WORDS = 6
@@ -396,6 +397,12 @@ class Coach:
             # "what's a good counter for planetscale ml sf if they offered 180k?", "I accepted 180k base at
             # X": the offer comes first, never dropped for the introduction
             u = replace(u, intent="offer")
+        refused_line = None
+        if u.intent == "pushback" and u.refused_asks and not u.fixed:
+            refused = self._refused_by_place(case, u.refused_asks)
+            if isinstance(refused, Outcome):
+                return refused
+            u, refused_line = replace(u, fixed=refused[0]), refused[1]
         case = case.model_copy(deep=True)
         read_before = (case.company_slug, case.company_read_as)
         placed = self.intake.place(case, u, text) if self._may_place(case, u) else Placed(None, [])
@@ -436,6 +443,8 @@ class Coach:
                     }
                 )
         self._defaults(case, done)
+        if refused_line:
+            done.lines.insert(0, refused_line)  # how "the second" was read, before what it fixed
         if moved:
             done.say(moved)
         if recurrency:
@@ -446,6 +455,20 @@ class Coach:
         if read_as or placed.readings:
             return self._read_as_first(outcome, case, read_as, placed.readings)
         return outcome
+
+    def _refused_by_place(self, case: Case, places: list[int]) -> tuple[list[str], str] | Outcome:
+        """ "They said yes to the first one but not the second": the parts refused, by their place among the
+        asks of the counter as it stands, with the reading said; with no counter, or no ask at that place,
+        the question which part they said no to (nothing is fixed on a guess)."""
+        counter = self._script_counter(case) if case.offer.base is not None else None
+        asks = [ask for ask in counter.asks if not ask.held] if counter else []
+        chosen = [asks[place if place < 0 else place - 1] for place in places if -len(asks) <= place <= len(asks)]
+        if not chosen or len(chosen) < len(places):
+            return Outcome(self._render("coach_which_refused.j2", asks=asks, **self._summary(case)), None)
+        named = ", then ".join(PART_WORDS[ask.key] for ask in asks)
+        pairs = zip(places, chosen, strict=True)
+        said = " and ".join(f"{ORDINAL_WORDS[place]} read as the {PART_WORDS[ask.key]}" for place, ask in pairs)
+        return [ask.key for ask in chosen], f"{said} (the counter asks {named})"
 
     def _read_as_first(
         self, outcome: Outcome, case: Case, company_typed: str | None, readings: list[tuple[str, str]]

@@ -383,6 +383,7 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     r"|put\s+me\s+at|put\s+together|put|(?:also\s+)?sent\s+(?:over\s+)?(?:numbers|figures)\s*:?|sent\s+(?:me\s+)?over|sent\s+me"
     r"|sent"
     r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?"
+    r"|(?:has|had)(?:\s+an?)?(?!\s+\d+[\s-]*(?:years?|yrs?|months?|mos?|weeks?|days?|%|percent)\b)"
     r"|wants\s+(?:to\s+(?:hire|bring\s+on|bring)\s+)?me(?:\s+on)?\s+(?:at|for)"
     r"|(?:is|are)\s+willing\s+to\s+(?:go\s+(?:up\s+)?to|pay(?:\s+me)?|do|offer))\s+(?=[$£€~]?\d)"
     # "figma sweetened theirs to 204k", "ramp bumped their offer to 210k": a name that raised its own offer
@@ -424,7 +425,8 @@ NAMED_OFFER_RE = re.compile(
 # "vercel's offer is 176k", "ramp's base": a company's offer or a part of it, by the possessive
 NAMES_OFFER_RE = re.compile(
     r"\b" + _NAME + r"'s\s+(?:offer|package|one|counter|base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing"
-    r"|numbers?|total|tc|final|latest|best)\b",
+    r"|numbers?|total|tc|final|latest|best"
+    r"|has|had|includes|comes\s+with)\b",  # "and Cohere's has a 40k sign-on on top": their offer has
     re.I,
 )
 RIVAL_RES = [
@@ -1102,6 +1104,12 @@ CURRENT_AFTER_RE = re.compile(
     _FIGURE + r"\s+(?:is|was)\s+my\s+(?:current|present)\s+(?:base|salary|pay|comp|tc|total\s+comp|package)\b", re.I
 )
 FIGURE_WAS_NAMES_RE = re.compile(_FIGURE + r"\s+(?:is|was)\s+" + _NAME + r"'s\b", re.I)
+# "the 240k I gave you for stripe was total": a figure told earlier, and whose it was
+FIGURE_TOLD_FOR_RE = re.compile(
+    _FIGURE + r"\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:gave\s+you|told\s+you|sent\s+you|said|mentioned|typed"
+    r"|put(?:\s+in)?|wrote|quoted|listed|shared|entered)\s+(?:for|from|as)\s+(?:the\s+)?" + _LOOSE_NAME,
+    re.I,
+)
 # "mongodb 200k vs planetscale 212k": each figure, the name just before it, where two offers are set side by side
 VERSUS_NAME_RE = re.compile(r"\b(?:vs\.?|versus)\s+" + _NAME + r"\s+(?=[$£€~]?\d)", re.I)
 VERSUS_FIRST_RE = re.compile(r"^\s*" + _NAME + r"\s+(?=[$£€~]?\d[^.;!?]*\b(?:vs\.?|versus)\s)", re.I)
@@ -1340,6 +1348,10 @@ NO_PART_RE = re.compile(
     r"|(?:(?:^|[,;:.!?]\s*)(?:it'?s\s+|its\s+|it\s+is\s+)?|\b(?:offer|package|comp)\s+is\s+)all\s+(?P<cash>cash)"
     r"(?:[\s-]+only)?\b(?!\s+(?:bonus|comp|total))"
     r"|\b(?P<cash2>cash)[\s-]+only\b"
+    # "scratch the bonus, there isn't one", "sign-on: they don't have one"
+    r"|\b(?P<part4>equity|stock|rsus|bonus|sign[\s-]?on(?:\s+bonus)?|relocation)\b\s*[,:;-]?\s*(?:there\s+(?:isn'?t|is\s+not|is\s+no"
+    r"|'?s\s+no|are\s+no|aren'?t)\s+(?:one|any|such\s+thing)|there'?s\s+none|there\s+is\s+none|(?:they|it)\s+(?:don'?t|doesn'?t|do\s+not"
+    r"|does\s+not)\s+(?:have|include|come\s+with)\s+(?:one|any)|doesn'?t\s+exist)\b"
     # "we don't offer sign-on bonuses for this role", "they dont do sign on bonuses at all", "they did NOT mention
     # a sign-on at all"
     r"|\b" + REFUSES + r"\s+"
@@ -1383,7 +1395,7 @@ BARE_ANSWERS = {
         r"|not\s+(?:told|known|clear)|no\s+(?:info|details)|can'?t\s+remember|don'?t\s+remember|forgot|tbd|not\s+yet"
         # "i'll find out later", "will check and come back": not known yet
         r"|i'?ll\s+(?:find\s+out|check|ask)(?:\s+(?:later|and\s+(?:let\s+you\s+know|come\s+back)))?"
-        r"|(?:i\s+)?haven'?t\s+asked(?:\s+yet)?"
+        r"|(?:i\s+)?(?:haven'?t|didn'?t|did\s+not|have\s+not|never|forgot\s+to)\s+ask(?:ed)?(?:\s+(?:them|about\s+(?:it|that)))?(?:\s+yet)?"
         r"|(?:i\s+)?(?:haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:seen|got(?:ten)?|received|heard)"
         r"(?:\s+(?:it|that|the\s+\w+|anything|about\s+(?:it|that)))?(?:\s+yet)?"
         r"|(?:they\s+)?(?:haven'?t|have\s+not)\s+(?:told|said|shared|sent)(?:\s+(?:me|us))?(?:\s+yet)?)\W*$",
@@ -1528,6 +1540,7 @@ def read(text: str, context: Context) -> Utterance:
     # "Relocation: n/a", "no relocation": an item said to be absent is no note to keep
     utterance.notes = [note for note in utterance.notes if note not in utterance.none_of]
     _read_fixed(spoken, utterance)
+    _read_partly_yes(spoken, utterance)
     only = NOTHING_ELSE_RE.search(spoken) or ONLY_OFFER_RE.search(spoken)
     utterance.no_alternatives = bool(only) and not utterance.rivals
     _read_bare_answer(spoken, utterance)
@@ -1566,7 +1579,9 @@ CHANGE_AFTER_RE = re.compile(
 DELTA_UP_BEFORE_RE = re.compile(
     r"(?:\b(?:bumped|raised|upped|increased|lifted|boosted|sweetened|topped\s+up)\b[^.;!?\d$£€]{0,25}\bby"
     r"|\b(?:up|go(?:ne)?\s+up|went\s+up|came\s+up)(?:\s+by)?|\badded|\badd(?:ing)?|\ban?\s+(?:extra|additional)|\banother"
-    r"|(?:^|[(\[])\s*\+)\s*$",  # "(+$40k/yr)": a change in brackets, never a sum's "+"
+    r"|(?:^|[(\[])\s*\+"  # "(+$40k/yr)": a change in brackets, never a sum's "+" (nor a label's: "update: +10k base")
+    # "same numbers but +5k sign-on": "+" on the figure after a word, with no figure before it to add to
+    r"|^[^\d]*[^\W\d_]{2}\s+\+)\s*$",
     re.I,
 )
 DELTA_UP_AFTER_RE = re.compile(r"\s*(?:more|extra|additional|higher|on\s+top)\b", re.I)
@@ -1844,8 +1859,16 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
     )
 
 
+# "the 240k I gave you for stripe was total": who told it, between a figure and what it is
+TOLD_BETWEEN_RE = re.compile(
+    r"^\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:gave\s+you|told\s+you|sent\s+you|said|mentioned|typed|put(?:\s+in)?|wrote"
+    r"|quoted|listed|shared|entered)(?:\s+(?:for|from|as)\s+(?:the\s+)?[\w&'.-]+)?",
+    re.I,
+)
+
+
 def _kind_after(after: str) -> str | None:
-    segment = SEPARATOR_RE.split(after, maxsplit=1)[0]
+    segment = TOLD_BETWEEN_RE.sub("", SEPARATOR_RE.split(after, maxsplit=1)[0], count=1)
     if re.match(r"\s*fixed\b", segment, re.I):
         return "base"  # "28 LPA fixed", as Indian offers name the salary
     if re.match(r"\s*(?:including|incl\.?|inclusive\s+of)\s", segment, re.I):
@@ -1989,8 +2012,9 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     for name in context.company_names:  # "planetscale is 205k base": the company discussed, then its figure
         for match in re.finditer(rf"\b{re.escape(name)}\s+is\s+(?:at\s+|offering\s+)?(?=[$£€~]?\d)", text, re.I):
             markers.append((match.start(), OFFER))
-    for match in FIGURE_WAS_NAMES_RE.finditer(text):
-        _mark_figure_owner(match, context, utterance, own, markers, taken)
+    for pattern in (FIGURE_WAS_NAMES_RE, FIGURE_TOLD_FOR_RE):
+        for match in pattern.finditer(text):
+            _mark_figure_owner(match, context, utterance, own, markers, taken)
     for pattern in (VERSUS_FIRST_RE, VERSUS_NAME_RE):
         for match in pattern.finditer(text):
             if not any(s <= match.start("name") < e for s, e in taken):
@@ -2286,9 +2310,8 @@ def _read_parts_stated_absent(text: str, utterance: Utterance, holder_at=lambda 
         holder = holder_at(match.start())
         if holder != OFFER and any(a.holder == holder for a in utterance.amounts):
             continue  # said beside their figures; "I'm currently at Stripe, leveled at L5, no equity" is the offer's
-        part = (
-            "equity" if match["cash"] or match["cash2"] else (match["part"] or match["part2"] or match["part3"]).lower()
-        )
+        named = match["part"] or match["part2"] or match["part3"] or match["part4"]
+        part = "equity" if match["cash"] or match["cash2"] else named.lower()
         name = "sign_on" if part.startswith("sign") else PART_WORDS.get(part, "bonus" if "bonus" in part else "equity")
         if name not in utterance.none_of:
             utterance.none_of.append(name)
@@ -2338,6 +2361,32 @@ def _read_fixed(text: str, utterance: Utterance) -> None:
         for part in parts:
             if part not in utterance.fixed:
                 utterance.fixed.append(part)
+
+
+# "they said yes to the first one but not the second", "agreed to the sign-on but not the base": part of the
+# ask agreed, the rest (after "but") refused
+PARTLY_YES_RE = re.compile(
+    r"\b(?:said\s+yes|agreed|ok(?:ay)?'?d|approved|accepted)\s+(?:to\s+|on\s+)?[^.;!?]{1,40}?\b(?:but|except)\s+"
+    r"(?P<refused>(?:not|no|said\s+no|refused|declined|rejected|won'?t)\b[^.;!?]*)",
+    re.I,
+)
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+ORDINAL_RE = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b", re.I)
+
+
+def _read_partly_yes(text: str, utterance: Utterance) -> None:
+    """The parts refused where part of the ask was agreed: named ("but not the base") or by their place
+    in the counter ("but not the second"), which the coach maps to its asks (bot/coaching/coach.py)."""
+    match = PARTLY_YES_RE.search(text)
+    if not match:
+        return
+    refused = match["refused"]
+    named = parts_named(refused)
+    if named:
+        utterance.fixed = [part for part in named if part != "total"] or named
+        return
+    utterance.fixed = []
+    utterance.refused_asks = [ORDINALS[m[0].lower()] for m in ORDINAL_RE.finditer(refused)]
 
 
 FILLER_RE = re.compile(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understanding.entities import REFUSES, parts_named
+from bot.understanding.entities import PARTLY_YES_RE, REFUSES, parts_named
 from bot.understanding.model import CURRENT, OFFER, Utterance
 
 COMMANDS = {
@@ -85,6 +85,8 @@ QUESTION_TOPICS = {
     r"|\b(?:tell|share|disclose|reveal|give)\s+(?:them|the\s+recruiter|hr)?\s*(?:what\s+i\s+(?:make|earn)|my\s+(?:current\s+)?"
     r"(?:salary|pay|comp))\b|\bsalary\s+(?:history|expectations?)\b|\bexpected\s+(?:salary|comp)\b"
     r"|\bwhat\s+(?:are|is)\s+my\s+(?:salary\s+)?expectations?\b"
+    r"|\b(?:ask|asks|asking|asked|want|wants|wanted|need|needs)\s+(?:for\s+|to\s+(?:know|hear)\s+)?my\s+(?:expectations?"
+    r"|number|range|ask)\s+(?:first|upfront|up\s+front|before)\b"
     r"|\b(?:asked|asking|asks|wants?\s+to\s+know)\s+(?:me\s+)?what\s+i(?:'m|\s+am)?\s+(?:make|making|earn|earning|paid)\b",
     "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
     r"|legal(?:ly)?|lawyer|"
@@ -245,7 +247,9 @@ DECLINING_RE = re.compile(
 HELP_RE = re.compile(
     r"^(?:(?:so|ok|hi|hey|wait)\W*\s+)?(?:what\s+(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+help(?:\s+me)?\s+with)"
     r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b"
-    r"|\bremind\s+me\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to|can)\s+(?:help|do)\b",
+    r"|\bremind\s+me\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to|can)\s+(?:help|do)\b"
+    # "wait what else can you help with", "what else do you do"
+    r"|^(?:(?:so|ok|okay|hi|hey|wait|and)\W*\s+)?what\s+else\s+(?:can|could|do)\s+(?:you|u)\s+(?:help(?:\s+(?:me\s+)?with)?|do)\b",
     re.I,
 )
 # "Good morning. I hope you're well; I'd like to pick up where we left off", "Hello again — I'm back"
@@ -261,7 +265,11 @@ STATUS_ASKED_RE = re.compile(
     r"\b(?:summari[sz]e|recap)\s+(?:where|what|the\s+(?:case|figures|numbers))|\bwhere\s+we(?:'ve|\s+have)\s+got\s+to\b"
     r"|\bwhat\s+do\s+you\s+(?:currently\s+|now\s+)?have\s+(?:noted|on\s+record|recorded|written\s+down)"
     r"|\bremind\s+me\s+where\s+we\s+(?:are|landed|stand|left\s+(?:off|it))\b|\bi'?ve\s+lost\s+track\b"
-    r"|\b(?:figures|numbers)\s+you\s+have\s+(?:on\s+record|noted)\b",
+    r"|\b(?:figures|numbers)\s+you\s+have\s+(?:on\s+record|noted)\b"
+    # "what did I tell you the base was", "remind me where we're at", "where do we stand"
+    r"|\bwhat\s+(?:did|have)\s+i\s+(?:tell|told|give|given|say|said)\s+(?:to\s+)?(?:you\s+)?(?:the|my|about)\b"
+    r"|\bwhere\s+(?:we(?:'re|\s+are)|are\s+we|do\s+we\s+stand|we\s+stand)\s+(?:at|now|so\s+far)?\s*[?.!]*$"
+    r"|\bremind\s+me\s+(?:of\s+)?(?:where|what)\s+(?:we(?:'re|\s+are)|the\s+(?:numbers|figures|offer)\s+(?:is|are|was|were))\b",
     re.I,
 )
 # a message that opens with thanks ("Thank you; that is genuinely very helpful", "Many thanks for the draft —")
@@ -566,6 +574,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     limited = re.search(r"\bbut\s+not\s+(?:beyond|above|higher|further|more)\b|\bmax\s*[.!]*$", text, re.I)
     if utterance.fixed and (not REVISED_RE.search(text) or limited):
         return "pushback"  # "we can go to 192k but not beyond": a limit, even said as a move
+    if PARTLY_YES_RE.search(text) and not QUESTION_RE.search(text):
+        return "pushback"  # "they said yes to the first one but not the second": the rest refused
     if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):
         return "accepted"
     if money and HYPOTHETICAL_OFFER_RE.search(text):
@@ -580,6 +590,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     swapped = re.search(r"\bi\s+said\s+\S+.{0,20}\bbut\s+(?:it'?s|its|it\s+is)\b", text, re.I)  # a name put right
     if CORRECTION_RE.search(text) and (money or utterance.mentions_place or utterance.rivals or said or swapped):
         return "correction"
+    if PART_REMOVED_RE.search(text) and not money:
+        return "correction"  # "scratch the bonus, there isn't one": what was told, put right
     if WALK_AWAY_RE.search(text) and money:
         return "walk_away"
     if OTHER_ITEM_RE.search(text) and QUESTION_RE.search(text) and not any(a.component for a in money):
@@ -645,6 +657,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "other" if QUESTION_RE.search(text) and not said else "detail"
     if WALK_AWAY_RE.search(text):
         return "walk_away"
+    if pending in ("region", "company", "role") and len(words.split()) <= 5 and "?" not in text:
+        return _sign_off(utterance, plain) or "answer"  # "seattle", answering "which location?"
     return _sign_off(utterance, plain) or "other"
 
 
@@ -766,6 +780,13 @@ MY_FLOOR_RE = re.compile(
     r"\bi\s+(?:can'?t|cannot|won'?t)\s+(?:go|take|accept)\s+(?:any\s+)?(?:lower|less)\s+than\b", re.I
 )
 PART_REFUSED_RE = re.compile(r"\b" + REFUSES + r"\b", re.I)
+# "scratch the bonus, there isn't one", "drop the sign-on": a part taken out of what was told
+PART_REMOVED_RE = re.compile(
+    r"^(?:(?:oh|and|also|ok(?:ay)?|wait|actually)\W*\s+)*(?:scratch|strike|drop|remove|delete|take\s+out|cross\s+out"
+    r"|ignore)\s+(?:the|my|that)\s+(?:part\s+about\s+(?:the\s+)?)?(?:equity|stock|rsus?|bonus|sign[\s-]?on"
+    r"|signing\s+bonus|relocation)\b",
+    re.I,
+)
 VESTING_FIRST_RE = re.compile(r"\s*(?:the\s+|their\s+|my\s+|this\s+)?vesting(?:\s+schedule)?\s+(?:is|was)\b", re.I)
 
 

@@ -60,6 +60,8 @@ class Utterance:
     company: str | None = None  # the offer's company as typed, when the text names one new to the conversation
     mentions_current: bool = False
     fixed: list[str] = field(default_factory=list)  # parts a pushback says cannot move
+    # "yes to the first one but not the second": the counter's asks refused, by place (1-based, -1 the last)
+    refused_asks: list[int] = field(default_factory=list)
     none_of: list[str] = field(default_factory=list)  # "no equity", "no sign-on": parts stated absent
     notes: list[str] = field(default_factory=list)  # note items named without a figure
     no_alternatives: bool = False

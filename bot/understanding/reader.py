@@ -34,6 +34,8 @@ def _roles_from_intent(utterance: Utterance, pending: str | None = None, questio
         fill = "total"
         # "i need at least 210k or i'm staying put": the floor is for this offer, not the current job
         utterance.amounts = [replace(a, holder=OFFER) if a.holder == CURRENT else a for a in utterance.amounts]
+    elif utterance.intent == "pushback" and not utterance.fixed and utterance.refused_asks:
+        fill = None  # "yes to the first one but not the second": the coach knows which ask was second
     elif utterance.intent == "pushback" and not utterance.fixed:
         utterance.fixed = parts_named(utterance.text) or ["total"]  # read as a pushback by the classifier
         fill = utterance.fixed[0]

@@ -64,3 +64,29 @@ def test_a_limit_on_the_move_caps_the_part_at_the_figure_held_plus_it(chat):
 def test_a_limit_on_the_move_with_no_figure_held_asks_for_it(chat):
     reply = chat.say("the best they can do on base is another 5k max")
     assert "What is the base now?" in reply and "no more than" not in reply
+
+
+def test_part_of_the_ask_refused_by_its_place_in_the_counter(chat):
+    """'they said yes to the first one but not the second' (held-out 34, follow-ups) was read as the offer
+    accepted. It is a pushback on the counter's second ask, read and said as such; the counter asks base, then
+    equity, so the equity is what is kept out."""
+    chat.say(OFFER)
+    chat.say("what should I counter with")
+    reply = chat.say("they said yes to the first one but not the second")
+    assert "*When they say the equity is fixed*" in reply
+    assert "the second read as the equity (the counter asks base, then equity)" in reply
+    assert chat.stored()["fixed"] == ["equity"]
+
+
+def test_a_place_the_counter_has_no_ask_at_is_asked_about_not_guessed(chat):
+    chat.say(OFFER)
+    reply = chat.say("they said yes to the first one but not the fourth")
+    assert "Which part did they say no to? The counter asks for 1. base salary: $170K → $220K" in reply
+    assert not chat.stored().get("fixed")
+
+
+def test_part_of_the_ask_refused_by_name():
+    context = Context(company_names=frozenset({"planetscale"}))
+    utterance = understand("they agreed to the sign-on but not the base", context)
+    assert utterance.intent == "pushback" and utterance.fixed == ["base"]
+    assert understand("they said yes to the base bump but not the equity", context).fixed == ["equity"]

@@ -609,3 +609,42 @@ def test_pasted_letters_numbers_that_are_no_pay_and_whose_the_paste_is():
     assert [(a.holder, a.value) for a in understand(payslip, DISCUSSED).amounts] == [(CURRENT, 158_000)]
     scale = 'Scale AI sent theirs: "Base compensation: $200,000 / Annual target bonus: 15%"'
     assert {a.holder for a in understand(scale, DISCUSSED).amounts} == {rival("Scale AI")}
+
+
+def test_follow_ups_deep_in_a_conversation():
+    """Held-out 34 (short follow-ups leaning on earlier turns): a rival's figure said by a possessive or told
+    earlier for the rival was given to the own offer, '+5k' after a word was no change, and asks about what was
+    said, what else the bot does, and bare answers to a pending question were read as nothing."""
+    cohere = understand("and Cohere's has a 40k sign-on on top", DISCUSSED)
+    assert cohere.intent == "rival" and _figures("and Cohere's has a 40k sign-on on top") == [
+        (rival("Cohere"), "sign_on", 40_000, "money")
+    ]
+    assert _figures("also Cohere has a 40k sign-on") == [(rival("Cohere"), "sign_on", 40_000, "money")]
+    assert understand("vesting has a 1-year cliff", DISCUSSED).rivals == []
+    told = understand("wait, the 240k I gave you for stripe was total, not base", DISCUSSED)
+    assert told.intent == "correction" and [(a.holder, a.component, a.value) for a in told.amounts] == [
+        (rival("stripe"), "total", 240_000)
+    ]
+    plus = understand("they called again, same numbers but +5k sign-on", DISCUSSED)
+    assert plus.intent == "revised" and [(a.component, a.change, a.value) for a in plus.amounts] == [
+        ("sign_on", "up", 5_000)
+    ]
+    assert [a.change for a in understand("175k base + 20k bonus", DISCUSSED).amounts] == [None, None]
+    assert [a.change for a in understand("update: +10k base", DISCUSSED).amounts] == [None]
+    scratch = understand("scratch the bonus, there isn't one", DISCUSSED)
+    assert scratch.intent == "correction" and scratch.none_of == ["bonus"]
+    for text, intent in [
+        ("what did I tell you the base was", "status"),
+        ("remind me where we're at", "status"),
+        ("wait what else can you help with", "help"),
+        ("they want my expectations first, what do I say", "salary_history"),
+    ]:
+        assert understand(text, DISCUSSED).intent == intent, text
+    for pending, text, intent in [
+        ("region", "seattle", "answer"),
+        ("company", "some startup", "answer"),
+        ("region", "thanks", "thanks"),
+        ("equity", "no idea, didn't ask", "skip"),
+    ]:
+        context = Context(pending=pending, company_names=frozenset({"planetscale"}))
+        assert understand(text, context).intent == intent, text
