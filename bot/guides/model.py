@@ -179,6 +179,9 @@ class RegionBand(Model):
     levels: list[LevelBand] = Field(default_factory=list)
     extras: list[ExtraFigure] = Field(default_factory=list)
     cells: list[Cell] = Field(default_factory=list)
+    # Where the guide's own figures disagree (a median outside its range, a row in another currency than the
+    # guide says): said beside the band, both figures kept as written, never fixed
+    flags: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _has_figures(self) -> RegionBand:

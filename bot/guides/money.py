@@ -69,6 +69,7 @@ _PREFIXES: dict[str, str] = {
     "RS.": "INR",
     "₪": "ILS",
     "R$": "BRL",
+    "R": "ZAR",  # the rand: `R1.45m` (`R$` is the real, matched first as the longer prefix)
     "MX$": "MXN",
     "₩": "KRW",
     "NT$": "TWD",
@@ -143,7 +144,7 @@ _SUFFIX = (
 # (`85.000 €`, `650 000 kr`, `150 K€`).
 _TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽円](?![A-Za-z])|(?-i:kr)\b\.?"
 AMOUNT_RE = re.compile(
-    rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr\.?|Kr\.?|KR|Rp|RP|zł)(?=\s?\d)|Rs\.?)?\s?"
+    rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr\.?|Kr\.?|KR|Rp|RP|zł|R)(?=\s?\d)|Rs\.?)?\s?"
     rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z])"
     rf"(?:\s?(?P<code>{_TRAILING}))?",
     re.IGNORECASE,
@@ -356,7 +357,8 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
         currency=low_currency or currency,
     )
     high = Money(amount=parse_number(high_match["number"], high_match["suffix"]), currency=high_currency or currency)
-    if low.amount < 1000 <= high.amount and not low_match["suffix"] and not _borrowed_suffix(low_match, high_match):
+    short = low.amount < 1000 and low.amount != 0  # `S$0–S$50,000`: nothing is nothing in any unit
+    if short and high.amount >= 1000 and not low_match["suffix"] and not _borrowed_suffix(low_match, high_match):
         # `$150-200,000`, `150 - 200 000 kr`: a low end written short beside a high end in full. Its
         # unit cannot be told for sure ($150 or $150,000), so the cell is kept as written.
         raise MoneyError(f"{cleaned!r}: the low end leaves out its unit and the high end is written in full")

@@ -382,3 +382,39 @@ def test_a_table_of_levels_per_place_gives_each_level_in_the_place_said_above_it
     ]
     assert guide.regions[3].base == band(12_000_000, 15_000_000, "JPY")
     assert "osaka" in guide.regions[3].aliases  # "studio" is no part of the place's name as typed
+
+
+BLIND5 = Path(__file__).parent / "fixtures" / "blind5"
+
+
+def test_a_range_column_beside_a_median_gives_the_band_and_a_median_outside_it_is_flagged_in_the_reply():
+    """Blind5's Quillfeather: `| Where | What | Median | Range around it |`, a part per row under its place, was
+    reported as a header not recognised and the guide not loaded. The range is each part's band, the median is
+    kept beside it, and Bengaluru's RSU median (₹34 L) outside its range (₹18 L–₹30 L) is flagged, in `guides
+    check` and in the band's reply, both figures as written. Its checklist levers (`- [ ] **Title** — ...`) lose
+    their boxes; the rand (`R1.2m`) is ZAR; `S$0–S$50,000` starts at nothing."""
+    from bot.answers import Answers
+    from bot.guides.catalog import load_folders
+
+    result = read_guide_file(BLIND5 / "quillfeather" / "engineering-manager.md", BLIND5)
+    guide = result.guide
+    assert [r.name for r in guide.regions] == ["Singapore", "Bengaluru", "Johannesburg"]
+    singapore, bengaluru, johannesburg = guide.regions
+    assert singapore.base == band(228_000, 285_000, "SGD") and singapore.sign_on == band(0, 50_000, "SGD")
+    assert bengaluru.base == band(6_500_000, 9_200_000, "INR")
+    assert johannesburg.base == band(1_200_000, 1_700_000, "ZAR")
+    assert "Base (median)" in [extra.name for extra in bengaluru.extras]
+    assert bengaluru.flags == ["RSUs per year (4-yr vest): the median (₹34 L) is outside its range (₹18 L–₹30 L): "
+                               "both kept as written"]  # fmt: skip
+    assert singapore.flags == [] and johannesburg.flags == []
+    assert [lever.title for lever in guide.levers][:2] == ["Team size and scope", "Hiring budget"]
+    reply = "\n".join(m.text for m in Answers(load_folders([BLIND5])).comp("quillfeather bengaluru"))
+    assert ":warning: Bengaluru: the guide disagrees with itself on RSUs per year (4-yr vest): the median" in reply
+
+
+def test_a_levers_heading_in_plain_words():
+    """Blind5's Kestrel: `## What actually moves` over a bold-led list was read as no levers at all."""
+    guide = read_guide_file(BLIND5 / "kestrel-robotics" / "enterprise-account-executive.md", BLIND5).guide
+    assert [lever.title for lever in guide.levers] == [
+        "Ramp and draw", "Territory", "Accelerator rate", "Walk-away commission", "Equity",
+    ]  # fmt: skip

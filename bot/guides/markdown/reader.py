@@ -551,6 +551,7 @@ def _mapping_section(sections: list[Section]) -> Section | None:
 
 LEVER_ITEM_RE = re.compile(r"^\*\*(?P<title>.+?):?\*\*:?\s*(?P<script>.*)$")
 LEVER_HEADING_RE = re.compile(r"^Lever\s*#?\s*\d+\s*(?:[:.)—–-]\s*)?(?P<title>.*)$", re.IGNORECASE)
+TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s+")  # `- [ ] **Hiring budget** — ...`: a checklist's box is no part of the lever
 
 
 def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
@@ -565,6 +566,7 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
         if block.kind != "list":
             continue
         for item, line in zip(block.items, block.item_lines, strict=True):
+            item = TASK_BOX_RE.sub("", item)
             match = LEVER_ITEM_RE.match(item)
             if not match:
                 # `- Sign-on: up to A$10k if you're forfeiting a bonus`: the words before a colon are its title
@@ -583,7 +585,7 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
 # A heading over levers written as bold-led paragraphs (`## Where you actually have room`, then
 # `**Payments domain expertise.** This is the lever I'd lead with ...`)
 LEVER_SECTION_RE = re.compile(
-    r"\blevers?\b|\bhave\s+room\b|\bwhere\s+(?:to|you\s+can)\s+(?:actually\s+)?push\b|\bwhat\s+(?:moves|works|is\s+negotiable)\b"
+    r"\blevers?\b|\bhave\s+room\b|\bwhere\s+(?:to|you\s+can)\s+(?:actually\s+)?push\b|\bwhat\s+(?:actually\s+|really\s+)?(?:moves|works|is\s+negotiable)\b"
     r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b|\balavancas?\b|\bhefbomen\b|\bonderhandelen\b|\bwhat\s+(?:you\s+)?can\s+(?:be\s+)?negotiate",
     re.I,
 )

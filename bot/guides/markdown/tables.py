@@ -297,6 +297,12 @@ class BandBuilder:
         self.fields: dict = {"name": name, "level": level, "aliases": region_aliases(name)}
         self.extras: list[ExtraFigure] = []
         self.cells: list[Cell] = []
+        self.flags: list[str] = []
+
+    def flag(self, line: int | None, label: str, message: str) -> None:
+        """The guide's figures disagree: warned at its line, and said with the band to whoever reads it."""
+        self.report.warn(line, f"{self.where}: {label}" if label else self.where, message)
+        self.flags.append(f"{label}: {message}" if label else message)
 
     def add(self, kind: str, label: str, cell: str, line: int, stock: tuple[str, int | None] | None = None) -> None:
         """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header."""
@@ -346,7 +352,7 @@ class BandBuilder:
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
             mismatch = spread_mismatch(cell, self.currency) or day_rate_mismatch(cell, self.currency)
             if mismatch:
-                self.report.warn(line, f"{self.where}: {label}", mismatch)
+                self.flag(line, label, mismatch)
         elif kind != "stock" and reading.years is not None:
             reading = CellReading(reading.raw, problem=f"vesting years after a {kind.replace('_', '-')} amount")
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
@@ -432,7 +438,7 @@ class BandBuilder:
         self.fields.setdefault("bonus", UNPUBLISHED_BONUS)
         currency = self.currency or _figure_currency(self.fields) or ""
         try:
-            return RegionBand(currency=currency, extras=self.extras, cells=self.cells, **self.fields)
+            return RegionBand(currency=currency, extras=self.extras, cells=self.cells, flags=self.flags, **self.fields)
         except ValidationError as exc:
             self.report.warn(line, self.where, f"left out: {_reason(exc)}")
             return None
@@ -525,14 +531,14 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
             continue
         name, currency = region_cell(row[first])
         currency = currency or first_currency(row[first + 1 :], name) or table.stated_currency
+        band = BandBuilder(name, currency, report, level)
         if table.stated_currency and currency and currency != table.stated_currency:
-            report.warn(
+            band.flag(
                 line,
-                f"{name}: currency",
+                "currency",
                 f"the guide says its figures are in {table.stated_currency}, this row's are in {currency}: "
                 f"kept in {currency}, as written",
             )
-        band = BandBuilder(name, currency, report, level)
         for column, kind, cell in zip(header[first + 1 :], kinds[first + 1 :], row[first + 1 :], strict=True):
             label = clean_inline(column)
             band.add(kind, label, cell, line, stock_column(column) if kind == "stock" else None)
@@ -755,6 +761,66 @@ def _percentiles_as_columns(table: Block, report: Reporter) -> list[RegionBand] 
     return [band for band in bands if band is not None]
 
 
+# `| Where | What | Median | Range around it |`: a part per row under its place, one column a range (the band) and
+# the others single points of it (kept beside the band)
+PLACE_HEADERS = {"where", "place", "city", "office", "hub", "site"}
+PART_HEADERS = COMPONENT_HEADERS | {"what", "part", "pay", "item", "pay element"}
+RANGE_HEADER_RE = re.compile(r"^(?:typical\s+|usual\s+|the\s+)?(?:range|band|spread)\b", re.I)
+POINT_HEADER_RE = re.compile(r"^(?:median|midpoint|mid|typical|average|avg|p50|target)\b", re.I)
+
+
+def _range_beside_points(table: Block, report: Reporter) -> list[RegionBand] | None:
+    """A place down the first column (written on its group's first row only), a part down the second, one column
+    of ranges (each part's band) and columns of single figures (a median) kept beside it; a point outside its
+    range is flagged, never moved."""
+    header = [clean_inline(cell) for cell in table.rows[0]]
+    if len(header) < 3 or not (column_kind(header[0]) == "region" or header[0].lower() in PLACE_HEADERS):
+        return None
+    figures = header[2:]
+    ranges = [i for i, cell in enumerate(figures) if RANGE_HEADER_RE.match(cell)]
+    if header[1].lower() not in PART_HEADERS or len(ranges) != 1:
+        return None
+    if not all(POINT_HEADER_RE.match(cell) for i, cell in enumerate(figures) if i != ranges[0]):
+        return None
+    at = ranges[0]
+    groups: list[tuple[BandBuilder, int]] = []
+    for row, line in whole_rows(table, report):
+        if clean_inline(row[0]):
+            name, currency = region_cell(row[0])
+            groups.append((BandBuilder(name, currency or first_currency(row[2:], name), report), line))
+        elif not groups:
+            report.warn(line, "band table", "a row under no region; left out")
+            continue
+        builder, label, cells = groups[-1][0], clean_inline(row[1]), row[2:]
+        kind = column_kind(label)
+        stock = stock_row_kind(label) if kind == "stock" else None
+        points = [(figures[i], cell) for i, cell in enumerate(cells) if i != at and not is_blank(cell)]
+        if is_blank(cells[at]):  # no range: the row as written (`13th cheque + 10% target | —`)
+            named = [f"{name} {clean_inline(cell)}" if len(points) > 1 else clean_inline(cell) for name, cell in points]
+            written = " · ".join(named)
+            builder.add(kind, label, written or "—", line, stock)
+            continue
+        builder.add(kind, label, cells[at], line, stock)
+        for name, cell in points:
+            builder.extras.append(extra_figure(f"{label} ({name.lower()})", cell, builder.currency))
+            _warn_point_outside(builder, label, name, cell, cells[at], line)
+    bands = [builder.build(line) for builder, line in groups]
+    return [band for band in bands if band is not None]
+
+
+def _warn_point_outside(builder: BandBuilder, label: str, name: str, point: str, band: str, line: int) -> None:
+    figure, span = read_cell(point, builder.currency).figure, read_cell(band, builder.currency).figure
+    if figure is None or span is None or figure.currency != span.currency:
+        return
+    if figure.low.amount < span.low.amount or figure.high.amount > span.high.amount:
+        builder.flag(
+            line,
+            label,
+            f"the {name.lower()} ({clean_inline(point)}) is outside its range ({clean_inline(band)}): "
+            "both kept as written",
+        )
+
+
 def _add_percentile_row(builder: BandBuilder, percentiles: list[str], label: str, cells: list[str], line: int) -> None:
     """One part's row: lowest to highest percentile as its band, the percentiles between beside it."""
     label = clean_inline(label)
@@ -786,13 +852,9 @@ def _warn_percentile_row(builder: BandBuilder, label: str, percentiles: list[str
     figures = [(p, c, figure) for p, c, figure in read if figure is not None and not is_blank(c)]
     written = " | ".join(clean_inline(cell) for cell in cells)
     if len({figure.currency for _, _, figure in figures}) > 1:
-        builder.report.warn(
-            line,
-            f"{builder.where}: {label}",
-            f"the currency changes within the row ({written}): each figure kept in its own",
-        )
+        builder.flag(line, label, f"the currency changes within the row ({written}): each figure kept in its own")
     elif any(a.high.amount > b.low.amount for (_, _, a), (_, _, b) in zip(figures, figures[1:], strict=False)):
-        builder.report.warn(line, f"{builder.where}: {label}", f"the percentiles do not rise ({written})")
+        builder.flag(line, label, f"the percentiles do not rise ({written})")
 
 
 TABLE_READERS: list[TableReader] = [
@@ -802,6 +864,7 @@ TABLE_READERS: list[TableReader] = [
     _levels_with_parts,
     _components_as_rows,
     _percentiles_as_columns,
+    _range_beside_points,
 ]
 
 
