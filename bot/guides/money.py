@@ -81,6 +81,7 @@ _PREFIXES: dict[str, str] = {
     "₴": "UAH",
     "฿": "THB",
     "ZŁ": "PLN",
+    "KČ": "CZK",  # the koruna, written after the figure: `1 250 000 Kč`
     "₽": "RUB",
 }
 # `kr` is the krona or krone of four countries; the region says which (see `krona_for`).
@@ -142,7 +143,7 @@ _SUFFIX = (
 )
 # After the number: an ISO code (`150K USD`) or the symbol European guides write there
 # (`85.000 €`, `650 000 kr`, `150 K€`).
-_TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽円](?![A-Za-z])|(?-i:kr)\b\.?"
+_TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽円](?![A-Za-z])|(?-i:kr)\b\.?|(?-i:Kč|zł)(?!\w)"
 AMOUNT_RE = re.compile(
     rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr\.?|Kr\.?|KR|Rp|RP|zł|R)(?=\s?\d)|Rs\.?)?\s?"
     rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z])"
@@ -151,7 +152,8 @@ AMOUNT_RE = re.compile(
 )
 # `～`/`〜`/`~` between two amounts is a range (`¥8M～¥12M`); before the first it is `about`,
 # which never reaches here (the cell reader keeps an approximate figure as written).
-RANGE_SEPARATOR_RE = re.compile(r"\s*(?:–|—|-|―|‒|−|～|〜|~|to|until)\s*", re.IGNORECASE)
+# `bis`, `à`, `até`, `tot`: "to" as German, French, Portuguese and Dutch guides write it (`85.000 € bis 102.000 €`)
+RANGE_SEPARATOR_RE = re.compile(r"\s*(?:–|—|-|―|‒|−|～|〜|~|to|until|bis|à|até|tot)\s*", re.IGNORECASE)
 
 
 class MoneyError(ValueError):

@@ -47,11 +47,15 @@ GRANT_YEARS_RE = re.compile(
 # `1 yr cliff`, `12-month cliff` after a grant: said of its vesting, kept among the words
 CLIFF_TAIL_RE = re.compile(r"\b\d+\s*-?\s*(?:yr|yrs|year|years|mo|mos|month|months)\s+cliff\b", re.I)
 PER_YEAR_RE = re.compile(
-    r"^(?:/\s*(?:yr|year|annum|y|a)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|p\.?\s?a\.?(?!\w))", re.I
+    r"^(?:/\s*(?:yr|year|annum|y|a)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|p\.?\s?a\.?(?!\w)"
+    # `im Jahr`, `pro Jahr`, `jährlich`, `par an`, `al año`, `por ano`, `ao ano`, `per jaar`
+    r"|(?:im|pro)\s+jahr\b|j[äa]hrlich\b|par\s+an\b|(?:al|por)\s+a[ñn]o\b|ao\s+ano\b|per\s+jaar\b)",
+    re.I,
 )
 PER_MONTH_RE = re.compile(
     # `/mån` (Swedish), `/md.` (Danish), `/mnd` (Norwegian), `/Monat`, `/mois`, `/mes`
     r"^(?:/\s*(?:mo|month|mth|m|mån|månad|md|mnd|monat|mois|mes)\b\.?|per\s+month\b|a\s+month\b|monthly\b"
+    r"|(?:im|pro)\s+monat\b|monatlich\b|par\s+mois\b|(?:al|por)\s+mes\b|per\s+maand\b"
     r"|p\.?\s?m\.?(?!\w))",
     re.I,
 )
@@ -118,6 +122,16 @@ BOUND_RE = re.compile(
     r"^(?:up\s+to|upto|max\.?|maximum|min\.?|minimum|from|at\s+least|over|under|<|>|≤|≥)\s*(?=\D?\S*\d|(?-i:[A-Z]{0,3})[^\w\s]{1,2}\s\d|(?-i:[A-Z]{2,3})\s\d)",
     re.I,
 )
+FROM_TO_RE = re.compile(
+    rf"^(?:from|von|vanaf|desde)\s+(?=(?:{_AMOUNT})\s*(?:to|bis|tot|à|até|[–—-])\s*(?:{_AMOUNT}))", re.I
+)
+# `..., vesting over four years` later among a grant's words: its years
+VESTING_YEARS_RE = re.compile(
+    r"\b(?:vesting|vests|vested)\s+(?:over|across|in)\s+(?P<years>\d+|"
+    + "|".join(NUMBER_WORDS)
+    + r")\s*-?\s*(?:yr|yrs|year|years|jaar|jahre?n?|ans|años|anos)\b\.?",
+    re.I,
+)
 # Words that count shares or tokens, not money: `5,000 options` is no $5,000.
 UNITS_RE = re.compile(r"\b(?:options?|shares?|units?|rsus?|psus?|tokens?|coins?)\b", re.I)
 # No yearly figure in a band is below this many units of its currency (`100-150` is no $100–$150 salary,
@@ -136,6 +150,7 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
         text = f"{low_high['low']} – {low_high['high']}{low_high['tail']}"
     if re.match(r"^[<~≈]?\s*\d+(?:[.,]\d+)?\s*%", text):
         return CellReading(raw, problem="a percentage, not an amount")
+    text = FROM_TO_RE.sub("", text)  # `from $210,000 to $250,000 a year`: a range, not a bound
     if APPROX_RE.match(text):
         return CellReading(raw, problem="an approximate figure: shown as written")
     if BOUND_RE.match(text):
@@ -241,6 +256,11 @@ def _tail(tail: str) -> tuple[dict, str]:
             rest = rest[month.end() :]
             continue
         break
+    later = VESTING_YEARS_RE.search(rest)
+    if later and found["years"] is None:
+        written = later["years"].lower()
+        found["years"] = NUMBER_WORDS[written] if written in NUMBER_WORDS else int(written)
+        rest = rest[: later.start()] + rest[later.end() :]
     words, unknown = _words(rest)
     found["words"] = words or None
     return found, unknown
@@ -265,6 +285,31 @@ def _words(text: str) -> tuple[str, str]:
 # the range beside it is only checked against it, so a guide whose two say different things is flagged.
 MIDPOINT_RE = re.compile(rf"^(?P<mid>{_AMOUNT})\s*±\s*(?P<percent>\d+(?:[.,]\d+)?)\s*%", re.I)
 BESIDE_RANGE_RE = re.compile(rf"\((?P<low>{_AMOUNT})\s*(?:a|to|até|tot|bis|à|[–—-])\s*(?P<high>{_AMOUNT})\s*\)", re.I)
+
+
+# `SEK 68 000 to SEK 80 000 per month (× 12 = SEK 816 000 to SEK 996 000 a year)`: the year a monthly figure makes,
+# written beside it
+YEAR_BESIDE_RE = re.compile(
+    rf"(?:[×x*]\s*12\s*=|=)\s*(?P<range>(?:{_AMOUNT})(?:{_SEPARATOR}(?:{_AMOUNT}))?)\s*(?:a|per|/)\s*(?:year|yr|annum)",
+    re.I,
+)
+
+
+def yearly_mismatch(cell: str, monthly: MoneyRange) -> str | None:
+    """What is wrong when the yearly figure written beside a monthly one is not twelve times it; None when it is,
+    or when none is written."""
+    beside = YEAR_BESIDE_RE.search(clean_inline(cell))
+    if beside is None:
+        return None
+    try:
+        said = parse_range(beside["range"], monthly.currency)
+    except MoneyError:
+        return None
+    made = (monthly.low.amount * 12, monthly.high.amount * 12)
+    if said.currency != monthly.currency or (said.low.amount, said.high.amount) == made:
+        return None
+    made_text = format_range(*made, monthly.currency)
+    return f"{monthly} a month × 12 is {made_text}, but the guide writes {beside['range']} a year"
 
 
 def spread_mismatch(cell: str, currency: str | None) -> str | None:

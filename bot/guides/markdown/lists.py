@@ -41,6 +41,9 @@ PART_FIRST_RE = re.compile(
 )
 FIGURE_RE = re.compile(r"\d")
 REGION_LINE_RE = re.compile(r"^\*\*(?P<name>[^*]{2,60})\*\*:?$")
+CODE_AFTER_RE = re.compile(
+    r"\((?:USD|EUR|GBP|CAD|AUD|SEK|NOK|DKK|CHF|JPY|INR|SGD|BRL|MXN|PLN|CZK|ZAR|NZD|ILS|KRW)\)\s*$"
+)
 
 
 def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
@@ -158,6 +161,8 @@ def _regions_over_lists(blocks: list[Block], report: Reporter) -> list[RegionBan
     for index, block in enumerate(blocks[:-1]):
         name = _region_line(block)
         following = blocks[index + 1]
+        if following.kind == "paragraph" and index + 2 < len(blocks) and _region_line(following) is None:
+            following = blocks[index + 2]  # `## New York (USD)`, a line about the hub, then its list
         if name is None or following.kind != "list":
             continue
         items = _part_items(following)
@@ -168,8 +173,10 @@ def _regions_over_lists(blocks: list[Block], report: Reporter) -> list[RegionBan
 
 
 def _region_line(block: Block) -> str | None:
-    """`**London (Shoreditch)**`, `**🗽 New York (HQ)**`, `### Berlin`: a region's name alone on its line."""
-    if block.kind == "heading" and block.level >= 3:
+    """`**London (Shoreditch)**`, `**🗽 New York (HQ)**`, `### Berlin`, `## Toronto (CAD)`: a region's name alone on
+    its line (a list of parts with figures must follow for it to be one); a section's heading (`## Levers`) is
+    no region unless it names its currency."""
+    if block.kind == "heading" and (block.level >= 3 or block.level == 2 and CODE_AFTER_RE.search(block.text)):
         text = clean_inline(block.text)
     elif block.kind == "paragraph" and REGION_LINE_RE.match(block.text.strip()):
         text = REGION_LINE_RE.match(block.text.strip())["name"]

@@ -27,6 +27,7 @@ from bot.guides.markdown.blocks import Block, definition_list, parse_blocks
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, read_list_bands
+from bot.guides.markdown.summary import summary_disagreements
 from bot.guides.markdown.tables import EMOJI_RE, ONE_REGION, is_band_table, read_band_table, region_aliases
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
 from bot.guides.model import (
@@ -101,6 +102,10 @@ def read_guide(
     dna = _read_dna(blocks, ctx)
     unread: list[int] = []  # tables of figures after the one read: kept as written
     regions = _read_regions(blocks, ctx, title_line, unread)
+    for found in summary_disagreements(blocks, regions):
+        region = regions[found.region]
+        ctx.warn(found.line, f"{region.name}: summary", found.message)
+        regions[found.region] = region.model_copy(update={"flags": [*region.flags, found.message]})
     if place:  # a band table naming no region, in a guide whose title says where (`... (London)`)
         regions = [
             r.model_copy(update={"name": place, "aliases": region_aliases(place)}) if r.name == ONE_REGION else r

@@ -22,7 +22,14 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block
-from bot.guides.markdown.cells import FOOTNOTE_RE, CellReading, day_rate_mismatch, read_cell, spread_mismatch
+from bot.guides.markdown.cells import (
+    FOOTNOTE_RE,
+    CellReading,
+    day_rate_mismatch,
+    read_cell,
+    spread_mismatch,
+    yearly_mismatch,
+)
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import (
     UNPUBLISHED_BONUS,
@@ -139,7 +146,7 @@ def column_kind(header: str) -> str:
     parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
     if NOT_A_BAND_PART & set(words):
         return "extra"
-    if {"total", "totaal", "tc", "ctc", "jahrespaket", "gesamtpaket"} & set(words):
+    if {"total", "totaal", "tc", "ctc", "jahrespaket", "gesamtpaket", "gesamtvergutung", "totale"} & set(words):
         if CASH_WORDS & set(words):
             return "extra"  # `Total Cash`: base and bonus without equity, no total comp
         years = YEARS_RE.search(text)
@@ -226,11 +233,15 @@ def region_cell(cell: str) -> tuple[str, str | None]:
     """`:gb: **London (GBP)**` -> ('London', 'GBP'); `Berlin 🇩🇪 (EUR)` -> ('Berlin', 'EUR')."""
     text = FOOTNOTE_RE.sub("", clean_inline(EMOJI_RE.sub(" ", cell))).strip()
     code = None
-    match = CURRENCY_IN_CELL_RE.search(text)
+    match = CURRENCY_IN_CELL_RE.search(text) or CODE_ON_ITS_LINE_RE.search(text)
     if match and is_known_currency(match["code"]):
         code = match["code"]
         text = (text[: match.start()] + text[match.end() :]).strip()
     return text, code
+
+
+# `<td><strong>London</strong><br>GBP</td>` (its lines joined by "; "): the code on a line of its own
+CODE_ON_ITS_LINE_RE = re.compile(r";\s*(?P<code>[A-Z]{3})\s*$")
 
 
 VARIABLE_RE = re.compile(r"\bvariable\b", re.I)
@@ -353,7 +364,9 @@ class BandBuilder:
             mismatch = spread_mismatch(cell, self.currency) or day_rate_mismatch(cell, self.currency)
             if mismatch:
                 self.flag(line, label, mismatch)
-        elif kind != "stock" and reading.years is not None:
+        elif reading.per == "month" and (mismatch := yearly_mismatch(cell, reading.figure)):
+            self.flag(line, label, mismatch)
+        if reading.figure is not None and kind != "stock" and reading.years is not None:
             reading = CellReading(reading.raw, problem=f"vesting years after a {kind.replace('_', '-')} amount")
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
         if self._taken(kind):

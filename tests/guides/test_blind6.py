@@ -1,0 +1,71 @@
+"""Blind6 (six guides written blind by a helper session; key: fixtures/blind6.key.md). First score: 5 of 6 loaded,
+2 of 6 with every band figure as in the key, 2 of 6 planted inconsistencies flagged. These tests hold what was
+fixed in general since; Kumogata's YAML front matter and Vltava's split tables with midpoint ± 10 % are not read
+yet (their figures are kept as written)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers import Answers
+from bot.guides.catalog import load_folders
+from bot.guides.money import MoneyRange, parse_range
+
+BLIND6 = Path(__file__).parent / "fixtures" / "blind6"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_folders([BLIND6])
+
+
+def _band(catalog, company: str, region: str):
+    guide = next(g for g in catalog.guides if g.company.slug == company)
+    return next(r for r in guide.regions if r.name == region)
+
+
+def _range(text: str) -> MoneyRange:
+    return parse_range(text)
+
+
+def test_every_guide_loads(catalog):
+    assert len(catalog.guides) == 6
+
+
+def test_an_html_cell_with_the_currency_on_its_own_line_names_the_region_and_its_currency(catalog):
+    """`<td><strong>London</strong><br>GBP</td>` was a region named 'London; GBP'."""
+    london = _band(catalog, "quillmark-systems", "London")
+    assert (london.currency, london.base) == ("GBP", _range("£95,000–£120,000"))
+
+
+def test_german_ranges_yearly_words_and_a_summary_that_disagrees_with_its_section(catalog):
+    """`85.000 € bis 102.000 € im Jahr` was kept as text ('bis', 'im Jahr'), `Gesamtvergütung pro Jahr` was no total,
+    and the Kurzfassung's München base top (118.000 €) against the section's (110.000 €) went unsaid."""
+    berlin = _band(catalog, "brunnwerk-software", "Berlin")
+    assert berlin.base == _range("€85,000–€102,000") and berlin.total == _range("€103,500–€132,200")
+    munich = _band(catalog, "brunnwerk-software", "München")
+    assert munich.base == _range("€92,000–€110,000")
+    assert munich.flags == ["base: the summary says 92.000 € bis 118.000 €, the band €92K–€110K: the band is shown"]
+    assert berlin.flags == []
+
+
+def test_regions_as_headings_over_lists_with_ranges_written_four_ways_and_a_wrong_yearly_conversion(catalog):
+    """Harbor & Finch (`## New York (USD)`, a line about the hub, then `- Base: from $210,000 to $250,000 a year`)
+    did not load. 'from X to Y' is a range, 'vesting over four years' late in a cell gives the grant's years, and
+    Stockholm's 'SEK 68 000 to SEK 80 000 per month (× 12 = SEK 816 000 to SEK 996 000 a year)' is flagged: twelve
+    months of 80 000 are 960 000."""
+    new_york = _band(catalog, "harbor-and-finch", "New York")
+    assert new_york.base == _range("$210,000–$250,000")
+    assert (new_york.stock.value, new_york.stock.vesting_years) == (_range("$160,000–$240,000"), 4)
+    stockholm = _band(catalog, "harbor-and-finch", "Stockholm")
+    assert stockholm.flags and "SEK 816K–SEK 960K" in stockholm.flags[0] and "996 000" in stockholm.flags[0]
+    reply = "\n".join(m.text for m in Answers(catalog).comp("harbor-and-finch engineering-manager stockholm"))
+    assert ":warning: Stockholm: the guide disagrees with itself on Base" in reply
+
+
+def test_czech_koruna_after_the_figure():
+    assert parse_range("1 250 000 Kč") == MoneyRange(
+        low=parse_range("CZK 1250000").low, high=parse_range("CZK 1250000").high
+    )
