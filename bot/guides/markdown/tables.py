@@ -761,7 +761,18 @@ def _percentiles_as_columns(table: Block, report: Reporter) -> list[RegionBand] 
     ranks = [_percentile(cell) for cell in header[2:]]
     if None in ranks or ranks != sorted(ranks):
         return None
+    groups, rows = _place_groups(table, report)
+    for builder, row, line in rows:
+        _add_percentile_row(builder, [clean_inline(cell) for cell in header[2:]], row[1], row[2:], line)
+    bands = [builder.build(line) for builder, line in groups]
+    return [band for band in bands if band is not None]
+
+
+def _place_groups(table: Block, report: Reporter) -> tuple[list[tuple[BandBuilder, int]], list[tuple]]:
+    """A table whose first column names a place on its group's first row only: a builder per place (with its first
+    line), and each row with its place's builder."""
     groups: list[tuple[BandBuilder, int]] = []
+    rows: list[tuple[BandBuilder, list[str], int]] = []
     for row, line in whole_rows(table, report):
         if clean_inline(row[0]):
             name, currency = region_cell(row[0])
@@ -769,9 +780,8 @@ def _percentiles_as_columns(table: Block, report: Reporter) -> list[RegionBand] 
         elif not groups:
             report.warn(line, "band table", "a row under no region; left out")
             continue
-        _add_percentile_row(groups[-1][0], [clean_inline(cell) for cell in header[2:]], row[1], row[2:], line)
-    bands = [builder.build(line) for builder, line in groups]
-    return [band for band in bands if band is not None]
+        rows.append((groups[-1][0], row, line))
+    return groups, rows
 
 
 # `| Where | What | Median | Range around it |`: a part per row under its place, one column a range (the band) and
@@ -796,15 +806,9 @@ def _range_beside_points(table: Block, report: Reporter) -> list[RegionBand] | N
     if not all(POINT_HEADER_RE.match(cell) for i, cell in enumerate(figures) if i != ranges[0]):
         return None
     at = ranges[0]
-    groups: list[tuple[BandBuilder, int]] = []
-    for row, line in whole_rows(table, report):
-        if clean_inline(row[0]):
-            name, currency = region_cell(row[0])
-            groups.append((BandBuilder(name, currency or first_currency(row[2:], name), report), line))
-        elif not groups:
-            report.warn(line, "band table", "a row under no region; left out")
-            continue
-        builder, label, cells = groups[-1][0], clean_inline(row[1]), row[2:]
+    groups, rows = _place_groups(table, report)
+    for builder, row, line in rows:
+        label, cells = clean_inline(row[1]), row[2:]
         kind = column_kind(label)
         stock = stock_row_kind(label) if kind == "stock" else None
         points = [(figures[i], cell) for i, cell in enumerate(cells) if i != at and not is_blank(cell)]
