@@ -148,6 +148,7 @@ class Cell(Model):
     open_top: bool = False
     words: str | None = None
     problem: str | None = None  # why no figure was read, for `guides check`
+    spread: str | None = None  # the figure is the midpoint written ± this percent (`1 250 000 Kč ± 10 %`)
 
     @property
     def as_text(self) -> bool:

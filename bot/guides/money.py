@@ -146,7 +146,7 @@ _SUFFIX = (
 _TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽円](?![A-Za-z])|(?-i:kr)\b\.?|(?-i:Kč|zł)(?!\w)"
 AMOUNT_RE = re.compile(
     rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr\.?|Kr\.?|KR|Rp|RP|zł|R)(?=\s?\d)|Rs\.?)?\s?"
-    rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z])"
+    rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z\u00c0-\u024f])"  # `1 250 000 Kč`: no `K` thousand
     rf"(?:\s?(?P<code>{_TRAILING}))?",
     re.IGNORECASE,
 )

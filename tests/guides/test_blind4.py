@@ -419,7 +419,12 @@ def test_a_base_kept_as_written_is_shown_under_the_guides_own_name_for_it():
         "• *Base salary (Hourly):* 75–90 GBP an hour (i.e. 650–720 GBP a day on an 8-hour day) _(as the guide" in london
     )
     recife = "\n".join(m.text for m in answers.comp("mare dados machine learning recife"))
-    assert "• *Base salary (Salário-base mensal):* R$ 15 mil ± 12% _(as the guide wrote it" in recife  # monthly, said
+    # a midpoint ± a spread and nothing else is read as the range it states, the formula said (blind6's Vltava)
+    assert (
+        "• *Base salary:* R$13.2K–R$16.8K a month _(= R$158.4K–R$201.6K a year: monthly × 12)_ _(the guide writes"
+        in recife
+    )
+    assert "R$ 15 mil ± 12%: the midpoint less and plus 12%)_" in recife
 
 
 def test_sources_said_in_a_line_of_their_own_in_any_language_are_the_guides_sources(catalog):

@@ -69,3 +69,24 @@ def test_czech_koruna_after_the_figure():
     assert parse_range("1 250 000 Kč") == MoneyRange(
         low=parse_range("CZK 1250000").low, high=parse_range("CZK 1250000").high
     )
+
+
+def test_a_band_split_over_two_tables_with_midpoints_plus_or_minus_a_spread(catalog):
+    """Vltava: `| Office | Base salary | Annual bonus |` then `| Office | Grant value |`, every band '1 250 000 Kč ±
+    10 %'. The two tables were read as regions of their own ('Table 1 — Cash · Brno'), every figure kept as text
+    ('1 250 000 K' names no currency: the K of Kč read as thousands). Now one band per office from both tables, the
+    midpoint ± spread read as the range it states with the formula said, and Brno's grant written in € in a Kč
+    guide flagged; 'prague' finds 'Praha (Prague)'."""
+    brno = _band(catalog, "vltava-cloud", "Brno")
+    assert brno.currency == "CZK" and brno.base == _range("CZK 990,000–CZK 1,210,000")
+    assert brno.stock.value == _range("€450,000–€550,000")
+    assert brno.flags == [
+        "stock: in EUR in the second table, the region's other figures in CZK: kept in EUR, as written"
+    ]
+    prague = _band(catalog, "vltava-cloud", "Praha (Prague)")
+    assert prague.stock.value == _range("CZK 540,000–CZK 660,000") and prague.flags == []
+    assert "prague" in prague.aliases
+    reply = "\n".join(m.text for m in Answers(catalog).comp("vltava-cloud backend-engineer prague"))
+    assert (
+        "CZK 1,125,000–CZK 1,375,000 _(the guide writes 1 250 000 Kč ± 10 %: the midpoint less and plus 10%)_" in reply
+    )

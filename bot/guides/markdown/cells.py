@@ -25,6 +25,7 @@ from bot.guides.markdown.text import clean_inline
 from bot.guides.money import (
     AMOUNT_RE,
     RANGE_SEPARATOR_RE,
+    Money,
     MoneyError,
     MoneyRange,
     format_range,
@@ -80,6 +81,7 @@ class CellReading:
     open_top: bool = False
     words: str | None = None
     problem: str | None = None
+    spread: str | None = None  # `1 250 000 Kč ± 10 %`: the figure is the midpoint ± this percent, as written
 
     @property
     def plain(self) -> bool:
@@ -91,6 +93,7 @@ class CellReading:
             and self.years is None
             and not self.open_top
             and not self.words
+            and self.spread is None
         )
 
     @property
@@ -177,7 +180,7 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
         unit = "hour" if (rate["unit"] or rate["word"]).lower().startswith("h") else "day"
         return CellReading(raw, problem=f"a rate by the {unit}: shown as written, never taken for a year's pay")
     if tail.lstrip().startswith("±"):
-        return CellReading(raw, problem="a midpoint ± a spread, not a range: shown as written")
+        return _midpoint_spread(raw, figure, tail)
     reading, unknown = _tail(tail)
     if unknown:
         return CellReading(raw, problem=f"words after the amount not understood: {unknown!r}")
@@ -185,6 +188,29 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
     if figure.high.amount < smallest:
         return CellReading(raw, problem=f"{figure} is too small for a pay figure; the unit may be missing")
     return CellReading(raw, figure=figure, conversion=conversion, **reading)
+
+
+SPREAD_TAIL_RE = re.compile(r"^\s*±\s*(?P<percent>\d{1,2}(?:[.,]\d+)?)\s*%\s*(?P<rest>.*)$", re.S)
+
+
+def _midpoint_spread(raw: str, figure: MoneyRange, tail: str) -> CellReading:
+    """`1 250 000 Kč ± 10 %`: the range from the midpoint less the spread to the midpoint plus it, the cell kept
+    beside it so the reply states the formula. Only a single midpoint with nothing after the spread but the
+    period, and only when both ends are whole amounts (never rounded); else shown as written."""
+    kept = CellReading(raw, problem="a midpoint ± a spread, not a range: shown as written")
+    found = SPREAD_TAIL_RE.match(tail)
+    if not found or figure.low != figure.high:
+        return kept
+    reading, unknown = _tail(found["rest"])
+    if unknown or reading["words"] or reading["years"]:
+        return kept
+    spread = Fraction(Decimal(found["percent"].replace(",", "."))) / 100
+    ends = [figure.low.amount * (1 - spread), figure.low.amount * (1 + spread)]
+    if any(end.denominator != 1 for end in ends):
+        return kept
+    low, high = (Money(amount=int(end), currency=figure.low.currency) for end in ends)
+    percent = found["percent"].replace(",", ".")
+    return CellReading(raw, figure=MoneyRange(low=low, high=high), per=reading["per"], spread=percent)
 
 
 def _names_currency(text: str) -> bool:

@@ -469,6 +469,7 @@ def _cell(kind: str, label: str, reading: CellReading) -> Cell:
         open_top=reading.open_top,
         words=reading.words,
         problem=reading.problem,
+        spread=reading.spread,
     )
 
 
@@ -576,12 +577,18 @@ def region_aliases(name: str) -> list[str]:
         aliases.append(core)
     if HEADQUARTERS_RE.search(lowered):
         aliases.append("hq")
+    for other in OTHER_NAME_RE.findall(name):  # `Praha (Prague)`: the city's other name
+        if not HEADQUARTERS_RE.search(other.lower()) and other.lower() not in aliases:
+            aliases.append(other.lower())
     remote = REMOTE_FROM_RE.match(lowered)
     if remote:  # `Remoto — Portugal`, `Remoto desde Colombia`: remote from a place, and the place alone
         aliases += [f"remote {remote['place']}", remote["place"]]
     return aliases
 
 
+# A place's other name in brackets, capitalised and four letters or more (`Praha (Prague)`, `London (Shoreditch)`);
+# not a country code (`Remote (US)`) nor a word about the office (`(hoofdkantoor)`)
+OTHER_NAME_RE = re.compile(r"\((?!remote\b|hq\b)([A-Z][a-zà-ÿ]{3,}(?: [A-Z][a-zà-ÿ]+)?)\)")
 # The headquarters as guides in other languages say it (`(hoofdkantoor)`, `(oficinas centrales)`, `(siège)`)
 HEADQUARTERS_RE = re.compile(r"\b(?:hq|headquarters|hoofdkantoor|oficinas\s+centrales|si[èe]ge|hauptsitz|zentrale)\b")
 REMOTE_FROM_RE = re.compile(
@@ -1050,6 +1057,10 @@ def _more_region_tables(
         for table, _ in found[1:]:
             _band_rows(table, [column_kind(cell) for cell in table.rows[0]], report, first=0)  # its warnings
         return [band for _, bands in found for band in bands]
+    if _parts_apart(found):
+        for table, _ in found[1:]:
+            _band_rows(table, [column_kind(cell) for cell in table.rows[0]], report, first=0)  # its warnings
+        return _merged(found, report)
     if all(headings) and len(set(headings)) == len(headings):
         for table, _ in found[1:]:
             _band_rows(table, [column_kind(cell) for cell in table.rows[0]], report, first=0)
@@ -1063,6 +1074,49 @@ def _more_region_tables(
             table.line, "band table", "a second table for the same regions under no heading of its own; left out"
         )
     return regions
+
+
+def _parts_apart(found: list[tuple[Block, list[RegionBand]]]) -> bool:
+    """Tables for the same regions, each giving other parts (`| Office | Base salary | Annual bonus |`, then
+    `| Office | Grant value |`): one band split over them, as guides write cash and equity apart."""
+    names = [sorted(band.name for band in bands) for _, bands in found]
+    parts = [set(column_kind(cell) for cell in table.rows[0][1:]) for table, _ in found]
+    apart = all(not (a & b) for i, a in enumerate(parts) for b in parts[i + 1 :])
+    return apart and all(n == names[0] for n in names) and len(set(names[0])) == len(names[0])
+
+
+BAND_PARTS = ("base", "stock", "total", "total_year1", "sign_on")
+
+
+def _merged(found: list[tuple[Block, list[RegionBand]]], report: Reporter) -> list[RegionBand]:
+    """Each region's band put together from its rows in every table; a part in another currency than the region's
+    is kept in its own and flagged."""
+    out = []
+    for band in found[0][1]:
+        update: dict = {"extras": list(band.extras), "cells": list(band.cells), "flags": list(band.flags)}
+        for table, bands in found[1:]:
+            other = next(b for b in bands if b.name == band.name)
+            for key in BAND_PARTS:
+                value = getattr(other, key)
+                if value is not None and getattr(band, key) is None:
+                    update[key] = value
+                    currency = getattr(value, "currency", None) or getattr(
+                        getattr(value, "value", None), "currency", None
+                    )
+                    if currency and band.currency and currency != band.currency:
+                        message = (
+                            f"{key.replace('_', '-')}: in {currency} in the second table, the region's other figures "
+                            f"in {band.currency}: kept in {currency}, as written"
+                        )
+                        report.warn(table.line, f"{band.name}: currency", message)
+                        update["flags"].append(message)
+            if not band.bonus.published and other.bonus.published:
+                update["bonus"] = other.bonus
+            update["extras"] += other.extras
+            update["cells"] += other.cells
+            update["flags"] += other.flags
+        out.append(band.model_copy(update=update))
+    return out
 
 
 # A level as a column's name (`| Component | Senior | Staff |`): a table of levels, its place said above it.
