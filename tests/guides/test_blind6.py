@@ -90,3 +90,34 @@ def test_a_band_split_over_two_tables_with_midpoints_plus_or_minus_a_spread(cata
     assert (
         "CZK 1,125,000–CZK 1,375,000 _(the guide writes 1 250 000 Kč ± 10 %: the midpoint less and plus 10%)_" in reply
     )
+
+
+def test_bands_in_yaml_front_matter_and_a_text_that_says_other_vesting(catalog):
+    """Kumogata keeps its figures in YAML front matter (levels L3–L6, `[low, high]` lists, shares with a price);
+    its body's ladder of titles was read as two regions named 'Title' and 'Typical scope'. The body's 'vests in
+    equal annual tranches over three years' against `vest_years: 4` is flagged on every band."""
+    guide = next(g for g in catalog.guides if g.company.slug == "kumogata-robotics")
+    assert [(r.level, r.name) for r in guide.regions] == [
+        ("L3", "Tokyo"),
+        ("L4", "Tokyo"),
+        ("L5", "Tokyo"),
+        ("L6", "Tokyo"),
+    ]
+    staff = guide.regions[2]
+    assert staff.base == _range("¥11,400,000–¥14,400,000") and staff.total == _range("¥16,800,000–¥22,800,000")
+    assert staff.bonus.amount == _range("¥1,900,000–¥2,400,000")
+    assert (staff.stock.shares, staff.stock.vesting_years) == ((5_600, 9_600), 4)
+    assert "at JPY 2,500 a share (the guide's price)" in staff.stock.note  # a count stays a count
+    assert all(any("over three years" in flag for flag in r.flags) for r in guide.regions)
+
+
+def test_a_notes_column_is_no_place_and_its_words_stay_beside_each_band(catalog):
+    """Felsbrook's `| Component | Zürich | Basel | Notes |` made a region named Notes. Its words are kept beside each
+    place's band, and 'vests 25% a year over 4 years' in the grant's row gives the grant its years; 'Year-one
+    total' is a first-year total; Basel's bonus written low above high is flagged in the reply."""
+    guide = next(g for g in catalog.guides if g.company.slug == "felsbrook-analytics")
+    assert [r.name for r in guide.regions] == ["Zürich", "Basel"]
+    zurich, basel = guide.regions
+    assert zurich.stock.vesting_years == 4 and zurich.total_year1 == _range("CHF 165,800–CHF 202,200")
+    assert "Base salary (notes)" in [extra.name for extra in zurich.extras]
+    assert basel.flags == ["Target bonus: low CHF 14K exceeds high CHF 11.8K: kept as written"]

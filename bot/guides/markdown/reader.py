@@ -24,10 +24,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.guides.markdown.blocks import Block, definition_list, parse_blocks
+from bot.guides.markdown.front import front_matter_bands
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, read_list_bands
-from bot.guides.markdown.summary import summary_disagreements
+from bot.guides.markdown.summary import summary_disagreements, vesting_disagreements
 from bot.guides.markdown.tables import EMOJI_RE, ONE_REGION, is_band_table, read_band_table, region_aliases
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
 from bot.guides.model import (
@@ -101,10 +102,14 @@ def read_guide(
 
     dna = _read_dna(blocks, ctx)
     unread: list[int] = []  # tables of figures after the one read: kept as written
-    regions = _read_regions(blocks, ctx, title_line, unread)
-    for found in summary_disagreements(blocks, regions):
+    fronted = front_matter_bands(text, ctx)
+    if fronted:  # the bands are the data's: every table is the text's (a ladder of titles), kept as written
+        unread += [block.line for block in blocks if block.kind == "table"]
+    regions = fronted or _read_regions(blocks, ctx, title_line, unread)
+    for found in [*summary_disagreements(blocks, regions), *vesting_disagreements(blocks, regions)]:
         region = regions[found.region]
-        ctx.warn(found.line, f"{region.name}: summary", found.message)
+        where = f"{region.level} {region.name}" if region.level else region.name
+        ctx.warn(found.line, f"{where}: the guide's text", found.message)
         regions[found.region] = region.model_copy(update={"flags": [*region.flags, found.message]})
     if place:  # a band table naming no region, in a guide whose title says where (`... (London)`)
         regions = [

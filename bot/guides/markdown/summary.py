@@ -1,8 +1,10 @@
-"""A guide's summary (`## TL;DR`, `## Kurzfassung`, `**At a glance**`) checked against its own bands.
+"""A guide's words checked against its own bands: its summary (`## TL;DR`, `## Kurzfassung`, `**At a glance**`)
+and what its prose says of vesting.
 
 Authors repeat the headline figures at the top and edit one place but not the other ("München 92.000 € bis
-118.000 €" above a München section that says 110.000 €). The band is what the guide's table or list says; a
-summary figure that disagrees with it is flagged on that region, never used to fix either.
+118.000 €" above a München section that says 110.000 €), or state the vesting twice ("vest_years: 4" in the data,
+"vests ... over three years" in the text). The band is what the guide's table, list or data says; words that
+disagree with it are flagged on that region, never used to fix either.
 """
 
 from __future__ import annotations
@@ -51,6 +53,32 @@ def summary_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
                 found = _disagreement(regions[index], part, match["range"])
                 if found:
                     out.append(Disagreement(index, line, found))
+    return out
+
+
+VESTS_OVER_RE = re.compile(
+    r"\bvest(?:s|ing|ed)?\b[^.;:]{0,80}?\bover\s+(?P<years>\d|one|two|three|four|five|six)\s*-?\s*years?\b", re.I
+)
+YEAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def vesting_disagreements(blocks: list[Block], regions: list[RegionBand]) -> list[Disagreement]:
+    """A sentence of the guide's text saying its grant vests over other years than the bands' stock does."""
+    out: list[Disagreement] = []
+    for block in blocks:
+        texts = block.items if block.kind == "list" else [block.text] if block.kind == "paragraph" else []
+        lines = block.item_lines if block.kind == "list" else [block.line]
+        for text, line in zip(texts, lines, strict=False):
+            for said in VESTS_OVER_RE.finditer(clean_inline(text)):
+                years = YEAR_WORDS.get(said["years"].lower()) or int(said["years"])
+                for index, region in enumerate(regions):
+                    band_years = region.stock.vesting_years if region.stock and not region.stock.per_year else None
+                    if band_years and band_years != years:
+                        message = (
+                            f"vesting: the text says over {said['years']} years ({said[0]!r}), "
+                            f"the band {band_years}: the band's is used"
+                        )
+                        out.append(Disagreement(index, line, message))
     return out
 
 

@@ -60,7 +60,7 @@ class Reporter(Protocol):
 # --- column headers -----------------------------------------------------------------------
 
 YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y|jahre?|ans?|años)\b", re.I)
-YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*1\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
+YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*(?:1|one)\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
 REGION_WORDS = (
     "region", "location", "market", "city", "geo", "office", "country", "site", "hub", "standort", "stadt", "ville",
     "lieu", "ubicación", "ciudad",
@@ -364,6 +364,8 @@ class BandBuilder:
             mismatch = spread_mismatch(cell, self.currency) or day_rate_mismatch(cell, self.currency)
             if mismatch:
                 self.flag(line, label, mismatch)
+            elif reading.problem and "exceeds high" in reading.problem:  # `CHF 14'000 – 11'800`: low above high
+                self.flags.append(f"{label}: {reading.problem}: kept as written")
         elif reading.per == "month" and (mismatch := yearly_mismatch(cell, reading.figure)):
             self.flag(line, label, mismatch)
         if reading.figure is not None and kind != "stock" and reading.years is not None:
@@ -704,16 +706,25 @@ def _components_as_rows(table: Block, report: Reporter) -> list[RegionBand] | No
         if len(row) != len(header):
             report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
     body = [(row, line) for row, line in body if len(row) == len(header)]
+    notes = [i for i, (name, _) in enumerate(columns, start=1) if name.lower() in NOTE_HEADERS]
     regions: list[RegionBand] = []
     for index, (name, currency) in enumerate(columns, start=1):
+        if index in notes:
+            continue
         currency = currency or first_currency([row[index] for row, _ in body], name) or table.stated_currency
         band = BandBuilder(name, currency, report)
         for row, line in body:
             label, cell = clean_inline(row[0]), row[index]
+            said = " ".join(clean_inline(row[i]) for i in notes if not is_blank(row[i]))
+            if said:  # `| Equity grant | ... | Total grant, vests 25% a year over 4 years |`: beside every place's
+                band.extras.append(ExtraFigure(name=f"{label} (notes)", raw=said))
             if is_blank(cell):
                 continue
             kind = column_kind(label)
-            band.add(kind, label, cell, line, stock_row_kind(label) if kind == "stock" else None)
+            stock = stock_row_kind(label) if kind == "stock" else None
+            if stock and stock[1] is None and (over := NOTE_YEARS_RE.search(said)):
+                stock = (stock[0], int(over["years"]))  # the row's note says the grant's years
+            band.add(kind, label, cell, line, stock)
         if not any(key in band.fields for key in ("base", "total", "total_year1", "stock")) and not band.cells:
             report.warn(body[0][1] if body else table.line, name or "region", "no figures in its column; left out")
             continue
@@ -721,6 +732,12 @@ def _components_as_rows(table: Block, report: Reporter) -> list[RegionBand] | No
         if region is not None:
             regions.append(region)
     return regions
+
+
+# A column beside the places that comments on each row, never a place of its own
+NOTE_HEADERS = {"notes", "note", "comments", "comment", "remarks", "anmerkungen", "hinweise", "opmerkingen", "notas",
+                "remarques", "observaciones"}  # fmt: skip
+NOTE_YEARS_RE = re.compile(r"\bover\s+(?P<years>\d)\s*-?\s*(?:years?|yrs?|jahre?n?|ans|años|anos|jaar)\b", re.I)
 
 
 # The region of a band whose table names none (`| Level | Base | Bonus | ... |` in a guide for one city):
