@@ -107,6 +107,9 @@ def apply(case: Case, u: Utterance, region: RegionBand | None, bands: dict) -> A
                 done.say(f"walk-away {money(amount.value, amount.currency or currency)}")
         return done
     details(case, u, done)
+    if u.intent == "revised" and u.fixed:
+        # "they added a 20k sign-on but the base is final": the new figure is the offer's, the part named held
+        _constrain(case, replace(u, amounts=[]), done, currency)
     for amount in u.amounts:
         if amount.holder == OFFER:
             _offer_amount(case, u, amount, region, bands, done)

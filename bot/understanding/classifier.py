@@ -186,6 +186,9 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
     # "my current total comp is 175k, which is why this doesn't feel like much": one's pay told, then felt about
     asks = "?" in utterance.text or ASKS_RE.search(utterance.text)  # "its 126k should i say it" asks
     stated = stated or ruled == "current" and bool(utterance.amounts) and not asks and told_first
+    # "they came up to 205k base ... should i sign today or sleep on it?": a revised figure told, then a question; the
+    # figure is kept (a question's figures are only placed) and the reply to the revision places it
+    stated = stated or ruled == "revised" and bool(utterance.amounts) and told_first
     if question and ruled in CASE_CHANGING and guess not in CASE_CHANGING and not stated:
         # several figures stated with a question ("is this good? 160k base and 50k equity") stay a statement
         return guess

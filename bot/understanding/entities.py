@@ -123,10 +123,16 @@ NOT_FIGURES_RE = re.compile(
     # a tax rate ("will the sign-on get taxed at like 40%?"): no part of the offer
     r"|\btax(?:ed)?\s+at\s+(?:like\s+|about\s+|around\s+|roughly\s+)?\d{1,2}(?:\.\d+)?\s?%"
     # a figure said to be a slip ("I typed 158k earlier"): the one replaced
-    r"|\bi\s+(?:typed|wrote|put|entered)\s+[$£€]?\d[\d,.]*\s*[kK]?\s+(?:earlier|before|by\s+mistake)\b"
+    r"|\bi\s+(?:typed|wrote|put|entered|said|told\s+you)\s+[$£€]?\d[\d,.]*\s*[kK]?\s+(?:earlier|before|by\s+mistake)\b"
     # the person's own ask, told as what happened ("I asked for 210k and she said ..."): no figure of any offer
     r"|\bi\s+(?:had\s+)?(?:asked\s+(?:them\s+|her\s+|him\s+)?for|requested)\s+[$£€]?\d[\d,.]*\s*[kK]?\b"
-    r"|\bmy\s+(?:ask|counter)\s+(?:was|of)\s+[$£€]?\d[\d,.]*\s*[kK]?\b",
+    r"|\bmy\s+(?:ask|counter)\s+(?:was|of)\s+[$£€]?\d[\d,.]*\s*[kK]?\b"
+    # "recruiter opened w the same 180k": a figure said again, no news of any offer
+    r"|\bthe\s+same\s+[$£€]?\d[\d,.]*\s*[kK]?\b(?!\s*(?:base|salary|equity|stock|rsus?|bonus|sign))"
+    # "couldnt do the 215k i asked for", "told the recruiter i need 200k": the person's own ask, told as what
+    # happened, never a figure of any offer ("an email asking for 190k" keeps the figure the email asks for)
+    r"|\bthe\s+[$£€]?\d[\d,.]*\s*[kK]?\s+(?:that\s+)?i\s+(?:had\s+)?(?:asked\s+for|requested|wanted|countered\s+with)\b"
+    r"|\b(?:told|tell)\s+(?:them|her|him|the\s+recruiter|hr)\s+(?:that\s+)?i\s+(?:need|want|would\s+need)\s+[$£€]?\d[\d,.]*\s*[kK]?\b",
     re.I,
 )
 # Numbers in pasted letters, emails and HR portals that are no pay: dates and years, IDs and reference numbers,
@@ -180,7 +186,7 @@ RANGE_RE = re.compile(
 )
 EVEN_RE = re.compile(r"(?P<p>\d{1,2}(?:\.\d+)?)\s?%\s*(?:(?:each|a|per|every)\s+year|yearly|annually)", re.I)
 CLIFF_RE = re.compile(
-    r"(?P<n>\d{1,2})\s*[- ]?\s*(?P<unit>years?|yrs?|months?|mos?)\s*[- ]?\s*cliff"
+    r"(?P<n>\d{1,2})\s*[- ]?\s*(?P<unit>years?|yrs?|y|months?|mos?|m)\s*[- ]?\s*cliff"
     r"|cliff\s+(?:of|is|at|:)?\s*(?P<n2>\d{1,2})\s*[- ]?\s*(?P<unit2>years?|yrs?|months?|mos?)"
     r"|(?<!\bor\s)(?P<none>no\s+cliff)(?!\s+or\b)",  # "cliff or no cliff usually?": asked, not said
     re.I,
@@ -244,7 +250,9 @@ KIND_RE = re.compile(
     # "fixed pay", "fixed component": the base, as Indian offers name the salary beside the CTC
     r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base"
     r"|fixed\s+(?:pay|salary|comp(?:onent|ensation)?|ctc|portion|part|cash))"
-    r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall|comp\b|ctc|cost\s+to\s+company"
+    r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall"
+    # "the comp committee", "comp team": who sets pay, no total
+    r"|comp\b(?!\s+(?:committee|team|review|cycle|department|dept|philosophy|policy|partner))|ctc|cost\s+to\s+company"
     r"|ote|on[- ]target\s+earnings)"  # a salesperson's base and commission at target
     r"|(?P<stipend>stipend|allowance|learning\s+budget|equipment|home\s+office|wellness|education\s+budget)",
     re.I,
@@ -1311,7 +1319,8 @@ PUSHBACK_RE = re.compile(
     # a limit said with its figure: "base is max 200k", "the max for base is 200k", "the maximum base is
     # 200k", "maxes at 200k", "200k base at most", "200k base tops", "no more than 200k base", "up to 200k
     # but no higher"
-    r"|\b(?:is|'s)\s+(?:the\s+)?max(?:imum)?\s+[$£€]?\d"
+    r"|\b(?:is|'s)\s+(?:the\s+)?max(?:imum)?\s+[$£€]?\d|\b(?:is|'s)\s+(?:the\s+)?max(?:imum)?\s+(?:on|for)\s+(?:the\s+)?"
+    r"(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|total|package)\b"
     r"|(?<!\bmy\s)\bmax(?:imum)?\s+(?:(?:for|on)\s+(?:the\s+)?)?"
     r"(?:base|salary|equity|stock|rsus?|bonus|sign[- ]?on|total|tc|package)?"
     r"\s*(?:is|would\s+be|they\s+can\s+(?:do|go|offer))\s+[$£€]?\d"
@@ -1366,7 +1375,8 @@ NOTE_WORDS_RE = re.compile(
     re.I,
 )
 ONLY_OFFER_RE = re.compile(
-    r"\b(?:my|the)\s+only\s+(?:offer|one)\b|\bonly\s+one\s+i\s+(?:have|got)\b|\bno\s+others?\b|\bjust\s+this\s+(?:one|offer)\b|\bnothing\s+else\b"
+    r"\b(?:my|the)\s+only\s+(?:offer|one)\b|\bonly\s+one\s+i\s+(?:have|got)\b|\bno\s+others?\b|\bjust\s+this\s+(?:one|offer)\b"
+    r"|\bnothing\s+else\b(?!\s+(?:changed|moved|changes|is\s+different|was\s+different|came\s+up|new))"
     r"|\bonly\s+(?:have\s+)?(?:this|one)"
     r"\s+offer\b|\bno\s+other\s+(?:options|leverage)\b"
     # "only planetscale for now": the one company, nothing else yet
@@ -1577,7 +1587,8 @@ CHANGE_AFTER_RE = re.compile(
 # A figure that is a change to a part, with no figure after it that the change makes ("bumped equity by
 # 20k", "10k more on base", "an extra 15k in equity", "base went down 5k"): never the part's own figure.
 DELTA_UP_BEFORE_RE = re.compile(
-    r"(?:\b(?:bumped|raised|upped|increased|lifted|boosted|sweetened|topped\s+up)\b[^.;!?\d$£€]{0,25}\bby"
+    r"(?:\b(?:bump(?:ed)?|raised?|up(?:ped)?|increased?|lift(?:ed)?|boost(?:ed)?|sweeten(?:ed)?|top(?:ped)?\s+up)\b"
+    r"[^.;!?\d$£€]{0,25}\bby"
     r"|\b(?:up|go(?:ne)?\s+up|went\s+up|came\s+up)(?:\s+by)?|\badded|\badd(?:ing)?|\ban?\s+(?:extra|additional)|\banother"
     r"|(?:^|[(\[])\s*\+"  # "(+$40k/yr)": a change in brackets, never a sum's "+" (nor a label's: "update: +10k base")
     # "same numbers but +5k sign-on": "+" on the figure after a word, with no figure before it to add to
@@ -1813,7 +1824,9 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
 # A bare figure right after the offer's verb, or beside a figure written in thousands ("175 plus
 # 90k RSUs"), is pay in thousands said short, whatever part it is.
 OFFERED_BEFORE_RE = re.compile(
-    r"\b(?:offered(?:\s+me)?|offering(?:\s+me)?|offer\s+(?:is|was|of)|came\s+(?:in|back)\s+(?:at|with)|gave\s+me)"
+    r"\b(?:offered(?:\s+me)?|offering(?:\s+me)?|offer\s+(?:is|was|of)|came\s+(?:in|back)\s+(?:at|with)|gave\s+me"
+    # "base is capped at 185 for this level": a limit said short
+    r"|capped\s+at|max(?:es)?\s+out\s+at|tops?\s+out\s+at|(?:is|'s)\s+max(?:imum)?)"
     r"\s*:?\s*$",
     re.I,
 )
@@ -2357,7 +2370,10 @@ def _read_fixed(text: str, utterance: Utterance) -> None:
         ):
             continue
         flexible = {part for match in FLEXIBLE_PART_RE.finditer(clause) for part in parts_named(match[0])}
-        parts = [part for part in parts_named(clause) if part not in flexible] or ["total"]
+        # "came back with 172k and kept the bonus, said equity is standard and cant move": the part named in the
+        # piece that says so, or the nearest piece before it ("the base, too, is at its ceiling")
+        named = [part for match in PUSHBACK_RE.finditer(clause) for part in _parts_before(clause, match.start())]
+        parts = [part for part in dict.fromkeys(named) if part not in flexible] or ["total"]
         for part in parts:
             if part not in utterance.fixed:
                 utterance.fixed.append(part)
@@ -2387,6 +2403,19 @@ def _read_partly_yes(text: str, utterance: Utterance) -> None:
         return
     utterance.fixed = []
     utterance.refused_asks = [ORDINALS[m[0].lower()] for m in ORDINAL_RE.finditer(refused)]
+
+
+def _parts_before(clause: str, at: int) -> list[str]:
+    """The parts named in the comma-separated piece of `clause` holding `at`, else in the nearest piece before it
+    that names one, else in the whole clause."""
+    bounds = [0, *(m.end() for m in re.finditer(r",\s+", clause)), len(clause) + 1]
+    pieces = list(zip(bounds, bounds[1:], strict=False))
+    index = next(i for i, (start, end) in enumerate(pieces) if start <= at < end)
+    for start, end in reversed(pieces[: index + 1]):
+        named = parts_named(clause[start:end])
+        if named:
+            return named
+    return parts_named(clause)
 
 
 FILLER_RE = re.compile(

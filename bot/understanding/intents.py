@@ -72,6 +72,8 @@ QUESTION_TOPICS = {
     # "how strong is my position here", "do i have any bargaining power"
     r"|\bhow\s+(?:strong|good|weak)\s+is\s+my\s+(?:negotiating\s+|bargaining\s+)?(?:position|hand)\b"
     r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b"
+    # "did i just burn my leverage?", "have i lost my leverage"
+    r"|\b(?:burn(?:ed|t)?|lose|lost|hurt|kill(?:ed)?|waste(?:d)?|blow|blew|ruin(?:ed)?)\s+(?:my|all\s+my|any|our)\s+leverage\b"
     # "i have ml + databases background, does that help negotiation?": what they bring, asked about
     r"|\b(?:does|would|will|can)\s+(?:(?:that|this|it)\s+|my\s+(?:\w+\s+){1,3}?)help\s+(?:me\s+)?(?:in\s+)?(?:my\s+|the\s+)?negotiat",
     # "the recruiter wants my current salary, what do I say?", "should I tell them what I make now?",
@@ -87,7 +89,10 @@ QUESTION_TOPICS = {
     r"|\bwhat\s+(?:are|is)\s+my\s+(?:salary\s+)?expectations?\b"
     r"|\b(?:ask|asks|asking|asked|want|wants|wanted|need|needs)\s+(?:for\s+|to\s+(?:know|hear)\s+)?my\s+(?:expectations?"
     r"|number|range|ask)\s+(?:first|upfront|up\s+front|before)\b"
-    r"|\b(?:asked|asking|asks|wants?\s+to\s+know)\s+(?:me\s+)?what\s+i(?:'m|\s+am)?\s+(?:make|making|earn|earning|paid)\b",
+    r"|\b(?:asked|asking|asks|wants?\s+to\s+know)\s+(?:me\s+)?what\s+i(?:'m|\s+am)?\s+(?:make|making|earn|earning|paid)\b"
+    # "recruiter keeps pushing me for my current salary"
+    r"|\b(?:push(?:es|ing|ed)?|press(?:es|ing|ed)?|nagg?(?:ing|s)?|keeps?\s+asking)\s+(?:me\s+)?(?:for|about|on)\s+my\s+"
+    r"(?:current|previous|past|prior)\s+(?:salary|pay|comp(?:ensation)?|base|number)\b",
     "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
     r"|legal(?:ly)?|lawyer|"
     r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
@@ -378,9 +383,11 @@ REVISED_RE = re.compile(
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
     r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
-    r"|\badded\s+(?:an?\s+)?(?:extra\s+|another\s+)?[$£€]?\d|\b(?:can|could)\s+(?:now\s+)?do\s+[$£€]?\d[^.;!?]*\bnow\b"
+    r"|\badded\s+(?:an?\s+)?(?:extra\s+|another\s+)?[$£€]?\d|\b(?:can|could|will|would|'d)\s+add\s+(?:an?\s+)?[$£€]?\d|\b(?:can|could)\s+(?:now\s+)?do\s+[$£€]?\d[^.;!?]*\bnow\b"
+    # "couldnt do the 215k i asked for. but they can do 200k base": what they can do instead of the ask
+    r"|\b(?:couldn'?t|could\s+not|can'?t|cannot)\s+do\b[^.;!?]{0,60}[.;]?\s*but\s+(?:they|we|she|he)\s+(?:can|could)\s+do\s+[$£€]?\d"
     r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\bafter\s+(?:negotiating|(?:some\s+)?negotiation|pushing\s+back)\b"
-    r"|\bstretch(?:ed)?\s+to\b|\b(?:went|go|gone)\s+(?:up\s+)?to\s+[$£€]?\d"
+    r"|\bstretch(?:ed)?\s+to\b|\b(?:went|go|gone|goes|going|moves|moving)\s+(?:up\s+)?to\s+[$£€]?\d"
     # a change said as a delta or a move: "+15k sign-on", "another 5k", "up 10k", "from 175k to 185k"
     r"|(?:^|[\s:(])\+[$£€]?\d|\b(?:another|an\s+extra|extra)\s+[$£€]?\d|\b(?:went|go|goes|moved)\s+up\s+[$£€]?\d"
     r"|\bfrom\s+[$£€]?\d[\d,.]*\s*k?\s+(?:up\s+)?to\s+[$£€]?\d|\bup\s+[$£€]?\d[\d,.]*\s*k?\s+to\s+[$£€]?\d"
@@ -572,10 +579,18 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     if DECLINING_RE.search(text) and not money and not QUESTION_RE.search(text):
         return "walk_away"
     limited = re.search(r"\bbut\s+not\s+(?:beyond|above|higher|further|more)\b|\bmax\s*[.!]*$", text, re.I)
-    if utterance.fixed and (not REVISED_RE.search(text) or limited):
+    if utterance.fixed and (not REVISED_RE.search(text) or limited or not money):
+        if (
+            EMAIL_RE.search(text)
+            and QUESTION_RE.search(text) is None
+            and re.search(r"\bhelp\s+me\b|\bdraft\b|\bwrite\b", text, re.I)
+        ):
+            return "email"  # "185k is max on base ... help me reply asking for more equity": the limit, then the words
         return "pushback"  # "we can go to 192k but not beyond": a limit, even said as a move
     if PARTLY_YES_RE.search(text) and not QUESTION_RE.search(text):
-        return "pushback"  # "they said yes to the first one but not the second": the rest refused
+        # "they said yes to the first one but not the second": the rest refused; with a figure moved ("agreed to
+        # bump sign on by 20k but said no on base"), a revised offer with the refused part held
+        return "revised" if any(a.change or a.holder == OFFER for a in utterance.amounts) else "pushback"
     if ACCEPTED_RE.search(text) and not QUESTION_RE.search(text):
         return "accepted"
     if money and HYPOTHETICAL_OFFER_RE.search(text):
@@ -584,6 +599,10 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
             return topic  # "if they came back with 200k base, would that be good?": the figure placed, not kept
     if money and MY_FLOOR_RE.search(text):
         return "walk_away"  # "I can't go lower than 195k base. rent went up": a floor, whatever went up
+    if money and COUNTER_ASKED_LAST_RE.search(text):
+        return (
+            "counter"  # "they'd go to 185k if i sign this week. how much higher can i counter": figures, then the ask
+        )
     if money and REVISED_RE.search(text) and not any(a.holder not in (OFFER,) for a in money):
         return "revised"
     said = utterance.vesting_years or utterance.cliff_months is not None or utterance.schedule or utterance.level
@@ -780,11 +799,26 @@ MY_FLOOR_RE = re.compile(
     r"\bi\s+(?:can'?t|cannot|won'?t)\s+(?:go|take|accept)\s+(?:any\s+)?(?:lower|less)\s+than\b", re.I
 )
 PART_REFUSED_RE = re.compile(r"\b" + REFUSES + r"\b", re.I)
+# A recap that ends by asking what to counter ("... what should i ask for", "how much higher can i realistically
+# counter", "what number would u counter with"): the figures told are kept, and the counter is the reply
+COUNTER_ASKED_LAST_RE = re.compile(
+    r"(?:^|[.!?]\s+|\n)[^.!?\n]*\b(?:what\s+(?:should|do|can|would)\s+(?:i|u|you)\s+(?:ask\s+for|counter(?:\s+with)?|push\s+for"
+    r"|go\s+back\s+with)|how\s+much\s+(?:higher|more)\s+(?:can|should|could)\s+i\b|what\s+(?:number|figure|amount)\s+(?:would|should"
+    r"|do)\s+(?:u|you|i)\s+counter|what(?:'s|\s+is)\s+my\s+counter)\b[^.!?\n]*[?.!]*\s*$",
+    re.I,
+)
 # "scratch the bonus, there isn't one", "drop the sign-on": a part taken out of what was told
 PART_REMOVED_RE = re.compile(
     r"^(?:(?:oh|and|also|ok(?:ay)?|wait|actually)\W*\s+)*(?:scratch|strike|drop|remove|delete|take\s+out|cross\s+out"
     r"|ignore)\s+(?:the|my|that)\s+(?:part\s+about\s+(?:the\s+)?)?(?:equity|stock|rsus?|bonus|sign[\s-]?on"
     r"|signing\s+bonus|relocation)\b",
+    re.I,
+)
+SCHEDULE_ASKED_RE = re.compile(r"\b\d{1,2}(?:\s?/\s?\d{1,2}){2,}\b")
+# "is that location adjustment fair?": the adjustment itself asked about, whatever figure it gave
+LOCATION_PAY_RE = re.compile(
+    r"\b(?:location|geo(?:graphic(?:al)?)?|cost[- ]of[- ]living|col|remote)[- ]"
+    r"(?:adjust\w*|discount|differential|multiplier|factor|tier|cut)\b",
     re.I,
 )
 VESTING_FIRST_RE = re.compile(r"\s*(?:the\s+|their\s+|my\s+|this\s+)?vesting(?:\s+schedule)?\s+(?:is|was)\b", re.I)
@@ -798,13 +832,15 @@ def _question_topic(text: str, has_figures: bool, utterance_level: str | None = 
         return "level"  # "they offered me L4 but i think i'm L5, thoughts?": about the level, not the offer
     if not has_figures and VESTING_FIRST_RE.match(text):
         return "vesting"  # "vesting is 10/20/30/40 at amazon, how bad compare to 25 each yr": the vesting judged
+    if not has_figures and SCHEDULE_ASKED_RE.search(text) and _TOPIC_RE["vesting"].search(text):
+        return "vesting"  # "recruiter said its 4 years with 5/15/40/40 vesting, is that bad?": the schedule judged
     if ACCEPT_ASKED_RE.search(text):
         return "accept"  # "Would you advise me to sign now, or wait until Meta answers by Thursday?"
     for name in ("sign_on_vs_base", "deadline", "refreshers", "remote", "accept", "good", "vesting", "level"):
         if _TOPIC_RE[name].search(text):
             if name in ("vesting", "level") and has_figures:
                 continue
-            if name == "remote" and has_figures and _TOPIC_RE["good"].search(text):
+            if name == "remote" and has_figures and _TOPIC_RE["good"].search(text) and not LOCATION_PAY_RE.search(text):
                 return "good"  # "is 170k base good for remote?": about the figure; remote is its context
             return name
     return None

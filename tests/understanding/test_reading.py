@@ -648,3 +648,58 @@ def test_follow_ups_deep_in_a_conversation():
     ]:
         context = Context(pending=pending, company_names=frozenset({"planetscale"}))
         assert understand(text, context).intent == intent, text
+
+
+def test_call_recaps_who_said_which_figure():
+    """Held-out 35 (call recaps): 'base goes to 190k', 'they could add 10k to base, nothing else changed', 'couldnt
+    do the 215k i asked for. but they can do 200k base' were read as a first offer or as no other offer; a pushback
+    with no figure was lost to 'emailed back'; the person's own ask ('the 215k i asked for', 'told the recruiter i
+    need 200k', 'i said 185k earlier') and a figure said again ('the same 180k') were kept as figures."""
+    for text, intent in [
+        ("just got off the call w the recruiter, base goes to 190k and sign on stays at 20k", "revised"),
+        ("recruiter said they could add 10k to base, nothing else changed", "revised"),
+        (
+            "recruiter emailed back. long story short total comp is final, they wont go above what they offered",
+            "pushback",
+        ),
+        ("called back, she said 4yr vest w 1y cliff is standard and they wont change the equity either", "pushback"),
+        (
+            "recruiter said they'd go to 185k if i sign this week. how much higher can i realistically counter",
+            "counter",
+        ),
+        ("they said since im remote in austin the base is 172k, is that location adjustment fair?", "remote"),
+        ("recruiter said its 4 years with 5/15/40/40 vesting, is that bad?", "vesting"),
+        (
+            "i mentioned my anthropic offer on the call and the recruiter went quiet. did i just burn my leverage?",
+            "leverage",
+        ),
+        (
+            "recruiter keeps pushing me for my current salary before she'll move on the number, what do i say",
+            "salary_history",
+        ),
+    ]:
+        assert understand(text, DISCUSSED).intent == intent, text
+    own_ask = understand("they couldnt do the 215k i asked for. but they can do 200k base and a 30k sign on", DISCUSSED)
+    assert own_ask.intent == "revised" and {a.value for a in own_ask.amounts} == {200_000, 30_000}
+    assert [
+        a.value for a in understand("told the recruiter i need 200k, she'll take it to comp", DISCUSSED).amounts
+    ] == []
+    assert [
+        a.value for a in understand("wait i said 185k earlier but she actually said 188k base", DISCUSSED).amounts
+    ] == [188_000]
+    assert [
+        a.value for a in understand("she opened w the same 180k, then emailed back 190k base", DISCUSSED).amounts
+    ] == [190_000]
+    bump = understand("they agreed to bump sign on by 20k but said no on base, its staying at 178k", DISCUSSED)
+    assert bump.intent == "revised" and bump.fixed == ["base"]
+    assert [(a.component, a.change, a.value) for a in bump.amounts][0] == ("sign_on", "up", 20_000)
+    capped = understand("she said base is capped at 185 for this level, no wiggle room", DISCUSSED)
+    assert capped.fixed == ["base"] and [a.value for a in capped.amounts] == [185]
+    kept = understand(
+        "came back with 172k and kept the bonus, said equity is standard for the level and cant move", DISCUSSED
+    )
+    assert kept.fixed == ["equity"]
+    committee = understand(
+        "asked for more rsus, she said the grant is set by the comp committee and cant change", DISCUSSED
+    )
+    assert committee.fixed == ["equity"]
