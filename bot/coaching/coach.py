@@ -344,6 +344,10 @@ class Coach:
         placeable = lookup is not None and lookup.kind in ("band", "regions", "roles")
         # "location is syd" with no band placed yet: kept (and said) even while another question is open
         located = case.region is None and self.intake.place_named(text) is not None
+        known = lookup is not None and lookup.kind in ("band", "regions", "roles") and not lookup.unknown
+        if case.pending in ("company", "role", "region") and QUESTION_RE.search(text) and not known and missing:
+            # "what do you mean?" answers no "which company?": the question stands, nothing is taken as a name
+            return Outcome(self._render("coach_question.j2", **missing, unread=True, **self._summary(case)), None)
         if case.pending in ("company", "role", "region") or u.unreadable or (unplaced and placeable) or located:
             # a company, role or location still missing is taken even when another question came last
             return self._statement(case, u, text)

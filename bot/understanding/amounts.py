@@ -41,7 +41,8 @@ _SYMBOL_AFTER_RE = "|".join(
 AMOUNT_RE = re.compile(
     rf"(?<![\w.$£€¥₹₪₩])(?P<prefix>{_PREFIX_RE})?\s?"
     r"(?P<number>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<suffix>thousand|million|mill?|mn|grand|billion|crores?|lakhs?|lacs?|lpa|mm|bn|cr|[kmbl]))?"
+    r"(?:\s?(?P<suffix>thousand|millones|mill[oó]n|milh[ãa]o|milh[õo]es|million|mill?|mio|mln|mn|grand|billion|crores?"
+    r"|lakhs?|lacs?|lpa|mm|bn|cr|[kmbl]))?"
     # a code or a symbol after the figure, glued or not ("120k CHF", "20kEUR", "20k€"); nothing else glued
     rf"(?:(?![\w$£€])\s?(?P<code>{_CODE_RE})\b|(?<=[\dkKmMlL])(?P<code_glued>{_CODE_RE})\b"
     rf"|\s?(?P<symbol>{_SYMBOL_AFTER_RE})(?![\w$£€]))?(?![\w$£€])",
@@ -49,7 +50,17 @@ AMOUNT_RE = re.compile(
 )
 PERCENT_RE = re.compile(r"(?<![\w.])(?P<number>\d+(?:\.\d+)?)\s?(?:%|percent\b|pct\b|per\s+cent\b)", re.I)
 # Short ways of writing a suffix, read as the suffix bot/guides/money.py knows ("1.2 mil", "5 grand").
-SUFFIX_ALIASES = {"mil": "m", "mill": "m", "mn": "m", "grand": "k", "lpa": "l"}  # LPA: lakh per annum
+SUFFIX_ALIASES = {
+    "mil": "m",
+    "mill": "m",
+    "mn": "m",
+    "grand": "k",
+    "lpa": "l",
+    "mio": "m",
+    "mln": "m",
+}  # LPA: lakh p.a.
+# A million as Spanish and Portuguese write it ("R$ 1,5 milhão", "1,2 millones")
+SUFFIX_ALIASES |= {word: "m" for word in ("millones", "millón", "millon", "milhão", "milhao", "milhões", "milhoes")}
 # A small number right before `years`, `%`, `x`: a duration or ratio, never money.
 NOT_MONEY_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:years?\b|yrs?\b|yr\b|y\b|months?\b|mo\b|weeks?\b|days?\b|hours?\b|hrs?\b|%|x\b|percent)", re.I

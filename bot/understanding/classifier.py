@@ -141,6 +141,14 @@ ASKS_RE = re.compile(r"\b(?:should|do|can|could|would)\s+i\b|\bwhat\s+(?:do|shou
 ASKED_FIRST_RE = re.compile(r"\s*(?:how|what|can|could|should|would|is|are|do|does|did|why|which|when|where)\b", re.I)
 
 
+# What a question about the case names: the case, its figures, what was noted
+STATUS_WORDS_RE = re.compile(
+    r"\b(?:my|the|our)\s+(?:case|offer|numbers|figures|details|info)\b|\bwhat\s+(?:do\s+|did\s+)?(?:you|u)\s+(?:know|have|got)\b"
+    r"|\b(?:status|summary|summari[sz]e|recap|so\s+far|noted|on\s+record|where\s+we)\b",
+    re.I,
+)
+
+
 def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: bool) -> str:
     """The intent, once the classifier has had its say where the rules are weakest:
     - the rules read nothing (`other`): a question the classifier recognises (or a request, a thanks,
@@ -167,6 +175,8 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
             # "what now?" asks for the next step, which the coach's reply to `other` gives; a question about
             # an item kept as a note ("what about relocation?") has no topic of its own to guess
             return ruled
+        if guess == "status" and not STATUS_WORDS_RE.search(utterance.text):
+            return ruled  # "do you know any decent cafes near kings cross": asks nothing about the case
         if guess not in CASE_CHANGING:
             # A topic needs a question's shape: a bare "remote" answers "which location?", it asks nothing.
             # A request needs a request's shape too: "they were nice on the phone" tells, it asks for nothing.

@@ -61,6 +61,7 @@ SUPER_RE = re.compile(
 PLUS_SUPER_AFTER_RE = re.compile(
     r"\s*(?:\+|plus|and)\s*(?:\d{1,2}(?:\.\d+)?\s?%\s*)?(?:superannuation\b|super\b" + _SUPER_ENDS + ")", re.I
 )
+PLAN_BEFORE_GAP_RE = re.compile(r"\s*(?:employer(?:'s)?\s+|company\s+|matching\s+|matched\s+)*", re.I)
 PLAN_GAP_RE = re.compile(r"[\s:=-]*(?:(?:is|of|at|up\s+to|of\s+up\s+to)\s*)?[\s:=-]*", re.I)
 
 # Words that name a place or a role change; the coach adds the catalog's own words (Context.known_words).
@@ -123,7 +124,8 @@ NOT_FIGURES_RE = re.compile(
     # a tax rate ("will the sign-on get taxed at like 40%?"): no part of the offer
     r"|\btax(?:ed)?\s+at\s+(?:like\s+|about\s+|around\s+|roughly\s+)?\d{1,2}(?:\.\d+)?\s?%"
     # a figure said to be a slip ("I typed 158k earlier"): the one replaced
-    r"|\bi\s+(?:typed|wrote|put|entered|said|told\s+you)\s+[$£€]?\d[\d,.]*\s*[kK]?\s+(?:earlier|before|by\s+mistake)\b"
+    r"|\bi\s+(?:typed|wrote|put|entered|said|told\s+you)\s+[$£€₹]?\d[\d,.]*\s*(?:[kKlL]|lpa|lakhs?)?(?:\s+[a-z]+)?\s+(?:earlier"
+    r"|before|by\s+mistake)\b"
     # the person's own ask, told as what happened ("I asked for 210k and she said ..."): no figure of any offer
     r"|\bi\s+(?:had\s+)?(?:asked\s+(?:them\s+|her\s+|him\s+)?for|requested)\s+[$£€]?\d[\d,.]*\s*[kK]?\b"
     r"|\bmy\s+(?:ask|counter)\s+(?:was|of)\s+[$£€]?\d[\d,.]*\s*[kK]?\b"
@@ -248,7 +250,7 @@ KIND_RE = re.compile(
     r"|(?P<equity>equity|stocks?|rsus?|options?|shares|grant|espp|in\s+stock|vests|[ev]sops?"
     r"|(?:virtual|phantom)\s+(?:shares|stocks?|equity|options?))"
     # "fixed pay", "fixed component": the base, as Indian offers name the salary beside the CTC
-    r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base"
+    r"|(?P<base>base(?:\s+salary|\s+pay)?|salary|cash|a\s+year\s+base|gross(?:\s+(?:salary|pay))?|brutto|bruto"
     r"|fixed\s+(?:pay|salary|comp(?:onent|ensation)?|ctc|portion|part|cash))"
     r"|(?P<total>total(?:\s+comp(?:ensation)?)?|\btc\b|package|all[\s-]in|overall"
     # "the comp committee", "comp team": who sets pay, no total
@@ -314,7 +316,8 @@ _NAME_STOPS = (
     r"|thinking|seems|looks|probably|maybe|currently|right|honestly|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|fyi|btw|tbh|imo|ps|weighing|considering|oh|ok|okay|yeah|lol|update|news|anyway"
     r"|hey|hi|well|got|get|gets|getting|received|both|all|these|those|while|whereas|meanwhile|besides|put|quoted"
-    r"|called|improved|moved|raised|bumped|upped|increased|revised"
+    r"|called|improved|moved|raised|bumped|upped|increased|revised|result|results|decision|outcome|answer|response"
+    r"|interview|interviews|process|round|rounds|loop"
 )
 _WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
 # First word any case; the next (up to two) capitalised, joined by "&", or a company suffix ("ai", "labs").
@@ -349,6 +352,7 @@ _RIVAL_VERBS = (
     r"|has\s+(?:a\s+)?(?:better|bigger|higher|lower|smaller|worse)\b"  # "mongodb has a better bonus (20%)"
     r"|sent\s+(?:me\s+)?(?:theirs|their\s+(?:offer|numbers|letter))\b"  # "Scale AI sent theirs: ..."
     r"|got\s+back\s+(?:to\s+me\s+)?with|(?:came|got)\s+back\s+(?:to\s+me\s+)?at|got\s+back\s+to\s+me(?=\s*[.:;!,-])"
+    r"|(?:also|finally|just)\s+came\s+back(?=\s*[.:;!,-])"  # "razorpay also came back, 38 LPA fixed"
     # "neon pinged back, they're at 185k", "anthropic is also in the mix": a company answering, or weighing in
     r"|ne\s+(?:bhi\s+)?offer\s+(?:diya|de\s+diya|kiya)"  # "Flipkart ne bhi offer diya" (Hinglish)
     r"|pinged\s+(?:me\s+)?back|(?:is|are)\s+(?:also\s+)?in\s+the\s+(?:mix|running|picture)"
@@ -409,6 +413,7 @@ OFFER_KINDS = (
     r"|weak|solid|senior|staff|startup|big|contract|original|latest|exploding|own|backup|best|only|actual|base"
     r"|equity|cash|total|higher|lower|similar|same|whole|entire|written|email|ml|swe|engineering|full-time"
     r"|part-time|internal|external|rival|another|second|their|this|that|the|an?|one|two|three|dream|faang|local"
+    r"|wrong|right|correct|old|previous|earlier|last|other"
 )
 # A currency's code before a figure ("Cohere: CAD 230,000", "monzo - GBP 95k")
 _CODE_BEFORE = r"(?:(?:usd|cad|eur|gbp|inr|aud|sgd|chf|nzd|sek|nok|dkk|jpy|brl|mxn)\s?)?"
@@ -421,7 +426,12 @@ LABEL_NAME_RE = re.compile(
     re.I,
 )
 # "the anthropic one", "got the planetscale ML offer": the first named with no company known is the own.
-THE_NAMED_OFFER_RE = re.compile(r"\bthe\s+" + _NAME + r"\s+(?:one|offer|package|deal|numbers?|figures?)\b", re.I)
+THE_NAMED_OFFER_RE = re.compile(
+    r"\bthe\s+(?!(?:wrong|right|correct|old|previous|earlier|last|other|new|first|second|same|real|actual)\b)"
+    + _NAME
+    + r"\s+(?:one|offer|package|deal|numbers?|figures?)\b",
+    re.I,
+)
 # "i also have a google offer", "there's also a datadog offer", "my linear offer": a named offer in
 # any case, unless the word before "offer" says what kind of offer it is. With no company known yet
 # and no "also", the first one named is the person's own ("can you look at my planetscale offer").
@@ -778,6 +788,8 @@ RIVAL_LABEL_RE = re.compile(
 )
 # "Zalando wants me as a design lead at €98k": a company wanting the person, never the offer discussed
 # ("Samsara wants me too" says as much with "too"); not among the first named (FIRST_IS_OWN)
+# "going with monzo", "i'm taking the monzo offer": another company chosen over the one discussed
+GOING_WITH_RE = re.compile(r"\b(?:going|go|went|i'?ll\s+go)\s+with\s+" + _LOOSE_NAME + r"\s*(?:[.!,;]|$)", re.I)
 WANTS_ME_RE = re.compile(r"\b" + _NAME + r"\s+(?:also\s+)?wants\s+(?:me|to\s+hire\s+me)\b", re.I)
 # "I also have this from Databricks, pasting their letter: ...": what is pasted next is that company's
 THIS_FROM_RE = re.compile(r"\b(?:this|these|that|one|it)\s+(?:is\s+|came\s+)?from\s+" + _LOOSE_NAME, re.I)
@@ -796,6 +808,7 @@ RIVAL_RES += [
     NAME_KIND_LABEL_RE,
     WANTS_ME_RE,
     THIS_FROM_RE,
+    GOING_WITH_RE,
 ]
 FIRST_IS_OWN = (
     NAME_OFFER_OPENS_RE,
@@ -1160,7 +1173,7 @@ CURRENT_RES = [
         r"|making|at)|am\s+(?:on|making|at))\b",
         re.I,
     ),
-    re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:sitting\s+)?(?:on|at)\s+(?=[$£€]?\d)", re.I),
+    re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:sitting\s+)?(?:on|at)\s+(?=(?:[A-Z]{1,3})?[$£€₹₦]?\s?\d)", re.I),
     # "ahorita gano €70k al año", "atualmente ganho R$ 20 mil", "abhi mera CTC 28 lakh hai": one's pay now, said in
     # Spanish, Portuguese or Hinglish
     re.compile(
@@ -1218,6 +1231,13 @@ CURRENT_COMPANY_RE = re.compile(
     r"\s*,?\s+i\s*(?:'m|am|make|earn|get)\b"
     # "my base at atlassian is 178k": one's pay where one works, said with its company
     r"|\bmy\s+(?:base|salary|pay|bonus|comp|tc|package)\s+(?:at|with)\s+(?P<n>[A-Za-z][\w&'.-]*)\s+(?:is|was)\b"
+    # "currently finance manager at DBS, S$9,800 monthly", "my current CTC at infosys is 18.5 lakh", "at shopify i'm on
+    # 160k base", "i'd rather stay at shopify"
+    r"|\b(?:currently|presently)\s+(?:an?\s+)?(?:(?!offer|offered|interviewing|talking)[a-z]+\s+){1,4}?(?:at|with)\s+"
+    r"(?P<r>[A-Za-z][\w&'.-]*)(?=\s*[,.;:]|\s+(?:and|on|making|earning|paid)\b)"
+    r"|\bmy\s+current\s+(?:ctc|tc|comp|base|salary|package|pay)\s+(?:at|with)\s+(?P<s>[A-Za-z][\w&'.-]*)"
+    r"|\bat\s+(?P<t>[A-Za-z][\w&'.-]*)\s+i\s*(?:'m|am)\s+(?:on|at|making|earning|paid)\b"
+    r"|\b(?:rather|just|would|'d)\s+stay\s+(?:at|with)\s+(?P<u>[A-Za-z][\w&'.-]*)"
     # "at Twilio now, base is 150k": where one works now, then one's pay
     r"|^\s*at\s+(?P<m>[A-Za-z][\w&'.-]*)\s+(?:today|now|currently|right\s+now)\s*,"
     r"|\bi\s*(?:currently\s+|now\s+|still\s+)?(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+"
@@ -1246,8 +1266,9 @@ CURRENT_COMPANY_RE = re.compile(
     r"|\bmy\s+(?:current|present|existing)\s+(?:salary|base|pay|comp|package|total\s+comp)\s+(?:at|with)\s+"
     r"(?P<i>[A-Za-z][\w&'.-]*)"
     r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
-    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on)\s+(?:at\s+|on\s+)?[$£€]?\d[\d,.]*\s*k?\b[^.;!?,]{0,20}?"
-    r"\bat\s+(?P<e>[a-z][\w&'.-]*)\s*(?:[.!]?$|(?=,|\s+(?:and|but|while|whereas|with|plus)\b))"
+    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on)\s+(?:at\s+|on\s+)?(?:[A-Z]{1,3})?[$£€]?\d[\d,.]*\s*k?\b"
+    r"(?:[^.;!?,]|(?<=\d)\.(?=\d)){0,30}?\bat\s+(?P<e>[a-z][\w&'.-]*)\s*(?:[.!]?$|(?=,|\s+(?:and|but|while|whereas|with|plus)\b"
+    r"|\s+(?:at\s+the\s+moment|right\s+now|currently|now|today)\b))"
     # "i make 125k now plus 40k in stock a year at datadog", "my current ctc is 18 lakh a year at infosys": the
     # company closing the message that said one's pay, however far from the figure
     r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|(?:my\s+)?(?:current|present)\s+" + _MY_PAY_WORD + r")\b"
@@ -1441,6 +1462,7 @@ def read(text: str, context: Context) -> Utterance:
     notes: set[str] = set()
 
     plan_ends: list[int] = []  # where each "401k match" ends: a percent right after it is the match
+    plan_starts = [m.start() for m in RETIREMENT_RE.finditer(masked)]  # "5% employer pension": a percent before it
     masked = _mask(RETIREMENT_RE, masked, lambda m: (notes.add("retirement_match"), plan_ends.append(m.end())))
     for match in SUPER_RE.finditer(masked):
         notes.add("retirement_match")
@@ -1518,8 +1540,11 @@ def read(text: str, context: Context) -> Utterance:
         holder = _holder_at(start, markers, sentences, figures)
         if holder == SOMEONE_ELSE:
             continue
-        if amount.unit == "percent" and any(
-            0 <= start - end <= 12 and PLAN_GAP_RE.fullmatch(spoken[end:start]) for end in plan_ends
+        if amount.unit == "percent" and (
+            any(0 <= start - end <= 12 and PLAN_GAP_RE.fullmatch(spoken[end:start]) for end in plan_ends)
+            or any(
+                0 <= begin - _end <= 24 and PLAN_BEFORE_GAP_RE.fullmatch(spoken[_end:begin]) for begin in plan_starts
+            )
         ):
             amount.component = "retirement_match"  # "401k match 4%", even with a bonus named nearby
         years_here = utterance.vesting_years if amount.component == "equity" and amount.unit != "percent" else None
@@ -1595,6 +1620,11 @@ DELTA_UP_BEFORE_RE = re.compile(
     r"|^[^\d]*[^\W\d_]{2}\s+\+)\s*$",
     re.I,
 )
+ADDED_PART_RE = re.compile(r"\b(?:added|adding|threw\s+in|throwing\s+in)\s*$", re.I)
+NEW_PART_AFTER_RE = re.compile(
+    r"\s*(?:in\s+)?(?:reloc(?:ation)?|stipend|allowance)\b",
+    re.I,  # items an offer seldom had ("added 10k sign on" moves one)
+)
 DELTA_UP_AFTER_RE = re.compile(r"\s*(?:more|extra|additional|higher|on\s+top)\b", re.I)
 DELTA_DOWN_BEFORE_RE = re.compile(
     r"(?:\b(?:lowered|cut|reduced|dropped|decreased|trimmed)\b[^.;!?\d$£€]{0,25}\bby|\b(?:down|went\s+down)(?:\s+by)?)\s*$",
@@ -1621,6 +1651,8 @@ def _a_share_price(match: re.Match, masked: str) -> bool:
 def _change_of(masked: str, start: int, end: int) -> str | None:
     """ "up" / "down" when the figure at start:end is a change to a part, not the part's figure."""
     before = masked[max(0, start - 40) : start]
+    if ADDED_PART_RE.search(before) and NEW_PART_AFTER_RE.match(masked, end):
+        return None  # "added €5k relocation": a part added with its figure ("added 10k to base" changes one)
     if DELTA_UP_AFTER_RE.match(masked, end) or DELTA_UP_BEFORE_RE.search(before):
         return "up"
     if DELTA_DOWN_AFTER_RE.match(masked, end) or DELTA_DOWN_BEFORE_RE.search(before):
@@ -1750,6 +1782,23 @@ def _with(amount: Amount, **changes) -> Amount:
     return replace(amount, **changes)
 
 
+# Currencies and words of the countries where "mil" is a thousand ("R$ 20 mil", "80 mil pesos", "€30 mil brutos")
+MIL_THOUSAND_PREFIXES = {"R$", "BRL", "MX$", "MXN", "COP", "ARS", "CLP", "PEN", "UYU", "€", "EUR"}
+MIL_THOUSAND_AFTER_RE = re.compile(
+    r"\s*(?:pesos|reais|reales|soles|euros|brutos?|netos?|l[ií]quidos?|por\s+m[eê]s|al\s+(?:mes|año|ano)|ao\s+(?:m[eê]s|ano)"
+    r"|de\s+(?:base|sal[aá]rio|salario|bono|b[oô]nus))\b",
+    re.I,
+)
+
+
+def _mil_is_thousand(match: re.Match, after: str) -> bool:
+    """ "mil" after a whole number is a thousand where Spanish and Portuguese are written (a peso's, real's or
+    euro's prefix, or a word of those languages after it); "1.2 mil" in English is a million."""
+    whole = re.fullmatch(r"\d+", match["number"]) is not None
+    prefix = (match["prefix"] or "").strip().upper()
+    return whole and (prefix in MIL_THOUSAND_PREFIXES or bool(MIL_THOUSAND_AFTER_RE.match(after)))
+
+
 def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]:
     masked = PERCENT_RE.sub(lambda m: " " * len(m[0]), masked)
     masked = YEARS_RE.sub(lambda m: " " * len(m[0]), masked)
@@ -1764,6 +1813,8 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
             continue
         try:
             suffix = match["suffix"] and SUFFIX_ALIASES.get(match["suffix"].lower(), match["suffix"])
+            if match["suffix"] and match["suffix"].lower() == "mil" and _mil_is_thousand(match, after_text):
+                suffix = "k"  # "R$ 20 mil por mês", "80 mil pesos": mil is a thousand in Spanish and Portuguese
             value = parse_number(match["number"], suffix)
         except MoneyError:
             utterance.unreadable.append(match[0].strip())
@@ -1894,7 +1945,12 @@ def _kind_after(after: str) -> str | None:
 
 # "fixed ₹31L", "fixed: 31 LPA": the word alone before a figure names the base too; not after a verb ("base is
 # fixed at 180k", "they fixed it at 180k" hold a part where it is: a pushback)
-FIXED_BEFORE_RE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!'s\s)(?<!\bbe\s)\bfixed\s*[:=-]?\s*$", re.I)
+FIXED_BEFORE_RE = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!'s\s)(?<!\bbe\s)\bfixed\s*[:=-]?\s*$"
+    # "fixed is 36 LPA"
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)\bfixed\s+(?:pay\s+|part\s+|portion\s+|component\s+)?(?:is|was|of)\s*$",
+    re.I,
+)
 
 
 def _kind_before(before: str) -> str | None:
@@ -1960,7 +2016,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefghijklmn" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefghijklmnrstu" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}

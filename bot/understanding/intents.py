@@ -109,7 +109,7 @@ QUESTION_TOPICS = {
     r"|once|when|down\s+the\s+line|over\s+time|in\s+the\s+future|annually|yearly)\b|\b(?:do|will|would|can|could)\s+i\s+(?:ever\s+)?get\s+(?:any\s+)?more\b(?!\s+(?:base|salary|money"
     r"|cash|time|days))",
     "deadline": r"\bdeadline\b|\bexploding\b|\b(?:another|extra|(?:a\s+)?(?:few|couple)\s+more|(?:one|a|two)\s+more)"
-    r"\s+(?:days?|weeks?)\b"
+    r"\s+(?:days?|weeks?)\b(?!\s+(?:of\s+(?:annual\s+|paid\s+)?(?:leave|holiday|vacation|pto)|off)\b)"
     r"|\bextension\b|\bextend\s+(?:the\s+)?(?:deadline|offer|date)\b"
     r"|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b|\b(?:decision|reply|response)\s+by\b"
     r"|\b(?:hear\s+back|know)\s+by\b|\bgave\s+me\s+until\b|\bgave\s+(?:me|us)\s+(?:\d+|a\s+few|two|three)\s+"
@@ -124,7 +124,7 @@ QUESTION_TOPICS = {
     r"|\bhow\s+long\s+(?:can|do|should|could)\s+i\b|\b(?:by|before)\s+(?:eod|eow|tonight|this\s+week)\b"
     r"|\bsign\s+by\b|\btime\s+to\s+(?:decide|think)\b"
     r"|\b(?:answer|decision|reply|response)\s+(?:with)?in\s+(?:\d+|a\s+few|two|three|a\s+couple\s+of)\s+(?:days?|hours?)\b",
-    "vesting": r"\byear\s+(?:one|1)\b|\bfirst\s+year\b|\bvest(?:ing|s|ed)?\b|\bback[- ]?loaded\b"
+    "vesting": r"\byear\s+(?:one|1)\b|\bfirst\s+year\b|\b(?:un)?vest(?:ing|s|ed)?\b|\bback[- ]?loaded\b"
     r"|\bfront[- ]?loaded\b|\bcliff\b|\bschedule\b",
     "remote": r"\bremote\b.{0,40}\b(?:pay|paid|less|discount|band|adjust|lower|cut|differ)|\b(?:geo|location)[- ]?"
     # "i move to denver next year, does comp get cut": pay after a move
@@ -225,7 +225,8 @@ GOODBYE_WORDS_RE = re.compile(
     r"^(?:ok(?:ay)?\s+)?later\b|\b(?:bye|goodbye|cya|see\s+(?:ya|you)|ttyl|talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)"
     r"|gotta\s+(?:run"
     r"|go|jump)|have\s+a\s+(?:good|great|nice|lovely)\s+(?:one|day|night|evening|weekend|week|morning|afternoon|rest)|that'?s\s+(?:all|it|everything)|signing\s+off|i'?m\s+off"
-    r"|catch\s+you|logging\s+off|peace(?:\s+out)?|heading\s+out|done\s+for\s+(?:now|today))\b",
+    r"|catch\s+you|logging\s+off|peace(?:\s+out)?|heading\s+out|done\s+for\s+(?:now|today)|ta-?ra|cheerio|ciao|laters"
+    r"|(?:i'?ll|will)\s+(?:come|be|check)\s+back\s+(?:after|later|tomorrow|once|when))\b",
     re.I,
 )
 FORGET_RE = re.compile(
@@ -239,7 +240,7 @@ FORGET_RE = re.compile(
 SYMBOLS_RE = re.compile(r"[^\w\s'!?.,:;()$£€%/&+-]+")
 GREETING_RE = re.compile(
     r"^(?:(?:hi+|hello+|hey+|hiya|heya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*)+"
-    r"(?:there|coach|bot|comp\s+coach|friend|all|team|everyone|folks)?[\s!.]*$",
+    r"(?:there|coach|bot|comp\s+coach|friend|all|team|everyone|folks)?(?:\s+from\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)?[\s!.]*$",
     re.I,
 )
 # "what u can do?", "how this works, what can you help me with": the commands' words, as typed
@@ -250,7 +251,7 @@ DECLINING_RE = re.compile(
     re.I,
 )
 HELP_RE = re.compile(
-    r"^(?:(?:so|ok|hi|hey|wait)\W*\s+)?(?:what\s+(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+help(?:\s+me)?\s+with)"
+    r"^(?:(?:so|ok|hi|hey|wait)\W*\s+)?(?:what\s+(?:all\s+)?(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+help(?:\s+me)?\s+with)"
     r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b"
     r"|\bremind\s+me\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to|can)\s+(?:help|do)\b"
     # "wait what else can you help with", "what else do you do"
@@ -287,8 +288,9 @@ START_OVER_RE = re.compile(
 )
 # "need decline the other offer nicely, write me something": the words to say no, asked for
 SAY_NO_ASKED_RE = re.compile(
-    r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down)\b.{0,40}\b(?:nicely"
+    r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down|turn\s+down)\b.{0,40}\b(?:nicely"
     r"|politely|gracefully|graciously|kindly|without\s+burning|professionally)\b"
+    r"|\b(?:politely|nicely|gracefully|kindly)\s+(?:say\s+no|decline|turn\s+down|reject)\b"
     r"|\b(?:polite|gracious|graceful|kind|nice)\s+(?:decline|no|rejection)\b",
     re.I,
 )
@@ -431,6 +433,9 @@ WALK_AWAY_RE = re.compile(
     r"|\bunless\b[^.;!?]{0,40}\bi'?m\s+not\s+(?:moving|leaving|switching|going|taking\s+it)\b"
     r"|\bor\s+(?:else\s+)?i'?m\s+(?:staying|not\s+(?:moving|leaving|switching))\b|\b(?:number|line)\s+to\s+walk\b"
     r"|\bnot\s+worth\s+(?:leaving|moving|switching|the\s+move|the\s+switch)\b"
+    # "honestly anything under 40 LPA fixed and i'm not moving"
+    r"|\banything\s+(?:under|below|less\s+than|lower\s+than)\b[^.;!?]{0,40}\b(?:i'?m\s+not\s+(?:moving|leaving|switching|going|taking)"
+    r"|i'?m\s+out|no\s+deal|i\s+(?:walk|pass|stay))\b"
     r"|\bat\s+least\s+[$£€]?\d[^.;!?]{0,30}\bto\s+(?:make\s+the\s+(?:move|switch|jump)|move|switch|leave|jump)\b"
     r"|\bminimum\s+for\s+me\b|\b(?:hard|absolute|bare)\s+(?:floor|minimum|min)\b"
     # "195k base is non-negotiable for me", "i'd rather stay than take less than 200k", "my line in the sand"
@@ -474,9 +479,11 @@ WALK_AWAY_RE = re.compile(
 # "is the sign on negotiable?", "is there room on base?", "can they move on equity?": asked, nothing said fixed
 # Items of an offer no band part covers, asked about: the coach's general answer (`other`)
 OTHER_ITEM_RE = re.compile(
-    r"\b(?:pto|paid\s+time\s+off|time\s+off|vacation|holidays?|start\s+date|relocation(?:\s+assistance)?|title)\b"
+    r"\b(?:pto|paid\s+time\s+off|time\s+off|vacation|holidays?|start\s+date|relocation(?:\s+assistance)?|title"
+    r"|annual\s+leave|leave\s+days)\b"
     r"[^?]{0,60}\b(?:negotiable|reasonable|normal|typical|ask|push)\b"
-    r"|\b(?:negotiable|ask\s+for|push)\b[^?]{0,30}\b(?:pto|vacation|start\s+date|relocation)\b",
+    r"|\b(?:negotiable|ask\s+for|push)\b[^?]{0,30}\b(?:pto|vacation|start\s+date|relocation|annual\s+leave|days\s+off"
+    r"|(?:extra\s+)?days\s+of\s+(?:annual\s+)?leave)\b",
     re.I,
 )
 # A task outside negotiation ("write me a python script to scrape levels.fyi", "fix my sql"): other, whatever

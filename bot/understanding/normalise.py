@@ -95,7 +95,10 @@ _SPACE_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})*? \d00)(?![\d.,%]|
 _APOSTROPHE_GROUPED = re.compile(r"(?<![\d.,'])(\d{1,3})((?:'\d{3})+)(?![\d'])")
 # A decimal comma before a suffix ("180,5k", "€85,75k"): a comma followed by fewer than three digits groups
 # no thousands, so it is the decimal point much of Europe writes.
-_DECIMAL_COMMA = re.compile(r"(?<=\d),(\d{1,2})(?=\s?[kKmM]\b)")
+_DECIMAL_COMMA = re.compile(
+    r"(?<=\d),(\d{1,2})(?=\s?(?:[kKmM]|mil|mill|mn|million|millones|mill[oó]n|milh[ãa]o|milh[õo]es|mio|lakhs?|lacs?|cr(?:ores?)?)\b)",
+    re.I,
+)
 # The same comma in a percent ("7,5 % bonus", "12,5%"): read so, "7,5 %" would be read as 5%. A figure of one
 # or two digits only, so a schedule written with commas ("25,25,25,25%") stays a list.
 _PERCENT_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s?(?:%|percent\b|pct\b|per\s+cent\b))", re.I)

@@ -703,3 +703,45 @@ def test_call_recaps_who_said_which_figure():
         "asked for more rsus, she said the grant is set by the comp committee and cant change", DISCUSSED
     )
     assert committee.fixed == ["equity"]
+
+
+def test_negotiations_outside_the_us_and_money_written_every_way():
+    """Held-out 36: 'R$ 20 mil' was read as twenty million and '1,2 mil' as two million (mil is a thousand in
+    Spanish and Portuguese; a decimal comma before a suffix is a decimal point); a rival that 'also came back', current
+    pay 'I'm on A$165k ... at atlassian at the moment' and 'currently finance manager at DBS, S$9,800 monthly' were the
+    own offer's; 'fixed is 36 LPA', 'brutto', 'gross', '5% employer pension contribution' were not read."""
+    assert _figures("atualmente ganho R$ 20 mil por mês") == [(CURRENT, None, 20_000, "money")]
+    assert [a.value for a in understand("oferta de 80 mil pesos", DISCUSSED).amounts] == [80_000]
+    assert [a.value for a in understand("around 1,2 mil in stock over 4 years", DISCUSSED).amounts] == [1_200_000]
+    assert [a.value for a in understand("R$ 1,5 milhão de base", DISCUSSED).amounts] == [1_500_000]
+    razorpay = understand("razorpay also came back, 38 LPA fixed + 4L joining bonus", DISCUSSED)
+    assert razorpay.intent == "rival" and {a.holder for a in razorpay.amounts} == {rival("razorpay")}
+    atlassian = understand("for reference I'm on A$165k + 11.5% super at atlassian at the moment", DISCUSSED)
+    assert atlassian.intent == "current" and {a.holder for a in atlassian.amounts} == {CURRENT}
+    assert atlassian.current_company == "atlassian"
+    dbs = understand("currently finance manager at DBS, S$9,800 monthly", DISCUSSED)
+    assert dbs.intent == "current" and dbs.current_company == "DBS"
+    assert _figures("CTC 42 LPA, fixed is 36 LPA and balance is variable pay") == [
+        (OFFER, "total", 4_200_000, "money"),
+        (OFFER, "base", 3_600_000, "money"),
+    ]
+    assert [a.component for a in understand("so the offer is 95K€ brutto per year", DISCUSSED).amounts] == ["base"]
+    pension = understand("£78,000 base salary, 10% bonus target, 5% employer pension contribution", DISCUSSED)
+    assert [a.component for a in pension.amounts] == ["base", "bonus", "retirement_match"]
+    assert [(a.component, a.change) for a in understand("they added €5k relocation", DISCUSSED).amounts] == [
+        ("relocation", None)
+    ]
+    for text, intent in [
+        ("honestly anything under 40 LPA fixed and i'm not moving", "walk_away"),
+        ("how do i politely turn down planetscale without burning the bridge, going with monzo", "say_no"),
+        ("can i ask for 5 extra days of annual leave instead of more money", "other"),
+        ("what happens to my unvested ESOPs if i leave after 18 months or the company gets acquired", "vesting"),
+        ("ok ta-ra, will come back after the call", "goodbye"),
+        ("hello good morning from lagos", "greeting"),
+        ("what all can you help me with?", "help"),
+        ("do you know any decent cafes near kings cross lol", "other"),
+    ]:
+        assert understand(text, DISCUSSED).intent == intent, text
+    assert understand("going with monzo, thanks", DISCUSSED).rivals == ["monzo"]
+    assert understand("lets start fresh, i entered the wrong offer earlier", DISCUSSED).rivals == []
+    assert understand("is it smart to take it now or wait for the razorpay result", DISCUSSED).rivals == ["razorpay"]
