@@ -64,7 +64,7 @@ PER_MONTH_RE = re.compile(
 _QUALIFIERS = """sign on signon signing sign-on bonus pd rsu rsus equity options option stock shares equivalent
 equiv profit sharing profit-sharing target targeted est estimated approx approximately grant grants cash total
 guaranteed annual base salary value range typical typically avg average median new hire initial and or of in
-plus incl including vest vesting cliff super superannuation pension"""
+plus incl including vest vesting cliff super superannuation pension emi iso isos nso nsos esop esops vsop"""
 QUALIFIER_WORDS = frozenset(_QUALIFIERS.split())
 SIGN_ON_RE = re.compile(r"\bsign(?:ing)?[- ]?on\b|\bsigning\b", re.I)
 
@@ -132,7 +132,9 @@ FROM_TO_RE = re.compile(
 VESTING_YEARS_RE = re.compile(
     r"\b(?:vesting|vests|vested)\s+(?:over|across|in)\s+(?P<years>\d+|"
     + "|".join(NUMBER_WORDS)
-    + r")\s*-?\s*(?:yr|yrs|year|years|jaar|jahre?n?|ans|años|anos)\b\.?",
+    + r")\s*-?\s*(?:yr|yrs|year|years|jaar|jahre?n?|ans|años|anos)\b\.?"
+    # `4-year vest`
+    r"|\b(?P<years2>\d)\s*-?\s*(?:yr|year)\s+vest(?:ing)?\b",
     re.I,
 )
 # Words that count shares or tokens, not money: `5,000 options` is no $5,000.
@@ -284,9 +286,9 @@ def _tail(tail: str) -> tuple[dict, str]:
         break
     later = VESTING_YEARS_RE.search(rest)
     if later and found["years"] is None:
-        written = later["years"].lower()
+        written = (later["years"] or later["years2"]).lower()
         found["years"] = NUMBER_WORDS[written] if written in NUMBER_WORDS else int(written)
-        rest = rest[: later.start()] + rest[later.end() :]
+        rest = re.sub(r",\s*,", ",", rest[: later.start()] + rest[later.end() :]).strip().rstrip(",")
     words, unknown = _words(rest)
     found["words"] = words or None
     return found, unknown

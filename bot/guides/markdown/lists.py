@@ -161,7 +161,10 @@ def _regions_over_lists(blocks: list[Block], report: Reporter) -> list[RegionBan
     for index, block in enumerate(blocks[:-1]):
         name = _region_line(block)
         following = blocks[index + 1]
-        if following.kind == "paragraph" and index + 2 < len(blocks) and _region_line(following) is None:
+        card = _card(following) if name is not None else None
+        if card is not None:
+            following = card  # `### 📍 Cambridge, UK` over `💷 **Base** £70,000 – £85,000` lines: a card of parts
+        elif following.kind == "paragraph" and index + 2 < len(blocks) and _region_line(following) is None:
             following = blocks[index + 2]  # `## New York (USD)`, a line about the hub, then its list
         if name is None or following.kind != "list":
             continue
@@ -170,6 +173,23 @@ def _regions_over_lists(blocks: list[Block], report: Reporter) -> list[RegionBan
             continue
         regions.extend(_one_row(name, items, block.line, report))
     return regions
+
+
+CARD_LINE_RE = re.compile(r"^\*\*(?P<label>[^*]{1,40}?)\*\*\s*:?\s*(?P<value>\S.*)$")
+
+
+def _card(block: Block) -> Block | None:
+    """A paragraph whose every line is a bold label then its value, an emoji before it or not (`💷 **Base** £70,000 –
+    £85,000`): read as the list of parts it is."""
+    if block.kind != "paragraph":
+        return None
+    lines = [EMOJI_RE.sub(" ", line).strip() for line in block.raw.splitlines() if line.strip()]
+    found = [CARD_LINE_RE.match(line) for line in lines]
+    if len(found) < 2 or not all(found):
+        return None
+    items = [f"{match['label'].strip()}: {match['value'].strip()}" for match in found]
+    lines_at = [block.line + i for i in range(len(items))]
+    return Block("list", block.line, items=items, item_lines=lines_at, item_indents=[0] * len(items))
 
 
 def _region_line(block: Block) -> str | None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.guides.markdown.aligned import aligned_bands
 from bot.guides.markdown.blocks import Block, definition_list, parse_blocks
 from bot.guides.markdown.front import front_matter_bands
 from bot.guides.markdown.grids import read_level_grid
@@ -166,7 +167,7 @@ def _read_regions(blocks: list[Block], ctx: _Context, title_line: int, unread: l
     tables = _Context(ctx.path)
     regions = read_band_table(blocks, tables, line=title_line, unread=unread)
     if not regions:
-        listed = read_list_bands(blocks, ctx)
+        listed = read_list_bands(blocks, ctx) or aligned_bands(blocks, ctx)
         if listed:
             regions, tables.errors = listed, [p for p in tables.errors if p.field != "band table"]
     ctx.errors += tables.errors
@@ -218,6 +219,11 @@ GUIDE_WORDS_RE = re.compile(
     r"\s+(?:(?:Global|Salary|Compensation|Comp|Offer|Pay)\s+)*(?:Negotiation\s+)?(?:Guide|Playbook|Notes|Handbook"
     r"|Cheat\s*sheet)\b.*$",
     re.I,
+)
+# What a title says the guide covers, after the role and company (`... — APAC Offer Guide`, `... | EMEA`): no company
+SCOPE_TAIL_RE = re.compile(
+    r"\s*(?:—|–|\s-\s|\|)\s*(?:APAC|EMEA|AMER|LATAM|ANZ|DACH|Nordics|Benelux|Europe|EU|UK(?:\s*&\s*Ireland)?|US|USA|Global"
+    r"|India|Asia(?:\s*Pacific)?|Americas|SEA|MENA|North\s+America)(?:\s+(?:edition|version|hubs?|offices?|region))?\s*$"
 )
 # A role's head words: which half of a title is the role when the company comes first
 # (`Lumenfield — Site Reliability Engineer`); guides written role first stay as they are.
@@ -384,6 +390,7 @@ def _loose_title(blocks: list[Block]) -> tuple[str, str, int] | None:
             continue
         text = EMOJI_RE.sub("", clean_inline(block.text)).strip()
         text = GUIDE_WORDS_RE.sub("", GUIDE_PREFIX_RE.sub("", text)).strip()
+        text = SCOPE_TAIL_RE.sub("", text).strip()  # `Kestrel Ledger · Backend Engineer — APAC`: the guide's reach
         for separator in LOOSE_SEPARATORS:
             parts = _split_outside_brackets(text, separator)
             if len(parts) == 2 and all(re.search(r"[A-Za-z]", part) for part in parts):
@@ -635,13 +642,30 @@ def _lever_paragraphs(sections: list[Section]) -> list[tuple[str, str, int]]:
             for block in section.blocks if under else []:
                 led = ITALIC_LEAD_RE.match(block.text) if block.kind == "paragraph" else None
                 defined = definition_list(block)  # `IR35 determination` over `: Get the Status ...`
-                if led:
+                lines = _bold_led_lines(block)
+                if lines:  # `🛡️ **Functional-safety experience** — IEC 61508 work is scarce ...`, a lever a line
+                    found += [(title, script, block.line + i) for i, (title, script) in enumerate(lines)]
+                elif led:
                     found.append((led["title"], led["script"], block.line))
                 elif defined:
                     found.append((defined[0], " ".join(defined[1]), block.line))
         elif under:
             found.append((section.title, section.inline, section.line))
     return found
+
+
+BOLD_LED_LINE_RE = re.compile(r"^\*\*(?P<title>[^*]{2,80}?)[.:]?\*\*\s*[—–:-]?\s*(?P<script>\S.*)$")
+
+
+def _bold_led_lines(block: Block) -> list[tuple[str, str]]:
+    """A paragraph whose every line (two or more) is a bold title then its words, an emoji before it or not."""
+    if block.kind != "paragraph":
+        return []
+    lines = [EMOJI_RE.sub(" ", line).strip() for line in block.raw.splitlines() if line.strip()]
+    found = [BOLD_LED_LINE_RE.match(line) for line in lines]
+    if len(found) < 2 or not all(found):
+        return []
+    return [(match["title"].strip(), match["script"].strip()) for match in found]
 
 
 LEVER_TABLE_HEADERS = {"lever", "levers", "hebel", "levier", "leviers", "palanca", "palancas", "alavanca", "alavancas"}

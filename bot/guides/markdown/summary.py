@@ -53,7 +53,44 @@ def summary_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
                 found = _disagreement(regions[index], part, match["range"])
                 if found:
                     out.append(Disagreement(index, line, found))
+            out += _bounds_said(sentence, line, regions)
     return out
+
+
+# "Edinburgh base tops out at £79K", "Cambridge pays best: base up to £85K": one end of a place's band
+BOUND_SAID_RE = re.compile(
+    rf"\b(?P<word>up\s+to|tops?\s+out\s+at|maxes\s+out\s+at|max(?:imum)?\s+(?:of\s+)?|at\s+most|from|starts?\s+at"
+    rf"|at\s+least)\s*(?P<amount>{_AMOUNT})",
+    re.I,
+)
+
+
+def _bounds_said(sentence: str, line: int, regions: list[RegionBand]) -> list[Disagreement]:
+    """A sentence naming one place and one end of a part's band that differs from the band's end."""
+    named = [i for i, r in enumerate(regions) if r.level is None and _names(sentence, r)]
+    if len(named) != 1:
+        return []
+    region = regions[named[0]]
+    out = []
+    for found in BOUND_SAID_RE.finditer(sentence):
+        part = _part_before(sentence[: found.start()])
+        band = getattr(region, part) if part else None
+        said = read_cell(found["amount"], region.currency).figure
+        if band is None or said is None or said.currency != band.currency or said.low != said.high:
+            continue
+        top = not re.match(r"from|starts?|at\s+least", found["word"], re.I)
+        end = band.high if top else band.low
+        if said.low != end:
+            which = "top" if top else "bottom"
+            name = {"base": "base", "total": "total comp", "sign_on": "sign-on"}[part]
+            message = f"{name}: the summary puts its {which} at {clean_inline(found['amount'])}, the band's is {end}"
+            out.append(Disagreement(named[0], line, message + ": the band is shown"))
+    return out
+
+
+def _names(sentence: str, region: RegionBand) -> bool:
+    lowered = sentence.lower()
+    return any(re.search(rf"\b{re.escape(name)}\b", lowered) for name in {region.name.lower(), *region.aliases} if name)
 
 
 VESTS_OVER_RE = re.compile(

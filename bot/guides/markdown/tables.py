@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -63,7 +64,7 @@ YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y|jahre?|ans?|años)\b
 YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*(?:1|one)\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
 REGION_WORDS = (
     "region", "location", "market", "city", "geo", "office", "country", "site", "hub", "standort", "stadt", "ville",
-    "lieu", "ubicación", "ciudad",
+    "lieu", "ubicación", "ciudad", "pays", "país", "pais", "land", "paese", "ort",
 )  # fmt: skip
 # Head nouns of a column header, read from its last word back (`Fidelity Profit-Based RSU`
 # is stock: its head noun is RSU, and `Based` is no `base`).
@@ -146,6 +147,8 @@ def column_kind(header: str) -> str:
     parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
     if NOT_A_BAND_PART & set(words):
         return "extra"
+    if set(words) & PACKAGE_WORDS and set(words) <= PACKAGE_WORDS | PERIOD_WORDS:
+        return "total"  # `Package annuel`, `Annual package`: the whole package a year (`Relocation package` is none)
     if {"total", "totaal", "tc", "ctc", "jahrespaket", "gesamtpaket", "gesamtvergutung", "totale"} & set(words):
         if CASH_WORDS & set(words):
             return "extra"  # `Total Cash`: base and bonus without equity, no total comp
@@ -162,6 +165,8 @@ def column_kind(header: str) -> str:
     return _head_kind(main)
 
 
+PACKAGE_WORDS = {"package", "paquete", "pacote", "pakket", "paket"}
+PERIOD_WORDS = {"annual", "annuel", "anual", "yearly", "annuale", "jahrlich", "jaarlijks", "per", "year", "an", "ano"}
 # Words that make a column something beside the band's own parts, kept with its label: a refresh grant
 # is no initial grant, a retention bonus no yearly target bonus, variable pay or commission no salary.
 NOT_A_BAND_PART = {"refresh", "refresher", "refreshers", "retention", "variable", "commission", "commissions"}
@@ -226,7 +231,9 @@ PERCENT_RE = re.compile(r"^(?P<low>\d+(?:[.,]\d+)?)\s*%?\s*(?:(?:[–—-]|to)\s
 
 
 # Emoji in a region cell (`Berlin 🇩🇪 (EUR)`): flags and pictographs, no part of the region's name.
-EMOJI_RE = re.compile("[\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
+EMOJI_RE = re.compile(
+    "[\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+"
+)
 
 
 def region_cell(cell: str) -> tuple[str, str | None]:
@@ -317,7 +324,9 @@ class BandBuilder:
 
     def add(self, kind: str, label: str, cell: str, line: int, stock: tuple[str, int | None] | None = None) -> None:
         """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header."""
-        if kind == "extra" and VARIABLE_RE.search(label) and not self._taken("bonus"):
+        if kind == "extra" and VARIABLE_RE.fullmatch(clean_inline(label).strip()) and not self._taken("bonus"):
+            kind = "bonus"  # a column named `Variable` alone is the target bonus, in percent or in money
+        elif kind == "extra" and VARIABLE_RE.search(label) and not self._taken("bonus"):
             bonus = percent_bonus(clean_inline(cell))
             if bonus is not None:  # `Variable: 10% of fixed`: the target bonus (variable pay in money stays beside)
                 self.fields["bonus"] = bonus
@@ -546,7 +555,9 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
             report.warn(line, f"{level} {label}" if level else label, "no figures in the row; left out")
             continue
         name, currency = region_cell(row[first])
-        currency = currency or first_currency(row[first + 1 :], name) or table.stated_currency
+        currency = (
+            currency or first_currency(row[first + 1 :], name) or _legend_currency(table, name) or table.stated_currency
+        )
         band = BandBuilder(name, currency, report, level)
         if table.stated_currency and currency and currency != table.stated_currency:
             band.flag(
@@ -579,6 +590,9 @@ def region_aliases(name: str) -> list[str]:
         aliases.append(core)
     if HEADQUARTERS_RE.search(lowered):
         aliases.append("hq")
+    city = re.match(r"^([^,(]{2,40}),\s*[A-Za-z .]{2,30}$", name)  # `Edinburgh, UK`: the city without its country
+    if city and city[1].strip().lower() not in aliases:
+        aliases.append(city[1].strip().lower())
     for other in OTHER_NAME_RE.findall(name):  # `Praha (Prague)`: the city's other name
         if not HEADQUARTERS_RE.search(other.lower()) and other.lower() not in aliases:
             aliases.append(other.lower())
@@ -745,6 +759,68 @@ NOTE_YEARS_RE = re.compile(r"\bover\s+(?P<years>\d)\s*-?\s*(?:years?|yrs?|jahre?
 ONE_REGION = "All locations"
 
 
+# `| Level | Singapore<br>Base¹ | Singapore<br>RSU / yr | Sydney<br>Base² | ... |`: a place and a part in each header
+# (its lines joined by "; "), a band per level and place
+GROUP_SPLIT_RE = re.compile(r"\s*(?:;|·|—|–|\s-\s|/(?=\s*[A-Z][a-z]))\s*")
+BAND_PART_KINDS = {"base", "stock", "bonus", "sign_on", "total", "total_year1"}
+
+
+def _place_and_part(header: str) -> tuple[str, str] | None:
+    pieces = [piece for piece in GROUP_SPLIT_RE.split(clean_inline(header), maxsplit=1) if piece]
+    if len(pieces) != 2:
+        return None
+    place, part = pieces[0], FOOTNOTE_RE.sub("", pieces[1]).strip()
+    if column_kind(place) in BAND_PART_KINDS or column_kind(part) not in BAND_PART_KINDS:
+        return None
+    return place, part
+
+
+def _levels_with_place_groups(table: Block, report: Reporter) -> list[RegionBand] | None:
+    """Levels down the first column, a group of parts for each place across the top. A cell holding its low and its
+    high on two lines (`S$84K<br>S$102K`) is that range; a figure in another currency than its place's others is kept
+    in its own and flagged."""
+    header = table.rows[0]
+    if len(header) < 3 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
+        return None
+    groups = [_place_and_part(cell) for cell in header[1:]]
+    if None in groups or len({place for place, _ in groups}) < 2:
+        return None
+    rows = list(whole_rows(table, report))
+    usual = {}
+    for place in dict.fromkeys(place for place, _ in groups):
+        seen = [first_currency([row[i + 1]]) for row, _ in rows for i, (p, _) in enumerate(groups) if p == place]
+        counted = Counter(code for code in seen if code)
+        usual[place] = counted.most_common(1)[0][0] if counted else None
+    bands: list[RegionBand] = []
+    for row, line in rows:
+        level = clean_inline(row[0])
+        builders: dict[str, BandBuilder] = {}
+        for (place, part), cell in zip(groups, row[1:], strict=True):
+            builder = builders.setdefault(place, BandBuilder(place, usual[place], report, level))
+            written = _two_lines(cell)
+            code = first_currency([written])
+            if code and usual[place] and code != usual[place]:
+                message = f"in {code} while {place}'s other figures are in {usual[place]}: kept in {code}, as written"
+                builder.flag(line, part, message)
+            kind = column_kind(part)
+            builder.add(kind, part, written, line, stock_column(part) if kind == "stock" else None)
+        bands += [band for band in (b.build(line) for b in builders.values()) if band is not None]
+    return bands
+
+
+def _two_lines(cell: str) -> str:
+    """`S$84K; S$102K` (a cell's two lines) as the range they write, low first; any other cell as it is."""
+    halves = [half.strip() for half in clean_inline(cell).split(";")]
+    if len(halves) != 2 or not all(AMOUNT_LINE_RE.fullmatch(half) for half in halves):
+        return cell
+    return f"{halves[0]} – {halves[1]}"
+
+
+AMOUNT_LINE_RE = re.compile(
+    r"(?:[A-Z]{0,3}[$£€¥₹₪₩]|[A-Z]{3}\s?)?\s?\d[\d,.' ]*\s?(?:[KkMmL]|lakh|cr)?(?:\s?[A-Z]{3}|\s?[€£])?"
+)
+
+
 def _levels_with_parts(table: Block, report: Reporter) -> list[RegionBand] | None:
     """`| Level | Base (monthly) | Base (annual) | Bonus | Equity (per year) | Total |`: a band per level,
     for the one place the guide is about."""
@@ -902,6 +978,7 @@ TABLE_READERS: list[TableReader] = [
     _regions_as_rows,
     _levels_and_regions_as_rows,
     _levels_as_rows,
+    _levels_with_place_groups,
     _levels_with_parts,
     _components_as_rows,
     _percentiles_as_columns,
@@ -957,6 +1034,31 @@ STATED_CURRENCY_RE = re.compile(
 SCALE_RE = re.compile(r"\bthousands?\b|\b000s\b|'000|\bin\s+k\b|\(k\)", re.I)
 
 
+# A legend giving each place its currency: `France et Belgique : en euros (EUR). Suisse : en francs suisses (CHF).`
+LEGEND_RE = re.compile(r"(?P<names>[A-ZÀ-Ý][^.:;()]{1,60}?)\s*:\s*[^.:;()]{0,40}?\((?P<code>[A-Z]{3})\)")
+NAMES_SPLIT_RE = re.compile(r"\s*(?:,|\bet\b|\band\b|\by\b|\be\b|\bund\b|\ben\b|&)\s*", re.I)
+
+
+def _legend(blocks: list[Block]) -> tuple[tuple[str, str], ...]:
+    """(place, code) for each place a paragraph names before a colon and a currency code in brackets."""
+    found = []
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        for match in LEGEND_RE.finditer(clean_inline(block.text)):
+            if not is_known_currency(match["code"]):
+                continue
+            names = match["names"].split(". ")[-1]
+            found += [(name.strip().lower(), match["code"]) for name in NAMES_SPLIT_RE.split(names) if name.strip()]
+    return tuple(found)
+
+
+def _legend_currency(table: Block, name: str) -> str | None:
+    """The currency a legend gives the place (`France (Paris)` by `France`)."""
+    lowered = name.lower()
+    return next((code for place, code in table.place_currencies if lowered.startswith(place)), None)
+
+
 def _with_stated_currency(blocks: list[Block], table: Block) -> Block:
     """`table` with the currency said once for all its figures: by the place named right above it (`**Seoul
     studio (KRW)**`), or by a paragraph between its heading and it (`All figures CAD`)."""
@@ -982,7 +1084,10 @@ def read_band_table(
     """The regions of the guide's band table; `line` is where the guide starts, for the
     error when it has no table at all. The lines of later tables of figures no reader took
     go in `unread`, so they are kept as written and said, never dropped."""
+    legend = _legend(blocks)
     tables = [_with_stated_currency(blocks, join_split_ranges(block)) for block in blocks if block.kind == "table"]
+    if legend:
+        tables = [replace(table, place_currencies=legend) for table in tables]
     for index, table in enumerate(tables):
         for reader in TABLE_READERS:
             errors_before = len(report.errors)
@@ -1205,7 +1310,7 @@ def _heading_before(
     names a region), which a level's heading loses."""
     heading = None
     for block in blocks:
-        if block is table:
+        if block.kind == "table" and block.line == table.line:  # the table, or its copy (`join_split_ranges`)
             return heading
         if block.kind == "heading" and block.line == title_line:
             heading = None
