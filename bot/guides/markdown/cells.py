@@ -125,6 +125,8 @@ BOUND_RE = re.compile(
     r"^(?:up\s+to|upto|max\.?|maximum|min\.?|minimum|from|at\s+least|over|under|<|>|≤|≥)\s*(?=\D?\S*\d|(?-i:[A-Z]{0,3})[^\w\s]{1,2}\s\d|(?-i:[A-Z]{2,3})\s\d)",
     re.I,
 )
+LEADING_RATE_RE = re.compile(r"^(?P<unit>日額|日給|時給|hourly\s+rate|hourly|day\s+rate|daily\s+rate)\s*:?\s*", re.I)
+TOTAL_LEAD_RE = re.compile(r"^(?:総額|合計|計)\s*")
 FROM_TO_RE = re.compile(
     rf"^(?:from|von|vanaf|desde)\s+(?=(?:{_AMOUNT})\s*(?:to|bis|tot|à|até|[–—-])\s*(?:{_AMOUNT}))", re.I
 )
@@ -133,8 +135,8 @@ VESTING_YEARS_RE = re.compile(
     r"\b(?:vesting|vests|vested)\s+(?:over|across|in)\s+(?P<years>\d+|"
     + "|".join(NUMBER_WORDS)
     + r")\s*-?\s*(?:yr|yrs|year|years|jaar|jahre?n?|ans|años|anos)\b\.?"
-    # `4-year vest`
-    r"|\b(?P<years2>\d)\s*-?\s*(?:yr|year)\s+vest(?:ing)?\b",
+    # `4-year vest`; `4年で権利確定` (Japanese: vested over four years)
+    r"|\b(?P<years2>\d)\s*-?\s*(?:yr|year)\s+vest(?:ing)?\b|(?P<years3>\d)\s*年(?:間)?で?\s*権利確定",
     re.I,
 )
 # Words that count shares or tokens, not money: `5,000 options` is no $5,000.
@@ -156,6 +158,11 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
     if re.match(r"^[<~≈]?\s*\d+(?:[.,]\d+)?\s*%", text):
         return CellReading(raw, problem="a percentage, not an amount")
     text = FROM_TO_RE.sub("", text)  # `from $210,000 to $250,000 a year`: a range, not a bound
+    rate = LEADING_RATE_RE.match(text)
+    if rate:  # `日額 5.5万〜7万円`, `時給 US$70〜US$95`, `Day rate: €600`: a rate, never a year's pay
+        unit = "hour" if rate["unit"].lower() in ("時給", "hourly", "hourly rate") else "day"
+        return CellReading(raw, problem=f"a rate by the {unit}: shown as written, never taken for a year's pay")
+    text = TOTAL_LEAD_RE.sub("", text)  # `総額 200万〜400万円`: the grant's whole, said before it
     if APPROX_RE.match(text):
         return CellReading(raw, problem="an approximate figure: shown as written")
     if BOUND_RE.match(text):
@@ -286,9 +293,10 @@ def _tail(tail: str) -> tuple[dict, str]:
         break
     later = VESTING_YEARS_RE.search(rest)
     if later and found["years"] is None:
-        written = (later["years"] or later["years2"]).lower()
+        written = (later["years"] or later["years2"] or later["years3"]).lower()
         found["years"] = NUMBER_WORDS[written] if written in NUMBER_WORDS else int(written)
         rest = re.sub(r",\s*,", ",", rest[: later.start()] + rest[later.end() :]).strip().rstrip(",")
+        rest = re.sub(r"\(\s*\)", "", rest).strip()  # `(4年で権利確定)` said only the years
     words, unknown = _words(rest)
     found["words"] = words or None
     return found, unknown

@@ -29,7 +29,9 @@ KINDS = (
         "script",
         r"scripts?|what\s+to\s+say|words?\s+to\s+use|wording|à\s+dire|a\s+dire|say\s+this|what\s+i\s+said|\bcounter\b"
         # a counter in other languages: `Contraproposta`, `Guion para contraofertar`, `Zo zou ik het zeggen`
-        r"|contrapropo(?:sta|uesta)|contraofert|gui[óo]n|tegenbod|zou\s+ik\s+(?:het\s+)?zeggen",
+        r"|contrapropo(?:sta|uesta)|contraofert|gui[óo]n|tegenbod|zou\s+ik\s+(?:het\s+)?zeggen"
+        # `Script de contre-proposition`, `カウンターの例` (Japanese: a counter's example)
+        r"|contre-?proposition|カウンター|交渉(?:の)?(?:例|文例|スクリプト)",
     ),
 )
 KIND_RES = [(kind, re.compile(pattern, re.I)) for kind, pattern in KINDS]

@@ -56,6 +56,7 @@ def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
         or _regions_in_definitions(blocks, report)
         or _regions_in_sentences(blocks, report)
         or _regions_in_prose(blocks, report)
+        or _regions_in_answers(blocks, report)
     )
 
 
@@ -461,3 +462,96 @@ def _prose_number(written: str | None) -> str:
         return ""
     number, _, scale = written.partition(" ")
     return number + {"": "", "mil": "k"}.get(scale.lower(), "M")
+
+
+# --- bands told as questions and answers ---------------------------------------------------------
+# `**Q: What's the base salary for a Senior PM in Vancouver?**` / `A: One hundred fifty-five thousand ...
+# (C$155,000–C$185,000).`, `**Q: And in Toronto?**` / `A: ... Low end: C$162K. High end: C$154K.`: the part a question
+# names (or the question before it, for "and in ...?"), the place it or its answer names, and the figures written in
+# digits. A list
+# under an answer (`- Vancouver: ... (C$120,000–C$180,000)`) gives a place per item; "in every location" all places.
+
+QUESTION_LINE_RE = re.compile(r"^\*{0,2}\s*Q\s*[:.]\s*(?P<q>.+?)\s*\*{0,2}$", re.S)
+ANSWER_LINE_RE = re.compile(r"^\*{0,2}\s*A\s*[:.]\s*\*{0,2}\s*(?P<a>.+)$", re.S)
+PLACE_IN_RE = re.compile(r"\b(?:in|for|at)\s+(?P<place>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?)")
+PLACE_NAMED_RE = re.compile(r"^(?:yes|no|sure)\s*,\s*(?P<place>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?)\s*\.", re.I)
+_DIGITS = r"(?:[A-Z]{0,3}[$£€¥₹])\s?\d[\d,.]*\s?[KkMm]?"
+DIGITS_RANGE_RE = re.compile(rf"\((?P<range>{_DIGITS}\s*[–—-]\s*{_DIGITS})\)")
+LOW_HIGH_SAID_RE = re.compile(rf"\blow\s+end\s*:?\s*(?P<low>{_DIGITS})\W+high\s+end\s*:?\s*(?P<high>{_DIGITS})", re.I)
+BONUS_EVERYWHERE_RE = re.compile(
+    r"(?P<percent>\d{1,2}(?:\.\d+)?)\s?%\s+of\s+base\b[^.]*\b(?:every|all|each)\s+(?:location|office|hub|region)", re.I
+)
+VESTS_YEARS_RE = re.compile(r"\bvests?\s+over\s+(\d|two|three|four|five|six)\s+years?\b", re.I)
+YEAR_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+ITEM_PLACE_RE = re.compile(r"^(?P<place>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?)\s*:")
+
+
+def _regions_in_answers(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    found: dict[str, list[tuple[str, str, int]]] = {}
+    everywhere: list[tuple[str, str, int]] = []
+    part = None
+    label = {"base": "Base salary", "stock": "Equity grant", "bonus": "Bonus", "sign_on": "Sign-on", "total": "Total"}
+    for index in range(len(blocks)):
+        pair = _question_and_answer(blocks, index)
+        if pair is None:
+            continue
+        question, text, line, following = pair
+        named = [_kind(word) for word in re.findall(r"[A-Za-z-]+(?:\s+salary)?", question)]
+        asked = next((kind for kind in named if kind in PART_KINDS), None)
+        answered = [_kind(word) for word in re.findall(r"[A-Za-z-]+", text)]  # "Yes, Seattle. Base there runs ..."
+        part = (
+            asked
+            or (part if question.lower().startswith("and") else None)
+            or next((kind for kind in answered if kind in PART_KINDS), None)
+        )
+        if part is None:
+            continue
+        place = PLACE_IN_RE.search(question) or PLACE_NAMED_RE.match(text)
+        bonus = BONUS_EVERYWHERE_RE.search(text)
+        if bonus and part == "bonus":
+            everywhere.append(("Bonus", f"{bonus['percent']}% of base", line))
+        figure = LOW_HIGH_SAID_RE.search(text) or DIGITS_RANGE_RE.search(text)
+        if place and figure and part in label:
+            written = f"{figure['low']} – {figure['high']}" if "low" in figure.groupdict() else figure["range"]
+            found.setdefault(place["place"], []).append((label[part], written, line))
+        if part == "stock" and (years := VESTS_YEARS_RE.search(text)):
+            label["stock"] = (
+                f"Equity grant ({YEAR_WORDS.get(years[1].lower(), years[1])}-year)"  # "vests over four years"
+            )
+        if following is not None and following.kind == "list" and part in label:
+            for item, at in zip(following.items, following.item_lines, strict=True):
+                said = clean_inline(item)
+                item_place, item_figure = ITEM_PLACE_RE.match(said), DIGITS_RANGE_RE.search(said)
+                if item_place and item_figure:
+                    found.setdefault(item_place["place"], []).append((label[part], item_figure["range"], at))
+    regions: list[RegionBand] = []
+    for place, items in found.items():
+        regions.extend(_one_row(place, [*items, *everywhere], items[0][2], report))
+    return (
+        regions
+        if len(found) >= 1 and any(label == "Base salary" for items in found.values() for label, _, _ in items)
+        else []
+    )
+
+
+def _question_and_answer(blocks: list[Block], index: int) -> tuple[str, str, int, Block | None] | None:
+    """(question, answer, line, the block after the answer) of a `Q:` line, its answer on the lines under it or in the
+    next paragraph."""
+    block = blocks[index]
+    if block.kind != "paragraph":
+        return None
+    lines = [line.strip() for line in block.raw.splitlines() if line.strip()]
+    asked = QUESTION_LINE_RE.match(lines[0]) if lines else None
+    if not asked:
+        return None
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if len(lines) > 1:
+        said = ANSWER_LINE_RE.match(" ".join(lines[1:]))
+    elif following is not None and following.kind == "paragraph":
+        said = ANSWER_LINE_RE.match(following.text.strip())
+        following = blocks[index + 2] if index + 2 < len(blocks) else None
+    else:
+        said = None
+    if not said:
+        return None
+    return clean_inline(asked["q"]), clean_inline(said["a"]), block.line, following

@@ -217,7 +217,8 @@ LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")
 LOOSE_SEPARATORS = (r"\|", r"—|–", r"·|•", r"::", r":", r"@|\bat\b", r"/", r"-")
 GUIDE_WORDS_RE = re.compile(
     r"\s+(?:(?:Global|Salary|Compensation|Comp|Offer|Pay)\s+)*(?:Negotiation\s+)?(?:Guide|Playbook|Notes|Handbook"
-    r"|Cheat\s*sheet)\b.*$",
+    r"|Cheat\s*sheet)\b.*$"
+    r"|\s*(?:交渉|オファー|年収)?(?:ガイド|ハンドブック|攻略)\s*$",  # Japanese: (negotiation) guide
     re.I,
 )
 # What a title says the guide covers, after the role and company (`... — APAC Offer Guide`, `... | EMEA`): no company
@@ -232,6 +233,7 @@ ROLE_WORDS_RE = re.compile(
     r"|leads?|directors?|executives?|consultants?|specialists?|administrators?|officers?|recruiters?|writers?"
     r"|marketers?|representatives?|associates?|interns?|heads?\s+of|vp|pm|sre|swe|mle|sde|ds|ae|sdr|cto|cfo"
     r"|programmers?|technicians?|strategists?|economists?|accountants?|counsel|attorneys?|traders?|quants?"
+    r"|artists?|animators?|producers?|editors?|nurses?|pharmacists?|physicians?|teachers?|copywriters?"
     r"|engineering"
     # the same heads in the languages guides are written in: `Ingeniero/a de Backend`, `Engenheiro(a) de ML`,
     # `Ingénieur·e DevOps`, `Softwareentwickler`, `Ontwerper`, `Desarrollador`, `Diseñadora`, `Analista`
@@ -603,7 +605,8 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
 # `**Payments domain expertise.** This is the lever I'd lead with ...`)
 LEVER_SECTION_RE = re.compile(
     r"\blevers?\b|\bhave\s+room\b|\bwhere\s+(?:to|you\s+can)\s+(?:actually\s+)?push\b|\bwhat\s+(?:actually\s+|really\s+)?(?:moves|works|is\s+negotiable)\b"
-    r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b|\balavancas?\b|\bhefbomen\b|\bonderhandelen\b|\bwhat\s+(?:you\s+)?can\s+(?:be\s+)?negotiate",
+    r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b|\balavancas?\b|\bhefbomen\b|\bonderhandelen\b|\bwhat\s+(?:you\s+)?can\s+(?:be\s+)?negotiate"
+    r"|レバー|交渉材料|交渉ポイント",  # Japanese: levers, what to negotiate with
     re.I,
 )
 

@@ -42,7 +42,7 @@ from bot.guides.model import (
     RegionBand,
     StockGrant,
 )
-from bot.guides.money import MoneyError, currency_for_prefix, is_known_currency, krona_for
+from bot.guides.money import MoneyError, currency_for_prefix, format_range, is_known_currency, krona_for
 
 # A cell that says there is none: a dash, or `none` in the languages guides are written in (`geen`, `não`, `keine`)
 DASHES = {
@@ -64,7 +64,14 @@ YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y|jahre?|ans?|años)\b
 YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*(?:1|one)\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
 REGION_WORDS = (
     "region", "location", "market", "city", "geo", "office", "country", "site", "hub", "standort", "stadt", "ville",
-    "lieu", "ubicación", "ciudad", "pays", "país", "pais", "land", "paese", "ort",
+    "lieu", "ubicación", "ciudad", "pays", "país", "pais", "land", "paese", "ort", "拠点", "勤務地", "所在地", "地域",
+)  # fmt: skip
+# Japanese headers, read by their words (no letters to read a head noun from): `月給` monthly pay, `年額（基本給）` the
+# yearly base, `賞与` the bonus, `株式（RSU）` stock, `契約金` a sign-on, `年収（総額）` the total
+JAPANESE_KINDS = (
+    ("総報酬", "total"), ("年収", "total"), ("月給", "base"), ("月額", "base"), ("基本給", "base"), ("年額", "base"),
+    ("給与", "base"), ("賞与", "bonus"), ("ボーナス", "bonus"), ("株式", "stock"), ("ストックオプション", "stock"),
+    ("契約金", "sign_on"), ("サインオン", "sign_on"),
 )  # fmt: skip
 # Head nouns of a column header, read from its last word back (`Fidelity Profit-Based RSU`
 # is stock: its head noun is RSU, and `Based` is no `base`).
@@ -136,6 +143,10 @@ def column_kind(header: str) -> str:
     noun rather than any word in it."""
     text = clean_inline(header)
     lowered = text.lower()
+    if not lowered.startswith(REGION_WORDS):
+        japanese = next((kind for word, kind in JAPANESE_KINDS if word in text), None)
+        if japanese:
+            return japanese
     if lowered.startswith(REGION_WORDS) or any(part.strip().startswith(REGION_WORDS) for part in lowered.split("/")):
         return "region"  # `Region`, `Location (currency)`, `Desk / Region`
     main = _unaccented(re.sub(r"\(.*?\)", " ", lowered))
@@ -174,7 +185,7 @@ NOT_A_BAND_PART = {"refresh", "refresher", "refreshers", "retention", "variable"
 # (`Annual Equity`, `Stock (per year)`): its cells are read so unless they say otherwise.
 MONTHLY_HEADER_RE = re.compile(
     r"\bmonthly\b|\bper\s+month\b|/\s*mo(?:nth)?\b|\bmonth\b|\bmensal\b|\bmensual\b|\bmensuel\b|\bmonatlich\b"
-    r"|\bmaandelijks\b|\bper\s+maand\b",
+    r"|\bmaandelijks\b|\bper\s+maand\b|月給|月額",
     re.I,
 )
 YEARLY_STOCK_HEADER_RE = re.compile(
@@ -422,6 +433,7 @@ class BandBuilder:
             # `Base (monthly)` then `Base (annual)`: the yearly figure is the band's; the monthly one stays beside it
             self.cells.remove(monthly)
             self.extras.append(ExtraFigure(name=monthly.column, raw=monthly.raw))
+            self._check_twelve(label, monthly, figure)
         if kind == "bonus" and figure is not None and reading.sign_on:
             # `$15K–$30K sign-on` in a bonus column: a one-time sign-on, never a yearly bonus.
             if self._taken("sign_on"):
@@ -451,6 +463,16 @@ class BandBuilder:
                 self.fields["bonus"] = Bonus(kind="text", raw=reading.raw)
         elif typed:
             self.fields[kind] = figure
+
+    def _check_twelve(self, label: str, monthly: Cell, yearly) -> None:
+        """A monthly figure beside a yearly one (`月給 38万〜48万円`, `年額 456万〜600万円`): twelve
+        months of it must make the year; when they do not, flagged (both kept as written)."""
+        if monthly.figure is None or monthly.figure.currency != yearly.currency:
+            return
+        made = (monthly.figure.low.amount * 12, monthly.figure.high.amount * 12)
+        if made != (yearly.low.amount, yearly.high.amount):
+            made_text = format_range(*made, yearly.currency)
+            self.flag(None, label, f"{monthly.raw} a month × 12 is {made_text}, but the guide writes {yearly} a year")
 
     def _set_stock(self, grant: StockGrant, label: str, raw: str) -> None:
         if "stock" in self.fields and (self.fields["stock"].value or self.fields["stock"].shares):
@@ -497,14 +519,36 @@ def _figure_currency(fields: dict) -> str | None:
 TableReader = Callable[[Block, Reporter], list[RegionBand] | None]
 
 
+EMPLOYMENT_HEADERS_RE = re.compile(
+    r"^(?:雇用形態|契約形態|employment(?:\s+type)?|contract(?:\s+type)?|type|hire\s+type)$", re.I
+)
+
+
 def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
     """`| Region | Base Salary | Stock | Bonus | Total Comp |`: one region per row."""
+    table = _employment_in_place(table)
     kinds = [column_kind(cell) for cell in table.rows[0]]
     if not kinds or kinds[0] != "region" or not (FIGURE_KINDS & set(kinds)):
         return None
     if len(kinds) > 2 and clean_inline(table.rows[0][1]).lower() in LEVEL_HEADERS:
         return None  # `| City | Level | ...`: a band per region and level (_levels_and_regions_as_rows)
     return _band_rows(table, kinds, report, first=0)
+
+
+def _employment_in_place(table: Block) -> Block:
+    """`| 拠点 | 雇用形態 | ...` with a place twice (東京 正社員, 東京 業務委託): the second kind of
+    hire is a band of its own, named with it (`東京 · 業務委託`); the first keeps the place's name."""
+    header = table.rows[0]
+    if len(header) < 3 or not EMPLOYMENT_HEADERS_RE.match(clean_inline(header[1])):
+        return table
+    seen: set[str] = set()
+    rows = [[header[0], *header[2:]]]
+    for row in table.rows[1:]:
+        place = clean_inline(row[0])
+        named = f"{place} · {clean_inline(row[1])}" if place in seen and len(row) > 1 else place
+        seen.add(place)
+        rows.append([named, *row[2:]])
+    return replace(table, rows=rows)
 
 
 FIGURE_KINDS = {"base", "total", "total_year1", "stock", "combined"}

@@ -29,6 +29,8 @@ def clean_inline(text: str, keep_bold: bool = False) -> str:
         text = BREAK_RE.sub("; ", text)
     if not keep_bold:
         text = strip_bold(text)
+    if "（" in text:
+        text = text.replace("（", " (").replace("）", ")")  # full-width brackets (Japanese, Chinese) as brackets
     return SPACES_RE.sub(" ", text).strip()
 
 
