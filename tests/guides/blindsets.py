@@ -1,0 +1,33 @@
+"""What the blind guide sets' tests share: their catalog, a guide or band by name, a range as written, a reply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.answers import Answers
+from bot.guides.catalog import Catalog, load_folders
+from bot.guides.model import Guide, RegionBand
+from bot.guides.money import MoneyRange, parse_range
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def blind_catalog(name: str) -> Catalog:
+    return load_folders([FIXTURES / name])
+
+
+def guide_of(catalog: Catalog, company: str) -> Guide:
+    return next(g for g in catalog.guides if g.company.slug == company)
+
+
+def band_of(catalog: Catalog, company: str, region: str, level: str | None = None) -> RegionBand:
+    return next(r for r in guide_of(catalog, company).regions if r.name == region and r.level == level)
+
+
+def money(text: str) -> MoneyRange:
+    """A range as written (`£95,000–£120,000`), to compare a band with."""
+    return parse_range(text)
+
+
+def reply(catalog: Catalog, query: str) -> str:
+    return "\n".join(m.text for m in Answers(catalog).comp(query))
