@@ -149,6 +149,14 @@ STATUS_WORDS_RE = re.compile(
 )
 
 
+PAY_WORDS_RE = re.compile(
+    r"\b(?:salary|pay|paid|paying|comp|compensation|expectations?|make|making|earn|earning|number|ctc|package|history"
+    r"|counter(?:ed)?"
+    r"|offer(?:ed)?|take|stay)\b",
+    re.I,
+)
+
+
 def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: bool) -> str:
     """The intent, once the classifier has had its say where the rules are weakest:
     - the rules read nothing (`other`): a question the classifier recognises (or a request, a thanks,
@@ -177,6 +185,8 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
             return ruled
         if guess == "status" and not STATUS_WORDS_RE.search(utterance.text):
             return ruled  # "do you know any decent cafes near kings cross": asks nothing about the case
+        if guess == "salary_history" and not PAY_WORDS_RE.search(utterance.text):
+            return ruled  # "how do i tell my team im leaving": no pay asked about
         if guess not in CASE_CHANGING:
             # A topic needs a question's shape: a bare "remote" answers "which location?", it asks nothing.
             # A request needs a request's shape too: "they were nice on the phone" tells, it asks for nothing.

@@ -317,6 +317,7 @@ _NAME_STOPS = (
     r"|friday|saturday|sunday|wants|needs|makes|make|fwiw|fyi|btw|tbh|imo|ps|weighing|considering|oh|ok|okay|yeah|lol|update|news|anyway"
     r"|hey|hi|well|got|get|gets|getting|received|both|all|these|those|while|whereas|meanwhile|besides|put|quoted"
     r"|called|improved|moved|raised|bumped|upped|increased|revised|result|results|decision|outcome|answer|response"
+    r"|manager|mgr|boss|skip|lead|director|vp|co|place|counter|counteroffer|retention|promo|promotion|employer"
     r"|interview|interviews|process|round|rounds|loop"
 )
 _WORD = r"(?![$£€]?\d[\d,.]*[kKmM]?\b)[A-Za-z0-9][\w'.-]*(?<![.'-])"
@@ -838,6 +839,17 @@ NOT_NAMES = frozenset(
         "gig",
         "role",
         "employer",
+        # who at the current job makes a counteroffer ("my boss offered 185k to stay"): no company
+        "manager",
+        "mgr",
+        "boss",
+        "skip",
+        "director",
+        "vp",
+        "co",
+        "place",
+        "counter",
+        "retention",
         "was",
         "people",
         "folks",
@@ -1124,6 +1136,16 @@ _FIGURE = r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kK]?"
 CURRENT_AFTER_RE = re.compile(
     _FIGURE + r"\s+(?:is|was)\s+my\s+(?:current|present)\s+(?:base|salary|pay|comp|tc|total\s+comp|package)\b", re.I
 )
+# "a 200k counter", "the 190k retention offer", "a 25k retention bonus": a figure the current employer put up to keep
+# the person (whose "counter" a message about staying means)
+COUNTER_AFTER_RE = re.compile(
+    _FIGURE + r"\s+(?:retention\s+(?:bonus|offer|package|grant)|stay\s+(?:bonus|offer)|counter(?:-?offer)?)\b", re.I
+)
+STAYING_RE = re.compile(
+    r"\b(?:if\s+i\s+stay|to\s+stay|to\s+keep\s+me|stay(?:ing)?\s+put|retention|counter-?offer|my\s+(?:current\s+)?"
+    r"(?:manager|boss|skip|employer|company|co|place|job))\b",
+    re.I,
+)
 FIGURE_WAS_NAMES_RE = re.compile(_FIGURE + r"\s+(?:is|was)\s+" + _NAME + r"'s\b", re.I)
 # "the 240k I gave you for stripe was total": a figure told earlier, and whose it was
 FIGURE_TOLD_FOR_RE = re.compile(
@@ -1181,6 +1203,16 @@ CURRENT_RES = [
     ),
     # "here's what I have now, copied from my total rewards statement": one's pay now, pasted
     re.compile(r"\bwhat\s+i\s+(?:have|make|earn|get)\s+now\b|\b(?:total\s+rewards|compensation)\s+statement\b", re.I),
+    # the current employer's counteroffer: "my manager just said theyd bump me to 190k if i stay", "my current co
+    # (datadog) countered at 230k total", "my boss offered 185k to stay", "a 200k counter", "the 190k retention offer"
+    re.compile(
+        r"\bmy\s+(?:current\s+)?(?:manager|boss|skip(?:[- ]level)?|lead|director|vp|employer|company|co|place|job|team"
+        r"|org|firm)\b(?:\s*\([^)]{1,30}\))?[^.;!?]{0,60}?\b(?:counter(?:ed|s)?|offer(?:ed|s)?|bump(?:ed)?"
+        r"|match(?:ed|es|ing)?|would\s+(?:pay|match|bump|give)|(?:'?d|would)\s+(?:bump|pay|match|give)|put\s+together)\b"
+        r"|\b(?:retention|stay)\s+(?:bonus|offer|package|grant)\b|\bcounter-?offer\s+from\s+my\b"
+        r"|\bthe\s+counter(?:-?offer)?\s+(?:is|was|from\s+my)\b",
+        re.I,
+    ),
     # "I am presently compensated at 163k base"
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+|presently\s+|now\s+)?(?:compensated|remunerated)\b", re.I),
     # "these days i pull 152k", "my paycheck right now works out to 160k"
@@ -1238,6 +1270,7 @@ CURRENT_COMPANY_RE = re.compile(
     r"|\bmy\s+current\s+(?:ctc|tc|comp|base|salary|package|pay)\s+(?:at|with)\s+(?P<s>[A-Za-z][\w&'.-]*)"
     r"|\bat\s+(?P<t>[A-Za-z][\w&'.-]*)\s+i\s*(?:'m|am)\s+(?:on|at|making|earning|paid)\b"
     r"|\b(?:rather|just|would|'d)\s+stay\s+(?:at|with)\s+(?P<u>[A-Za-z][\w&'.-]*)"
+    r"|\bmy\s+current\s+(?:co|company|employer|job|place|firm)\s*\((?P<v>[A-Za-z][\w&'.-]*)\)"
     # "at Twilio now, base is 150k": where one works now, then one's pay
     r"|^\s*at\s+(?P<m>[A-Za-z][\w&'.-]*)\s+(?:today|now|currently|right\s+now)\s*,"
     r"|\bi\s*(?:currently\s+|now\s+|still\s+)?(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+"
@@ -1266,7 +1299,8 @@ CURRENT_COMPANY_RE = re.compile(
     r"|\bmy\s+(?:current|present|existing)\s+(?:salary|base|pay|comp|package|total\s+comp)\s+(?:at|with)\s+"
     r"(?P<i>[A-Za-z][\w&'.-]*)"
     r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
-    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on)\s+(?:at\s+|on\s+)?(?:[A-Z]{1,3})?[$£€]?\d[\d,.]*\s*k?\b"
+    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on|currently)\s+(?:at\s+|on\s+)?(?:[A-Z]{1,3})?[$£€₹]?\d[\d,.]*\s*"
+    r"(?:k|lakhs?|l|lpa)?\b"
     r"(?:[^.;!?,]|(?<=\d)\.(?=\d)){0,30}?\bat\s+(?P<e>[a-z][\w&'.-]*)\s*(?:[.!]?$|(?=,|\s+(?:and|but|while|whereas|with|plus)\b"
     r"|\s+(?:at\s+the\s+moment|right\s+now|currently|now|today)\b))"
     # "i make 125k now plus 40k in stock a year at datadog", "my current ctc is 18 lakh a year at infosys": the
@@ -1579,6 +1613,9 @@ def read(text: str, context: Context) -> Utterance:
     only = NOTHING_ELSE_RE.search(spoken) or ONLY_OFFER_RE.search(spoken)
     utterance.no_alternatives = bool(only) and not utterance.rivals
     _read_bare_answer(spoken, utterance)
+    said_years = re.match(r"^\s*(\d{1,2})\s*-?\s*(?:years?|yrs?)\b", spoken, re.I)
+    if context.pending == "years" and said_years and not utterance.vesting_years:
+        utterance.vesting_years = int(said_years[1])  # "4 yrs w 1 yr cliff", answering "over how many years?"
     utterance.place_text = _place_text(masked)
     for name in [*utterance.rivals, utterance.current_company or ""]:
         if name:  # a rival's or the current employer's name is not the company discussed
@@ -1625,7 +1662,7 @@ NEW_PART_AFTER_RE = re.compile(
     r"\s*(?:in\s+)?(?:reloc(?:ation)?|stipend|allowance)\b",
     re.I,  # items an offer seldom had ("added 10k sign on" moves one)
 )
-DELTA_UP_AFTER_RE = re.compile(r"\s*(?:more|extra|additional|higher|on\s+top)\b", re.I)
+DELTA_UP_AFTER_RE = re.compile(r"\s*(?:more|extra|additional|higher|on\s+top|bump|raise|increase|boost)\b", re.I)
 DELTA_DOWN_BEFORE_RE = re.compile(
     r"(?:\b(?:lowered|cut|reduced|dropped|decreased|trimmed)\b[^.;!?\d$£€]{0,25}\bby|\b(?:down|went\s+down)(?:\s+by)?)\s*$",
     re.I,
@@ -2016,7 +2053,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefghijklmnrstu" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefghijklmnrstuv" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}
@@ -2078,6 +2115,11 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     for match in CURRENT_AFTER_RE.finditer(text):
         markers.append((max(0, match.start() - 1), CURRENT))  # a figure's span may start at the space before it
         utterance.mentions_current = True
+    if STAYING_RE.search(text):
+        for match in COUNTER_AFTER_RE.finditer(text):
+            if not re.search(r"\bmy\s+(?:own\s+)?$", text[max(0, match.start() - 10) : match.start()], re.I):
+                markers.append((max(0, match.start() - 1), CURRENT))  # "a 200k counter": theirs, never my own ask
+                utterance.mentions_current = True
     for name in context.company_names:  # "planetscale is 205k base": the company discussed, then its figure
         for match in re.finditer(rf"\b{re.escape(name)}\s+is\s+(?:at\s+|offering\s+)?(?=[$£€~]?\d)", text, re.I):
             markers.append((match.start(), OFFER))

@@ -71,7 +71,7 @@ QUESTION_TOPICS = {
     r"[^?.!]{0,50}\b(?:negotiate|counter|leverage|push\s+back|push\s+for\s+more|ask\s+(?:for\s+)?more|risk)"
     # "how strong is my position here", "do i have any bargaining power"
     r"|\bhow\s+(?:strong|good|weak)\s+is\s+my\s+(?:negotiating\s+|bargaining\s+)?(?:position|hand)\b"
-    r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b"
+    r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b|\buse\b[^.?!]{0,40}\bas\s+leverage\b"
     # "did i just burn my leverage?", "have i lost my leverage"
     r"|\b(?:burn(?:ed|t)?|lose|lost|hurt|kill(?:ed)?|waste(?:d)?|blow|blew|ruin(?:ed)?)\s+(?:my|all\s+my|any|our)\s+leverage\b"
     # "i have ml + databases background, does that help negotiation?": what they bring, asked about
@@ -99,7 +99,7 @@ QUESTION_TOPICS = {
     r"employment law|clawback clause|arbitration|llc|incorporat(?:e|ing|ion)|1099|contractor\s+status)\b",
     "sign_on_vs_base": r"\bbetween\b.{0,50}\b(?:base|salary|sign[- ]?on|signing)\b.{0,10}\band\b.{0,30}\b(?:sign[- ]?on"
     r"|signing|base|salary)\b"
-    r"|\b(?:sign[- ]?on|signing|joining\s+bonus)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than"
+    r"|\b(?:sign[- ]?on|signing|joining\s+bonus)\b.{0,60}\b(?:vs\.?|versus|or|instead|rather|than"
     r"|for)\b.{0,30}\b(?:base|"
     r"salary)\b|\b(?:base|salary)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than|for"
     r"|into)\b.{0,30}\b(?:sign[- ]?on|signing)\b"
@@ -261,7 +261,7 @@ HELP_RE = re.compile(
 # "Good morning. I hope you're well; I'd like to pick up where we left off", "Hello again — I'm back"
 GREETING_LONG_RE = re.compile(
     r"^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b(?:\s+again)?\W+(?=.*\b(?:hope\s+you|pick\s+up\s+where"
-    r"|i'?m\s+back|back\s+again|where\s+we\s+left\s+off|continue\s+where"
+    r"|i'?m\s+back|back\s+again|where\s+we\s+left\s+off|continue\s+where|(?:you|u)\s+(?:around|there|free|up)(?=\s*\?)"
     # "hey hi so I got some news": a greeting that announces what comes next, before saying it
     r"|i\s+(?:got|have)\s+(?:some\s+)?(?:news|an?\s+update)\s*[.!]*$)\b)|^hello\s+again\b",
     re.I,
@@ -290,7 +290,7 @@ START_OVER_RE = re.compile(
 SAY_NO_ASKED_RE = re.compile(
     r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down|turn\s+down)\b.{0,40}\b(?:nicely"
     r"|politely|gracefully|graciously|kindly|without\s+burning|professionally)\b"
-    r"|\b(?:politely|nicely|gracefully|kindly)\s+(?:say\s+no|decline|turn\s+down|reject)\b"
+    r"|\b(?:politely|nicely|gracefully|kindly)\s+(?:say\s+no|decline|turn\s+down|reject|tell\s+(?:\w+\s+){0,2}no)\b"
     r"|\b(?:polite|gracious|graceful|kind|nice)\s+(?:decline|no|rejection)\b",
     re.I,
 )
@@ -581,7 +581,7 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     money = [a for a in utterance.amounts if a.unit != "percent" or a.component]
     if _TOPIC_RE["say_no"].search(text) and QUESTION_RE.search(text):
         return "say_no"  # "what do I do if they won't budge?": a refusal asked about, nothing fixed yet
-    if _TOPIC_RE["leverage"].search(text) and QUESTION_RE.search(text) and not money:
+    if _TOPIC_RE["leverage"].search(text) and QUESTION_RE.search(text) and not any(a.holder == OFFER for a in money):
         return "leverage"  # "what's my leverage if I have no other offer?": asked, nothing stated
     if DECLINING_RE.search(text) and not money and not QUESTION_RE.search(text):
         return "walk_away"
@@ -639,7 +639,13 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         # "not sure if this is a good offer but it's 160k base and 50k equity": the offer, stated; its
         # reading places it in the band, which answers the question too (bot/coaching)
         return "offer"
-    if topic == "good" and money and all(a.holder == CURRENT for a in money) and "?" not in text:
+    if (
+        topic == "good"
+        and money
+        and all(a.holder == CURRENT for a in money)
+        and "?" not in text
+        and not re.match(ASKING_START, text, re.I)
+    ):
         return "current"  # "my current total comp is 175k, which is why this doesn't feel like much": told
     if topic:
         return topic

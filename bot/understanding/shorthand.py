@@ -27,7 +27,8 @@ _WORDS = {
     "b4": "before", "ovr": "over", "sry": "sorry", "thx": "thanks", "ans": "answer", "signd": "signed",
     "mentiond": "mentioned", "offerd": "offered", "recruitr": "recruiter", "recrutier": "recruiter",
     "currnt": "current", "compting": "competing", "revisd": "revised", "u": "you", "ur": "your", "r": "are",
-    "n": "and", "w/o": "without", "yoe": "years of experience",
+    "n": "and", "w/o": "without", "yoe": "years of experience", "shud": "should", "wud": "would", "cud": "could",
+    "mgr": "manager",
 }  # fmt: skip
 _WORDS_RE = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + r")(?![\w/$])", re.I

@@ -745,3 +745,38 @@ def test_negotiations_outside_the_us_and_money_written_every_way():
     assert understand("going with monzo, thanks", DISCUSSED).rivals == ["monzo"]
     assert understand("lets start fresh, i entered the wrong offer earlier", DISCUSSED).rivals == []
     assert understand("is it smart to take it now or wait for the razorpay result", DISCUSSED).rivals == ["razorpay"]
+
+
+def test_the_current_employers_counteroffer_is_the_current_jobs():
+    """Held-out 37 (counteroffers and retention): 'my manager just said theyd bump me to 190k if i stay', 'a 25k
+    retention bonus', 'my current co (datadog) countered at 230k total', 'the counter is 178k' were given to the own
+    offer, and 'my boss', 'my current place', 'my current co' were read as rival companies."""
+    for text, holder_part in [
+        ("my manager just said theyd bump me to 190k if i stay", (CURRENT, None)),
+        ("is a 25k retention bonus from my current co even a good deal vs the ps offer", (CURRENT, "bonus")),
+        ("my current co (datadog) countered at 230k total, how much leverage does that give me", (CURRENT, "total")),
+        ("want to bring up the 190k retention offer on the call", (CURRENT, None)),
+        ("sorry typo, the counter is 178k not 168k", (CURRENT, None)),
+        ("what should i counter with now that my boss offered 185k to stay?", (CURRENT, None)),
+        (
+            "my boss pulled me aside today after i gave notice, offered promo to senior + a 15k bump to base if i stay",
+            (CURRENT, "base"),
+        ),
+    ]:
+        utterance = understand(text, DISCUSSED)
+        assert [(a.holder, a.component) for a in utterance.amounts] == [holder_part], text
+        assert utterance.rivals == [], text
+    assert understand("my current co (datadog) countered at 230k total", DISCUSSED).current_company == "datadog"
+    assert understand("my counter was 210k", DISCUSSED).amounts == []  # the person's own ask stays no figure
+    for text, intent in [
+        ("my manager just said theyd bump me to 190k if i stay", "current"),
+        ("is a 25k retention bonus from my current co even a good deal vs the ps offer", "good"),
+        ("can i use the counter from my current job as leverage w planetscale or is that a bad look", "leverage"),
+        ("how do i politely tell my boss no to the counter without burning the bridge", "say_no"),
+        ("should i push ps on sign on to cover the retention bonus id forfeit, or go for base?", "sign_on_vs_base"),
+        ("how do i tell my team im leaving lol, feel bad", "other"),
+        ("hey, u around? bit of a situation w my job", "greeting"),
+    ]:
+        assert understand(text, DISCUSSED).intent == intent, text
+    years = understand("4 yrs w 1 yr cliff", Context(pending="years", company_names=frozenset({"planetscale"})))
+    assert years.intent == "answer" and years.vesting_years == 4 and years.cliff_months == 12
