@@ -64,7 +64,8 @@ PER_MONTH_RE = re.compile(
 _QUALIFIERS = """sign on signon signing sign-on bonus pd rsu rsus equity options option stock shares equivalent
 equiv profit sharing profit-sharing target targeted est estimated approx approximately grant grants cash total
 guaranteed annual base salary value range typical typically avg average median new hire initial and or of in
-plus incl including vest vesting cliff super superannuation pension emi iso isos nso nsos esop esops vsop"""
+plus incl including vest vesting cliff super superannuation pension emi iso isos nso nsos esop esops vsop conv
+converted conversion"""
 QUALIFIER_WORDS = frozenset(_QUALIFIERS.split())
 SIGN_ON_RE = re.compile(r"\bsign(?:ing)?[- ]?on\b|\bsigning\b", re.I)
 

@@ -44,7 +44,7 @@ def summary_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
     before it in its sentence, that differs from that region's band for that part."""
     out: list[Disagreement] = []
     for text, line in _summary_texts(blocks):
-        for sentence in re.split(r"(?<=[.;])\s+", text):
+        for sentence in re.split(r"(?<=[.;])\s+|\s+·\s+", text):
             for match in PLACED_RANGE_RE.finditer(sentence):
                 index = _region_named(match["place"], regions)
                 part = _part_before(sentence[: match.start("range")])
@@ -129,6 +129,10 @@ def _summary_texts(blocks: list[Block]):
         if block.kind == "paragraph" and re.match(r"^\*\*[^*]+\*\*\s*:?\s*$", block.text.strip()):
             inside = bool(SUMMARY_TITLE_RE.search(block.text))  # `**At a glance**` on a line of its own
             continue
+        led = re.match(r"^\*\*(?P<label>[^*]{2,40}?):?\*\*:?\s*(?P<rest>\S.*)$", block.text.strip(), re.S)
+        if block.kind == "paragraph" and led and SUMMARY_TITLE_RE.search(led["label"]):
+            yield clean_inline(led["rest"]), block.line  # `**At a glance:** Sydney base 128,000–152,000 AUD · ...`
+            continue
         if not inside:
             continue
         if block.kind == "paragraph":
@@ -138,12 +142,14 @@ def _summary_texts(blocks: list[Block]):
 
 
 def _region_named(place: str, regions: list[RegionBand]) -> int | None:
+    """The region the words before a figure name (`Grundgehalt Berlin`, `Auckland base`), the nearest first."""
     words = place.lower().split()
-    for size in (3, 2, 1):  # the words right before the figure: `Grundgehalt Berlin` names Berlin
-        tail = " ".join(words[-size:])
-        for index, region in enumerate(regions):
-            if region.level is None and tail in {region.name.lower(), *region.aliases}:
-                return index
+    for end in range(len(words), 0, -1):
+        for size in (3, 2, 1):
+            window = " ".join(words[max(0, end - size) : end])
+            for index, region in enumerate(regions):
+                if region.level is None and window in {region.name.lower(), *region.aliases}:
+                    return index
     return None
 
 
@@ -157,5 +163,7 @@ def _disagreement(region: RegionBand, part: str, written: str) -> str | None:
     band: MoneyRange | None = getattr(region, part)
     if said is None or band is None or said.currency != band.currency or said == band:
         return None
+    if said.low == said.high and band.low != band.high:
+        return None  # one figure against a range: a bound ("tops out at £79K"), read by _bounds_said
     name = {"base": "base", "total": "total comp", "sign_on": "sign-on"}[part]
     return f"{name}: the summary says {clean_inline(written)}, the band {band}: the band is shown"

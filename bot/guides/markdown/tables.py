@@ -82,6 +82,7 @@ HEAD_NOUNS = {
     "bonus": "bonus",
     "bonuses": "bonus",
     "incentive": "bonus",
+    "sti": "bonus",  # a short-term incentive
     "stock": "stock",
     "equity": "stock",
     "rsu": "stock",
@@ -158,6 +159,8 @@ def column_kind(header: str) -> str:
     parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
     if NOT_A_BAND_PART & set(words):
         return "extra"
+    if re.match(r"(?:share|stake|percent(?:age)?|%)\s+of\s+(?:the\s+)?company\b", lowered):
+        return "stock"  # `Share of company`: a stake, kept as written (a percent is no amount)
     if set(words) & PACKAGE_WORDS and set(words) <= PACKAGE_WORDS | PERIOD_WORDS:
         return "total"  # `Package annuel`, `Annual package`: the whole package a year (`Relocation package` is none)
     if {"total", "totaal", "tc", "ctc", "jahrespaket", "gesamtpaket", "gesamtvergutung", "totale"} & set(words):
@@ -687,6 +690,8 @@ def _levels_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
         return None
     if any(column_kind(cell) in FIGURE_KINDS | {"bonus", "sign_on"} for cell in header[1:]):
         return None  # `| Level | Base | Bonus | ... |`: parts by level, no region (_levels_with_parts)
+    if any(COMPARISON_RE.search(clean_inline(cell)) for cell in header[1:]):
+        return None  # `| Level | Tallowick (band) | Grimsby Interactive | ...`: other companies' columns, no places
     columns = _region_columns(header)
     levels: list[list[LevelBand]] = [[] for _ in columns]
     for row, line in whole_rows(table, report):
@@ -716,6 +721,11 @@ def _levels_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
             )
         )
     return regions
+
+
+# A column marked as the company's own band beside others' (`Tallowick (band)`, `Our band`): the other columns are
+# competitors' figures, never places of this guide
+COMPARISON_RE = re.compile(r"\((?:band|ours?|this\s+company)\)|\bour\s+band\b", re.I)
 
 
 # --- components as rows, regions as columns ------------------------------------------------------
@@ -754,6 +764,8 @@ def _components_as_rows(table: Block, report: Reporter) -> list[RegionBand] | No
     header = table.rows[0]
     if len(header) < 2 or clean_inline(header[0]).lower() not in COMPONENT_HEADERS:
         return None
+    if any(COMPARISON_RE.search(clean_inline(cell)) for cell in header[1:]):
+        return None  # a competitor comparison: its other columns are no places
     columns = _region_columns(header)
     body = [
         (row, line)
@@ -1130,6 +1142,7 @@ def read_band_table(
     go in `unread`, so they are kept as written and said, never dropped."""
     legend = _legend(blocks)
     tables = [_with_stated_currency(blocks, join_split_ranges(block)) for block in blocks if block.kind == "table"]
+    tables = [_low_high_as_items(table) for table in tables]
     if legend:
         tables = [replace(table, place_currencies=legend) for table in tables]
     for index, table in enumerate(tables):
@@ -1149,10 +1162,18 @@ def read_band_table(
                         if is_band_table(later):
                             unread.append(later.line)
                             report.warn(later.line, "band table", "another table of figures, not read: kept as written")
+                if regions and unread is not None:
+                    for earlier in tables[:index]:  # a table before it that no reader took (a competitor comparison)
+                        if is_band_table(earlier):
+                            unread.append(earlier.line)
+                            report.warn(earlier.line, "band table", "a table of figures, not read: kept as written")
                 return regions
     by_heading = _item_value_tables(blocks, tables, report, line)
     if by_heading is not None:
         return by_heading
+    under_headings = _parts_under_headings(blocks, tables, report, line)
+    if under_headings:
+        return under_headings
     if tables:
         report.error(tables[0].line, "band table", f"header not recognised: {' | '.join(tables[0].rows[0])}")
     else:
@@ -1167,6 +1188,31 @@ VALUE_HEADERS = {
     "value", "valor", "valeur", "wert", "waarde", "bedrag", "amount", "montant", "betrag", "monto", "figure", "range",
     "faixa", "rango",
 }  # fmt: skip
+
+
+def _low_high_as_items(table: Block) -> Block:
+    """`| Component | Low | High |` (or `High | Low`, or the component last) under a place's heading: one band, each
+    row its low and its high, read as the item | value table it is (footnote rows under no part left out)."""
+    header = [clean_inline(cell).lower() for cell in table.rows[0]] if table.rows else []
+    if len(header) != 3:
+        return table
+    names = [i for i, cell in enumerate(header) if cell in COMPONENT_HEADERS | ITEM_HEADERS]
+    lows = [i for i, cell in enumerate(header) if cell in SPLIT_HALVES[0]]
+    highs = [i for i, cell in enumerate(header) if cell in SPLIT_HALVES[1]]
+    if len(names) != 1 or len(lows) != 1 or len(highs) != 1:
+        return table
+    name, low, high = names[0], lows[0], highs[0]
+    rows = [["Item", "Value"]]
+    for row in table.rows[1:]:
+        label = clean_inline(row[name]) if len(row) > name else ""
+        if not label or FOOTNOTE_LEAD_RE.match(label):
+            continue
+        ends = [clean_inline(row[i]) if len(row) > i else "" for i in (low, high)]
+        rows.append([label, " – ".join(end for end in ends if end and not is_blank(end)) or "—"])
+    return replace(table, rows=rows, row_lines=table.row_lines[: len(rows)])
+
+
+FOOTNOTE_LEAD_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡]|\[\^?\w+\])")
 
 
 def is_item_value_table(table: Block) -> bool:
@@ -1192,6 +1238,41 @@ def _item_value_tables(
     if not regions:
         report.error(keyed[0].line, "band table", "no item | value table has figures")
     return regions
+
+
+def _parts_under_headings(
+    blocks: list[Block], tables: list[Block], report: Reporter, title_line: int | None
+) -> list[RegionBand]:
+    """`## Dublin` > `### L3 — Site Reliability Engineer II` > `| Base | Bonus target | Equity / yr | Total / yr |` with
+    one row: tables of parts only, each band named by the headings above it (the place, then the level)."""
+    regions: list[RegionBand] = []
+    for table in tables:
+        kinds = [column_kind(cell) for cell in table.rows[0]]
+        if not kinds or not all(kind in BAND_PART_KINDS for kind in kinds) or not FIGURE_KINDS & set(kinds):
+            continue
+        place, level = _place_and_level_above(blocks, table, title_line)
+        if place is None:
+            continue
+        leading, lead_kinds = (["Level", "Region"], ["level", "region"]) if level else (["Region"], ["region"])
+        rows = [[*leading, *table.rows[0]]] + [[*([level] if level else []), place, *row] for row in table.rows[1:]]
+        named = replace(table, rows=rows)
+        regions += _band_rows(named, [*lead_kinds, *kinds], report, first=len(leading) - 1)
+    return regions
+
+
+def _place_and_level_above(blocks: list[Block], table: Block, title_line: int | None) -> tuple[str | None, str | None]:
+    """The nearest heading above a table and the one of a higher rank above that: (place, level), or (place, None)."""
+    index = _index_of(blocks, table) or 0
+    headings = [b for b in blocks[:index] if b.kind == "heading" and b.line != title_line]
+    if not headings:
+        return None, None
+    nearest = headings[-1]
+    higher = next((b for b in reversed(headings) if b.level < nearest.level), None)
+    name = EMOJI_RE.sub(" ", clean_inline(nearest.text)).strip()
+    if higher is None or higher.line == title_line:
+        return name, None
+    level = re.split(r"\s+[—–-]\s+|\s*\(", name, maxsplit=1)[0].strip()  # `L3 — Site Reliability Engineer II`
+    return EMOJI_RE.sub(" ", clean_inline(higher.text)).strip(), level
 
 
 def _more_region_tables(
