@@ -277,7 +277,9 @@ PER_YEAR_RE = re.compile(
 PER_MONTH_RE = re.compile(
     r"^\s*(?:/\s*(?:mo|month|m)\b|per\s+month|a\s+month|each\s+month|monthly|every\s+month)", re.I
 )
-SHARES_AFTER_RE = re.compile(r"^\s*(?:shares|options|stock\s+options|units|isos?|nsos?)\b", re.I)
+SHARES_AFTER_RE = re.compile(
+    r"^\s*(?:(?:more|extra|additional|new)\s+)?(?:shares|options|stock\s+options|units|isos?|nsos?)\b", re.I
+)  # "2,000 more RSUs" counts units too (RSU_COUNT_AFTER_RE)
 SHARES_WORTH_RE = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}(?:worth|valued\s+at|at\s+a\s+value\s+of|with\s+a\s+value\s+of)\s*(?:about|around"
     r"|roughly|approx\.?|~)?\s*[$£€]?\d",
@@ -288,7 +290,7 @@ NEGATIVE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s:=(]))(?P<sign>[$£€¥₹]?[-−
 # "9000 RSUs", and as an offer letter writes it, "9,000 restricted stock units (RSUs)", "5,000 performance
 # share units": a count when written without a suffix (`90k RSUs` is money)
 RSU_COUNT_AFTER_RE = re.compile(
-    r"^\s*(?:rsus?|psus?|[ev]sops?|(?:restricted|performance)\s+(?:stock|share)\s+units?|stock\s+units?"
+    r"^\s*(?:(?:more|extra|additional|new)\s+)?(?:rsus?|psus?|[ev]sops?|(?:restricted|performance)\s+(?:stock|share)\s+units?|stock\s+units?"
     r"|(?:virtual|phantom)\s+(?:shares|options|units))\b",
     re.I,
 )
@@ -720,7 +722,10 @@ FIGURE_FROM_RE = re.compile(
     re.I,
 )
 OFFERS_LIST_RE = re.compile(
-    r"\b(?:other|competing|more|rival|two|three|several|multiple|few|[2-9])\s+(?:job\s+)?offers\b|\boffers\s*:", re.I
+    r"\b(?:other|competing|more|rival|two|three|several|multiple|few|[2-9])\s+(?:job\s+)?offers\b|\boffers\s*:"
+    # "comparing 3 now - cockroach labs 200k base, vercel 182k base": a list of offers, a name before each's figures
+    r"|\bcomparing(?:\s+(?:\d|two|three|four)(?:\s+offers)?)?(?:\s+now)?\s*(?:[-–—:]|\s-\s)",
+    re.I,
 )
 LISTED_NAME_RE = re.compile(
     r"(?:[:,;]|\s[-–—]\s|\band\b|\bplus\b)\s*" + _NAME + r"\s*(?:[:(-]\s*|at\s+|with\s+)?(?=[$£€~]?\d)", re.I
@@ -1144,6 +1149,13 @@ COUNTER_AFTER_RE = re.compile(
 STAYING_RE = re.compile(
     r"\b(?:if\s+i\s+stay|to\s+stay|to\s+keep\s+me|stay(?:ing)?\s+put|retention|counter-?offer|my\s+(?:current\s+)?"
     r"(?:manager|boss|skip|employer|company|co|place|job))\b",
+    re.I,
+)
+# "is my 180k base low?": the person's own figure, after someone else's in the same sentence (never "my 180k
+# base now", "my 180k current base": today's pay)
+MY_FIGURE_RE = re.compile(
+    r"\bmy\s+(?=[$£€]?\d[\d,.]*\s*[kK]?\s+(?:base|salary|offer|equity|stock|rsus?|sign[- ]?on|bonus|total|tc|package)\b"
+    r"(?![^.;!?,]{0,25}\b(?:now|currently|today|at\s+the\s+moment|right\s+now)\b))",
     re.I,
 )
 FIGURE_WAS_NAMES_RE = re.compile(_FIGURE + r"\s+(?:is|was)\s+" + _NAME + r"'s\b", re.I)
@@ -2110,6 +2122,8 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 _add_rival(utterance, name)
     for match in SOMEONE_ELSE_RE.finditer(text):
         markers.append((match.start(), SOMEONE_ELSE))
+    for match in MY_FIGURE_RE.finditer(text):
+        markers.append((match.start(), OFFER))  # "my friend ... got 210k base, is my 180k base low?": mine again
     for match in PAST_AFTER_RE.finditer(text):
         markers.append((match.start(), SOMEONE_ELSE))
     for match in CURRENT_AFTER_RE.finditer(text):

@@ -240,7 +240,8 @@ FORGET_RE = re.compile(
 SYMBOLS_RE = re.compile(r"[^\w\s'!?.,:;()$£€%/&+-]+")
 GREETING_RE = re.compile(
     r"^(?:(?:hi+|hello+|hey+|hiya|heya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*)+"
-    r"(?:there|coach|bot|comp\s+coach|friend|all|team|everyone|folks)?(?:\s+from\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)?[\s!.]*$",
+    r"(?:there|coach|bot|comp\s+coach|friend|all|team|everyone|folks|anyone\s+(?:home|there|around))?"
+    r"(?:\s+from\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)?[\s!.?]*$",
     re.I,
 )
 # "what u can do?", "how this works, what can you help me with": the commands' words, as typed
@@ -251,7 +252,7 @@ DECLINING_RE = re.compile(
     re.I,
 )
 HELP_RE = re.compile(
-    r"^(?:(?:so|ok|hi|hey|wait)\W*\s+)?(?:what\s+(?:all\s+)?(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+help(?:\s+me)?\s+with)"
+    r"^(?:(?:so|ok|hi|hey|wait)\W*\s+)?(?:what\s+(?:all\s+)?(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+(?:actually\s+|really\s+)?help(?:\s+me)?\s+with)"
     r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b"
     r"|\bremind\s+me\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to|can)\s+(?:help|do)\b"
     # "wait what else can you help with", "what else do you do"
@@ -482,7 +483,7 @@ OTHER_ITEM_RE = re.compile(
     r"\b(?:pto|paid\s+time\s+off|time\s+off|vacation|holidays?|start\s+date|relocation(?:\s+assistance)?|title"
     r"|annual\s+leave|leave\s+days)\b"
     r"[^?]{0,60}\b(?:negotiable|reasonable|normal|typical|ask|push)\b"
-    r"|\b(?:negotiable|ask\s+for|push)\b[^?]{0,30}\b(?:pto|vacation|start\s+date|relocation|annual\s+leave|days\s+off"
+    r"|\b(?:negotiable|negotiate|ask\s+for|push)\b[^?]{0,30}\b(?:pto|vacation|start\s+date|relocation|annual\s+leave|days\s+off"
     r"|(?:extra\s+)?days\s+of\s+(?:annual\s+)?leave)\b",
     re.I,
 )

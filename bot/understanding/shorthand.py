@@ -45,7 +45,7 @@ _REAL_WORDS = frozenset(
         "based", "bases", "basis", "basic", "basel", "stack", "stick", "stuck", "bones", "bonds", "bogus", "offers",
         "office", "offset", "counted", "county", "country", "current", "currents", "shared", "sharer", "target",
         "targets", "options", "option", "revise", "revises", "revived", "package", "packages", "singing", "completing",
-        "share", "location", "locations", "allocation",
+        "share", "location", "locations", "allocation", "comparing", "compared", "compare",
     }
 )  # fmt: skip
 _LONG_WORD_RE = re.compile(r"\b[a-z]{5,}\b", re.I)

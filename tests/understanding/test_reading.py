@@ -780,3 +780,23 @@ def test_the_current_employers_counteroffer_is_the_current_jobs():
         assert understand(text, DISCUSSED).intent == intent, text
     years = understand("4 yrs w 1 yr cliff", Context(pending="years", company_names=frozenset({"planetscale"})))
     assert years.intent == "answer" and years.vesting_years == 4 and years.cliff_months == 12
+
+
+def test_a_busy_week_comparisons_and_ones_own_figure_after_someone_elses():
+    """Held-out 38: 'comparing 3 now - cockroach labs 200k base, vercel 182k base w 20k bonus' gave both rivals'
+    figures to the own offer ('comparing' had been 'corrected' to 'competing'); 'my friend at planetscale got 210k
+    base ..., is my 180k base low?' lost the person's own figure to the friend's."""
+    listed = understand(
+        "comparing 3 now - cockroach labs 200k base, vercel 182k base w 20k bonus. ps still my fav", DISCUSSED
+    )
+    assert listed.intent == "rival" and {a.holder for a in listed.amounts} == {rival("cockroach labs"), rival("vercel")}
+    friend = understand("my friend at planetscale got 210k base for the same role, is my 180k base low?", DISCUSSED)
+    assert [(a.holder, a.value) for a in friend.amounts] == [(OFFER, 180_000)]
+    more = understand("recruiter called back: +10k sign-on and 2,000 more RSUs", DISCUSSED)
+    assert [(a.component, a.unit, a.change) for a in more.amounts][-1] == ("equity", "shares", "up")
+    for text, intent in [
+        ("hey 👋 anyone home", "greeting"),
+        ("what can you actually help me with? first time using this", "help"),
+        ("can I negotiate start date? they want me in 2 weeks", "other"),
+    ]:
+        assert understand(text, DISCUSSED).intent == intent, text
