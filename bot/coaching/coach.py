@@ -36,7 +36,7 @@ from bot.offers.model import Offer
 from bot.render.blocks import Message, build_messages, is_directive, lead_with
 from bot.render.fixed import coach_error
 from bot.render.templates import render
-from bot.understanding.entities import Context, parts_named
+from bot.understanding.entities import Context, initials, parts_named
 from bot.understanding.intents import OFFER_WORDS_RE, QUESTION_RE, QUESTIONS
 from bot.understanding.model import OFFER, Amount, Utterance
 from bot.understanding.reader import understand
@@ -256,6 +256,9 @@ class Coach:
         names = set()
         if guide:
             names |= {guide.company.name.lower(), guide.company.slug.lower(), guide.company.slug.replace("-", " ")}
+            short = initials(guide.company.name)  # "ps 180k, figma 175k": PlanetScale by its initials
+            if short:
+                names.add(short)
         if case.company_text:
             names.add(case.company_text.lower())
         return Context(

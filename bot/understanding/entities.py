@@ -342,7 +342,8 @@ _NAME_NAMED = _LOOSE_NAME.replace("(?P<name>", "(?P<name2>")
 # Where a clause starts: punctuation, a joining word, a spoken opener ("so datadog came through"), or
 # a verb of telling ("i should mention airtable put 185k on the table").
 _CLAUSE_START = (
-    r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus|so|then|btw|fwiw|also|anyway|oh|ok(?:ay)?)\s+"
+    r"(?:^|[,;:.!?(]\s*|\b(?:and|but|while|whereas|meanwhile|plus|so|then|btw|fwiw|also|anyway|oh|ok(?:ay)?|though"
+    r"|although|since|because)\s+"
     r"|\b(?:mention|add|note|tell\s+you)\s+(?:that\s+)?)"
 )
 _RIVAL_VERBS = (
@@ -397,7 +398,7 @@ CLAUSE_NAME_OFFERED_RE = re.compile(
     r"(?:at|with)|has\s+me\s+at"
     r"|put\s+me\s+at|put\s+together|put|(?:also\s+)?sent\s+(?:over\s+)?(?:numbers|figures)\s*:?|sent\s+(?:me\s+)?over|sent\s+me"
     r"|sent"
-    r"|(?:is|are)\s+at|at|said|gave|quoted|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?"
+    r"|(?:is|are)\s+at|at|said|gave|quoted|mentioned|wants\s+to\s+pay(?:\s+me)?|would\s+pay(?:\s+me)?"
     r"|(?:has|had)(?:\s+an?)?(?!\s+\d+[\s-]*(?:years?|yrs?|months?|mos?|weeks?|days?|%|percent)\b)"
     r"|wants\s+(?:to\s+(?:hire|bring\s+on|bring)\s+)?me(?:\s+on)?\s+(?:at|for)"
     r"|(?:is|are)\s+willing\s+to\s+(?:go\s+(?:up\s+)?to|pay(?:\s+me)?|do|offer))\s+(?=[$£€~]?\d)"
@@ -447,7 +448,7 @@ NAMED_OFFER_RE = re.compile(
 NAMES_OFFER_RE = re.compile(
     r"\b" + _NAME + r"'s\s+(?:offer|package|one|counter|base|salary|equity|stock|rsus?|bonus|sign[- ]?on|signing"
     r"|numbers?|total|tc|final|latest|best"
-    r"|has|had|includes|comes\s+with)\b",  # "and Cohere's has a 40k sign-on on top": their offer has
+    r"|has|had|includes|comes\s+with|(?:fully\s+)?remote\s+at|at)\b",  # "and Cohere's has a 40k sign-on on top"
     re.I,
 )
 RIVAL_RES = [
@@ -794,6 +795,11 @@ RIVAL_LABEL_RE = re.compile(
 )
 # "Zalando wants me as a design lead at €98k": a company wanting the person, never the offer discussed
 # ("Samsara wants me too" says as much with "too"); not among the first named (FIRST_IS_OWN)
+# "fyi got another one today - databricks, 200k base": another offer, its company named after a dash or colon
+ANOTHER_ONE_RE = re.compile(
+    r"\b(?:another|second|other|new)\s+(?:one|offer)\b[^-–—:.;!?]{0,25}(?:\s[-–—]\s*|:\s*)" + _LOOSE_NAME + r"\s*(?=,)",
+    re.I,
+)
 # "going with monzo", "i'm taking the monzo offer": another company chosen over the one discussed
 GOING_WITH_RE = re.compile(r"\b(?:going|go|went|i'?ll\s+go)\s+with\s+" + _LOOSE_NAME + r"\s*(?:[.!,;]|$)", re.I)
 WANTS_ME_RE = re.compile(r"\b" + _NAME + r"\s+(?:also\s+)?wants\s+(?:me|to\s+hire\s+me)\b", re.I)
@@ -815,6 +821,7 @@ RIVAL_RES += [
     WANTS_ME_RE,
     THIS_FROM_RE,
     GOING_WITH_RE,
+    ANOTHER_ONE_RE,
 ]
 FIRST_IS_OWN = (
     NAME_OFFER_OPENS_RE,
@@ -1158,7 +1165,18 @@ MY_FIGURE_RE = re.compile(
     r"(?![^.;!?,]{0,25}\b(?:now|currently|today|at\s+the\s+moment|right\s+now)\b))",
     re.I,
 )
-FIGURE_WAS_NAMES_RE = re.compile(_FIGURE + r"\s+(?:is|was)\s+" + _NAME + r"'s\b", re.I)
+FIGURE_WAS_NAMES_RE = re.compile(
+    _FIGURE
+    + r"\s+(?:is|was)\s+"
+    + _NAME
+    + r"'s\b"
+    # "60k/yr equity is datadog, ps is 45k/yr", "the 20k sign on was from vercel": a figure said to be a name's
+    + r"|(?<![\w.$£€])(?:[$£€]\d[\d,.]*\s*[kK]?|\d[\d,.]*\s*[kK])(?:\s*/\s*(?:yr|year))?(?:\s+[a-z-]+){0,2}\s+"
+    + r"(?:is|was|came)\s+(?:from\s+)?"
+    + _NAME.replace("(?P<name>", "(?P<name2>")
+    + r"(?:'s)?(?=\s*[,.;!?]|\s*$|\s+(?:not|and|but)\b)",
+    re.I,
+)
 # "the 240k I gave you for stripe was total": a figure told earlier, and whose it was
 FIGURE_TOLD_FOR_RE = re.compile(
     _FIGURE + r"\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:gave\s+you|told\s+you|sent\s+you|said|mentioned|typed"
@@ -1194,7 +1212,8 @@ CURRENT_RES = [
         re.I,
     ),
     re.compile(
-        r"\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp|ctc|payslip"
+        r"\bmy\s+(?:current|present)\s+(?:is|=)\s+(?=[$£€₹]?\d)"  # "my current is 160k at shopify"
+        r"|\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp|ctc|payslip"
         r"|paystub|pay\s+stub|pay\s+slip"
         r"|pay|package|position|gig|place|tc|total\s+comp|compensation|total|bonus|equity|stock|rsus?|grant"
         r"|sign[- ]?on)\b"
@@ -1498,6 +1517,13 @@ class Context:
     company_names: frozenset[str] = frozenset()
     rival_names: tuple[str, ...] = ()
     known_words: frozenset[str] = field(default_factory=frozenset)  # the catalog's region words
+
+
+def initials(name: str) -> str | None:
+    """The letters people write for a company of two or more words or capitalised parts ("PlanetScale" -> "ps",
+    "Scale AI" -> "sa"): what "ps 180k, figma 175k" calls the company discussed. None for a one-part name."""
+    parts = re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+", name.replace("&", " "))
+    return "".join(part[0] for part in parts).lower() if len(parts) >= 2 else None
 
 
 def read(text: str, context: Context) -> Utterance:
@@ -2144,6 +2170,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
         for match in pattern.finditer(text):
             if not any(s <= match.start("name") < e for s, e in taken):
                 _mark_name(match, "name", pattern, context, utterance, own, markers, taken, text, told)
+    _listed_pairs(text, context, utterance, own, markers, taken, told)
     for match in OTHER_ONE_RE.finditer(text):
         markers.append((match.start(), _last_rival(context, utterance)))
     for pattern in CURRENT_RES:
@@ -2228,6 +2255,52 @@ def _trailing_rivals(
     return sorted(out)
 
 
+# "ps 180k, figma 175k, linear 172k", "stirpe offered 210k tc, rampp 198k tc", "airbnb 205k tc and doordash 190k tc",
+# "stripe (205k)": a name right before its figure at the start of an item; two or more such items in a message make a
+# list of offers, each name owning its figures (a name in brackets before a figure is one alone)
+PAIR_ITEM_RE = re.compile(
+    r"(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:and|vs\.?|versus|plus|but|while|be|want\s+to\s+bring\s+up)\s+|\.\s+)"
+    + _LOOSE_NAME
+    + r"\s*(?P<bracket>\(\s*)?(?:'s\s+(?:offer\s+)?(?:is\s+)?|is\s+at\s+|at\s+|(?:offered|is)\s+)?"
+    # a figure of pay as people type it in a list ("205k", "$210k", "1.2M"): never a date, an ID or a count
+    r"(?=[$£€]\d|\d[\d,.]*\s?[kKmM]\b)",
+    re.I,
+)
+NOT_PAIR_NAMES = frozenset({
+    "asking", "ask", "want", "need", "got", "get", "getting", "make", "making", "earn", "earning", "paying",
+    "hoping", "targeting", "expecting", "counter", "countered", "said", "told", "wants", "take", "taking", "maybe",
+    "around", "about", "roughly", "approx", "like", "only", "just", "also", "still", "even", "least", "most",
+    "over", "under", "above", "below", "between", "than", "to", "from", "for", "of", "in", "on", "at", "by",
+    "with", "is", "was", "are", "were", "be", "been", "tc", "ote", "ctc", "lpa", "deciding", "choosing",
+    "comparing", "picking", "considering", "weighing",
+})  # fmt: skip
+
+
+def _listed_pairs(text, context, utterance, own, markers, taken, told) -> None:
+    """Names a list of offers puts right before their figures (see PAIR_ITEM_RE)."""
+    found = [
+        match
+        for match in PAIR_ITEM_RE.finditer(text)
+        if not any(s < match.end("name") and match.start("name") < e for s, e in taken)
+        and match["name"].split()[0].lower() not in NOT_PAIR_NAMES
+        and match["name"].lower() not in LABEL_WORDS
+        and not any(ch.isdigit() for ch in match["name"])
+        and _clean_name(match["name"])
+    ]
+    # the company discussed, named before its own figures among them ("ps 175k + 10k sign on, ramp 180k + ...")
+    own_items = [
+        match
+        for name in context.company_names
+        for match in re.finditer(rf"\b{re.escape(name)}\s+(?=[$£€]\d|\d[\d,.]*\s?[kKmM]\b)", text, re.I)
+    ]
+    for match in own_items:
+        markers.append((match.start(), OFFER))
+    if len(found) + len(own_items) < 2:
+        found = [match for match in found if match["bracket"]]  # "stripe (205k)": one name, its figure in brackets
+    for match in found:
+        _mark_name(match, "name", PAIR_ITEM_RE, context, utterance, own, markers, taken, text, told)
+
+
 def _add_rival(utterance: Utterance, name: str) -> None:
     """`name` among the message's rivals, once whatever its case."""
     if name.lower() not in [n.lower() for n in utterance.rivals]:
@@ -2237,7 +2310,8 @@ def _add_rival(utterance: Utterance, name: str) -> None:
 def _mark_figure_owner(match, context, utterance, own, markers, taken) -> None:
     """ "the 240k was databricks's base": the figure before the name is that company's (the offer's, when
     the company is the person's own)."""
-    name = _clean_name(match["name"])
+    group = "name" if match["name"] else "name2"
+    name = _clean_name(match[group])
     if not name:
         return
     at = max(0, match.start() - 1)  # a figure's span may start at the space before it
@@ -2246,7 +2320,7 @@ def _mark_figure_owner(match, context, utterance, own, markers, taken) -> None:
     else:
         markers.append((at, rival(name)))
         _add_rival(utterance, name)
-    taken.append(match.span("name"))
+    taken.append(match.span(group))
 
 
 def _mark_name(match, group, pattern, context, utterance, own, markers, taken, text, told) -> None:

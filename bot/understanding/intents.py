@@ -72,6 +72,7 @@ QUESTION_TOPICS = {
     # "how strong is my position here", "do i have any bargaining power"
     r"|\bhow\s+(?:strong|good|weak)\s+is\s+my\s+(?:negotiating\s+|bargaining\s+)?(?:position|hand)\b"
     r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b|\buse\b[^.?!]{0,40}\bas\s+leverage\b"
+    r"|\b(?:give|gives|giving)\s+me\s+(?:any\s+|more\s+|real\s+|some\s+)?leverage\b"
     # "did i just burn my leverage?", "have i lost my leverage"
     r"|\b(?:burn(?:ed|t)?|lose|lost|hurt|kill(?:ed)?|waste(?:d)?|blow|blew|ruin(?:ed)?)\s+(?:my|all\s+my|any|our)\s+leverage\b"
     # "i have ml + databases background, does that help negotiation?": what they bring, asked about

@@ -12,7 +12,8 @@ from bot.understanding.entities import Context
 from bot.understanding.reader import understand
 
 LABELLED = Path(__file__).with_name("labelled.txt")
-DISCUSSED = frozenset({"planetscale"})  # the company the labelled lines talk about
+# the company the labelled lines talk about, by the names the coach gives the reader (its name, and its initials: "ps")
+DISCUSSED = frozenset({"planetscale", "ps"})
 PENDING_RE = re.compile(r"^\[(?P<slot>\w+)\]\s*")
 
 

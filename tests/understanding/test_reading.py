@@ -8,7 +8,7 @@ from bot.understanding.entities import Context
 from bot.understanding.model import CURRENT, OFFER, rival
 from bot.understanding.reader import understand
 
-DISCUSSED = Context(company_names=frozenset({"planetscale"}))
+DISCUSSED = Context(company_names=frozenset({"planetscale", "ps"}))  # as the coach gives them: name, initials
 
 
 def test_they_offered_me_is_the_persons_own_offer():
@@ -800,3 +800,48 @@ def test_a_busy_week_comparisons_and_ones_own_figure_after_someone_elses():
         ("can I negotiate start date? they want me in 2 weeks", "other"),
     ]:
         assert understand(text, DISCUSSED).intent == intent, text
+
+
+def test_several_offers_named_before_their_figures_in_one_message():
+    """Held-out 39: 'ps 180k, figma 175k, linear 172k', 'stirpe offered 210k tc, rampp 198k tc, planetscale 185k tc',
+    'airbnb 205k tc and doordash 190k tc', 'stripe (205k)', 'even though ramp is at 200k', 'another one today -
+    databricks, 200k base', '60k/yr equity is datadog', 'the 20k sign on was from vercel', "vercel's fully remote at
+    175k", 'datadog mentioned 20k/yr refresh' gave other companies' figures to the own offer (14 lines)."""
+
+    def holders(text: str) -> list:
+        return [(a.holder, a.value) for a in understand(text, DISCUSSED).amounts]
+
+    assert holders("ps 180k, figma 175k, linear 172k. am i in a strong position") == [
+        (OFFER, 180_000),
+        (rival("figma"), 175_000),
+        (rival("linear"), 172_000),
+    ]
+    assert holders("airbnb 205k tc and doordash 190k tc") == [(rival("airbnb"), 205_000), (rival("doordash"), 190_000)]
+    assert holders("ps wants an answer by friday but stripe (205k) wont decide till next week") == [
+        (rival("stripe"), 205_000)
+    ]
+    assert holders("base is capped at 185k for the band, even though ramp is at 200k") == [
+        (OFFER, 185_000),
+        (rival("ramp"), 200_000),
+    ]
+    assert {h for h, _ in holders("fyi got another one today - databricks, 200k base, 10% bonus")} == {
+        rival("databricks")
+    }
+    assert holders("wait i mixed them up — 60k/yr equity is datadog, ps is 45k/yr") == [
+        (rival("datadog"), 60_000),
+        (OFFER, 45_000),
+    ]
+    assert holders("correction: the 20k sign on was from vercel, ps didnt offer one") == [(rival("vercel"), 20_000)]
+    assert holders("would they cut it if i move to denver? vercel's fully remote at 175k") == [
+        (rival("vercel"), 175_000)
+    ]
+    assert holders("datadog mentioned 20k/yr refresh in their offer") == [(rival("datadog"), 20_000)]
+    assert holders("ps: 170k base, 25k bonus. my current is 160k at shopify") == [
+        (OFFER, 170_000),
+        (OFFER, 25_000),
+        (CURRENT, 160_000),
+    ]
+    # a list needs names: parts, verbs and labels before figures are none
+    assert {h for h, _ in holders("base 180k, equity 50k")} == {OFFER}
+    assert {h for h, _ in holders("asking 200k, they offered 180k")} == {OFFER}
+    assert understand("our panel of 7 interviewers was unanimous", DISCUSSED).rivals == []
