@@ -418,3 +418,16 @@ def test_a_levers_heading_in_plain_words():
     assert [lever.title for lever in guide.levers] == [
         "Ramp and draw", "Territory", "Accelerator rate", "Walk-away commission", "Equity",
     ]  # fmt: skip
+
+
+def test_a_currency_said_of_one_place_is_no_currency_for_every_figure(tmp_path):
+    """Blind9's Kintaro: 'Singapore figures are in SGD' above the table was read as every figure's currency, and the
+    Tokyo and Osaka rows in yen were flagged as against it. Only 'all figures ...' or a sentence opening with
+    'Figures are in ...' says it of every figure."""
+    text = SPLIT.replace("All figures CAD, annual unless noted.", "Dublin figures are in EUR; Toronto's in CAD.")
+    path = tmp_path / "harbor-lane" / "site-reliability-engineer.md"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    result = read_guide_file(path, tmp_path)
+    assert not any("the guide says its figures are in" in w.message for w in result.warnings)
+    assert all(not region.flags for region in result.guide.regions)

@@ -1085,7 +1085,10 @@ def _joined(row: list[str], pairs: list[int], header: bool = False) -> list[str]
 # "All figures CAD, annual unless noted." said once above a table whose cells name no currency. Never with a
 # scale ("(USD, thousands)"): bare numbers in thousands are kept as written, not multiplied.
 STATED_CURRENCY_RE = re.compile(
-    r"\b(?:all\s+)?(?:figures|amounts|numbers|pay|salaries)\s+(?:are\s+)?(?:in\s+)?(?P<code>[A-Z]{3})\b"
+    # "All figures CAD", "Figures are in EUR": said of every figure (all of them, or opening a sentence); never of
+    # one place's ("Singapore figures are in SGD" says nothing of Tokyo's)
+    r"(?:\b[Aa]ll\s+(?:the\s+)?|(?:^|(?<=[.:;!]\s))(?:[Tt]he\s+)?)(?:[Ff]igures|[Aa]mounts|[Nn]umbers|[Pp]ay|[Ss]alaries)\s+"
+    r"(?:are\s+)?(?:in\s+)?(?P<code>[A-Z]{3})\b"
 )
 SCALE_RE = re.compile(r"\bthousands?\b|\b000s\b|'000|\bin\s+k\b|\(k\)", re.I)
 
