@@ -190,7 +190,7 @@ def test_any_iso_currency_and_the_prefix_forms_guides_write():
 
 
 def test_column_kinds_by_their_head_noun():
-    from bot.guides.markdown.tables import column_kind
+    from bot.guides.markdown.columns import column_kind
 
     assert column_kind("Fidelity Profit-Based RSU") == "stock"
     assert column_kind("Stock/Bonus") == "combined"

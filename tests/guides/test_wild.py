@@ -368,7 +368,7 @@ class Read:
 def read_column(region: RegionBand, column: str) -> Read | None:
     """What the reader holds for that column of the row: a cell that says more than a plain range, an extra
     column, or the band's own field for the column's kind."""
-    from bot.guides.markdown.tables import column_kind
+    from bot.guides.markdown.columns import column_kind
 
     cell = next((c for c in region.cells if c.column == column), None)
     if cell is not None:
@@ -600,7 +600,7 @@ def test_the_title_heading_is_no_level_for_the_table_under_it():
 
 
 def test_a_footnote_mark_on_a_region_name_is_no_part_of_it():
-    from bot.guides.markdown.tables import region_cell
+    from bot.guides.markdown.columns import region_cell
 
     assert region_cell("Berlin[^1]") == ("Berlin", None)
     assert region_cell("[London](https://example.com) (GBP)¹") == ("London", "GBP")

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from bot.guides.markdown.blocks import Block
-from bot.guides.markdown.tables import BandBuilder, Reporter, column_kind, region_cell, stock_column
+from bot.guides.markdown.builder import BandBuilder
+from bot.guides.markdown.columns import Reporter, column_kind, region_cell, stock_column
 from bot.guides.model import ExtraFigure, RegionBand
 
 COLUMNS_RE = re.compile(r"\s{2,}")

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 
-from bot.guides.markdown.tables import ONE_REGION, BandBuilder, Reporter, column_kind
+from bot.guides.markdown.builder import BandBuilder
+from bot.guides.markdown.columns import Reporter, column_kind
+from bot.guides.markdown.tables import ONE_REGION
 from bot.guides.model import ExtraFigure, RegionBand
 
 FENCED_RE = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*(?:\n|\Z)", re.S)

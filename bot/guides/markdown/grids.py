@@ -18,18 +18,9 @@ band at that level: they are said once for all regions, and the guide says so.
 from __future__ import annotations
 
 from bot.guides.markdown.blocks import Block
-from bot.guides.markdown.tables import (
-    LEVEL_HEADERS,
-    BandBuilder,
-    Reporter,
-    _heading_before,
-    column_kind,
-    first_currency,
-    is_blank,
-    region_cell,
-    stock_column,
-    whole_rows,
-)
+from bot.guides.markdown.builder import BandBuilder
+from bot.guides.markdown.columns import Reporter, column_kind, first_currency, is_blank, region_cell, stock_column
+from bot.guides.markdown.tables import LEVEL_HEADERS, _heading_before, whole_rows
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.guides.markdown.blocks import Block
-from bot.guides.markdown.tables import EMOJI_RE
+from bot.guides.markdown.columns import EMOJI_RE
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import GuideText
 

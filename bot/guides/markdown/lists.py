@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.guides.markdown.blocks import Block, definition_list
-from bot.guides.markdown.tables import EMOJI_RE, Reporter, _band_rows, column_kind
+from bot.guides.markdown.columns import EMOJI_RE, Reporter, column_kind
+from bot.guides.markdown.tables import _band_rows
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
 from bot.guides.money import MoneyError, parse_range

@@ -25,12 +25,13 @@ from pydantic import ValidationError
 
 from bot.guides.markdown.aligned import aligned_bands
 from bot.guides.markdown.blocks import Block, definition_list, parse_blocks
+from bot.guides.markdown.columns import EMOJI_RE, region_aliases
 from bot.guides.markdown.front import front_matter_bands
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, read_list_bands
 from bot.guides.markdown.summary import summary_disagreements, vesting_disagreements
-from bot.guides.markdown.tables import EMOJI_RE, ONE_REGION, is_band_table, read_band_table, region_aliases
+from bot.guides.markdown.tables import ONE_REGION, is_band_table, read_band_table
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
 from bot.guides.model import (
     Company,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.cells import read_cell
-from bot.guides.markdown.tables import column_kind
+from bot.guides.markdown.columns import column_kind
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
 from bot.guides.money import AMOUNT_RE, RANGE_SEPARATOR_RE, MoneyRange

@@ -1,0 +1,237 @@
+"""One region's band, put together cell by cell whatever the layout (`BandBuilder`): each cell read exactly or kept
+as written and warned about at its line, a second figure of a kind kept beside the first, and the places where the
+guide's own figures disagree flagged on the band (`RegionBand.flags`) for the reply to say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pydantic import ValidationError
+
+from bot.guides.markdown.cells import CellReading, day_rate_mismatch, read_cell, spread_mismatch, yearly_mismatch
+from bot.guides.markdown.columns import (
+    SHARES_RE,
+    VARIABLE_RE,
+    Reporter,
+    column_kind,
+    extra_figure,
+    header_period,
+    is_blank,
+    parse_shares,
+    percent_bonus,
+    region_aliases,
+    stock_column,
+)
+from bot.guides.markdown.text import clean_inline
+from bot.guides.model import UNPUBLISHED_BONUS, Bonus, Cell, ExtraFigure, RegionBand, StockGrant
+from bot.guides.money import MoneyError, format_range
+
+# --- one band, cell by cell -----------------------------------------------------------------------
+
+
+class BandBuilder:
+    """Collects one region's figures cell by cell, whatever the layout, and warns about
+    each cell kept as written."""
+
+    def __init__(self, name: str, currency: str | None, report: Reporter, level: str | None = None) -> None:
+        self.name = name
+        self.currency = currency
+        self.report = report
+        self.where = f"{level} {name}" if level else (name or "region")
+        self.fields: dict = {"name": name, "level": level, "aliases": region_aliases(name)}
+        self.extras: list[ExtraFigure] = []
+        self.cells: list[Cell] = []
+        self.flags: list[str] = []
+
+    def flag(self, line: int | None, label: str, message: str) -> None:
+        """The guide's figures disagree: warned at its line, and said with the band to whoever reads it."""
+        self.report.warn(line, f"{self.where}: {label}" if label else self.where, message)
+        self.flags.append(f"{label}: {message}" if label else message)
+
+    def add(self, kind: str, label: str, cell: str, line: int, stock: tuple[str, int | None] | None = None) -> None:
+        """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header."""
+        if kind == "extra" and VARIABLE_RE.fullmatch(clean_inline(label).strip()) and not self._taken("bonus"):
+            kind = "bonus"  # a column named `Variable` alone is the target bonus, in percent or in money
+        elif kind == "extra" and VARIABLE_RE.search(label) and not self._taken("bonus"):
+            bonus = percent_bonus(clean_inline(cell))
+            if bonus is not None:  # `Variable: 10% of fixed`: the target bonus (variable pay in money stays beside)
+                self.fields["bonus"] = bonus
+                return
+        if kind == "combined" and self._add_apart(label, cell, line):
+            return
+        if kind in ("extra", "combined"):
+            self.extras.append(extra_figure(label, cell, self.currency))
+            return
+        if is_blank(cell):
+            if kind == "stock" and stock and "stock" not in self.fields:
+                self.fields["stock"] = StockGrant(kind=stock[0], vesting_years=stock[1])
+            elif kind == "bonus" and "bonus" not in self.fields:
+                self.fields["bonus"] = Bonus(kind="none", raw=clean_inline(cell) or "—")
+            return
+        if kind == "bonus":
+            bonus = percent_bonus(clean_inline(cell))
+            if bonus is not None and self._taken("bonus"):
+                self.extras.append(ExtraFigure(name=label, raw=bonus.raw))
+                return
+            if bonus is not None:
+                self.fields["bonus"] = bonus
+                return
+        reading = None
+        if kind == "stock" and stock:
+            try:
+                shares = parse_shares(cell)
+            except MoneyError as exc:  # `30,000–15,000 options`
+                shares, reading = None, CellReading(clean_inline(cell), problem=str(exc))
+            if shares is not None:
+                written = clean_inline(cell)
+                # `6,000 – 10,000 RSUs @ S$25.00 per share, vesting over 4 years (...)`: what follows the count
+                # is kept with it as written (a price is never multiplied out here)
+                note = written if SHARES_RE.match(written).end() < len(written.rstrip(" .")) else None
+                grant = StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares, note=note)
+                self._set_stock(grant, label, cell)
+                return
+        reading = reading or read_cell(cell, self.currency)
+        period = header_period(label, kind)
+        if period and reading.figure is not None and reading.per is None and reading.years is None:
+            reading = replace(reading, per=period)
+        if reading.figure is None:
+            self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
+            mismatch = spread_mismatch(cell, self.currency) or day_rate_mismatch(cell, self.currency)
+            if mismatch:
+                self.flag(line, label, mismatch)
+            elif reading.problem and "exceeds high" in reading.problem:  # `CHF 14'000 – 11'800`: low above high
+                self.flags.append(f"{label}: {reading.problem}: kept as written")
+        elif reading.per == "month" and (mismatch := yearly_mismatch(cell, reading.figure)):
+            self.flag(line, label, mismatch)
+        if reading.figure is not None and kind != "stock" and reading.years is not None:
+            reading = CellReading(reading.raw, problem=f"vesting years after a {kind.replace('_', '-')} amount")
+            self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
+        if self._taken(kind):
+            # A second column of a kind the band has (`Retention Bonus` after `Bonus`): kept beside it.
+            typed = reading.figure if reading.per != "month" else None
+            self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=typed))
+            return
+        self._place(kind, label, reading, stock)
+
+    def _add_apart(self, label: str, cell: str, line: int) -> bool:
+        """`Base / Bonus` over `$180K–$210K / 10%`: one column for two parts, each cell giving both, apart.
+        A cell with one figure for two parts (`Stock/Bonus: $40K`) stays beside the band, as written."""
+        heads = [part.strip() for part in re.split(r"\s*/\s*", clean_inline(label)) if part.strip()]
+        values = [part.strip() for part in re.split(r"\s+/\s+", clean_inline(cell)) if part.strip()]
+        kinds = [column_kind(head) for head in heads]
+        if (
+            len(heads) < 2
+            or len(values) != len(heads)
+            or not all(k in ("base", "bonus", "stock", "sign_on") for k in kinds)
+        ):
+            return False
+        for head, kind, value in zip(heads, kinds, values, strict=True):
+            self.add(kind, head, value, line, stock_column(head) if kind == "stock" else None)
+        return True
+
+    def _taken(self, kind: str) -> bool:
+        """Whether the band already has this kind's figure (or a cell kept for it); a monthly figure
+        leaves the yearly one to a later column (`Base (monthly)`, then `Base (annual)`)."""
+        if any(cell.kind == kind and not (cell.per == "month" and kind not in self.fields) for cell in self.cells):
+            return True
+        value = self.fields.get(kind)
+        if kind == "bonus":
+            return value is not None and value.kind != "none"
+        if kind == "stock":
+            return value is not None and bool(value.value or value.shares or value.note)
+        return value is not None
+
+    def _place(self, kind: str, label: str, reading: CellReading, stock: tuple[str, int | None] | None) -> None:
+        figure = reading.figure
+        monthly = next((c for c in self.cells if c.kind == kind and c.per == "month"), None)
+        if monthly is not None and figure is not None and reading.per != "month":
+            # `Base (monthly)` then `Base (annual)`: the yearly figure is the band's; the monthly one stays beside it
+            self.cells.remove(monthly)
+            self.extras.append(ExtraFigure(name=monthly.column, raw=monthly.raw))
+            self._check_twelve(label, monthly, figure)
+        if kind == "bonus" and figure is not None and reading.sign_on:
+            # `$15K–$30K sign-on` in a bonus column: a one-time sign-on, never a yearly bonus.
+            if self._taken("sign_on"):
+                self.fields.setdefault("bonus", Bonus(kind="text", raw=reading.raw))
+                self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=figure))
+                return
+            self.fields["sign_on"] = figure
+            self.fields.setdefault("bonus", Bonus(kind="text", raw=reading.raw))
+            self.cells.append(_cell("sign_on", label, reading))
+            return
+        if not reading.plain:
+            self.cells.append(_cell(kind, label, reading))
+        typed = figure is not None and reading.per != "month"  # a monthly figure is shown, not slotted as yearly
+        if kind == "stock":
+            stock_kind, years = stock or ("Stock", None)
+            if typed and reading.per == "year":
+                grant = StockGrant(kind=stock_kind, vesting_years=1, value=figure, per_year=True)
+            elif typed:
+                grant = StockGrant(kind=stock_kind, vesting_years=reading.years or years, value=figure)
+            else:
+                grant = StockGrant(kind=stock_kind, vesting_years=years, note=reading.raw)
+            self._set_stock(grant, label, reading.raw)
+        elif kind == "bonus":
+            if typed:
+                self.fields["bonus"] = Bonus(kind="amount", amount=figure, raw=reading.raw)
+            else:
+                self.fields["bonus"] = Bonus(kind="text", raw=reading.raw)
+        elif typed:
+            self.fields[kind] = figure
+
+    def _check_twelve(self, label: str, monthly: Cell, yearly) -> None:
+        """A monthly figure beside a yearly one (`月給 38万〜48万円`, `年額 456万〜600万円`): twelve
+        months of it must make the year; when they do not, flagged (both kept as written)."""
+        if monthly.figure is None or monthly.figure.currency != yearly.currency:
+            return
+        made = (monthly.figure.low.amount * 12, monthly.figure.high.amount * 12)
+        if made != (yearly.low.amount, yearly.high.amount):
+            made_text = format_range(*made, yearly.currency)
+            self.flag(None, label, f"{monthly.raw} a month × 12 is {made_text}, but the guide writes {yearly} a year")
+
+    def _set_stock(self, grant: StockGrant, label: str, raw: str) -> None:
+        if "stock" in self.fields and (self.fields["stock"].value or self.fields["stock"].shares):
+            self.extras.append(ExtraFigure(name=label, raw=clean_inline(raw), value=grant.value))
+        else:
+            self.fields["stock"] = grant
+
+    def build(self, line: int | None) -> RegionBand | None:
+        self.fields.setdefault("bonus", UNPUBLISHED_BONUS)
+        currency = self.currency or _figure_currency(self.fields) or ""
+        try:
+            return RegionBand(currency=currency, extras=self.extras, cells=self.cells, flags=self.flags, **self.fields)
+        except ValidationError as exc:
+            self.report.warn(line, self.where, f"left out: {_reason(exc)}")
+            return None
+
+
+def _cell(kind: str, label: str, reading: CellReading) -> Cell:
+    return Cell(
+        kind=kind,
+        column=label,
+        raw=reading.raw,
+        figure=reading.figure,
+        conversion=reading.conversion,
+        per=reading.per,
+        years=reading.years,
+        open_top=reading.open_top,
+        words=reading.words,
+        problem=reading.problem,
+        spread=reading.spread,
+    )
+
+
+def _figure_currency(fields: dict) -> str | None:
+    for key in ("base", "total", "sign_on"):
+        if fields.get(key) is not None:
+            return fields[key].currency
+    stock = fields.get("stock")
+    return stock.value.currency if stock is not None and stock.value is not None else None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+    return str(exc)

@@ -1,0 +1,347 @@
+"""What a band table's words say before any figure is read: the kind of pay a column or row names (`column_kind`,
+by its head noun, in the languages guides are written in), the period a header gives, a region's cell and its
+currency, the names people use for a region, and a grant counted in shares.
+
+The band readers (bot/guides/markdown/tables.py) and the list, grid and sheet readers beside them all read headers
+and cells through these, so a word is read one way whatever the layout.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Protocol
+
+from bot.guides.markdown.cells import FOOTNOTE_RE, read_cell
+from bot.guides.markdown.text import clean_inline
+from bot.guides.model import Bonus, ExtraFigure, PercentRange
+from bot.guides.money import MoneyError, currency_for_prefix, is_known_currency, krona_for
+
+# A cell that says there is none: a dash, or `none` in the languages guides are written in (`geen`, `não`, `keine`)
+DASHES = {
+    "—", "–", "-", "n/a", "none", "", "—%", "0", "0%", "geen", "não", "nao", "ninguno", "ninguna", "nenhum", "keine",
+    "kein", "aucun", "aucune", "no",
+}  # fmt: skip
+
+
+class Reporter(Protocol):
+    errors: list
+
+    def error(self, line: int | None, where: str, message: str) -> None: ...
+    def warn(self, line: int | None, where: str, message: str) -> None: ...
+
+
+# --- column headers -----------------------------------------------------------------------
+
+YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y|jahre?|ans?|años)\b", re.I)
+YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*(?:1|one)\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
+REGION_WORDS = (
+    "region", "location", "market", "city", "geo", "office", "country", "site", "hub", "standort", "stadt", "ville",
+    "lieu", "ubicación", "ciudad", "pays", "país", "pais", "land", "paese", "ort", "拠点", "勤務地", "所在地", "地域",
+)  # fmt: skip
+# Japanese headers, read by their words (no letters to read a head noun from): `月給` monthly pay, `年額（基本給）` the
+# yearly base, `賞与` the bonus, `株式（RSU）` stock, `契約金` a sign-on, `年収（総額）` the total
+JAPANESE_KINDS = (
+    ("総報酬", "total"), ("年収", "total"), ("月給", "base"), ("月額", "base"), ("基本給", "base"), ("年額", "base"),
+    ("給与", "base"), ("賞与", "bonus"), ("ボーナス", "bonus"), ("株式", "stock"), ("ストックオプション", "stock"),
+    ("契約金", "sign_on"), ("サインオン", "sign_on"),
+)  # fmt: skip
+# Head nouns of a column header, read from its last word back (`Fidelity Profit-Based RSU`
+# is stock: its head noun is RSU, and `Based` is no `base`).
+HEAD_NOUNS = {
+    "salary": "base",
+    "base": "base",
+    "pay": "base",
+    "bonus": "bonus",
+    "bonuses": "bonus",
+    "incentive": "bonus",
+    "sti": "bonus",  # a short-term incentive
+    "stock": "stock",
+    "equity": "stock",
+    "rsu": "stock",
+    "rsus": "stock",
+    "option": "stock",
+    "options": "stock",
+    "shares": "stock",
+    "grant": "stock",
+    "esop": "stock",
+    "esops": "stock",
+    "grants": "stock",
+    "psu": "stock",
+    "psus": "stock",
+    "fixgehalt": "base",  # German: fixed salary
+    "gehalt": "base",
+    "grundgehalt": "base",
+    "fixed": "base",  # `Fixed`, `Fixed (INR)`: the fixed pay of an Indian offer, beside its variable
+    "vsop": "stock",  # virtual stock option plan
+    "fixe": "base",  # French: fixed pay
+    "salaire": "base",
+    "bspce": "stock",  # French founders' share warrants
+    "aga": "stock",  # French free shares
+    "actions": "stock",
+    "esos": "stock",
+    "comp": "total",
+    "compensation": "total",
+    "tc": "total",
+    "package": "total",
+    # Spanish, Portuguese and Dutch, read without their accents (`Salário-base`, `Participação`, `Basissalaris`)
+    "salario": "base",
+    "sueldo": "base",
+    "salaris": "base",
+    "basissalaris": "base",
+    "bono": "bonus",
+    "plr": "bonus",  # Brazil's profit sharing (participação nos lucros e resultados), paid as a bonus
+    "lucros": "bonus",
+    "acciones": "stock",
+    "opciones": "stock",
+    "opcoes": "stock",
+    "participacao": "stock",  # a stake in the company
+    "certificaten": "stock",  # Dutch depositary receipts of shares (STAK)
+    "aandelen": "stock",
+}
+# Words that make a bonus one paid on signing (`Bono de firma`, `Bônus de contratação`, `Tekenbonus`)
+SIGN_ON_WORDS = {"firma", "contratacao", "contratacion", "assinatura", "bienvenue", "tekenbonus", "welkomstbonus"}
+# Words that make a total one of cash alone (`Total Cash`, `Total anual em dinheiro`, `Totaal contant`)
+CASH_WORDS = {"cash", "dinheiro", "efectivo", "contant"}
+# A contractor's rate (`Hourly`, `Day rate`, `Daily rate`, `Rate`): the contractor's pay
+CONTRACT_RATE_RE = re.compile(r"^(?:(?:day|daily|hourly|hour|contract(?:or)?)[- ]?rates?|hourly|daily|rates?)$")
+# A 13th month's pay (`13e maand`, `13th month`, `13º salário`): a bonus of one month's salary
+THIRTEENTH_MONTH_RE = re.compile(
+    r"\b1[34](?:e|th|º|°|o|\.)?\s*(?:maand|month|mes|m[eê]s|mois|monatsgehalt|sal[áa]rio)\b", re.I
+)
+
+
+def column_kind(header: str) -> str:
+    """base, stock, bonus, sign_on, total, total_year1 (`Total Comp (Yr 1)`), combined
+    (`Stock/Bonus`: two components in one figure), region or extra, by the header's head
+    noun rather than any word in it."""
+    text = clean_inline(header)
+    lowered = text.lower()
+    if not lowered.startswith(REGION_WORDS):
+        japanese = next((kind for word, kind in JAPANESE_KINDS if word in text), None)
+        if japanese:
+            return japanese
+    if lowered.startswith(REGION_WORDS) or any(part.strip().startswith(REGION_WORDS) for part in lowered.split("/")):
+        return "region"  # `Region`, `Location (currency)`, `Desk / Region`
+    main = _unaccented(re.sub(r"\(.*?\)", " ", lowered))
+    words = re.findall(r"[a-z]+", main)
+    if THIRTEENTH_MONTH_RE.search(lowered):
+        return "bonus"
+    if CONTRACT_RATE_RE.match(main.strip()):
+        return "base"  # a contractor's rate is the pay a base salary is for others; read_cell keeps it as written
+    parts = [part for part in re.split(r"\s*/\s*|\s+\+\s+|\s+&\s+|\s+and\s+", main) if part.strip()]
+    if NOT_A_BAND_PART & set(words):
+        return "extra"
+    if re.match(r"(?:share|stake|percent(?:age)?|%)\s+of\s+(?:the\s+)?company\b", lowered):
+        return "stock"  # `Share of company`: a stake, kept as written (a percent is no amount)
+    if set(words) & PACKAGE_WORDS and set(words) <= PACKAGE_WORDS | PERIOD_WORDS:
+        return "total"  # `Package annuel`, `Annual package`: the whole package a year (`Relocation package` is none)
+    if {"total", "totaal", "tc", "ctc", "jahrespaket", "gesamtpaket", "gesamtvergutung", "totale"} & set(words):
+        if CASH_WORDS & set(words):
+            return "extra"  # `Total Cash`: base and bonus without equity, no total comp
+        years = YEARS_RE.search(text)
+        if years and int(years[1]) > 1:
+            return "extra"  # `Total Comp (4yr)`: four years' worth, no yearly total
+        return "total_year1" if YEAR_ONE_RE.search(text) else "total"
+    if any(word.startswith("sign") for word in words) or SIGN_ON_WORDS & set(words):
+        return "sign_on" if len(parts) == 1 else "extra"  # `Sign-on / Relocation`: one figure for both
+    if len(parts) > 1:
+        kinds = {_head_kind(part) for part in parts} - {"extra"}
+        if len(kinds) > 1:
+            return "combined"
+    return _head_kind(main)
+
+
+PACKAGE_WORDS = {"package", "paquete", "pacote", "pakket", "paket"}
+PERIOD_WORDS = {"annual", "annuel", "anual", "yearly", "annuale", "jahrlich", "jaarlijks", "per", "year", "an", "ano"}
+# Words that make a column something beside the band's own parts, kept with its label: a refresh grant
+# is no initial grant, a retention bonus no yearly target bonus, variable pay or commission no salary.
+NOT_A_BAND_PART = {"refresh", "refresher", "refreshers", "retention", "variable", "commission", "commissions"}
+# A header that says its figures are monthly (`Base (monthly)`, `Monthly Salary`), or, for stock, yearly
+# (`Annual Equity`, `Stock (per year)`): its cells are read so unless they say otherwise.
+MONTHLY_HEADER_RE = re.compile(
+    r"\bmonthly\b|\bper\s+month\b|/\s*mo(?:nth)?\b|\bmonth\b|\bmensal\b|\bmensual\b|\bmensuel\b|\bmonatlich\b"
+    r"|\bmaandelijks\b|\bper\s+maand\b|月給|月額",
+    re.I,
+)
+YEARLY_STOCK_HEADER_RE = re.compile(
+    r"\bannual(?:ized|ised)?\b|\byearly\b|\bper\s+(?:year|annum)\b|/\s*yr\b|\bpar\s+an\b|\bpro\s+jahr\b|\bj[äa]hrlich\b",
+    re.I,
+)
+
+
+def header_period(label: str, kind: str) -> str | None:
+    if THIRTEENTH_MONTH_RE.search(label):
+        return None  # `13th month`: a bonus of a month's pay, paid once a year
+    if MONTHLY_HEADER_RE.search(label):
+        return "month"
+    if kind == "stock" and YEARLY_STOCK_HEADER_RE.search(label):
+        return "year"
+    return None
+
+
+def _unaccented(text: str) -> str:
+    """`salário-base` -> `salario-base`: header words looked up as they are spelt without accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _head_kind(text: str) -> str:
+    for word in reversed(re.findall(r"[a-z]+", text)):
+        if word in HEAD_NOUNS:
+            kind = HEAD_NOUNS[word]
+            return "extra" if kind == "total" else kind
+    return "extra"
+
+
+def stock_column(header: str) -> tuple[str, int | None]:
+    """`Stock (Equity/4yr)` -> ('Equity', 4); `RSU (4yr)` -> ('RSU', 4);
+    `Equity (Options/RSU est.)` -> ('Options/RSU est.', None)."""
+    text = clean_inline(header)
+    years_match = YEARS_RE.search(text)
+    years = int(years_match[1]) if years_match else None
+    inner = re.search(r"\(([^)]*)\)", text)
+    kind = ""
+    if inner:
+        kind = YEARS_RE.sub("", inner[1]).strip(" /,-")
+        if YEARLY_STOCK_HEADER_RE.fullmatch(kind.strip()) or MONTHLY_HEADER_RE.fullmatch(kind.strip()):
+            kind = ""  # `Equity (per year)`, `BSPCE (par an)`: the brackets say when, the name is outside them
+    if not kind:
+        kind = re.sub(r"\(.*\)", "", text).strip()
+    return kind, years
+
+
+# --- cells ----------------------------------------------------------------------------------
+
+CURRENCY_IN_CELL_RE = re.compile(r"\((?P<code>[A-Z]{3})\)")
+# `10–15%`, `12.5%`, and a decimal comma as European guides write it (`7,5 %`)
+PERCENT_RE = re.compile(r"^(?P<low>\d+(?:[.,]\d+)?)\s*%?\s*(?:(?:[–—-]|to)\s*(?P<high>\d+(?:[.,]\d+)?))?\s*%")
+
+
+# Emoji in a region cell (`Berlin 🇩🇪 (EUR)`): flags and pictographs, no part of the region's name.
+EMOJI_RE = re.compile(
+    "[\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+"
+)
+
+
+def region_cell(cell: str) -> tuple[str, str | None]:
+    """`:gb: **London (GBP)**` -> ('London', 'GBP'); `Berlin 🇩🇪 (EUR)` -> ('Berlin', 'EUR')."""
+    text = FOOTNOTE_RE.sub("", clean_inline(EMOJI_RE.sub(" ", cell))).strip()
+    code = None
+    match = CURRENCY_IN_CELL_RE.search(text) or CODE_ON_ITS_LINE_RE.search(text)
+    if match and is_known_currency(match["code"]):
+        code = match["code"]
+        text = (text[: match.start()] + text[match.end() :]).strip()
+    return text, code
+
+
+# `<td><strong>London</strong><br>GBP</td>` (its lines joined by "; "): the code on a line of its own
+CODE_ON_ITS_LINE_RE = re.compile(r";\s*(?P<code>[A-Z]{3})\s*$")
+
+
+VARIABLE_RE = re.compile(r"\bvariable\b", re.I)
+
+
+def is_blank(cell: str) -> bool:
+    return clean_inline(cell).lower() in DASHES
+
+
+def percent_bonus(text: str) -> Bonus | None:
+    """`10–15%`, `12.5% target` -> a percent bonus; None when the cell is no percentage."""
+    match = PERCENT_RE.match(text)
+    if not match:
+        return None
+    low, high = (Decimal(number.replace(",", ".")) for number in (match["low"], match["high"] or match["low"]))
+    if low > high:
+        return None
+    return Bonus(kind="percent", percent=PercentRange(low=low, high=high), raw=text)
+
+
+def extra_figure(label: str, cell: str, currency: str | None) -> ExtraFigure:
+    """A column or row the model has no slot for, kept as written, with its figure when
+    it reads as a plain one (a relocation allowance does; `remote-friendly` does not)."""
+    value = None
+    if not is_blank(cell):
+        reading = read_cell(cell, currency)
+        value = reading.figure if reading.figure is not None and not reading.per else None
+    return ExtraFigure(name=label, raw=clean_inline(cell), value=value)
+
+
+CURRENCY_TOKEN_RE = re.compile(r"[A-Z]{0,3}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|\b[A-Z]{3}\b|\b(?:kr|Kr|Rp)(?=\s?\d)")
+
+
+DOLLAR_CODE_AFTER_RE = re.compile(r"\d\s*[kKmM]?\s+(CAD|AUD|NZD|SGD|HKD|USD)\b")
+
+
+def first_currency(cells: list[str], region: str = "") -> str | None:
+    """The currency of the first amount that names one, for rows that name it only once;
+    `kr` is the krona or krone the region's name tells (see `money.krona_for`)."""
+    krona = krona_for(region)
+    for cell in cells:
+        dollar = DOLLAR_CODE_AFTER_RE.search(cell)
+        if dollar and "$" in cell:  # `$150,000 to $175,000 CAD`: the code says which dollar
+            return dollar[1]
+        for token in CURRENCY_TOKEN_RE.findall(clean_inline(cell)):
+            code = currency_for_prefix(token, krona)
+            if code:
+                return code
+    return krona
+
+
+def region_aliases(name: str) -> list[str]:
+    """Names a person may use for a region beyond its own: `San Francisco HQ` -> san francisco, hq."""
+    lowered = name.lower()
+    aliases = []
+    core = re.sub(r"\b(hq|headquarters|office|studio|campus|hub)\b|\(.*?\)", "", lowered).strip(" -,")
+    if core and core != lowered:
+        aliases.append(core)
+    if HEADQUARTERS_RE.search(lowered):
+        aliases.append("hq")
+    city = re.match(r"^([^,(]{2,40}),\s*[A-Za-z .]{2,30}$", name)  # `Edinburgh, UK`: the city without its country
+    if city and city[1].strip().lower() not in aliases:
+        aliases.append(city[1].strip().lower())
+    for other in OTHER_NAME_RE.findall(name):  # `Praha (Prague)`: the city's other name
+        if not HEADQUARTERS_RE.search(other.lower()) and other.lower() not in aliases:
+            aliases.append(other.lower())
+    remote = REMOTE_FROM_RE.match(lowered)
+    if remote:  # `Remoto — Portugal`, `Remoto desde Colombia`: remote from a place, and the place alone
+        aliases += [f"remote {remote['place']}", remote["place"]]
+    return aliases
+
+
+# A place's other name in brackets, capitalised and four letters or more (`Praha (Prague)`, `London (Shoreditch)`);
+# not a country code (`Remote (US)`) nor a word about the office (`(hoofdkantoor)`)
+OTHER_NAME_RE = re.compile(r"\((?!remote\b|hq\b)([A-Z][a-zà-ÿ]{3,}(?: [A-Z][a-zà-ÿ]+)?)\)")
+# The headquarters as guides in other languages say it (`(hoofdkantoor)`, `(oficinas centrales)`, `(siège)`)
+HEADQUARTERS_RE = re.compile(r"\b(?:hq|headquarters|hoofdkantoor|oficinas\s+centrales|si[èe]ge|hauptsitz|zentrale)\b")
+REMOTE_FROM_RE = re.compile(
+    r"^(?:remoto|remota|remote)\s*(?:[—–:-]\s*|\s(?:desde|from|a\s+partir\s+de|vanuit|aus|depuis)\s+)(?P<place>[^()]+?)\s*$"
+)
+
+
+SHARES_RE = re.compile(
+    r"^(?P<low>\d[\d,]*)\s*(?:(?:–|—|-|to)\s*(?P<high>\d[\d,]*)\s*)?(?P<unit>options|shares|units|rsus)\b",
+    re.I,
+)
+
+
+def parse_shares(cell: str) -> tuple[int, int] | None:
+    """`15,000 – 30,000 options` -> (15000, 30000): a grant counted in shares, not money."""
+    match = SHARES_RE.match(clean_inline(cell))
+    if not match:
+        return None
+    low = int(match["low"].replace(",", ""))
+    high = int((match["high"] or match["low"]).replace(",", ""))
+    if low > high:
+        raise MoneyError(f"low {low:,} exceeds high {high:,} {match['unit'].lower()}")
+    return low, high
+
+
+def stock_row_kind(label: str) -> tuple[str, int | None]:
+    """`RSU Grant (4-yr vest)` -> ('RSU', 4); `Options (4-yr vest)` -> ('Options', 4)."""
+    text = clean_inline(label)
+    years_match = YEARS_RE.search(text)
+    years = int(years_match[1]) if years_match else None
+    kind = YEARLY_STOCK_HEADER_RE.sub("", re.sub(r"\(.*?\)", "", text))  # `equity / yr`: the name is `equity`
+    kind = re.sub(r"\b(grant|grants|value|award|package|est\.?|estimated|annual)\b", "", kind, flags=re.I)
+    return re.sub(r"\s+", " ", kind).strip(" /,-") or "Equity", years
