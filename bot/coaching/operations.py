@@ -161,6 +161,13 @@ def _offer_amount(case: Case, u: Utterance, amount: Amount, region, bands: dict,
         # "12% of base": a share of something, never another offer's total nor the base: asked which
         done.ask({"key": "unlabelled", "figure": amount.text, "percent": True})
         return
+    if kind is None and amount.unit == "money" and not amount.change:
+        held = next(
+            (part for part in ("base", "equity", "sign_on") if getattr(case.offer, part) == int(amount.value)), None
+        )
+        if held:  # "ps 180k, figma 175k": the offer's 180k base said again beside the others, not a new figure
+            done.say(f"{amount.text}: the {PART_WORDS[held]} already noted")
+            return
     if kind is None:
         alone = len([a for a in u.amounts if a.holder == OFFER]) == 1
         key = "unlabelled_rival" if alone and case.pending == "leverage" else "unlabelled"

@@ -382,3 +382,12 @@ def test_a_change_to_a_part_with_no_figure_yet_is_asked_about(chat):
     reply = chat.say("they added 20k to the rsus")
     assert "20k more on the equity: I need the equity it changes before I can add it up" in reply
     assert chat.stored()["offer"].get("equity") is None
+
+
+def test_a_figure_of_no_part_equal_to_one_held_is_that_figure_said_again(chat):
+    """'ps 180k, figma 175k, linear 172k' after a base of 180k was asked about ('Is 180k another offer?'): a figure of
+    no part equal to one the offer holds is that figure said again, noted so, nothing changed, nothing asked."""
+    chat.say("planetscale ml remote: 180k base, 100k rsus over 4 years, no bonus")
+    reply = chat.say("ps 180k, figma 175k, linear 172k. am i in a strong position?")
+    assert "180k: the base already noted" in reply and "Is 180k" not in reply
+    assert chat.stored()["offer"]["base"] == 180_000
