@@ -105,7 +105,8 @@ def _add_points(builder, kind, label, cell, points, named, scale, code, line, st
     """`148 / 163 / 181` under `BASE P10 / P50 / P90`: the band from P10 to P90 (in thousands when the sheet says so),
     the cell as written and the middle point beside it."""
     names = [f"P{named[1]}", f"P{named[2]}", f"P{named[3]}"]
-    values = [int(float(point.replace(",", "")) * scale) if _whole(point, scale) else None for point in points]
+    scaled_points = [float(point.replace(",", "")) * scale for point in points]
+    values = [int(value) if value == int(value) else None for value in scaled_points]
     part = POINTS_HEADER_RE.sub("", label).strip()
     scaled = ", in thousands" if scale == 1000 else ""
     builder.extras.append(ExtraFigure(name=f"{part} as written", raw=f"{cell} ({' / '.join(names)}{scaled} of {code})"))
@@ -119,8 +120,3 @@ def _add_points(builder, kind, label, cell, points, named, scale, code, line, st
         return
     builder.add(kind, part, f"{code} {low:,} – {code} {high:,}", line, stock)
     builder.extras.append(ExtraFigure(name=f"{part} ({names[1]})", raw=f"{code} {middle:,}"))
-
-
-def _whole(point: str, scale: int) -> bool:
-    value = float(point.replace(",", "")) * scale
-    return value == int(value)

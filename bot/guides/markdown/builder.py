@@ -10,7 +10,14 @@ from dataclasses import replace
 
 from pydantic import ValidationError
 
-from bot.guides.markdown.cells import CellReading, day_rate_mismatch, read_cell, spread_mismatch, yearly_mismatch
+from bot.guides.markdown.cells import (
+    CellReading,
+    day_rate_mismatch,
+    read_cell,
+    spread_mismatch,
+    twelve_months_mismatch,
+    yearly_mismatch,
+)
 from bot.guides.markdown.columns import (
     SHARES_RE,
     VARIABLE_RE,
@@ -26,7 +33,7 @@ from bot.guides.markdown.columns import (
 )
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import UNPUBLISHED_BONUS, Bonus, Cell, ExtraFigure, RegionBand, StockGrant
-from bot.guides.money import MoneyError, format_range
+from bot.guides.money import MoneyError
 
 # --- one band, cell by cell -----------------------------------------------------------------------
 
@@ -184,12 +191,9 @@ class BandBuilder:
     def _check_twelve(self, label: str, monthly: Cell, yearly) -> None:
         """A monthly figure beside a yearly one (`月給 38万〜48万円`, `年額 456万〜600万円`): twelve
         months of it must make the year; when they do not, flagged (both kept as written)."""
-        if monthly.figure is None or monthly.figure.currency != yearly.currency:
-            return
-        made = (monthly.figure.low.amount * 12, monthly.figure.high.amount * 12)
-        if made != (yearly.low.amount, yearly.high.amount):
-            made_text = format_range(*made, yearly.currency)
-            self.flag(None, label, f"{monthly.raw} a month × 12 is {made_text}, but the guide writes {yearly} a year")
+        mismatch = monthly.figure and twelve_months_mismatch(monthly.figure, yearly, monthly.raw, str(yearly))
+        if mismatch:
+            self.flag(None, label, mismatch)
 
     def _set_stock(self, grant: StockGrant, label: str, raw: str) -> None:
         if "stock" in self.fields and (self.fields["stock"].value or self.fields["stock"].shares):

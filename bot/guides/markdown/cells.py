@@ -342,11 +342,19 @@ def yearly_mismatch(cell: str, monthly: MoneyRange) -> str | None:
         said = parse_range(beside["range"], monthly.currency)
     except MoneyError:
         return None
+    return twelve_months_mismatch(monthly, said, str(monthly), beside["range"])
+
+
+def twelve_months_mismatch(monthly: MoneyRange, yearly: MoneyRange, monthly_text: str, yearly_text: str) -> str | None:
+    """What is wrong when twelve months of `monthly` do not make `yearly` (each named as written); None when they do,
+    or when the two are in different currencies."""
+    if monthly.currency != yearly.currency:
+        return None
     made = (monthly.low.amount * 12, monthly.high.amount * 12)
-    if said.currency != monthly.currency or (said.low.amount, said.high.amount) == made:
+    if (yearly.low.amount, yearly.high.amount) == made:
         return None
     made_text = format_range(*made, monthly.currency)
-    return f"{monthly} a month × 12 is {made_text}, but the guide writes {beside['range']} a year"
+    return f"{monthly_text} a month × 12 is {made_text}, but the guide writes {yearly_text} a year"
 
 
 def spread_mismatch(cell: str, currency: str | None) -> str | None:

@@ -71,18 +71,17 @@ def _band(place, level, parts, currency, equity, report: Reporter) -> RegionBand
         return None
     builder = BandBuilder(place, _text(parts.get("currency")) or currency, report, level)
     code = builder.currency or ""
+    years = equity.get("vest_years") if isinstance(equity.get("vest_years"), int) else None
+    grant = _text(equity.get("type")) or "Stock"
     for key, value in parts.items():
         key = str(key).lower()
         if key in SHARE_KEYS:
-            grant = _text(equity.get("type")) or "Stock"
             price = equity.get("price_per_share")
             priced = f" at {code} {price:,} a share (the guide's price)" if isinstance(price, int) else ""
-            years = equity.get("vest_years") if isinstance(equity.get("vest_years"), int) else None
             builder.add("stock", f"{grant} (shares)", _written(value, "", " shares") + priced, 1, (grant, years))
         elif key in STOCK_KEYS or key in TOTAL_KEYS or column_kind(key) in ("base", "bonus", "sign_on", "total"):
             kind = "total" if key in TOTAL_KEYS else "stock" if key in STOCK_KEYS else column_kind(key)
-            years = equity.get("vest_years") if isinstance(equity.get("vest_years"), int) else None
-            stock = (_text(equity.get("type")) or "Stock", years) if kind == "stock" else None
+            stock = (grant, years) if kind == "stock" else None
             builder.add(kind, key.replace("_", " ").capitalize(), _written(value, f"{code} "), 1, stock)
         elif isinstance(value, str):
             builder.extras.append(ExtraFigure(name=key.replace("_", " ").capitalize(), raw=value))

@@ -180,14 +180,21 @@ def _regions_over_lists(blocks: list[Block], report: Reporter) -> list[RegionBan
 CARD_LINE_RE = re.compile(r"^\*\*(?P<label>[^*]{1,40}?)\*\*\s*:?\s*(?P<value>\S.*)$")
 
 
+def lines_matching(block: Block, pattern: re.Pattern) -> list[re.Match]:
+    """The matches of a paragraph whose every line (two or more, an emoji before it or not) matches `pattern`; []
+    otherwise. Cards of parts (`💷 **Base** £70,000`) and levers a line each are written so."""
+    if block.kind != "paragraph":
+        return []
+    lines = [EMOJI_RE.sub(" ", line).strip() for line in block.raw.splitlines() if line.strip()]
+    found = [pattern.match(line) for line in lines]
+    return found if len(found) >= 2 and all(found) else []
+
+
 def _card(block: Block) -> Block | None:
     """A paragraph whose every line is a bold label then its value, an emoji before it or not (`💷 **Base** £70,000 –
     £85,000`): read as the list of parts it is."""
-    if block.kind != "paragraph":
-        return None
-    lines = [EMOJI_RE.sub(" ", line).strip() for line in block.raw.splitlines() if line.strip()]
-    found = [CARD_LINE_RE.match(line) for line in lines]
-    if len(found) < 2 or not all(found):
+    found = lines_matching(block, CARD_LINE_RE)
+    if not found:
         return None
     items = [f"{match['label'].strip()}: {match['value'].strip()}" for match in found]
     lines_at = [block.line + i for i in range(len(items))]

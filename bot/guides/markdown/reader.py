@@ -29,7 +29,7 @@ from bot.guides.markdown.columns import EMOJI_RE, region_aliases
 from bot.guides.markdown.front import front_matter_bands
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
-from bot.guides.markdown.lists import is_band_list, read_list_bands
+from bot.guides.markdown.lists import is_band_list, lines_matching, read_list_bands
 from bot.guides.markdown.summary import summary_disagreements, vesting_disagreements
 from bot.guides.markdown.tables import ONE_REGION, is_band_table, read_band_table
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
@@ -663,13 +663,7 @@ BOLD_LED_LINE_RE = re.compile(r"^\*\*(?P<title>[^*]{2,80}?)[.:]?\*\*\s*[—–:-
 
 def _bold_led_lines(block: Block) -> list[tuple[str, str]]:
     """A paragraph whose every line (two or more) is a bold title then its words, an emoji before it or not."""
-    if block.kind != "paragraph":
-        return []
-    lines = [EMOJI_RE.sub(" ", line).strip() for line in block.raw.splitlines() if line.strip()]
-    found = [BOLD_LED_LINE_RE.match(line) for line in lines]
-    if len(found) < 2 or not all(found):
-        return []
-    return [(match["title"].strip(), match["script"].strip()) for match in found]
+    return [(match["title"].strip(), match["script"].strip()) for match in lines_matching(block, BOLD_LED_LINE_RE)]
 
 
 LEVER_TABLE_HEADERS = {"lever", "levers", "hebel", "levier", "leviers", "palanca", "palancas", "alavanca", "alavancas"}
