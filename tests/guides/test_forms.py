@@ -431,3 +431,26 @@ def test_a_currency_said_of_one_place_is_no_currency_for_every_figure(tmp_path):
     result = read_guide_file(path, tmp_path)
     assert not any("the guide says its figures are in" in w.message for w in result.warnings)
     assert all(not region.flags for region in result.guide.regions)
+
+
+LOW_HIGH = """# Pricing Analyst | Fenwick Lane Global Negotiation Guide
+
+## Sydney
+
+| Component | Low | High |
+|---|---|---|
+| Base salary | 128,000 AUD | 152,000 AUD |
+| ¹ STI is paid each September. | | |
+| Sign-on | about 5,000 AUD | 10,000 AUD |
+"""
+
+
+def test_a_low_high_table_keeps_each_rows_own_line_past_a_footnote_row(tmp_path):
+    """The footnote row left out of a `Component | Low | High` table had shifted every later row's line by one: the
+    sign-on kept as written was warned about at the footnote's line (8), not its own (9)."""
+    path = tmp_path / "fenwick-lane" / "pricing-analyst.md"
+    path.parent.mkdir()
+    path.write_text(LOW_HIGH, encoding="utf-8")
+    result = read_guide_file(path, tmp_path)
+    assert result.guide.regions[0].base == band(128_000, 152_000, "AUD")
+    assert [w.line for w in result.warnings if w.field.endswith("Sign-on")] == [9]

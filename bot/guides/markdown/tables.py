@@ -667,14 +667,15 @@ def _low_high_as_items(table: Block) -> Block:
     if len(names) != 1 or len(lows) != 1 or len(highs) != 1:
         return table
     name, low, high = names[0], lows[0], highs[0]
-    rows = [["Item", "Value"]]
-    for row in table.rows[1:]:
+    rows, lines = [["Item", "Value"]], [table.row_lines[0]]
+    for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
         label = clean_inline(row[name]) if len(row) > name else ""
         if not label or FOOTNOTE_LEAD_RE.match(label):
             continue
         ends = [clean_inline(row[i]) if len(row) > i else "" for i in (low, high)]
         rows.append([label, " – ".join(end for end in ends if end and not is_blank(end)) or "—"])
-    return replace(table, rows=rows, row_lines=table.row_lines[: len(rows)])
+        lines.append(line)
+    return replace(table, rows=rows, row_lines=lines)
 
 
 FOOTNOTE_LEAD_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡]|\[\^?\w+\])")
