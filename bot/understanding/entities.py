@@ -134,7 +134,14 @@ NOT_FIGURES_RE = re.compile(
     # "couldnt do the 215k i asked for", "told the recruiter i need 200k": the person's own ask, told as what
     # happened, never a figure of any offer ("an email asking for 190k" keeps the figure the email asks for)
     r"|\bthe\s+[$£€]?\d[\d,.]*\s*[kK]?\s+(?:that\s+)?i\s+(?:had\s+)?(?:asked\s+for|requested|wanted|countered\s+with)\b"
-    r"|\b(?:told|tell)\s+(?:them|her|him|the\s+recruiter|hr)\s+(?:that\s+)?i\s+(?:need|want|would\s+need)\s+[$£€]?\d[\d,.]*\s*[kK]?\b",
+    r"|\b(?:told|tell)\s+(?:them|her|him|the\s+recruiter|hr)\s+(?:that\s+)?i\s+(?:need|want|would\s+need)\s+[$£€]?\d[\d,.]*\s*[kK]?\b"
+    # "i was thinking asking for 20k", "im planning to counter at 130k": an ask weighed, no figure of any offer
+    r"|\b(?:thinking|planning|hoping|considering|going|want(?:ing)?|plan)\s+(?:of\s+|about\s+|to\s+|on\s+)?"
+    r"(?:ask(?:ing)?(?:\s+(?:them|her|him))?\s+for|counter(?:ing)?\s+(?:at|with)|request(?:ing)?)\s+(?:like\s+|about\s+)?"
+    r"[$£€]?\d[\d,.]*\s*[kK]?\b"
+    # "i was a nurse for 6 years": years of a past job, no vesting term
+    r"|\b(?:was|been|worked|working)\s+(?:as\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,3}?for\s+(?:\d{1,2}|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\+?\s+(?:years?|yrs?)\b",
     re.I,
 )
 # Numbers in pasted letters, emails and HR portals that are no pay: dates and years, IDs and reference numbers,
@@ -240,8 +247,8 @@ KIND_RE = re.compile(
     r"(?P<relocation>reloc(?:ation)?(?:\s+(?:bonus|package|stipend|allowance|assistance))?|moving\s+(?:costs"
     r"|allowance|bonus))"
     r"|(?P<refresh>refresh(?:er)?s?(?:\s+grants?)?|annual\s+(?:equity\s+)?refresh)"
-    r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus(?:es)?)?|signing(?:\s+bonus(?:es)?)?|joining\s+bonus|sign[\s-]?in\s+bonus"
-    r"|one[\s-]?time\s+bonus)"
+    r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus(?:es)?)?|signing(?:\s+bonus(?:es)?)?|joining\s+(?:bonus|money|amount|cash|payment)"
+    r"|sign[\s-]?in\s+bonus|one[\s-]?time\s+bonus|(?:hiring|welcome|start(?:ing)?)\s+bonus)"
     r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?|variable(?:\s+(?:pay|comp))?"
     # a salesperson's variable pay: commission, at target or on-target
     r"|(?:on[- ]target\s+)?commission(?:\s+at\s+target)?)"
@@ -347,7 +354,7 @@ _CLAUSE_START = (
     r"|\b(?:mention|add|note|tell\s+you)\s+(?:that\s+)?)"
 )
 _RIVAL_VERBS = (
-    r"(?:(?:also|just|finally|now|then)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now|since|formally|officially"
+    r"(?:(?:also|just|finally|now|then|actually|eventually|officially|ultimately)\s+)?(?:(?:has|have|had)\s+(?:(?:also|just|finally|now|since|formally|officially"
     r"|verbally)\s+)?(?:offered"
     r"|proposed|floated|pitched|countered|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)"
     r"|countered(?:\s+(?:with|at))?"
@@ -704,7 +711,12 @@ RIVAL_RES = [
     # "188k and 90k in stock is what apple offered", "188k base is what the folks at chime came back with"
     re.compile(r"\b(?:is|was|are|were)\s+what\s+" + _NAME + r"\s+(?:offered|gave|came|sent|quoted|put)", re.I),
     # "60k rsus on the table from asana", "a 195k offer came from discord too": the figures, then whose
-    re.compile(r"(?:\bon\s+the\s+table|\bin\s+hand|\bcame|\bcomes|\bcoming|\bcame\s+in)\s+from\s+" + _LOOSE_NAME, re.I),
+    # never "im coming from teaching": where the person comes from
+    re.compile(
+        r"(?:\bon\s+the\s+table|\bin\s+hand|\bcame|\bcomes|(?<!i'm\s)(?<!im\s)(?<!am\s)\bcoming|\bcame\s+in)\s+from\s+"
+        + _LOOSE_NAME,
+        re.I,
+    ),
     # "de shaw: 275k base", "jane street - 320k", "..., linear: 190k base": a name that labels its figures,
     # in any case (a label word in lower case is no name: see LABEL_WORDS)
     LABEL_NAME_RE,
@@ -1140,7 +1152,10 @@ SOMEONE_ELSE_RE = re.compile(
     r"|\bmy\s+predecessor\b"
     # pay in the past ("last year I was making 140k", "I used to make 120k", "at my old job I got 130k")
     r"|\blast\s+year\b|\bused\s+to\s+(?:make|earn|get)\b|\bat\s+my\s+(?:old|last|previous|former|first)\s+(?:job|company"
-    r"|role|employer)\b",
+    r"|role|employer)\b"
+    # "I made 61k as an army logistics officer before I got out", "before my career break i was making 140k":
+    # one's pay then, told in the past tense
+    r"|\bi\s+(?:made|earned|was\s+(?:making|earning|paid|on)|got\s+paid)\s+(?=(?:about|around|roughly|like|~)?\s*[$£€]?\d)",
     re.I,
 )
 # Whose a figure is, said after it: "190k is my current base", "the 240k was databricks's base".
@@ -1165,6 +1180,7 @@ MY_FIGURE_RE = re.compile(
     r"(?![^.;!?,]{0,25}\b(?:now|currently|today|at\s+the\s+moment|right\s+now)\b))",
     re.I,
 )
+MINE_SAYS_RE = re.compile(r"\bmine\s+(?:says|said|is|was|has|came\s+in\s+at|(?:is\s+)?only)\b", re.I)
 FIGURE_WAS_NAMES_RE = re.compile(
     _FIGURE
     + r"\s+(?:is|was)\s+"
@@ -1258,6 +1274,15 @@ CURRENT_RES = [
     re.compile(r"\bmy\s+" + _MY_PAY + r"\s+is\s+(?=[^.;!?]{0,30}\b" + _NOW + r"\b)", re.I),
     re.compile(r"\bi\s+(?:get|make|earn)\s+(?=[^.;!?]{0,30}\bwhere\s+i\s+(?:am|work)\b)", re.I),
     re.compile(r"^\s*(?:right\s+now|currently|today|at\s+the\s+moment)\s*[,:-]\s*(?=[$£€]?\d)", re.I),
+    # "a nurse at mercy hospital right now making about 88k", "im a teacher making 52k": one's pay now, told
+    # with what one does
+    re.compile(
+        r"\b(?:right\s+now|currently|presently|rn|atm|at\s+the\s+moment)\s+(?:making|earning|pulling|paid)\b"
+        r"|\bi\s*(?:'m|am)\s+an?\s+(?!(?:bit|little|lot|tad)\b)(?:(?!(?:nervous|worried|scared|anxious|afraid|unsure|fan)\b)"
+        r"[\w/-]+\s+){1,6}?(?:making|earning|pulling\s+in|paid)"
+        r"(?=\s+(?:about|around|roughly|like|almost|just\s+under|~)?\s*[$£€]?\d)",
+        re.I,
+    ),
     # "right now on £86k in london", "curr comp: 171k base", "current tc 180k": no "I", as people type it
     re.compile(r"^\s*(?:right\s+now|currently|rn|atm|now)\s*,?\s+(?:on|at|making|earning|paid)\s+(?=[$£€]?\d)", re.I),
     re.compile(r"^\s*(?:curr(?:ent)?\.?|present)\s+(?:comp|tc|pay|salary|base|package)\s*[:=-]?\s*(?=[$£€]?\d)", re.I),
@@ -1300,6 +1325,10 @@ CURRENT_COMPANY_RE = re.compile(
     r"(?P<r>[A-Za-z][\w&'.-]*)(?=\s*[,.;:]|\s+(?:and|on|making|earning|paid)\b)"
     r"|\bmy\s+current\s+(?:ctc|tc|comp|base|salary|package|pay)\s+(?:at|with)\s+(?P<s>[A-Za-z][\w&'.-]*)"
     r"|\bat\s+(?P<t>[A-Za-z][\w&'.-]*)\s+i\s*(?:'m|am)\s+(?:on|at|making|earning|paid)\b"
+    # "im a nurse at mercy hospital right now making about 88k": what one does, where, and its pay now
+    r"|\bi\s*(?:'m|am)\s+an?\s+(?:[\w/-]+\s+){1,4}?(?:at|with|for)\s+(?P<w>[A-Za-z][\w&'.-]*(?:\s+(?!(?:right|now"
+    r"|currently|making|earning|paid)\b)[A-Za-z][\w&'.-]*)?)\s+(?:right\s+now\s+|currently\s+|now\s+)?(?:making|earning"
+    r"|paid)\b"
     r"|\b(?:rather|just|would|'d)\s+stay\s+(?:at|with)\s+(?P<u>[A-Za-z][\w&'.-]*)"
     r"|\bmy\s+current\s+(?:co|company|employer|job|place|firm)\s*\((?P<v>[A-Za-z][\w&'.-]*)\)"
     # "at Twilio now, base is 150k": where one works now, then one's pay
@@ -1329,20 +1358,22 @@ CURRENT_COMPANY_RE = re.compile(
     # "my current salary at okta is 155k": the pay of the current job, with its company
     r"|\bmy\s+(?:current|present|existing)\s+(?:salary|base|pay|comp|package|total\s+comp)\s+(?:at|with)\s+"
     r"(?P<i>[A-Za-z][\w&'.-]*)"
-    r"|\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
-    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on|currently)\s+(?:at\s+|on\s+)?(?:[A-Z]{1,3})?[$£€₹]?\d[\d,.]*\s*"
+    r"|(?<!was\s)(?<!were\s)\b(?:make|earn|making|earning|paid|get)\b[^.;!?]{0,30}?\b(?:at|with)\s+(?P<d>(?-i:[A-Z])[\w&'.-]*)"
+    r"|(?<!was\s)(?<!were\s)\b(?:i'?m|i\s+am|make|earn|making|earning|paid|get|on|currently)\s+(?:at\s+|on\s+)?(?:[A-Z]{1,3})?[$£€₹]?\d[\d,.]*\s*"
     r"(?:k|lakhs?|l|lpa)?\b"
     r"(?:[^.;!?,]|(?<=\d)\.(?=\d)){0,30}?\bat\s+(?P<e>[a-z][\w&'.-]*)\s*(?:[.!]?$|(?=,|\s+(?:and|but|while|whereas|with|plus)\b"
     r"|\s+(?:at\s+the\s+moment|right\s+now|currently|now|today)\b))"
     # "i make 125k now plus 40k in stock a year at datadog", "my current ctc is 18 lakh a year at infosys": the
     # company closing the message that said one's pay, however far from the figure
-    r"|\b(?:i'?m|i\s+am|make|earn|making|earning|paid|(?:my\s+)?(?:current|present)\s+" + _MY_PAY_WORD + r")\b"
+    r"|(?<!was\s)(?<!were\s)\b(?:i'?m|i\s+am|make|earn|making|earning|paid|(?:my\s+)?(?:current|present)\s+"
+    + _MY_PAY_WORD
+    + r")\b"
     r"(?=[^.;!?,]{0,60}?(?<!\w)[$£€]?\d)(?:(?!\b(?:offer|offered|offering|from|rival|competing)\b)[^.;!?,]){0,60}?"
     r"\bat\s+(?P<l>[a-z][\w&'.-]*)\s*[.!]?$",
     re.I,
 )
 OFFER_HOLDER_RE = re.compile(
-    r"(?:^|[.;!?]\s*|\band\s+|\bbut\s+)(?:so\s+)?(?:they|the\s+recruiter|recruiter|hr|the\s+company"
+    r"(?:^|[.;!?]\s*|\band\s+|\bbut\s+|,\s*(?:and\s+)?(?:now|today|then|this\s+week)\s+)(?:so\s+)?(?:they|the\s+recruiter|recruiter|hr|the\s+company"
     r"|the\s+hiring\s+manager|"
     r"hiring\s+manager|the\s+offer|their\s+offer|my\s+offer|the\s+new\s+offer|their\s+new\s+offer)\b",
     re.I,
@@ -2091,7 +2122,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefghijklmnrstuv" if company[g]).strip(" .,'")
+        name = next(company[g] for g in "abcdefghijklmnrstuvw" if company[g]).strip(" .,'")
         if (
             _clean_name(name)
             and name.lower() not in {"home", "least", "most", "work"}
@@ -2148,6 +2179,8 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 _add_rival(utterance, name)
     for match in SOMEONE_ELSE_RE.finditer(text):
         markers.append((match.start(), SOMEONE_ELSE))
+    for match in MINE_SAYS_RE.finditer(text):
+        markers.append((match.start(), OFFER))  # "my friend got 95k at planetscale, mine says 88k": mine again
     for match in MY_FIGURE_RE.finditer(text):
         markers.append((match.start(), OFFER))  # "my friend ... got 210k base, is my 180k base low?": mine again
     for match in PAST_AFTER_RE.finditer(text):
@@ -2196,6 +2229,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     if not context.company_names and not context.rival_names:
         markers = _side_by_side(told, markers, utterance)
     markers += _quoted_for(text, markers, sentences)
+    markers += _it_is_again(text, markers)
     return _trailing_rivals(text, sorted(markers), sentences, figure_from)
 
 
@@ -2388,6 +2422,25 @@ def _an_offer_besides(text: str, match: re.Match, group: str = "name") -> bool:
         or ALSO_AFTER_RE.match(text, match.end(group))
         or ALSO_AT_END_RE.match(text, match.end())
     )
+
+
+# "... what i make now at the school district, do i have to tell her?? its only 52k": a sentence that is only
+# "it's N" names no one: its figure is the last one's talked about
+IT_IS_AGAIN_RE = re.compile(
+    r"(?:^|(?<=[.;!?])\s*)(?:it'?s|its|it\s+is|that'?s|thats|which\s+is)\s+(?:only|just|barely|about|around"
+    r"|roughly|like|not\s+even)?\s*(?=[$£€~]?\d)",
+    re.I,
+)
+
+
+def _it_is_again(text: str, markers: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The current job's marker again where a sentence only says "it's N" after one about today's pay."""
+    out = []
+    for match in IT_IS_AGAIN_RE.finditer(text):
+        before = [who for position, who in sorted(markers) if position < match.start()]
+        if before and before[-1] == CURRENT:
+            out.append((match.start(), CURRENT))
+    return out
 
 
 def _own_named(utterance: Utterance, context: Context, name: str) -> None:

@@ -87,6 +87,9 @@ QUESTION_TOPICS = {
     r"(?:salary|pay|comp(?:ensation)?|base)\b"
     r"|\b(?:tell|share|disclose|reveal|give)\s+(?:them|the\s+recruiter|hr)?\s*(?:what\s+i\s+(?:make|earn)|my\s+(?:current\s+)?"
     r"(?:salary|pay|comp))\b|\bsalary\s+(?:history|expectations?)\b|\bexpected\s+(?:salary|comp)\b"
+    # "the recruiter asked what i make now at the school district, do i have to tell her?"
+    r"|\b(?:ask|asks|asking|asked|want|wants|wanted)\s+(?:me\s+|to\s+know\s+)?(?:what|how\s+much)\s+i\s+(?:make|earn"
+    r"|made|earned|get\s+paid|am\s+paid|was\s+paid)\b"
     r"|\bwhat\s+(?:are|is)\s+my\s+(?:salary\s+)?expectations?\b"
     r"|\b(?:ask|asks|asking|asked|want|wants|wanted|need|needs)\s+(?:for\s+|to\s+(?:know|hear)\s+)?my\s+(?:expectations?"
     r"|number|range|ask)\s+(?:first|upfront|up\s+front|before)\b"
@@ -191,7 +194,8 @@ QUESTION_RE = re.compile(
     r"|which|where)\s+(?:(?:i|you|we|they|it|this|that|the|my|a|one)\b|[$£€]?\d)"
     r"|\bhow\s+(?:much|many|long|do|does|should|can)\s+(?:i|we|they|it|you|do|does|is|are|the|equity|stock)\b"
     r"|\bwhat\s+(?:do|should|can|would)\s+(?:i|you)\s+do\b"
-    r"|(?:^|[,;:.!-]\s*)(?:which|what|how|where|when|why)\s+(?:one\s+)?(?:should|do|does|would|is|are|can|could|will)\b",
+    r"|(?:^|[,;:.!-]\s*|\b(?:question|q)\s+(?:but|though|so)\s+)(?:which|what|how|where|when|why)\s+(?:one\s+)?(?:should|do"
+    r"|does|would|is|are|can|could|will)\b",
     re.I,
 )
 THANKS_RE = re.compile(
@@ -253,7 +257,7 @@ DECLINING_RE = re.compile(
     re.I,
 )
 HELP_RE = re.compile(
-    r"^(?:(?:so|ok|hi|hey|wait)\W*\s+)?(?:what\s+(?:all\s+)?(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+(?:actually\s+|really\s+)?help(?:\s+me)?\s+with)"
+    r"(?:^|(?<=[,.;!])\s*)(?:(?:so|ok|hi|hey|wait|but)\W*\s+)?(?:what\s+(?:all\s+)?(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+(?:actually\s+|really\s+)?help(?:\s+me)?\s+with)"
     r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b"
     r"|\bremind\s+me\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to|can)\s+(?:help|do)\b"
     # "wait what else can you help with", "what else do you do"
@@ -272,6 +276,9 @@ GREETING_LONG_RE = re.compile(
 STATUS_ASKED_RE = re.compile(
     r"\b(?:summari[sz]e|recap)\s+(?:where|what|the\s+(?:case|figures|numbers))|\bwhere\s+we(?:'ve|\s+have)\s+got\s+to\b"
     r"|\bwhat\s+do\s+you\s+(?:currently\s+|now\s+)?have\s+(?:noted|on\s+record|recorded|written\s+down)"
+    # "can you remind me what you've got written down for my offer so far"
+    r"|\bwhat\s+you(?:'ve|\s+have)?\s+(?:got\s+)?(?:written\s+down|noted(?:\s+down)?|on\s+(?:record|file)|recorded"
+    r"|saved|stored)\b"
     r"|\bremind\s+me\s+where\s+we\s+(?:are|landed|stand|left\s+(?:off|it))\b|\bi'?ve\s+lost\s+track\b"
     r"|\b(?:figures|numbers)\s+you\s+have\s+(?:on\s+record|noted)\b"
     # "what did I tell you the base was", "remind me where we're at", "where do we stand"
@@ -290,7 +297,8 @@ START_OVER_RE = re.compile(
 )
 # "need decline the other offer nicely, write me something": the words to say no, asked for
 SAY_NO_ASKED_RE = re.compile(
-    r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down|turn\s+down)\b.{0,40}\b(?:nicely"
+    r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer|[a-z][\w.-]*)\s+down|turn\s+down)\b"
+    r".{0,40}\b(?:nicely"
     r"|politely|gracefully|graciously|kindly|without\s+burning|professionally)\b"
     r"|\b(?:politely|nicely|gracefully|kindly)\s+(?:say\s+no|decline|turn\s+down|reject|tell\s+(?:\w+\s+){0,2}no)\b"
     r"|\b(?:polite|gracious|graceful|kind|nice)\s+(?:decline|no|rejection)\b",
@@ -626,7 +634,9 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "other"  # "Is PTO negotiable?", "push the start date back ... reasonable?": no band part asked about
     if NEGOTIABLE_RE.search(text) and QUESTION_RE.search(text) and not money and not utterance.fixed:
         return "counter"  # "is the sign on negotiable?": what can be asked for, part by part (the counter shows it)
-    if _TOPIC_RE["salary_history"].search(text) and not money:
+    if _TOPIC_RE["salary_history"].search(text) and (
+        not money or all(a.holder == CURRENT for a in money) and QUESTION_RE.search(text)
+    ):  # with today's pay in it, only asked ("do i have to tell her?? its only 52k"), never told ("i said 165k")
         return "salary_history"  # "they want my current salary, what do I say?": before the phone script's words
     if SAY_NO_ASKED_RE.search(text) and not money:
         return "say_no"  # "write me something to decline the other offer nicely": words to say no, not a counter email

@@ -90,7 +90,7 @@ class Utterance:
             out.add(f"level={self.level.lower()}")
         out |= {f"rival={name.lower().replace(' ', '_')}" for name in self.rivals}
         if self.current_company:
-            out.add(f"current={self.current_company.lower()}")
+            out.add(f"current={self.current_company.lower().replace(' ', '_')}")
         out |= {f"fixed={part}" for part in self.fixed}
         out |= {f"no={part}" for part in self.none_of}
         out |= {f"note={item}" for item in self.notes}

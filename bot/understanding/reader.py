@@ -32,8 +32,10 @@ def _roles_from_intent(utterance: Utterance, pending: str | None = None, questio
     "the best we can do is 180k" is a total; a question names no item to note."""
     if utterance.intent == "walk_away":
         fill = "total"
-        # "i need at least 210k or i'm staying put": the floor is for this offer, not the current job
-        utterance.amounts = [replace(a, holder=OFFER) if a.holder == CURRENT else a for a in utterance.amounts]
+        # "i need at least 210k or i'm staying put": the floor is for this offer, not the current job; but
+        # "at least 110k or im walking, i make 104k now": with the floor read as the offer's, the other is today's pay
+        if not any(a.holder == OFFER for a in utterance.amounts):
+            utterance.amounts = [replace(a, holder=OFFER) if a.holder == CURRENT else a for a in utterance.amounts]
     elif utterance.intent == "pushback" and not utterance.fixed and utterance.refused_asks:
         fill = None  # "yes to the first one but not the second": the coach knows which ask was second
     elif utterance.intent == "pushback" and not utterance.fixed:
@@ -45,8 +47,9 @@ def _roles_from_intent(utterance: Utterance, pending: str | None = None, questio
         fill = None
     if fill:
         utterance.amounts = [
-            replace(a, component=fill) if a.component is None and a.unit == "money" else a for a in utterance.amounts
-        ]
+            replace(a, component=fill) if a.component is None and a.unit == "money" and a.holder != CURRENT else a
+            for a in utterance.amounts
+        ]  # today's pay said beside a floor or a refusal is no part of either
     if utterance.intent in QUESTIONS or utterance.intent == "other" and question:
         utterance.notes = []
     if utterance.intent == "answer" and pending == "equity":
