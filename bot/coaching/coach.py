@@ -38,7 +38,7 @@ from bot.render.fixed import coach_error
 from bot.render.templates import render
 from bot.understanding.entities import Context, initials, parts_named
 from bot.understanding.intents import OFFER_WORDS_RE, QUESTION_RE, QUESTIONS
-from bot.understanding.model import OFFER, Amount, Utterance
+from bot.understanding.model import CURRENT, OFFER, Amount, Utterance
 from bot.understanding.reader import understand
 
 log = logging.getLogger(__name__)
@@ -299,6 +299,23 @@ class Coach:
             operations.details(terms, replace(u, amounts=[], notes=[], level=None), Applied())
             stored = terms if OWN_TERMS_RE.search(u.text) else None
             case = terms
+        told_now = [a for a in u.amounts if a.holder == CURRENT]
+        if u.intent == "salary_history" and told_now and not case.is_empty:
+            # "they asked what i make now ... do i have to tell her?? its only 52k": today's pay, told: kept
+            stored = case.model_copy(deep=True)
+            done = operations.apply(
+                stored,
+                replace(u, intent="current", amounts=told_now, notes=[]),
+                self._region(stored),
+                self.intake.bands(stored),
+            )
+            if done.lines:
+                reply = questions.answer(u.intent, stored, self._guide(stored), self._region(stored))
+                note = render("_coach_changes.j2", changes=done.lines)
+                head, _, rest = reply.partition("\n")
+                reply = f"{head}\n{note}\n{rest}" if is_directive(head, "header") else f"{note}\n{reply}"
+                return Outcome(build_messages(reply), stored)
+            stored = None
         asked_about = self._figures_asked_about(case, u) if u.intent == "good" else None
         if asked_about is not None:
             hypothetical, words = asked_about

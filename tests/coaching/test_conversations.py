@@ -391,3 +391,14 @@ def test_a_figure_of_no_part_equal_to_one_held_is_that_figure_said_again(chat):
     reply = chat.say("ps 180k, figma 175k, linear 172k. am i in a strong position?")
     assert "180k: the base already noted" in reply and "Is 180k" not in reply
     assert chat.stored()["offer"]["base"] == 180_000
+
+
+def test_todays_pay_told_inside_the_salary_history_question_is_kept(chat):
+    """'the recruiter asked what i make now ... do i have to tell her?? its only 52k' was answered with 'If you tell me
+    what you earn now, I keep it' and the 52k dropped: told in the question, kept, noted, said so."""
+    chat.say("planetscale ml remote: 180k base, 100k rsus over 4 years, no bonus")
+    reply = chat.say("the recruiter asked what i make now at the school district, do i have to tell her?? its only 52k")
+    assert "*Noted:* current job: base $52K" in reply and "When they ask what you make now" in reply
+    assert "If you tell me what you earn now" not in reply
+    assert chat.stored()["current"]["base"] == 52_000
+    assert chat.stored()["offer"]["base"] == 180_000
