@@ -67,6 +67,16 @@ def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
                         f"{format_range(computed[0], computed[1], region.base.currency)}",
                     )
                 )
+        year_one = region.year_one_differs()
+        if year_one and region.base and region.total_year1:
+            parts = format_range(year_one[0], year_one[1], region.base.currency)
+            message = f"published {region.total_year1} differs from its parts {parts}"
+            warnings.append(Problem(file, None, f"{where}: year-one total comp", message))
+        ote, on_target = region.ote_differs(), region.ote()
+        if ote and region.base and on_target:
+            parts = format_range(ote[0], ote[1], region.base.currency)
+            message = f"published {on_target} differs from base + variable {parts}"
+            warnings.append(Problem(file, None, f"{where}: OTE", message))
         for cell in region.cells:
             if cell.as_text and file.endswith(".json"):  # Markdown guides warn at the cell's line
                 warnings.append(Problem(file, None, f"{where}: {cell.column}", f"kept as written: {cell.problem}"))

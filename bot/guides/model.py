@@ -8,6 +8,7 @@ always quote the guide as written.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -149,6 +150,7 @@ class Cell(Model):
     words: str | None = None
     problem: str | None = None  # why no figure was read, for `guides check`
     spread: str | None = None  # the figure is the midpoint written ± this percent (`1 250 000 Kč ± 10 %`)
+    scale: str | None = None  # "thousands": the cell's bare numbers read in the scale the guide states for its table
 
     @property
     def as_text(self) -> bool:
@@ -245,6 +247,48 @@ class RegionBand(Model):
             low += self.bonus.amount.low.amount
             high += self.bonus.amount.high.amount
         return low, high
+
+    def ote(self) -> MoneyRange | None:
+        """A salesperson's on-target earnings, kept beside the band (an `OTE` column)."""
+        return next((x.value for x in self.extras if x.value and OTE_NAME_RE.match(x.name)), None)
+
+    def ote_differs(self) -> tuple[Fraction, Fraction] | None:
+        """Base + variable at target, when the published OTE is not that: the variable is the bonus column's
+        amount or a `Variable` / `Commission` column kept beside the band. None when they agree or cannot be
+        compared (a percent, another currency, a part missing)."""
+        ote, base = self.ote(), self.base
+        if ote is None or base is None or ote.currency != base.currency:
+            return None
+        variable = self.bonus.amount if self.bonus.kind == "amount" else None
+        if variable is None:
+            variable = next((x.value for x in self.extras if x.value and VARIABLE_NAME_RE.match(x.name)), None)
+        if variable is None or variable.currency != base.currency:
+            return None
+        computed = (Fraction(base.low.amount + variable.low.amount), Fraction(base.high.amount + variable.high.amount))
+        return None if computed == (ote.low.amount, ote.high.amount) else computed
+
+    def year_one_differs(self) -> tuple[Fraction, Fraction] | None:
+        """The parts' year one (`computed_total` + the whole sign-on), when the published year-one total
+        (`TC (Y1)`) is neither that nor the parts without the sign-on (a year-one column some guides fill
+        without it). Only where every part is on hand: a sign-on in the base's currency, and no other figure
+        beside the band (`Stock/Bonus`) that the year might include. None when they agree or cannot be compared."""
+        published, base, sign_on = self.total_year1, self.base, self.sign_on
+        computed = self.computed_total()
+        cell = self.cell("total_year1")
+        if published is None or computed is None or base is None or sign_on is None or (cell and cell.open_top):
+            return None
+        if published.currency != base.currency or sign_on.currency != base.currency:
+            return None
+        if any(extra.value is not None for extra in self.extras):
+            return None
+        with_sign_on = (computed[0] + sign_on.low.amount, computed[1] + sign_on.high.amount)
+        if (published.low.amount, published.high.amount) in (computed, with_sign_on):
+            return None
+        return with_sign_on
+
+
+OTE_NAME_RE = re.compile(r"^(?:ote|on[- ]target\s+earnings)\b", re.I)
+VARIABLE_NAME_RE = re.compile(r"^(?:variable|commission)\b", re.I)
 
 
 class Lever(Model):

@@ -37,6 +37,14 @@ class RegionView:
     computed_total: str | None
     formula: str
     total_differs: bool
+    year_one_computed: str | None = None  # the parts' year one, when the published year-one total differs
+    year_one_formula: str | None = None
+    ote_computed: str | None = None  # base + variable, when the published OTE differs
+
+    @property
+    def differs(self) -> bool:
+        """A published total or year-one total that its parts do not add up to."""
+        return self.total_differs or self.year_one_computed is not None or self.ote_computed is not None
 
 
 def region_view(region: RegionBand) -> RegionView:
@@ -71,7 +79,16 @@ def region_view(region: RegionBand) -> RegionView:
         stock_label = stock.kind or "Stock"
         if stock.vesting_years and not stock.per_year:
             stock_label += f", vesting over {stock.vesting_years} years"
-    return RegionView(bonus_text, stock_label, computed_text, formula, differs)
+    year_one = region.year_one_differs()
+    year_one_text = year_one_formula = None
+    if year_one and region.base:
+        year_one_text = format_range(year_one[0], year_one[1], region.base.currency)
+        year_one_formula = formula + " + sign-on"
+    ote = region.ote_differs()
+    ote_text = format_range(ote[0], ote[1], region.base.currency) if ote and region.base else None
+    return RegionView(
+        bonus_text, stock_label, computed_text, formula, differs, year_one_text, year_one_formula, ote_text
+    )
 
 
 def _open_top(region: RegionBand, kind: str) -> bool:

@@ -32,6 +32,8 @@ class Block:
     ordered: bool = False
     raw: str = ""  # paragraphs, quotes and code: the lines as written (`text` joins them into one)
     stated_currency: str | None = None  # tables: a currency said once above them ("All figures CAD")
+    stated_thousands: bool = False  # ... and its scale ("All figures are GBP in thousands (£k)")
+    stated_exceptions: bool = False  # ... with rows allowed another ("unless a row is marked €")
     # tables: each place's currency, said in a legend ("France et Belgique : en euros (EUR). Suisse : ... (CHF)")
     place_currencies: tuple[tuple[str, str], ...] = ()
 

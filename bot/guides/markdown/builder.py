@@ -13,9 +13,11 @@ from pydantic import ValidationError
 from bot.guides.markdown.cells import (
     CellReading,
     day_rate_mismatch,
+    in_thousands,
     read_cell,
     spread_mismatch,
     twelve_months_mismatch,
+    writes_whole,
     yearly_mismatch,
 )
 from bot.guides.markdown.columns import (
@@ -38,6 +40,9 @@ from bot.guides.money import MoneyError
 # --- one band, cell by cell -----------------------------------------------------------------------
 
 
+WHOLE_UNDER_THOUSANDS = "the guide says its figures are in thousands, but this cell writes a whole amount"
+
+
 class BandBuilder:
     """Collects one region's figures cell by cell, whatever the layout, and warns about
     each cell kept as written."""
@@ -51,6 +56,7 @@ class BandBuilder:
         self.extras: list[ExtraFigure] = []
         self.cells: list[Cell] = []
         self.flags: list[str] = []
+        self.thousands = False  # the guide says its table's figures are in thousands (cells.in_thousands)
 
     def flag(self, line: int | None, label: str, message: str) -> None:
         """The guide's figures disagree: warned at its line, and said with the band to whoever reads it."""
@@ -69,7 +75,18 @@ class BandBuilder:
         if kind == "combined" and self._add_apart(label, cell, line):
             return
         if kind in ("extra", "combined"):
-            self.extras.append(extra_figure(label, cell, self.currency))
+            scaled = in_thousands(cell) if self.thousands else None
+            if self.thousands and scaled is None and writes_whole(cell):
+                self.extras.append(ExtraFigure(name=label, raw=f"{clean_inline(cell)} ({WHOLE_UNDER_THOUSANDS})"))
+            elif (
+                scaled is not None
+            ):  # `110–127` under "(USD, thousands)": its figure read in thousands, kept as written
+                extra = extra_figure(label, scaled, self.currency)
+                written = f"the guide writes {clean_inline(cell)}, in thousands as it says above its table"
+                raw = f"{extra.value} ({written})" if extra.value else f"{clean_inline(cell)} ({written})"
+                self.extras.append(extra.model_copy(update={"raw": raw}))
+            else:
+                self.extras.append(extra_figure(label, cell, self.currency))
             return
         if is_blank(cell):
             if kind == "stock" and stock and "stock" not in self.fields:
@@ -99,6 +116,11 @@ class BandBuilder:
                 grant = StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares, note=note)
                 self._set_stock(grant, label, cell)
                 return
+        scaled = in_thousands(cell) if self.thousands and reading is None else None
+        if scaled is not None:  # `85–104` under "All figures are GBP in thousands": £85K–£104K, the cell kept beside
+            reading = replace(read_cell(scaled, self.currency), raw=clean_inline(cell), scale="thousands")
+        elif self.thousands and reading is None and writes_whole(cell):
+            reading = CellReading(clean_inline(cell), problem=WHOLE_UNDER_THOUSANDS)
         reading = reading or read_cell(cell, self.currency)
         period = header_period(label, kind)
         if period and reading.figure is not None and reading.per is None and reading.years is None:
@@ -224,6 +246,7 @@ def _cell(kind: str, label: str, reading: CellReading) -> Cell:
         words=reading.words,
         problem=reading.problem,
         spread=reading.spread,
+        scale=reading.scale,
     )
 
 

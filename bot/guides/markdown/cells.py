@@ -83,12 +83,14 @@ class CellReading:
     words: str | None = None
     problem: str | None = None
     spread: str | None = None  # `1 250 000 Kč ± 10 %`: the figure is the midpoint ± this percent, as written
+    scale: str | None = None  # "thousands": bare numbers read in the scale the guide states above its table
 
     @property
     def plain(self) -> bool:
         """A range and nothing else: nothing to keep beside the figure."""
         return (
-            self.figure is not None
+            self.scale is None
+            and self.figure is not None
             and self.conversion is None
             and self.per is None
             and self.years is None
@@ -415,3 +417,46 @@ def day_rate_mismatch(cell: str, currency: str | None) -> str | None:
         f"{hourly} an hour for a day of {hours['hours']} hours is {format_range(*made, hourly.currency)}, but the day "
         f"rate written beside it is {daily}"
     )
+
+
+# A number as a cell writes it, and what may follow it that says its scale or that it is no amount.
+_NUMBER_RE = re.compile(r"\d[\d,.']*")
+_SCALED_AFTER_RE = re.compile(r"\s*(?:[kKmM]\b|%|mio|mn|bn|lakh|lpa|cr\b|万|千|k€|tsd)", re.I)
+
+
+def in_thousands(cell: str) -> str | None:
+    """`85–104`, `€88–€108` in a table whose guide says its figures are in thousands: each number with `K`
+    after it (`85K–104K`), for the cell to be read as it means; None when a number already says its scale,
+    is a percent, or is 1,000 or more (then the cell means what it writes)."""
+    text = clean_inline(cell)
+    numbers = list(_NUMBER_RE.finditer(text))
+    if not numbers:
+        return None
+    for match in numbers:
+        digits = match[0].rstrip(".,'")
+        if _SCALED_AFTER_RE.match(text, match.start() + len(digits)) or re.search(r"\d[,']\d{3}", digits):
+            return None
+        try:
+            if float(digits.replace(",", ".")) >= 1000:
+                return None
+        except ValueError:
+            return None
+    out, at = [], 0
+    for match in numbers:  # every number small and bare: each gets its K
+        end = match.start() + len(match[0].rstrip(".,'"))
+        out += [text[at:end], "K"]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def writes_whole(cell: str) -> bool:
+    """A number of 1,000 or more with no scale after it (`128,000`): under "in thousands", a cell that says two
+    things (128 million, or the guide's scale not meant for it), so it is kept as written."""
+    text = clean_inline(cell)
+    for match in _NUMBER_RE.finditer(text):
+        digits = match[0].rstrip(".,'")
+        if _SCALED_AFTER_RE.match(text, match.start() + len(digits)):
+            continue
+        if re.search(r"\d[,'.\s]\d{3}", digits) or (digits.isdigit() and int(digits) >= 1000):
+            return True
+    return False

@@ -292,6 +292,14 @@ def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, st
         role, company, line = loose
         ctx.warn(line, "title", f"read as role {role!r} at company {company!r} (no `Negotiation Guide` in the title)")
         return (*_role_and_level(role), company, line, _place_in(role))
+    by_folder = _title_by_folder(blocks, ctx.path)
+    if by_folder is not None:
+        role, company, line = by_folder
+        message = (
+            f"read as role {role!r} at company {company!r} (no separator in the title: the folder names the company)"
+        )
+        ctx.warn(line, "title", message)
+        return (*_role_and_level(role), company, line, _place_in(role))
     first = next((b for b in blocks if b.kind == "heading"), None)
     ctx.error(
         first.line if first else 1,
@@ -399,6 +407,23 @@ def _loose_title(blocks: list[Block]) -> tuple[str, str, int] | None:
             if len(parts) == 2 and all(re.search(r"[A-Za-z]", part) for part in parts):
                 role, company = _oriented(parts[0].strip(), parts[1].strip())
                 return role, company, block.line
+    return None
+
+
+def _title_by_folder(blocks: list[Block], path: str) -> tuple[str, str, int] | None:
+    """`Tidewell Solutions Engineer Negotiation Guide` in `tidewell/`: a first heading with no separator, whose
+    first (or last) words are the company its folder names; the rest is the role."""
+    folder = Path(path).parent.name
+    first = next((b for b in blocks if b.kind == "heading"), None)
+    if first is None or not folder:
+        return None
+    text = EMOJI_RE.sub("", clean_inline(first.text)).strip()
+    words = GUIDE_WORDS_RE.sub("", GUIDE_PREFIX_RE.sub("", text)).strip().split()
+    for size in range(1, len(words)):
+        if slugify(" ".join(words[:size])) == folder:
+            return " ".join(words[size:]), " ".join(words[:size]), first.line
+        if slugify(" ".join(words[-size:])) == folder:
+            return " ".join(words[:-size]), " ".join(words[-size:]), first.line
     return None
 
 

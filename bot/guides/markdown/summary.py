@@ -21,13 +21,18 @@ from bot.guides.money import AMOUNT_RE, RANGE_SEPARATOR_RE, MoneyRange
 
 SUMMARY_TITLE_RE = re.compile(
     r"\b(?:tl;?\s?dr|summary|in\s+short|at\s+a\s+glance|key\s+(?:numbers|figures)|kurzfassung|zusammenfassung"
-    r"|auf\s+einen\s+blick|r[ée]sum[ée]|en\s+bref|resumen|resumo|samenvatting|in\s+het\s+kort)\b",
+    r"|auf\s+einen\s+blick|r[ée]sum[ée]|en\s+bref|resumen|resumo|samenvatting|in\s+het\s+kort"
+    r"|(?:comp(?:ensation)?\s+|pay\s+)?snapshot|headline\s+(?:numbers|figures))\b",
     re.I,
 )
 _AMOUNT = re.sub(r"\(\?P<[a-z]+>", "(?:", AMOUNT_RE.pattern)
 _RANGE = rf"(?:{_AMOUNT})(?:{RANGE_SEPARATOR_RE.pattern}(?:{_AMOUNT}))?"
 # A place, then its range: `München 92.000 € bis 118.000 €`, `London: £95k–£120k`
 PLACED_RANGE_RE = re.compile(rf"(?P<place>[^\W\d_][\w .()'-]{{0,40}}?)\s*[:=–-]?\s+(?P<range>{_RANGE})", re.I)
+# A range, then its place: `OTE $170K–$215K at HQ`
+RANGE_PLACED_RE = re.compile(
+    rf"(?P<range>{_RANGE})\s+(?:at|in|for)\s+(?:the\s+)?(?P<place>[^\W\d_][\w .()'-]{{0,40}}?)\s*(?=[|,;.]|$)", re.I
+)
 PART_WORD_RE = re.compile(r"[^\W\d_][\w-]+", re.I)
 PARTS = ("base", "total", "sign_on")
 
@@ -44,8 +49,8 @@ def summary_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
     before it in its sentence, that differs from that region's band for that part."""
     out: list[Disagreement] = []
     for text, line in _summary_texts(blocks):
-        for sentence in re.split(r"(?<=[.;])\s+|\s+·\s+", text):
-            for match in PLACED_RANGE_RE.finditer(sentence):
+        for sentence in re.split(r"(?<=[.;])\s+|\s+[·|]\s+", text):
+            for match in [*PLACED_RANGE_RE.finditer(sentence), *RANGE_PLACED_RE.finditer(sentence)]:
                 index = _region_named(match["place"], regions)
                 part = _part_before(sentence[: match.start("range")])
                 if index is None or part is None:
@@ -74,7 +79,7 @@ def _bounds_said(sentence: str, line: int, regions: list[RegionBand]) -> list[Di
     out = []
     for found in BOUND_SAID_RE.finditer(sentence):
         part = _part_before(sentence[: found.start()])
-        band = getattr(region, part) if part else None
+        band = _band_part(region, part) if part else None
         said = read_cell(found["amount"], region.currency).figure
         if band is None or said is None or said.currency != band.currency or said.low != said.high:
             continue
@@ -82,7 +87,7 @@ def _bounds_said(sentence: str, line: int, regions: list[RegionBand]) -> list[Di
         end = band.high if top else band.low
         if said.low != end:
             which = "top" if top else "bottom"
-            name = {"base": "base", "total": "total comp", "sign_on": "sign-on"}[part]
+            name = PART_NAMES[part]
             message = f"{name}: the summary puts its {which} at {clean_inline(found['amount'])}, the band's is {end}"
             out.append(Disagreement(named[0], line, message + ": the band is shown"))
     return out
@@ -153,17 +158,31 @@ def _region_named(place: str, regions: list[RegionBand]) -> int | None:
     return None
 
 
+OTE_RE = re.compile(r"^(?:ote|on-target)$", re.I)
+
+
 def _part_before(text: str) -> str | None:
-    kinds = [column_kind(word) for word in PART_WORD_RE.findall(text)]
-    return next((kind for kind in reversed(kinds) if kind in PARTS), None)
+    words = PART_WORD_RE.findall(text)
+    kinds = ["ote" if OTE_RE.match(word) else column_kind(word) for word in words]
+    return next((kind for kind in reversed(kinds) if kind in (*PARTS, "ote")), None)
+
+
+PART_NAMES = {"base": "base", "total": "total comp", "sign_on": "sign-on", "ote": "OTE"}
+
+
+def _band_part(region: RegionBand, part: str) -> MoneyRange | None:
+    """The band's figure for a part; a salesperson's on-target earnings are kept beside it (`OTE` column)."""
+    if part != "ote":
+        return getattr(region, part)
+    return next((x.value for x in region.extras if x.value and OTE_RE.match((x.name.split() or [""])[0])), None)
 
 
 def _disagreement(region: RegionBand, part: str, written: str) -> str | None:
     said = read_cell(written, region.currency).figure
-    band: MoneyRange | None = getattr(region, part)
+    band = _band_part(region, part)
     if said is None or band is None or said.currency != band.currency or said == band:
         return None
     if said.low == said.high and band.low != band.high:
         return None  # one figure against a range: a bound ("tops out at £79K"), read by _bounds_said
-    name = {"base": "base", "total": "total comp", "sign_on": "sign-on"}[part]
+    name = PART_NAMES[part]
     return f"{name}: the summary says {clean_inline(written)}, the band {band}: the band is shown"

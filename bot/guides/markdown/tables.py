@@ -132,7 +132,8 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
             currency or first_currency(row[first + 1 :], name) or _legend_currency(table, name) or table.stated_currency
         )
         band = BandBuilder(name, currency, report, level)
-        if table.stated_currency and currency and currency != table.stated_currency:
+        band.thousands = table.stated_thousands
+        if table.stated_currency and currency and currency != table.stated_currency and not table.stated_exceptions:
             band.flag(
                 line,
                 "currency",
@@ -544,15 +545,24 @@ def _joined(row: list[str], pairs: list[int], header: bool = False) -> list[str]
     return out
 
 
-# "All figures CAD, annual unless noted." said once above a table whose cells name no currency. Never with a
-# scale ("(USD, thousands)"): bare numbers in thousands are kept as written, not multiplied.
+# "All figures CAD, annual unless noted." said once above a table whose cells name no currency; "All figures are
+# GBP in thousands (£k) per year unless a row is marked €": with its scale, bare numbers are read in thousands
+# (cells.in_thousands, the cell as written kept beside), and a row marked in another currency is no disagreement.
 STATED_CURRENCY_RE = re.compile(
-    # "All figures CAD", "Figures are in EUR": said of every figure (all of them, or opening a sentence); never of
-    # one place's ("Singapore figures are in SGD" says nothing of Tokyo's)
+    # "All figures CAD", "Figures are in EUR", "All figures below are CHF": said of every figure (all of them, or
+    # opening a sentence); never of one place's ("Singapore figures are in SGD" says nothing of Tokyo's)
     r"(?:\b[Aa]ll\s+(?:the\s+)?|(?:^|(?<=[.:;!]\s))(?:[Tt]he\s+)?)(?:[Ff]igures|[Aa]mounts|[Nn]umbers|[Pp]ay|[Ss]alaries)\s+"
-    r"(?:are\s+)?(?:in\s+)?(?P<code>[A-Z]{3})\b"
+    r"(?:(?:below|here|shown|above|in\s+(?:this|the)\s+(?:guide|tables?))\s+)?(?:are\s+)?(?:in\s+)?(?P<code>[A-Z]{3})\b"
 )
-SCALE_RE = re.compile(r"\bthousands?\b|\b000s\b|'000|\bin\s+k\b|\(k\)", re.I)
+SCALE_RE = re.compile(r"\bthousands?\b|\b000s\b|'000|\bin\s+k\b|\(k\)|\([£$€]k\)", re.I)
+HEADING_CURRENCY_RE = re.compile(r"\((?P<code>[A-Z]{3})(?:\s*,\s*(?P<scale>(?:in\s+)?thousands|'000s?|k))?\)\s*$")
+# "unless a row is marked €", "except where a row shows another currency": rows allowed their own currency (never
+# "annual unless noted", which is about the period)
+EXCEPTIONS_RE = re.compile(
+    r"\b(?:unless|except\s+(?:where|when|if))\s+(?:(?:a|the)\s+rows?\s+(?:is\s+|are\s+)?(?:marked|says?|shows?|names?|is\s+in)"
+    r"|marked\s+(?:otherwise|in|with|as)\b|(?:another|a\s+different|other)\s+currenc)",
+    re.I,
+)
 
 
 # A legend giving each place its currency: `France et Belgique : en euros (EUR). Suisse : en francs suisses (CHF).`
@@ -590,12 +600,23 @@ def _with_stated_currency(blocks: list[Block], table: Block) -> Block:
     index = _index_of(blocks, table)
     for block in reversed(blocks[:index] if index else []):
         if block.kind == "heading":
+            # `## Pay bands (USD, thousands)`: the section's currency, and its scale, in its heading
+            said = HEADING_CURRENCY_RE.search(clean_inline(block.text))
+            if said and is_known_currency(said["code"]):
+                return replace(table, stated_currency=said["code"], stated_thousands=bool(said["scale"]))
             break
         if block.kind != "paragraph":
             continue
-        said = STATED_CURRENCY_RE.search(block.text)
-        if said and is_known_currency(said["code"]) and not SCALE_RE.search(block.text):
-            return replace(table, stated_currency=said["code"])
+        text = clean_inline(block.text)
+        said = STATED_CURRENCY_RE.search(text)
+        if said and is_known_currency(said["code"]):
+            after = text[said.end() : said.end() + 60]  # "GBP in thousands (£k)": the scale said with the currency
+            return replace(
+                table,
+                stated_currency=said["code"],
+                stated_thousands=bool(SCALE_RE.search(after)),
+                stated_exceptions=bool(EXCEPTIONS_RE.search(text)),
+            )
     return table
 
 
