@@ -1,8 +1,9 @@
 """Blind8 (six guides written blind by a helper session; key: fixtures/blind8.key.md). First score: 3 of 6 loaded,
 every one of the three wrong (regions named 'Reading the tables', 'Low' and 'High', and competitors' columns), 0 of 6
 with every band figure as in the key, 0 of 6 planted inconsistencies flagged. What is fixed in general since: no
-guide is read wrong, and two read right with their planted inconsistency flagged. The CSV, JSON and collapsible
-callout guides are still reported as unreadable (left out, said), never read wrong."""
+guide is read wrong, and two read right with their planted inconsistency flagged. Since 28 Nov 2026 the CSV and JSON
+blocks are read too (each with its planted inconsistency flagged: 5 of 6 load, 4 of them right and flagged); the
+collapsible callouts (Heronsgate) are still reported as unreadable (left out, said), never read wrong."""
 
 from __future__ import annotations
 
@@ -42,3 +43,48 @@ def test_a_competitor_comparison_is_never_read_as_this_companys_places(catalog):
     assert {r.name for r in guide.regions} == {"Stockholm"}
     assert any(kept.title == "How Tallowick compares" for kept in guide.kept)
     assert not any("Grimsby" in r.name for g in catalog.guides for r in g.regions)
+
+
+def test_bands_kept_as_a_csv_block_are_read_as_the_table_they_make(catalog):
+    """Quillmark: a fenced ```csv block (`region,currency,base_low,base_high,...,bonus_target_pct`) was reported as no
+    table: each low/high pair is a range, the currency column names its row's figures, a `_pct` column is a percent.
+    Vancouver's low above its high (166000, 152000) is flagged; the changelog's superseded figures are never read."""
+    toronto = band_of(catalog, "quillmark-analytics", "Toronto (HQ)")
+    assert (toronto.base, toronto.stock.value, toronto.stock.vesting_years) == (
+        money("C$148,000–C$182,000"),
+        money("C$120,000–C$200,000"),
+        4,
+    )
+    assert toronto.bonus.kind == "percent" and str(toronto.bonus.percent) == "10%"
+    assert band_of(catalog, "quillmark-analytics", "Remote US").base == money("$142,000–$176,000")
+    vancouver = band_of(catalog, "quillmark-analytics", "Vancouver")
+    assert vancouver.base is None and vancouver.flags == ["base: low C$166K exceeds high C$152K: kept as written"]
+
+
+def test_bands_kept_as_a_json_block_are_read_as_front_matter_is(catalog):
+    """Brindle: a fenced ```json block of `bands: [{region, level, base: [low, high], ...}]`
+    was reported as no table. Read band by band (place and level); the `> [!NOTE]` callout's 3-year vesting against the
+    data's 4 is flagged on each."""
+    guide = guide_of(catalog, "brindle-freight")
+    assert [(r.name, r.level) for r in guide.regions] == [
+        ("London", "Senior (P3)"),
+        ("London", "Staff (P4)"),
+        ("Amsterdam", "Senior (P3)"),
+        ("Amsterdam", "Staff (P4)"),
+    ]
+    staff = band_of(catalog, "brindle-freight", "Amsterdam", "Staff (P4)")
+    assert (staff.base, staff.stock.value, staff.stock.vesting_years) == (
+        money("€103,000–€125,000"),
+        money("€90,000–€145,000"),
+        4,
+    )
+    assert [(x.name, x.raw) for x in staff.extras] == [("Holiday allowance", "8%")]
+    assert all(any("3 years" in flag for flag in r.flags) for r in guide.regions)
+
+
+def test_a_code_block_that_holds_no_places_stays_as_written(tmp_path):
+    """A ```csv block without a place column and a ```json block without bands are kept as code, never read."""
+    from bot.guides.markdown.blocks import parse_blocks
+
+    text = '```csv\nname,score\nann,3\n```\n\n```json\n{"email": "hi"}\n```\n'
+    assert [block.kind for block in parse_blocks(text)] == ["code", "code"]

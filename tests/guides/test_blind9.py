@@ -84,3 +84,18 @@ def test_a_section_heading_in_thousands_and_ote_against_base_plus_variable():
     assert "publishes OTE as $285K–$317K, but base + variable add up to $275K–$317K" in reply(
         catalog, "kestrel-robotics ae new york"
     )
+
+
+def test_bands_kept_as_a_yaml_block():
+    """Blind5's Bramblewood (left undone at stop 20): a ```yaml block of `regions:` with `a - b` strings, option units,
+    `vesting: 4 years, ...`, a monthly base and `total_year_one` was reported as no table."""
+    catalog = blind_catalog("blind5")
+    auckland = band_of(catalog, "bramblewood-health", "auckland")
+    assert (auckland.base, auckland.stock.shares, auckland.stock.vesting_years, auckland.total_year1) == (
+        money("NZ$165,000–NZ$195,000"),
+        (20_000, 36_000),
+        4,
+        money("NZ$187,700–NZ$252,800"),
+    )
+    dubai = band_of(catalog, "bramblewood-health", "dubai")
+    assert dubai.base is None and dubai.cell("base").per == "month" and dubai.sign_on == money("AED 25,000")

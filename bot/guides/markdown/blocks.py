@@ -31,6 +31,7 @@ class Block:
     item_indents: list[int] = field(default_factory=list)  # lists: each item's indent, for lists nested in lists
     ordered: bool = False
     raw: str = ""  # paragraphs, quotes and code: the lines as written (`text` joins them into one)
+    info: str = ""  # code: the word after the opening fence (`json`, `yaml`), lower-case
     stated_currency: str | None = None  # tables: a currency said once above them ("All figures CAD")
     stated_thousands: bool = False  # ... and its scale ("All figures are GBP in thousands (£k)")
     stated_exceptions: bool = False  # ... with rows allowed another ("unless a row is marked €")
@@ -115,10 +116,17 @@ def parse_blocks(text: str) -> list[Block]:
                 index = end + 1
                 continue
         if stripped.startswith("```"):
-            # a fenced block (an email written out): its lines as written, never read for figures
+            # a fenced block (an email written out): its lines as written, never read for figures; a ```csv
+            # block of places is a table (bot/guides/markdown/datablocks.py)
             end = next((i for i in range(index + 1, len(lines)) if lines[i].strip().startswith("```")), len(lines))
             body = "\n".join(lines[index + 1 : end]).strip("\n")
-            blocks.append(Block("code", number, text=" ".join(body.split()), raw=body))
+            info = stripped[3:].strip().lower()
+            table = None
+            if info == "csv":
+                from bot.guides.markdown.datablocks import csv_table  # it reads columns: imported where needed
+
+                table = csv_table("\n".join(lines[index + 1 : end]), number)
+            blocks.append(table or Block("code", number, text=" ".join(body.split()), raw=body, info=info))
             index = end + 1
             continue
         item = LIST_ITEM_RE.match(line)

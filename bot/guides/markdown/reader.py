@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from bot.guides.markdown.aligned import aligned_bands
 from bot.guides.markdown.blocks import Block, definition_list, parse_blocks
 from bot.guides.markdown.columns import EMOJI_RE, region_aliases
-from bot.guides.markdown.front import front_matter_bands
+from bot.guides.markdown.front import code_block_bands, front_matter_bands
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, lines_matching, read_list_bands
@@ -168,7 +168,7 @@ def _read_regions(blocks: list[Block], ctx: _Context, title_line: int, unread: l
     tables = _Context(ctx.path)
     regions = read_band_table(blocks, tables, line=title_line, unread=unread)
     if not regions:
-        listed = read_list_bands(blocks, ctx) or aligned_bands(blocks, ctx)
+        listed = read_list_bands(blocks, ctx) or aligned_bands(blocks, ctx) or code_block_bands(blocks, ctx)
         if listed:
             regions, tables.errors = listed, [p for p in tables.errors if p.field != "band table"]
     ctx.errors += tables.errors

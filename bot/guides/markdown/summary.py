@@ -108,7 +108,8 @@ def vesting_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
     """A sentence of the guide's text saying its grant vests over other years than the bands' stock does."""
     out: list[Disagreement] = []
     for block in blocks:
-        texts = block.items if block.kind == "list" else [block.text] if block.kind == "paragraph" else []
+        # paragraphs, list items and quotes (a `> [!NOTE]` callout: "Option grants vest over 3 years")
+        texts = block.items if block.kind == "list" else [block.text] if block.kind in ("paragraph", "quote") else []
         lines = block.item_lines if block.kind == "list" else [block.line]
         for text, line in zip(texts, lines, strict=False):
             for said in VESTS_OVER_RE.finditer(clean_inline(text)):
