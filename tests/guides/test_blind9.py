@@ -99,3 +99,28 @@ def test_bands_kept_as_a_yaml_block():
     )
     dubai = band_of(catalog, "bramblewood-health", "dubai")
     assert dubai.base is None and dubai.cell("base").per == "month" and dubai.sign_on == money("AED 25,000")
+
+
+def test_bands_told_in_a_paragraph_a_place_a_sentence():
+    """Blind5's Tidewater (left undone at stop 20): 'In **London**, base salary runs from £95,000 to £118,000, with a
+    stock-option grant worth roughly £40k–£70k over four years and a 10% target bonus; first-year total usually lands
+    between £114,500 and £147,300 ... In **Warsaw**, base is 240 000–300 000 zł a year ...' in one paragraph, levers
+    as `###` headings under `## 🎯 Levers`: reported as no table. The TL;DR's 'London base tops out around £120k'
+    against the band's £118K is flagged."""
+    catalog = blind_catalog("blind5")
+    london = band_of(catalog, "tidewater-analytics", "London")
+    assert (london.base, london.stock.value, london.stock.vesting_years, london.total_year1) == (
+        money("£95,000–£118,000"),
+        money("£40,000–£70,000"),
+        4,
+        money("£114,500–£147,300"),
+    )
+    assert london.flags == ["base: the summary puts its top at £120k, the band's is £118K: the band is shown"]
+    assert band_of(catalog, "tidewater-analytics", "Warsaw").base == money("PLN 240,000–PLN 300,000")
+    levers = guide_of(catalog, "tidewater-analytics").levers
+    assert [lever.title for lever in levers] == [
+        "Experimentation depth",
+        "Competing fintech / insurtech offers",
+        "Option count, not £ value",
+        "Start date",
+    ]

@@ -70,27 +70,39 @@ def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
 SENTENCE_REGION_RE = re.compile(
     r"^(?i:in|for|at)\s+(?P<region>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s*(?:\([^)]*\))?\s*[,:]"
 )
-_MONEY = r"(?:[A-Z]{1,3})?[$£€¥₹]\s?\d[\d,.' ]*\d(?:\s*[kKmM]\b)?|\d[\d,.' ]*\d(?:\s*[kKmM]\b)?\s*[$£€¥₹]"
+_MONEY = r"(?:[A-Z]{1,3})?[$£€¥₹₪]\s?\d[\d,.' ]*\d(?:\s*[kKmM]\b)?|\d[\d,.' ]*\d(?:\s*[kKmM]\b)?\s*(?:[$£€¥₹₪]|zł|kr\b)"
 SENTENCE_RANGE_RE = re.compile(
-    rf"(?P<range>(?:{_MONEY})\s*(?:to|–|—|-)\s*(?:{_MONEY})(?:\s+[A-Z]{{3}}\b)?)"
+    rf"(?P<between>between\s+)?(?P<range>(?:{_MONEY})\s*(?:to|–|—|-|\s(?=and\s)and)\s*(?:{_MONEY})(?:\s+[A-Z]{{3}}\b)?"
+    # `240 000–300 000 zł`: the currency after the second figure only
+    r"|\d[\d,.' ]*\d\s*(?:to|–|—|-)\s*\d[\d,.' ]*\d\s*(?:zł|kr\b|€|₪|Kč))"
+    r"(?P<per>(?:\s+gross)?\s+(?:per|a)\s+month\b)?"
     r"(?P<years>\s+over\s+(?:\d+|two|three|four|five|six)\s+years?)?"
 )
+# where a paragraph's next place starts: "... £147,300. In Warsaw, base is ..."
+PLACE_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.;])\s+(?=(?:In|For|At)\s+[A-Z])")
 SENTENCE_PERCENT_RE = re.compile(r"(?P<range>\d+(?:[.,]\d+)?\s?%(?:\s*(?:to|–|-)\s*\d+(?:[.,]\d+)?\s?%)?)")
 SENTENCE_PARTS = (
     ("Base", r"\bbase(?:\s+salary)?\b|\bsalary\b"),
     ("Bonus", r"\bbonus\b"),
     ("Equity", r"\b(?:rsu|rsus|equity|stock|options|grant)\b"),
-    ("Total", r"\ball[- ]in\b|\badds?\s+up\s+to\b|\btotal\b|\bin\s+all\b"),
+    ("Total (year 1)", r"\b(?:first[- ]year|year[- ]one)\s+total\b"),
+    ("Total", r"\ball[- ]in\b|\badds?\s+up\s+to\b|(?<!year\s)(?<!year-)\btotal\b|\bin\s+all\b"),
 )
 SENTENCE_PART_RES = [(label, re.compile(pattern, re.I)) for label, pattern in SENTENCE_PARTS]
 
 
 def _regions_in_sentences(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    """List items, or a paragraph's sentences, each naming its place first (`In **London**, base salary runs
+    from £95,000 to £118,000, ...`)."""
     for block in blocks:
-        if block.kind != "list":
+        if block.kind == "list":
+            sentences = list(zip(block.items, block.item_lines, strict=True))
+        elif block.kind == "paragraph":
+            sentences = [(text, block.line) for text in PLACE_SENTENCE_SPLIT_RE.split(clean_inline(block.text))]
+        else:
             continue
         regions: list[RegionBand] = []
-        for item, line in zip(block.items, block.item_lines, strict=True):
+        for item, line in sentences:
             text = clean_inline(item)
             named = SENTENCE_REGION_RE.match(text)
             if not named:
@@ -125,8 +137,12 @@ def _sentence_parts(text: str, line: int) -> list[tuple[str, str, int]]:
                 found[label] = written["range"]
                 continue
         figure = SENTENCE_RANGE_RE.search(text, end, stop)
+        if figure is not None and " and " in figure["range"] and not figure["between"]:
+            figure = None  # `£95k and £10k`: two figures, not a range (only `between X and Y` is one)
         if figure is not None and figure.start() - end <= 40:
-            found[label] = figure["range"] + (figure["years"] or "")
+            # `between £114,500 and £147,300` is a range; `₪38,000–₪46,000 gross per month` a monthly one
+            written = figure["range"].replace(" and ", " – ")
+            found[label] = written + (" a month" if figure["per"] else "") + (figure["years"] or "")
     return [(label, value, line) for label, value in found.items()]
 
 

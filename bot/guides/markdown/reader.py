@@ -192,6 +192,7 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
         _strategy_section(sections),
         _sources_section(sections),
         *(s for s in sections if LEVER_HEADING_RE.match(strip_bold(s.title))),
+        *(s for _, s in _subheading_levers(sections)),
     ]
     for section in found:
         if section is not None:
@@ -439,6 +440,7 @@ class Section:
     inline: str = ""
     blocks: list[Block] = field(default_factory=list)
     title: str = ""  # the heading or label as written (cleaned), for `Lever 1: ...` headings
+    level: int = 0  # a heading's level (`###` is 3); 0 for a bold label
 
 
 def _norm_label(label: str) -> str:
@@ -452,7 +454,7 @@ def _sections(blocks: list[Block]) -> list[Section]:
     for index, block in enumerate(blocks):
         if block.kind == "heading" and index > 0:
             title = clean_inline(block.text)
-            current = Section(_norm_label(title), block.line, title=title)
+            current = Section(_norm_label(title), block.line, title=title, level=block.level)
             sections.append(current)
             continue
         if block.kind == "paragraph":
@@ -605,7 +607,12 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
     headed = _lever_headings(sections)
     section = _lever_list_section(sections)
     if section is None:
-        return headed or _paragraph_levers(sections) or [lever for lever, _ in _lever_table_rows(sections)]
+        return (
+            headed
+            or _paragraph_levers(sections)
+            or [lever for lever, _ in _subheading_levers(sections)]
+            or [lever for lever, _ in _lever_table_rows(sections)]
+        )
     levers: list[Lever] = []
     for block in section.blocks:
         if block.kind != "list":
@@ -711,6 +718,27 @@ def _lever_table_rows(sections: list[Section]) -> list[tuple[Lever, int]]:
                 for row in block.rows[1:]
                 if row and clean_inline(row[0])
             ]
+    return []
+
+
+def _subheading_levers(sections: list[Section]) -> list[tuple[Lever, Section]]:
+    """`## 🎯 Levers` over `### 🧪 Experimentation depth` and its paragraph: each heading one level down a lever,
+    its first paragraph or quote the script (with the section it came from)."""
+    out: list[tuple[Lever, Section]] = []
+    for index, section in enumerate(sections):
+        if not section.level or not LEVER_SECTION_RE.search(section.title):
+            continue
+        for sub in sections[index + 1 :]:
+            if not sub.level or sub.level <= section.level:
+                break
+            texts = [sub.inline] if sub.inline else []
+            texts += [b.text for b in sub.blocks[:1] if b.kind in ("paragraph", "quote") and not texts]
+            title = EMOJI_RE.sub("", sub.title).strip()
+            if title and texts:
+                script = strip_quotes(clean_inline(" ".join(texts), keep_bold=True))
+                out.append((Lever(title=title.rstrip(":"), script=script), sub))
+        if out:
+            return out
     return []
 
 

@@ -64,7 +64,7 @@ def summary_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
 
 # "Edinburgh base tops out at £79K", "Cambridge pays best: base up to £85K": one end of a place's band
 BOUND_SAID_RE = re.compile(
-    rf"\b(?P<word>up\s+to|tops?\s+out\s+at|maxes\s+out\s+at|max(?:imum)?\s+(?:of\s+)?|at\s+most|from|starts?\s+at"
+    rf"\b(?P<word>up\s+to|tops?\s+out\s+(?:at|around|near)|maxes\s+out\s+at|max(?:imum)?\s+(?:of\s+)?|at\s+most|from|starts?\s+at"
     rf"|at\s+least)\s*(?P<amount>{_AMOUNT})",
     re.I,
 )
