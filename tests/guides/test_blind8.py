@@ -2,8 +2,8 @@
 every one of the three wrong (regions named 'Reading the tables', 'Low' and 'High', and competitors' columns), 0 of 6
 with every band figure as in the key, 0 of 6 planted inconsistencies flagged. What is fixed in general since: no
 guide is read wrong, and two read right with their planted inconsistency flagged. Since 28 Nov 2026 the CSV and JSON
-blocks are read too (each with its planted inconsistency flagged: 5 of 6 load, 4 of them right and flagged); the
-collapsible callouts (Heronsgate) are still reported as unreadable (left out, said), never read wrong."""
+blocks are read too, each with its planted inconsistency flagged, and the
+collapsible callouts (Heronsgate) too: 6 of 6 load, 5 right and flagged."""
 
 from __future__ import annotations
 
@@ -88,3 +88,23 @@ def test_a_code_block_that_holds_no_places_stays_as_written(tmp_path):
 
     text = '```csv\nname,score\nann,3\n```\n\n```json\n{"email": "hi"}\n```\n'
     assert [block.kind for block in parse_blocks(text)] == ["code", "code"]
+
+
+def test_collapsible_sections_of_places_told_in_callouts(catalog):
+    """Heronsgate: `<details><summary><strong>Boston</strong></summary>` over a `> [!NOTE]` callout ('Base runs
+    145k–172k US dollars. The bonus target is 12% of base. RSUs add 25k–40k US dollars per year.'): reported as no
+    table. Each summary is a place's heading, the callout's sentences its parts, the currency in words its code
+    (Babel's English names). Singapore's monthly base against the yearly (11.5k × 12 is 138k, not 142k): flagged."""
+    boston = band_of(catalog, "heronsgate-bio", "Boston")
+    assert (boston.base, boston.stock.value, boston.stock.per_year, str(boston.bonus.percent)) == (
+        money("$145,000–$172,000"),
+        money("$25,000–$40,000"),
+        True,
+        "12%",
+    )
+    assert band_of(catalog, "heronsgate-bio", "Zurich").base == money("CHF 138,000–CHF 160,000")
+    singapore = band_of(catalog, "heronsgate-bio", "Singapore")
+    assert singapore.base == money("S$114,000–S$142,000")
+    assert singapore.flags == [
+        "Base (a year): 9.5k–11.5k SGD a month × 12 is S$114K–S$138K, but the guide writes S$114K–S$142K a year"
+    ]

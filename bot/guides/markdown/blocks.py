@@ -39,6 +39,11 @@ class Block:
     place_currencies: tuple[tuple[str, str], ...] = ()
 
 
+CALLOUT_RE = re.compile(r"^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO)\][+-]?\s*", re.I)
+DETAILS_RE = re.compile(r"^</?details(?:\s[^>]*)?>$", re.I)
+SUMMARY_RE = re.compile(r"^<summary>(?P<text>.*?)</summary>$", re.I)
+
+
 def split_cells(line: str) -> list[str]:
     """`| a | b |` -> ['a', 'b']; escaped pipes (`\\|`) stay inside their cell."""
     body = line.strip()
@@ -105,7 +110,17 @@ def parse_blocks(text: str) -> list[Block]:
                     break  # `> **Bands**` then `> | Region | ... |`: the table is read as one
                 quoted.append(lines[index].strip()[1:].strip())
                 index += 1
+            if quoted and CALLOUT_RE.match(quoted[0]):  # `> [!NOTE]`: GitHub's callout; its kind is no text
+                quoted[0] = CALLOUT_RE.sub("", quoted[0]).strip()
             blocks.append(Block("quote", number, text=" ".join(q for q in quoted if q), raw="\n".join(quoted).strip()))
+            continue
+        if DETAILS_RE.match(stripped):
+            index += 1  # `<details>`, `</details>`: a collapsible section's frame; its summary is its heading
+            continue
+        summary = SUMMARY_RE.match(stripped)
+        if summary:
+            blocks.append(Block("heading", number, text=re.sub(r"<[^>]+>", "", summary["text"]).strip(), level=3))
+            index += 1
             continue
         if stripped.lower().startswith("<table"):
             # an HTML table, as some authors paste one: its rows, `rowspan` carried down (html_table)

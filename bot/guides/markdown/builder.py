@@ -213,7 +213,8 @@ class BandBuilder:
     def _check_twelve(self, label: str, monthly: Cell, yearly) -> None:
         """A monthly figure beside a yearly one (`月給 38万〜48万円`, `年額 456万〜600万円`): twelve
         months of it must make the year; when they do not, flagged (both kept as written)."""
-        mismatch = monthly.figure and twelve_months_mismatch(monthly.figure, yearly, monthly.raw, str(yearly))
+        written = re.sub(r"\s*(?:(?:a|per)\s+month|/\s*(?:mo|month|mth))\b\.?$", "", monthly.raw)  # said once
+        mismatch = monthly.figure and twelve_months_mismatch(monthly.figure, yearly, written, str(yearly))
         if mismatch:
             self.flag(None, label, mismatch)
 

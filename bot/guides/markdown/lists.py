@@ -22,6 +22,7 @@ A list item that names no part of a band is not read here; the guide keeps it as
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
         or _regions_in_nested_lists(blocks, report)
         or _regions_in_definitions(blocks, report)
         or _regions_in_sentences(blocks, report)
+        or _regions_told_under_headings(blocks, report)
         or _regions_in_prose(blocks, report)
         or _regions_in_answers(blocks, report)
     )
@@ -76,8 +78,61 @@ SENTENCE_RANGE_RE = re.compile(
     # `240 000–300 000 zł`: the currency after the second figure only
     r"|\d[\d,.' ]*\d\s*(?:to|–|—|-)\s*\d[\d,.' ]*\d\s*(?:zł|kr\b|€|₪|Kč))"
     r"(?P<per>(?:\s+gross)?\s+(?:per|a)\s+month\b)?"
+    r"(?P<peryear>\s+(?:per|a)\s+year\b)?"
     r"(?P<years>\s+over\s+(?:\d+|two|three|four|five|six)\s+years?)?"
 )
+_NUMBER = r"\d[\d,.' ]*(?:\s*[kKmM]\b)?"
+
+
+@functools.cache
+def _worded_range_re() -> re.Pattern:
+    """`145k–172k US dollars`, `9.5k–11.5k Singapore dollars per month`: a range with its currency in words after it,
+    the words any of Babel's English currency names (singular or plural). Built on first use: most guides have none."""
+    names = sorted(CURRENCY_WORDS(), key=len, reverse=True)
+    words = "|".join(re.escape(name) for name in names)
+    return re.compile(
+        rf"(?P<range>{_NUMBER}\s*(?:to|–|—|-)\s*{_NUMBER})\s+(?P<word>{words})\b"
+        r"(?P<per>(?:\s+gross)?\s+(?:per|a)\s+month\b)?(?P<peryear>\s+(?:per|a)\s+year\b)?",
+        re.I,
+    )
+
+
+@functools.cache
+def CURRENCY_WORDS() -> dict[str, str]:  # noqa: N802 (a table, built once)
+    """Lower-case English currency names, singular and plural (`us dollars`, `swiss francs`, `euros`), to codes."""
+    from babel import Locale
+
+    out: dict[str, str] = {}
+    for code, name in Locale("en").currencies.items():
+        lowered = name.lower()
+        if "(" in lowered or len(code) != 3:
+            continue
+        out.setdefault(lowered, code)
+        out.setdefault(lowered + "s", code)
+    return out
+
+
+def _a_range_in(text: str, start: int, stop: int) -> tuple[int, str, re.Match] | None:
+    """The first range between `start` and `stop` as the band reader reads it (`£95,000 – £118,000`, `145k–172k USD
+    a year`), with where it starts; a currency in words becomes its code."""
+    found = []
+    figure = SENTENCE_RANGE_RE.search(text, start, stop)
+    if figure is not None and " and " in figure["range"] and not figure["between"]:
+        figure = None  # `£95k and £10k`: two figures, not a range (only `between X and Y` is one)
+    if figure is not None:
+        written = figure["range"].replace(" and ", " – ")
+        found.append((figure.start(), written, figure))
+    worded = (
+        _worded_range_re().search(text, start, stop)
+        if re.search(r"\d\s*[kKmM]?\s+[A-Za-z]", text[start:stop])
+        else None
+    )
+    if worded is not None:
+        code = CURRENCY_WORDS()[worded["word"].lower()]
+        found.append((worded.start(), f"{worded['range']} {code}", worded))
+    return min(found, key=lambda item: item[0]) if found else None
+
+
 # where a paragraph's next place starts: "... £147,300. In Warsaw, base is ..."
 PLACE_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.;])\s+(?=(?:In|For|At)\s+[A-Z])")
 SENTENCE_PERCENT_RE = re.compile(r"(?P<range>\d+(?:[.,]\d+)?\s?%(?:\s*(?:to|–|-)\s*\d+(?:[.,]\d+)?\s?%)?)")
@@ -115,6 +170,30 @@ def _regions_in_sentences(blocks: list[Block], report: Reporter) -> list[RegionB
     return []
 
 
+PLACE_HEADING_RE = re.compile(r"^[^\W\d_][\w .,()'/-]{0,40}$")
+
+
+def _regions_told_under_headings(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    """A heading naming a place (`<summary><strong>Boston</strong></summary>`, `### Boston`) over prose telling its
+    parts (`> [!NOTE] Base runs 145k–172k US dollars. The bonus target is 12% of base. RSUs add ...`): each place's
+    sentences read as one. Only where two places or more are told so: a lone heading over prose is the guide's text."""
+    told: list[tuple[str, str, int]] = []
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or not PLACE_HEADING_RE.match(clean_inline(block.text)):
+            continue
+        texts = []
+        for after in blocks[index + 1 :]:
+            if after.kind == "heading":
+                break
+            if after.kind in ("paragraph", "quote"):
+                texts.append(clean_inline(after.text))
+        told.append((EMOJI_RE.sub("", clean_inline(block.text)).strip(), " ".join(texts), block.line))
+    found = [(name, parts, line) for name, text, line in told if len(parts := _sentence_parts(text, line)) >= 2]
+    if len(found) < 2:
+        return []
+    return [region for name, parts, line in found for region in _one_row(name, parts, line, report)]
+
+
 def _sentence_parts(text: str, line: int) -> list[tuple[str, str, int]]:
     """(part, its range as written, line) for each part word followed by its own figure."""
     words = sorted(
@@ -136,13 +215,17 @@ def _sentence_parts(text: str, line: int) -> list[tuple[str, str, int]]:
             if written is not None and (after is None or after.start() - end <= 40):
                 found[label] = written["range"]
                 continue
-        figure = SENTENCE_RANGE_RE.search(text, end, stop)
-        if figure is not None and " and " in figure["range"] and not figure["between"]:
-            figure = None  # `£95k and £10k`: two figures, not a range (only `between X and Y` is one)
-        if figure is not None and figure.start() - end <= 40:
-            # `between £114,500 and £147,300` is a range; `₪38,000–₪46,000 gross per month` a monthly one
-            written = figure["range"].replace(" and ", " – ")
-            found[label] = written + (" a month" if figure["per"] else "") + (figure["years"] or "")
+        ranged = _a_range_in(text, end, stop)
+        if ranged is not None and ranged[0] - end <= 40:
+            # `between £114,500 and £147,300` is a range; `₪38,000–₪46,000 gross per month` a monthly one, and
+            # `..., i.e. 114k–142k Singapore dollars a year` right after it the same part's yearly figure
+            _, written, figure = ranged
+            per = " a month" if figure["per"] else " a year" if figure["peryear"] else ""
+            years = figure["years"] if "years" in figure.re.groupindex else None
+            found[label] = written + per + (years or "")
+            again = _a_range_in(text, figure.end(), stop) if figure["per"] else None
+            if again is not None and again[0] - figure.end() <= 12 and again[2]["peryear"]:
+                found[f"{label} (a year)"] = again[1] + " a year"
     return [(label, value, line) for label, value in found.items()]
 
 
