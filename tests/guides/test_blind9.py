@@ -124,3 +124,15 @@ def test_bands_told_in_a_paragraph_a_place_a_sentence():
         "Option count, not £ value",
         "Start date",
     ]
+
+
+def test_a_lever_item_titled_before_a_dash(catalog):
+    """Kintaro: `- On-call load — ask for the top of the monthly band ...` was kept whole as an untitled lever."""
+    levers = guide_of(catalog, "kintaro-systems").levers
+    assert [lever.title for lever in levers] == [
+        "On-call load",
+        "PCI DSS experience",
+        "Bilingual (JP/EN)",
+        "Competing offer",
+    ]
+    assert levers[0].script.startswith("ask for the top of the monthly band")

@@ -624,6 +624,9 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
                 # `- Sign-on: up to A$10k if you're forfeiting a bonus`: the words before a colon are its title
                 plain = clean_inline(item, keep_bold=True)
                 title, colon, script = plain.partition(": ")
+                dashed = re.split(r"\s+[—–]\s+", plain, maxsplit=1)
+                if not colon and len(dashed) == 2 and len(dashed[0].split()) <= 6:
+                    title, colon, script = dashed[0], "—", dashed[1]  # `On-call load — ask for the top ...`
                 if not colon or len(title) > 60:
                     title, script = plain, ""
                     ctx.warn(line, "levers", f"item without a title of its own, kept whole as one: {item[:60]!r}")
