@@ -1168,6 +1168,12 @@ CURRENT_AFTER_RE = re.compile(
 COUNTER_AFTER_RE = re.compile(
     _FIGURE + r"\s+(?:retention\s+(?:bonus|offer|package|grant)|stay\s+(?:bonus|offer)|counter(?:-?offer)?)\b", re.I
 )
+# "ps is 210k base vs a 200k counter": an offer set against a counter is set against the current employer's
+VERSUS_COUNTER_RE = re.compile(
+    r"\b(?:vs\.?|versus|against|compared\s+(?:to|with))\s+(?:a|the|their|my\s+(?:employer'?s|company'?s))\s+"
+    r"[$£€]?\d[\d,.]*\s*[kK]?\s+counter(?:-?offer)?\b",
+    re.I,
+)
 STAYING_RE = re.compile(
     r"\b(?:if\s+i\s+stay|to\s+stay|to\s+keep\s+me|stay(?:ing)?\s+put|retention|counter-?offer|my\s+(?:current\s+)?"
     r"(?:manager|boss|skip|employer|company|co|place|job))\b",
@@ -1228,7 +1234,7 @@ CURRENT_RES = [
         re.I,
     ),
     re.compile(
-        r"\bmy\s+(?:current|present)\s+(?:is|=)\s+(?=[$£€₹]?\d)"  # "my current is 160k at shopify"
+        r"\bmy\s+(?:current|present)\s+(?:(?:is|=)\s+)?(?=[$£€₹]?\d)"  # "my current is 160k", "my current 200k total"
         r"|\bmy\s+(?:current|present|existing|old|today'?s)\s+(?:job|role|employer|company|salary|base|comp|ctc|payslip"
         r"|paystub|pay\s+stub|pay\s+slip"
         r"|pay|package|position|gig|place|tc|total\s+comp|compensation|total|bonus|equity|stock|rsus?|grant"
@@ -2188,7 +2194,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     for match in CURRENT_AFTER_RE.finditer(text):
         markers.append((max(0, match.start() - 1), CURRENT))  # a figure's span may start at the space before it
         utterance.mentions_current = True
-    if STAYING_RE.search(text):
+    if STAYING_RE.search(text) or VERSUS_COUNTER_RE.search(text):
         for match in COUNTER_AFTER_RE.finditer(text):
             if not re.search(r"\bmy\s+(?:own\s+)?$", text[max(0, match.start() - 10) : match.start()], re.I):
                 markers.append((max(0, match.start() - 1), CURRENT))  # "a 200k counter": theirs, never my own ask

