@@ -248,6 +248,35 @@ class RegionBand(Model):
             high += self.bonus.amount.high.amount
         return low, high
 
+    def cash_differs(self) -> tuple[tuple[Fraction, Fraction], str] | None:
+        """Base + bonus a year, and how it was made, when a published cash total (a `Total cash` or `Cash comp`
+        column beside the band) is not that: the base is the yearly band, or twelve times a monthly one where the
+        guide gives only that; the bonus its amount, or its percent of base. None when they agree or cannot be
+        compared (no such column, a bonus not published, another currency)."""
+        cash = next((x.value for x in self.extras if x.value and CASH_TOTAL_NAME_RE.search(x.name)), None)
+        monthly = next((c for c in self.cells if c.kind == "base" and c.per == "month" and c.figure), None)
+        if cash is None:
+            return None
+        if self.base is not None:
+            low, high, words = Fraction(self.base.low.amount), Fraction(self.base.high.amount), "base"
+        elif monthly is not None:
+            low, high = Fraction(monthly.figure.low.amount) * 12, Fraction(monthly.figure.high.amount) * 12
+            words = "monthly base × 12"
+        else:
+            return None
+        currency = self.base.currency if self.base else monthly.figure.currency
+        if cash.currency != currency:
+            return None
+        if self.bonus.kind == "amount" and self.bonus.amount and self.bonus.amount.currency == currency:
+            low, high = low + self.bonus.amount.low.amount, high + self.bonus.amount.high.amount
+        elif self.bonus.kind == "percent" and self.bonus.percent:
+            low = low * (1 + Fraction(self.bonus.percent.low) / 100)
+            high = high * (1 + Fraction(self.bonus.percent.high) / 100)
+        elif self.bonus.kind != "none" or not self.bonus.published:
+            return None
+        made = (low, high)
+        return None if made == (cash.low.amount, cash.high.amount) else (made, f"{words} + bonus")
+
     def ote(self) -> MoneyRange | None:
         """A salesperson's on-target earnings, kept beside the band (an `OTE` column)."""
         return next((x.value for x in self.extras if x.value and OTE_NAME_RE.match(x.name)), None)
@@ -287,6 +316,7 @@ class RegionBand(Model):
         return with_sign_on
 
 
+CASH_TOTAL_NAME_RE = re.compile(r"\btotal\s+cash\b|\bcash\s+(?:comp(?:ensation)?|total)\b|\bcash\s+a\s+year\b", re.I)
 OTE_NAME_RE = re.compile(r"^(?:ote|on[- ]target\s+earnings)\b", re.I)
 VARIABLE_NAME_RE = re.compile(r"^(?:variable|commission)\b", re.I)
 

@@ -122,6 +122,8 @@ SUFFIX_FACTORS: dict[str, int] = {
 }
 # `mil` is a thousand in Spanish and Portuguese (`R$ 20 mil`, `80 mil pesos`) and a million in English slang
 # (`$2 mil`): it is read only with a currency of a country that speaks one of the two, else kept as written.
+# Scale words of languages that write a decimal comma: before them `25,5` is twenty-five and a half
+COMMA_DECIMAL_WORDS = frozenset({"mil", "millones", "millón", "milhões", "milhão", "miljoen"})
 MIL_THOUSAND_CURRENCIES = frozenset({"BRL", "MXN", "COP", "ARS", "CLP", "PEN", "UYU", "PYG", "BOB", "CRC", "DOP"})
 
 # A dot-grouped figure (`€150.000`, `1.500.000`), a space-grouped one (`150 000 kr`, with a plain,
@@ -255,6 +257,8 @@ def parse_number(number: str, suffix: str | None) -> int:
     that group thousands (`150.000`, `1.500.000`: no salary has three decimals) when no
     suffix follows. Commas anywhere else (`150,5K`, a decimal comma) are refused rather
     than guessed: `$150,5K` is not $1,505,000."""
+    if suffix and suffix.lower() in COMMA_DECIMAL_WORDS and re.fullmatch(r"\d{1,3},\d{1,2}", number):
+        number = number.replace(",", ".")  # `R$ 25,5 mil`, `1,2 millones`: a decimal comma before the word
     if "," in number and not _COMMA_GROUPS_RE.fullmatch(number):
         raise MoneyError(f"{number!r} groups its digits in a way I cannot read for certain")
     digits = number.replace(",", "")

@@ -21,7 +21,7 @@ _ASCII_CONTROLS = dict.fromkeys([*range(32), 127])  # ASCII's only characters of
 _WORD = re.compile(r"(?:[^\W_]|[&+#])+")
 _ASCII_WORD = re.compile(r"[a-z0-9&+#]+")  # the same, in lower-case ASCII
 # Level codes as companies write them: L5, E6, IC3, M1, P4, T3; roman grades after a title (SDE II).
-LEVEL_CODE_RE = re.compile(r"^(?:l|e|ic|m|p|t)\d{1,2}$|^(?:ii|iii|iv)$")
+LEVEL_CODE_RE = re.compile(r"^(?:l|e|g|ic|m|p|t)\d{1,2}$|^(?:ii|iii|iv)$")  # G5: a grade (Japanese guides)
 CURRENCY_CODES = frozenset(code.lower() for code in CURRENCIES)
 # A grade written as a digit after a title word (`SDE 2`) is the roman one (`SDE II`).
 _GRADES = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}

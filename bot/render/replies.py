@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.guides.model import Guide, RegionBand
+from bot.guides.model import CASH_TOTAL_NAME_RE, Guide, RegionBand
 from bot.guides.money import format_range
 from bot.guides.resolve import Resolution, level_labels
 from bot.render.blocks import Message, Mrkdwn, build_messages
@@ -40,11 +40,16 @@ class RegionView:
     year_one_computed: str | None = None  # the parts' year one, when the published year-one total differs
     year_one_formula: str | None = None
     ote_computed: str | None = None  # base + variable, when the published OTE differs
+    cash_computed: str | None = None  # base + bonus, when a published cash total differs
+    cash_formula: str | None = None
+    cash_published: str | None = None
 
     @property
     def differs(self) -> bool:
         """A published total or year-one total that its parts do not add up to."""
-        return self.total_differs or self.year_one_computed is not None or self.ote_computed is not None
+        return self.total_differs or any(
+            x is not None for x in (self.year_one_computed, self.ote_computed, self.cash_computed)
+        )
 
 
 def region_view(region: RegionBand) -> RegionView:
@@ -86,8 +91,24 @@ def region_view(region: RegionBand) -> RegionView:
         year_one_formula = formula + " + sign-on"
     ote = region.ote_differs()
     ote_text = format_range(ote[0], ote[1], region.base.currency) if ote and region.base else None
+    cash = region.cash_differs()
+    cash_text = cash_formula = cash_published = None
+    if cash:
+        (low, high), cash_formula = cash
+        published = next(x for x in region.extras if x.value and CASH_TOTAL_NAME_RE.search(x.name)).value
+        cash_text, cash_published = format_range(low, high, published.currency), str(published)
     return RegionView(
-        bonus_text, stock_label, computed_text, formula, differs, year_one_text, year_one_formula, ote_text
+        bonus_text,
+        stock_label,
+        computed_text,
+        formula,
+        differs,
+        year_one_text,
+        year_one_formula,
+        ote_text,
+        cash_text,
+        cash_formula,
+        cash_published,
     )
 
 

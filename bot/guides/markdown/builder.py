@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from fractions import Fraction
 
 from pydantic import ValidationError
 
@@ -14,6 +15,7 @@ from bot.guides.markdown.cells import (
     CellReading,
     day_rate_mismatch,
     in_thousands,
+    months_said,
     read_cell,
     spread_mismatch,
     twelve_months_mismatch,
@@ -40,6 +42,7 @@ from bot.guides.money import MoneyError
 # --- one band, cell by cell -----------------------------------------------------------------------
 
 
+VARIABLE_TARGET_RE = re.compile(r"variable(?:\s*\((?:[^)]*\d\s?%[^)]*|target|cible|ziel|alvo|objetivo)\))?", re.I)
 WHOLE_UNDER_THOUSANDS = "the guide says its figures are in thousands, but this cell writes a whole amount"
 
 
@@ -65,8 +68,10 @@ class BandBuilder:
 
     def add(self, kind: str, label: str, cell: str, line: int, stock: tuple[str, int | None] | None = None) -> None:
         """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header."""
-        if kind == "extra" and VARIABLE_RE.fullmatch(clean_inline(label).strip()) and not self._taken("bonus"):
-            kind = "bonus"  # a column named `Variable` alone is the target bonus, in percent or in money
+        if kind == "extra" and VARIABLE_TARGET_RE.fullmatch(clean_inline(label).strip()) and not self._taken("bonus"):
+            # a column named `Variable` alone, or with its target (`Variable (10% of fixed)`, `Variable (cible 10 %)`),
+            # is the target bonus, in percent or in money
+            kind = "bonus"
         elif kind == "extra" and VARIABLE_RE.search(label) and not self._taken("bonus"):
             bonus = percent_bonus(clean_inline(cell))
             if bonus is not None:  # `Variable: 10% of fixed`: the target bonus (variable pay in money stays beside)
@@ -179,7 +184,7 @@ class BandBuilder:
             # `Base (monthly)` then `Base (annual)`: the yearly figure is the band's; the monthly one stays beside it
             self.cells.remove(monthly)
             self.extras.append(ExtraFigure(name=monthly.column, raw=monthly.raw))
-            self._check_twelve(label, monthly, figure)
+            self._check_twelve(label, monthly, figure, months_said(f"{reading.words or ''} {label}"))
         if kind == "bonus" and figure is not None and reading.sign_on:
             # `$15K–$30K sign-on` in a bonus column: a one-time sign-on, never a yearly bonus.
             if self._taken("sign_on"):
@@ -210,11 +215,11 @@ class BandBuilder:
         elif typed:
             self.fields[kind] = figure
 
-    def _check_twelve(self, label: str, monthly: Cell, yearly) -> None:
+    def _check_twelve(self, label: str, monthly: Cell, yearly, months: tuple[Fraction, str] | None = None) -> None:
         """A monthly figure beside a yearly one (`月給 38万〜48万円`, `年額 456万〜600万円`): twelve
         months of it must make the year; when they do not, flagged (both kept as written)."""
         written = re.sub(r"\s*(?:(?:a|per)\s+month|/\s*(?:mo|month|mth))\b\.?$", "", monthly.raw)  # said once
-        mismatch = monthly.figure and twelve_months_mismatch(monthly.figure, yearly, written, str(yearly))
+        mismatch = monthly.figure and twelve_months_mismatch(monthly.figure, yearly, written, str(yearly), months)
         if mismatch:
             self.flag(None, label, mismatch)
 

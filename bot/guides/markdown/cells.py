@@ -347,16 +347,43 @@ def yearly_mismatch(cell: str, monthly: MoneyRange) -> str | None:
     return twelve_months_mismatch(monthly, said, str(monthly), beside["range"])
 
 
-def twelve_months_mismatch(monthly: MoneyRange, yearly: MoneyRange, monthly_text: str, yearly_text: str) -> str | None:
-    """What is wrong when twelve months of `monthly` do not make `yearly` (each named as written); None when they do,
-    or when the two are in different currencies."""
+def twelve_months_mismatch(
+    monthly: MoneyRange,
+    yearly: MoneyRange,
+    monthly_text: str,
+    yearly_text: str,
+    months: tuple[Fraction, str] | None = None,
+) -> str | None:
+    """What is wrong when twelve months of `monthly` (or the months the guide says a year pays, `months`: `×13,33`,
+    `(×14)`, `13 Monatslöhne`) do not make `yearly` (each named as written); None when they do, or when the two are
+    in different currencies."""
     if monthly.currency != yearly.currency:
         return None
-    made = (monthly.low.amount * 12, monthly.high.amount * 12)
+    factor, said = months or (Fraction(12), "12")
+    made = (monthly.low.amount * factor, monthly.high.amount * factor)
     if (yearly.low.amount, yearly.high.amount) == made:
         return None
     made_text = format_range(*made, monthly.currency)
-    return f"{monthly_text} a month × 12 is {made_text}, but the guide writes {yearly_text} a year"
+    return f"{monthly_text} a month × {said} is {made_text}, but the guide writes {yearly_text} a year"
+
+
+# `Salário anual (×13,33)`, `(×14)`, `13 Monatslöhne`, `14 salaries`: the months a year's salary is paid in. A
+# written 13,33 is 13⅓ (twelve salaries, the 13th and a third for holidays), read as the nearest twelfth.
+MONTHS_SAID_RE = re.compile(
+    r"[×x]\s?(?P<times>1[2-6](?:[.,]\d{1,2})?)\b"
+    r"|\b(?P<count>1[2-6])\s+(?:monatsl[öo]hne|monatsgeh[äa]lter|geh[äa]lter|salaries|sal[áa]rios|salarios|mensualit[ée]s"
+    r"|pagas|payments|monthly\s+(?:salaries|payments))\b",
+    re.I,
+)
+
+
+def months_said(text: str) -> tuple[Fraction, str] | None:
+    """(months as a fraction, as written) when the text says how many months' pay make a year."""
+    found = MONTHS_SAID_RE.search(text)
+    if not found:
+        return None
+    written = found["times"] or found["count"]
+    return Fraction(written.replace(",", ".")).limit_denominator(12), written
 
 
 def spread_mismatch(cell: str, currency: str | None) -> str | None:

@@ -34,11 +34,13 @@ class Reporter(Protocol):
 
 # --- column headers -----------------------------------------------------------------------
 
-YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y|jahre?|ans?|años)\b", re.I)
+YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y|jahre?|ans?|años|anos|anni|år|ar|lata|lat|jaar)\b", re.I)
 YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*(?:1|one)\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
 REGION_WORDS = (
     "region", "location", "market", "city", "geo", "office", "country", "site", "hub", "standort", "stadt", "ville",
     "lieu", "ubicación", "ciudad", "pays", "país", "pais", "land", "paese", "ort", "拠点", "勤務地", "所在地", "地域",
+    "localisation", "localização", "localizacao", "região", "regiao", "cidade", "regione", "città", "sede", "miasto",
+    "lokalizacja", "stad", "plats",
 )  # fmt: skip
 # Japanese headers, read by their words (no letters to read a head noun from): `月給` monthly pay, `年額（基本給）` the
 # yearly base, `賞与` the bonus, `株式（RSU）` stock, `契約金` a sign-on, `年収（総額）` the total
@@ -99,6 +101,21 @@ HEAD_NOUNS = {
     "participacao": "stock",  # a stake in the company
     "certificaten": "stock",  # Dutch depositary receipts of shares (STAK)
     "aandelen": "stock",
+    # Swedish and Polish (`Månadslön`, `Årslön`, `Personaloptioner`; `Wynagrodzenie miesięczne`, `Premia`, `Opcje`,
+    # and `Rocznie`, "yearly", the salary's column beside a monthly one)
+    "lon": "base",
+    "manadslon": "base",
+    "arslon": "base",
+    "grundlon": "base",
+    "personaloptioner": "stock",
+    "optioner": "stock",
+    "aktier": "stock",
+    "wynagrodzenie": "base",
+    "pensja": "base",
+    "rocznie": "base",
+    "premia": "bonus",
+    "opcje": "stock",
+    "akcje": "stock",
 }
 # Words that make a bonus one paid on signing (`Bono de firma`, `Bônus de contratação`, `Tekenbonus`)
 SIGN_ON_WORDS = {"firma", "contratacao", "contratacion", "assinatura", "bienvenue", "tekenbonus", "welkomstbonus"}
@@ -121,6 +138,15 @@ def column_kind(header: str) -> str:
     if not lowered.startswith(REGION_WORDS):
         japanese = next((kind for word, kind in JAPANESE_KINDS if word in text), None)
         if japanese:
+            # `SO 年額 (per year)`: stock options by their initials; `年収 Total cash`, `月給 Monthly base`:
+            # the English beside the Japanese says more (a total of cash alone is no total comp)
+            if re.search(r"(?<![A-Za-z])SO(?![A-Za-z])", text):
+                return "stock"
+            latin = re.sub(r"[^\x00-\x7f]+", " ", re.sub(r"\(.*?\)", " ", text)).strip()
+            if re.search(r"[A-Za-z]{2,}", latin):
+                latin_kind = column_kind(latin)
+                if latin_kind != "extra" or CASH_WORDS & set(re.findall(r"[a-z]+", latin.lower())):
+                    return latin_kind
             return japanese
     if lowered.startswith(REGION_WORDS) or any(part.strip().startswith(REGION_WORDS) for part in lowered.split("/")):
         return "region"  # `Region`, `Location (currency)`, `Desk / Region`
@@ -137,7 +163,18 @@ def column_kind(header: str) -> str:
         return "stock"  # `Share of company`: a stake, kept as written (a percent is no amount)
     if set(words) & PACKAGE_WORDS and set(words) <= PACKAGE_WORDS | PERIOD_WORDS:
         return "total"  # `Package annuel`, `Annual package`: the whole package a year (`Relocation package` is none)
-    if {"total", "totaal", "tc", "ctc", "jahrespaket", "gesamtpaket", "gesamtvergutung", "totale"} & set(words):
+    if {
+        "total",
+        "totaal",
+        "tc",
+        "ctc",
+        "jahrespaket",
+        "gesamtpaket",
+        "gesamtvergutung",
+        "totale",
+        "totalt",
+        "razem",
+    } & set(words):
         if CASH_WORDS & set(words):
             return "extra"  # `Total Cash`: base and bonus without equity, no total comp
         years = YEARS_RE.search(text)
@@ -162,7 +199,7 @@ NOT_A_BAND_PART = {"refresh", "refresher", "refreshers", "retention", "variable"
 # (`Annual Equity`, `Stock (per year)`): its cells are read so unless they say otherwise.
 MONTHLY_HEADER_RE = re.compile(
     r"\bmonthly\b|\bper\s+month\b|/\s*mo(?:nth)?\b|\bmonth\b|\bmensal\b|\bmensual\b|\bmensuel\b|\bmonatlich\b"
-    r"|\bmaandelijks\b|\bper\s+maand\b|月給|月額",
+    r"|\bmaandelijks\b|\bper\s+maand\b|月給|月額|\bm[åa]nads|\bmiesi[ęe]czn|\bmensile\b",
     re.I,
 )
 YEARLY_STOCK_HEADER_RE = re.compile(
@@ -194,6 +231,9 @@ def _head_kind(text: str) -> str:
     return "extra"
 
 
+TOTAL_GRANT_WORDS_RE = re.compile(r"total(?:t|e|es)?|gesamt|łącznie|lacznie|totaal|whole\s+grant|grant\s+total", re.I)
+
+
 def stock_column(header: str) -> tuple[str, int | None]:
     """`Stock (Equity/4yr)` -> ('Equity', 4); `RSU (4yr)` -> ('RSU', 4);
     `Equity (Options/RSU est.)` -> ('Options/RSU est.', None)."""
@@ -204,6 +244,8 @@ def stock_column(header: str) -> tuple[str, int | None]:
     kind = ""
     if inner:
         kind = YEARS_RE.sub("", inner[1]).strip(" /,-")
+        if TOTAL_GRANT_WORDS_RE.fullmatch(kind.strip()):
+            kind = ""  # `Opcje (łącznie, 3 lata)`, `Stock options (total, 4 anos)`: "the whole grant", no name
         if YEARLY_STOCK_HEADER_RE.fullmatch(kind.strip()) or MONTHLY_HEADER_RE.fullmatch(kind.strip()):
             kind = ""  # `Equity (per year)`, `BSPCE (par an)`: the brackets say when, the name is outside them
     if not kind:
@@ -306,6 +348,10 @@ def region_aliases(name: str) -> list[str]:
     remote = REMOTE_FROM_RE.match(lowered)
     if remote:  # `Remoto — Portugal`, `Remoto desde Colombia`: remote from a place, and the place alone
         aliases += [f"remote {remote['place']}", remote["place"]]
+    # `東京 Tokyo (HQ)`, `大阪 Osaka`: a place named in two scripts answers to each
+    scripts = re.match(r"^([^\x00-\x7f(]+?)\s+([A-Za-z][A-Za-z .'-]{1,40}?)\s*(?:\(.*\))?$", name.strip())
+    if scripts:
+        aliases += [alias for alias in (scripts[2].strip().lower(), scripts[1].strip()) if alias not in aliases]
     return aliases
 
 

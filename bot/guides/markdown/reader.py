@@ -207,8 +207,12 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
 # --- title ---------------------------------------------------------------------------
 
 TITLE_RE = re.compile(
-    r"^(?P<role>.+?)\s+(?:\||—|–|-|@|at)\s+(?P<company>.+?)\s+"
-    r"(?:Global\s+|Salary\s+|Compensation\s+|Comp\s+|Offer\s+)*Negotiation\s+Guide\b.*$",
+    r"^(?P<role>.+?)\s+(?:\||—|—|–|-|@|at)\s+(?P<company>.+?)\s+"
+    r"(?:(?:Global\s+|Salary\s+|Compensation\s+|Comp\s+|Offer\s+)*Negotiation\s+Guide\b"
+    # the house title written in the guide's language: `Guia Global de Negociação`, `Guide Global de Négociation`,
+    # `Guía de Negociación`, `Verhandlungsleitfaden`
+    r"|(?:Guia|Guide|Guía|Guida)\s+(?:Global\s+|Globale\s+)?(?:de|di)\s+(?:Negocia[çc][ãa]o|N[ée]gociation"
+    r"|Negociaci[óo]n|Negoziazione)\b|Verhandlungs(?:leitfaden|guide)\b).*$",
     re.IGNORECASE,
 )
 LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")

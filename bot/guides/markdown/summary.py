@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.cells import read_cell
-from bot.guides.markdown.columns import column_kind
+from bot.guides.markdown.columns import MONTHLY_HEADER_RE, column_kind
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
 from bot.guides.money import AMOUNT_RE, RANGE_SEPARATOR_RE, MoneyRange
@@ -53,6 +53,12 @@ def summary_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
             for match in [*PLACED_RANGE_RE.finditer(sentence), *RANGE_PLACED_RE.finditer(sentence)]:
                 index = _region_named(match["place"], regions)
                 part = _part_before(sentence[: match.start("range")])
+                if index is not None and PER_MONTH_AFTER_RE.match(sentence, match.end("range")):
+                    # `Stockholm seniors land at 66 000 – 82 000 kr/mån`: a month's pay is the base, by the month
+                    found = _monthly_disagreement(regions[index], match["range"])
+                    if found:
+                        out.append(Disagreement(index, line, found))
+                    continue
                 if index is None or part is None:
                     continue
                 found = _disagreement(regions[index], part, match["range"])
@@ -98,22 +104,34 @@ def _names(sentence: str, region: RegionBand) -> bool:
     return any(re.search(rf"\b{re.escape(name)}\b", lowered) for name in {region.name.lower(), *region.aliases} if name)
 
 
+# "vest over 3 years", and as German, French, Spanish and Portuguese guides say it ("vestet über 3 Jahre", "Vesting über
+# 4 Jahre", "acquises sur 4 ans", "vesting de 4 anos")
 VESTS_OVER_RE = re.compile(
-    r"\bvest(?:s|ing|ed)?\b[^.;:]{0,80}?\bover\s+(?P<years>\d|one|two|three|four|five|six)\s*-?\s*years?\b", re.I
+    r"\bvest\w*\b[^.;:]{0,80}?\b(?:over|über|sur|en|em|de|durante)\s+"
+    r"(?P<years>\d|one|two|three|four|five|six|drei|vier|fünf|trois|quatre|cinq|tres|cuatro|cinco|três|quatro)"
+    r"\s*-?\s*(?:years?|jahren?|jahre|ans?|años|anos)\b",
+    re.I,
 )
-YEAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+YEAR_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "drei": 3, "vier": 4, "fünf": 5, "trois": 3,
+    "quatre": 4, "cinq": 5, "tres": 3, "três": 3, "cuatro": 4, "quatro": 4, "cinco": 5,
+}  # fmt: skip
 
 
 def vesting_disagreements(blocks: list[Block], regions: list[RegionBand]) -> list[Disagreement]:
-    """A sentence of the guide's text saying its grant vests over other years than the bands' stock does."""
+    """A sentence of the guide's text saying its grant vests over other years than the bands' stock does; where the
+    bands' stock is a yearly figure (no period of its own), two sentences of the text that disagree with each other."""
     out: list[Disagreement] = []
+    said_all: list[tuple[int, str, int]] = []  # (years, as written, line)
     for block in blocks:
         # paragraphs, list items and quotes (a `> [!NOTE]` callout: "Option grants vest over 3 years")
         texts = block.items if block.kind == "list" else [block.text] if block.kind in ("paragraph", "quote") else []
         lines = block.item_lines if block.kind == "list" else [block.line]
         for text, line in zip(texts, lines, strict=False):
             for said in VESTS_OVER_RE.finditer(clean_inline(text)):
-                years = YEAR_WORDS.get(said["years"].lower()) or int(said["years"])
+                word = said["years"].lower()
+                years = YEAR_WORDS.get(word) or int(word)
+                said_all.append((years, said[0], line))
                 for index, region in enumerate(regions):
                     band_years = region.stock.vesting_years if region.stock and not region.stock.per_year else None
                     if band_years and band_years != years:
@@ -122,6 +140,13 @@ def vesting_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
                             f"the band {band_years}: the band's is used"
                         )
                         out.append(Disagreement(index, line, message))
+    if not out and len({years for years, _, _ in said_all}) > 1:
+        (first, first_text, _), (other, other_text, line) = (
+            said_all[0],
+            next(s for s in said_all if s[0] != said_all[0][0]),
+        )
+        message = f"vesting: the text says over {first} years ({first_text!r}) and over {other} ({other_text!r})"
+        out += [Disagreement(index, line, message) for index, region in enumerate(regions) if region.stock]
     return out
 
 
@@ -176,6 +201,27 @@ def _band_part(region: RegionBand, part: str) -> MoneyRange | None:
     if part != "ote":
         return getattr(region, part)
     return next((x.value for x in region.extras if x.value and OTE_RE.match((x.name.split() or [""])[0])), None)
+
+
+PER_MONTH_AFTER_RE = re.compile(
+    r"\s*(?:brutto|netto|gross|net|bruto)?\s*(?:/|per\s+|a\s+|i\s+|par\s+|pro\s+)\s*(?:m[åa]n(?:ad)?|month|mo|mies\.?"
+    r"|m[êe]s|mois|monat)\b",
+    re.I,
+)
+
+
+def _monthly_disagreement(region: RegionBand, written: str) -> str | None:
+    """A month's pay said in the summary against the band's monthly base (a cell, or a column kept beside it)."""
+    monthly = next((c.figure for c in region.cells if c.kind == "base" and c.per == "month" and c.figure), None)
+    if monthly is None:
+        beside = [x for x in region.extras if MONTHLY_HEADER_RE.search(x.name) and column_kind(x.name) == "base"]
+        monthly = next((f for x in beside if (f := read_cell(x.raw, region.currency).figure)), None)
+    said = read_cell(written, region.currency).figure
+    if monthly is None or said is None or said.currency != monthly.currency or said == monthly:
+        return None
+    if said.low == said.high:
+        return None
+    return f"monthly base: the summary says {clean_inline(written)} a month, the band {monthly}: the band is shown"
 
 
 def _disagreement(region: RegionBand, part: str, written: str) -> str | None:

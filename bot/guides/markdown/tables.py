@@ -59,7 +59,7 @@ def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
     kinds = [column_kind(cell) for cell in table.rows[0]]
     if not kinds or kinds[0] != "region" or not (FIGURE_KINDS & set(kinds)):
         return None
-    if len(kinds) > 2 and clean_inline(table.rows[0][1]).lower() in LEVEL_HEADERS:
+    if len(kinds) > 2 and is_level_header(table.rows[0][1]):
         return None  # `| City | Level | ...`: a band per region and level (_levels_and_regions_as_rows)
     return _band_rows(table, kinds, report, first=0)
 
@@ -90,11 +90,11 @@ def _levels_and_regions_as_rows(table: Block, report: Reporter) -> list[RegionBa
     """`| Level | Region | Base Salary | Stock | Bonus | Total Comp |`: one band per level
     and region (`| L5 SDE II | Seattle | $140K-$180K | ...`), each with its components."""
     header = table.rows[0]
-    if len(header) >= 3 and column_kind(header[0]) == "region" and clean_inline(header[1]).lower() in LEVEL_HEADERS:
+    if len(header) >= 3 and column_kind(header[0]) == "region" and is_level_header(header[1]):
         # `| City | Level | Fixed pay | ...`: the same bands, the region named first
         table = replace(table, rows=[[row[1], row[0], *row[2:]] if len(row) > 1 else row for row in table.rows])
         header = table.rows[0]
-    if len(header) < 3 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
+    if len(header) < 3 or not is_level_header(header[0]):
         return None
     kinds = ["level", *(column_kind(cell) for cell in header[1:])]
     if kinds[1] != "region" or not (FIGURE_KINDS & set(kinds)):
@@ -140,9 +140,14 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
                 f"the guide says its figures are in {table.stated_currency}, this row's are in {currency}: "
                 f"kept in {currency}, as written",
             )
+        ranged: tuple[str, str] | None = None  # the last column of a part, for a median written beside it
         for column, kind, cell in zip(header[first + 1 :], kinds[first + 1 :], row[first + 1 :], strict=True):
             label = clean_inline(column)
             band.add(kind, label, cell, line, stock_column(column) if kind == "stock" else None)
+            if MEDIAN_HEADER_RE.match(label) and ranged:  # `| Salário mensal (faixa) | Mediana mensal |`
+                _warn_point_outside(band, ranged[0], "median", cell, ranged[1], line)
+            elif kind in FIGURE_KINDS:
+                ranged = (label, cell)
         region = band.build(line)
         if region is not None:
             regions.append(region)
@@ -151,7 +156,17 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
 
 # --- levels as rows, regions as columns ----------------------------------------------------------
 
+MEDIAN_HEADER_RE = re.compile(r"^(?:median|mediana|m[ée]diane|midpoint|p50)\b", re.I)
 LEVEL_HEADERS = {"level", "levels", "job level", "grade", "band", "title"}
+# A level column named in another script beside its English (`グレード Grade`, `等級`): its own words say so
+LEVEL_HEADER_WORDS_RE = re.compile(r"グレード|等級|レベル|職位|\b(?:grade|level|niveau|nivel|stufe|poziom)\b", re.I)
+
+
+def is_level_header(cell: str) -> bool:
+    text = clean_inline(cell).lower()
+    return text in LEVEL_HEADERS or bool(LEVEL_HEADER_WORDS_RE.search(text)) and column_kind(text) != "region"
+
+
 COMPONENT_HEADERS = {"component", "components", "pay component", "element", "comp component", "compensation"}
 
 
@@ -554,6 +569,8 @@ STATED_CURRENCY_RE = re.compile(
     r"(?:\b[Aa]ll\s+(?:the\s+)?|(?:^|(?<=[.:;!]\s))(?:[Tt]he\s+)?)(?:[Ff]igures|[Aa]mounts|[Nn]umbers|[Pp]ay|[Ss]alaries)\s+"
     r"(?:(?:below|here|shown|above|in\s+(?:this|the)\s+(?:guide|tables?))\s+)?(?:are\s+)?(?:in\s+)?(?P<code>[A-Z]{3})\b"
 )
+# `金額はすべて円 (JPY)`: "every amount is in yen"
+JAPANESE_STATED_RE = re.compile(r"(?:すべて|全て)[^。]{0,10}?\((?P<code>[A-Z]{3})\)")
 SCALE_RE = re.compile(r"\bthousands?\b|\b000s\b|'000|\bin\s+k\b|\(k\)|\([£$€]k\)", re.I)
 HEADING_CURRENCY_RE = re.compile(r"\((?P<code>[A-Z]{3})(?:\s*,\s*(?P<scale>(?:in\s+)?thousands|'000s?|k))?\)\s*$")
 # "unless a row is marked €", "except where a row shows another currency": rows allowed their own currency (never
@@ -594,7 +611,7 @@ def _with_stated_currency(blocks: list[Block], table: Block) -> Block:
     """`table` with the currency said once for all its figures: by the place named right above it (`**Seoul
     studio (KRW)**`), or by a paragraph between its heading and it (`All figures CAD`)."""
     place = _place_before(blocks, table)
-    code = re.search(r"\(([A-Z]{3})\)\s*$", place or "")
+    code = re.search(r"\(([A-Z]{3})(?:\s*[,;][^)]*)?\)\s*$", place or "")  # `**Polska (PLN, umowa o pracę)**`
     if code and is_known_currency(code[1]):
         return replace(table, stated_currency=code[1])
     index = _index_of(blocks, table)
@@ -608,7 +625,7 @@ def _with_stated_currency(blocks: list[Block], table: Block) -> Block:
         if block.kind != "paragraph":
             continue
         text = clean_inline(block.text)
-        said = STATED_CURRENCY_RE.search(text)
+        said = STATED_CURRENCY_RE.search(text) or JAPANESE_STATED_RE.search(text)
         if said and is_known_currency(said["code"]):
             after = text[said.end() : said.end() + 60]  # "GBP in thousands (£k)": the scale said with the currency
             return replace(
