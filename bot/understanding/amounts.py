@@ -73,7 +73,8 @@ NOTHING_ELSE_RE = re.compile(
 LEVEL_RE = re.compile(
     r"\blevel(?:ed)?\s*(?:is|at|as|of|:)?\s*(?P<level>[A-Za-z]{0,4}\s?\d{1,2}|senior|staff|principal)\b"
     r"|\b(?P<code>[LEIMP]\d{1,2})\b"
-    r"|\b(?:in|hired|hiring\s+me|coming\s+in|bring(?:ing)?\s+me\s+in|join(?:ing)?|offered\s+me|leveled|slotted)\s+"
+    r"|\b(?:in|hired|hiring\s+me|coming\s+in|bring(?:ing)?\s+me\s+in|join(?:ing)?|offered\s+me|(?:leveled|levelled|slotted"
+    r"|placed|put)(?:\s+me)?)\s+"
     r"(?:at|as)\s+(?:an?\s+)?(?P<title>senior|staff|principal|junior|mid[- ]level|lead)\b"
     r"|\b(?P<title2>senior|staff|principal)\s+level\b",
     re.IGNORECASE,

@@ -221,7 +221,9 @@ SHARE_PRICE_RE = re.compile(
     r"(?![\d.,]|\s*[kKmM]\b)"
     # "5,000 shares at $18", "6,000 rsus at $25": a count, then a price with its currency and no thousands
     r"|(?<=\d)\s+(?:shares|rsus|options|units)\s+at\s+(?P<f>[$£€]\s?\d+(?:\.\d+)?)(?![\d.]|\s*[kKmM]\b)"
-    r"|\b(?:share\s+price|price\s+per\s+share|per[- ]share\s+(?:price|value)|409a(?:\s+(?:price|value))?|fmv)"
+    # "preferred price is $12.40", "the preferred is $9": what investors paid a share, its value as the guide's price is
+    r"|\b(?:share\s+price|price\s+per\s+share|per[- ]share\s+(?:price|value)|409a(?:\s+(?:price|value))?|fmv"
+    r"|preferred(?:\s+(?:stock\s+|share\s+)?price)?)"
     r"\s*(?:of|is|:|at|was)?\s*(?P<b>[$£€]?\s?\d+(?:\.\d+)?)"
     # "last round priced them at $6.25": a price put on the count said before (_a_share_price checks one was)
     r"|\bpriced\s+(?:them|those|it|the\s+(?:shares|rsus|options|units))\s+at\s+(?P<h>[$£€]\s?\d+(?:\.\d+)?)"
@@ -1052,6 +1054,8 @@ NOT_NAMES = frozenset(
         # things waited on or done that are no company ("waiting on the grant doc", "a script to compare offers")
         "doc",
         "docs",
+        "share",  # "waiting on the share count"
+        "count",
         "document",
         "paperwork",
         "letter",
@@ -1186,6 +1190,17 @@ MY_FIGURE_RE = re.compile(
     r"(?![^.;!?,]{0,25}\b(?:now|currently|today|at\s+the\s+moment|right\s+now)\b))",
     re.I,
 )
+FLOOR_RE = re.compile(
+    r"\b(?:won'?t|will\s+not|wouldn'?t|would\s+not|not\s+going\s+to|can'?t|cannot|don'?t|do\s+not)\s+(?:take|accept"
+    r"|go\s+for|sign\s+for|settle\s+for|consider|move\s+for|leave\s+for|switch\s+for)\s+(?:anything\s+)?"
+    r"(?:less\s+than|under|below|lower\s+than)",
+    re.I,
+)
+CALLED_RE = re.compile(
+    r"\b(?:from|at|with|by)\s+(?:a|an|the|this|some)\s+(?:[\w-]+\s+){0,3}?(?:co|company|startup|firm|shop|place|outfit)"
+    r"\s+(?:called|named)\s+" + _LOOSE_NAME,
+    re.I,
+)
 MINE_SAYS_RE = re.compile(r"\bmine\s+(?:says|said|is|was|has|came\s+in\s+at|(?:is\s+)?only)\b", re.I)
 FIGURE_WAS_NAMES_RE = re.compile(
     _FIGURE
@@ -1280,6 +1295,12 @@ CURRENT_RES = [
     re.compile(r"\bmy\s+" + _MY_PAY + r"\s+is\s+(?=[^.;!?]{0,30}\b" + _NOW + r"\b)", re.I),
     re.compile(r"\bi\s+(?:get|make|earn)\s+(?=[^.;!?]{0,30}\bwhere\s+i\s+(?:am|work)\b)", re.I),
     re.compile(r"^\s*(?:right\s+now|currently|today|at\s+the\s+moment)\s*[,:-]\s*(?=[$£€]?\d)", re.I),
+    # "I'm a director at Meta now, 260k base and ...": one's job now, then its pay
+    re.compile(
+        r"\bi\s*(?:'m|am)\s+an?\s+(?:[\w/-]+\s+){1,4}?(?:at|with|for)\s+[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*)?\s+"
+        r"(?:right\s+now|currently|now|today|these\s+days)\s*[,:;-]",
+        re.I,
+    ),
     # "a nurse at mercy hospital right now making about 88k", "im a teacher making 52k": one's pay now, told
     # with what one does
     re.compile(
@@ -1331,10 +1352,11 @@ CURRENT_COMPANY_RE = re.compile(
     r"(?P<r>[A-Za-z][\w&'.-]*)(?=\s*[,.;:]|\s+(?:and|on|making|earning|paid)\b)"
     r"|\bmy\s+current\s+(?:ctc|tc|comp|base|salary|package|pay)\s+(?:at|with)\s+(?P<s>[A-Za-z][\w&'.-]*)"
     r"|\bat\s+(?P<t>[A-Za-z][\w&'.-]*)\s+i\s*(?:'m|am)\s+(?:on|at|making|earning|paid)\b"
-    # "im a nurse at mercy hospital right now making about 88k": what one does, where, and its pay now
+    # "im a nurse at mercy hospital right now making about 88k", "I'm a director at Meta now, 260k base": what one
+    # does, where, and its pay now
     r"|\bi\s*(?:'m|am)\s+an?\s+(?:[\w/-]+\s+){1,4}?(?:at|with|for)\s+(?P<w>[A-Za-z][\w&'.-]*(?:\s+(?!(?:right|now"
-    r"|currently|making|earning|paid)\b)[A-Za-z][\w&'.-]*)?)\s+(?:right\s+now\s+|currently\s+|now\s+)?(?:making|earning"
-    r"|paid)\b"
+    r"|currently|making|earning|paid)\b)[A-Za-z][\w&'.-]*)?)\s+(?:(?:right\s+now\s+|currently\s+|now\s+)?(?:making|earning"
+    r"|paid)\b|(?:right\s+now|currently|now|today|these\s+days)\s*[,:;-])"
     r"|\b(?:rather|just|would|'d)\s+stay\s+(?:at|with)\s+(?P<u>[A-Za-z][\w&'.-]*)"
     r"|\bmy\s+current\s+(?:co|company|employer|job|place|firm)\s*\((?P<v>[A-Za-z][\w&'.-]*)\)"
     # "at Twilio now, base is 150k": where one works now, then one's pay
@@ -2149,6 +2171,8 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             markers.append((at, rival(name)))
             _add_rival(utterance, name)
         taken.append(match.span())
+    for match in CALLED_RE.finditer(text):  # "from a seed stage co called Tessl": Tessl, never "seed stage"
+        _mark_name(match, "name", CALLED_RE, context, utterance, own, markers, taken, text, told)
     for pattern in RIVAL_RES:
         for match in pattern.finditer(text):
             if any(s <= match.start("name") < e for s, e in taken):
@@ -2185,6 +2209,8 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 _add_rival(utterance, name)
     for match in SOMEONE_ELSE_RE.finditer(text):
         markers.append((match.start(), SOMEONE_ELSE))
+    for match in FLOOR_RE.finditer(text):
+        markers.append((match.start(), OFFER))  # "I make 165k now so I won't take less than 180k": the floor is theirs
     for match in MINE_SAYS_RE.finditer(text):
         markers.append((match.start(), OFFER))  # "my friend got 95k at planetscale, mine says 88k": mine again
     for match in MY_FIGURE_RE.finditer(text):
@@ -2202,6 +2228,8 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     for name in context.company_names:  # "planetscale is 205k base": the company discussed, then its figure
         for match in re.finditer(rf"\b{re.escape(name)}\s+is\s+(?:at\s+|offering\s+)?(?=[$£€~]?\d)", text, re.I):
             markers.append((match.start(), OFFER))
+        for match in re.finditer(rf"\b{re.escape(name)}(?:'s|’s)\s+(?=[$£€~]?\d)", text, re.I):
+            markers.append((match.start(), OFFER))  # "... which beats ps's 185k base": the discussed company's
     for pattern in (FIGURE_WAS_NAMES_RE, FIGURE_TOLD_FOR_RE):
         for match in pattern.finditer(text):
             _mark_figure_owner(match, context, utterance, own, markers, taken)
@@ -2677,10 +2705,15 @@ DEFER_RE = re.compile(
 )
 
 
+SKIP_THEN_WHY_RE = re.compile(r"^(?:skip|pass)(?:\s+(?:it|this|that))?(?:\s+for\s+now)?\s*[,;:!-]", re.I)
+
+
 def _read_bare_answer(text: str, utterance: Utterance) -> None:
     plain = text.strip().strip(".!")
-    if DEFER_RE.match(plain):
-        utterance.answer = "skip"  # "can we come back to that? I'm not in a good headspace": asked later
+    if DEFER_RE.match(plain) or SKIP_THEN_WHY_RE.match(plain):
+        # "can we come back to that? I'm not in a good headspace", "skip for now, still waiting on the share count":
+        # asked later
+        utterance.answer = "skip"
         return
     for name, pattern in BARE_ANSWERS.items():
         if pattern.match(plain):

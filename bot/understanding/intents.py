@@ -291,7 +291,8 @@ STATUS_ASKED_RE = re.compile(
 THANKS_LEAD_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks|much\s+appreciated)\b", re.I)
 # "lets start over from zero", "reset, new negotiation different company"
 START_OVER_RE = re.compile(
-    r"^(?:(?:ok|okay|so)\W*\s+)?(?:let'?s\s+|(?:can|could|shall)\s+we\s+|i\s+want\s+to\s+)?(?:start\s+(?:over|again|fresh|from\s+(?:zero"
+    r"^(?:(?:ok|okay|so)\W*\s+)?(?:(?:scrap|forget|ignore|drop)\s+(?:all\s+)?(?:that|this|of\s+that|everything)\W*\s+)?"
+    r"(?:let'?s\s+|(?:can|could|shall)\s+we\s+|i\s+want\s+to\s+)?(?:start\s+(?:over|again|fresh|from\s+(?:zero"
     r"|scratch|the\s+(?:top|beginning)))|reset|restart|new\s+negotiation|from\s+scratch)\b",
     re.I,
 )
@@ -394,7 +395,7 @@ REVISED_RE = re.compile(
     r"|\b(?:emailed|wrote|called|texted|messaged)\s+(?:me\s+)?back\b|\bnew\s+number\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
-    r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|\bapproved\b"
+    r"|\bcounter(?:ed)?\s+back\b|\b(?:got|gotten|received)\s+(?:the\s+)?approval\b|(?<!already\s)\bapproved\b"
     r"|\badded\s+(?:an?\s+)?(?:extra\s+|another\s+)?[$£€]?\d|\b(?:can|could|will|would|'d)\s+add\s+(?:an?\s+)?[$£€]?\d|\b(?:can|could)\s+(?:now\s+)?do\s+[$£€]?\d[^.;!?]*\bnow\b"
     # "couldnt do the 215k i asked for. but they can do 200k base": what they can do instead of the ask
     r"|\b(?:couldn'?t|could\s+not|can'?t|cannot)\s+do\b[^.;!?]{0,60}[.;]?\s*but\s+(?:they|we|she|he)\s+(?:can|could)\s+do\s+[$£€]?\d"
@@ -622,7 +623,14 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         )
     if money and REVISED_RE.search(text) and not any(a.holder not in (OFFER,) for a in money):
         return "revised"
-    said = utterance.vesting_years or utterance.cliff_months is not None or utterance.schedule or utterance.level
+    said = (
+        utterance.vesting_years
+        or utterance.cliff_months is not None
+        or utterance.schedule
+        or utterance.level
+        or utterance.strike_price is not None  # "typo: strike is $0.85 not $8.50"
+        or utterance.share_price is not None
+    )
     swapped = re.search(r"\bi\s+said\s+\S+.{0,20}\bbut\s+(?:it'?s|its|it\s+is)\b", text, re.I)  # a name put right
     if CORRECTION_RE.search(text) and (money or utterance.mentions_place or utterance.rivals or said or swapped):
         return "correction"
@@ -720,6 +728,9 @@ def _sign_off(utterance: Utterance, plain: str) -> str | None:
     return None
 
 
+YEARS_FIRST_RE = re.compile(r"^(?:over\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s*(?:years?|yrs?)\b")
+
+
 def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str | None:
     """skip | unknown | none | figure when the whole message is a bare answer."""
     if utterance.answer in ("skip", "unknown", "none"):
@@ -741,6 +752,16 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
         return "figure"
     if pending == "years" and utterance.vesting_years and not utterance.amounts and len(words.split()) <= 7:
         return "figure"  # "four", "4 yrs", "over 3 years", "it's a 4 year vest", "over 4"
+    if pending == "years" and utterance.vesting_years and not utterance.amounts and YEARS_FIRST_RE.match(words):
+        return "figure"  # "4 years, monthly after a 1 year cliff": the years asked for, then how they vest
+    if (
+        pending == "region"
+        and utterance.mentions_place
+        and not utterance.amounts
+        and len(words.split()) <= 12
+        and not QUESTION_RE.search(utterance.text)
+    ):
+        return "figure"  # "bay area, hybrid 3 days a week", answering "where is the role based?"
     if pending in ("level", "band_level") and utterance.level and not utterance.amounts and len(words.split()) <= 16:
         return "figure"  # "L5", "they said L4 but I don't know what that means", answering "which level?"
     if pending and _hedged_answer(utterance, pending, words):

@@ -936,3 +936,44 @@ def test_todays_pay_and_a_counter_set_against_the_offer():
         (CURRENT, 200_000),
     ]
     assert holders("they offered 180k, should i ask for a 200k counter?") != [(OFFER, 180_000), (CURRENT, 200_000)]
+
+
+def test_startup_offers_in_their_own_words():
+    """Held-out 41 (startup and equity-heavy offers), scored once: today's job and pay told as 'I'm a director at Meta
+    now, 260k base', and 'I make 165k base now ... I won't take less than 180k', were given to the own offer; a
+    preferred price was a figure of equity; 'a seed stage co called Tessl' named a rival 'seed stage'; 'ps's 185k base'
+    after another's offer was that other's; 'waiting on the share count' named a rival."""
+
+    def read(text: str, pending: str | None = None):
+        context = Context(pending=pending, company_names=frozenset({"planetscale", "ps"}))
+        return understand(text, context)
+
+    director = read("I'm a director at Meta now, 260k base and roughly 400k/yr in RSUs")
+    assert (director.intent, director.current_company, {a.holder for a in director.amounts}) == (
+        "current",
+        "Meta",
+        {CURRENT},
+    )
+    floor = read("I make 165k base now at Airtable so I won't take less than 180k base from them")
+    assert floor.intent == "walk_away"
+    assert {a.label() for a in floor.amounts} == {"current:base=165000", "base=180000"}
+    priced = read("so the numbers r 160k base + 25k signing + 60k RSUs/yr, double trigger, preferred price is $12.40")
+    assert priced.share_price == Decimal("12.40") and "equity=12" not in {a.label() for a in priced.amounts}
+    assert read("am i getting lowballed? 40k options at a $3 strike when the preferred is $9").share_price == 9
+    assert read("other offer is from a seed stage co called Tessl, 150k base and 0.5% equity").rivals == ["Tessl"]
+    beats = read("just got an offer from Neon, 195k base + 0.2% equity, which beats ps's 185k base")
+    assert [(a.holder, a.value) for a in beats.amounts if a.value == 185_000] == [(OFFER, 185_000)]
+    skipped = read("skip for now, still waiting on the share count", pending="equity")
+    assert (skipped.intent, skipped.rivals) == ("skip", [])
+    assert read("4 years, monthly after a 1 year cliff", pending="years").intent == "answer"
+    assert read("bay area, hybrid 3 days a week", pending="region").intent == "answer"
+    assert read("is remote ok?", pending="region").intent == "remote"
+    assert read("typo: strike is $0.85 not $8.50").intent == "correction"
+    assert (read("they leveled me at senior").intent, read("they leveled me at senior").level) == ("detail", "senior")
+    assert read("scrap all that, let's start from scratch").intent == "start_over"
+    assert (
+        read(
+            "recruiter says the best they can do on equity is 35,000 shares, the board already approved the grant"
+        ).intent
+        == "pushback"
+    )
