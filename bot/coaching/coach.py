@@ -141,6 +141,17 @@ def _part_of_the_figure_asked(case: Case, u: Utterance) -> tuple[Case, Utterance
     return case.model_copy(update={"figure_asked": None}), replace(u, intent="answer", amounts=[amount])
 
 
+A_SHARES_PRICE_RE = re.compile(
+    r"\b(?:preferred|409a|fmv|fair\s+market|share\s+price|price\s+(?:per|a)\s+share|(?:per|a)\s+share)\b", re.I
+)
+
+
+def _strike_value(strike: str | None) -> Fraction | None:
+    """`$1.85` -> 1.85: the strike kept with the grant, as a number to take off an option's price."""
+    found = re.search(r"\d+(?:\.\d+)?", (strike or "").replace(",", ""))
+    return Fraction(found[0]) if found else None
+
+
 def _share_price(u: Utterance) -> tuple[Fraction, str | None] | None:
     """A price or value for shares: the first money figure read, or one with cents the
     understanding layer keeps verbatim as not a whole amount (`$2.50`): a share's price has
@@ -678,7 +689,17 @@ class Coach:
             cur = amount.currency
         text = written or _m(value_per, cur or "USD")
         per_share = PER_SHARE_RE.search(u.text) or value_per < 1000
-        if per_share:
+        # a share's price (the preferred, a 409A, "$9 a share"), not what an option is worth ("worth $8.25 each")
+        strike = _strike_value(shares.strike) if unit == "options" and A_SHARES_PRICE_RE.search(u.text) else None
+        if per_share and strike is not None:
+            # an option is worth its share's price less the strike: "40,000 × ($9 − $1.85 strike)"
+            exact = shares.count * max(value_per - strike, Fraction(0))
+            value = int(exact)
+            rounded = "" if value == exact else " (rounded down to a whole amount)"
+            under = "" if exact else " (the price is at or under the strike: worth nothing today)"
+            formula = f"{shares.count:,} × ({text} − {shares.strike} strike) = {_m(value, cur or 'USD')}"
+            done.say(f"equity {formula}: an option is worth its share's price less the strike{rounded}{under}")
+        elif per_share:
             exact = shares.count * value_per
             value = int(exact)
             rounded = "" if value == exact else " (rounded down to a whole amount)"

@@ -402,3 +402,14 @@ def test_todays_pay_told_inside_the_salary_history_question_is_kept(chat):
     assert "If you tell me what you earn now" not in reply
     assert chat.stored()["current"]["base"] == 52_000
     assert chat.stored()["offer"]["base"] == 180_000
+
+
+def test_options_priced_by_a_share_are_worth_the_price_less_the_strike(chat):
+    """'40,000 options at a $1.85 strike ... preferred price is $9' was valued at 40,000 × $9 = $360K, as if the options
+    cost nothing to exercise: an option is worth its share's price less the strike, and the reply says the formula.
+    A worth said of the options themselves ('worth $8.25 each') is their value (tests/coaching/scripted_blind.py)."""
+    reply = chat.say(
+        "planetscale ml remote offer: 185k base and 40,000 options at a $1.85 strike, 4 yr vest, preferred price is $9"
+    )
+    assert "equity 40,000 × ($9 − $1.85 strike) = $286K" in reply
+    assert chat.stored()["offer"]["equity"] == 286_000

@@ -188,15 +188,16 @@ def test_a_pasted_offer_letter_keeps_a_count_of_units_a_count(chat):
 
 def test_a_count_priced_in_the_same_message_is_valued_at_once(chat):
     """Before: "25,000 ISOs at a strike price of $0.85 ...; the latest 409A is $3.40 per share" asked
-    what the options were worth, and kept no strike: the message had said both."""
+    what the options were worth, and kept no strike: the message had said both. An option is worth the share's
+    price less its strike (28 Nov 2026: it had been valued at the whole price, 25,000 × $3.40 = $85K)."""
     reply = chat.say(
         "Offer summary from PlanetScale (ML Engineer, SF): base $205,000; 25,000 ISOs at a strike price of $0.85"
         " per share, 4-year vest with 1-year cliff; $25,000 sign-on; the latest 409A is $3.40 per share."
     )
     assert "strike price $0.85 (what exercising costs, not what the options are worth)" in reply
-    assert "equity 25,000 × $3.40 = $85K" in reply and "what is that worth?" not in reply
+    assert "equity 25,000 × ($3.40 − $0.85 strike) = $63,750" in reply and "what is that worth?" not in reply
     offer = chat.stored()["offer"]
-    assert (offer["base"], offer["equity"], offer["sign_on"]) == (205_000, 85_000, 25_000)
+    assert (offer["base"], offer["equity"], offer["sign_on"]) == (205_000, 63_750, 25_000)
 
 
 def test_a_strike_alone_in_the_same_message_is_kept_and_the_value_still_asked(chat):
