@@ -55,8 +55,15 @@ def split_cells(line: str) -> list[str]:
     return [cell.strip().replace("\\|", "|") for cell in cells]
 
 
+HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+
+
 def parse_blocks(text: str) -> list[Block]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # `<!-- old London row: £85k ... -->`: an editor's note, never shown where the guide is read; left out, its
+    # lines kept as blank lines so every later line keeps its number
+    text = HTML_COMMENT_RE.sub(lambda m: "\n" * m[0].count("\n"), text) if "<!--" in text else text
+    lines = text.split("\n")
     blocks: list[Block] = []
     index = _front_matter(lines, blocks)
     while index < len(lines):

@@ -123,6 +123,7 @@ LOW_HIGH_RE = re.compile(
 )
 # An approximate figure or a bound (`~$150K`, `≈`, `c.`, `up to $200K`, `from $120K`): shown as written,
 # never taken for the range it is close to.
+STRUCK_RE = re.compile(r"~~[^~]*~~")
 APPROX_RE = re.compile(r"^(?:~|≈|c\.|ca\.|circa\b|approx\.?|approximately\b|about\b|around\b|roughly\b)", re.I)
 BOUND_RE = re.compile(
     r"^(?:up\s+to|upto|max\.?|maximum|min\.?|minimum|from|at\s+least|over|under|<|>|≤|≥)\s*(?=\D?\S*\d|(?-i:[A-Z]{0,3})[^\w\s]{1,2}\s\d|(?-i:[A-Z]{2,3})\s\d)",
@@ -153,7 +154,9 @@ SMALLEST_YEARLY = 1_000
 def read_cell(cell: str, currency: str | None) -> CellReading:
     """Cached (readings are frozen): libraries repeat the same cells across many guides."""
     raw = clean_inline(cell)
-    text = raw.strip().strip("*").strip()
+    # `~~£90,000~~ £95,000`: the struck figure is superseded, the one after it the cell's
+    text = STRUCK_RE.sub(" ", raw).strip() if "~~" in raw else raw
+    text = text.strip().strip("*").strip()
     text = NO_CENTS_RE.sub("", FOOTNOTE_RE.sub("", text).strip())
     low_high = LOW_HIGH_RE.match(text)
     if low_high:  # `€ 48.000 (laag) / € 57.000 (hoog)`: the two ends, each named
