@@ -20,7 +20,7 @@ from __future__ import annotations
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.builder import BandBuilder
 from bot.guides.markdown.columns import Reporter, column_kind, first_currency, is_blank, region_cell, stock_column
-from bot.guides.markdown.tables import LEVEL_HEADERS, _heading_before, whole_rows
+from bot.guides.markdown.tables import LEVEL_HEADERS, _heading_before, _place_before, whole_rows
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
 
@@ -49,7 +49,10 @@ def _grid_part(blocks: list[Block], table: Block, title_line: int | None) -> tup
         return None
     if any(column_kind(cell) in PARTS for cell in header[1:]):
         return None  # a table of parts by level, not by region
-    heading = _heading_before(blocks, table, title_line)
+    # `## Base salary by level and location`, or `**Base Salary by Level × Region**` on the line right above it
+    above = _place_before(blocks, table)
+    heading = above if above and column_kind(above.lower().split(" by ")[0]) in PARTS else None
+    heading = heading or _heading_before(blocks, table, title_line)
     if not heading:
         return None
     words = heading.lower().split(" by ")[0]  # `Base salary by level and location`: the part before `by`
