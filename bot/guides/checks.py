@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.guides.model import CASH_TOTAL_NAME_RE, Guide
+from bot.guides.model import Guide
 from bot.guides.money import format_range
 from bot.guides.problems import Problem
 
@@ -75,7 +75,7 @@ def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
         cash = region.cash_differs()
         if cash:
             (low, high), words = cash
-            published = next(x.value for x in region.extras if x.value and CASH_TOTAL_NAME_RE.search(x.name))
+            published = region.cash_total()
             message = f"published {published} differs from {words} {format_range(low, high, published.currency)}"
             warnings.append(Problem(file, None, f"{where}: total cash", message))
         ote, on_target = region.ote_differs(), region.ote()

@@ -253,7 +253,7 @@ class RegionBand(Model):
         column beside the band) is not that: the base is the yearly band, or twelve times a monthly one where the
         guide gives only that; the bonus its amount, or its percent of base. None when they agree or cannot be
         compared (no such column, a bonus not published, another currency)."""
-        cash = next((x.value for x in self.extras if x.value and CASH_TOTAL_NAME_RE.search(x.name)), None)
+        cash = self.cash_total()
         monthly = next((c for c in self.cells if c.kind == "base" and c.per == "month" and c.figure), None)
         if cash is None:
             return None
@@ -276,6 +276,10 @@ class RegionBand(Model):
             return None
         made = (low, high)
         return None if made == (cash.low.amount, cash.high.amount) else (made, f"{words} + bonus")
+
+    def cash_total(self) -> MoneyRange | None:
+        """A published total of cash alone, kept beside the band (a `Total cash` or `Cash comp` column)."""
+        return next((x.value for x in self.extras if x.value and CASH_TOTAL_NAME_RE.search(x.name)), None)
 
     def ote(self) -> MoneyRange | None:
         """A salesperson's on-target earnings, kept beside the band (an `OTE` column)."""

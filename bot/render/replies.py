@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.guides.model import CASH_TOTAL_NAME_RE, Guide, RegionBand
+from bot.guides.model import Guide, RegionBand
 from bot.guides.money import format_range
 from bot.guides.resolve import Resolution, level_labels
 from bot.render.blocks import Message, Mrkdwn, build_messages
@@ -95,7 +95,7 @@ def region_view(region: RegionBand) -> RegionView:
     cash_text = cash_formula = cash_published = None
     if cash:
         (low, high), cash_formula = cash
-        published = next(x for x in region.extras if x.value and CASH_TOTAL_NAME_RE.search(x.name)).value
+        published = region.cash_total()
         cash_text, cash_published = format_range(low, high, published.currency), str(published)
     return RegionView(
         bonus_text,
