@@ -2,8 +2,8 @@
 after this session's other fixes and before any change it could lead to: 6 of 6 load, 2 of 6 with every band figure
 as in the key, 3 of 6 planted inconsistencies flagged. Three causes fixed after that score (28 Nov 2026): a
 struck-through figure beside its replacement, editors' HTML comments shown as the guide's text, and a level × region
-grid named by a bold line above it read as totals. Left: Tessaline's bonus said in a paragraph (shown as not
-published), Corvane's Manchester total
+grid named by a bold line above it read as totals; then a bonus said once for all bands in a bold-labelled line (it
+had been shown as not published). Left: Corvane's Manchester total
 (its `Equity / yr¹` column is not read as yearly, so no total is computed), Marrowgate's CHF row under 'All figures
 ... in EUR (€)', Fennick's TL;DR."""
 
@@ -37,10 +37,11 @@ def test_editors_html_comments_are_never_shown(catalog):
 def test_a_grid_named_by_the_bold_line_above_it(catalog):
     """Tessaline: `**Base Salary by Level × Region**` over `| Level | Amsterdam HQ | Berlin | Lisbon |` was read as
     totals per level (its bases shown as 'total'); the bold line names the part, as a heading would. Berlin DS II's
-    low above its high stays flagged. Left: the bonus said in a paragraph ('10% of base ... all levels') is shown as
-    not published."""
+    low above its high stays flagged. The bonus said once in a bold-labelled line ('**Bonus:** 10% of base, target, all
+    levels and regions.') is every band's; it had been shown as not published."""
     berlin = band_of(catalog, "tessaline-bio", "Berlin", "Senior DS (L4)")
     assert (berlin.base, berlin.stock.value, berlin.total) == (money("€80,000–€95,000"), money("€12,000–€18,000"), None)
+    assert (berlin.bonus.kind, str(berlin.bonus.percent)) == ("percent", "10%")
     assert band_of(catalog, "tessaline-bio", "Berlin", "DS II (L3)").flags == [
         "Base Salary by Level × Region: low €76K exceeds high €64K: kept as written"
     ]

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from bot.guides.markdown.aligned import aligned_bands
 from bot.guides.markdown.blocks import Block, definition_list, parse_blocks
-from bot.guides.markdown.columns import EMOJI_RE, region_aliases
+from bot.guides.markdown.columns import EMOJI_RE, percent_bonus, region_aliases
 from bot.guides.markdown.front import code_block_bands, front_matter_bands
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
@@ -108,6 +108,7 @@ def read_guide(
     if fronted:  # the bands are the data's: every table is the text's (a ladder of titles), kept as written
         unread += [block.line for block in blocks if block.kind == "table"]
     regions = fronted or _read_regions(blocks, ctx, title_line, unread)
+    regions = _bonus_said_for_all(blocks, regions)
     for found in [*summary_disagreements(blocks, regions), *vesting_disagreements(blocks, regions)]:
         region = regions[found.region]
         where = f"{region.level} {region.name}" if region.level else region.name
@@ -413,6 +414,28 @@ def _loose_title(blocks: list[Block]) -> tuple[str, str, int] | None:
                 role, company = _oriented(parts[0].strip(), parts[1].strip())
                 return role, company, block.line
     return None
+
+
+# `**Bonus:** 10% of base, target, all levels and regions.`: one bonus said once for every band
+BONUS_FOR_ALL_RE = re.compile(
+    r"\b(?:all|every|each)\s+(?:levels?|regions?|locations?|places?|bands?|offices?)\b|\beverywhere\b", re.I
+)
+
+
+def _bonus_said_for_all(blocks: list[Block], regions: list) -> list:
+    """Bands whose tables publish no bonus take the one a bold-labelled line says holds for all of them; the line as
+    written is the bonus's text. A bonus a table does publish is never overwritten."""
+    for block in blocks:
+        label = LABEL_RE.match(block.text) if block.kind == "paragraph" else None
+        if not label or _norm_label(label["label"]) not in ("bonus", "target bonus", "annual bonus"):
+            continue
+        rest = clean_inline(label["rest"])
+        bonus = percent_bonus(rest)
+        if bonus is None or not BONUS_FOR_ALL_RE.search(rest):
+            continue
+        said = bonus.model_copy(update={"raw": rest})
+        return [r.model_copy(update={"bonus": said}) if not r.bonus.published else r for r in regions]
+    return regions
 
 
 def _title_by_folder(blocks: list[Block], path: str) -> tuple[str, str, int] | None:
