@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from bot.guides.markdown.blocks import Block, definition_list
 from bot.guides.markdown.columns import EMOJI_RE, Reporter, column_kind
+from bot.guides.markdown.summary import VESTS_OVER_RE, YEAR_WORDS
 from bot.guides.markdown.tables import _band_rows
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
@@ -588,8 +589,6 @@ LOW_HIGH_SAID_RE = re.compile(rf"\blow\s+end\s*:?\s*(?P<low>{_DIGITS})\W+high\s+
 BONUS_EVERYWHERE_RE = re.compile(
     r"(?P<percent>\d{1,2}(?:\.\d+)?)\s?%\s+of\s+base\b[^.]*\b(?:every|all|each)\s+(?:location|office|hub|region)", re.I
 )
-VESTS_YEARS_RE = re.compile(r"\bvests?\s+over\s+(\d|two|three|four|five|six)\s+years?\b", re.I)
-YEAR_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
 ITEM_PLACE_RE = re.compile(r"^(?P<place>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?)\s*:")
 
 
@@ -621,10 +620,9 @@ def _regions_in_answers(blocks: list[Block], report: Reporter) -> list[RegionBan
         if place and figure and part in label:
             written = f"{figure['low']} – {figure['high']}" if "low" in figure.groupdict() else figure["range"]
             found.setdefault(place["place"], []).append((label[part], written, line))
-        if part == "stock" and (years := VESTS_YEARS_RE.search(text)):
-            label["stock"] = (
-                f"Equity grant ({YEAR_WORDS.get(years[1].lower(), years[1])}-year)"  # "vests over four years"
-            )
+        if part == "stock" and (years := VESTS_OVER_RE.search(text)):
+            word = years["years"].lower()  # "vests over four years"
+            label["stock"] = f"Equity grant ({YEAR_WORDS.get(word) or int(word)}-year)"
         if following is not None and following.kind == "list" and part in label:
             for item, at in zip(following.items, following.item_lines, strict=True):
                 said = clean_inline(item)
