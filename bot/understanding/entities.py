@@ -156,6 +156,7 @@ NOT_PAY_NUMBERS_RE = re.compile(
     r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"  # never a schedule (10/20/30/40)
     rf"|\b{_MONTHS}\s+{_DAY}(?:,?\s+(?:19|20)\d{{2}})?|\b{_DAY}\s+{_MONTHS}(?:\s+(?:19|20)\d{{2}})?\b"
     # a year alone, never money ("from 2023", "the 2026 handbook"; not "2000 shares", "€2000", "2000 a month")
+    r"|(?:(?<=since\s)|(?<=\bin\s)|(?<=from\s)|(?<=until\s)|(?<=till\s))(?:19|20)\d{2}(?=[,.](?!\d))"  # "since 2019,"
     r"|(?<![$£€\d,.])(?:19|20)\d{2}(?![\d,.]|\s*(?:k\b|%|shares|options|rsus?|units|a\s+month|/mo|per\s+month|monthly"
     r"|usd|eur|gbp|base|salary|total))"
     # an ID or reference: "Req #48213", "candidate ID 771-204", "case #30145", "job code 4471", "ext. 4417", "v5.1"
@@ -370,6 +371,8 @@ _RIVAL_VERBS = (
     r"|ne\s+(?:bhi\s+)?offer\s+(?:diya|de\s+diya|kiya)"  # "Flipkart ne bhi offer diya" (Hinglish)
     r"|pinged\s+(?:me\s+)?back|(?:is|are)\s+(?:also\s+)?in\s+the\s+(?:mix|running|picture)"
     r"|offered|is\s+offering|are\s+offering|came\s+in|comes\s+in\s+(?:with|at)|came\s+through|gave\s+me|offers"
+    # "Mercado Libre offer me 32 mil", "Zalando propose me 95.000": the verb as written in a second language
+    r"|(?:offer|propose|proposes)\s+me"
     r"|(?:is|are|would\s+be|will\s+be)\s+paying|pays|came\s+back\s+with\s+(?:an?|their|its|the)\s+offer"
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
 )
@@ -1352,6 +1355,13 @@ CURRENT_COMPANY_RE = re.compile(
     r"(?P<r>[A-Za-z][\w&'.-]*)(?=\s*[,.;:]|\s+(?:and|on|making|earning|paid)\b)"
     r"|\bmy\s+current\s+(?:ctc|tc|comp|base|salary|package|pay)\s+(?:at|with)\s+(?P<s>[A-Za-z][\w&'.-]*)"
     r"|\bat\s+(?P<t>[A-Za-z][\w&'.-]*)\s+i\s*(?:'m|am)\s+(?:on|at|making|earning|paid)\b"
+    # "now i am working in Infosys only", "i am in SAP since 5 years", "my salary in Shopify now is 140k": "in" for
+    # "at", as written in a second language; a capitalised name that is no place
+    r"|\bi\s*(?:'m|am)\s+(?:(?:working|employed)\s+in\s+(?P<o>(?-i:[A-Z])[\w&'.-]*)|in\s+(?P<q>(?-i:[A-Z])[\w&'.-]*)"
+    r"(?=\s+(?:since|for)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\b))"
+    r"|\bmy\s+(?:current\s+)?"
+    + _MY_PAY_WORD
+    + r"\s+in\s+(?P<p>(?-i:[A-Z])[\w&'.-]*)\s+(?:now\s+|currently\s+)?(?:is|was)\b"
     # "im a nurse at mercy hospital right now making about 88k", "I'm a director at Meta now, 260k base": what one
     # does, where, and its pay now
     r"|\bi\s*(?:'m|am)\s+an?\s+(?:[\w/-]+\s+){1,4}?(?:at|with|for)\s+(?P<w>[A-Za-z][\w&'.-]*(?:\s+(?!(?:right|now"
@@ -1531,7 +1541,8 @@ ONLY_OFFER_RE = re.compile(
 )
 # A figure named as the one being replaced, in a correction.
 WAS_BEFORE_RE = re.compile(
-    r"(?:\bnot|\binstead\s+of|\brather\s+than|\bup\s+from|\bwent\s+from"
+    # "instead 170k": "of" left out, as written in a second language
+    r"(?:\bnot|\binstead(?:\s+of)?|\brather\s+than|\bup\s+from|\bwent\s+from"
     r"|\bfrom)\s*:?\s*$",
     re.I,
 )
@@ -1937,6 +1948,11 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
     masked = PERCENT_RE.sub(lambda m: " " * len(m[0]), masked)
     masked = YEARS_RE.sub(lambda m: " " * len(m[0]), masked)
     matches = []
+    # "R$ 32 mil per month ..., and ps salary is only 28 mil": once one "mil" is a thousand, so are the rest
+    mil_thousand = any(
+        m["suffix"] and m["suffix"].lower() == "mil" and _mil_is_thousand(m, masked[m.end() :])
+        for m in AMOUNT_RE.finditer(masked)
+    )
     for match in AMOUNT_RE.finditer(masked):
         after_text = masked[match.end() :]
         minus = not match["prefix"] and NEGATIVE_BEFORE_RE.search(masked, 0, match.start("number"))
@@ -1947,7 +1963,8 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
             continue
         try:
             suffix = match["suffix"] and SUFFIX_ALIASES.get(match["suffix"].lower(), match["suffix"])
-            if match["suffix"] and match["suffix"].lower() == "mil" and _mil_is_thousand(match, after_text):
+            mil = match["suffix"] and match["suffix"].lower() == "mil"
+            if mil and (mil_thousand or _mil_is_thousand(match, after_text)):
                 suffix = "k"  # "R$ 20 mil por mês", "80 mil pesos": mil is a thousand in Spanish and Portuguese
             value = parse_number(match["number"], suffix)
         except MoneyError:
@@ -2150,9 +2167,11 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             taken.append(match.span())
     company = CURRENT_COMPANY_RE.search(text)
     if company:
-        name = next(company[g] for g in "abcdefghijklmnrstuvw" if company[g]).strip(" .,'")
+        group = next(g for g in "abcdefghijklmnopqrstuvw" if company[g])
+        name = company[group].strip(" .,'")
         if (
             _clean_name(name)
+            and not (group in "opq" and name.lower() in PLACE_WORDS | context.known_words)  # "i am in Berlin since"
             and name.lower() not in {"home", "least", "most", "work"}
             and not _same_company(name.lower(), own)
         ):
@@ -2230,6 +2249,9 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             markers.append((match.start(), OFFER))
         for match in re.finditer(rf"\b{re.escape(name)}(?:'s|’s)\s+(?=[$£€~]?\d)", text, re.I):
             markers.append((match.start(), OFFER))  # "... which beats ps's 185k base": the discussed company's
+        # "and ps salary is only 28 mil", "so the ps offer of 165k": the discussed company's pay, named by its name
+        for match in re.finditer(rf"\b{re.escape(name)}(?:'s|’s)?\s+(?:offer|{_MY_PAY_WORD})\b", text, re.I):
+            markers.append((match.start(), OFFER))
     for pattern in (FIGURE_WAS_NAMES_RE, FIGURE_TOLD_FOR_RE):
         for match in pattern.finditer(text):
             _mark_figure_owner(match, context, utterance, own, markers, taken)
@@ -2334,6 +2356,7 @@ PAIR_ITEM_RE = re.compile(
     r"(?=[$£€]\d|\d[\d,.]*\s?[kKmM]\b)",
     re.I,
 )
+_JOINED_RE = re.compile(r"\s*(?:,\s*|;\s*)?(?:and|plus|while)\s", re.I)
 NOT_PAIR_NAMES = frozenset({
     "asking", "ask", "want", "need", "got", "get", "getting", "make", "making", "earn", "earning", "paying",
     "hoping", "targeting", "expecting", "counter", "countered", "said", "told", "wants", "take", "taking", "maybe",
@@ -2364,7 +2387,10 @@ def _listed_pairs(text, context, utterance, own, markers, taken, told) -> None:
     for match in own_items:
         markers.append((match.start(), OFFER))
     if len(found) + len(own_items) < 2:
-        found = [match for match in found if match["bracket"]]  # "stripe (205k)": one name, its figure in brackets
+        # "stripe (205k)": one name, its figure in brackets; "Zalando propose me 95.000 and Celonis 100k base": one
+        # more name and its figure after a rival's offer told
+        rival_told = any(who.startswith("rival:") for _, who in markers)
+        found = [match for match in found if match["bracket"] or (rival_told and _JOINED_RE.match(match[0]))]
     for match in found:
         _mark_name(match, "name", PAIR_ITEM_RE, context, utterance, own, markers, taken, text, told)
 

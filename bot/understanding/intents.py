@@ -244,8 +244,10 @@ FORGET_RE = re.compile(
 # Pictographs and symbols ("ty 🙏", "later 👋"): no words, so anchored patterns read the words alone.
 SYMBOLS_RE = re.compile(r"[^\w\s'!?.,:;()$£€%/&+-]+")
 GREETING_RE = re.compile(
-    r"^(?:(?:hi+|hello+|hey+|hiya|heya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup)\b[\s!.,]*)+"
-    r"(?:there|coach|bot|comp\s+coach|friend|all|team|everyone|folks|anyone\s+(?:home|there|around))?"
+    # greetings of other languages too ("namaste! hello, good morning to you")
+    r"^(?:(?:hi+|hello+|hey+|hiya|heya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup|namaste|hola|ol[aá]|bonjour"
+    r"|salut|ciao|hallo|moin|servus|merhaba|salaam|salam|konnichiwa)\b[\s!.,]*)+"
+    r"(?:there|coach|bot|comp\s+coach|friend|all|team|everyone|folks|anyone\s+(?:home|there|around)|to\s+(?:you|u|all))?"
     r"(?:\s+from\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)?[\s!.?]*$",
     re.I,
 )
@@ -260,6 +262,8 @@ HELP_RE = re.compile(
     r"(?:^|(?<=[,.;!])\s*)(?:(?:so|ok|hi|hey|wait|but)\W*\s+)?(?:what\s+(?:all\s+)?(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+(?:actually\s+|really\s+)?help(?:\s+me)?\s+with)"
     r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b"
     r"|\bremind\s+me\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to|can)\s+(?:help|do)\b"
+    # "what things you can do for me?", "which stuff can you do": the question as written in a second language
+    r"|^(?:(?:so|ok|okay|hi|hey)\W*\s+)?(?:what|which)\s+(?:things|stuff)\s+(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:do|help)\b"
     # "wait what else can you help with", "what else do you do"
     r"|^(?:(?:so|ok|okay|hi|hey|wait|and)\W*\s+)?what\s+else\s+(?:can|could|do)\s+(?:you|u)\s+(?:help(?:\s+(?:me\s+)?with)?|do)\b",
     re.I,
@@ -292,7 +296,7 @@ THANKS_LEAD_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks|much\s+apprec
 # "lets start over from zero", "reset, new negotiation different company"
 START_OVER_RE = re.compile(
     r"^(?:(?:ok|okay|so)\W*\s+)?(?:(?:scrap|forget|ignore|drop)\s+(?:all\s+)?(?:that|this|of\s+that|everything)\W*\s+)?"
-    r"(?:let'?s\s+|(?:can|could|shall)\s+we\s+|i\s+want\s+to\s+)?(?:start\s+(?:over|again|fresh|from\s+(?:zero"
+    r"(?:let'?s\s+|(?:can|could|shall)\s+we\s+|i\s+want\s+to\s+)?(?:(?:start|begin)\s+(?:over|again|fresh|from\s+(?:zero"
     r"|scratch|the\s+(?:top|beginning)))|reset|restart|new\s+negotiation|from\s+scratch)\b",
     re.I,
 )
@@ -392,6 +396,10 @@ REVISED_RE = re.compile(
     r"package)\b|\b(?:bumped|raised|increased|upped|improved|moved)\b|\bnow\s+(?:offering|at|say)\b|(?<!right\s)\bnow\s+(?:it'?s\s+)?[$£€]?\d|\bwent\s+up\b"
     # "nos subieron la oferta", "mejoraron" (Spanish); "revise kiya", "badha diya" (Hinglish): raised
     r"|\b(?:subieron|mejoraron|aumentaron|revise\s+(?:kiya|kar\s+diya)|badha\s+diya|badhaya)\b"
+    # "now they give 182k base", "they increase the stock by 25k": the change, in the present tense of a second language
+    r"|\bnow\s+they\s+(?:give|offer|put|pay)\b"
+    r"|(?<!if\s)(?<!can\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!should\s)(?<!to\s)(?<!when\s)\bthey\s+(?:increase|raise"
+    r"|improve|bump|add)\s+(?:the\s+|my\s+)?(?:base|stock|equity|salary|bonus|sign[- ]?on|rsus?|offer)\b(?=[^?]*$)"
     r"|\b(?:emailed|wrote|called|texted|messaged)\s+(?:me\s+)?back\b|\bnew\s+number\b"
     r"|\bsweeten(?:ed)?\b|\bnow\s+offer|\boffered\s+.{0,25}\bnow\b|\bmatched\b|\bagreed\s+to\s+\$?\d"
     r"|\bbetter\s+offer\b|\boffered\s+more\b|\bcountered\s+(?:with|at)\b|\bbump\b"
@@ -466,7 +474,8 @@ WALK_AWAY_RE = re.compile(
     r"|\blowest\s+i(?:'d|\s+would|'ll|\s+will|\s+can)\b|\bi'?m\s+out\s+if\b"
     r"|\bwouldn'?t\s+(?:go|take)"
     r"\s+(?:anything\s+)?(?:below|under|less)\b|\bwon'?t\s+(?:go|take)\s+(?:anything\s+)?(?:below|under|less)\b"
-    r"|\b(?:won'?t|wouldn'?t|will\s+not|would\s+not|can'?t|cannot|not\s+going\s+to)\s+(?:accept|take|go|do|sign"
+    r"|\b(?:won'?t|wouldn'?t|will\s+not|would\s+not|can'?t|cannot|not\s+going\s+to|don'?t|do\s+not|never)\s+"
+    r"(?:accept|take|go|do|sign"
     r"|consider)\s+(?:for\s+)?(?:anything\s+)?(?:less|below|under|lower)\b|\bmin(?:imum)?\s+(?:i'?d|i\s+would"
     r"|i\s+will|i\s+can|i'?ll)\s+(?:accept|take|do|consider|go)\b|\b(?:below|under|less\s+than)\s+[$£€]?\d[\d,.]*"
     r"\s*k?\b.{0,30}\b(?:i'?m\s+out|walk(?:ing)?|no\s+deal|pass|decline|stay|not\s+interested)\b"
