@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from bot.guides.markdown.text import as_shown
+
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})$")
 LIST_ITEM_RE = re.compile(r"^\s*(?:(?P<number>\d+)[.)]|[-*+])\s+(?P<text>.*)$")
@@ -40,7 +42,7 @@ class Block:
 
 
 CALLOUT_RE = re.compile(r"^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO)\][+-]?\s*", re.I)
-DETAILS_RE = re.compile(r"^</?details(?:\s[^>]*)?>$", re.I)
+DETAILS_RE = re.compile(r"^</?(?:details|aside)(?:\s[^>]*)?>$", re.I)
 SUMMARY_RE = re.compile(r"^<summary>(?P<text>.*?)</summary>$", re.I)
 
 
@@ -184,7 +186,18 @@ def parse_blocks(text: str) -> list[Block]:
             paragraph.append(following)
             index += 1
         blocks.append(Block("paragraph", number, text=" ".join(paragraph), raw="\n".join(paragraph)))
-    return blocks
+    return [_shown(block) for block in blocks]
+
+
+def _shown(block: Block) -> Block:
+    """The block's words as its exporter shows them (text.as_shown): `\\-` a dash, `[[Boston]]` Boston. Code is
+    kept as written; a table's cells are split first, so an escaped pipe stays inside its cell."""
+    if block.kind == "code":
+        return block
+    block.text, block.raw = as_shown(block.text), as_shown(block.raw)
+    block.items = [as_shown(item) for item in block.items]
+    block.rows = [[as_shown(cell) for cell in row] for row in block.rows]
+    return block
 
 
 def definition_list(block: Block) -> tuple[str, list[str]] | None:

@@ -325,10 +325,12 @@ def _front_matter(blocks: list[Block]) -> tuple[str, str, int] | None:
         for line in first.raw.splitlines():
             key, colon, value = line.partition(":")
             key = key.strip().lower()
-            key = "role" if key in ("role", "title", "position") else key
-            if colon and value.strip() and key in ("role", "company"):
+            key = "role" if key in ("role", "position") else key
+            if colon and value.strip() and key in ("role", "title", "company"):
                 found.setdefault(key, clean_inline(value.strip().strip("\"'")))
-        return (found["role"], found["company"], first.line) if "role" in found and "company" in found else None
+        # `title:` is the role only when no `role:` says it (Obsidian's `title:` is the whole note's title)
+        role = found.get("role") or found.get("title")
+        return (role, found["company"], first.line) if role and "company" in found else None
     keys = list(FRONT_KEY_RE.finditer(first.text))
     if not keys or keys[0].start() != 0:
         return None

@@ -14,6 +14,30 @@ LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # `[San Francisco](https://...)`
 BREAK_RE = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
+# CommonMark: a backslash before ASCII punctuation is that character (`£98K\-£124K`, `\$250K\+`, `Remote (UK) \*`).
+# Exporters (Notion) escape freely; the escape is no part of the guide's words, and a figure must read as written.
+ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Obsidian's wikilinks: `[[Remote Work Policy|Remote (US)]]` shows its alias, `[[Pittsburgh]]` its target (a
+# `#heading` in it is where the link lands, not what it shows); an embed (`![[chart.png]]`) shows a file, no words.
+WIKILINK_RE = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|(?P<alias>[^\[\]]*))?\]\]")
+
+
+def as_shown(text: str) -> str:
+    """Text as the tool that exported it shows it: Markdown escapes read, wikilinks as their words. The block
+    splitter applies it to every block but code, so a name or figure is read the way its writer saw it."""
+    if "\\" in text:
+        text = ESCAPE_RE.sub(r"\1", text)
+    if "[[" in text:
+        text = WIKILINK_RE.sub(_wikilink_words, text)
+    return text
+
+
+def _wikilink_words(match: re.Match) -> str:
+    if match["embed"]:
+        return ""
+    return (match["alias"] or match["target"]).strip()
+
+
 def strip_bold(text: str) -> str:
     return BOLD_RE.sub(lambda m: m[1] or m[2], text)
 

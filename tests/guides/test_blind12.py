@@ -1,0 +1,54 @@
+"""Blind12 (six guides exported from other tools, written blind by a helper session; key: fixtures/blind12.key.md).
+First score, before any change it could lead to: 4 of 6 load (Confluence and spreadsheet left out), 1 of 6 with every
+band figure as in the key, 1 of 4 planted inconsistencies flagged, 3 false flags. Fixed in general since (28 Nov
+2026): Markdown backslash escapes (Notion) and Obsidian wikilinks read as their exporter shows them; a front matter's
+`role:` before its `title:`."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.guides.checks import consistency_warnings
+from tests.guides.blindsets import band_of, blind_catalog, guide_of, money
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return blind_catalog("blind12")
+
+
+def _flagged(catalog, company: str) -> list[str]:
+    return [w.field + ": " + w.message for w in consistency_warnings(guide_of(catalog, company), company)]
+
+
+def test_markdown_escapes_are_read_as_the_characters_they_escape(catalog):
+    """Quillfeather (Notion): `£98K\\-£124K` was kept as written ('words after the amount: K'), and `Remote (UK) \\*`
+    named a region `Remote (UK) \\`; its total's high end, £168K over parts of £162K, went unflagged."""
+    manchester = band_of(catalog, "quillfeather-logistics", "Manchester")
+    assert (manchester.base, manchester.bonus.amount, manchester.stock.value, manchester.total) == (
+        money("£98K–£124K"),
+        money("£9K–£15K"),
+        money("£16K–£32K"),
+        money("£123K–£171K"),
+    )
+    remote = band_of(catalog, "quillfeather-logistics", "Remote (UK)")
+    assert (remote.base, remote.total) == (money("£92K–£118K"), money("£115K–£168K"))
+    assert _flagged(catalog, "quillfeather-logistics") == [
+        "Remote (UK): total comp: published £115K–£168K differs from its parts £115K–£162K"
+    ]
+
+
+def test_wikilinks_show_their_alias_or_their_target(catalog):
+    """Lanternfish (Obsidian): the company was `[[Lanternfish Robotics]]`, a region
+    `[[Remote Work Policy|Remote (US)]]`, and the role the front matter's whole `title:` rather than its `role:`."""
+    guide = guide_of(catalog, "lanternfish-robotics")
+    assert (guide.company.name, guide.role.title) == ("Lanternfish Robotics", "Senior Site Reliability Engineer")
+    assert [r.name for r in guide.regions] == ["Pittsburgh HQ", "Boston", "Remote (US)"]
+    remote = band_of(catalog, "lanternfish-robotics", "Remote (US)")
+    assert (remote.base, str(remote.bonus.percent), remote.stock.value, remote.total) == (
+        money("$150K–$180K"),
+        "10%",
+        money("$30K–$55K"),
+        money("$195K–$253K"),
+    )
+    assert _flagged(catalog, "lanternfish-robotics") == []
