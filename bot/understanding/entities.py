@@ -218,7 +218,9 @@ SHARE_PRICE_RE = re.compile(
     # "3,000 shares at $25 each": a price said with its currency, per share
     r"|(?:\bpriced\s+at|\bworth|\bvalued\s+at|\bat|@)\s*(?P<c>[$£€]\s?\d+(?:\.\d+)?)\s*each\b"
     r"|\b(?:each|a|one|per)\s+(?:share|unit|rsu|option)\s+(?:is\s+)?(?:worth|valued\s+at|priced\s+at|at)\s*(?P<d>[$£€]?\s?\d+(?:\.\d+)?)(?![\d.,]|\s*[kKmM]\b)"
-    r"|\b(?:shares|rsus|options|units)\s+(?:are\s+)?(?:worth|valued\s+at|priced\s+at)\s*(?P<e>[$£€]\s?\d+(?:\.\d+)?)"
+    # "with shares at roughly $20": the shares' price, said about
+    r"|\b(?:shares|rsus|options|units)\s+(?:are\s+)?(?:worth|valued\s+at|priced\s+at|(?:trading\s+)?at)\s*"
+    r"(?:(?:roughly|about|around|approximately|approx\.?)\s+|~\s*)?(?P<e>[$£€]\s?\d+(?:\.\d+)?)"
     r"(?![\d.,]|\s*[kKmM]\b)"
     # "5,000 shares at $18", "6,000 rsus at $25": a count, then a price with its currency and no thousands
     r"|(?<=\d)\s+(?:shares|rsus|options|units)\s+at\s+(?P<f>[$£€]\s?\d+(?:\.\d+)?)(?![\d.]|\s*[kKmM]\b)"
@@ -1370,7 +1372,7 @@ CURRENT_COMPANY_RE = re.compile(
     r"|\b(?:rather|just|would|'d)\s+stay\s+(?:at|with)\s+(?P<u>[A-Za-z][\w&'.-]*)"
     r"|\bmy\s+current\s+(?:co|company|employer|job|place|firm)\s*\((?P<v>[A-Za-z][\w&'.-]*)\)"
     # "at Twilio now, base is 150k": where one works now, then one's pay
-    r"|^\s*at\s+(?P<m>[A-Za-z][\w&'.-]*)\s+(?:today|now|currently|right\s+now)\s*,"
+    r"|^\s*at\s+(?P<m>[A-Za-z][\w&'.-]*)\s+(?:today|now|currently|right\s+now)\s*[,:;-]"
     r"|\bi\s*(?:currently\s+|now\s+|still\s+)?(?:work|'m\s+working|am\s+working|'m|am)\s+(?:at|for)\s+"
     r"(?P<b>[A-Z][\w&'.-]*)(?:\s+(?:now"
     r"|currently|right\s+now|today))?"
@@ -2282,11 +2284,40 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             if not PAIR_FIGURE_RE.search(text, last, match.start()):
                 continue  # "over at pinterest they're offering 202k": they are pinterest
         markers.append((at, OFFER))
+    if context.pending == "leverage" and not markers:
+        markers += _leverage_named(text, context, utterance, own)
     if not context.company_names and not context.rival_names:
         markers = _side_by_side(told, markers, utterance)
     markers += _quoted_for(text, markers, sentences)
     markers += _it_is_again(text, markers)
     return _trailing_rivals(text, sorted(markers), sentences, figure_from)
+
+
+# Answers to "do you have another offer, or a current job you would stay in?" that name a company and a figure
+# with nothing between to say whose: "Stripe, 700k total", "410k base at Netflix"
+LEVERAGE_NAME_FIRST_RE = re.compile(
+    r"^\s*(?:(?:yeah|yes|yep|yup|sure|well)\W*\s*)?(?P<name>(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*)?)\s*[,:–—-]\s*"
+    r"(?=[$£€]?\d)",
+    re.I,
+)
+LEVERAGE_NAME_LAST_RE = re.compile(
+    r"^\s*(?:(?:yeah|yes|yep|yup|sure|well)\W*\s*)?[$£€]?\d[\d,.]*\s*[kKmM]?\b[^.;!?,\d]{0,40}?\s(?:at|from|with)\s+"
+    r"(?P<name>(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*)?)\s*[.!]?\s*$",
+    re.I,
+)
+
+
+def _leverage_named(text: str, context: Context, utterance: Utterance, own: set[str]) -> list[tuple[int, str]]:
+    """The coach asked for an alternative and the answer names a company beside its figure: that company's figure
+    (another offer), never the offer's, unless the company named is the one discussed."""
+    for pattern in (LEVERAGE_NAME_FIRST_RE, LEVERAGE_NAME_LAST_RE):
+        match = pattern.match(text)
+        name = _clean_name(match["name"]) if match else None
+        if not name or _same_company(name.lower(), own):
+            continue
+        _add_rival(utterance, name)
+        return [(0, rival(name))]
+    return []
 
 
 QUOTED_RE = re.compile(r'"[^"]{12,}"')

@@ -54,9 +54,9 @@ QUESTION_TOPICS = {
     # refusal asked about, not told (told, it is a pushback and changes the case)
     "say_no": r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down)\b"
     r".{0,40}\b(?:nicely|politely|gracefully|kindly|without\s+burning|professionally)\b"
-    r"|\b(?:(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)"
+    r"|(?:^\s*(?:and\s+|but\s+|so\s+)?if|\b(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)"
     r"|how\s+(?:should|do|can|would)\s+i\s+(?:respond|react|reply|answer|handle\s+it|proceed)\s+(?:if|when))\s+(?:they|the\s+company"
-    r"|the\s+recruiter|hr|she|he)\s+(?:just\s+)?(?:says?\s+no|refuses?|rejects?|declines?|turns?\s+(?:it|me|that)\s+down"
+    r"|the\s+recruiter|hr|she|he)\s+(?:just\s+|flatly\s+|simply\s+|outright\s+|still\s+)?(?:says?\s+no|refuses?|rejects?|declines?|turns?\s+(?:it|me|that)\s+down"
     r"|won'?t\s+(?:budge|move|negotiate|go\s+higher)|doesn'?t\s+(?:budge|move|agree)|don'?t\s+(?:budge|move|agree)"
     r"|can'?t\s+(?:go\s+higher|do\s+it|move)|rescinds?|pulls?|withdraws?)",
     # "what's my leverage if I have no other offer?", "can I negotiate without a competing offer?": leverage
@@ -156,7 +156,10 @@ QUESTION_TOPICS = {
     r"|the\s+(?:two|offers))\b|\bis\s+(?:the|my|this|that)\s+(?:base|equity|stock|sign[- ]?on|bonus|salary"
     r"|package|offer"
     r"|grant)\s+(?:any\s+)?"
-    r"(?:good|fair|ok|okay|low|high|competitive|reasonable|enough|strong|solid|decent)\b|\b(?:seem|look"
+    r"(?:good|fair|ok|okay|low|high|competitive|reasonable|enough|strong|solid|decent)\b"
+    # "is this package market for a principal engineer?", "is the offer at market": the offer against the market
+    r"|\bis\s+(?:the|my|this|that|it)\s+(?:(?:base|equity|stock|salary|package|offer|comp)\s+)?(?:at\s+|above\s+|below\s+)?"
+    r"market\b(?!\s+rate\s+for\s+(?:a|an)\s+\w+\s+level)|\b(?:seem|look"
     r"|sound)s?\s+(?:too\s+)?(?:low|high|fair|good|ok|okay|reasonable|right|bad)\b"
     r"|\b(?:base|equity|stock|offer|package|salary|bonus|sign[- ]?on|comp)\s+(?:is|feels|seems)\s+(?:a\s+bit\s+"
     r"|kinda\s+|too\s+|really\s+|pretty\s+|quite\s+|on\s+the\s+)?(?:low|lowball|light|high|side)\b"
@@ -238,14 +241,16 @@ FORGET_RE = re.compile(
     r"^(?:please\s+|pls\s+|kindly\s+|can\s+you\s+|could\s+you\s+|i'?d\s+like\s+you\s+to\s+|i\s+want\s+you\s+to\s+)?"
     r"(?:delete|erase|wipe|forget|remove|clear)\s+(?:all\s+)?"
     r"(?:of\s+)?(?:me|(?:my|the)\s+(?:data|info|information|details|case|stuff|offer|numbers)|everything|all\s+(?:of\s+)?(?:it"
-    r"|this|my\s+\w+)|what\s+i\s+(?:told|gave)\s+you)\b",
+    r"|this|my\s+\w+)|what\s+i\s+(?:told|gave)\s+you"
+    r"|(?:whatever|what|everything|anything)\s+(?:you(?:'ve|\s+have)?\s+)?(?:stored|saved|kept|have|know|got)"
+    r"(?:\s+(?:on|about|of)\s+me)?)\b",
     re.I,
 )
 # Pictographs and symbols ("ty 🙏", "later 👋"): no words, so anchored patterns read the words alone.
 SYMBOLS_RE = re.compile(r"[^\w\s'!?.,:;()$£€%/&+-]+")
 GREETING_RE = re.compile(
     # greetings of other languages too ("namaste! hello, good morning to you")
-    r"^(?:(?:hi+|hello+|hey+|hiya|heya|yo|good\s+(?:morning|afternoon|evening)|howdy|sup|namaste|hola|ol[aá]|bonjour"
+    r"^(?:(?:hi+|hello+|hey+|hiya|heya|yo|(?:good\s+)?(?:morning|afternoon|evening)|howdy|sup|namaste|hola|ol[aá]|bonjour"
     r"|salut|ciao|hallo|moin|servus|merhaba|salaam|salam|konnichiwa)\b[\s!.,]*)+"
     r"(?:there|coach|bot|comp\s+coach|friend|all|team|everyone|folks|anyone\s+(?:home|there|around)|to\s+(?:you|u|all))?"
     r"(?:\s+from\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)?[\s!.?]*$",
@@ -288,6 +293,7 @@ STATUS_ASKED_RE = re.compile(
     # "what did I tell you the base was", "remind me where we're at", "where do we stand"
     r"|\bwhat\s+(?:did|have)\s+i\s+(?:tell|told|give|given|say|said)\s+(?:to\s+)?(?:you\s+)?(?:the|my|about)\b"
     r"|\bwhere\s+(?:we(?:'re|\s+are)|are\s+we|do\s+we\s+stand|we\s+stand)\s+(?:at|now|so\s+far)?\s*[?.!]*$"
+    r"|\bwhere\s+do\s+things\s+stand\b"  # "where do things stand on the ps numbers?"
     r"|\bremind\s+me\s+(?:of\s+)?(?:where|what)\s+(?:we(?:'re|\s+are)|the\s+(?:numbers|figures|offer)\s+(?:is|are|was|were))\b",
     re.I,
 )
@@ -295,7 +301,8 @@ STATUS_ASKED_RE = re.compile(
 THANKS_LEAD_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks|much\s+appreciated)\b", re.I)
 # "lets start over from zero", "reset, new negotiation different company"
 START_OVER_RE = re.compile(
-    r"^(?:(?:ok|okay|so)\W*\s+)?(?:(?:scrap|forget|ignore|drop)\s+(?:all\s+)?(?:that|this|of\s+that|everything)\W*\s+)?"
+    r"^(?:(?:ok|okay|so)\W*\s+)?(?:(?:scrap|forget|ignore|drop)\s+(?:all\s+)?(?:that|this|of\s+that|everything)"
+    r"(?:\W*\s+and\s+|\W*\s+))?"
     r"(?:let'?s\s+|(?:can|could|shall)\s+we\s+|i\s+want\s+to\s+)?(?:(?:start|begin)\s+(?:over|again|fresh|from\s+(?:zero"
     r"|scratch|the\s+(?:top|beginning)))|reset|restart|new\s+negotiation|from\s+scratch)\b",
     re.I,
@@ -372,7 +379,7 @@ COUNTER_LEVERAGE_RE = re.compile(
 _RAISE = r"(?:lift|raise|increase|bump|up|boost|improve|add|move|go\s+up|match|extend)\b"
 ACCEPTED_RE = re.compile(
     # not "haven't signed", "just signed nothing yet", "never accepted": a refusal to, or no step yet
-    r"\b(?:i\s+)?(?<!n't\s)(?<!not\s)(?<!never\s)(?<!nt\s)(?:accepted|signed(?!\s+(?:nothing|anything|off)\b)"
+    r"\b(?:i\s+)?(?<!n't\s)(?<!not\s)(?<!never\s)(?<!nt\s)(?:accepted|(?:counter)?signed(?!\s+(?:nothing|anything|off)\b)"
     r"(?:\s+(?:it|the\s+offer))?|took\s+(?:it|the\s+offer)|said\s+yes|"
     # "they have agreed to employ me through their UK entity": theirs, and no acceptance of the offer
     r"(?<!have\s)(?<!has\s)(?<!they\s)agreed\s+to(?!\s+[$£€]?\d|\s+" + _RAISE + r"|\s+(?:employ|hire|let|give|pay))"
@@ -444,6 +451,8 @@ CORRECTION_RE = re.compile(
 )
 WALK_AWAY_RE = re.compile(
     r"\bwalk[- ]?away\b|\bmy\s+(?:(?:absolute|hard|bare|real)\s+)?(?:minimum|min|floor|bottom\s+line)\b"
+    # "floor is 350k base, full stop", "bottom line: 300k": the floor said first, without "my"
+    r"|^\s*(?:the\s+)?(?:(?:hard|absolute)\s+)?(?:floor|minimum|bottom\s+line)\s*(?:is|:|=|-)\s*[$£€]?\d"
     r"|^\s*(?:como\s+)?m[ií]nimo\b"  # "mínimo necesito €95k de base" (Spanish, Portuguese)
     r"|\bmy\s+(?:bottom|lowest|minimum|floor|walk[- ]?away)\s+(?:number|figure|price)\b"
     # "i wouldn't switch jobs for under 200k", "unless they get to 192k i'm not moving", "210k total or i'm

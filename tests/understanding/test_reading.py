@@ -1015,3 +1015,32 @@ def test_english_as_a_second_language():
     assert read("let's begin again from zero").intent == "start_over"
     assert read("what things you can do?").intent == "help"
     assert read("they want to give me 0.25% of the company and 160k salary").rivals == []
+
+
+def test_senior_and_executive_candidates():
+    """Held-out 43 (senior, staff and executive candidates), scored once: 'at Google right now: 260k base ...' gave
+    today's pay to the offer (a colon after 'now', where a comma was read); 'with shares at roughly $20' was a figure
+    of equity; 'floor is 350k base', 'countersigned', 'is this package market', 'if they flatly refuse',
+    'where do things stand', 'morning', 'scrap everything and start', 'wipe whatever you've stored' went unread.
+    And an answer to the coach's question about alternatives naming a company beside a figure ('Stripe, 700k
+    total') was the offer's. Other wordings than the set's here."""
+
+    def read(text: str, pending: str | None = None):
+        return understand(text, Context(pending=pending, company_names=frozenset({"planetscale", "ps"})))
+
+    today = read("at Stripe currently: 300k base and about 200k a year in stock")
+    assert (today.current_company, {a.holder for a in today.amounts}) == ("Stripe", {CURRENT})
+    priced = read("they offered 280k base and 40,000 RSUs, shares trading at about $25")
+    assert priced.share_price == 25 and "equity=25" not in priced.labels()
+    assert read("floor: 320k base").intent == "walk_away"
+    assert read("just countersigned the letter").intent == "accepted"
+    assert read("is the offer at market for a staff engineer?").intent == "good"
+    assert read("if they simply refuse to budge on equity, then what?").intent == "say_no"
+    assert read("where do things stand with my offer?").intent == "status"
+    assert read("evening!").intent == "greeting"
+    assert read("drop all that and start over").intent == "start_over"
+    assert read("delete whatever you have about me").intent == "forget"
+    named = read("Datadog, 650k total", pending="leverage")
+    assert (named.intent, named.labels()) == ("rival", {"datadog:total=650000", "rival=datadog"})
+    assert read("390k base at Snowflake", pending="leverage").labels() == {"snowflake:base=390000", "rival=snowflake"}
+    assert read("PlanetScale, 190k", pending="leverage").labels() == {"?=190000"}  # the company discussed: the offer
