@@ -52,3 +52,27 @@ def test_wikilinks_show_their_alias_or_their_target(catalog):
         money("$195K–$253K"),
     )
     assert _flagged(catalog, "lanternfish-robotics") == []
+
+
+def test_a_word_document_pasted_into_an_email(catalog):
+    """Marrowgate: its `Variable (Bonus)` column was kept beside the band, so every total 'differed from its parts'
+    (three false flags); its title, a bold line under the mail's header, gave the company `Marrowgate Payments –`; and
+    its plain `Negotiate Up Strategy (Bengaluru):` line, targeting ₹1.2 crore over a ₹1.08 Cr band, was not read."""
+    guide = guide_of(catalog, "marrowgate-payments")
+    assert (guide.company.name, guide.role.title) == ("Marrowgate Payments", "Engineering Manager")
+    bengaluru = band_of(catalog, "marrowgate-payments", "Bengaluru (HQ)")
+    assert (bengaluru.base, bengaluru.bonus.amount, bengaluru.stock.value, bengaluru.total) == (
+        money("₹62L–₹78L"),
+        money("₹6L–₹10L"),
+        money("₹40L–₹80L"),
+        money("₹78L–₹1.08Cr"),
+    )
+    assert bengaluru.stock.vesting_years == 4
+    assert band_of(catalog, "marrowgate-payments", "Pune").bonus.amount == money("₹5L–₹8L")
+    assert (guide.negotiate_up.target_total, guide.negotiate_up.target_base) == (
+        money("₹1.2Cr–₹1.2Cr").low,
+        money("₹90L–₹90L").low,
+    )
+    assert _flagged(catalog, "marrowgate-payments") == [
+        "negotiate-up strategy: target total: ₹1.2Cr is above every region's published total band"
+    ]

@@ -42,7 +42,10 @@ from bot.guides.money import MoneyError
 # --- one band, cell by cell -----------------------------------------------------------------------
 
 
-VARIABLE_TARGET_RE = re.compile(r"variable(?:\s*\((?:[^)]*\d\s?%[^)]*|target|cible|ziel|alvo|objetivo)\))?", re.I)
+# `Variable`, `Variable (10% of fixed)`, `Variable (cible 10 %)`, `Variable (Bonus)`: the target bonus by another name
+VARIABLE_TARGET_RE = re.compile(
+    r"variable(?:\s*\((?:[^)]*\d\s?%[^)]*|target|cible|ziel|alvo|objetivo|(?:annual\s+|target\s+)?bonus)\))?", re.I
+)
 WHOLE_UNDER_THOUSANDS = "the guide says its figures are in thousands, but this cell writes a whole amount"
 
 
@@ -69,8 +72,8 @@ class BandBuilder:
     def add(self, kind: str, label: str, cell: str, line: int, stock: tuple[str, int | None] | None = None) -> None:
         """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header."""
         if kind == "extra" and VARIABLE_TARGET_RE.fullmatch(clean_inline(label).strip()) and not self._taken("bonus"):
-            # a column named `Variable` alone, or with its target (`Variable (10% of fixed)`, `Variable (cible 10 %)`),
-            # is the target bonus, in percent or in money
+            # a column named `Variable` alone, with its target (`Variable (10% of fixed)`, `Variable (cible 10 %)`) or
+            # naming the bonus it is (`Variable (Bonus)`), is the target bonus, in percent or in money
             kind = "bonus"
         elif kind == "extra" and VARIABLE_RE.search(label) and not self._taken("bonus"):
             bonus = percent_bonus(clean_inline(cell))

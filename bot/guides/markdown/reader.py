@@ -208,7 +208,7 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
 # --- title ---------------------------------------------------------------------------
 
 TITLE_RE = re.compile(
-    r"^(?P<role>.+?)\s+(?:\||—|—|–|-|@|at)\s+(?P<company>.+?)\s+"
+    r"^(?P<role>.+?)\s+(?:\||—|—|–|-|@|at)\s+(?P<company>.+?)\s+(?:[—–-]\s+)?"  # `Acme – Negotiation Guide`: no company
     r"(?:(?:Global\s+|Salary\s+|Compensation\s+|Comp\s+|Offer\s+)*Negotiation\s+Guide\b"
     # the house title written in the guide's language: `Guia Global de Negociação`, `Guide Global de Négociation`,
     # `Guía de Negociación`, `Verhandlungsleitfaden`
@@ -286,9 +286,7 @@ def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, st
     if front is not None:
         role, company, line = front
         return (*_role_and_level(role), company, line, _place_in(role))
-    for block in blocks:
-        if block.kind != "heading":
-            continue
+    for block in [*(b for b in blocks if b.kind == "heading"), *_bold_lines_before_table(blocks)]:
         match = TITLE_RE.match(clean_inline(block.text))
         if match:
             role, company = _oriented(match["role"].strip(), match["company"].strip())
@@ -313,6 +311,18 @@ def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, st
         "no `<Role> | <Company> Negotiation Guide` heading" + (f" (found {first.text!r})" if first else ""),
     )
     return None
+
+
+def _bold_lines_before_table(blocks: list[Block]) -> list[Block]:
+    """Bold-only paragraphs before the first table: a title written as a bold line (a Word document pasted into an
+    email: `**Engineering Manager | Marrowgate Payments – Negotiation Guide**` under the mail's header)."""
+    found = []
+    for block in blocks:
+        if block.kind == "table":
+            break
+        if block.kind == "paragraph" and re.fullmatch(r"\*\*[^*]+\*\*", block.text.strip()):
+            found.append(block)
+    return found
 
 
 def _front_matter(blocks: list[Block]) -> tuple[str, str, int] | None:
@@ -460,6 +470,11 @@ def _title_by_folder(blocks: list[Block], path: str) -> tuple[str, str, int] | N
 # --- sections ------------------------------------------------------------------------
 
 LABEL_RE = re.compile(r"^\*\*(?P<label>[^*]+?)(?::\*\*|\*\*:?)\s*(?P<rest>.*)$")
+# The house labels written without bold (a Word document pasted as plain text: `Negotiation DNA: Private ... | ...`,
+# `Negotiate Up Strategy (Bengaluru): “I’m targeting ...”`): only these two, whose words no sentence starts with
+PLAIN_LABEL_RE = re.compile(
+    r"^(?P<label>negotiation\s+dna|negotiate[- ]up\s+strategy(?:\s*\([^)]{1,60}\))?)\s*:\s*(?P<rest>\S.*)$", re.I | re.S
+)
 
 
 @dataclass
@@ -536,7 +551,7 @@ def _read_dna(blocks: list[Block], ctx: _Context) -> NegotiationDNA | None:
     for block in blocks:
         if block.kind != "paragraph":
             continue
-        match = LABEL_RE.match(block.text)
+        match = LABEL_RE.match(block.text) or PLAIN_LABEL_RE.match(block.text)
         if match and "dna" in match["label"].lower() and match["rest"].strip():
             return parse_dna(match["rest"].strip(), ctx, block.line)
     return None
@@ -797,14 +812,17 @@ def _lever_headings(sections: list[Section]) -> list[Lever]:
 # --- negotiate-up strategy ---------------------------------------------------------------
 
 QUOTE_RE = re.compile(r"[\"“](?P<quote>.+?)[\"”](?P<after>.*)$", re.DOTALL)
-AMOUNT = r"(?:[A-Z]{0,3}[$£€¥₹]|CHF\s?)\d[\d,.]*\s?(?:[KMkm]|L|Cr)?"
+# `A$188,000,` ends at its last digit (the comma is the sentence's); `₹1.2 crore`, `₹90 lakh` take their word
+AMOUNT = r"(?:[A-Z]{0,3}[$£€¥₹]|CHF\s?)\d(?:[\d,.]*\d)?\s?(?:crores?|lakhs?|[KMkm]|L|Cr)?"
 TOTAL_TARGET_RE = re.compile(rf"(?P<amount>{AMOUNT})\+?\s+(?:in\s+)?total(?:\s+comp(?:ensation)?)?", re.I)
 EQUITY_TARGET_RE = re.compile(
     rf"(?:equity|stock|RSUs?|options)\s+(?:at|of|to)\s+(?P<amount>{AMOUNT})"
     rf"(?:\s+over\s+(?P<years>\d+)\s+years?)?",
     re.I,
 )
-BASE_TARGET_RE = re.compile(rf"(?:base(?:\s+salary)?\s+(?:at|of|to)\s+(?P<a>{AMOUNT})|(?P<b>{AMOUNT})\s+base)", re.I)
+BASE_TARGET_RE = re.compile(
+    rf"(?:base(?:\s+salary)?\s+(?:at|of|to)\s+(?P<a>{AMOUNT})|(?P<b>{AMOUNT})\s+(?:base|fixed))", re.I
+)
 COUNTER_RE = re.compile(
     rf"[Cc]ounter(?:ing)?\s+(?:at|with|for)\s+(?P<range>{AMOUNT}\s*(?:[–—-]|to)\s*{AMOUNT})"
     rf"\s+(?P<component>base|equity|stock|RSUs?|options|total|sign[- ]on|bonus)?",
@@ -817,6 +835,10 @@ def _read_negotiate_up(blocks: list[Block], sections: list[Section], ctx: _Conte
             match = LABEL_RE.match(block.text)
             if match and "negotiat" in match["label"].lower():
                 return parse_negotiate_up(match["rest"], ctx, block.line)
+    for block in blocks:
+        match = PLAIN_LABEL_RE.match(block.text) if block.kind in ("paragraph", "quote") else None
+        if match and "strategy" in match["label"].lower():
+            return parse_negotiate_up(match["rest"], ctx, block.line)
     section = _strategy_section(sections)
     if section is None:
         return None
