@@ -76,3 +76,34 @@ def test_a_word_document_pasted_into_an_email(catalog):
     assert _flagged(catalog, "marrowgate-payments") == [
         "negotiate-up strategy: target total: ₹1.2Cr is above every region's published total band"
     ]
+
+
+def test_a_google_docs_table_with_blank_headers_and_no_break_spaces(catalog):
+    """Brindlewood: `|  | **Base** | ... |  |` (no header over the places nor the notes) was not read at all, and a
+    bold line of the counter script (`**If the role is Amsterdam‑based:**`) became the guide's one region. Its figures
+    are grouped by no-break, narrow no-break and thin spaces (`€ 88 000 – € 112 000`); its title's `– Negotiation
+    Guide` gave the company `Brindlewood Analytics –`; its split bold labels (`**Negotiation **DNA****`,
+    `**Global **Levers**`) hid the narrative and the levers; `€128 000` in the counter script was read as €128."""
+    guide = guide_of(catalog, "brindlewood-analytics")
+    assert guide.company.name == "Brindlewood Analytics"
+    assert [r.name for r in guide.regions] == ["Berlin (HQ)", "Amsterdam", "Remote (EU)"]
+    amsterdam = band_of(catalog, "brindlewood-analytics", "Amsterdam")
+    assert (amsterdam.base, amsterdam.bonus.amount, amsterdam.stock.value, amsterdam.total) == (
+        money("€88,000–€112,000"),
+        money("€7,000–€11,000"),
+        money("€48,000–€96,000"),
+        money("€107,000–€147,000"),
+    )
+    assert (amsterdam.stock.vesting_years, [(e.name, e.raw) for e in amsterdam.extras]) == (
+        4,
+        [("Notes", "30 % ruling eligible")],
+    )
+    berlin = band_of(catalog, "brindlewood-analytics", "Berlin (HQ)")
+    assert (berlin.base, berlin.total) == (money("€82,000–€104,000"), money("€98,000–€134,000"))
+    assert [lever.title for lever in guide.levers][:2] == ["Design‑System Leverage", "Privacy UX Expertise"]
+    assert guide.narrative and guide.narrative[0].startswith("Senior Product Designers at Brindlewood")
+    assert (guide.negotiate_up.target_total, guide.negotiate_up.target_base) == (
+        money("€128,000–€128,000").low,
+        money("€100,000–€100,000").low,
+    )
+    assert _flagged(catalog, "brindlewood-analytics") == []

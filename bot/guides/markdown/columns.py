@@ -231,6 +231,7 @@ def _head_kind(text: str) -> str:
     return "extra"
 
 
+GRANT_SPAN_TAIL_RE = re.compile(r"\s*[-–—,;:]?\s*(?:total\s+|whole\s+grant\s+)?(?:over|across)$", re.I)
 TOTAL_GRANT_WORDS_RE = re.compile(r"total(?:t|e|es)?|gesamt|łącznie|lacznie|totaal|whole\s+grant|grant\s+total", re.I)
 
 
@@ -244,6 +245,7 @@ def stock_column(header: str) -> tuple[str, int | None]:
     kind = ""
     if inner:
         kind = YEARS_RE.sub("", inner[1]).strip(" /,-")
+        kind = GRANT_SPAN_TAIL_RE.sub("", kind)  # `options – total over 4 years`: the span said, no name
         if TOTAL_GRANT_WORDS_RE.fullmatch(kind.strip()):
             kind = ""  # `Opcje (łącznie, 3 lata)`, `Stock options (total, 4 anos)`: "the whole grant", no name
         if YEARLY_STOCK_HEADER_RE.fullmatch(kind.strip()) or MONTHLY_HEADER_RE.fullmatch(kind.strip()):

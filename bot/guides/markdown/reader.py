@@ -812,8 +812,9 @@ def _lever_headings(sections: list[Section]) -> list[Lever]:
 # --- negotiate-up strategy ---------------------------------------------------------------
 
 QUOTE_RE = re.compile(r"[\"“](?P<quote>.+?)[\"”](?P<after>.*)$", re.DOTALL)
-# `A$188,000,` ends at its last digit (the comma is the sentence's); `₹1.2 crore`, `₹90 lakh` take their word
-AMOUNT = r"(?:[A-Z]{0,3}[$£€¥₹]|CHF\s?)\d(?:[\d,.]*\d)?\s?(?:crores?|lakhs?|[KMkm]|L|Cr)?"
+# `A$188,000,` ends at its last digit (the comma is the sentence's); `€128 000` (a space, often a no-break or thin
+# one, between thousands) is one amount; `₹1.2 crore`, `₹90 lakh` take their word
+AMOUNT = r"(?:[A-Z]{0,3}[$£€¥₹]|CHF\s?)\s?\d(?:[\d,.]*\d)?(?:\s\d{3}(?!\d))*\s?(?:crores?|lakhs?|[KMkm]|L|Cr)?"
 TOTAL_TARGET_RE = re.compile(rf"(?P<amount>{AMOUNT})\+?\s+(?:in\s+)?total(?:\s+comp(?:ensation)?)?", re.I)
 EQUITY_TARGET_RE = re.compile(
     rf"(?:equity|stock|RSUs?|options)\s+(?:at|of|to)\s+(?P<amount>{AMOUNT})"

@@ -645,7 +645,7 @@ def read_band_table(
     go in `unread`, so they are kept as written and said, never dropped."""
     legend = _legend(blocks)
     tables = [_with_stated_currency(blocks, join_split_ranges(block)) for block in blocks if block.kind == "table"]
-    tables = [_low_high_as_items(table) for table in tables]
+    tables = [_named_blank_headers(_low_high_as_items(table)) for table in tables]
     if legend:
         tables = [replace(table, place_currencies=legend) for table in tables]
     for index, table in enumerate(tables):
@@ -682,6 +682,17 @@ def read_band_table(
     else:
         report.error(line, "band table", "missing: the guide has no table of figures")
     return []
+
+
+def _named_blank_headers(table: Block) -> Block:
+    """`|  | **Base** | **Bonus (target)** | ... |  |` (Google Docs leaves the places' and the notes' headers blank):
+    over columns that name parts of pay, a blank first header is the places' and any other blank one is notes, its
+    words kept beside each band. A blank corner over places as columns (`|  | London | Berlin |`) stays blank."""
+    header = table.rows[0] if table.rows else []
+    if len(header) < 3 or clean_inline(header[0]) or not FIGURE_KINDS & {column_kind(cell) for cell in header[1:]}:
+        return table
+    named = ["Region", *(cell if clean_inline(cell) else "Notes" for cell in header[1:])]
+    return replace(table, rows=[named, *table.rows[1:]])
 
 
 # `| Item | Valor |` under `#### São Paulo (sede comercial)`: one two-column table per region, its heading

@@ -23,13 +23,47 @@ WIKILINK_RE = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|#]*)(?:#[^\[\]|]*)
 
 
 def as_shown(text: str) -> str:
-    """Text as the tool that exported it shows it: Markdown escapes read, wikilinks as their words. The block
-    splitter applies it to every block but code, so a name or figure is read the way its writer saw it."""
+    """Text as the tool that exported it shows it: Markdown escapes read, wikilinks as their words, a leading bold
+    split in pieces one bold run. The block splitter applies it to every block but code, so a name or figure is
+    read the way its writer saw it."""
     if "\\" in text:
         text = ESCAPE_RE.sub(r"\1", text)
     if "[[" in text:
         text = WIKILINK_RE.sub(_wikilink_words, text)
+    if text.startswith("**"):
+        text = joined_bold(text)
     return text
+
+
+BOLD_MARK_RE = re.compile(r"\*\*+")
+
+
+def joined_bold(text: str) -> str:
+    """`**Negotiation **DNA****`, `**Global **Levers**`, `**Design-System Lever****age:** ...`, `**Level** **Mapping:**
+    ...` (Google Docs splits a bold label wherever its styling was touched): the bold runs that open the line and
+    touch each other (nested, or apart by a space at most) are one, `**Level Mapping:** ...`. A line whose first
+    bold closes before other words (`**Title:** text **more**`) is left as it is."""
+    depth, end, joined = 0, 0, False
+    for mark in BOLD_MARK_RE.finditer(text):
+        between = text[end : mark.start()]
+        if depth == 0 and mark.start() > 0 and between.strip():
+            break  # the opening bold closed, and words followed it
+        before = text[mark.start() - 1] if mark.start() else " "
+        after = text[mark.end()] if mark.end() < len(text) else " "
+        pairs = len(mark[0]) // 2
+        if depth == 0 and mark.start() > 0:
+            joined = True  # `** **`: a bold run reopened after a space
+        if pairs > 1 and not before.isspace() and not after.isspace():
+            joined = True  # `Lever****age`: closed and reopened inside a word
+        elif before.isspace() or mark.start() == 0:
+            depth, joined = depth + pairs, joined or depth > 0  # `**Negotiation **DNA`: a bold opened inside one
+        else:
+            depth = max(0, depth - pairs)
+        end = mark.end()
+    if not joined or end == 0:
+        return text
+    label = " ".join(text[:end].replace("*", "").split())
+    return f"**{label}**{text[end:]}"
 
 
 def _wikilink_words(match: re.Match) -> str:
