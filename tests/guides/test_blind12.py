@@ -107,3 +107,43 @@ def test_a_google_docs_table_with_blank_headers_and_no_break_spaces(catalog):
         money("€100,000–€100,000").low,
     )
     assert _flagged(catalog, "brindlewood-analytics") == []
+
+
+def test_a_confluence_page_pasted_as_wiki_markup(catalog):
+    """Korrigan: its `||Region||Level||...||` header over `|cell|` rows (no rule) was no table, so its one other
+    table, a scenarios one, was taken for the band table and the guide left out. Its shares (`2,400 – 4,000 sh`)
+    are kept beside the band, whose stock is the `Equity / yr` worth the totals add up; Ottawa's 4,400 shares at the
+    stated CA$30.00 over 4 years are CA$33,000 a year, not the CA$30,000 published: flagged. `# item` lines are
+    its levers, `h2.` its headings, the `{panel:title=Negotiate Up Strategy ...}` its counter script."""
+    guide = guide_of(catalog, "korrigan-semiconductors")
+    assert [(r.name, r.level) for r in guide.regions] == [
+        ("Toronto HQ", "P3 (Senior)"),
+        ("Toronto HQ", "P4 (Staff)"),
+        ("Ottawa", "P3 (Senior)"),
+        ("Remote (Canada)", "P3 (Senior)"),
+    ]
+    ottawa = band_of(catalog, "korrigan-semiconductors", "Ottawa", "P3 (Senior)")
+    assert (ottawa.base, ottawa.bonus.amount, ottawa.stock.value, ottawa.stock.per_year, ottawa.total) == (
+        money("CA$118,000 – CA$140,000"),
+        money("CA$11,800 – CA$14,000"),
+        money("CA$18,000 – CA$30,000"),
+        True,
+        money("CA$147,800 – CA$184,000"),
+    )
+    assert [(e.name, e.raw) for e in ottawa.extras] == [("RSU grant (shares, 4 yr)", "2,400 – 4,400 sh")]
+    assert ottawa.flags == [
+        "RSU grant (shares, 4 yr): 4,400 shares at CA$30.00 over 4 years is C$33K a year, not the C$30K published"
+        " (high end)"
+    ]
+    assert [r.flags for r in guide.regions if r.name != "Ottawa"] == [[], [], []]
+    assert _flagged(catalog, "korrigan-semiconductors") == []  # every total adds up
+    assert [lever.title for lever in guide.levers] == [
+        "Silicon Bring-Up Experience",
+        "Power-Management Depth",
+        "RISC-V Scarcity",
+        "Competing US Offer",
+    ]
+    assert (guide.negotiate_up.target_total, guide.company.dna.product) == (
+        money("CA$187,600 – CA$187,600").low,
+        "RISC-V power-management SoCs",
+    )

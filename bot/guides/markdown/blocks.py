@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from bot.guides.markdown.text import as_shown
+from bot.guides.markdown.wiki import is_wiki, wiki_as_markdown
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})$")
@@ -41,7 +42,9 @@ class Block:
     place_currencies: tuple[tuple[str, str], ...] = ()
 
 
-CALLOUT_RE = re.compile(r"^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO)\][+-]?\s*", re.I)
+WIKI_HEADER_RE = re.compile(r"^\s*\|\|.*\|\|\s*$")
+# `> [!NOTE]` (GitHub), `> [!example] Counter Script` (Obsidian, whose callouts are of any kind and may be titled)
+CALLOUT_RE = re.compile(r"^\[![A-Za-z][\w-]{1,20}\][+-]?\s*", re.I)
 DETAILS_RE = re.compile(r"^</?(?:details|aside)(?:\s[^>]*)?>$", re.I)
 SUMMARY_RE = re.compile(r"^<summary>(?P<text>.*?)</summary>$", re.I)
 
@@ -65,6 +68,7 @@ def parse_blocks(text: str) -> list[Block]:
     # `<!-- old London row: £85k ... -->`: an editor's note, never shown where the guide is read; left out, its
     # lines kept as blank lines so every later line keeps its number
     text = HTML_COMMENT_RE.sub(lambda m: "\n" * m[0].count("\n"), text) if "<!--" in text else text
+    text = wiki_as_markdown(text) if is_wiki(text) else text  # a Confluence paste (wiki.py)
     lines = text.split("\n")
     blocks: list[Block] = []
     index = _front_matter(lines, blocks)
@@ -85,6 +89,18 @@ def parse_blocks(text: str) -> list[Block]:
             # `Pay bands` over `---------` (or `===`): a heading written the other Markdown way
             blocks.append(Block("heading", number, text=stripped, level=1 if underline[0][0] == "=" else 2))
             index += 2
+            continue
+        if WIKI_HEADER_RE.match(stripped):
+            # `|| Region | Base ||` (a Confluence header, as wiki.py writes it) over `|cell|cell|` rows: no rule between
+            table = Block("table", number, rows=[split_cells(stripped[1:-1])], row_lines=[number])
+            index += 1
+            while (
+                index < len(lines) and lines[index].strip().startswith("|") and not WIKI_HEADER_RE.match(lines[index])
+            ):
+                table.rows.append(split_cells(lines[index]))
+                table.row_lines.append(index + 1)
+                index += 1
+            blocks.append(table)
             continue
         bare = _bare_table_starts(lines, index)  # `Region | Base Salary` over `---|---`: pipes only between cells
         if (stripped.startswith("|") or bare) and index + 1 < len(lines) and TABLE_RULE_RE.match(lines[index + 1]):

@@ -63,6 +63,7 @@ class BandBuilder:
         self.cells: list[Cell] = []
         self.flags: list[str] = []
         self.thousands = False  # the guide says its table's figures are in thousands (cells.in_thousands)
+        self.shares_column: tuple[str, str] | None = None  # a grant counted in shares: its column and cell
 
     def flag(self, line: int | None, label: str, message: str) -> None:
         """The guide's figures disagree: warned at its line, and said with the band to whoever reads it."""
@@ -123,6 +124,7 @@ class BandBuilder:
                 note = written if SHARES_RE.match(written).end() < len(written.rstrip(" .")) else None
                 grant = StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares, note=note)
                 self._set_stock(grant, label, cell)
+                self.shares_column = (label, written)
                 return
         scaled = in_thousands(cell) if self.thousands and reading is None else None
         if scaled is not None:  # `85–104` under "All figures are GBP in thousands": £85K–£104K, the cell kept beside
@@ -145,7 +147,7 @@ class BandBuilder:
         if reading.figure is not None and kind != "stock" and reading.years is not None:
             reading = CellReading(reading.raw, problem=f"vesting years after a {kind.replace('_', '-')} amount")
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
-        if self._taken(kind):
+        if self._taken(kind) and not self._worth_of_count(kind, reading):
             # A second column of a kind the band has (`Retention Bonus` after `Bonus`): kept beside it.
             typed = reading.figure if reading.per != "month" else None
             self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=typed))
@@ -179,6 +181,12 @@ class BandBuilder:
         if kind == "stock":
             return value is not None and bool(value.value or value.shares or value.note)
         return value is not None
+
+    def _worth_of_count(self, kind: str, reading: CellReading) -> bool:
+        """A stock figure in money after a grant counted in shares (`2,400 – 4,000 sh`, then `CA$18,000 – CA$30,000`
+        under `Equity / yr`): the grant's worth, which takes the band's stock (_set_stock keeps the count beside)."""
+        held = self.fields.get("stock")
+        return kind == "stock" and reading.figure is not None and bool(held and held.shares and not held.value)
 
     def _place(self, kind: str, label: str, reading: CellReading, stock: tuple[str, int | None] | None) -> None:
         figure = reading.figure
@@ -227,7 +235,13 @@ class BandBuilder:
             self.flag(None, label, mismatch)
 
     def _set_stock(self, grant: StockGrant, label: str, raw: str) -> None:
-        if "stock" in self.fields and (self.fields["stock"].value or self.fields["stock"].shares):
+        held = self.fields.get("stock")
+        if held and held.shares and not held.value and grant.value and self.shares_column:
+            # `| RSU grant (shares, 4 yr) | Equity / yr |`: the grant's worth in money is the band's stock (what its
+            # total adds up), the count beside it as written (summary.share_price_disagreements checks the two)
+            self.extras.append(ExtraFigure(name=self.shares_column[0], raw=self.shares_column[1]))
+            self.fields["stock"] = grant
+        elif held and (held.value or held.shares):
             self.extras.append(ExtraFigure(name=label, raw=clean_inline(raw), value=grant.value))
         else:
             self.fields["stock"] = grant

@@ -368,7 +368,7 @@ REMOTE_FROM_RE = re.compile(
 
 
 SHARES_RE = re.compile(
-    r"^(?P<low>\d[\d,]*)\s*(?:(?:–|—|-|to)\s*(?P<high>\d[\d,]*)\s*)?(?P<unit>options|shares|units|rsus)\b",
+    r"^(?P<low>\d[\d,]*)\s*(?:(?:–|—|-|to)\s*(?P<high>\d[\d,]*)\s*)?(?P<unit>options|shares|units|rsus|sh\b\.?)\b",
     re.I,
 )
 
@@ -381,7 +381,8 @@ def parse_shares(cell: str) -> tuple[int, int] | None:
     low = int(match["low"].replace(",", ""))
     high = int((match["high"] or match["low"]).replace(",", ""))
     if low > high:
-        raise MoneyError(f"low {low:,} exceeds high {high:,} {match['unit'].lower()}")
+        unit = "shares" if match["unit"].lower().startswith("sh") else match["unit"].lower()  # `sh`: shares
+        raise MoneyError(f"low {low:,} exceeds high {high:,} {unit}")
     return low, high
 
 

@@ -30,7 +30,7 @@ from bot.guides.markdown.front import code_block_bands, front_matter_bands
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, lines_matching, read_list_bands
-from bot.guides.markdown.summary import summary_disagreements, vesting_disagreements
+from bot.guides.markdown.summary import share_price_disagreements, summary_disagreements, vesting_disagreements
 from bot.guides.markdown.tables import ONE_REGION, is_band_table, read_band_table
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
 from bot.guides.model import (
@@ -109,7 +109,12 @@ def read_guide(
         unread += [block.line for block in blocks if block.kind == "table"]
     regions = fronted or _read_regions(blocks, ctx, title_line, unread)
     regions = _bonus_said_for_all(blocks, regions)
-    for found in [*summary_disagreements(blocks, regions), *vesting_disagreements(blocks, regions)]:
+    disagreements = [
+        *summary_disagreements(blocks, regions),
+        *vesting_disagreements(blocks, regions),
+        *share_price_disagreements(blocks, regions),
+    ]
+    for found in disagreements:
         region = regions[found.region]
         where = f"{region.level} {region.name}" if region.level else region.name
         ctx.warn(found.line, f"{where}: the guide's text", found.message)
@@ -551,10 +556,30 @@ def _read_dna(blocks: list[Block], ctx: _Context) -> NegotiationDNA | None:
     for block in blocks:
         if block.kind != "paragraph":
             continue
-        match = LABEL_RE.match(block.text) or PLAIN_LABEL_RE.match(block.text)
+        text = EMOJI_RE.sub("", block.text).lstrip()  # `💡 **Negotiation DNA:** ...` (a Notion callout's icon)
+        match = LABEL_RE.match(text) or PLAIN_LABEL_RE.match(text)
         if match and "dna" in match["label"].lower() and match["rest"].strip():
             return parse_dna(match["rest"].strip(), ctx, block.line)
+    titled = _dna_under_its_title(blocks)
+    return parse_dna(titled[0], ctx, titled[1]) if titled else None
+
+
+def _dna_under_its_title(blocks: list[Block]) -> tuple[str, int] | None:
+    """The DNA line under a title of its own, not led by it: a `Negotiation DNA` heading (a Confluence
+    `{info:title=Negotiation DNA}` panel) right over a line of `|`-separated parts, or a callout titled so
+    (`> [!info] Negotiation DNA` over `> Private (Series C, ...) | ... | ...`)."""
+    for block, after in zip(blocks, [*blocks[1:], None], strict=True):
+        titled = block.kind == "heading" and DNA_TITLE_RE.match(clean_inline(block.text))
+        if titled and after is not None and after.kind in ("paragraph", "quote") and after.text.count("|") >= 2:
+            return after.text, after.line
+        if block.kind == "quote" and "\n" in block.raw:
+            title, rest = block.raw.split("\n", 1)
+            if DNA_TITLE_RE.match(clean_inline(title)) and rest.count("|") >= 2:
+                return " ".join(rest.split()), block.line
     return None
+
+
+DNA_TITLE_RE = re.compile(r"^negotiation\s+dna\s*:?$", re.I)
 
 
 def parse_dna(raw: str, ctx: _Context | None = None, line: int | None = None) -> NegotiationDNA:

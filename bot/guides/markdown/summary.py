@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.cells import read_cell
-from bot.guides.markdown.columns import MONTHLY_HEADER_RE, column_kind
+from bot.guides.markdown.columns import MONTHLY_HEADER_RE, YEARS_RE, column_kind, parse_shares
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
-from bot.guides.money import AMOUNT_RE, RANGE_SEPARATOR_RE, MoneyRange
+from bot.guides.money import AMOUNT_RE, RANGE_SEPARATOR_RE, MoneyError, MoneyRange, format_amount, parse_amount
 
 SUMMARY_TITLE_RE = re.compile(
     r"\b(?:tl;?\s?dr|summary|in\s+short|at\s+a\s+glance|key\s+(?:numbers|figures)|kurzfassung|zusammenfassung"
@@ -148,6 +149,57 @@ def vesting_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
         message = f"vesting: the text says over {first} years ({first_text!r}) and over {other} ({other_text!r})"
         out += [Disagreement(index, line, message) for index, region in enumerate(regions) if region.stock]
     return out
+
+
+# `Reference price: CA$30.00 per share`, `$12 a share`, `€4.50/share`: the one price a guide gives its shares
+SHARE_PRICE_RE = re.compile(rf"(?P<price>{_AMOUNT})\s*(?:per|a|/|each)\s*share\b", re.I)
+
+
+def share_price_disagreements(blocks: list[Block], regions: list[RegionBand]) -> list[Disagreement]:
+    """A grant counted in shares beside its yearly worth in money (`2,400 – 4,400 sh` under `RSU grant (shares, 4 yr)`,
+    `CA$18,000 – CA$30,000` under `Equity / yr`), where the guide's text gives one price a share: the count at that
+    price over its years that is not the worth published, end by end. Both are kept as written; only said."""
+    prices = {said["price"]: block.line for block in blocks if block.kind in ("paragraph", "quote", "list")
+              for text in (block.items if block.kind == "list" else [block.text])
+              for said in SHARE_PRICE_RE.finditer(clean_inline(text))}  # fmt: skip
+    if len(prices) != 1:
+        return []  # no price, or more than one: which is the grant's is not said
+    written, line = prices.popitem()
+    try:
+        price = parse_amount(written)
+    except MoneyError:
+        return []
+    out: list[Disagreement] = []
+    for index, region in enumerate(regions):
+        stock = region.stock
+        if not (stock and stock.per_year and stock.value and stock.value.currency == price.currency):
+            continue
+        for extra in region.extras:
+            counted = _counted_grant(extra.name, extra.raw)
+            if counted is None:
+                continue
+            (low, high), years = counted
+            for end, shares, published in (("low", low, stock.value.low), ("high", high, stock.value.high)):
+                worth = Fraction(shares * price.amount, years)
+                if worth != published.amount:
+                    said = format_amount(worth, price.currency)
+                    message = (
+                        f"{extra.name}: {shares:,} shares at {written} over {years} years is {said} a year, "
+                        f"not the {format_amount(published.amount, price.currency)} published ({end} end)"
+                    )
+                    out.append(Disagreement(index, line, message))
+    return out
+
+
+def _counted_grant(name: str, raw: str) -> tuple[tuple[int, int], int] | None:
+    """(low, high shares, vesting years) of a column beside a band counting its grant in shares, its years in its
+    name (`RSU grant (shares, 4 yr)`); None for any other."""
+    try:
+        shares = parse_shares(raw)
+    except MoneyError:
+        return None
+    years = YEARS_RE.search(name)
+    return (shares, int(years[1])) if shares and years and int(years[1]) > 0 else None
 
 
 def _summary_texts(blocks: list[Block]):
