@@ -454,7 +454,8 @@ THE_NAMED_OFFER_RE = re.compile(
 # any case, unless the word before "offer" says what kind of offer it is. With no company known yet
 # and no "also", the first one named is the person's own ("can you look at my planetscale offer").
 NAMED_OFFER_RE = re.compile(
-    r"\b(?:(?:have|got|received|holding|hold|there'?s|there\s+is)\s+(?:also\s+)?(?:an?\s+)?(?:also\s+)?|my\s+)"
+    # "also sitting on a snowflake offer": one held, waiting
+    r"\b(?:(?:have|got|received|holding|hold|sitting\s+on|there'?s|there\s+is)\s+(?:also\s+)?(?:an?\s+)?(?:also\s+)?|my\s+)"
     r"(?!(?:" + OFFER_KINDS + r")\b)" + _LOOSE_NAME + r"\s+offer\b",
     re.I,
 )
@@ -1248,6 +1249,8 @@ _MY_PAY = (
 _MY_PAY_WORD = r"(?:salary|base|pay|comp|tc|ctc|package|total\s+comp)"
 CURRENT_RES = [
     re.compile(
+        # never the offer's figure now ("they're currently at 185k base")
+        r"(?<!they're\s)(?<!they\sare\s)(?<!it's\s)(?<!it\sis\s)(?<!offer\sis\s)(?<!she's\s)(?<!he's\s)(?<!they\s)"
         r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|getting|have|take\s+home|pull|bring\s+in"
         r"|am\s+(?:on|at|paid|making|earning|getting)|i'?m\s+(?:getting|paid)\s+(?=[$£€]?\d)|"
         r"i'?m\s+(?:on|at|making|earning)|on|at|making|earning|paid|get)\b",
@@ -1269,6 +1272,12 @@ CURRENT_RES = [
         re.I,
     ),
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:sitting\s+)?(?:on|at)\s+(?=(?:[A-Z]{1,3})?[$£€₹₦]?\s?\d)", re.I),
+    # "I'd stay where I am, currently 175k base plus ...": "currently" opening a clause, then a figure
+    re.compile(
+        r"(?:^|[,;:.!?(]\s*|\b(?:and|so)\s+)(?:currently|presently)\s*[,:-]?\s*(?:(?:at|on|around|about)\s+|~\s*)?"
+        r"(?=(?:[A-Z]{1,3})?[$£€₹]?\s?\d)",
+        re.I,
+    ),
     # "ahorita gano €70k al año", "atualmente ganho R$ 20 mil", "abhi mera CTC 28 lakh hai": one's pay now, said in
     # Spanish, Portuguese or Hinglish
     re.compile(
@@ -1648,6 +1657,8 @@ def read(text: str, context: Context) -> Utterance:
     if years:
         utterance.vesting_years = years
     level = LEVEL_RE.search(masked)
+    if not level and context.pending in ("level", "band_level"):
+        level = ANSWERED_LEVEL_RE.match(masked)  # "staff", answering "which level is this?"
     if level:
         utterance.level = (level["level"] or level["code"] or level["title"] or level["title2"]).strip()[:20]
         masked = _mask_span(masked, level.span())
@@ -1783,6 +1794,15 @@ DELTA_DOWN_AFTER_RE = re.compile(r"\s*(?:less|lower|fewer)\b", re.I)
 SHARE_COUNT_RE = re.compile(r"\d[\d,.]*\s*[kK]?\s+(?:shares|rsus|options|units)\b", re.I)
 STRIKE_AFTER_RE = re.compile(r"\s*(?:strike|exercise)\b", re.I)
 STRIKE_BEFORE_RE = re.compile(r"\b(?:strike|exercise)(?:\s+price)?(?:\s+(?:of|is|at))?\s*$", re.I)
+
+
+# A seniority word alone, answering "which level is this?" ("staff", "senior, i think"); the groups are LEVEL_RE's
+ANSWERED_LEVEL_RE = re.compile(
+    r"\s*(?:(?:it'?s|its|i'?m|they\s+said)\s+)?(?:an?\s+)?(?P<title>senior|staff|principal|junior|mid[- ]?level|lead)\b"
+    r"(?:\s+(?:engineer|eng|swe|ic|level|role|designer|scientist|manager))?(?P<level>)(?P<code>)(?P<title2>)"
+    r"\s*(?:,?\s*(?:i\s+think|i\s+believe|probably|maybe))?\s*[.!?]*\s*$",
+    re.I,
+)
 
 
 def _a_share_price(match: re.Match, masked: str) -> bool:
@@ -2131,6 +2151,8 @@ def _percents(masked: str) -> list[tuple[int, int, _Found]]:
     for match in PERCENT_RE.finditer(masked):
         after = SEPARATOR_RE.split(masked[match.end() :], maxsplit=1)[0]
         before = SEPARATOR_RE.split(masked[: match.start()])[-1]
+        if re.match(r"\s*(?:of\s+(?:my\s+|the\s+)?(?:quota|target|plan)|attainment)\b", after, re.I):
+            continue  # "130k bonus at 100% of quota": how much of the quota is met, no figure of pay
         of_base = re.match(r"\s*of\s+(?:the\s+|my\s+)?(?:base|salary|base\s+salary|base\s+pay)\b", after, re.I)
         if of_base:  # "12% of base": a share of the base (a bonus, most often), never the base itself
             after = after[of_base.end() :]

@@ -55,6 +55,8 @@ QUESTION_TOPICS = {
     "say_no": r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down)\b"
     r".{0,40}\b(?:nicely|politely|gracefully|kindly|without\s+burning|professionally)\b"
     r"|(?:^\s*(?:and\s+|but\s+|so\s+)?if|\b(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)"
+    # "whats my play if they wont move on base?"
+    r"|\bwhat(?:'?s|\s+is)\s+(?:my|the|our)\s+(?:next\s+)?(?:play|move|plan|step|option|answer|response)s?\s+if"
     r"|how\s+(?:should|do|can|would)\s+i\s+(?:respond|react|reply|answer|handle\s+it|proceed)\s+(?:if|when))\s+(?:they|the\s+company"
     r"|the\s+recruiter|hr|she|he)\s+(?:just\s+|flatly\s+|simply\s+|outright\s+|still\s+)?(?:says?\s+no|refuses?|rejects?|declines?|turns?\s+(?:it|me|that)\s+down"
     r"|won'?t\s+(?:budge|move|negotiate|go\s+higher)|doesn'?t\s+(?:budge|move|agree)|don'?t\s+(?:budge|move|agree)"
@@ -83,8 +85,9 @@ QUESTION_TOPICS = {
     r"[^.?!]{0,40}\b(?:ask|asks|asking|asked|want|wants|wanted|share|tell|disclose|give|reveal)\b"
     r"|\b(?:ask|asks|asking|asked|want|wants|wanted)\s+(?:for\s+|about\s+)?(?:my\s+)?(?:current|previous|past|prior)?\s*"
     r"(?:salary|pay|comp(?:ensation)?)\s+(?:history|expectations?)\b"
+    # "HR is asking for my current CTC and expected CTC"
     r"|\b(?:ask|asks|asking|asked|want|wants|wanted)\s+(?:for\s+|about\s+)?my\s+(?:current|previous|past|prior)\s+"
-    r"(?:salary|pay|comp(?:ensation)?|base)\b"
+    r"(?:salary|pay|comp(?:ensation)?|base|ctc|tc)\b"
     r"|\b(?:tell|share|disclose|reveal|give)\s+(?:them|the\s+recruiter|hr)?\s*(?:what\s+i\s+(?:make|earn)|my\s+(?:current\s+)?"
     r"(?:salary|pay|comp))\b|\bsalary\s+(?:history|expectations?)\b|\bexpected\s+(?:salary|comp)\b"
     # "the recruiter asked what i make now at the school district, do i have to tell her?"
@@ -318,6 +321,9 @@ SAY_NO_ASKED_RE = re.compile(
 )
 EMAIL_RE = re.compile(
     r"^(?:an?\s+)?e-?mail(?:\s+(?:please|pls|version|draft|it))?\W*$"
+    # "now as an email", "and as an email?", "same thing as an email pls": what was given, asked for in writing
+    r"|^(?:(?:ok|okay|now|and|then|great|thanks)\W*\s+)*(?:(?:the\s+)?same(?:\s+thing)?\s+|(?:that|it)\s+)?as\s+an?\s+e-?mail"
+    r"(?:\s+(?:please|pls|too|now))?\W*$"
     r"|\b(?:write|draft|compose|give\s+me|send\s+me|need|want|prepare|help\s+(?:me\s+)?(?:write|with)"
     r"|can\s+you\s+(?:do|write|draft)"
     r"|could\s+you\s+(?:do|write|draft)|how\s+(?:do|should)\s+i\s+(?:write|word|phrase))\b.{0,40}\b(?:e-?mail|reply|"
@@ -422,6 +428,8 @@ REVISED_RE = re.compile(
     # "they gave 10k more in stock, so 110k now": a delta, then the figure it makes
     r"|[$£€]?\d[\d,.]*\s*k?\s+more\b[^.;!?\d]{0,30}\b(?:so|now|which\s+makes)\b[^.;!?\d]{0,12}[$£€]?\d|\b(?:can|could)\s+now\s+(?:do|offer|go)\b"
     r"|\bnow\s+(?:they'?re|they\s+are|she'?s|he'?s|it'?s)\s+(?:saying|offering|at|willing)\b"
+    # "they're offering a $15k signing bonus now, base unchanged": the offer as it stands now, said after
+    r"|\b(?:they'?re|they\s+are)\s+(?:now\s+)?offering\b[^.;!?]{0,50}\bnow\b(?!\s+(?:or|and\s+i)\b)"
     # "final offer came in: £95k base": the last round's figures, news of a changed offer
     # "the updated base is 188k", "the latest number is 190k base", "the new base they're offering is 185k",
     # "they came up on equity: 130k now", "sign on went from 10k to 20k", "they came up 6k on base"
@@ -449,6 +457,8 @@ CORRECTION_RE = re.compile(
     r"|\bi\s+said\s+[\w&.'-]+(?:\s+[\w&.'-]+)?\s+but\s+(?:it'?s|its|it\s+is)\b",
     re.I,
 )
+# "I'd stay at Kaiser", "I'd stay where I am": staying, told as the alternative (with today's pay alone, no floor)
+STAYING_PUT_RE = re.compile(r"\bi(?:'ll|'d|\s+will|\s+would)\s+(?:just\s+)?stay\b", re.I)
 WALK_AWAY_RE = re.compile(
     r"\bwalk[- ]?away\b|\bmy\s+(?:(?:absolute|hard|bare|real)\s+)?(?:minimum|min|floor|bottom\s+line)\b"
     # "floor is 350k base, full stop", "bottom line: 300k": the floor said first, without "my"
@@ -655,6 +665,8 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
     if PART_REMOVED_RE.search(text) and not money:
         return "correction"  # "scratch the bonus, there isn't one": what was told, put right
     if WALK_AWAY_RE.search(text) and money:
+        if all(a.holder == CURRENT for a in money) and not WALK_AWAY_RE.search(STAYING_PUT_RE.sub(" ", text)):
+            return "current"  # "I'd stay at Kaiser if this falls through, I make 128k there": the alternative, told
         return "walk_away"
     if OTHER_ITEM_RE.search(text) and QUESTION_RE.search(text) and not any(a.component for a in money):
         return "other"  # "Is PTO negotiable?", "push the start date back ... reasonable?": no band part asked about

@@ -52,6 +52,8 @@ def _roles_from_intent(utterance: Utterance, pending: str | None = None, questio
         ]  # today's pay said beside a floor or a refusal is no part of either
     if utterance.intent in QUESTIONS or utterance.intent == "other" and question:
         utterance.notes = []
+    if utterance.intent == "say_no":
+        utterance.fixed = []  # "whats my play if they wont move on base?": a refusal supposed, nothing fixed yet
     if utterance.intent == "answer" and pending == "equity":
         # "110k total i think", answering "what is the equity grant?": the grant's total, not the package's
         utterance.amounts = [replace(a, component=None) if a.component == "total" else a for a in utterance.amounts]
