@@ -147,3 +147,33 @@ def test_a_confluence_page_pasted_as_wiki_markup(catalog):
         money("CA$187,600 – CA$187,600").low,
         "RISC-V power-management SoCs",
     )
+
+
+def test_a_spreadsheet_pasted_as_tab_separated_text(catalog):
+    """Tallowmere: `Region<TAB>Currency<TAB>Base Low<TAB>Base High<TAB>...` lines, a sheet's cells pasted as they are,
+    were no table ('the guide has no table of figures'): now read as a csv block of places is, each Low / High pair
+    one range and the currency column its row's. Remote (AU)'s base low above its high stays as written, flagged.
+    `a base of A$188,000, an ...` in the counter script had warned of digits grouped oddly."""
+    sydney = band_of(catalog, "tallowmere-health", "Sydney HQ")
+    assert (sydney.base, sydney.bonus.amount, sydney.stock.value, sydney.stock.vesting_years, sydney.total) == (
+        money("A$165,000–A$195,000"),
+        money("A$10,000–A$20,000"),
+        money("A$45,000–A$90,000"),
+        3,
+        money("A$190,000–A$245,000"),
+    )
+    singapore = band_of(catalog, "tallowmere-health", "Singapore")
+    assert (singapore.currency, singapore.base, singapore.total) == (
+        "SGD",
+        money("S$150,000–S$182,000"),
+        money("S$174,000–S$231,000"),
+    )
+    remote = band_of(catalog, "tallowmere-health", "Remote (AU)")
+    assert (remote.base, remote.cell("base").raw, remote.total) == (
+        None,
+        "AUD 187,000 – AUD 178,000",
+        money("A$207,000–A$218,000"),
+    )
+    assert remote.flags == ["Base: low A$187K exceeds high A$178K: kept as written"]
+    assert _flagged(catalog, "tallowmere-health") == []
+    assert guide_of(catalog, "tallowmere-health").negotiate_up.target_base == money("A$188,000–A$188,000").low

@@ -169,6 +169,11 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(table or Block("code", number, text=" ".join(body.split()), raw=body, info=info))
             index = end + 1
             continue
+        pasted = _pasted_sheet(lines, index)
+        if pasted is not None:
+            blocks.append(pasted)
+            index += len(pasted.rows)
+            continue
         item = LIST_ITEM_RE.match(line)
         if item:
             block = Block("list", number, ordered=item["number"] is not None)
@@ -214,6 +219,23 @@ def _shown(block: Block) -> Block:
     block.items = [as_shown(item) for item in block.items]
     block.rows = [[as_shown(cell) for cell in row] for row in block.rows]
     return block
+
+
+def _pasted_sheet(lines: list[str], index: int) -> Block | None:
+    """Rows of a spreadsheet pasted as text (`Region<TAB>Currency<TAB>Base Low<TAB>...`): lines of three cells or
+    more apart by tabs, as many on each, read as a ```csv block of places would be (datablocks.csv_table); None when
+    the lines are no such rows, or no column names a place."""
+    width = lines[index].count("\t")
+    if width < 2:
+        return None
+    end = index + 1
+    while end < len(lines) and lines[end].strip() and lines[end].count("\t") == width:
+        end += 1
+    if end - index < 2:
+        return None
+    from bot.guides.markdown.datablocks import csv_table  # it reads columns: imported where needed
+
+    return csv_table("\n".join(lines[index:end]), index, delimiter="\t")
 
 
 def definition_list(block: Block) -> tuple[str, list[str]] | None:

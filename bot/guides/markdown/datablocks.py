@@ -1,4 +1,5 @@
-"""Bands kept as data inside a guide: a fenced ```csv block of one row per place, as a comp sheet exports it.
+"""Bands kept as data inside a guide: a fenced ```csv block of one row per place, as a comp sheet exports it (or the
+sheet's cells pasted as they are, tab-separated lines in the text).
 
     ```csv
     region,currency,base_low,base_high,equity_grant_4yr_low,equity_grant_4yr_high,bonus_target_pct
@@ -24,9 +25,10 @@ CURRENCY_HEADS = {"currency", "ccy", "cur", "currency code"}
 PERCENT_RE = re.compile(r"^(?P<name>.+?)[\s_]+(?:pct|percent|%)$", re.I)
 
 
-def csv_table(body: str, fence_line: int) -> Block | None:
-    """The table a ```csv block's rows make; None when no column names a place."""
-    rows = [row for row in csv.reader(body.splitlines()) if any(cell.strip() for cell in row)]
+def csv_table(body: str, fence_line: int, delimiter: str = ",") -> Block | None:
+    """The table a ```csv block's rows make (or a sheet's rows pasted as tab-separated text, `delimiter` a tab, the
+    header on the line after `fence_line`); None when no column names a place."""
+    rows = [row for row in csv.reader(body.splitlines(), delimiter=delimiter) if any(cell.strip() for cell in row)]
     if len(rows) < 2:
         return None
     heads = [cell.strip().replace("_", " ") for cell in rows[0]]
