@@ -34,6 +34,10 @@ from bot.store.limits import (
 log = logging.getLogger(__name__)
 
 SQLITE_NAME = "comp-coach.sqlite3"
+# The tables whose rows hold a person's figures (a case; a reply not yet delivered), rewritten on
+# PostgreSQL after a forget or a purge (`Store.scrub`); named here, the store's own tables.
+FIGURE_TABLES = ("coaching_cases", "reply_outbox")
+SCRUB_LOCK_TIMEOUT = "2s"
 T = TypeVar("T")
 
 # The tables as the code uses them. They are created and changed only by the migrations in
@@ -176,13 +180,32 @@ class Store:
     def scrub(self) -> None:
         """After deleting personal data: SQLite copies the WAL into the file (where secure_delete
         has zeroed the deleted rows) and truncates it, so no old page keeps a deleted figure.
-        PostgreSQL needs nothing here: the row is deleted (its space is reused after vacuum)."""
+        PostgreSQL keeps a deleted row, and every earlier version of an updated one, in the table's
+        pages until they are reused: a plain VACUUM frees the space but leaves the bytes (seen on
+        PostgreSQL 15), so the tables holding figures are rewritten (`VACUUM FULL`, a new file, the
+        old one unlinked at the next checkpoint). The server's WAL keeps them until it is recycled."""
+        if self.dialect == "postgresql":
+            self._rewrite_tables_holding_figures()
+            return
         if self.dialect != "sqlite":
             return
         with self.engine.connect() as connection:
             busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()[0]
         if busy:  # another process was reading: the next forget or purge truncates it
             log.warning("WAL checkpoint after a delete was blocked by a reader")
+
+    def _rewrite_tables_holding_figures(self) -> None:
+        """`VACUUM FULL` of the cases and the replies outbox, outside a transaction (VACUUM refuses one),
+        waiting at most SCRUB_LOCK_TIMEOUT for the table's lock so that a long reader never queues
+        every turn behind the rewrite; a rewrite that cannot get the lock is left to the next
+        forget or purge, and said in the log."""
+        try:
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql(f"SET lock_timeout = '{SCRUB_LOCK_TIMEOUT}'")
+                for table in FIGURE_TABLES:
+                    connection.exec_driver_sql(f"VACUUM FULL {table}")
+        except DBAPIError as error:
+            log.warning("rewriting the tables after a delete did not finish: %s", type(error.orig or error).__name__)
 
     # --- events seen ---------------------------------------------------------------------------
 

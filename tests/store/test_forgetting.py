@@ -157,3 +157,45 @@ def test_purge_now_drops_replies_no_process_is_left_to_deliver(database_url, iso
     assert purge_now(store) == Purged(cases=0, events=0, replies=1)
     assert purge_now(store) == Purged(cases=0, events=0, replies=0)
     assert Outbox(store).pending() == 1
+
+
+def test_forget_rewrites_the_postgresql_tables_holding_figures(isolated_environment):
+    """PostgreSQL keeps a deleted row's bytes, and each earlier version of an updated one, in the table's pages until
+    they are reused; a plain VACUUM leaves them too. After a forget the tables holding figures are rewritten into a
+    new file (`VACUUM FULL`): the table's file node changes, and where the server's files are readable (this
+    machine's tests run as root beside it) no page of the table holds the figure. The server's WAL is not scrubbed."""
+    from sqlalchemy import text
+
+    from tests.store.postgres import postgres_schema
+
+    with postgres_schema() as url:
+        store = Store.open(url, isolated_environment)
+        case_store = CaseStore(store)
+        for equity in (FIGURE - 1, FIGURE):
+            with case_store.locked("T", "U") as slot:
+                slot.save(a_case(equity))
+        with CaseStore(store).locked("T", "someone else") as slot:
+            slot.save(a_case(123456))
+
+        def table_file() -> tuple[int, Path]:
+            with store.engine.connect() as connection:
+                connection.exec_driver_sql("CHECKPOINT")
+                table = "'coaching_cases'::regclass"
+                node = connection.execute(text(f"select relfilenode from pg_class where oid = {table}"))
+                relative = connection.execute(text("select pg_relation_filepath('coaching_cases')")).scalar_one()
+                folder = connection.execute(text("show data_directory")).scalar_one()
+                return node.scalar_one(), Path(folder) / relative
+
+        node_before, path_before = table_file()
+        readable = os.access(path_before, os.R_OK)
+        if readable:
+            assert FIGURE_BYTES in path_before.read_bytes(), "the figure is in the table's file before the forget"
+        assert case_store.forget("T", "U") is True
+        node_after, path_after = table_file()
+        assert node_after != node_before
+        if readable:
+            for figure in (FIGURE, FIGURE - 1):
+                assert str(figure).encode() not in path_after.read_bytes()
+            assert not path_before.exists()
+        assert case_store.load("T", "someone else") == a_case(123456)
+        store.dispose()
