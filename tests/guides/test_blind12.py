@@ -177,3 +177,19 @@ def test_a_spreadsheet_pasted_as_tab_separated_text(catalog):
     assert remote.flags == ["Base: low A$187K exceeds high A$178K: kept as written"]
     assert _flagged(catalog, "tallowmere-health") == []
     assert guide_of(catalog, "tallowmere-health").negotiate_up.target_base == money("A$188,000–A$188,000").low
+
+
+def test_plain_section_titles_and_word_bullets(catalog):
+    """Marrowgate's sections are titled by plain lines (`Global Levers`, `Evidence & Sources`), its bullets Word's
+    (`·<TAB>[...]`) and its level mapping a plain label (`Level Mapping: ...`): its levers, sources and mapping were
+    missing."""
+    guide = guide_of(catalog, "marrowgate-payments")
+    assert [lever.title for lever in guide.levers] == [
+        "Payments-Scale Incident Leadership",
+        "Hiring Engine",
+        "Regulatory Fluency",
+        "Pre-IPO ESOP Risk",
+    ]
+    sources = [source.text for source in guide.sources]
+    assert (len(sources), sources[1]) == (4, "Glassdoor Marrowgate Payments Engineering Manager Salaries 2025")
+    assert guide.level_mapping == ["Marrowgate M1", "Razorpay EM1", "PhonePe EM", "Google L6 (Manager)"]

@@ -17,7 +17,14 @@ from bot.guides.markdown.wiki import is_wiki, wiki_as_markdown
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT_RE = re.compile(r"^(?:={3,}|-{3,})$")
-LIST_ITEM_RE = re.compile(r"^\s*(?:(?P<number>\d+)[.)]|[-*+])\s+(?P<text>.*)$")
+# `- item`, `1. item`, and the bullets a Word document pasted as text keeps (`·<TAB>item`, `•<TAB>item`)
+LIST_ITEM_RE = re.compile(r"^\s*(?:(?P<number>\d+)[.)]|[-*+]|[•·](?=\s))\s+(?P<text>.*)$")
+# A house section's name alone on its line, neither `#` nor bold (a Word document pasted as text): its heading
+HOUSE_SECTION_RE = re.compile(
+    r"^(?:(?:global\s+)?levers|negotiation\s+dna|counter\s+script|(?:evidence\s*(?:&|and)\s*)?sources"
+    r"|negotiate[- ]up\s+strategy|level\s+mapping|compensation|pay\s+bands)$",
+    re.I,
+)
 TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -206,6 +213,9 @@ def parse_blocks(text: str) -> list[Block]:
                 break
             paragraph.append(following)
             index += 1
+        if len(paragraph) == 1 and HOUSE_SECTION_RE.match(stripped):
+            blocks.append(Block("heading", number, text=stripped, level=2))
+            continue
         blocks.append(Block("paragraph", number, text=" ".join(paragraph), raw="\n".join(paragraph)))
     return [_shown(block) for block in blocks]
 

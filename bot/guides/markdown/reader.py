@@ -476,9 +476,12 @@ def _title_by_folder(blocks: list[Block], path: str) -> tuple[str, str, int] | N
 
 LABEL_RE = re.compile(r"^\*\*(?P<label>[^*]+?)(?::\*\*|\*\*:?)\s*(?P<rest>.*)$")
 # The house labels written without bold (a Word document pasted as plain text: `Negotiation DNA: Private ... | ...`,
-# `Negotiate Up Strategy (Bengaluru): “I’m targeting ...”`): only these two, whose words no sentence starts with
+# `Negotiate Up Strategy (Bengaluru): “I’m targeting ...”`, `Level Mapping: M1 = ...`): only these, whose words no
+# sentence starts with
 PLAIN_LABEL_RE = re.compile(
-    r"^(?P<label>negotiation\s+dna|negotiate[- ]up\s+strategy(?:\s*\([^)]{1,60}\))?)\s*:\s*(?P<rest>\S.*)$", re.I | re.S
+    r"^(?P<label>negotiation\s+dna|level\s+mapping|negotiate[- ]up\s+strategy(?:\s*\([^)]{1,60}\))?)\s*:\s*"
+    r"(?P<rest>\S.*)$",
+    re.I | re.S,
 )
 
 
@@ -507,7 +510,7 @@ def _sections(blocks: list[Block]) -> list[Section]:
             sections.append(current)
             continue
         if block.kind == "paragraph":
-            match = LABEL_RE.match(block.text)
+            match = LABEL_RE.match(block.text) or PLAIN_LABEL_RE.match(block.text)
             if match:
                 label = match["label"]
                 current = Section(_norm_label(label), block.line, inline=match["rest"].strip(), title=label.strip())
