@@ -193,3 +193,20 @@ def test_plain_section_titles_and_word_bullets(catalog):
     sources = [source.text for source in guide.sources]
     assert (len(sources), sources[1]) == (4, "Glassdoor Marrowgate Payments Engineering Manager Salaries 2025")
     assert guide.level_mapping == ["Marrowgate M1", "Razorpay EM1", "PhonePe EM", "Google L6 (Manager)"]
+
+
+def test_a_counter_script_in_a_callout(catalog):
+    """Quillfeather's counter script sits in a Notion `<aside>` led by its icon (`🎯 **Counter Script (London HQ):**`),
+    Lanternfish's in an Obsidian callout (`> [!example] Counter Script (Pittsburgh HQ)`): neither was read, and
+    Lanternfish's DNA line in `> [!info] Negotiation DNA` was missing."""
+    quillfeather = guide_of(catalog, "quillfeather-logistics").negotiate_up
+    assert (quillfeather.target_total, quillfeather.target_base) == (
+        money("£190K–£190K").low,
+        money("£138K–£138K").low,
+    )
+    lanternfish = guide_of(catalog, "lanternfish-robotics")
+    assert (lanternfish.negotiate_up.target_total, lanternfish.negotiate_up.target_base) == (
+        money("$280K–$280K").low,
+        money("$200K–$200K").low,
+    )
+    assert lanternfish.company.dna.product == "Warehouse-robot fleet orchestration"

@@ -143,7 +143,9 @@ def parse_blocks(text: str) -> list[Block]:
                 quoted.append(lines[index].strip()[1:].strip())
                 index += 1
             if quoted and CALLOUT_RE.match(quoted[0]):  # `> [!NOTE]`: GitHub's callout; its kind is no text
-                quoted[0] = CALLOUT_RE.sub("", quoted[0]).strip()
+                title = CALLOUT_RE.sub("", quoted[0]).strip()
+                # `> [!example] Counter Script (Pittsburgh HQ)`: an Obsidian callout's title labels what it holds
+                quoted[0] = f"**{title}:**" if title and len(quoted) > 1 and "*" not in title else title
             blocks.append(Block("quote", number, text=" ".join(q for q in quoted if q), raw="\n".join(quoted).strip()))
             continue
         if DETAILS_RE.match(stripped):

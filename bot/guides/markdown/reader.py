@@ -557,7 +557,7 @@ PREMIUM_RE = re.compile(
 
 def _read_dna(blocks: list[Block], ctx: _Context) -> NegotiationDNA | None:
     for block in blocks:
-        if block.kind != "paragraph":
+        if block.kind not in ("paragraph", "quote"):
             continue
         text = EMOJI_RE.sub("", block.text).lstrip()  # `💡 **Negotiation DNA:** ...` (a Notion callout's icon)
         match = LABEL_RE.match(text) or PLAIN_LABEL_RE.match(text)
@@ -569,16 +569,12 @@ def _read_dna(blocks: list[Block], ctx: _Context) -> NegotiationDNA | None:
 
 def _dna_under_its_title(blocks: list[Block]) -> tuple[str, int] | None:
     """The DNA line under a title of its own, not led by it: a `Negotiation DNA` heading (a Confluence
-    `{info:title=Negotiation DNA}` panel) right over a line of `|`-separated parts, or a callout titled so
-    (`> [!info] Negotiation DNA` over `> Private (Series C, ...) | ... | ...`)."""
+    `{info:title=Negotiation DNA}` panel) right over a line of `|`-separated parts (a callout titled so
+    (`> [!info] Negotiation DNA` over `> Private (Series C, ...) | ... | ...` is a bold-led quote, blocks.py)."""
     for block, after in zip(blocks, [*blocks[1:], None], strict=True):
         titled = block.kind == "heading" and DNA_TITLE_RE.match(clean_inline(block.text))
         if titled and after is not None and after.kind in ("paragraph", "quote") and after.text.count("|") >= 2:
             return after.text, after.line
-        if block.kind == "quote" and "\n" in block.raw:
-            title, rest = block.raw.split("\n", 1)
-            if DNA_TITLE_RE.match(clean_inline(title)) and rest.count("|") >= 2:
-                return " ".join(rest.split()), block.line
     return None
 
 
@@ -858,11 +854,17 @@ COUNTER_RE = re.compile(
 )
 
 
+# A quote (a callout) labelled as the counter script: `> **Negotiate Up Strategy:** "..."`, an Obsidian
+# `> [!example] Counter Script (Pittsburgh HQ)` over the words to say
+COUNTER_LABEL_RE = re.compile(r"negotiat(?!ion\s+dna\b)|\bcounter[- ]script\b", re.I)  # the DNA line is no script
+
+
 def _read_negotiate_up(blocks: list[Block], sections: list[Section], ctx: _Context) -> NegotiateUp | None:
     for block in blocks:
-        if block.kind == "quote":
-            match = LABEL_RE.match(block.text)
-            if match and "negotiat" in match["label"].lower():
+        if block.kind == "quote" or (block.kind == "paragraph" and EMOJI_RE.match(block.text)):
+            # a quote, or a paragraph led by a callout's icon (Notion: `🎯 **Counter Script (London HQ):** "..."`)
+            match = LABEL_RE.match(EMOJI_RE.sub("", block.text).lstrip())
+            if match and COUNTER_LABEL_RE.search(match["label"]):
                 return parse_negotiate_up(match["rest"], ctx, block.line)
     for block in blocks:
         match = PLAIN_LABEL_RE.match(block.text) if block.kind in ("paragraph", "quote") else None
