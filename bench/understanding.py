@@ -54,7 +54,7 @@ def run() -> list[str]:
 
 
 def _labelled(failures: list[str]) -> None:
-    from tests.understanding.dataset import examples, misattributions, score, sections
+    from tests.understanding.dataset import examples, given_away, misattributions, score, sections
 
     items = examples()
     parts = sections(items)
@@ -103,6 +103,15 @@ def _labelled(failures: list[str]) -> None:
         for line in lines:
             print(f"     {name} misattributed, {line}")
     check(failures, "tuned lines with an own-offer figure that belongs to someone else", len(wrong["tuned"]), 0)
+    # The other way round: the offer's own figures read as a rival's or the current job's (printed, no target).
+    away = {name: misattributions(part, given_away) for name, part in parts.items()}
+    print(
+        "   the offer's own figures read as someone else's (lines): "
+        + ", ".join(f"{name} {len(lines)}/{len(parts[name])}" for name, lines in away.items())
+    )
+    for name, lines in away.items():
+        for line in lines:
+            print(f"     {name} given away, {line}")
     # check() wants figures that must stay under a limit: the error rates, against 1 − target. The
     # target is for the lines tuned on; held-out sections have lower floors (tests/understanding).
     intent_errors, entity_errors = 1 - scores["tuned"].accuracy, 1 - scores["tuned"].entity_f1

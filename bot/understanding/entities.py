@@ -872,6 +872,35 @@ NOT_NAMES = frozenset(
         "role",
         "employer",
         # who at the current job makes a counteroffer ("my boss offered 185k to stay"): no company
+        # someone the person asks for ("my wife's offer": the offer coached) and kinds of offer ("the return offer")
+        "wife",
+        "husband",
+        "partner",
+        "spouse",
+        "sister",
+        "brother",
+        "daughter",
+        "son",
+        "mom",
+        "dad",
+        "mother",
+        "father",
+        "fiance",
+        "fiancee",
+        "girlfriend",
+        "boyfriend",
+        "return",
+        "promotion",
+        "promo",
+        "conversion",
+        "transfer",
+        "internal",
+        "rejoin",
+        "boomerang",
+        "in",
+        # a verb after a name the rival patterns take for one ("... and stays at 210k base?")
+        "stays",
+        "says",
         "manager",
         "mgr",
         "boss",
@@ -1157,6 +1186,9 @@ SOMEONE_ELSE = "someone else"
 SOMEONE_ELSE_RE = re.compile(
     r"\b(?:my|a)\s+(?:friend|buddy|colleague|coworker|co-worker|brother|sister|partner|roommate|cousin|peer"
     r"|former\s+colleague|ex-colleague)s?\b"
+    # never the offer asked about for them ("my sister's offer: ...", the case coached; not "my sister's offer at
+    # another company")
+    r"(?!'s\s+(?:(?:new|revised|return|job)\s+)?offer\b(?!\s+(?:at|from|with)\b))"
     # whoever held the job before ("the guy before me was paid 160k", "my predecessor")
     r"|\bthe\s+(?:guy|person|woman|man|lady|dude|engineer|one)\s+(?:before\s+me|who\s+(?:had|held|left)\b)"
     r"|\bmy\s+predecessor\b"
@@ -1649,7 +1681,9 @@ def read(text: str, context: Context) -> Utterance:
         masked = _mask_span(masked, cliff.span())
     years = _vesting_years(masked)
     bare = re.fullmatch(
-        r"\s*(?:(?:over|across|for|about|around|probably|maybe)\s+)?(\d{1,2}|[a-z]+)\W*", masked.lower()
+        # "four, with a one-year cliff": the cliff read above leaves its joining words
+        r"\s*(?:(?:over|across|for|about|around|probably|maybe)\s+)?(\d{1,2}|[a-z]+)\W*(?:(?:with|and|plus)(?:\s+an?)?\W*)?",
+        masked.lower(),
     )
     count = (int(bare[1]) if bare[1].isdigit() else NUMBER_WORDS.get(bare[1], 0)) if bare else 0
     if not years and context.pending == "years" and 1 <= count <= 10:
@@ -2378,6 +2412,11 @@ def _side_by_side(told: list[tuple[int, str, str]], markers: list, utterance: Ut
     return [(p, rival(name)) if (p, who) == (at, OFFER) else (p, who) for p, who in markers]
 
 
+SET_AGAINST_RE = re.compile(
+    r"\b(?:compare[sd]?|comparing|against|vs\.?|versus|beats?|match(?:es)?|better\s+than|worse\s+than)\b", re.I
+)
+
+
 def _trailing_rivals(
     text: str, markers: list[tuple[int, str]], sentences: list[int], figure_from: set[int]
 ) -> list[tuple[int, str]]:
@@ -2393,7 +2432,10 @@ def _trailing_rivals(
             continue
         if position in figure_from and not FIGURES_ONLY_RE.fullmatch(text, start + 1, position):
             continue  # "179k base here and 188k base from okta": the words between keep the first figure ours
-        if PAIR_FIGURE_RE.search(text, start + 1, position):
+        figure = PAIR_FIGURE_RE.search(text, start + 1, position)
+        if figure and SET_AGAINST_RE.search(text, figure.end(), position):
+            continue  # "how does 185k compare to what modal offered": the figure is set against theirs, so ours
+        if figure:
             out.append((start + 1, who))
     return sorted(out)
 
@@ -2503,6 +2545,13 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
         return
     if name.lower() in {"current", "old", "present"}:
         return
+    if KEEP_ME_RE.match(text, match.end()):
+        # "I handed in my notice and Stripe countered with 215k base to keep me": the employer one is leaving
+        utterance.current_company = utterance.current_company or name[:60]
+        utterance.mentions_current = True
+        markers.append((at, CURRENT))
+        taken.append(match.span())
+        return
     if pattern in FIRST_IS_OWN and not _an_offer_besides(text, match, group):
         told.append((at, "rival", name))
     markers.append((at, rival(name)))
@@ -2510,6 +2559,10 @@ def _mark_name(match, group, pattern, context, utterance, own, markers, taken, t
     _add_rival(utterance, name)
 
 
+# What a company put up to keep the person, in the clause after its name: the current employer's counteroffer
+KEEP_ME_RE = re.compile(
+    r"[^.;!?]{0,60}?\b(?:to\s+(?:keep|retain)\s+me|(?:for\s+me\s+)?to\s+stay|if\s+i\s+stay)\b", re.I
+)
 # "also" up to three words before ("also i have an offer from"), "too"/"as well" right after the name.
 ALSO_BEFORE_RE = re.compile(
     r"\b(?:also|additionally|on\s+top\s+of\s+that|besides\s+that|in\s+addition)[:,;.!-]*(?:\s+[\w']+){0,3}\s*$", re.I

@@ -139,12 +139,28 @@ def misattributed(example: Example, got: frozenset[str]) -> list[str]:
     return out
 
 
-def misattributions(items: list[Example]) -> list[str]:
-    """Every line with a misattributed own-offer figure (`misattributed`), as `line N: [labels]: text`."""
+def given_away(example: Example, got: frozenset[str]) -> list[str]:
+    """The other way round: figures predicted as a rival's or the current job's that the label gives to the person's
+    own offer ("the return offer is 145k" read as a rival called 'return'): the offer loses them, and the coach
+    would set a made-up alternative against it."""
+    expected = [split for label in example.entities if (split := _split(label))]
+    own = {value for holder, _, value in expected if holder is None}
+    others = {value for holder, _, value in expected if holder is not None}
+    out = []
+    for label in sorted(got):
+        split = _split(label)
+        if split and split[0] is not None and split[2] in own and split[2] not in others:
+            out.append(label)
+    return out
+
+
+def misattributions(items: list[Example], check=misattributed) -> list[str]:
+    """Every line with a misattributed own-offer figure (`misattributed`, or `given_away` the other way round),
+    as `line N: [labels]: text`."""
     out = []
     for example in items:
         context = Context(pending=example.pending, company_names=DISCUSSED)
-        wrong = misattributed(example, understand(example.text, context).labels())
+        wrong = check(example, understand(example.text, context).labels())
         if wrong:
             out.append(f"line {example.line}: {wrong}: {example.text}")
     return out

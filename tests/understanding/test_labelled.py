@@ -4,7 +4,15 @@ per-class table."""
 
 from __future__ import annotations
 
-from tests.understanding.dataset import Example, examples, misattributed, misattributions, score, sections
+from tests.understanding.dataset import (
+    Example,
+    examples,
+    given_away,
+    misattributed,
+    misattributions,
+    score,
+    sections,
+)
 
 EXAMPLES = examples()
 
@@ -148,6 +156,17 @@ def test_every_tuned_class_is_at_target():
 
 def test_no_tuned_line_reads_someone_elses_figure_as_the_own_offer():
     assert not misattributions([e for e in EXAMPLES if not e.held_out])
+
+
+def test_no_tuned_line_gives_the_offers_own_figure_to_someone_else():
+    assert not misattributions([e for e in EXAMPLES if not e.held_out], given_away)
+
+
+def test_an_own_figure_read_as_a_rivals_is_counted():
+    """'the return offer is 145k base' once named a rival 'return' holding the offer's base (held-out 45)."""
+    example = Example("correction", "the return offer is 145k base", frozenset({"base=145000"}), None, False, 1)
+    assert given_away(example, frozenset({"return:base=145000", "rival=return"})) == ["return:base=145000"]
+    assert given_away(example, frozenset({"base=145000"})) == []
 
 
 def test_a_rival_figure_read_as_the_own_offer_is_counted():

@@ -1074,3 +1074,28 @@ def test_whole_conversations_turn_by_turn():
     assert read("They're offering a 20k sign-on now, everything else the same").intent == "revised"
     assert read("the recruiter is asking for my current TC, what do I say?").intent == "salary_history"
     assert "bonus=100%" not in read("120k base and 120k commission at 100% attainment").labels()
+
+
+def test_people_in_unusual_positions():
+    """Held-out 45 (return offers, conversions, promotions, boomerangs, counteroffers, asking for someone else),
+    scored once: 'the return offer', 'my wife's signing bonus', 'my husband's sign-on' named rivals 'return', 'wife'
+    and 'husband' and gave them the offer's figures; 'Stripe countered with 215k base to keep me' was a rival's
+    offer, not the employer one is leaving; 'my current job in Berlin pays' named a rival 'in'; 'four, with a
+    one-year cliff' answering the years gave no years. Other wordings than the set's here."""
+
+    def read(text: str, pending: str | None = None):
+        return understand(text, Context(pending=pending, company_names=frozenset({"planetscale", "ps"})))
+
+    assert read("correction: the promotion offer is 210k base, not 200k").labels() == {"base=210000"}
+    assert read("my partner's offer has 90k equity over 4 years, not 80k").labels() == {"equity=90000", "years=4"}
+    assert read("ps raised my husband's base by 5k").labels() == {"base=+5000"}
+    assert read("my brother makes 200k at google").labels() == set()  # a third person's pay, as before
+    kept = read("after I resigned, Figma came back with 230k base to retain me")
+    assert (kept.current_company, kept.labels()) == ("Figma", {"current:base=230000", "current=figma"})
+    assert read("Ramp offered 200k and wants an answer by friday").rivals == ["Ramp"]
+    assert read("my current role in Toronto pays 140k base").labels() == {"current:base=140000"}
+    assert read("4, and a 6 month cliff", pending="years").labels() == {"years=4", "cliff=6"}
+    assert read("can you draft a message to my boss asking for a bigger promotion raise?").intent == "email"
+    assert read("they want to know what I charged as a freelancer, must I tell them?").intent == "salary_history"
+    compared = read("how does 190k stack up against what stripe offered")
+    assert [(a.holder, a.value) for a in compared.amounts] == [(OFFER, 190_000)]
