@@ -133,6 +133,7 @@ HELD_OUT_FLOORS = {
     "held-out 43": (0.81, 0.84),
     "held-out 44": (0.85, 0.89),
     "held-out 45": (0.85, 0.79),
+    "held-out 46": (0.75, 0.81),
 }
 
 
