@@ -898,6 +898,16 @@ NOT_NAMES = frozenset(
         "rejoin",
         "boomerang",
         "in",
+        # where pay figures are looked up ("levels.fyi has a higher top than your 250k"): a source, no offer
+        "glassdoor",
+        "levels.fyi",
+        "levels",
+        "payscale",
+        "teamblind",
+        "fixed",
+        "capped",
+        "locked",
+        "maxed",
         # a verb after a name the rival patterns take for one ("... and stays at 210k base?")
         "stays",
         "says",
@@ -1200,6 +1210,16 @@ SOMEONE_ELSE_RE = re.compile(
     r"|\bi\s+(?:made|earned|was\s+(?:making|earning|paid|on)|got\s+paid)\s+(?=(?:about|around|roughly|like|~)?\s*[$£€]?\d)",
     re.I,
 )
+# A figure quoted back from the coach's own reply ("you said the band tops out at 220k", "your target of 250k", "how
+# did you come up with 278,750?", "you put the sign-on at 30k in the counter"): nobody's offer or pay, left out
+FROM_THE_COACH_RE = re.compile(
+    r"\byou\s+(?:said|say|wrote|put|suggested|suggest|told\s+me|mentioned|quoted|gave\s+me|c[ao]me\s+up\s+with|got)\b"
+    r"(?=[^.;!?,]{0,40}?[$£€]?\d)"  # (never "whatever you suggest, I won't go below 200k": the person's own)
+    r"|\byour\s+(?:target|anchor|counter|number|figure|estimate|math|suggestion|ask|walk[- ]?away|(?=[$£€]?\d))"
+    r"|\b(?:in|from)\s+your\s+(?:reply|answer|message|counter|numbers|breakdown)\b",
+    re.I,
+)
+CLAUSE_END_RE = re.compile(r"[,;:.!?](?!\d)|\s(?:but|and|so|while)\s", re.I)
 # Whose a figure is, said after it: "190k is my current base", "the 240k was databricks's base".
 _FIGURE = r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*[kK]?"
 CURRENT_AFTER_RE = re.compile(
@@ -2286,6 +2306,11 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 _add_rival(utterance, name)
     for match in SOMEONE_ELSE_RE.finditer(text):
         markers.append((match.start(), SOMEONE_ELSE))
+    for match in FROM_THE_COACH_RE.finditer(text):
+        markers.append((match.start(), SOMEONE_ELSE))  # "you said the band tops out at 220k": the coach's figure
+        end = CLAUSE_END_RE.search(text, match.end())
+        if end:
+            markers.append((end.start(), OFFER))  # "..., so is 230k really that low?": the quote ends with its clause
     for match in FLOOR_RE.finditer(text):
         markers.append((match.start(), OFFER))  # "I make 165k now so I won't take less than 180k": the floor is theirs
     for match in MINE_SAYS_RE.finditer(text):
@@ -2766,6 +2791,7 @@ def _read_fixed(text: str, utterance: Utterance) -> None:
         said = PUSHBACK_RE.search(clause)
         if (
             not said
+            or FROM_THE_COACH_RE.search(clause)  # "you said the band tops out at 220k": the coach's words, quoted
             or ROOM_RE.search(clause)
             and not PUSHBACK_RE.search(ROOM_RE.split(clause)[0])
             # "what happens if they won't budge": asked, not said. With a part named ("what if they say the

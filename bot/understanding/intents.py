@@ -92,6 +92,9 @@ QUESTION_TOPICS = {
     r"(?:salary|pay|comp))\b|\bsalary\s+(?:history|expectations?)\b|\bexpected\s+(?:salary|comp)\b"
     # "they want to know what I billed as a contractor, do I have to say?"
     r"|\b(?:want|wants|wanted)\s+to\s+know\s+what\s+i\s+(?:make|made|earn|earned|billed|charged|get|got\s+paid)\b"
+    # "they asked what number I'm expecting"
+    r"|\b(?:ask|asks|asked|asking)\s+(?:me\s+)?what\s+(?:number|salary|figure|comp|range)?\s*i'?m\s+(?:expecting"
+    r"|looking\s+for|targeting|hoping\s+for)\b"
     # "the recruiter asked what i make now at the school district, do i have to tell her?"
     r"|\b(?:ask|asks|asking|asked|want|wants|wanted)\s+(?:me\s+|to\s+know\s+)?(?:what|how\s+much)\s+i\s+(?:make|earn"
     r"|made|earned|get\s+paid|am\s+paid|was\s+paid)\b"
@@ -109,7 +112,7 @@ QUESTION_TOPICS = {
     "sign_on_vs_base": r"\bbetween\b.{0,50}\b(?:base|salary|sign[- ]?on|signing)\b.{0,10}\band\b.{0,30}\b(?:sign[- ]?on"
     r"|signing|base|salary)\b"
     r"|\b(?:sign[- ]?on|signing|joining\s+bonus)\b.{0,60}\b(?:vs\.?|versus|or|instead|rather|than"
-    r"|for)\b.{0,30}\b(?:base|"
+    r"|for|into)\b.{0,30}\b(?:base|"
     r"salary)\b|\b(?:base|salary)\b.{0,40}\b(?:vs\.?|versus|or|instead|rather|than|for"
     r"|into)\b.{0,30}\b(?:sign[- ]?on|signing)\b"
     r"|\b(?:one[- ]time|signing)\b.{0,30}\b(?:vs\.?|versus|or|instead)\b.{0,20}\b(?:recurring|base|salary)\b",
@@ -121,6 +124,7 @@ QUESTION_TOPICS = {
     r"\s+(?:days?|weeks?)\b(?!\s+(?:of\s+(?:annual\s+|paid\s+)?(?:leave|holiday|vacation|pto)|off)\b)"
     r"|\bextension\b|\bextend\s+(?:the\s+)?(?:deadline|offer|date)\b"
     r"|\banswer\s+by\b|\brespond\s+by\b|\bdecide\s+by\b|\b(?:decision|reply|response)\s+by\b"
+    r"|\b(?:decision|reply|response|answer)\s+(?:to|on)\s+(?:my|the|their|our)\s+\w+(?:\s+\w+)?\s+by\b"
     r"|\b(?:hear\s+back|know)\s+by\b|\bgave\s+me\s+until\b|\bgave\s+(?:me|us)\s+(?:\d+|a\s+few|two|three)\s+"
     r"(?:hours?|hrs?|days?)\b"
     r"|\bby\s+(?:monday|tuesday|"
@@ -299,6 +303,7 @@ STATUS_ASKED_RE = re.compile(
     r"|\bwhat\s+(?:did|have)\s+i\s+(?:tell|told|give|given|say|said)\s+(?:to\s+)?(?:you\s+)?(?:the|my|about)\b"
     r"|\bwhere\s+(?:we(?:'re|\s+are)|are\s+we|do\s+we\s+stand|we\s+stand)\s+(?:at|now|so\s+far)?\s*[?.!]*$"
     r"|\bwhere\s+do\s+things\s+stand\b"  # "where do things stand on the ps numbers?"
+    r"|\bwhat\s+(?:numbers|figures)\s+do\s+you\s+(?:have|hold|show)\b"  # "what numbers do you have for me right now?"
     r"|\bremind\s+me\s+(?:of\s+)?(?:where|what)\s+(?:we(?:'re|\s+are)|the\s+(?:numbers|figures|offer)\s+(?:is|are|was|were))\b",
     re.I,
 )
@@ -306,7 +311,8 @@ STATUS_ASKED_RE = re.compile(
 THANKS_LEAD_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks|much\s+appreciated)\b", re.I)
 # "lets start over from zero", "reset, new negotiation different company"
 START_OVER_RE = re.compile(
-    r"^(?:(?:ok|okay|so)\W*\s+)?(?:(?:scrap|forget|ignore|drop)\s+(?:all\s+)?(?:that|this|of\s+that|everything)"
+    # "this is all mixed up now, let's start from scratch": said after a first clause too
+    r"(?:^|^[^.!?]{0,60}?[,.;!:]\s*)(?:(?:ok|okay|so)\W*\s+)?(?:(?:scrap|forget|ignore|drop)\s+(?:all\s+)?(?:that|this|of\s+that|everything)"
     r"(?:\W*\s+and\s+|\W*\s+))?"
     r"(?:let'?s\s+|(?:can|could|shall)\s+we\s+|i\s+want\s+to\s+)?(?:(?:start|begin)\s+(?:over|again|fresh|from\s+(?:zero"
     r"|scratch|the\s+(?:top|beginning)))|reset|restart|new\s+negotiation|from\s+scratch)\b",
@@ -326,7 +332,9 @@ EMAIL_RE = re.compile(
     # "now as an email", "and as an email?", "same thing as an email pls": what was given, asked for in writing
     r"|^(?:(?:ok|okay|now|and|then|great|thanks)\W*\s+)*(?:(?:the\s+)?same(?:\s+thing)?\s+|(?:that|it)\s+)?as\s+an?\s+e-?mail"
     r"(?:\s+(?:please|pls|too|now))?\W*$"
-    r"|\b(?:write|draft|compose|give\s+me|send\s+me|need|want|prepare|help\s+(?:me\s+)?(?:write|with)"
+    # (never "they want a reply to my counter by tomorrow": theirs, a deadline)
+    r"|\b(?:write|draft|compose|give\s+me|send\s+me|(?<!they\s)(?<!she\s)(?<!he\s)(?:need|want)|prepare"
+    r"|help\s+(?:me\s+)?(?:write|with)"
     r"|can\s+you\s+(?:do|write|draft)"
     r"|could\s+you\s+(?:do|write|draft)|how\s+(?:do|should)\s+i\s+(?:write|word|phrase))\b.{0,40}\b(?:e-?mail|reply|"
     r"response|written\s+counter|message\s+to\s+(?:the\s+|my\s+)?(?:recruiter|manager|hiring\s+manager|boss|hr)|letter)\b"
@@ -362,7 +370,10 @@ COUNTER_RE = re.compile(
     r"|\bask(?:ing)?\s+(?:for\s+)?\d+(?:\.\d+)?\s?%\s+more\b|\btoo\s+(?:aggress?ive|greedy|much\s+to\s+ask)\b"
     r"|\b(?:build|make|give\s+me|show\s+me|"
     r"what'?s|what\s+is|help\s+me\s+(?:with|build|make)|write(?:\s+me)?|draft(?:\s+me)?|put\s+together"
-    r"|come\s+up\s+with)\s+(?:me\s+)?(?:the|a|my)\s+counter\b|\bcounter[- ]?offer\b.{0,20}\?"
+    r"|come\s+up\s+with)\s+(?:me\s+)?(?:the|a|my)\s+counter\b"
+    # "redo the counter but lean on equity", "rebuild the counter from where things stand now"
+    r"|\b(?:redo|re-?do|rebuild|recalculate|recompute|rework|re-?run|regenerate|update|refresh|adjust|tweak)\s+"
+    r"(?:the|my|your|that)\s+counter\b|\bcounter[- ]?offer\b.{0,20}\?"
     r"|\bhelp\s+me\s+negotiate\b|\bhow\s+(?:do|should)\s+i\s+negotiate\b|\bmy\s+targets?\b|\bwhat\s+(?:are|is)\s+"
     r"(?:my|the)\s+(?:targets?|anchor|ask)\b|\bnegotiate\s+(?:this|it|up)\b|\blet'?s\s+(?:counter|negotiate)\b"
     r"|\b(?:what\s+if|could|can|should|would\s+it\s+be\s+ok\s+to)\s+i\s+(?:ask|get|push|counter|request)\b"
@@ -456,7 +467,12 @@ CORRECTION_RE = re.compile(
     # but its actually square"
     r"|\d\s*[km]?\s+actually\s*[.!]*\s*$"
     r"|^(?:oops\W*\s*)?mistake\b|^(?:a\s+|one\s+)?correction\b|\bnot\s+(?:per|a|each)\s+(?:year|month)\s*[.!]*$"
-    r"|\bi\s+said\s+[\w&.'-]+(?:\s+[\w&.'-]+)?\s+but\s+(?:it'?s|its|it\s+is)\b",
+    r"|\bi\s+said\s+[\w&.'-]+(?:\s+[\w&.'-]+)?\s+but\s+(?:it'?s|its|it\s+is)\b"
+    # the coach's reading put right: "you've got it backwards", "you have my base wrong", "you mixed up the bonus"
+    r"|\byou(?:'ve|\s+have)?\s+(?:got\s+|read\s+|put\s+|have\s+)?(?:it|that|this|them|my\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+)"
+    r"\s+(?:wrong|backwards|mixed\s+up|switched|swapped|the\s+wrong\s+way\s+round)\b"
+    r"|\byou\s+(?:mixed|misread|swapped|switched)\s+(?:up\s+)?(?:it|that|them|my|the)\b"
+    r"|,\s*not\s+an?\s+(?:dollar\s+(?:amount|figure|value)|bonus|sign[- ]?on|salary|raise|grant)\s*[.!]*$",
     re.I,
 )
 # "I'd stay at Kaiser", "I'd stay where I am": staying, told as the alternative (with today's pay alone, no floor)

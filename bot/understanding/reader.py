@@ -43,6 +43,8 @@ def _roles_from_intent(utterance: Utterance, pending: str | None = None, questio
         fill = utterance.fixed[0]
     elif utterance.intent == "pushback" and utterance.fixed:
         fill = utterance.fixed[0]
+    elif utterance.intent == "correction" and len(named := parts_named(utterance.text)) == 1:
+        fill = named[0]  # "you have my base wrong, it's 172k": the one part the correction names
     else:
         fill = None
     if fill:

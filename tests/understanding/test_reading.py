@@ -1099,3 +1099,30 @@ def test_people_in_unusual_positions():
     assert read("they want to know what I charged as a freelancer, must I tell them?").intent == "salary_history"
     compared = read("how does 190k stack up against what stripe offered")
     assert [(a.holder, a.value) for a in compared.amounts] == [(OFFER, 190_000)]
+
+
+def test_reactions_to_the_coachs_replies():
+    """Held-out 46 (people reacting to the coach's replies), scored once: 'you've got it backwards', 'you have my base
+    wrong, it's 172k' went unread as corrections (and the figure without the part the correction names); figures quoted
+    back from the reply ('you said the band tops out at 220k', 'than your 220k', 'you put the sign-on at 30k') were
+    read as the offer's or as a pushback; 'the 120k stock grant is fixed' named a rival 'fixed'; 'redo the counter',
+    'what numbers do you have', 'they want a reply to my counter by tomorrow', 'they asked what number I'm expecting',
+    '..., let's start from scratch' went unread. Other wordings than the set's here."""
+
+    def read(text: str, pending: str | None = None):
+        return understand(text, Context(pending=pending, company_names=frozenset({"planetscale", "ps"})))
+
+    swapped = read("you mixed up the bonus and the sign-on, the 25k is the sign-on")
+    assert (swapped.intent, swapped.labels()) == ("correction", {"sign_on=25000"})
+    wrong = read("you've got my equity wrong, it's 150k over 4 years")
+    assert (wrong.intent, wrong.labels()) == ("correction", {"equity=150000", "years=4"})
+    quoted = read("you said the ceiling is 240k, so is 230k really that low?")
+    assert [(a.holder, a.value) for a in quoted.amounts] == [(OFFER, 230_000)] and quoted.fixed == []
+    assert read("levels.fyi has a higher top than your 250k, is the offer fair?").labels() == set()
+    assert read("whatever you suggest, I won't go below 190k base").labels() == {"base=190000"}
+    assert read("the 80k rsu grant is capped, they said").rivals == []
+    assert read("recalculate the counter with the new base").intent == "counter"
+    assert read("what figures do you have on file for me?").intent == "status"
+    assert read("they want an answer on my counter by friday, is that normal?").intent == "deadline"
+    assert read("the recruiter asked me what I'm looking for, do I give your target?").intent == "salary_history"
+    assert read("I confused myself, let's start over").intent == "start_over"
