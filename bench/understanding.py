@@ -95,23 +95,11 @@ def _labelled(failures: list[str]) -> None:
     # The harmful misreading: a figure the label gives to a rival or the current job, read as the person's own
     # offer (the case would then hold someone else's numbers as theirs). Target 0 on the tuned lines.
     wrong = {name: misattributions(part) for name, part in parts.items()}
-    print(
-        "   own-offer figures that belong to someone else (lines): "
-        + ", ".join(f"{name} {len(lines)}/{len(parts[name])}" for name, lines in wrong.items())
-    )
-    for name, lines in wrong.items():
-        for line in lines:
-            print(f"     {name} misattributed, {line}")
+    _per_section("own-offer figures that belong to someone else (lines)", "misattributed", wrong, parts)
     check(failures, "tuned lines with an own-offer figure that belongs to someone else", len(wrong["tuned"]), 0)
     # The other way round: the offer's own figures read as a rival's or the current job's (printed, no target).
     away = {name: misattributions(part, given_away) for name, part in parts.items()}
-    print(
-        "   the offer's own figures read as someone else's (lines): "
-        + ", ".join(f"{name} {len(lines)}/{len(parts[name])}" for name, lines in away.items())
-    )
-    for name, lines in away.items():
-        for line in lines:
-            print(f"     {name} given away, {line}")
+    _per_section("the offer's own figures read as someone else's (lines)", "given away", away, parts)
     # check() wants figures that must stay under a limit: the error rates, against 1 − target. The
     # target is for the lines tuned on; held-out sections have lower floors (tests/understanding).
     intent_errors, entity_errors = 1 - scores["tuned"].accuracy, 1 - scores["tuned"].entity_f1
@@ -119,6 +107,13 @@ def _labelled(failures: list[str]) -> None:
         failures, "intent error rate, tuned lines (1 − accuracy)", round(intent_errors, 4), round(1 - INTENT_TARGET, 2)
     )
     check(failures, "entity error rate, tuned lines (1 − F1)", round(entity_errors, 4), round(1 - ENTITY_TARGET, 2))
+
+
+def _per_section(title: str, tag: str, found: dict[str, list[str]], parts: dict) -> None:
+    print(f"   {title}: " + ", ".join(f"{name} {len(lines)}/{len(parts[name])}" for name, lines in found.items()))
+    for name, lines in found.items():
+        for line in lines:
+            print(f"     {name} {tag}, {line}")
 
 
 def _nearest(train, test) -> float:

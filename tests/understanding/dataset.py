@@ -128,28 +128,26 @@ def _split(label: str) -> tuple[str | None, str, str] | None:
 def misattributed(example: Example, got: frozenset[str]) -> list[str]:
     """Own-offer figures predicted for `example` that its label gives to a rival or the current job:
     the harmful misreading, since the case would then hold someone else's numbers as the person's."""
-    expected = [split for label in example.entities if (split := _split(label))]
-    own = {value for holder, _, value in expected if holder is None}
-    others = {value for holder, _, value in expected if holder is not None}
-    out = []
-    for label in sorted(got):
-        split = _split(label)
-        if split and split[0] is None and split[2] in others and split[2] not in own:
-            out.append(label)
-    return out
+    return _moved(example, got, to_own=True)
 
 
 def given_away(example: Example, got: frozenset[str]) -> list[str]:
     """The other way round: figures predicted as a rival's or the current job's that the label gives to the person's
     own offer ("the return offer is 145k" read as a rival called 'return'): the offer loses them, and the coach
     would set a made-up alternative against it."""
+    return _moved(example, got, to_own=False)
+
+
+def _moved(example: Example, got: frozenset[str], to_own: bool) -> list[str]:
+    """Predicted figures whose holder crossed the line between the person's offer and everyone else's."""
     expected = [split for label in example.entities if (split := _split(label))]
     own = {value for holder, _, value in expected if holder is None}
     others = {value for holder, _, value in expected if holder is not None}
+    source, kept = (others, own) if to_own else (own, others)
     out = []
     for label in sorted(got):
         split = _split(label)
-        if split and split[0] is not None and split[2] in own and split[2] not in others:
+        if split and (split[0] is None) == to_own and split[2] in source and split[2] not in kept:
             out.append(label)
     return out
 
