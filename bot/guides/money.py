@@ -168,6 +168,8 @@ def currency_for_prefix(prefix: str, default: str | None = None) -> str | None:
     key = prefix.strip().upper()
     if key in (KRONA, KRONA + "."):
         return default if default in KRONA_CURRENCIES else None
+    if key == "$" and default in PESOS:
+        return default  # `$95 mil` in a guide whose figures are in Mexican pesos: the peso's own sign
     found = _PREFIXES.get(key)
     if found is None and len(key) == 3 and is_known_currency(key):
         return key
@@ -300,6 +302,8 @@ def _check_mil(match: re.Match, currency: str, text: str) -> None:
 
 
 DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN"})
+# The pesos written with a bare `$` at home (Mexico, Colombia, Argentina, Chile, Uruguay, the Dominican Republic)
+PESOS = frozenset({"MXN", "COP", "ARS", "CLP", "UYU", "DOP"})
 
 
 def _explicit_currency(match: re.Match, text: str, default: str | None = None) -> str | None:

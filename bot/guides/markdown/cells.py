@@ -48,7 +48,9 @@ GRANT_YEARS_RE = re.compile(
 # `1 yr cliff`, `12-month cliff` after a grant: said of its vesting, kept among the words
 CLIFF_TAIL_RE = re.compile(r"\b\d+\s*-?\s*(?:yr|yrs|year|years|mo|mos|month|months)\s+cliff\b", re.I)
 PER_YEAR_RE = re.compile(
-    r"^(?:/\s*(?:yr|year|annum|y|a)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b|p\.?\s?a\.?(?!\w)"
+    # `/an`, `/Jahr`, `/jaar`, `/año`: a year as French, German, Dutch and Spanish guides write it after the amount
+    r"^(?:/\s*(?:yr|year|annum|y|a|an|jahr|jaar|año|ano)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b"
+    r"|p\.?\s?a\.?(?!\w)"
     # `im Jahr`, `pro Jahr`, `jährlich`, `par an`, `al año`, `por ano`, `ao ano`, `per jaar`
     r"|(?:im|pro)\s+jahr\b|j[äa]hrlich\b|par\s+an\b|(?:al|por)\s+a[ñn]o\b|ao\s+ano\b|per\s+jaar\b)",
     re.I,
@@ -358,35 +360,46 @@ def twelve_months_mismatch(
     months: tuple[Fraction, str] | None = None,
 ) -> str | None:
     """What is wrong when twelve months of `monthly` (or the months the guide says a year pays, `months`: `×13,33`,
-    `(×14)`, `13 Monatslöhne`) do not make `yearly` (each named as written); None when they do, or when the two are
-    in different currencies."""
+    `(×14)`, `13 Monatslöhne`, `12 × maand + 8% vakantiegeld`) do not make `yearly` (each named as written); None
+    when they do, or when the two are in different currencies. A multiplier is used as written (R$ 18.000 × 13,33
+    is R$ 239.940); a year that is the twelfth it rounds instead (R$ 18 mil × 13,33 = R$ 240 mil, 13⅓) agrees too."""
     if monthly.currency != yearly.currency:
         return None
     factor, said = months or (Fraction(12), "12")
-    made = (monthly.low.amount * factor, monthly.high.amount * factor)
-    if (yearly.low.amount, yearly.high.amount) == made:
-        return None
-    made_text = format_range(*made, monthly.currency)
+    for times in dict.fromkeys((factor, factor.limit_denominator(12))):
+        if (yearly.low.amount, yearly.high.amount) == (monthly.low.amount * times, monthly.high.amount * times):
+            return None
+    made_text = format_range(monthly.low.amount * factor, monthly.high.amount * factor, monthly.currency)
     return f"{monthly_text} a month × {said} is {made_text}, but the guide writes {yearly_text} a year"
 
 
-# `Salário anual (×13,33)`, `(×14)`, `13 Monatslöhne`, `14 salaries`: the months a year's salary is paid in. A
-# written 13,33 is 13⅓ (twelve salaries, the 13th and a third for holidays), read as the nearest twelfth.
+# `Salário anual (×13,33)`, `(×14)`, `13 Monatslöhne`, `14 salaries`: the months a year's salary is paid in.
 MONTHS_SAID_RE = re.compile(
     r"[×x]\s?(?P<times>1[2-6](?:[.,]\d{1,2})?)\b"
     r"|\b(?P<count>1[2-6])\s+(?:monatsl[öo]hne|monatsgeh[äa]lter|geh[äa]lter|salaries|sal[áa]rios|salarios|mensualit[ée]s"
     r"|pagas|payments|monthly\s+(?:salaries|payments))\b",
     re.I,
 )
+# `Jaarsalaris (12 × maand + 8% vakantiegeld)`, `12 × Monatsgehalt + 8 % Urlaubsgeld`: twelve months and a holiday
+# allowance in percent of them (Dutch, Belgian and German pay), × 12 × 1.08
+MONTHS_AND_HOLIDAY_PAY_RE = re.compile(
+    r"\b(?P<count>1[2-4])\s*[×x*]\s*(?:maand\w*|month\w*|monat\w*|mois|mes)\s*\+\s*(?P<percent>\d{1,2}(?:[.,]\d+)?)\s*%"
+    r"\s*(?:vakantiegeld|vakantietoeslag|urlaubsgeld|holiday\s+(?:pay|allowance)|p[ée]cule\s+de\s+vacances)",
+    re.I,
+)
 
 
 def months_said(text: str) -> tuple[Fraction, str] | None:
     """(months as a fraction, as written) when the text says how many months' pay make a year."""
+    holiday = MONTHS_AND_HOLIDAY_PAY_RE.search(text)
+    if holiday:
+        percent = Fraction(Decimal(holiday["percent"].replace(",", ".")))
+        return int(holiday["count"]) * (1 + percent / 100), holiday[0]
     found = MONTHS_SAID_RE.search(text)
     if not found:
         return None
     written = found["times"] or found["count"]
-    return Fraction(written.replace(",", ".")).limit_denominator(12), written
+    return Fraction(Decimal(written.replace(",", "."))), written
 
 
 def spread_mismatch(cell: str, currency: str | None) -> str | None:

@@ -34,13 +34,16 @@ class Reporter(Protocol):
 
 # --- column headers -----------------------------------------------------------------------
 
-YEARS_RE = re.compile(r"(\d+)\s*-?\s*(?:yr|yrs|year|years|y|jahre?|ans?|años|anos|anni|år|ar|lata|lat|jaar)\b", re.I)
+# `4yr`, `4 Jahre`, `4 años`; `4年` (Japanese: `ストックオプション（4年総額）`, the whole grant over four years)
+YEARS_RE = re.compile(
+    r"(\d+)\s*-?\s*(?:(?:yr|yrs|year|years|y|jahre?|ans?|años|anos|anni|år|ar|lata|lat|jaar)\b|年(?!\d))", re.I
+)
 YEAR_ONE_RE = re.compile(r"\b(?:yr|year|y)\s*-?\s*(?:1|one)\b|\b(?:first|1st)[- ](?:year|yr)\b", re.I)
 REGION_WORDS = (
     "region", "location", "market", "city", "geo", "office", "country", "site", "hub", "standort", "stadt", "ville",
     "lieu", "ubicación", "ciudad", "pays", "país", "pais", "land", "paese", "ort", "拠点", "勤務地", "所在地", "地域",
     "localisation", "localização", "localizacao", "região", "regiao", "cidade", "regione", "città", "sede", "miasto",
-    "lokalizacja", "stad", "plats",
+    "lokalizacja", "stad", "plats", "région", "región", "regio",
 )  # fmt: skip
 # Japanese headers, read by their words (no letters to read a head noun from): `月給` monthly pay, `年額（基本給）` the
 # yearly base, `賞与` the bonus, `株式（RSU）` stock, `契約金` a sign-on, `年収（総額）` the total
@@ -101,6 +104,10 @@ HEAD_NOUNS = {
     "participacao": "stock",  # a stake in the company
     "certificaten": "stock",  # Dutch depositary receipts of shares (STAK)
     "aandelen": "stock",
+    "opties": "stock",
+    "aandelenopties": "stock",
+    "maandsalaris": "base",  # Dutch compounds: `Bruto maandsalaris`, `Jaarsalaris (12 × maand + 8% vakantiegeld)`
+    "jaarsalaris": "base",
     # Swedish and Polish (`Månadslön`, `Årslön`, `Personaloptioner`; `Wynagrodzenie miesięczne`, `Premia`, `Opcje`,
     # and `Rocznie`, "yearly", the salary's column beside a monthly one)
     "lon": "base",
@@ -199,11 +206,12 @@ NOT_A_BAND_PART = {"refresh", "refresher", "refreshers", "retention", "variable"
 # (`Annual Equity`, `Stock (per year)`): its cells are read so unless they say otherwise.
 MONTHLY_HEADER_RE = re.compile(
     r"\bmonthly\b|\bper\s+month\b|/\s*mo(?:nth)?\b|\bmonth\b|\bmensal\b|\bmensual\b|\bmensuel\b|\bmonatlich\b"
-    r"|\bmaandelijks\b|\bper\s+maand\b|月給|月額|\bm[åa]nads|\bmiesi[ęe]czn|\bmensile\b",
+    r"|\bmaandelijks\b|\bper\s+maand\b|\bmaand(?:salaris|loon)\b|月給|月額|\bm[åa]nads|\bmiesi[ęe]czn|\bmensile\b",
     re.I,
 )
 YEARLY_STOCK_HEADER_RE = re.compile(
-    r"\bannual(?:ized|ised)?\b|\byearly\b|\bper\s+(?:year|annum)\b|/\s*yr\b|\bpar\s+an\b|\bpro\s+jahr\b|\bj[äa]hrlich\b",
+    r"\bannual(?:ized|ised)?\b|\byearly\b|\bper\s+(?:year|annum|jaar)\b|/\s*yr\b|\bpar\s+an\b|\bpro\s+jahr\b"
+    r"|\bj[äa]hrlich\b|\bpor\s+a[ñn]o\b|\bal\s+a[ñn]o\b|\bao\s+ano\b",
     re.I,
 )
 
@@ -231,8 +239,21 @@ def _head_kind(text: str) -> str:
     return "extra"
 
 
-GRANT_SPAN_TAIL_RE = re.compile(r"\s*[-–—,;:]?\s*(?:total\s+|whole\s+grant\s+)?(?:over|across)$", re.I)
-TOTAL_GRANT_WORDS_RE = re.compile(r"total(?:t|e|es)?|gesamt|łącznie|lacznie|totaal|whole\s+grant|grant\s+total", re.I)
+# `over`, `across`, and the same word in the languages guides are written in (`RSUs a 4 años`, `em 4 anos`, `über`)
+GRANT_SPAN_TAIL_RE = re.compile(
+    r"\s*[-–—,;:]?\s*(?:total\s+|whole\s+grant\s+)?(?:over|across|a|en|em|sur|über|uber|op|in)$", re.I
+)
+TOTAL_GRANT_WORDS_RE = re.compile(
+    r"total(?:t|e|es)?|gesamt|łącznie|lacznie|totaal|whole\s+grant|grant\s+total|総額|合計", re.I
+)
+
+
+# `valeur estimée`, `estimated value`, `geschätzter Wert`, `valor estimado`, `geschatte waarde`: a grant's worth
+ESTIMATED_VALUE_RE = re.compile(
+    r"(?:valeur|value|wert|valor|waarde)(?:\s+(?:estim[ée]e|estimated|est\.?|estimad[oa]))?"
+    r"|(?:estimated|est\.?|gesch[äa]tzter|geschatte)\s+(?:value|wert|waarde)",
+    re.I,
+)
 
 
 def stock_column(header: str) -> tuple[str, int | None]:
@@ -250,6 +271,8 @@ def stock_column(header: str) -> tuple[str, int | None]:
             kind = ""  # `Opcje (łącznie, 3 lata)`, `Stock options (total, 4 anos)`: "the whole grant", no name
         if YEARLY_STOCK_HEADER_RE.fullmatch(kind.strip()) or MONTHLY_HEADER_RE.fullmatch(kind.strip()):
             kind = ""  # `Equity (per year)`, `BSPCE (par an)`: the brackets say when, the name is outside them
+        if ESTIMATED_VALUE_RE.fullmatch(YEARLY_STOCK_HEADER_RE.sub("", kind).strip()):
+            kind = ""  # `BSPCE (valeur estimée par an)`: what the figure is worth and when, the name outside them
     if not kind:
         kind = re.sub(r"\(.*\)", "", text).strip()
     return kind, years

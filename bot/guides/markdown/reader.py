@@ -216,9 +216,9 @@ TITLE_RE = re.compile(
     r"^(?P<role>.+?)\s+(?:\||—|—|–|-|@|at)\s+(?P<company>.+?)\s+(?:[—–-]\s+)?"  # `Acme – Negotiation Guide`: no company
     r"(?:(?:Global\s+|Salary\s+|Compensation\s+|Comp\s+|Offer\s+)*Negotiation\s+Guide\b"
     # the house title written in the guide's language: `Guia Global de Negociação`, `Guide Global de Négociation`,
-    # `Guía de Negociación`, `Verhandlungsleitfaden`
+    # `Guía de Negociación`, `Verhandlungsleitfaden`, `Onderhandelingsgids`
     r"|(?:Guia|Guide|Guía|Guida)\s+(?:Global\s+|Globale\s+)?(?:de|di)\s+(?:Negocia[çc][ãa]o|N[ée]gociation"
-    r"|Negociaci[óo]n|Negoziazione)\b|Verhandlungs(?:leitfaden|guide)\b).*$",
+    r"|Negociaci[óo]n|Negoziazione)\b|Verhandlungs(?:leitfaden|guide)\b|Onderhandelings(?:gids|handleiding)\b).*$",
     re.IGNORECASE,
 )
 LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")
@@ -230,7 +230,8 @@ LOOSE_SEPARATORS = (r"\|", r"—|–", r"·|•", r"::", r":", r"@|\bat\b", r"/"
 GUIDE_WORDS_RE = re.compile(
     r"\s+(?:(?:Global|Salary|Compensation|Comp|Offer|Pay)\s+)*(?:Negotiation\s+)?(?:Guide|Playbook|Notes|Handbook"
     r"|Cheat\s*sheet)\b.*$"
-    r"|\s*(?:交渉|オファー|年収)?(?:ガイド|ハンドブック|攻略)\s*$",  # Japanese: (negotiation) guide
+    # Japanese: a (salary-negotiation) guide, `交渉ガイド`, `年収交渉ガイド`
+    r"|\s*(?:交渉|オファー|年収)*(?:ガイド|ハンドブック|攻略)\s*$",
     re.I,
 )
 # What a title says the guide covers, after the role and company (`... — APAC Offer Guide`, `... | EMEA`): no company
@@ -412,6 +413,10 @@ def _split_outside_brackets(text: str, separator: str) -> list[str]:
     return [text]
 
 
+# A letter in any script: a title's half written in Japanese (`株式会社ミズスマシ・ロボティクス`) names a company too
+LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def _loose_title(blocks: list[Block]) -> tuple[str, str, int] | None:
     """The first heading (or a bold-only first paragraph) before the band table that reads
     `<Role> <separator> <Company>` (or the company first) without the words `Negotiation Guide`."""
@@ -427,7 +432,7 @@ def _loose_title(blocks: list[Block]) -> tuple[str, str, int] | None:
         text = SCOPE_TAIL_RE.sub("", text).strip()  # `Kestrel Ledger · Backend Engineer — APAC`: the guide's reach
         for separator in LOOSE_SEPARATORS:
             parts = _split_outside_brackets(text, separator)
-            if len(parts) == 2 and all(re.search(r"[A-Za-z]", part) for part in parts):
+            if len(parts) == 2 and all(LETTER_RE.search(part) for part in parts):
                 role, company = _oriented(parts[0].strip(), parts[1].strip())
                 return role, company, block.line
     return None

@@ -41,7 +41,7 @@ from bot.guides.model import (
     LevelBand,
     RegionBand,
 )
-from bot.guides.money import is_known_currency, krona_for
+from bot.guides.money import PESOS, is_known_currency, krona_for
 
 # --- layouts ---------------------------------------------------------------------------------
 
@@ -51,6 +51,11 @@ TableReader = Callable[[Block, Reporter], list[RegionBand] | None]
 EMPLOYMENT_HEADERS_RE = re.compile(
     r"^(?:雇用形態|契約形態|employment(?:\s+type)?|contract(?:\s+type)?|type|hire\s+type)$", re.I
 )
+
+
+def _names_us_dollars(cells: list[str]) -> bool:
+    """Whether a cell writes US dollars as such (`US$`, `USD`), not a bare `$`."""
+    return any(re.search(r"US\$|\bUSD\b", clean_inline(cell)) for cell in cells)
 
 
 def _regions_as_rows(table: Block, report: Reporter) -> list[RegionBand] | None:
@@ -131,6 +136,8 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
         currency = (
             currency or first_currency(row[first + 1 :], name) or _legend_currency(table, name) or table.stated_currency
         )
+        if currency == "USD" and table.stated_currency in PESOS and not _names_us_dollars(row[first + 1 :]):
+            currency = table.stated_currency  # `$95 mil` under `Cifras en pesos mexicanos (MXN)`: the peso's sign
         band = BandBuilder(name, currency, report, level)
         band.thousands = table.stated_thousands
         if table.stated_currency and currency and currency != table.stated_currency and not table.stated_exceptions:
@@ -569,8 +576,15 @@ STATED_CURRENCY_RE = re.compile(
     r"(?:\b[Aa]ll\s+(?:the\s+)?|(?:^|(?<=[.:;!]\s))(?:[Tt]he\s+)?)(?:[Ff]igures|[Aa]mounts|[Nn]umbers|[Pp]ay|[Ss]alaries)\s+"
     r"(?:(?:below|here|shown|above|in\s+(?:this|the)\s+(?:guide|tables?))\s+)?(?:are\s+)?(?:in\s+)?(?P<code>[A-Z]{3})\b"
 )
+# `Cifras en pesos mexicanos (MXN)`, `Valores em reais (BRL)`, `Montants en euros (EUR)`, `Bedragen in euro (EUR)`:
+# the same said in the guide's language, the currency's code in brackets
+OTHER_LANGUAGE_STATED_RE = re.compile(
+    r"\b(?:cifras|montos|importes|valores|montants|montantes|betr[äa]ge|bedragen)\b[^.()]{0,40}?\((?P<code>[A-Z]{3})\)",
+    re.I,
+)
 # `金額はすべて円 (JPY)`: "every amount is in yen"
 JAPANESE_STATED_RE = re.compile(r"(?:すべて|全て)[^。]{0,10}?\((?P<code>[A-Z]{3})\)")
+STATED_CURRENCY_RES = (STATED_CURRENCY_RE, JAPANESE_STATED_RE, OTHER_LANGUAGE_STATED_RE)
 SCALE_RE = re.compile(r"\bthousands?\b|\b000s\b|'000|\bin\s+k\b|\(k\)|\([£$€]k\)", re.I)
 HEADING_CURRENCY_RE = re.compile(r"\((?P<code>[A-Z]{3})(?:\s*,\s*(?P<scale>(?:in\s+)?thousands|'000s?|k))?\)\s*$")
 # "unless a row is marked €", "except where a row shows another currency": rows allowed their own currency (never
@@ -625,7 +639,7 @@ def _with_stated_currency(blocks: list[Block], table: Block) -> Block:
         if block.kind != "paragraph":
             continue
         text = clean_inline(block.text)
-        said = STATED_CURRENCY_RE.search(text) or JAPANESE_STATED_RE.search(text)
+        said = next((m for r in STATED_CURRENCY_RES if (m := r.search(text))), None)
         if said and is_known_currency(said["code"]):
             after = text[said.end() : said.end() + 60]  # "GBP in thousands (£k)": the scale said with the currency
             return replace(
