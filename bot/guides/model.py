@@ -320,7 +320,16 @@ class RegionBand(Model):
         return with_sign_on
 
 
-CASH_TOTAL_NAME_RE = re.compile(r"\btotal\s+cash\b|\bcash\s+(?:comp(?:ensation)?|total)\b|\bcash\s+a\s+year\b", re.I)
+# A total that names its parts in brackets, only pay and bonus (`年収（基本給＋賞与）`, `Total (base + bonus)`): cash
+# alone
+CASH_PARTS_RE = re.compile(
+    r"\(\s*(?:基本給|月給|base|salary|salaire|gehalt|sueldo|sal[áa]rio)\s*[+＋]\s*(?:賞与|ボーナス|bonus|variable|prime|plr|bono)"
+    r"\s*\)",
+    re.I,
+)
+CASH_TOTAL_NAME_RE = re.compile(
+    rf"\btotal\s+cash\b|\bcash\s+(?:comp(?:ensation)?|total)\b|\bcash\s+a\s+year\b|{CASH_PARTS_RE.pattern}", re.I
+)
 OTE_NAME_RE = re.compile(r"^(?:ote|on[- ]target\s+earnings)\b", re.I)
 VARIABLE_NAME_RE = re.compile(r"^(?:variable|commission)\b", re.I)
 

@@ -115,8 +115,85 @@ def test_mexican_pesos_written_with_a_bare_dollar_sign(catalog):
         4,
         money("MX$1,606,000–MX$2,076,000"),
     )
+    assert [(e.name, e.value) for e in cdmx.extras] == [("Aguinaldo", money("MX$95K–MX$120K"))]  # `30 días (...)`
     assert [r.name for r in guide_of(catalog, "tlacuache-pagos").regions] == [
         "Ciudad de México",
         "Guadalajara",
         "Remoto (México)",
     ]
+
+
+def test_a_bonus_said_in_months_of_salary_with_its_amount_in_brackets(catalog):
+    """Capivara's PLR `até 2 salários (R$ 36.000 – R$ 48.000)` and Mizusumashi's 賞与
+    `年2回・計4ヶ月分（220万円〜280万円）` were kept as text ('no amount in the cell'): the amount in brackets is
+    the bonus, the cell kept whole beside it, so Capivara's totals are checked (they add up). Mizusumashi's
+    `年収（基本給＋賞与）` is cash alone, checked against monthly base × 12 + bonus; its `総報酬` is the total;
+    `ストックオプション（4年総額）` a grant over four years."""
+    sao_paulo = band_of(catalog, "capivara-fretes", "São Paulo (sede)")
+    assert (sao_paulo.bonus.amount, sao_paulo.bonus.raw) == (
+        money("R$ 36.000 – R$ 48.000"),
+        "até 2 salários (R$ 36.000 – R$ 48.000)",
+    )
+    assert (sao_paulo.stock.value, sao_paulo.stock.per_year) == (money("R$ 30.000 – R$ 60.000"), True)
+    assert _flagged(catalog, "capivara-fretes") == []
+    tokyo = band_of(catalog, "mizusumashi-robotics", "東京 (本社)")
+    assert (tokyo.cell("base").figure, tokyo.cell("base").per) == (money("55万円〜70万円"), "month")
+    assert (tokyo.bonus.amount, tokyo.stock.value, tokyo.stock.vesting_years, tokyo.total) == (
+        money("220万円〜280万円"),
+        money("400万円〜800万円"),
+        4,
+        money("980万円〜1,320万円"),
+    )
+    assert (tokyo.cash_total(), tokyo.cash_differs(), tokyo.flags) == (money("880万円〜1,120万円"), None, [])
+    remote = band_of(catalog, "mizusumashi-robotics", "フルリモート (日本国内)")
+    assert (remote.bonus.amount, remote.total, remote.cash_total()) == (
+        money("180万円〜232万円"),
+        money("780万円〜1,068万円"),
+        money("720万円〜928万円"),
+    )
+    assert _flagged(catalog, "mizusumashi-robotics") == []
+
+
+def test_counter_scripts_in_the_guides_languages(catalog):
+    """The counter scripts (`Gegenangebot-Skript (München)`, `Guion de contraoferta (Ciudad de México)`, ...) in
+    quotes of their languages (`„...“`, `« ... »`, `「...」`) were not read. Tlacuache's target, $2,224,000 a year in
+    pesos, is above every region's total band (CDMX tops out at $2,076,000): flagged; the others are inside."""
+    targets = {g.company.slug: g.negotiate_up and g.negotiate_up.target_total for g in catalog.guides}
+    assert targets == {
+        "capivara-fretes": money("R$ 387.260").low,
+        "hanneton-analytique": money("87 000 €").low,
+        "mizusumashi-robotics": money("1,220万円").low,
+        "tlacuache-pagos": money("MX$2,224,000").low,
+        "wellenbrecher-systems": money("128.000 €").low,
+        "zeekoet-energie": money("€ 99.344").low,
+    }
+    assert _flagged(catalog, "tlacuache-pagos") == [
+        "negotiate-up strategy: target total: MX$2,224,000 is above every region's published total band"
+    ]
+    wellenbrecher = guide_of(catalog, "wellenbrecher-systems")
+    assert wellenbrecher.negotiate_up.quote.startswith("Vielen Dank für das Angebot.")
+    assert [lever.title for lever in wellenbrecher.levers] == [
+        "Echtzeit-Kritikalität",
+        "EDI- und Domänenwissen",
+        "Konkurrenzangebot aus der Industrie",
+        "RSU-Risiko ausgleichen",
+    ]
+    assert [lever.title for lever in guide_of(catalog, "zeekoet-energie").levers][:2] == [
+        "Beslissingen van seconden",
+        "Kennis van de energiemarkt",
+    ]
+
+
+def test_the_planted_total_that_does_not_add_up(catalog):
+    """Wellenbrecher (read right at first score): Remote (Deutschland)'s €114,000 over parts of €111,000."""
+    assert _flagged(catalog, "wellenbrecher-systems") == [
+        "Remote (Deutschland): total comp: published €85.2K–€114K differs from its parts €85.2K–€111K"
+    ]
+    munich = band_of(catalog, "wellenbrecher-systems", "München")
+    assert (munich.base, str(munich.bonus.percent), munich.stock.value, munich.stock.vesting_years, munich.total) == (
+        money("85.000 € – 105.000 €"),
+        "10%",
+        money("40.000 € – 80.000 €"),
+        4,
+        money("103.500 € – 135.500 €"),
+    )

@@ -26,6 +26,7 @@ from bot.guides.markdown.columns import (
     SHARES_RE,
     VARIABLE_RE,
     Reporter,
+    bracketed_bonus,
     column_kind,
     extra_figure,
     header_period,
@@ -109,6 +110,10 @@ class BandBuilder:
                 self.extras.append(ExtraFigure(name=label, raw=bonus.raw))
                 return
             if bonus is not None:
+                self.fields["bonus"] = bonus
+                return
+            bonus = None if self._taken("bonus") else bracketed_bonus(cell, self.currency)
+            if bonus is not None:  # `até 2 salários (R$ 36.000 – R$ 48.000)`: the amount in brackets, the cell beside
                 self.fields["bonus"] = bonus
                 return
         reading = None

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from bot.guides.markdown.cells import FOOTNOTE_RE, read_cell
 from bot.guides.markdown.text import clean_inline
-from bot.guides.model import Bonus, ExtraFigure, PercentRange
+from bot.guides.model import CASH_PARTS_RE, Bonus, ExtraFigure, PercentRange
 from bot.guides.money import MoneyError, currency_for_prefix, is_known_currency, krona_for
 
 # A cell that says there is none: a dash, or `none` in the languages guides are written in (`geen`, `não`, `keine`)
@@ -142,6 +142,8 @@ def column_kind(header: str) -> str:
     noun rather than any word in it."""
     text = clean_inline(header)
     lowered = text.lower()
+    if CASH_PARTS_RE.search(text):
+        return "extra"  # `年収（基本給＋賞与）`: base and bonus without equity, no total comp (RegionBand.cash_differs)
     if not lowered.startswith(REGION_WORDS):
         japanese = next((kind for word, kind in JAPANESE_KINDS if word in text), None)
         if japanese:
@@ -324,6 +326,23 @@ def percent_bonus(text: str) -> Bonus | None:
     return Bonus(kind="percent", percent=PercentRange(low=low, high=high), raw=text)
 
 
+# `até 2 salários (R$ 36.000 – R$ 48.000)`, `年2回・計4ヶ月分（220万円〜280万円）`, `30 días ($95 mil – $120 mil)`: a
+# bonus said in months or days of salary, its amount written in brackets after the words
+WORDS_THEN_AMOUNT_RE = re.compile(r"^(?P<words>[^()]+?)\s*\((?P<amount>[^()]+)\)$")
+
+
+def bracketed_bonus(cell: str, currency: str | None) -> Bonus | None:
+    """The amount a bonus cell writes in brackets after words that are no amount (months or days of salary), as
+    written, with the cell kept whole beside it; None when the cell is no such pair, or the words write an amount
+    themselves (then the bracket may be anything: a conversion, a note)."""
+    text = clean_inline(cell)
+    found = WORDS_THEN_AMOUNT_RE.match(text)
+    if not found or CURRENCY_TOKEN_RE.search(found["words"]) or read_cell(found["words"], currency).figure:
+        return None
+    reading = read_cell(found["amount"], currency)
+    return Bonus(kind="amount", amount=reading.figure, raw=text) if reading.plain else None
+
+
 def extra_figure(label: str, cell: str, currency: str | None) -> ExtraFigure:
     """A column or row the model has no slot for, kept as written, with its figure when
     it reads as a plain one (a relocation allowance does; `remote-friendly` does not)."""
@@ -331,6 +350,8 @@ def extra_figure(label: str, cell: str, currency: str | None) -> ExtraFigure:
     if not is_blank(cell):
         reading = read_cell(cell, currency)
         value = reading.figure if reading.figure is not None and not reading.per else None
+        bracketed = bracketed_bonus(cell, currency) if reading.figure is None else None
+        value = bracketed.amount if bracketed else value  # `Aguinaldo`: `30 días ($95 mil – $120 mil)`
     return ExtraFigure(name=label, raw=clean_inline(cell), value=value)
 
 

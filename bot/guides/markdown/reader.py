@@ -61,6 +61,7 @@ class _Context:
         self.path = path
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.currency: str | None = None  # the one currency all the guide's bands are in, once they are read
 
     def error(self, line: int | None, where: str, message: str) -> None:
         self.errors.append(Problem(self.path, line, where, message))
@@ -124,6 +125,8 @@ def read_guide(
             r.model_copy(update={"name": place, "aliases": region_aliases(place)}) if r.name == ONE_REGION else r
             for r in regions
         ]
+    currencies = {region.currency for region in regions}
+    ctx.currency = currencies.pop() if len(currencies) == 1 else None
     narrative = _read_narrative(sections)
     mapping_raw, mapping = _read_level_mapping(sections)
     levers = _read_levers(sections, ctx)
@@ -714,7 +717,7 @@ def _read_levers(sections: list[Section], ctx: _Context) -> list[Lever]:
 # `**Payments domain expertise.** This is the lever I'd lead with ...`)
 LEVER_SECTION_RE = re.compile(
     r"\blevers?\b|\bhave\s+room\b|\bwhere\s+(?:to|you\s+can)\s+(?:actually\s+)?push\b|\bwhat\s+(?:actually\s+|really\s+)?(?:moves|works|is\s+negotiable)\b"
-    r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b|\balavancas?\b|\bhefbomen\b|\bonderhandelen\b|\bwhat\s+(?:you\s+)?can\s+(?:be\s+)?negotiate"
+    r"|\bnegotiable\b|\bleviers?\b|\bhebel\b|\bpalancas?\b|\balavancas?\b|hefbomen\b|\bonderhandelen\b|\bwhat\s+(?:you\s+)?can\s+(?:be\s+)?negotiate"
     r"|レバー|交渉材料|交渉ポイント",  # Japanese: levers, what to negotiate with
     re.I,
 )
@@ -840,11 +843,22 @@ def _lever_headings(sections: list[Section]) -> list[Lever]:
 
 # --- negotiate-up strategy ---------------------------------------------------------------
 
-QUOTE_RE = re.compile(r"[\"“](?P<quote>.+?)[\"”](?P<after>.*)$", re.DOTALL)
+# `"..."`, `“...”`, and the quotes of other languages: German `„...“`, French `« ... »`, Japanese `「...」`
+QUOTE_RE = re.compile(r"[\"“„«「](?P<quote>.+?)[\"”“»」](?P<after>.*)$", re.DOTALL)
 # `A$188,000,` ends at its last digit (the comma is the sentence's); `€128 000` (a space, often a no-break or thin
 # one, between thousands) is one amount; `₹1.2 crore`, `₹90 lakh` take their word
 AMOUNT = r"(?:[A-Z]{0,3}[$£€¥₹]|CHF\s?)\s?\d(?:[\d,.]*\d)?(?:\s\d{3}(?!\d))*\s?(?:crores?|lakhs?|[KMkm]|L|Cr)?"
 TOTAL_TARGET_RE = re.compile(rf"(?P<amount>{AMOUNT})\+?\s+(?:in\s+)?total(?:\s+comp(?:ensation)?)?", re.I)
+# An amount with its currency after it, as German, French and Japanese write it: `128.000 €`, `87 000 €`, `1,220万円`
+AMOUNT_SYMBOL_AFTER = r"\d(?:[\d,.]*\d)?(?:\s\d{3}(?!\d))*\s?(?:€|万円|円)"
+# The total said in the guide's language, before its amount: `compensación total anual de $2,224,000`, `remuneração
+# total anual de R$ 387.260`, `package total de 87 000 €`, `Gesamtvergütung bei 128.000 €`, `totale beloning van
+# € 99.344`, `総報酬は年1,220万円`
+OTHER_LANGUAGE_TOTAL_TARGET_RE = re.compile(
+    r"(?:\btotal(?:e|es)?\s+(?:anual\s+|annuel\s+|beloning\s+)?(?:de|van)\s+|\bgesamtverg[üu]tung\s+(?:von|bei)\s+"
+    rf"|総報酬は?年?)(?P<amount>{AMOUNT}|{AMOUNT_SYMBOL_AFTER})",
+    re.I,
+)
 EQUITY_TARGET_RE = re.compile(
     rf"(?:equity|stock|RSUs?|options)\s+(?:at|of|to)\s+(?P<amount>{AMOUNT})"
     rf"(?:\s+over\s+(?P<years>\d+)\s+years?)?",
@@ -861,7 +875,13 @@ COUNTER_RE = re.compile(
 
 # A quote (a callout) labelled as the counter script: `> **Negotiate Up Strategy:** "..."`, an Obsidian
 # `> [!example] Counter Script (Pittsburgh HQ)` over the words to say
-COUNTER_LABEL_RE = re.compile(r"negotiat(?!ion\s+dna\b)|\bcounter[- ]script\b", re.I)  # the DNA line is no script
+COUNTER_LABEL_RE = re.compile(
+    r"negotiat(?!ion\s+dna\b)|\bcounter[- ]script\b"  # the DNA line is no script
+    # the counter offer in the languages guides are written in: `Gegenangebot-Skript`, `Script de contre-proposition`,
+    # `Guion de contraoferta`, `Roteiro de contraproposta`, `Tegenvoorstel-script`, `カウンターオファーの伝え方`
+    r"|\bgegenangebot|\bcontre-?proposition|\bcontraoferta|\bcontraproposta|\btegenvoorstel|カウンターオファー",
+    re.I,
+)
 
 
 def _read_negotiate_up(blocks: list[Block], sections: list[Section], ctx: _Context) -> NegotiateUp | None:
@@ -889,13 +909,13 @@ def parse_negotiate_up(text: str, ctx: _Context, line: int) -> NegotiateUp:
     figures: dict = {}
 
     def amount(found: str, what: str):
-        try:
-            return parse_amount(found.strip())
+        try:  # `$2,224,000` in a guide whose bands are all in Mexican pesos is pesos (money.currency_for_prefix)
+            return parse_amount(found.strip(), ctx.currency)
         except MoneyError as exc:
             ctx.warn(line, f"negotiate-up strategy: {what}", str(exc))
             return None
 
-    total = TOTAL_TARGET_RE.search(quote)
+    total = TOTAL_TARGET_RE.search(quote) or OTHER_LANGUAGE_TOTAL_TARGET_RE.search(quote)
     if total:
         figures["target_total"] = amount(total["amount"], "target total")
     equity = EQUITY_TARGET_RE.search(quote)
