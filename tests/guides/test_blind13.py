@@ -197,3 +197,24 @@ def test_the_planted_total_that_does_not_add_up(catalog):
         4,
         money("103.500 € – 135.500 €"),
     )
+
+
+def test_sections_labelled_in_the_guides_languages(catalog):
+    """`ADN de la négociation` / `de la negociación` and `交渉のポイント` (the DNA line and its narrative),
+    `Level-Zuordnung`, `Correspondance des niveaux`, `Equivalencia de niveles`, `Niveau-indeling`, `レベル対応`, and
+    `Belege & Quellen`, `Evidencia y fuentes`, `根拠・出典` were 'section missing'."""
+    hanneton, mizusumashi = guide_of(catalog, "hanneton-analytique"), guide_of(catalog, "mizusumashi-robotics")
+    assert hanneton.company.dna.parts[1] == "Prévision des rendements agricoles par imagerie satellite"
+    assert hanneton.narrative[0].startswith("Les data scientists confirmé·e·s de Hanneton")
+    assert mizusumashi.company.dna.parts[1] == "物流倉庫向け自律搬送ロボットのクラウド管制"
+    assert mizusumashi.level_mapping[:2] == ["ミズスマシ シニアSRE", "メルカリ SRE (Senior)"]
+    assert guide_of(catalog, "wellenbrecher-systems").level_mapping[0] == "Wellenbrecher Senior"
+    assert guide_of(catalog, "zeekoet-energie").level_mapping[0] == "Zeekoet Senior"
+    assert {g.company.slug: len(g.sources) for g in catalog.guides} == {
+        "capivara-fretes": 4,
+        "hanneton-analytique": 4,
+        "mizusumashi-robotics": 4,
+        "tlacuache-pagos": 4,
+        "wellenbrecher-systems": 4,
+        "zeekoet-energie": 4,
+    }

@@ -530,7 +530,8 @@ def _sections(blocks: list[Block]) -> list[Section]:
 
 
 def _narrative_section(sections: list[Section]) -> Section | None:
-    return _find(sections, "dna", "overview", "context", "about", inline=False)
+    found = _find(sections, "dna", "overview", "context", "about", inline=False)
+    return found or next((s for s in sections if not s.inline and DNA_ELSEWHERE_RE.search(s.title)), None)
 
 
 def _strategy_section(sections: list[Section]) -> Section | None:
@@ -538,7 +539,13 @@ def _strategy_section(sections: list[Section]) -> Section | None:
 
 
 def _sources_section(sections: list[Section]) -> Section | None:
-    return _find(sections, "source", "evidence", "references")
+    found = _find(sections, "source", "evidence", "references")
+    return found or next((s for s in sections if SOURCES_ELSEWHERE_RE.search(s.title)), None)
+
+
+# The sources' heading in other languages: `Belege & Quellen`, `Evidencia y fuentes`, `Evidências e fontes`, `Bewijs &
+# bronnen`, `根拠・出典`
+SOURCES_ELSEWHERE_RE = re.compile(r"\b(?:quellen|fuentes|fontes|bronnen)\b|出典", re.I)
 
 
 def _find(sections: list[Section], *words: str, inline: bool | None = None) -> Section | None:
@@ -569,7 +576,11 @@ def _read_dna(blocks: list[Block], ctx: _Context) -> NegotiationDNA | None:
             continue
         text = EMOJI_RE.sub("", block.text).lstrip()  # `💡 **Negotiation DNA:** ...` (a Notion callout's icon)
         match = LABEL_RE.match(text) or PLAIN_LABEL_RE.match(text)
-        if match and "dna" in match["label"].lower() and match["rest"].strip():
+        if (
+            match
+            and ("dna" in match["label"].lower() or DNA_ELSEWHERE_RE.search(match["label"]))
+            and match["rest"].strip()
+        ):
             return parse_dna(match["rest"].strip(), ctx, block.line)
     titled = _dna_under_its_title(blocks)
     return parse_dna(titled[0], ctx, titled[1]) if titled else None
@@ -587,6 +598,8 @@ def _dna_under_its_title(blocks: list[Block]) -> tuple[str, int] | None:
 
 
 DNA_TITLE_RE = re.compile(r"^negotiation\s+dna\s*:?$", re.I)
+# The DNA line's label in other languages: `ADN de la négociation` (French, Spanish), `交渉のポイント` (Japanese)
+DNA_ELSEWHERE_RE = re.compile(r"\badn\b|交渉のポイント", re.I)
 
 
 def parse_dna(raw: str, ctx: _Context | None = None, line: int | None = None) -> NegotiationDNA:
@@ -649,7 +662,7 @@ def _read_level_mapping(sections: list[Section]) -> tuple[str | None, list[str]]
         return None, []
     if section.inline:
         raw = clean_inline(section.inline)
-        return raw, [part.strip() for part in re.split(r"\s+=\s+|\s*≈\s*", raw) if part.strip()]
+        return raw, [part.strip() for part in re.split(r"\s+=\s+|\s*[≈＝]\s*", raw) if part.strip()]  # `＝`: Japanese
     for block in section.blocks:
         if block.kind == "list":
             return None, [clean_inline(item) for item in block.items]
@@ -666,8 +679,19 @@ def _read_level_mapping(sections: list[Section]) -> tuple[str | None, list[str]]
 MAPPING_LABEL_RE = re.compile(r"^(?:level(?:s|ling|ing)?(?:\s+(?:mapping|map|guide|equivalents?))?)$|^level mapping\b")
 
 
+# The same in the languages guides are written in: `Level-Zuordnung`, `Correspondance des niveaux`, `Equivalencia de
+# niveles`, `Equivalência de níveis`, `Niveau-indeling`, `レベル対応`
+MAPPING_ELSEWHERE_RE = re.compile(
+    r"^(?:level-?zuordnung|correspondance\s+des\s+niveaux|equivalencia\s+de\s+niveles|equival[êe]ncia\s+de\s+n[íi]veis"
+    r"|niveau-?indeling|レベル対応)\s*[:：]?$",
+    re.I,
+)
+
+
 def _mapping_section(sections: list[Section]) -> Section | None:
-    return next((s for s in sections if MAPPING_LABEL_RE.match(s.label)), None)
+    return next(
+        (s for s in sections if MAPPING_LABEL_RE.match(s.label) or MAPPING_ELSEWHERE_RE.match(s.title.strip())), None
+    )
 
 
 # --- levers ----------------------------------------------------------------------------
