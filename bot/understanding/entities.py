@@ -151,7 +151,7 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d%kK.,])"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d%kK.,])(?!\s*-?\s*(?:years?|yrs?|months?|mos?|weeks?)\b)"  # "may 1 year cliff"
 NOT_PAY_NUMBERS_RE = re.compile(
     r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"  # never a schedule (10/20/30/40)
     rf"|\b{_MONTHS}\s+{_DAY}(?:,?\s+(?:19|20)\d{{2}})?|\b{_DAY}\s+{_MONTHS}(?:\s+(?:19|20)\d{{2}})?\b"
@@ -283,11 +283,18 @@ SEPARATOR_RE = re.compile(r"[,;|\n]|\s/\s|\.(?!\d)|\band\b|\bplus\b|\+|\bwith\b|
 SENTENCE_RE = re.compile(r"[;\n!?]|\.(?!\d)(?=\s|$)|\bbut\b", re.I)
 PER_YEAR_RE = re.compile(
     r"^\s*(?:/\s*(?:yr|year|y)\b|per\s+(?:year|yr|annum)|a\s+year|each\s+year|annually|yearly|every\s+year"
-    r"|p\.?a\.?\b)",
+    r"|p\.?a\.?\b"
+    # "1.8M PHP kada taon", "€90k al año", "R$ 300 mil por ano", "60k par an", "90k pro Jahr"
+    r"|(?:(?:pesos|reais|euros?)\s+)?(?:al\s+a[ñn]o|por\s+a[ñn]o|ao\s+ano|par\s+an\b|pro\s+jahr|im\s+jahr"
+    r"|j[äa]hrlich|anual(?:es)?\b|anuais\b|annuel(?:le)?s?\b|kada\s+taon|saalana))",
     re.I,
 )
 PER_MONTH_RE = re.compile(
-    r"^\s*(?:/\s*(?:mo|month|m)\b|per\s+month|a\s+month|each\s+month|monthly|every\s+month)", re.I
+    r"^\s*(?:/\s*(?:mo|month|m)\b|per\s+month|a\s+month|each\s+month|monthly|every\s+month"
+    # "R$ 28 mil por mês", "45 mil pesos al mes", "4.500 € pro Monat", "5k par mois", "2 lakh har mahina"
+    r"|(?:(?:pesos|reais|euros?)\s+)?(?:por\s+m[eê]s|al\s+mes|ao\s+m[eê]s|mensual(?:es)?\b|mensais?\b|par\s+mois"
+    r"|mensuel(?:le)?s?\b|pro\s+monat|im\s+monat|monatlich|(?:har|ek|per)\s+mahin[ae]|kada\s+buwan))",
+    re.I,
 )
 SHARES_AFTER_RE = re.compile(
     r"^\s*(?:(?:more|extra|additional|new)\s+)?(?:shares|options|stock\s+options|units|isos?|nsos?)\b", re.I
@@ -379,7 +386,7 @@ _RIVAL_VERBS = (
     r"|(?:made|sent|extended)\s+(?:me\s+)?an?\s+offer)\b"
 )
 OFFER_FROM_RE = re.compile(
-    r"\b(?:offers?\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|letter|i\s+(?:got|have|received|had))\s+)?"
+    r"\b(?:offers?\s+(?:(?:on\s+the\s+table|in\s+hand|as\s+well|too|also|letter|i\s+(?:got|have|received|had))\s+)?"
     r"(?:from|at|with|by)"
     r"|(?:otra\s+|outra\s+)?ofertas?\s+(?:de|da|do)"  # "tengo otra oferta de Mercado Libre" (Spanish, Portuguese)
     r"|one\s+(?:from|at|with))\s+" + _LOOSE_NAME,
@@ -1605,7 +1612,7 @@ ONLY_OFFER_RE = re.compile(
 # A figure named as the one being replaced, in a correction.
 WAS_BEFORE_RE = re.compile(
     # "instead 170k": "of" left out, as written in a second language
-    r"(?:\bnot|\binstead(?:\s+of)?|\brather\s+than|\bup\s+from|\bwent\s+from"
+    r"(?:\bnot|,\s*no|\binstead(?:\s+of)?|\brather\s+than|\bup\s+from|\bwent\s+from"
     r"|\bfrom)\s*:?\s*$",
     re.I,
 )

@@ -303,6 +303,7 @@ STATUS_ASKED_RE = re.compile(
     r"|\bwhat\s+(?:did|have)\s+i\s+(?:tell|told|give|given|say|said)\s+(?:to\s+)?(?:you\s+)?(?:the|my|about)\b"
     r"|\bwhere\s+(?:we(?:'re|\s+are)|are\s+we|do\s+we\s+stand|we\s+stand)\s+(?:at|now|so\s+far)?\s*[?.!]*$"
     r"|\bwhere\s+do\s+things\s+stand\b"  # "where do things stand on the ps numbers?"
+    r"|^recap\b"  # "recap please, nasaan na tayo?"
     r"|\bwhat\s+(?:numbers|figures)\s+do\s+you\s+(?:have|hold|show)\b"  # "what numbers do you have for me right now?"
     r"|\bremind\s+me\s+(?:of\s+)?(?:where|what)\s+(?:we(?:'re|\s+are)|the\s+(?:numbers|figures|offer)\s+(?:is|are|was|were))\b",
     re.I,
@@ -498,7 +499,7 @@ WALK_AWAY_RE = re.compile(
     r"|\bnon[- ]?negotiable\s+for\s+me\b|\brather\s+stay\b[^.;!?]{0,30}\b(?:less|under|below)\b"
     r"|\bline\s+in\s+the\s+sand\b"
     # "need 195k base min", "under 190k base = no", "200k total is the least i'd take"
-    r"|\bneed\s+[$£€]?\d[^.;!?]{0,20}\b(?:min|minimum)\b|\bi\s+need\s+at\s+least\s+[$£€]?\d|\b(?:under|below|less\s+than)\s+[$£€]?\d[^.;!?]{0,20}(?:=|is\s+a)\s*"
+    r"|\bneed\s+[$£€]?\d[^.;!?]{0,20}\b(?:min|minimum)\b|\bi\s+need\s+at\s+least\s+[$£€]?\d|\b(?:under|below|less\s+than)\s+[$£€]?\d[^.;!?]{0,20}(?:=|is\s+a|'s\s+a)\s*"
     r"(?:no|pass|hard\s+no|dealbreaker)\b|\bthe\s+least\s+i(?:'d|\s+would|\s+will|'ll)\s+(?:take|accept|do)\b|\bis\s+my\s+(?:\w+\s+)?(?:floor|minimum|min|limit|line|bottom\s+line)\b"
     r"|\bnothing\s+(?:less\s+than|lower\s+than|below|under)\b|\bi'?m\s+staying\s+(?:where\s+i\s+am|put)\b|\bat\s+least\s+[$£€]?\d[^.;!?]{0,40}"
     r"\bor\s+(?:i'?m|i'?ll|i\s+will|else)\b|\bi'?m\s+walking\b|\bi'?(?:ll|d)\s+(?:just\s+)?(?:walk|stay|decline)\b"

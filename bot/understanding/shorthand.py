@@ -17,6 +17,8 @@ import re
 
 from rapidfuzz.distance import OSA
 
+from bot.understanding.loanwords import translate
+
 # Abbreviations and slips common enough to be listed: whole words, any case.
 _WORDS = {
     "ofr": "offer", "offr": "offer", "ofer": "offer", "ofrs": "offers", "ofrd": "offered", "offrd": "offered",
@@ -79,6 +81,7 @@ _AT_SIGN_RE = re.compile(r"(?<=\s)@\s*(?=[A-Za-z])")  # "210k @ datadog": at, ne
 def expand(text: str, names: frozenset[str] = frozenset()) -> str:
     """`text` with typed shorthand and slips put as the words they stand for (see the module docstring);
     `names`, the companies the conversation is about, put right the same way ("plnaetscale", "planetscle")."""
+    text = translate(text)  # phrases of another language, as English (bot/understanding/loanwords.py)
     text = _WORDS_RE.sub(lambda m: _WORDS[m[0].lower()], text)
     text = _AT_SIGN_RE.sub("at ", text)
     text = _SINGING_RE.sub("signing", text)
