@@ -75,7 +75,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
 )
 # Fillers of other languages, dropped: none of them names anything ("Flipkart yaar", "2.4M PHP total daw").
 # (accented "né", "tá" only: "ne" and "ta" are words of Hinglish and Tagalog that the rules read)
-_FILLERS = r"yaar|bhai|lah|leh|lor|po|daw|raw|pala|naman|porfa|stp|né|tá|[óo]rale|arre|grabe|lang|yung"
+_FILLERS = r"yaar|bhai|lah|leh|lor|po|daw|pala|naman|porfa|stp|né|tá|[óo]rale|arre|grabe|lang|yung"
 
 _PHRASE_RE = re.compile(
     "|".join(f"(?P<p{i}>(?<![\\w'])(?:{pattern})(?![\\w']))" for i, (pattern, _) in enumerate(_PHRASES)),
