@@ -135,6 +135,7 @@ HELD_OUT_FLOORS = {
     "held-out 45": (0.85, 0.79),
     "held-out 46": (0.75, 0.81),
     "held-out 47": (0.60, 0.64),
+    "held-out 48": (0.83, 0.89),
 }
 
 
