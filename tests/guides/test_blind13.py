@@ -1,7 +1,19 @@
 """Blind13 (six guides written wholly in another language by local recruiters, written blind by a helper session;
 key: fixtures/blind13.key.md). First score, before any change it could lead to: 3 of 6 load (the French and Dutch
 headers, the Japanese title), 1 of 6 with every band figure as in the key, 2 of 4 planted inconsistencies flagged, 2
-false flags (Capivara's 'monthly × 13,33' checked as × 13⅓)."""
+false flags (Capivara's 'monthly × 13,33' checked as × 13⅓). Fixed in general since (28 Nov 2026): headers in
+French, Spanish and Dutch (`Région`, `Región`, `Regio | Niveau`, `Bruto maandsalaris`, `Jaarsalaris`,
+`Aandelenopties (per jaar)`, `BSPCE (valeur estimée par an)`, `4–9 k€/an`) and a Japanese title ending `年収交渉ガイド`;
+a year checked at the months stated, as written (`× 13,33`, `12 × maand + 8% vakantiegeld`); a bonus in months or days
+of salary with its amount in brackets; `年収（基本給＋賞与）` a cash total beside `総報酬`; `$` under `Cifras en pesos
+mexicanos (MXN)` the peso; counter scripts, DNA lines, level mappings and sources labelled in the guide's language.
+Now 6 of 6 load, 6 of 6 with every band figure as in the key, 4 of 4 planted inconsistencies flagged, no false flag.
+Left: Mizusumashi's title is read as a loose one (warned 'no `Negotiation Guide`', as blind7's `交渉ガイド` is) and
+its narrative, under a heading of the company's features, is not found; a bonus's months (`2 salários`, `4ヶ月分`,
+`30 días`) are not checked against the monthly base, and Tlacuache's `15% del sueldo anual ($171 mil – $216 mil)`
+stays a percent (its amount in the cell as written); a counter script's monthly base (`$130 mil mensuales`) and the
+fallback paragraphs (`Rückfallposition`, `Posición mínima`, ...) are not read; Wellenbrecher's grant keeps its whole
+header as its name (`Aktien/RSUs über 4 Jahre`)."""
 
 from __future__ import annotations
 
