@@ -11,6 +11,11 @@ from bot.understanding.reader import understand
 DISCUSSED = Context(company_names=frozenset({"planetscale", "ps"}))  # as the coach gives them: name, initials
 
 
+def read(text: str, pending: str | None = None):
+    """`text` read as the coach reads a DM about the discussed company, `pending` the question it just asked."""
+    return understand(text, Context(pending=pending, company_names=DISCUSSED.company_names))
+
+
 def test_they_offered_me_is_the_persons_own_offer():
     utterance = understand("they offered me 175k base plus 90k in RSUs", DISCUSSED)
     assert utterance.intent == "offer"
@@ -945,10 +950,6 @@ def test_startup_offers_in_their_own_words():
     preferred price was a figure of equity; 'a seed stage co called Tessl' named a rival 'seed stage'; 'ps's 185k base'
     after another's offer was that other's; 'waiting on the share count' named a rival."""
 
-    def read(text: str, pending: str | None = None):
-        context = Context(pending=pending, company_names=frozenset({"planetscale", "ps"}))
-        return understand(text, context)
-
     director = read("I'm a director at Meta now, 260k base and roughly 400k/yr in RSUs")
     assert (director.intent, director.current_company, {a.holder for a in director.amounts}) == (
         "current",
@@ -985,9 +986,6 @@ def test_english_as_a_second_language():
     'Zalando propose me 95.000' were the own offer's (the verb without its ending), and so was the next name's figure;
     '28 mil' beside 'R$ 32 mil' was 28 million; 'working in Infosys', 'in SAP since 5 years' and 'my salary in Shopify
     now is' named no current job; 'instead 170k' kept the replaced figure. Other wordings than the set's here."""
-
-    def read(text: str, pending: str | None = None):
-        return understand(text, Context(pending=pending, company_names=frozenset({"planetscale", "ps"})))
 
     def labels(text: str) -> set[str]:
         return read(text).labels()
@@ -1026,9 +1024,6 @@ def test_senior_and_executive_candidates():
     And an answer to the coach's question about alternatives naming a company beside a figure ('Stripe, 700k
     total') was the offer's. Other wordings than the set's here."""
 
-    def read(text: str, pending: str | None = None):
-        return understand(text, Context(pending=pending, company_names=frozenset({"planetscale", "ps"})))
-
     today = read("at Stripe currently: 300k base and about 200k a year in stock")
     assert (today.current_company, {a.holder for a in today.amounts}) == ("Stripe", {CURRENT})
     priced = read("they offered 280k base and 40,000 RSUs, shares trading at about $25")
@@ -1054,9 +1049,6 @@ def test_whole_conversations_turn_by_turn():
     'staff' answering the level question, 'now as an email', 'whats my play if they wont move on base?',
     "they're offering ... now", 'my current CTC' went unread; '100% of quota' was a bonus of 100%; "they're
     currently at 185k base" was today's pay. Other wordings than the set's here."""
-
-    def read(text: str, pending: str | None = None):
-        return understand(text, Context(pending=pending, company_names=frozenset({"planetscale", "ps"})))
 
     staying = read("I'd just stay with Epic, I earn 140k there", pending="leverage")
     assert (staying.intent, {a.holder for a in staying.amounts}) == ("current", {CURRENT})
@@ -1084,9 +1076,6 @@ def test_people_in_unusual_positions():
     offer, not the employer one is leaving; 'my current job in Berlin pays' named a rival 'in'; 'four, with a
     one-year cliff' answering the years gave no years. Other wordings than the set's here."""
 
-    def read(text: str, pending: str | None = None):
-        return understand(text, Context(pending=pending, company_names=frozenset({"planetscale", "ps"})))
-
     assert read("correction: the promotion offer is 210k base, not 200k").labels() == {"base=210000"}
     assert read("my partner's offer has 90k equity over 4 years, not 80k").labels() == {"equity=90000", "years=4"}
     assert read("ps raised my husband's base by 5k").labels() == {"base=+5000"}
@@ -1109,9 +1098,6 @@ def test_reactions_to_the_coachs_replies():
     read as the offer's or as a pushback; 'the 120k stock grant is fixed' named a rival 'fixed'; 'redo the counter',
     'what numbers do you have', 'they want a reply to my counter by tomorrow', 'they asked what number I'm expecting',
     '..., let's start from scratch' went unread. Other wordings than the set's here."""
-
-    def read(text: str, pending: str | None = None):
-        return understand(text, Context(pending=pending, company_names=frozenset({"planetscale", "ps"})))
 
     swapped = read("you mixed up the bonus and the sign-on, the 25k is the sign-on")
     assert (swapped.intent, swapped.labels()) == ("correction", {"sign_on=25000"})
@@ -1136,9 +1122,6 @@ def test_switching_languages_mid_message():
     date ('may', there is, in Tagalog); '25k, no 15k' kept the replaced figure; walk-aways, thanks, greetings and
     questions in the other language went unread (bot/understanding/loanwords.py puts them as English). Other
     wordings than the set's here."""
-
-    def read(text: str, pending: str | None = None):
-        return understand(text, Context(pending=pending, company_names=frozenset({"planetscale", "ps"})))
 
     assert read("meron din ako offer din ako from Shopee, 1.5M PHP total daw").labels() == {
         "shopee:total=1500000",
