@@ -88,16 +88,25 @@ def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
                 warnings.append(Problem(file, None, f"{where}: {cell.column}", f"kept as written: {cell.problem}"))
         if region.stock and region.stock.value and not region.stock.vesting_years:
             warnings.append(Problem(file, None, f"{where}: stock", "vesting years not stated"))
+    return warnings + _counter_target_warnings(guide, file)
+
+
+def _counter_target_warnings(guide: Guide, file: str) -> list[Problem]:
+    """The counter script's target total or base above the top of every band in its currency: a counter the
+    guide's own figures cannot support (a Zurich VP base of CHF 255'000 where the highest base band ends at
+    CHF 245'000), said so that the guide's maintainers can see which of the two is wrong."""
     plan = guide.negotiate_up
-    if plan and plan.target_total:
-        tops = [r.total.high for r in guide.regions if r.total and r.total.currency == plan.target_total.currency]
-        if tops and all(plan.target_total.amount > top.amount for top in tops):
-            warnings.append(
-                Problem(
-                    file,
-                    None,
-                    "negotiate-up strategy: target total",
-                    f"{plan.target_total} is above every region's published total band",
-                )
-            )
+    if plan is None:
+        return []
+    warnings = []
+    for what, target, band_of in (
+        ("total", plan.target_total, lambda r: r.total),
+        ("base", plan.target_base, lambda r: r.base),
+    ):
+        if target is None:
+            continue
+        tops = [band_of(r).high for r in guide.regions if band_of(r) and band_of(r).currency == target.currency]
+        if tops and all(target.amount > top.amount for top in tops):
+            message = f"{target} is above every region's published {what} band"
+            warnings.append(Problem(file, None, f"negotiate-up strategy: target {what}", message))
     return warnings

@@ -94,7 +94,9 @@ def test_a_word_document_pasted_into_an_email(catalog):
         money("₹90L–₹90L").low,
     )
     assert _flagged(catalog, "marrowgate-payments") == [
-        "negotiate-up strategy: target total: ₹1.2Cr is above every region's published total band"
+        "negotiate-up strategy: target total: ₹1.2Cr is above every region's published total band",
+        # as the key says: it gets there through a ₹90 lakh fixed ask above the base high of ₹78L (blind14's cause 1)
+        "negotiate-up strategy: target base: ₹90L is above every region's published base band",
     ]
 
 

@@ -198,7 +198,7 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
         _narrative_section(sections),
         _mapping_section(sections),
         _lever_list_section(sections),
-        _strategy_section(sections),
+        _house_strategy_section(sections),
         _sources_section(sections),
         *(s for s in sections if LEVER_HEADING_RE.match(strip_bold(s.title))),
         *(s for _, s in _subheading_levers(sections)),
@@ -535,7 +535,20 @@ def _narrative_section(sections: list[Section]) -> Section | None:
 
 
 def _strategy_section(sections: list[Section]) -> Section | None:
+    """The section of the words to say: the house's `Negotiate Up Strategy`, or a heading or bold label that names
+    the counter itself (`### Counter script`, `**Counter script**`, `## Negotiation script`, `**Your counter**`),
+    as guides written for roles paid other than base + equity label it."""
+    return _house_strategy_section(sections) or _find(sections, *COUNTER_SECTION_WORDS)
+
+
+def _house_strategy_section(sections: list[Section]) -> Section | None:
+    """The section labelled as the house labels its strategy; a section named for the counter itself stays kept
+    as written too (`read_kept`: a guide's `Counter script (phone or Zoom)` is one of its talk tracks)."""
     return _find(sections, "negotiate up", "negotiation strategy", "strategy")
+
+
+# A section's label that names the counter itself, in order of preference
+COUNTER_SECTION_WORDS = ("counter script", "negotiation script", "your counter", "counter offer script")
 
 
 def _sources_section(sections: list[Section]) -> Section | None:
@@ -870,8 +883,8 @@ def _lever_headings(sections: list[Section]) -> list[Lever]:
 # `"..."`, `“...”`, and the quotes of other languages: German `„...“`, French `« ... »`, Japanese `「...」`
 QUOTE_RE = re.compile(r"[\"“„«「](?P<quote>.+?)[\"”“»」](?P<after>.*)$", re.DOTALL)
 # `A$188,000,` ends at its last digit (the comma is the sentence's); `€128 000` (a space, often a no-break or thin
-# one, between thousands) is one amount; `₹1.2 crore`, `₹90 lakh` take their word
-AMOUNT = r"(?:[A-Z]{0,3}[$£€¥₹]|CHF\s?)\s?\d(?:[\d,.]*\d)?(?:\s\d{3}(?!\d))*\s?(?:crores?|lakhs?|[KMkm]|L|Cr)?"
+# one, between thousands) is one amount, as is a Swiss `CHF 255'000`; `₹1.2 crore`, `₹90 lakh` take their word
+AMOUNT = r"(?:[A-Z]{0,3}[$£€¥₹]|CHF\s?)\s?\d(?:[\d,.'’]*\d)?(?:\s\d{3}(?!\d))*\s?(?:crores?|lakhs?|[KMkm]|L|Cr)?"
 TOTAL_TARGET_RE = re.compile(rf"(?P<amount>{AMOUNT})\+?\s+(?:in\s+)?total(?:\s+comp(?:ensation)?)?", re.I)
 # An amount with its currency after it, as German, French and Japanese write it: `128.000 €`, `87 000 €`, `1,220万円`
 AMOUNT_SYMBOL_AFTER = r"\d(?:[\d,.]*\d)?(?:\s\d{3}(?!\d))*\s?(?:€|万円|円)"
