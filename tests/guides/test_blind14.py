@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from bot.guides.checks import consistency_warnings
+from bot.guides.markdown.reader import read_guide
 from bot.guides.money import Money
-from tests.guides.blindsets import blind_catalog, guide_of
+from tests.guides.blindsets import FIXTURES, band_of, blind_catalog, guide_of, money
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +37,28 @@ def test_counter_scripts_under_a_heading_or_bold_label_of_their_own(catalog):
         "negotiate-up strategy: target base: CHF 255K is above every region's published base band"
     ]
     assert _flagged(catalog, "kestrelwick-health") == []  # $134,000 is inside the Boston base band
+
+
+def test_monthly_gross_paid_fourteen_times_with_a_point_between_thousands(catalog):
+    """Tannenhall: `Location | Monthly gross | Payments/yr | Annual gross (monthly × 14) | ...` was not recognised
+    (`gross` named no pay), and `(monthly × 14)` made the annual column a monthly one. The year is the band's base,
+    `€4.600` four thousand six hundred euros, the month kept beside it, and the year checked at the 14 the header says
+    (a year that is not 14 months of it is flagged)."""
+    vienna = band_of(catalog, "tannenhall-mobility", "Vienna (HQ)")
+    assert vienna.base == money("€64.400–€74.200") and vienna.base.low.amount == 64_400
+    assert [(e.name, e.raw) for e in vienna.extras] == [
+        ("Payments/yr", "14"),
+        ("Monthly gross", "€4.600–€5.300"),
+        ("Paid leave", "25 days"),
+    ]
+    assert vienna.bonus.raw == "up to 8% of annual gross" and vienna.stock is None
+    assert band_of(catalog, "tannenhall-mobility", "Madrid").base == money("€51.800–€60.200")
+    assert band_of(catalog, "tannenhall-mobility", "Remote (Portugal)").base == money("€43.400–€51.100")
+    assert _flagged(catalog, "tannenhall-mobility") == []
+    assert all(r.flags == [] for r in guide_of(catalog, "tannenhall-mobility").regions)
+    text = (FIXTURES / "blind14/tannenhall-mobility/payments-operations-analyst.md").read_text(encoding="utf-8")
+    wrong = read_guide(text.replace("€64.400–€74.200", "€64.400–€74.700")).guide
+    assert next(r for r in wrong.regions if r.name == "Vienna (HQ)").flags == [
+        "Annual gross (monthly × 14): €4.600–€5.300 a month × 14 is €64.4K–€74.2K, but the guide writes €64.4K–€74.7K"
+        " a year"
+    ]

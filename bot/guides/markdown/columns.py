@@ -58,6 +58,7 @@ HEAD_NOUNS = {
     "salary": "base",
     "base": "base",
     "pay": "base",
+    "gross": "base",  # `Monthly gross`, `Annual gross (monthly × 14)`: the gross salary, by the month or the year
     "bonus": "bonus",
     "bonuses": "bonus",
     "incentive": "bonus",
@@ -221,11 +222,20 @@ YEARLY_STOCK_HEADER_RE = re.compile(
 def header_period(label: str, kind: str) -> str | None:
     if THIRTEENTH_MONTH_RE.search(label):
         return None  # `13th month`: a bonus of a month's pay, paid once a year
+    if _yearly_of_months(label):
+        return "year" if kind == "stock" else None
     if MONTHLY_HEADER_RE.search(label):
         return "month"
     if kind == "stock" and YEARLY_STOCK_HEADER_RE.search(label):
         return "year"
     return None
+
+
+def _yearly_of_months(label: str) -> bool:
+    """`Annual gross (monthly × 14)`: a yearly header whose brackets say how the months make it; the month in the
+    brackets is the formula's, not the figures' period."""
+    outside = re.sub(r"\(.*?\)", " ", label)
+    return bool(YEARLY_STOCK_HEADER_RE.search(outside)) and not MONTHLY_HEADER_RE.search(outside)
 
 
 def _unaccented(text: str) -> str:
