@@ -7,6 +7,7 @@ each other so that `guides check` can flag them for the people who maintain the 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from bot.guides.model import Guide
 from bot.guides.money import format_range
@@ -57,6 +58,7 @@ def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
         )
         if comparable:
             published = (region.total.low.amount, region.total.high.amount)
+            computed, named = _with_added_pay(region, computed)
             if computed != published:
                 warnings.append(
                     Problem(
@@ -64,7 +66,7 @@ def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
                         None,
                         f"{where}: total comp",
                         f"published {region.total} differs from its parts "
-                        f"{format_range(computed[0], computed[1], region.base.currency)}",
+                        f"{format_range(computed[0], computed[1], region.base.currency)}{named}",
                     )
                 )
         year_one = region.year_one_differs()
@@ -89,6 +91,16 @@ def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
         if region.stock and region.stock.value and not region.stock.vesting_years:
             warnings.append(Problem(file, None, f"{where}: stock", "vesting years not stated"))
     return warnings + _counter_target_warnings(guide, file)
+
+
+def _with_added_pay(region, computed: tuple[Fraction, Fraction]) -> tuple[tuple[Fraction, Fraction], str]:
+    """The parts with the overtime, premiums and allowances kept beside the band (`RegionBand.added_pay`), and the
+    words that name them, when there are any: an hourly role's estimated total is said to include them."""
+    added = region.added_pay()
+    if added is None:
+        return computed, ""
+    low, high, names = added
+    return (computed[0] + low, computed[1] + high), f" (with {', '.join(names)})"
 
 
 def _counter_target_warnings(guide: Guide, file: str) -> list[Problem]:

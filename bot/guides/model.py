@@ -300,6 +300,17 @@ class RegionBand(Model):
         computed = (Fraction(base.low.amount + variable.low.amount), Fraction(base.high.amount + variable.high.amount))
         return None if computed == (ote.low.amount, ote.high.amount) else computed
 
+    def added_pay(self) -> tuple[Fraction, Fraction, list[str]] | None:
+        """The pay an hourly role earns beside its ordinary hours, kept beside the band (`Overtime estimate`,
+        `Shift premium estimate`, an allowance), summed low and high with their names, when each is a figure in the
+        base's currency: a total the guide says includes them is checked with them. None when there is none."""
+        added = [x for x in self.extras if x.value and ADDED_PAY_NAME_RE.search(x.name)]
+        if not added or self.base is None or any(x.value.currency != self.base.currency for x in added):
+            return None
+        low = sum((Fraction(x.value.low.amount) for x in added), Fraction(0))
+        high = sum((Fraction(x.value.high.amount) for x in added), Fraction(0))
+        return low, high, [x.name for x in added]
+
     def year_one_differs(self) -> tuple[Fraction, Fraction] | None:
         """The parts' year one (`computed_total` + the whole sign-on), when the published year-one total
         (`TC (Y1)`) is neither that nor the parts without the sign-on (a year-one column some guides fill
@@ -332,6 +343,8 @@ CASH_TOTAL_NAME_RE = re.compile(
 )
 OTE_NAME_RE = re.compile(r"^(?:ote|on[- ]target\s+earnings)\b", re.I)
 VARIABLE_NAME_RE = re.compile(r"^(?:variable|commission)\b", re.I)
+# Pay beside an hourly role's ordinary hours: overtime, a shift or penalty premium, an allowance
+ADDED_PAY_NAME_RE = re.compile(r"\b(?:overtime|shift\s+premium|penalty\s+rates?|allowances?)\b", re.I)
 
 
 class Lever(Model):

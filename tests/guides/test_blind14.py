@@ -62,3 +62,33 @@ def test_monthly_gross_paid_fourteen_times_with_a_point_between_thousands(catalo
         "Annual gross (monthly × 14): €4.600–€5.300 a month × 14 is €64.4K–€74.2K, but the guide writes €64.4K–€74.7K"
         " a year"
     ]
+
+
+def test_hourly_pay_annualised_at_the_hours_the_guide_states_with_overtime_and_a_shift_premium(catalog):
+    """Brindlemoss: a region's list of `Hourly band`, `Annualised base at offer`, `Overtime estimate`, `Shift premium
+    estimate` and `Estimated annual total` kept only the base and the total, so each total 'differed from its parts'
+    (3 false flags). The other items are kept beside the band as written (the hourly band never a year's pay), the
+    total checked with the overtime and premium it is said to include, and the annualised base at offer checked
+    against the offer's hourly rate × the 2,080 hours the guide states: Melbourne's A$87,630 is A$42.00 × 2,080 =
+    A$87,360 (its total, the sum of its stated parts, is not flagged again)."""
+    sydney = band_of(catalog, "brindlemoss-vet-cloud", "Sydney (Surry Hills office)")
+    assert (sydney.base, sydney.total, sydney.flags) == (money("A$91,520"), money("A$108,152"), [])
+    assert [(e.name, e.raw, e.value) for e in sydney.extras] == [
+        ("Hourly band", "A$40.00–A$46.00/hr; typical offer A$44.00/hr", None),
+        ("Overtime estimate", "A$13,200 (200 hrs × A$66.00)", money("A$13,200")),
+        ("Shift premium estimate", "A$3,432 (520 hrs × A$6.60)", money("A$3,432")),
+    ]
+    melbourne = band_of(catalog, "brindlemoss-vet-cloud", "Melbourne (Cremorne office)")
+    assert (melbourne.base, melbourne.total) == (money("A$87,630"), money("A$103,506"))
+    assert melbourne.flags == [
+        "Annualised base at offer: A$42.00 an hour × 2,080 hours is A$87,360, but the guide writes A$87,630"
+    ]
+    remote = band_of(catalog, "brindlemoss-vet-cloud", "Remote (anywhere in Australia, AEST/AEDT roster)")
+    assert (remote.base, remote.total, remote.flags) == (money("A$81,120"), money("A$95,862"), [])
+    assert _flagged(catalog, "brindlemoss-vet-cloud") == []
+    text = (FIXTURES / "blind14/brindlemoss-vet-cloud/customer-support-lead.md").read_text(encoding="utf-8")
+    wrong = read_guide(text.replace("A$108,152", "A$108,252")).guide
+    assert [w.field + ": " + w.message for w in consistency_warnings(wrong, "brindlemoss")] == [
+        "Sydney (Surry Hills office): total comp: published A$108,252 differs from its parts A$108,152 (with Overtime"
+        " estimate, Shift premium estimate)"
+    ]

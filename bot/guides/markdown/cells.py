@@ -503,3 +503,43 @@ def writes_whole(cell: str) -> bool:
         if re.search(r"\d[,'.\s]\d{3}", digits) or (digits.isdigit() and int(digits) >= 1000):
             return True
     return False
+
+
+# The hours a year an hourly rate is annualised at, as the guide states its formula: `hourly rate × 2,080 hours`,
+# `(hourly × 2,080)`, `$45/hr × 2,080 hrs`
+HOURS_A_YEAR_RE = re.compile(
+    r"(?:hourly(?:\s+rate)?|rate|/\s*h(?:ou)?r)\s*[×x*]\s*(?P<hours>\d,?\d{3})\b(?!\s*(?:days?|weeks?))", re.I
+)
+# The one rate an offer is made at, beside a band of rates: `typical offer A$44.00/hr`, `offer at $38 an hour`
+OFFER_RATE_RE = re.compile(
+    rf"\boffers?\s+(?:(?:of|at|is)\s+)?(?P<rate>{_AMOUNT})\s*(?:/\s*h(?:ou)?r\b|(?:an?|per)\s+hour\b)", re.I
+)
+
+
+def hours_stated(texts: list[str]) -> tuple[int, str] | None:
+    """(hours, as written) when the guide states the one number of hours a year its hourly rates make a year at;
+    None when it states none, or more than one."""
+    found = {m["hours"] for text in texts for m in HOURS_A_YEAR_RE.finditer(clean_inline(text))}
+    if len(found) != 1:
+        return None
+    written = found.pop()
+    return int(written.replace(",", "")), written
+
+
+def annualised_mismatch(rates: str, annual: str, hours: tuple[int, str], currency: str | None) -> str | None:
+    """What is wrong when the offer's hourly rate (`typical offer A$42.00/hr`) times the hours the guide states is
+    not the annualised figure written for it (`A$87,630`); the formula is said. None when they agree, or when there
+    is no one offer rate and one annual amount in the same currency to compare."""
+    offer = OFFER_RATE_RE.search(clean_inline(rates))
+    try:
+        rate = parse_amount(offer["rate"], currency) if offer else None
+        year = parse_range(clean_inline(annual), currency)
+    except MoneyError:
+        return None
+    if rate is None or year.low != year.high or year.currency != rate.currency:
+        return None
+    made = rate.amount * hours[0]
+    if made == year.low.amount:
+        return None
+    made_text = format_range(made, made, rate.currency)
+    return f"{offer['rate']} an hour × {hours[1]} hours is {made_text}, but the guide writes {year.low}"

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.guides.markdown.blocks import Block, definition_list
+from bot.guides.markdown.cells import annualised_mismatch, hours_stated
 from bot.guides.markdown.columns import EMOJI_RE, Reporter, column_kind
 from bot.guides.markdown.summary import VESTS_OVER_RE, YEAR_WORDS
 from bot.guides.markdown.tables import _band_rows
@@ -273,8 +274,62 @@ def _regions_over_lists(blocks: list[Block], report: Reporter) -> list[RegionBan
         items = _part_items(following)
         if len(items) < 2 or not any(FIGURE_RE.search(value) for _, value, _ in items):
             continue
-        regions.extend(_one_row(name, items, block.line, report))
+        band = _one_row(name, _with_figures_beside(following, items), block.line, report)
+        regions.extend(_annualised_at_hours(band, following, _hours_of(blocks), report))
     return regions
+
+
+def _hours_of(blocks: list[Block]) -> tuple[int, str] | None:
+    """The hours a year the guide states its hourly rates make a year at (`hourly rate × 2,080 hours`), if any."""
+    return hours_stated([text for b in blocks if b.kind in ("paragraph", "quote", "list") for text in _texts(b)])
+
+
+def _texts(block: Block) -> list[str]:
+    return block.items if block.kind == "list" else [block.text]
+
+
+def _annualised_at_hours(
+    bands: list[RegionBand], block: Block, hours: tuple[int, str] | None, report: Reporter
+) -> list[RegionBand]:
+    """A region's annualised figure (`Annualised base at offer: A$87,630`) checked against its offer's hourly rate
+    (`typical offer A$42.00/hr`) times the hours the guide states; when they differ, flagged with the formula, both
+    kept as written. A rate is never made a year's pay unless the guide states the hours."""
+    if hours is None or len(bands) != 1:
+        return bands
+    labelled = [(m, line) for item, line in zip(block.items, block.item_lines, strict=True)
+                if (m := LABELLED_ITEM_RE.match(clean_inline(item)))]  # fmt: skip
+    rates = next((m["value"] for m, _ in labelled if HOURLY_RE.search(m["value"])), None)
+    band = bands[0]
+    for match, line in labelled:
+        if rates is None or not ANNUALISED_RE.search(match["label"]):
+            continue
+        mismatch = annualised_mismatch(rates, match["value"], hours, band.currency)
+        if mismatch:
+            report.warn(line, f"{band.name}: {match['label']}", mismatch)
+            band = band.model_copy(update={"flags": [*band.flags, f"{match['label']}: {mismatch}"]})
+    return [band]
+
+
+HOURLY_RE = re.compile(r"/\s*h(?:ou)?r\b|\b(?:an?|per)\s+hour\b", re.I)
+ANNUALISED_RE = re.compile(r"\bannuali[sz]ed\b", re.I)
+
+
+def _with_figures_beside(block: Block, parts: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A region's parts and, in the list's order, its other items that write an amount (`Overtime estimate:
+    A$13,200 (200 hrs × A$66.00)`, `Hourly band: A$40.00–A$46.00/hr`): kept beside the band as a table's other
+    columns are, so that a total said to include them is checked with them."""
+    items = []
+    for item, line in zip(block.items, block.item_lines, strict=True):
+        match = LABELLED_ITEM_RE.match(clean_inline(item))
+        if match and (match["label"], match["value"], line) not in parts and MONEY_FIRST_RE.match(match["value"]):
+            items.append((match["label"], match["value"], line))
+        elif match:
+            items += [part for part in parts if part[2] == line]
+    return items
+
+
+# An item's value opening with an amount (`A$13,200 (...)`, `£650/day`): a figure to keep beside the band
+MONEY_FIRST_RE = re.compile(r"^(?:[A-Z]{1,3})?[$£€¥₹₪]\s?\d")
 
 
 CARD_LINE_RE = re.compile(r"^\*\*(?P<label>[^*]{1,40}?)\*\*\s*:?\s*(?P<value>\S.*)$")
