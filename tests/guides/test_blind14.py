@@ -92,3 +92,28 @@ def test_hourly_pay_annualised_at_the_hours_the_guide_states_with_overtime_and_a
         "Sydney (Surry Hills office): total comp: published A$108,252 differs from its parts A$108,152 (with Overtime"
         " estimate, Shift premium estimate)"
     ]
+
+
+def test_a_day_rate_and_billable_days_told_in_prose_a_paragraph_a_region(catalog):
+    """Orrery: each region a paragraph led by its name in bold (`... between **£650 and £800 per day** ... **220
+    billable days** ... annual gross billings at **£143,000–£176,000**`): 'no table of figures', the guide left out.
+    The day rate is kept as written (never a year's pay), the billable days beside it, the year the guide's own
+    billings, checked against rate × days (a year that is not that product is flagged, the formula said). The title's
+    `— Day-Rate Negotiation Guide` names no company: it is the first half's, before its colon."""
+    guide = guide_of(catalog, "orrery-lane-analytics")
+    assert (guide.company.name, guide.role.title) == ("Orrery Lane Analytics", "Contract Data Migration Consultant")
+    london = band_of(catalog, "orrery-lane-analytics", "London (client-site, 3 days a week)")
+    assert (london.base, london.total, london.flags) == (None, money("£143,000–£176,000"), [])
+    assert [(c.column, c.raw, c.figure) for c in london.cells] == [("Day rate", "£650 and £800 per day", None)]
+    assert [(e.name, e.raw) for e in london.extras] == [("Billable days", "220")]
+    manchester = band_of(catalog, "orrery-lane-analytics", "Manchester (hybrid, Spinningfields hub)")
+    assert (manchester.total, manchester.cells[0].raw) == (money("£121,000–£148,500"), "£550–£675 per day")
+    remote = band_of(catalog, "orrery-lane-analytics", "Remote (EU-based, invoiced in euros)")
+    assert (remote.currency, remote.total, remote.extras[0].raw) == ("EUR", money("€126,000–€155,400"), "210")
+    assert _flagged(catalog, "orrery-lane-analytics") == []
+    assert guide.negotiate_up.quote.startswith("Thanks for the London offer at £700 a day.")
+    text = (FIXTURES / "blind14/orrery-lane-analytics/data-migration-consultant.md").read_text(encoding="utf-8")
+    wrong = read_guide(text.replace("£121,000–£148,500", "£121,000–£148,000")).guide
+    assert next(r for r in wrong.regions if r.name.startswith("Manchester")).flags == [
+        "£550–£675 a day × 220 billable days is £121K–£148.5K, but the guide writes £121,000–£148,000"
+    ]

@@ -33,7 +33,7 @@ from bot.guides.markdown.summary import VESTS_OVER_RE, YEAR_WORDS
 from bot.guides.markdown.tables import _band_rows
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
-from bot.guides.money import MoneyError, parse_range
+from bot.guides.money import MoneyError, format_range, parse_range
 
 PART_KINDS = {"base", "stock", "bonus", "total", "total_year1", "sign_on"}
 LABELLED_ITEM_RE = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>\S.*)$")
@@ -60,6 +60,7 @@ def read_list_bands(blocks: list[Block], report: Reporter) -> list[RegionBand]:
         or _regions_in_definitions(blocks, report)
         or _regions_in_sentences(blocks, report)
         or _regions_told_under_headings(blocks, report)
+        or _regions_at_day_rates(blocks, report)
         or _regions_in_prose(blocks, report)
         or _regions_in_answers(blocks, report)
     )
@@ -524,6 +525,60 @@ def _regions_in_definitions(blocks: list[Block], report: Reporter) -> list[Regio
         if any(FIGURE_RE.search(value) for value in parts):
             regions.extend(_one_row(clean_inline(term), items, block.line, report))
     return regions
+
+
+# --- a contractor's day rate told in prose, a paragraph a region ---------------------------------------------
+#
+#     **London (client-site, 3 days a week).** ... Expect an offer between **£650 and £800 per day**, outside IR35
+#     ... The guide assumes **220 billable days** a year, which puts annual gross billings at **£143,000–£176,000**.
+#
+# The day rate is kept as written (never a year's pay); the year is the guide's own figure, its formula (the rate ×
+# the billable days it states) kept beside it and checked: a year that is not that product is flagged.
+
+DAY_RATE_PROSE_RE = re.compile(
+    rf"(?:between\s+)?(?P<rate>(?:{_MONEY})(?:\s*(?:to|–|—|-|and)\s*(?:{_MONEY}))?)\s*(?:per|a|/)\s*day\b", re.I
+)
+BILLABLE_DAYS_RE = re.compile(r"\b(?P<days>\d{2,3})\s+billable\s+days\b", re.I)
+BILLINGS_RE = re.compile(rf"\bbillings?\b[^$£€¥₹₪\d]{{0,30}}(?P<year>(?:{_MONEY})\s*(?:to|–|—|-)\s*(?:{_MONEY}))", re.I)
+
+
+def _regions_at_day_rates(blocks: list[Block], report: Reporter) -> list[RegionBand]:
+    """A region per paragraph led by its name in bold that says a day rate, the billable days it is worked and
+    the year's billings they make; the billings checked against rate × days."""
+    regions: list[RegionBand] = []
+    for block in blocks:
+        led = PROSE_LEAD_RE.match(block.text) if block.kind == "paragraph" else None
+        text = clean_inline(led["rest"]) if led else ""
+        rate, days, year = DAY_RATE_PROSE_RE.search(text), BILLABLE_DAYS_RE.search(text), BILLINGS_RE.search(text)
+        if not (rate and days and year):
+            continue
+        name, line = clean_inline(led["name"]).strip(" .:"), block.line
+        items = [
+            ("Day rate", rate[0].removeprefix("between ").strip(), line),
+            ("Billable days", days["days"], line),
+            ("Total (annual gross billings)", year["year"], line),
+        ]
+        bands = _one_row(name, items, line, report)
+        mismatch = _billings_mismatch(rate["rate"], int(days["days"]), year["year"])
+        if mismatch and len(bands) == 1:
+            report.warn(line, f"{name}: annual gross billings", mismatch)
+            bands = [bands[0].model_copy(update={"flags": [*bands[0].flags, mismatch]})]
+        regions.extend(bands)
+    return regions
+
+
+def _billings_mismatch(rate: str, days: int, year: str) -> str | None:
+    """What is wrong when the day rate times the billable days is not the year written (the formula said); None
+    when they agree or cannot be compared."""
+    try:
+        daily = parse_range(re.sub(r"\s+and\s+", "–", rate))
+        written = parse_range(year)
+    except MoneyError:
+        return None
+    made = (daily.low.amount * days, daily.high.amount * days)
+    if daily.currency != written.currency or made == (written.low.amount, written.high.amount):
+        return None
+    return f"{rate} a day × {days} billable days is {format_range(*made, daily.currency)}, but the guide writes {year}"
 
 
 # --- bands told in Spanish or Portuguese prose, a paragraph a region ---------------------------------------

@@ -298,7 +298,8 @@ def _read_title(blocks: list[Block], ctx: _Context) -> tuple[str, str | None, st
     for block in [*(b for b in blocks if b.kind == "heading"), *_bold_lines_before_table(blocks)]:
         match = TITLE_RE.match(clean_inline(block.text))
         if match:
-            role, company = _oriented(match["role"].strip(), match["company"].strip())
+            role, company = _company_before_colon(match["role"].strip(), match["company"].strip())
+            role, company = _oriented(role, company)
             return (*_role_and_level(role), company, block.line, _place_in(role))
     loose = _loose_title(blocks)
     if loose is not None:
@@ -394,6 +395,17 @@ def _role_and_level(role: str) -> tuple[str, str | None]:
         written = level_match["level"].strip()
         role, level = role[: level_match.start()].strip(), written if LEVEL_WORD_RE.search(written) else None
     return ROLE_AROUND_RE.match(role)["role"].strip(), level
+
+
+# The kind of pay a guide is about, said before `Negotiation Guide` (`... — Day-Rate Negotiation Guide`): no company
+GUIDE_KIND_RE = re.compile(r"(?:day|daily|hourly|contract(?:or)?)(?:[- ]rates?)?|rates?|ote|commission", re.I)
+
+
+def _company_before_colon(role: str, company: str) -> tuple[str, str]:
+    """`Orrery Lane Analytics: Contract Data Migration Consultant — Day-Rate Negotiation Guide`: the words before
+    `Negotiation Guide` say the guide's kind, and the company is the first half's, before its colon."""
+    halves = _split_outside_brackets(role, ":") if GUIDE_KIND_RE.fullmatch(company) else [role]
+    return (halves[1].strip(), halves[0].strip()) if len(halves) == 2 else (role, company)
 
 
 def _oriented(role: str, company: str) -> tuple[str, str]:
