@@ -80,6 +80,13 @@ def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
             published = region.cash_total()
             message = f"published {published} differs from {words} {format_range(low, high, published.currency)}"
             warnings.append(Problem(file, None, f"{where}: total cash", message))
+        year_one_cash = region.year_one_cash_differs()
+        if year_one_cash:
+            (low, high), words = year_one_cash
+            package = region.year_one_cash()
+            parts = format_range(low, high, package.value.currency)
+            message = f"published {package.value} differs from {words} {parts}"
+            warnings.append(Problem(file, None, f"{where}: {package.name}", message))
         ote, on_target = region.ote_differs(), region.ote()
         if ote and region.base and on_target:
             parts = format_range(ote[0], ote[1], region.base.currency)

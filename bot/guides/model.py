@@ -311,6 +311,37 @@ class RegionBand(Model):
         high = sum((Fraction(x.value.high.amount) for x in added), Fraction(0))
         return low, high, [x.name for x in added]
 
+    def year_one_cash(self) -> ExtraFigure | None:
+        """A published year-one cash package kept beside the band (`Year-one cash package`, `First-year cash`)."""
+        return next((x for x in self.extras if x.value and YEAR_ONE_CASH_NAME_RE.search(x.name)), None)
+
+    def year_one_cash_differs(self) -> tuple[tuple[Fraction, Fraction], str] | None:
+        """Base + the year's bonus + the other bonuses kept beside the band (a guaranteed first-year bonus, a
+        retention bonus paid at twelve months), and the parts' names, when the published year-one cash package is
+        not that: a package of cash is its cash parts, never the equity. None when they agree or cannot be compared
+        (a bonus in percent or words, a part in another currency)."""
+        package, base = self.year_one_cash(), self.base
+        if package is None or base is None or package.value.currency != base.currency:
+            return None
+        amounts, names = [base], ["base"]
+        if self.bonus.kind == "amount" and self.bonus.amount:
+            amounts.append(self.bonus.amount)
+            names.append("bonus")
+        elif self.bonus.kind != "none" and self.bonus.published:
+            return None
+        if self.sign_on:
+            amounts.append(self.sign_on)
+            names.append("sign-on")
+        beside = [x for x in self.extras if x.value and x is not package and BONUS_NAME_RE.search(x.name)]
+        amounts += [x.value for x in beside]
+        names += [x.name for x in beside]
+        if any(amount.currency != base.currency for amount in amounts):
+            return None
+        made = (sum((Fraction(a.low.amount) for a in amounts), Fraction(0)),
+                sum((Fraction(a.high.amount) for a in amounts), Fraction(0)))  # fmt: skip
+        published = (package.value.low.amount, package.value.high.amount)
+        return None if made == published else (made, " + ".join(names))
+
     def year_one_differs(self) -> tuple[Fraction, Fraction] | None:
         """The parts' year one (`computed_total` + the whole sign-on), when the published year-one total
         (`TC (Y1)`) is neither that nor the parts without the sign-on (a year-one column some guides fill
@@ -343,6 +374,9 @@ CASH_TOTAL_NAME_RE = re.compile(
 )
 OTE_NAME_RE = re.compile(r"^(?:ote|on[- ]target\s+earnings)\b", re.I)
 VARIABLE_NAME_RE = re.compile(r"^(?:variable|commission)\b", re.I)
+# A package of the first year's cash, kept beside the band: `Year-one cash package`, `First-year cash`, `Year 1 cash`
+YEAR_ONE_CASH_NAME_RE = re.compile(r"\b(?:year[- ](?:one|1)|first[- ]year|yr[- ]?1)\b.*\b(?:cash|package)\b", re.I)
+BONUS_NAME_RE = re.compile(r"\bbonus(?:es)?\b", re.I)
 # Pay beside an hourly role's ordinary hours: overtime, a shift or penalty premium, an allowance
 ADDED_PAY_NAME_RE = re.compile(r"\b(?:overtime|shift\s+premium|penalty\s+rates?|allowances?)\b", re.I)
 

@@ -36,7 +36,7 @@ def test_counter_scripts_under_a_heading_or_bold_label_of_their_own(catalog):
     assert _flagged(catalog, "halyard-quince-capital") == [
         "negotiate-up strategy: target base: CHF 255K is above every region's published base band"
     ]
-    assert _flagged(catalog, "kestrelwick-health") == []  # $134,000 is inside the Boston base band
+    assert not [w for w in _flagged(catalog, "kestrelwick-health") if "strategy" in w]  # $134,000 is inside Boston's
 
 
 def test_monthly_gross_paid_fourteen_times_with_a_point_between_thousands(catalog):
@@ -117,3 +117,23 @@ def test_a_day_rate_and_billable_days_told_in_prose_a_paragraph_a_region(catalog
     assert next(r for r in wrong.regions if r.name.startswith("Manchester")).flags == [
         "£550–£675 a day × 220 billable days is £121K–£148.5K, but the guide writes £121,000–£148,000"
     ]
+
+
+def test_a_year_one_cash_package_checked_with_its_guaranteed_and_retention_bonuses(catalog):
+    """Kestrelwick: the transposed table's `Year-one cash package` row (base + guaranteed first-year bonus + retention
+    bonus, as its footnote says) was kept beside the band and checked against nothing. It is now checked with the
+    base, the bonus and the bonuses kept beside the band (never the options): Remote's top $159,000 is not $126,000
+    + $19,000 + $12,000 = $157,000. Boston and Nashville add up."""
+    remote = band_of(catalog, "kestrelwick-health", "Remote (US)")
+    assert (remote.base, remote.bonus.amount) == (money("$108,000–$126,000"), money("$15,000–$19,000"))
+    assert [(e.name, e.value) for e in remote.extras] == [
+        ("Retention bonus (paid after 12 months)", money("$12,000")),
+        ("Year-one cash package", money("$135,000–$159,000")),
+    ]
+    assert _flagged(catalog, "kestrelwick-health") == [
+        "Remote (US): Year-one cash package: published $135K–$159K differs from base + bonus + Retention bonus (paid"
+        " after 12 months) $135K–$157K"
+    ]
+    boston = band_of(catalog, "kestrelwick-health", "Boston (HQ)")
+    assert (boston.base, boston.year_one_cash().value) == (money("$118,000–$138,000"), money("$151,000–$175,000"))
+    assert (boston.stock.shares, boston.stock.value) == ((4000, 4000), None)
