@@ -2,7 +2,24 @@
 fixtures/blind14.key.md). First score, before any change it could lead to: 4 of 6 load (Orrery's day rates said in
 prose, Tannenhall's `Monthly gross | Payments/yr | Annual gross (monthly × 14)` header), 3 of 6 with every band figure
 as in the key, 1 of 4 planted inconsistencies flagged, 3 false flags (Brindlemoss's totals 'differ from their parts':
-its overtime and shift-premium estimates not read), and no counter script found in any of the 6."""
+its overtime and shift-premium estimates not read), and no counter script found in any of the 6. Fixed in general
+since (28 Nov 2026): a counter script under its own heading or bold label (`### Counter script`, `**Counter
+script**`), its target base checked against the bands as its target total was, and `CHF 255'000` one amount; `gross`
+a salary's head noun and `Annual gross (monthly × 14)` a yearly column checked at its × 14; a region list's other
+items with an amount kept beside the band, a total checked with the overtime and premiums it includes, and an
+annualised figure checked against the offer's hourly rate × the hours the guide states; a day rate and billable days
+told in prose a paragraph a region, the billings checked against rate × days; `— Day-Rate Negotiation Guide` no
+company; a `Year-one cash package` checked against base, bonus and the bonuses beside it. Now 6 of 6 load, 6 of 6
+with every band figure as in the key (an OTE and a year-one package kept beside the band, as written), 4 of 4
+planted inconsistencies flagged, no false flag, a counter script found in 6 of 6. Left: three titles read as loose
+ones (warned 'no `Negotiation Guide`') and the DNA lines under `About the company`, `Negotiation brief`, `Profile`
+and `At a glance` not found; the counters' other figures are not read as targets (Brindlemoss's A$46.00 an hour and
+A$113,068, Tannenhall's €5.150 a month, Orrery's £760 a day, Tallowgate's $310K OTE, Halyard's second, Singapore,
+counter), and a target base is checked against every band in its currency, not the place and level it names;
+Tannenhall's `up to 8% of annual gross` stays as written (a bound) and its `Payments/yr` 14 is kept beside the band
+unchecked (the header's × 14 is what the year is checked at); Brindlemoss's band ends are not annualised (only the
+offer's rate, where the guide gives one annualised figure); Orrery's billings are the guide's own yearly figure,
+with the day rate and billable days beside them but no formula line of their own in a reply."""
 
 from __future__ import annotations
 
