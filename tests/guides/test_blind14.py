@@ -50,6 +50,9 @@ def test_counter_scripts_under_a_heading_or_bold_label_of_their_own(catalog):
     assert scripts["tallowgate-freight"].target_base == Money(amount=155_000, currency="USD")
     assert scripts["kestrelwick-health"].target_base == Money(amount=134_000, currency="USD")
     assert scripts["halyard-quince-capital"].target_base == Money(amount=255_000, currency="CHF")
+    kept = {t.title: t.text for t in guide_of(catalog, "halyard-quince-capital").kept}
+    assert kept["Counter script"].startswith("• 50% × CHF 255'000 = CHF 127'500")  # the quotes are shown once
+    assert "For the Zurich VP seat" not in kept["Counter script"]
     assert _flagged(catalog, "halyard-quince-capital") == [
         "negotiate-up strategy: target base: CHF 255K is above every region's published base band"
     ]

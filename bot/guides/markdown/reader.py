@@ -207,6 +207,7 @@ def _used_lines(blocks: list[Block], sections: list[Section], title_line: int) -
         if section is not None:
             used.add(section.line)
             used.update(block.line for block in section.blocks)
+    used.update(_counter_script_lines(sections))
     used.update(line for _, _, line in _lever_paragraphs(sections))
     used.update(line for _, line in _lever_table_rows(sections))
     used.update(block.line for block in blocks if block.kind == "paragraph" and SOURCE_LINE_RE.match(block.text))
@@ -554,9 +555,20 @@ def _strategy_section(sections: list[Section]) -> Section | None:
 
 
 def _house_strategy_section(sections: list[Section]) -> Section | None:
-    """The section labelled as the house labels its strategy; a section named for the counter itself stays kept
-    as written too (`read_kept`: a guide's `Counter script (phone or Zoom)` is one of its talk tracks)."""
+    """The section labelled as the house labels its strategy: every block of it is the strategy's."""
     return _find(sections, "negotiate up", "negotiation strategy", "strategy")
+
+
+def _counter_script_lines(sections: list[Section]) -> set[int]:
+    """The paragraphs and quotes of a section named for the counter itself, read as the strategy (its words and
+    what is said after them), so they are not shown twice; its lists (the arithmetic under the quote) and anything
+    else stay kept as written under the section's title."""
+    if _house_strategy_section(sections) is not None:
+        return set()
+    section = _find(sections, *COUNTER_SECTION_WORDS)
+    if section is None or section.inline:
+        return set()
+    return {block.line for block in section.blocks if block.kind in ("paragraph", "quote")}
 
 
 # A section's label that names the counter itself, in order of preference
