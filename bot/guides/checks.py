@@ -97,7 +97,7 @@ def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
                 warnings.append(Problem(file, None, f"{where}: {cell.column}", f"kept as written: {cell.problem}"))
         if region.stock and region.stock.value and not region.stock.vesting_years:
             warnings.append(Problem(file, None, f"{where}: stock", "vesting years not stated"))
-    return warnings + _counter_target_warnings(guide, file)
+    return warnings + _level_order_warnings(guide, file) + _counter_target_warnings(guide, file)
 
 
 def _with_added_pay(region, computed: tuple[Fraction, Fraction]) -> tuple[tuple[Fraction, Fraction], str]:
@@ -129,3 +129,42 @@ def _counter_target_warnings(guide: Guide, file: str) -> list[Problem]:
             message = f"{target} is above every region's published {what} band"
             warnings.append(Problem(file, None, f"negotiate-up strategy: target {what}", message))
     return warnings
+
+
+def _level_order_warnings(guide: Guide, file: str) -> list[Problem]:
+    """A level paid less than the one below it in the same region (Remote — EMEA Staff at €84.000 base under Senior's
+    €88.000): a ladder whose rungs cross is a typo in one of them, said so the maintainers can tell which. The ladder's
+    direction is the one most of the guide's steps take (a guide may list its top level first); a step the other way
+    is flagged when its base or total is below the level before it at both ends."""
+    ladders: dict[str, list] = {}
+    for region in guide.regions:
+        if region.level:
+            ladders.setdefault(region.name, []).append(region)
+    steps = [(a, b) for bands in ladders.values() for a, b in zip(bands, bands[1:], strict=False)]
+    ups = [_step(a, b, "total") or _step(a, b, "base") for a, b in steps]
+    rising = ups.count("up") > ups.count("down")
+    falling = ups.count("down") > ups.count("up")
+    warnings = []
+    for lower, higher in steps if rising or falling else []:
+        if falling:
+            lower, higher = higher, lower
+        for part in ("base", "total"):
+            if _step(lower, higher, part) == "down":
+                below, above = getattr(higher, part), getattr(lower, part)
+                where = f"{higher.level} {higher.name}: level order"
+                message = f"{part} {below} is below {lower.level}'s {above}, the level under it"
+                warnings.append(Problem(file, None, where, message))
+    return warnings
+
+
+def _step(lower, higher, part: str) -> str | None:
+    """'up' or 'down' when `part` of the next level is above or below the one before it at both ends (same currency),
+    else None."""
+    a, b = getattr(lower, part), getattr(higher, part)
+    if a is None or b is None or a.currency != b.currency:
+        return None
+    if b.low.amount > a.low.amount and b.high.amount > a.high.amount:
+        return "up"
+    if b.low.amount < a.low.amount and b.high.amount < a.high.amount:
+        return "down"
+    return None

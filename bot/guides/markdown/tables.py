@@ -674,6 +674,12 @@ def read_band_table(
                 elif regions and reader is _components_as_rows and _level_columns(table):
                     regions = _places_of_level_tables(blocks, table, tables[index + 1 :], regions, report, unread)
                     return regions
+                elif (
+                    regions
+                    and reader is _levels_with_parts
+                    and (placed := _places_of_level_part_tables(blocks, table, tables[index + 1 :], report))
+                ):
+                    return placed
                 elif regions and unread is not None:
                     for later in tables[index + 1 :]:
                         if is_band_table(later):
@@ -953,6 +959,35 @@ def _places_of_level_tables(
         name = re.sub(r"\s*\(([A-Z]{3})\)\s*$", "", place).strip() or place
         aliases = region_aliases(name)
         out += [band.model_copy(update={"name": name, "level": band.name, "aliases": aliases}) for band in bands]
+    return out
+
+
+# `## Munich (HQ) — EUR`, `## Remote — EMEA (EUR, any EU/EEA country except Germany)`: a place's heading with the
+# currency of its table said after a dash or first in brackets
+PLACE_CURRENCY_RE = re.compile(r"\s*(?:[—–-]\s*(?P<dashed>[A-Z]{3})|\((?P<bracketed>[A-Z]{3})(?:\s*[,;][^)]*)?\))\s*$")
+
+
+def _places_of_level_part_tables(
+    blocks: list[Block], first: Block, later: list[Block], report: Reporter
+) -> list[RegionBand] | None:
+    """Tables of levels as rows and parts as columns, one per place under the place's heading (`## Munich (HQ) —
+    EUR`, then `## Tokyo — JPY`, each `| Level | Base | Bonus target | ... |`): each table's bands in the place its
+    heading names, in the currency the heading says. None unless every such table (two or more, with the first's
+    header) has a heading of its own right above it, so a lone table still reads as the guide's one place."""
+    header = [clean_inline(cell).lower() for cell in first.rows[0]]
+    tables = [first] + [t for t in later if [clean_inline(cell).lower() for cell in t.rows[0]] == header]
+    places = [_place_before(blocks, table) for table in tables]
+    if len(tables) < 2 or not all(places) or len(set(places)) != len(places):
+        return None
+    out: list[RegionBand] = []
+    for table, place in zip(tables, places, strict=True):
+        said = PLACE_CURRENCY_RE.search(place)
+        code = said and (said["dashed"] or said["bracketed"])
+        if code and is_known_currency(code):
+            table = replace(table, stated_currency=code)
+        name = PLACE_CURRENCY_RE.sub("", place).strip() or place
+        bands = _levels_with_parts(table, report) or []
+        out += [band.model_copy(update={"name": name, "aliases": region_aliases(name)}) for band in bands]
     return out
 
 
