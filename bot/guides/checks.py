@@ -128,7 +128,31 @@ def _counter_target_warnings(guide: Guide, file: str) -> list[Problem]:
         if tops and all(target.amount > top.amount for top in tops):
             message = f"{target} is above every region's published {what} band"
             warnings.append(Problem(file, None, f"negotiate-up strategy: target {what}", message))
+        elif _above_named_band(named := _band_named(guide, plan.label), band_of, target):
+            message = f"{target} is above {named.level} {named.name}'s published {what} band {band_of(named)}"
+            warnings.append(Problem(file, None, f"negotiate-up strategy: target {what}", message))
     return warnings
+
+
+def _above_named_band(named, band_of, target) -> bool:
+    """The target above the top of the band its label names, in that band's currency."""
+    band = band_of(named) if named else None
+    return bool(band and band.currency == target.currency and target.amount > band.high.amount)
+
+
+def _band_named(guide: Guide, label: str):
+    """The one band whose level and place the counter's label both name (`Counter Script — Staff MLE (L6),
+    London`), so a target is checked against the band it is for and not only against the guide's highest; None
+    when the label names no single band."""
+    lowered = label.lower()
+    named = [
+        region
+        for region in guide.regions
+        if region.level
+        and re.search(rf"(?<!\w){re.escape(region.level.lower())}(?!\w)", lowered)
+        and re.search(rf"(?<!\w){re.escape(region.name.lower())}(?!\w)", lowered)
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _level_order_warnings(guide: Guide, file: str) -> list[Problem]:

@@ -397,6 +397,9 @@ class NegotiateUp(Model):
     target_base: Money | None = None
     counter_range: MoneyRange | None = None
     counter_component: str | None = None
+    # The quote's label as written (`Counter Script — Staff MLE (L6), London`): the level and place it is for, if
+    # named; what the checks read, not part of the guide's data (left out of its JSON, as the shipped data files are)
+    label: str = Field(default="", exclude=True)
 
     def foreign_to(self, currency: str) -> list[str]:
         """The currencies of this plan's figures other than `currency`, sorted: a plan written for

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.guides.checks import consistency_warnings
+from bot.guides.money import Money
 from tests.guides.blindsets import band_of, blind_catalog, guide_of, money
 
 
@@ -46,3 +47,28 @@ def test_a_table_per_region_under_its_heading_with_levels_as_rows(catalog):
         if g.company.slug != slug
         for w in _flagged(catalog, g.company.slug)
     )
+
+
+def test_a_nested_list_of_level_then_region_then_parts(catalog):
+    """Saltmarsh: `**Bands by level and region**` over `- **MLE II (L4)** — bonus target ...` > `- **New York** (USD)`
+    > `- Base: USD 150,000–175,000`: read as one band named after the bold title. The list is now level, then region
+    (the items under the roots name their currency in brackets), each band's figures as the key; the counter's `GBP
+    172,000 base` (the code first) is its target, not the offer before it, and is checked against the band its label
+    names (`Counter Script — Staff MLE (L6), London`): the planted target above that band is flagged."""
+    slug = "saltmarsh-compute"
+    assert len(guide_of(catalog, slug).regions) == 12
+    london = band_of(catalog, slug, "London", "Staff MLE (L6)")
+    assert london.currency == "GBP" and london.base == money("£138,000–£160,000")
+    assert london.stock.value == money("£300,000–£440,000") and london.stock.vesting_years == 4
+    assert london.total == money("£240,600–£302,000")
+    principal = band_of(catalog, slug, "New York", "Principal MLE (L7)")
+    assert principal.stock.value == money("$1,000,000–$1,400,000") and principal.total == money("$600,000–$762,500")
+    assert band_of(catalog, slug, "Remote US", "MLE II (L4)").total == money("$183,500–$226,000")
+    plan = guide_of(catalog, slug).negotiate_up
+    assert plan.target_base == Money(amount=172_000, currency="GBP")
+    assert plan.target_total == Money(amount=316_400, currency="GBP")
+    assert _flagged(catalog, slug) == [
+        "negotiate-up strategy: target total: £316.4K is above Staff MLE (L6) London's published total band "
+        "£240.6K–£302K",
+        "negotiate-up strategy: target base: £172K is above Staff MLE (L6) London's published base band £138K–£160K",
+    ]

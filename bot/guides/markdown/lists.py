@@ -270,8 +270,8 @@ def _regions_over_lists(blocks: list[Block], report: Reporter) -> list[RegionBan
             following = card  # `### 📍 Cambridge, UK` over `💷 **Base** £70,000 – £85,000` lines: a card of parts
         elif following.kind == "paragraph" and index + 2 < len(blocks) and _region_line(following) is None:
             following = blocks[index + 2]  # `## New York (USD)`, a line about the hub, then its list
-        if name is None or following.kind != "list":
-            continue
+        if name is None or following.kind != "list" or _nested_bands(following)[0]:
+            continue  # a nested list of bands under a title in bold (`**Bands by level and region**`) is no region
         items = _part_items(following)
         if len(items) < 2 or not any(FIGURE_RE.search(value) for _, value, _ in items):
             continue
@@ -475,7 +475,9 @@ def _nested_bands(block: Block) -> tuple[list[tuple[str, str | None, list, int]]
         return [], []
     bands: list[tuple[str, str | None, list, int]] = []
     unread: list[_Item] = []
-    for root in _tree(block):
+    roots = _tree(block)
+    levels_first = _levels_over_regions(roots)
+    for root in roots:
         region = root.text.strip("*_ :")
         own = _parts_of(root.children)
         if own:
@@ -483,11 +485,33 @@ def _nested_bands(block: Block) -> tuple[list[tuple[str, str | None, list, int]]
             continue
         for child in root.children:
             parts = _parts_of(child.children)
-            if parts:
+            if parts and levels_first:
+                bands.append((child.text.strip("*_ :"), _level_name(region), parts, child.line))
+            elif parts:
                 bands.append((region, child.text.strip("*_ :"), parts, child.line))
             else:
                 unread.append(child)
     return bands, unread if bands else []
+
+
+# `MLE II (L4) — bonus target 10% of base`: a level's item with words about it after a dash
+LEVEL_WORDS_AFTER_RE = re.compile(r"\s+[—–]\s+.*$")
+
+
+def _levels_over_regions(roots: list[_Item]) -> bool:
+    """A list nested level, then region (`- **MLE II (L4)**` > `- **New York** (USD)` > parts), told by the items
+    under its roots naming their currency in brackets, as a region's do, and the roots naming none."""
+    children = [child for root in roots for child in root.children if child.children]
+    return (
+        bool(children)
+        and all(CODE_AFTER_RE.search(child.text.strip("*_ :")) for child in children)
+        and not any(CODE_AFTER_RE.search(root.text.strip("*_ :")) for root in roots)
+    )
+
+
+def _level_name(text: str) -> str:
+    """A level's item without the words about it after a dash (`MLE II (L4) — bonus target 10% of base`)."""
+    return LEVEL_WORDS_AFTER_RE.sub("", text).strip("*_ :") or text
 
 
 def _regions_in_nested_lists(blocks: list[Block], report: Reporter) -> list[RegionBand]:

@@ -908,7 +908,11 @@ def _lever_headings(sections: list[Section]) -> list[Lever]:
 QUOTE_RE = re.compile(r"[\"“„«「](?P<quote>.+?)[\"”“»」](?P<after>.*)$", re.DOTALL)
 # `A$188,000,` ends at its last digit (the comma is the sentence's); `€128 000` (a space, often a no-break or thin
 # one, between thousands) is one amount, as is a Swiss `CHF 255'000`; `₹1.2 crore`, `₹90 lakh` take their word
-AMOUNT = r"(?:[A-Z]{0,3}[$£€¥₹]|CHF\s?)\s?\d(?:[\d,.'’]*\d)?(?:\s\d{3}(?!\d))*\s?(?:crores?|lakhs?|[KMkm]|L|Cr)?"
+# `GBP 172,000`: a code written before its amount (CHF's, and the codes guides write so)
+_CODE_FIRST = r"(?:CHF|USD|GBP|EUR|CAD|AUD|SGD|INR|JPY)\s?"
+AMOUNT = (
+    rf"(?:[A-Z]{{0,3}}[$£€¥₹]|{_CODE_FIRST})\s?\d(?:[\d,.'’]*\d)?(?:\s\d{{3}}(?!\d))*\s?(?:crores?|lakhs?|[KMkm]|L|Cr)?"
+)
 TOTAL_TARGET_RE = re.compile(rf"(?P<amount>{AMOUNT})\+?\s+(?:in\s+)?total(?:\s+comp(?:ensation)?)?", re.I)
 # An amount with its currency after it, as German, French and Japanese write it: `128.000 €`, `87 000 €`, `1,220万円`
 AMOUNT_SYMBOL_AFTER = r"\d(?:[\d,.]*\d)?(?:\s\d{3}(?!\d))*\s?(?:€|万円|円)"
@@ -951,7 +955,8 @@ def _read_negotiate_up(blocks: list[Block], sections: list[Section], ctx: _Conte
             # a quote, or a paragraph led by a callout's icon (Notion: `🎯 **Counter Script (London HQ):** "..."`)
             match = LABEL_RE.match(EMOJI_RE.sub("", block.text).lstrip())
             if match and COUNTER_LABEL_RE.search(match["label"]):
-                return parse_negotiate_up(match["rest"], ctx, block.line)
+                plan = parse_negotiate_up(match["rest"], ctx, block.line)
+                return plan.model_copy(update={"label": match["label"].strip()})
     for block in blocks:
         match = PLAIN_LABEL_RE.match(block.text) if block.kind in ("paragraph", "quote") else None
         if match and "strategy" in match["label"].lower():
@@ -984,7 +989,7 @@ def parse_negotiate_up(text: str, ctx: _Context, line: int) -> NegotiateUp:
         figures["target_equity"] = amount(equity["amount"], "target equity")
         if equity["years"]:
             figures["target_equity_years"] = int(equity["years"])
-    base = BASE_TARGET_RE.search(quote)
+    base = _target_not_offer(BASE_TARGET_RE, quote)
     if base:
         figures["target_base"] = amount(base["a"] or base["b"], "target base")
     counter = COUNTER_RE.search(text)
@@ -996,6 +1001,18 @@ def parse_negotiate_up(text: str, ctx: _Context, line: int) -> NegotiateUp:
         except MoneyError as exc:
             ctx.error(line, "negotiate-up strategy: counter range", str(exc))
     return NegotiateUp(quote=quote, commentary=after, **{k: v for k, v in figures.items() if v is not None})
+
+
+OFFER_BEFORE_RE = re.compile(r"\boffer(?:ed)?\s+(?:of\s+)?$", re.I)
+
+
+def _target_not_offer(pattern: re.Pattern, quote: str) -> re.Match | None:
+    """The first match of `pattern` in the quote, or the first after it when that one is the offer being countered
+    (`Thank you for the offer of GBP 145,000 base ... I'm asking for GBP 172,000 base`): the offer is no target."""
+    found = list(pattern.finditer(quote))
+    if len(found) > 1 and OFFER_BEFORE_RE.search(quote[max(0, found[0].start() - 30) : found[0].start()]):
+        return found[1]
+    return found[0] if found else None
 
 
 # --- sources -------------------------------------------------------------------------------
