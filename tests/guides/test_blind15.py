@@ -72,3 +72,25 @@ def test_a_nested_list_of_level_then_region_then_parts(catalog):
         "£240.6K–£302K",
         "negotiate-up strategy: target base: £172K is above Staff MLE (L6) London's published base band £138K–£160K",
     ]
+
+
+def test_a_matrix_of_totals_with_a_table_of_how_each_is_built(catalog):
+    """Kelpwise: `## Total compensation by level and region` over `| Level | Toronto | Vancouver | Remote Canada |`,
+    then `## How each total is built` over `| Level | Base — Toronto | Base — Vancouver | Base — Remote Canada | Bonus
+    target | Equity / yr |`: the matrix was read as totals per level only, the build table kept as written. Each level
+    and place is now a band: its total from the matrix, its base from its own column, the level's bonus % and equity
+    a year beside it; every total agrees with its parts (no flag), `C$231.4K` two hundred thirty-one thousand four
+    hundred."""
+    slug = "kelpwise-energy"
+    assert len(guide_of(catalog, slug).regions) == 12
+    vancouver = band_of(catalog, slug, "Vancouver", "Senior SRE")
+    assert (
+        vancouver.currency == "CAD" and vancouver.total == money("C$231,400") and vancouver.base == money("C$180,000")
+    )
+    assert (
+        vancouver.bonus.raw == "13% of base" and vancouver.stock.value == money("C$28,000") and vancouver.stock.per_year
+    )
+    remote = band_of(catalog, slug, "Remote Canada", "Staff SRE")
+    assert remote.base == money("C$185,000") and remote.total == money("C$264,600")
+    assert band_of(catalog, slug, "Toronto", "SRE I").total == money("C$123,700")
+    assert _flagged(catalog, slug) == []

@@ -20,7 +20,7 @@ from __future__ import annotations
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.builder import BandBuilder
 from bot.guides.markdown.columns import Reporter, column_kind, first_currency, is_blank, region_cell, stock_column
-from bot.guides.markdown.tables import LEVEL_HEADERS, _heading_before, _place_before, whole_rows
+from bot.guides.markdown.tables import GROUP_SPLIT_RE, LEVEL_HEADERS, _heading_before, _place_before, whole_rows
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
 
@@ -31,7 +31,7 @@ def read_level_grid(blocks: list[Block], report: Reporter, title_line: int | Non
     """The bands of the first level-by-region grid whose heading names a part; None when the guide has none."""
     tables = [block for block in blocks if block.kind == "table"]
     for index, table in enumerate(tables):
-        part = _grid_part(blocks, table, title_line)
+        part = _grid_part(blocks, table, title_line) or _totals_built_after(blocks, table, tables[index + 1 :])
         if part is None:
             continue
         builders = _grid(table, part, report)
@@ -59,6 +59,40 @@ def _grid_part(blocks: list[Block], table: Block, title_line: int | None) -> tup
     kind = column_kind(words)
     # totals by level stay totals per level (`tables._levels_as_rows`), as a grid with no heading is read
     return (kind, heading) if kind in PARTS - {"total", "total_year1"} else None
+
+
+def _totals_built_after(blocks: list[Block], table: Block, later: list[Block]) -> tuple[str, str] | None:
+    """('total', heading) for a grid of totals by level and region (`## Total compensation by level and region`)
+    that a later table builds, a column of a part for each of its places (`| Level | Base — Toronto | Base —
+    Vancouver | Bonus target | Equity / yr |`): each level and place is then a band with its parts, not a total
+    per level alone (`tables._levels_as_rows`, as a grid of totals standing alone is still read)."""
+    header = table.rows[0]
+    if len(header) < 3 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
+        return None
+    if any(column_kind(cell) in PARTS for cell in header[1:]):
+        return None
+    heading = _heading_before(blocks, table)
+    if not heading or column_kind(heading.lower().split(" by ")[0]) != "total":
+        return None
+    places = {region_cell(cell)[0].lower() for cell in header[1:]}
+    for other in later:
+        named = {found[1].lower() for cell in other.rows[0][1:] if (found := _part_and_place(cell))}
+        if clean_inline(other.rows[0][0]).lower() in LEVEL_HEADERS and named and named <= places:
+            return "total", heading
+    return None
+
+
+def _part_and_place(header: str) -> tuple[str, str] | None:
+    """(part, place) of a column naming both (`Base — Toronto`, `Toronto — Base`); None for any other."""
+    pieces = [piece.strip() for piece in GROUP_SPLIT_RE.split(clean_inline(header), maxsplit=1) if piece.strip()]
+    if len(pieces) != 2:
+        return None
+    kinds = [column_kind(piece) in PARTS for piece in pieces]
+    if kinds == [True, False]:
+        return pieces[0], pieces[1]
+    if kinds == [False, True]:
+        return pieces[1], pieces[0]
+    return None
 
 
 def _grid(table: Block, part: tuple[str, str], report: Reporter) -> dict[tuple[str, str], tuple[BandBuilder, int]]:
@@ -91,9 +125,12 @@ def _add_parts_by_level(
         if len(row) != len(header):
             continue
         level = clean_inline(row[0])
-        for (band_level, _), (builder, _) in builders.items():
+        for (band_level, name), (builder, _) in builders.items():
             if band_level.lower() != level.lower():
                 continue
             for column, kind, cell in zip(header[1:], kinds, row[1:], strict=True):
+                own = _part_and_place(column)
+                if own and own[1].lower() != name.lower():
+                    continue  # `Base — Toronto`: Toronto's base alone
                 label = clean_inline(column)
                 builder.add(kind, label, cell, line, stock_column(column) if kind == "stock" else None)
