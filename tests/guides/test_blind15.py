@@ -94,3 +94,25 @@ def test_a_matrix_of_totals_with_a_table_of_how_each_is_built(catalog):
     assert remote.base == money("C$185,000") and remote.total == money("C$264,600")
     assert band_of(catalog, slug, "Toronto", "SRE I").total == money("C$123,700")
     assert _flagged(catalog, slug) == []
+
+
+def test_a_grid_per_part_of_pay_with_the_equity_and_total_grids_after_the_base(catalog):
+    """Mossgiel: `### 1. Base salary (annual)`, `### 2. Equity — RSU grant, total over 4 years (yearly vesting in
+    brackets)`, a bonus % by level, `### 4. Total annual compensation`, each `| Level | Bengaluru (INR) | Singapore
+    (SGD) | Remote APAC (USD) |`: only the base grid and the bonus % were read. The later grids over the same places
+    now add their part to each level and place (the equity heading's part before its dash), `₹1,00,00,000` ten
+    million rupees; the year written beside each grant is checked against the grant ÷ 4, so the planted D4 Singapore
+    `S$140,000 (S$38,000/yr)` is flagged (and its total, built on the S$38,000, differs from base + bonus + grant ÷ 4),
+    the cell kept as written."""
+    slug = "mossgiel-payments"
+    d5 = band_of(catalog, slug, "Bengaluru", "D5")
+    assert d5.base == money("₹72,00,000") and d5.base.low.amount == 7_200_000
+    assert d5.stock.value.low.amount == 10_000_000 and d5.stock.vesting_years == 4
+    assert d5.total.low.amount == 10_780_000 and d5.bonus.raw == "15%"
+    singapore = band_of(catalog, slug, "Singapore", "D4")
+    assert singapore.stock.value == money("S$140,000") and singapore.total == money("S$201,520")
+    assert singapore.cells[0].raw == "S$140,000 (S$38,000/yr)"
+    assert band_of(catalog, slug, "Remote APAC", "D3").total == money("US$101,800")
+    assert singapore.flags == ["stock: S$38,000 a year written beside a grant of S$140K over 4 years: ÷ 4 is S$35K"]
+    assert _flagged(catalog, slug) == ["D4 Singapore: total comp: published S$201,520 differs from its parts S$198,520"]
+    assert all(not r.flags for r in guide_of(catalog, slug).regions if r is not singapore)

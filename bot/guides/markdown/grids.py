@@ -17,12 +17,17 @@ band at that level: they are said once for all regions, and the guide says so.
 
 from __future__ import annotations
 
+import re
+from fractions import Fraction
+
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.builder import BandBuilder
+from bot.guides.markdown.cells import read_cell
 from bot.guides.markdown.columns import Reporter, column_kind, first_currency, is_blank, region_cell, stock_column
 from bot.guides.markdown.tables import GROUP_SPLIT_RE, LEVEL_HEADERS, _heading_before, _place_before, whole_rows
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
+from bot.guides.money import format_range
 
 PARTS = {"base", "stock", "bonus", "sign_on", "total", "total_year1"}
 
@@ -36,14 +41,20 @@ def read_level_grid(blocks: list[Block], report: Reporter, title_line: int | Non
             continue
         builders = _grid(table, part, report)
         for later in tables[index + 1 :]:
-            _add_parts_by_level(later, builders, report)
+            if (more := _grid_part(blocks, later, title_line, totals=True)) and _same_places(table, later):
+                _add_grid(later, more, builders, report)
+            else:
+                _add_parts_by_level(later, builders, report)
         bands = [builder.build(line) for builder, line in builders.values()]
         return [band for band in bands if band is not None]
     return None
 
 
-def _grid_part(blocks: list[Block], table: Block, title_line: int | None) -> tuple[str, str] | None:
-    """(kind, heading) when the table is `| Level | <region> | <region> |` under a heading naming one part."""
+def _grid_part(
+    blocks: list[Block], table: Block, title_line: int | None, totals: bool = False
+) -> tuple[str, str] | None:
+    """(kind, heading) when the table is `| Level | <region> | <region> |` under a heading naming one part; a grid of
+    totals only when `totals` (one after a grid of another part, its bands' totals)."""
     header = table.rows[0]
     if len(header) < 2 or clean_inline(header[0]).lower() not in LEVEL_HEADERS:
         return None
@@ -57,8 +68,52 @@ def _grid_part(blocks: list[Block], table: Block, title_line: int | None) -> tup
         return None
     words = heading.lower().split(" by ")[0]  # `Base salary by level and location`: the part before `by`
     kind = column_kind(words)
+    if kind not in PARTS:  # `2. Equity — RSU grant, total over 4 years`: the part before the dash
+        kind = column_kind(GROUP_SPLIT_RE.split(words, maxsplit=1)[0])
     # totals by level stay totals per level (`tables._levels_as_rows`), as a grid with no heading is read
-    return (kind, heading) if kind in PARTS - {"total", "total_year1"} else None
+    return (kind, heading) if kind in (PARTS if totals else PARTS - {"total", "total_year1"}) else None
+
+
+def _same_places(first: Block, later: Block) -> bool:
+    """A later grid across the same places as the first (`| Level | Bengaluru (INR) | Singapore (SGD) | ... |`)."""
+    return [region_cell(cell)[0] for cell in first.rows[0][1:]] == [region_cell(cell)[0] for cell in later.rows[0][1:]]
+
+
+def _add_grid(
+    table: Block, part: tuple[str, str], builders: dict[tuple[str, str], tuple[BandBuilder, int]], report: Reporter
+) -> None:
+    """A later grid of one part (`### 2. Equity — RSU grant, total over 4 years`, `### 4. Total annual
+    compensation`) over the same levels and places: each cell to its level and place's band, as a guide giving one
+    grid per part of pay means."""
+    kind, heading = part
+    columns = [region_cell(cell)[0] for cell in table.rows[0][1:]]
+    for row, line in whole_rows(table, report):
+        level = clean_inline(row[0])
+        for name, cell in zip(columns, row[1:], strict=True):
+            found = builders.get((level, name))
+            if found and not is_blank(cell):
+                found[0].add(kind, heading, cell, line, stock_column(heading) if kind == "stock" else None)
+                if kind == "stock":
+                    _check_year_beside_grant(found[0], heading, cell, line)
+
+
+PER_YEAR_BESIDE_RE = re.compile(r"\((?P<amount>[^()]*\d[^()]*?)\s*/\s*(?:yr|year)\)", re.I)
+
+
+def _check_year_beside_grant(builder: BandBuilder, heading: str, cell: str, line: int) -> None:
+    """`S$140,000 (S$38,000/yr)` under a grant over 4 years: the year written beside the grant is checked against
+    the grant ÷ its years and flagged when it differs (S$35,000 here), neither figure changed."""
+    beside = PER_YEAR_BESIDE_RE.search(cell)
+    years = (stock_column(heading) or ("", None))[1]
+    grant = read_cell(PER_YEAR_BESIDE_RE.sub("", cell).strip(), builder.currency).figure
+    year = read_cell(beside["amount"], builder.currency).figure if beside else None
+    if not (beside and years and years > 1 and grant and year) or grant.currency != year.currency:
+        return
+    if grant.low.amount != year.low.amount * years or grant.high.amount != year.high.amount * years:
+        divided = format_range(Fraction(grant.low.amount, years), Fraction(grant.high.amount, years), grant.currency)
+        written = beside["amount"].strip()
+        message = f"{written} a year written beside a grant of {grant} over {years} years: ÷ {years} is {divided}"
+        builder.flag(line, "stock", message)
 
 
 def _totals_built_after(blocks: list[Block], table: Block, later: list[Block]) -> tuple[str, str] | None:
