@@ -1,6 +1,18 @@
 """Blind15 (six large guides with a leveling ladder, 3-5 levels × 2-4 regions, in six layouts, written blind by a
 helper session; key: fixtures/blind15.key.md). First score (7c25dfd): 6 of 6 load, 2 of 6 with every band figure as
-in the key, 1 of 4 planted inconsistencies flagged, no false flag."""
+in the key, 1 of 4 planted inconsistencies flagged, no false flag. Fixed in general since (28 Nov 2026): one table of
+levels per region under the region's heading (`## Tokyo — JPY`), each its heading's place and currency, and a level
+paid less than the one below it in the same region flagged; a nested list of level, then region, then parts; a
+counter's `GBP 172,000` (the code first) read, its target not the offer it counters, and checked against the band its
+label names; a matrix of totals by level and region with a table building each (`Base — Toronto`); later grids of
+one part (equity, total) over the same places as a base grid, the year beside a grant checked against the grant ÷
+its years; words about pay after a level heading's dash, and `— Leveled` before a title's guide words, left out. Now
+6 of 6 load, 6 of 6 with every band figure as in the key, 4 of 4 planted inconsistencies flagged (Mossgiel's D4
+Singapore total, built on the wrong per-year figure, is also said to differ from base + bonus + grant ÷ 4), no false
+flag. Left: Tarnwick's and Mossgiel's titles are still read as loose ones (warned 'no `Negotiation Guide`'; the
+`·` separator and `Comp Guide` are not the full title's), Kelpwise's company keeps its `(Canada)`; Kelpwise's on-call
+stipend (C$6K, excluded from the totals) and the worked example line are not read; Mossgiel's per-year figures
+beside the grants are kept in the cell's words only, not as a part of their own."""
 
 from __future__ import annotations
 
@@ -116,3 +128,16 @@ def test_a_grid_per_part_of_pay_with_the_equity_and_total_grids_after_the_base(c
     assert singapore.flags == ["stock: S$38,000 a year written beside a grant of S$140K over 4 years: ÷ 4 is S$35K"]
     assert _flagged(catalog, slug) == ["D4 Singapore: total comp: published S$201,520 differs from its parts S$198,520"]
     assert all(not r.flags for r in guide_of(catalog, slug).regions if r is not singapore)
+
+
+def test_level_names_and_titles_without_the_words_around_them(catalog):
+    """Brindlecone's levels carried their whole heading (`IC1 · Data Scientist I — bonus target 5% of base`): the
+    words about pay after the dash are no part of a level's name. Titles `... | Mossgiel Payments — Leveled Comp Guide
+    (D2–D5)` and `... · Tarnwick Robotics — Negotiation Guide` named the companies 'Mossgiel Payments — Leveled' and
+    'Tarnwick Robotics —': the dash and `Leveled` before the guide's words are no part of the company."""
+    levels = [r.level for r in guide_of(catalog, "brindlecone-health").regions]
+    assert levels[0] == "IC1 · Data Scientist I" and levels[-1] == "IC4 · Staff Data Scientist"
+    dublin = band_of(catalog, "brindlecone-health", "Dublin", "IC3 · Senior Data Scientist")
+    assert dublin.base == money("€105k–€125k") and dublin.total == money("€130.5k–€162.5k")
+    assert guide_of(catalog, "mossgiel-payments").company.name == "Mossgiel Payments"
+    assert guide_of(catalog, "tarnwick-robotics").company.name == "Tarnwick Robotics"

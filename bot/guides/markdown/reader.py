@@ -232,7 +232,8 @@ LEVEL_RE = re.compile(r"\s*\((?P<level>[^)]*)\)\s*$")
 # slash (`ML / AI Engineer | PlanetScale`) is split at the bar, not the slash; never inside brackets.
 LOOSE_SEPARATORS = (r"\|", r"—|–", r"·|•", r"::", r":", r"@|\bat\b", r"/", r"-")
 GUIDE_WORDS_RE = re.compile(
-    r"\s+(?:(?:Global|Salary|Compensation|Comp|Offer|Pay)\s+)*(?:Negotiation\s+)?(?:Guide|Playbook|Notes|Handbook"
+    r"\s+(?:[—–]\s+)?(?:(?:Global|Salary|Compensation|Comp|Offer|Pay|Leveled|Levelled)\s+)*(?:Negotiation\s+)?"
+    r"(?:Guide|Playbook|Notes|Handbook"
     r"|Cheat\s*sheet)\b.*$"
     # Japanese: a (salary-negotiation) guide, `交渉ガイド`, `年収交渉ガイド`
     r"|\s*(?:交渉|オファー|年収)*(?:ガイド|ハンドブック|攻略)\s*$",

@@ -847,7 +847,7 @@ def _more_region_tables(
         for table, _ in found[1:]:
             _band_rows(table, [column_kind(cell) for cell in table.rows[0]], report, first=0)
         return [
-            band.model_copy(update={"level": heading})
+            band.model_copy(update={"level": PAY_WORDS_AFTER_LEVEL_RE.sub("", heading) or heading})
             for heading, (_, bands) in zip(headings, found, strict=True)
             for band in bands
         ]
@@ -856,6 +856,10 @@ def _more_region_tables(
             table.line, "band table", "a second table for the same regions under no heading of its own; left out"
         )
     return regions
+
+
+# `IC1 · Data Scientist I — bonus target 5% of base`: words about the level's pay after a dash, no part of its name
+PAY_WORDS_AFTER_LEVEL_RE = re.compile(r"\s+[—–]\s+[^—–]*\b(?:bonus|target|base|pay|salary)\b[^—–]*$", re.I)
 
 
 def _parts_apart(found: list[tuple[Block, list[RegionBand]]]) -> bool:
