@@ -119,14 +119,15 @@ class BandBuilder:
         reading = None
         if kind == "stock" and stock:
             try:
-                shares = parse_shares(cell)
+                shares = parse_shares(cell, label)
             except MoneyError as exc:  # `30,000–15,000 options`
                 shares, reading = None, CellReading(clean_inline(cell), problem=str(exc))
             if shares is not None:
                 written = clean_inline(cell)
                 # `6,000 – 10,000 RSUs @ S$25.00 per share, vesting over 4 years (...)`: what follows the count
                 # is kept with it as written (a price is never multiplied out here)
-                note = written if SHARES_RE.match(written).end() < len(written.rstrip(" .")) else None
+                counted = SHARES_RE.match(written)  # None for a plain count under a `(shares)` header
+                note = written if counted and counted.end() < len(written.rstrip(" .")) else None
                 grant = StockGrant(kind=stock[0], vesting_years=stock[1], shares=shares, note=note)
                 self._set_stock(grant, label, cell)
                 self.shares_column = (label, written)

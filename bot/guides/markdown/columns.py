@@ -427,9 +427,23 @@ SHARES_RE = re.compile(
 )
 
 
-def parse_shares(cell: str) -> tuple[int, int] | None:
-    """`15,000 – 30,000 options` -> (15000, 30000): a grant counted in shares, not money."""
-    match = SHARES_RE.match(clean_inline(cell))
+# A header that says its cells count shares (`Options (shares)`, `# of options`, `Share count`): a plain number under it
+# (`64,000–128,000`) is a count, never money in the guide's currency
+SHARE_COUNT_HEADER_RE = re.compile(
+    r"\((?:shares|options|units|#|count|no\.?)\)|#\s*(?:of\s+)?(?:options|shares|units|rsus)\b"
+    r"|\b(?:share|option|unit|rsu)\s+count\b|\bnumber\s+of\s+(?:options|shares|units|rsus)\b",
+    re.I,
+)
+PLAIN_COUNT_RE = re.compile(r"^\d[\d,]*\s*(?:(?:–|—|-|to)\s*\d[\d,]*)?\s*$")
+
+
+def parse_shares(cell: str, header: str = "") -> tuple[int, int] | None:
+    """`15,000 – 30,000 options` -> (15000, 30000): a grant counted in shares, not money; a plain
+    `64,000–128,000` too under a header that says it counts shares (`Options (shares)`)."""
+    written = clean_inline(cell)
+    if SHARE_COUNT_HEADER_RE.search(header) and PLAIN_COUNT_RE.match(written):
+        written += " shares"
+    match = SHARES_RE.match(written)
     if not match:
         return None
     low = int(match["low"].replace(",", ""))
