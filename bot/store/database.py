@@ -34,10 +34,7 @@ from bot.store.limits import (
 log = logging.getLogger(__name__)
 
 SQLITE_NAME = "comp-coach.sqlite3"
-# The tables whose rows hold a person's figures (a case; a reply not yet delivered), rewritten on
-# PostgreSQL after a forget or a purge (`Store.scrub`); named here, the store's own tables.
-FIGURE_TABLES = ("coaching_cases", "reply_outbox")
-SCRUB_LOCK_TIMEOUT = "2s"
+SCRUB_LOCK_TIMEOUT = "2s"  # how long a rewrite after a delete waits for a table's lock (Store.scrub)
 T = TypeVar("T")
 
 # The tables as the code uses them. They are created and changed only by the migrations in
@@ -199,11 +196,16 @@ class Store:
         waiting at most SCRUB_LOCK_TIMEOUT for the table's lock so that a long reader never queues
         every turn behind the rewrite; a rewrite that cannot get the lock is left to the next
         forget or purge, and said in the log."""
+        # The tables whose rows hold a person's figures: a case, a reply not yet delivered. Imported here:
+        # both modules build on this one.
+        from bot.store.cases import cases
+        from bot.store.outbox import outbox
+
         try:
             with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
                 connection.exec_driver_sql(f"SET lock_timeout = '{SCRUB_LOCK_TIMEOUT}'")
-                for table in FIGURE_TABLES:
-                    connection.exec_driver_sql(f"VACUUM FULL {table}")
+                for table in (cases, outbox):
+                    connection.exec_driver_sql(f"VACUUM FULL {table.name}")
         except DBAPIError as error:
             log.warning("rewriting the tables after a delete did not finish: %s", type(error.orig or error).__name__)
 

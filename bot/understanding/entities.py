@@ -878,7 +878,6 @@ NOT_NAMES = frozenset(
         "gig",
         "role",
         "employer",
-        # who at the current job makes a counteroffer ("my boss offered 185k to stay"): no company
         # someone the person asks for ("my wife's offer": the offer coached) and kinds of offer ("the return offer")
         "wife",
         "husband",
@@ -904,6 +903,7 @@ NOT_NAMES = frozenset(
         "internal",
         "rejoin",
         "boomerang",
+        # a preposition the rival patterns take for a name ("my current job in Berlin pays 92k")
         "in",
         # where pay figures are looked up ("levels.fyi has a higher top than your 250k"): a source, no offer
         "glassdoor",
@@ -911,6 +911,7 @@ NOT_NAMES = frozenset(
         "levels",
         "payscale",
         "teamblind",
+        # what a pushback says of a part ("the 120k stock grant is fixed, nothing they can do")
         "fixed",
         "capped",
         "locked",
@@ -918,6 +919,7 @@ NOT_NAMES = frozenset(
         # a verb after a name the rival patterns take for one ("... and stays at 210k base?")
         "stays",
         "says",
+        # who at the current job makes a counteroffer ("my boss offered 185k to stay"): no company
         "manager",
         "mgr",
         "boss",
@@ -2032,9 +2034,12 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
     masked = YEARS_RE.sub(lambda m: " " * len(m[0]), masked)
     matches = []
     # "R$ 32 mil per month ..., and ps salary is only 28 mil": once one "mil" is a thousand, so are the rest
-    mil_thousand = any(
-        m["suffix"] and m["suffix"].lower() == "mil" and _mil_is_thousand(m, masked[m.end() :])
-        for m in AMOUNT_RE.finditer(masked)
+    mil_thousand = (
+        "mil" in masked.lower()
+        and any(  # a second pass over the figures only where a "mil" is written
+            m["suffix"] and m["suffix"].lower() == "mil" and _mil_is_thousand(m, masked[m.end() :])
+            for m in AMOUNT_RE.finditer(masked)
+        )
     )
     for match in AMOUNT_RE.finditer(masked):
         after_text = masked[match.end() :]
@@ -2373,7 +2378,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 continue  # "over at pinterest they're offering 202k": they are pinterest
         markers.append((at, OFFER))
     if context.pending == "leverage" and not markers:
-        markers += _leverage_named(text, context, utterance, own)
+        markers += _leverage_named(text, utterance, own)
     if not context.company_names and not context.rival_names:
         markers = _side_by_side(told, markers, utterance)
     markers += _quoted_for(text, markers, sentences)
@@ -2395,7 +2400,7 @@ LEVERAGE_NAME_LAST_RE = re.compile(
 )
 
 
-def _leverage_named(text: str, context: Context, utterance: Utterance, own: set[str]) -> list[tuple[int, str]]:
+def _leverage_named(text: str, utterance: Utterance, own: set[str]) -> list[tuple[int, str]]:
     """The coach asked for an alternative and the answer names a company beside its figure: that company's figure
     (another offer), never the offer's, unless the company named is the one discussed."""
     for pattern in (LEVERAGE_NAME_FIRST_RE, LEVERAGE_NAME_LAST_RE):
