@@ -94,6 +94,7 @@ class Note(BaseModel):
     currency: str | None = None
     percent: Decimal | None = None
     words: str | None = None  # the item's own words, short, for "other"
+    period: str | None = None  # "month" for "a 6k monthly draw"; None for a sum paid once or by the year
 
 
 class SharesPending(BaseModel):

@@ -858,12 +858,17 @@ class Coach:
             lines.append(("Equity", f"{case.shares.count:,} {unit}{years}: value not given yet, not in the totals"))
         for note in case.notes:
             amount = _m(note.amount, note.currency or currency) if note.amount else None
+            if amount and note.period:
+                amount += f" a {note.period}"  # "draw: $6K a month"
             percent = f"{format(note.percent.normalize(), 'f')}%" if note.percent is not None else None
             shown = amount or percent or note.words or "mentioned"
             holder = (
                 "" if note.holder == "offer" else f" ({'current job' if note.holder == 'current' else note.holder})"
             )
-            lines.append((f"Note: {PART_WORDS.get(note.item, note.item)}{holder}", f"{shown}, not in the totals"))
+            # pay no band part covers ("draw", "overtime") is named in the person's words beside its figure
+            named = note.words if note.item == "other" and note.words and shown != note.words else None
+            label = named or PART_WORDS.get(note.item, note.item)
+            lines.append((f"Note: {label}{holder}", f"{shown}, not in the totals"))
         if case.skipped:
             lines.append(("Skipped", ", ".join(SLOT_WORDS.get(s, s) for s in case.skipped)))
         return lines

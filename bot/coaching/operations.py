@@ -425,15 +425,22 @@ def _months(months: int) -> str:
 
 
 def _note(case: Case, amount: Amount, holder: str, done: Applied) -> None:
-    note = Note(item=amount.component, holder=holder)
+    if amount.component == "other_pay":  # "a 6k monthly draw": pay no band part covers, in the person's words
+        note = Note(item="other", holder=holder, words=amount.words)
+    else:
+        note = Note(item=amount.component, holder=holder)
     if amount.unit == "percent":
         note.percent = Decimal(amount.value)
         shown = f"{format(Decimal(amount.value).normalize(), 'f')}%"
     else:
         note.amount, note.currency = int(amount.value), amount.currency or case.offer.currency
         shown = money(amount.value, note.currency)
-    case.notes = [n for n in case.notes if not (n.item == note.item and n.holder == holder)] + [note]
-    done.say(f"{PART_WORDS[amount.component]} {shown} (kept as a note, not in the totals)")
+    if amount.period in ("month", "quarter", "hour"):
+        note.period = amount.period
+        shown += f" a {amount.period}"
+    same = [n for n in case.notes if n.item == note.item and n.holder == holder and n.words == note.words]
+    case.notes = [n for n in case.notes if n not in same] + [note]
+    done.say(f"{note.words or PART_WORDS[amount.component]} {shown} (kept as a note, not in the totals)")
 
 
 CHANGEABLE = {"base": "base", "equity": "equity", "sign_on": "sign_on", "bonus": "bonus_amount"}

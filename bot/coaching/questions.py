@@ -240,6 +240,8 @@ def _note_text(note, cur: str) -> str:
     label = getattr(note, "words", None) if item == "other" else NOTE_LABELS.get(item, item)
     amount, percent = getattr(note, "amount", None), getattr(note, "percent", None)
     figure = _m(amount, getattr(note, "currency", None) or cur) if amount else None
+    if figure and getattr(note, "period", None):
+        figure += f" a {note.period}"
     if percent is not None:
         figure = f"{format(percent.normalize(), 'f')}%" if hasattr(percent, "normalize") else f"{percent}%"
     holder = getattr(note, "holder", "offer")

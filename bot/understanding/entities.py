@@ -139,6 +139,8 @@ NOT_FIGURES_RE = re.compile(
     r"|\b(?:thinking|planning|hoping|considering|going|want(?:ing)?|plan)\s+(?:of\s+|about\s+|to\s+|on\s+)?"
     r"(?:ask(?:ing)?(?:\s+(?:them|her|him))?\s+for|counter(?:ing)?\s+(?:at|with)|request(?:ing)?)\s+(?:like\s+|about\s+)?"
     r"[$£€]?\d[\d,.]*\s*[kK]?\b"
+    # "a 60/40 base to variable split", "70/30 mix": how pay is shared between parts, no figure of it
+    r"|\b\d{2}\s?/\s?\d{2}\s+(?:(?:base|salary|fixed)\s*(?:to|/|-)\s*(?:variable|commission|bonus)\s+)?(?:split|mix|ratio)\b"
     # "i was a nurse for 6 years": years of a past job, no vesting term
     r"|\b(?:was|been|worked|working)\s+(?:as\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,3}?for\s+(?:\d{1,2}|two|three|four|five|six"
     r"|seven|eight|nine|ten)\+?\s+(?:years?|yrs?)\b",
@@ -247,6 +249,11 @@ GRANT_RE = re.compile(
     re.I,
 )
 
+OTHER_PAY = (
+    r"(?:(?:non-?)?recoverable\s+)?draws?(?:\s+against\s+commission)?|(?:(?:night|weekend|evening)\s+)?(?:shift\s+)?"
+    r"differentials?|overtime(?:\s+pay)?|ot\s+pay|tips|gratuities|per\s+diems?|on-?call\s+pay"
+)
+OTHER_PAY_RE = re.compile(rf"\b(?:{OTHER_PAY})\b", re.I)
 # Part words, nearest to a figure first. Longer phrases before the words inside them.
 KIND_RE = re.compile(
     r"(?P<relocation>reloc(?:ation)?(?:\s+(?:bonus|package|stipend|allowance|assistance))?|moving\s+(?:costs"
@@ -268,7 +275,10 @@ KIND_RE = re.compile(
     # "the comp committee", "comp team": who sets pay, no total
     r"|comp\b(?!\s+(?:committee|team|review|cycle|department|dept|philosophy|policy|partner))|ctc|cost\s+to\s+company"
     r"|ote|on[- ]target\s+earnings)"  # a salesperson's base and commission at target
-    r"|(?P<stipend>stipend|allowance|learning\s+budget|equipment|home\s+office|wellness|education\s+budget)",
+    r"|(?P<stipend>stipend|allowance|learning\s+budget|equipment|home\s+office|wellness|education\s+budget)"
+    # pay no part of the band covers, kept as a note in its own words: a salesperson's draw (an advance against
+    # commission), shift differentials, overtime, tips, per diems ("a 6k monthly draw", "9k in night differentials")
+    r"|(?P<other_pay>" + OTHER_PAY + r")",
     re.I,
 )
 NOTE_KINDS = {"relocation", "refresh", "stipend"}
@@ -1115,6 +1125,23 @@ NOT_NAMES = frozenset(
         "letter",
         "details",
         "compare",
+        # nobody in particular ("not talking to anyone else right now")
+        "anyone",
+        "anybody",
+        "anywhere",
+        "everyone",
+        "everybody",
+        "nobody",
+        # a team or line of work inside the company coached ("start over with the sales offer", "the design offer")
+        "sales",
+        "design",
+        "engineering",
+        "marketing",
+        "product",
+        "finance",
+        "clinical",
+        "support",
+        "research",
         # counts of offers: "two more offers", "a couple of offers"
         "more",
         "several",
@@ -1333,6 +1360,12 @@ CURRENT_RES = [
         re.I,
     ),
     re.compile(r"\bi\s*(?:'m|am)\s+(?:currently\s+)?(?:sitting\s+)?(?:on|at)\s+(?=(?:[A-Z]{1,3})?[$£€₹₦]?\s?\d)", re.I),
+    # "I'm hourly on the support desk right now, base pay comes to about 68k": how one is paid or placed now
+    re.compile(
+        r"\bi\s*(?:'m|am)\s+(?:currently\s+|still\s+)?(?:hourly|salaried|on\s+salary|paid\s+(?:hourly|by\s+the\s+hour)"
+        r"|on\s+the\s+[\w-]+\s+(?:desk|team|floor|unit|ward|line)\s+(?:right\s+now|now|currently|at\s+the\s+moment))\b",
+        re.I,
+    ),
     # "I'd stay where I am, currently 175k base plus ...": "currently" opening a clause, then a figure
     re.compile(
         r"(?:^|[,;:.!?(]\s*|\b(?:and|so)\s+)(?:currently|presently)\s*[,:-]?\s*(?:(?:at|on|around|about)\s+|~\s*)?"
@@ -1554,7 +1587,16 @@ PUSHBACK_RE = re.compile(
     r"|\b(?:base|salary|equity|bonus|sign[\s-]?on|total|tc|ctc)\s+max\s+[$£€₹]?\d"  # "base max 45 LPA"
     # "they won't do more than 5k extra base", "they don't negotiate equity for l4s"
     r"|\bwon'?t\s+(?:do|go|offer|pay|give)\s+(?:any\s+)?more\s+than\b"
-    r"|\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never|won'?t)\s+negotiate\b"
+    r"|(?<!\bi\s)(?<!\byou\s)(?<!\bpeople\s)(?<!\bfolks\s)\b(?:don'?t|do\s+not|doesn'?t|does\s+not|never"
+    r"|won'?t)\s+negotiate\b"
+    # "everyone coming over from teaching starts at the same base, no exceptions": one figure for all, held
+    r"|\b(?:everyone|everybody|all\s+(?:new\s+)?[\w-]+|every\s+(?:new\s+)?[\w-]+)\b[^.;!?]{0,50}?\b(?:starts?|gets?"
+    r"|(?:is|are)\s+(?:on|paid)|comes?\s+in|lands?)\s+(?:at\s+|on\s+|with\s+)?the\s+same\s+(?:base|salary|pay|band"
+    r"|package|offer|number|rate|step|level|equity|grant|bonus|sign[- ]?on)\b"
+    r"|\bthe\s+same\s+(?:base|salary|pay|band|package|offer|number|rate|equity|grant)\s+(?:for|as)\s+(?:everyone"
+    r"|everybody|all)\b"
+    r"|\b(?:base|salary|pay|equity|grant|bonus|sign[- ]?on)\s+(?:is|are)\s+the\s+same\s+for\s+(?:everyone|everybody"
+    r"|all)\b"
     r"|\bmax(?:es)?\s+(?:out\s+)?at\s+[$£€]?\d|\b[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,20}\b(?:at\s+(?:the\s+)?most|tops)\b"
     # "at the most recent tender price": "most" of an adjective, no limit
     r"(?!\s+(?:recent|important|likely|common|popular|\w+ive|\w+ous)\b)"
@@ -1604,13 +1646,19 @@ NOTE_WORDS_RE = re.compile(
 ONLY_OFFER_RE = re.compile(
     r"\b(?:my|the)\s+only\s+(?:offer|one)\b|\bonly\s+one\s+i\s+(?:have|got)\b|\bno\s+others?\b|\bjust\s+this\s+(?:one|offer)\b"
     r"|\bnothing\s+else\b(?!\s+(?:changed|moved|changes|is\s+different|was\s+different|came\s+up|new))"
-    r"|\bonly\s+(?:have\s+)?(?:this|one)"
+    # "I'm not interviewing anywhere else", "not talking to any other companies": no other process to set against it
+    r"|\b(?:not|n't|never)\s+(?:currently\s+|really\s+|actively\s+|even\s+)?(?:interviewing|talking|speaking|applying"
+    r"|in\s+(?:process|the\s+running)|looking)\s+(?:(?:with|to|at|for|anywhere)\s+)?(?:anywhere|anyone|anybody"
+    r"|any(?:\s+other)?\s+(?:companies|company|places?|firms?|teams?))(?:\s+else)?\b"
+    r"|\bonly\s+(?:have\s+|got\s+|received\s+)?(?:the\s+)?(?:this|one|single)"
     r"\s+offer\b|\bno\s+other\s+(?:options|leverage)\b"
     # "only planetscale for now": the one company, nothing else yet
     r"|^(?:no\W*\s*)?(?:just|only)\s+(?!base|equity|stock|salary|bonus|sign|the\s)\w+\s+(?:for\s+now|so\s+far|right\s+now"
     r"|at\s+the\s+moment|atm)\W*$",
     re.I,
 )
+# "it's just ps", "it's only them": the one company, by a name the coach knows it by (checked against the context)
+JUST_THEM_RE = re.compile(r"\b(?:it'?s|its)\s+(?:just|only)\s+(?P<name>[\w.&'-]+(?:\s+[\w.&'-]+)?)\s*[.!]*$", re.I)
 # A figure named as the one being replaced, in a correction.
 WAS_BEFORE_RE = re.compile(
     # "instead 170k": "of" left out, as written in a second language
@@ -1779,6 +1827,7 @@ def read(text: str, context: Context) -> Utterance:
                 years_here,
                 amount.text,
                 change,
+                _other_pay_words(masked, start, _end) if amount.component == "other_pay" else "",
             )
         )
     if "retirement_match" in notes:
@@ -1794,9 +1843,14 @@ def read(text: str, context: Context) -> Utterance:
     utterance.notes = [note for note in utterance.notes if note not in utterance.none_of]
     _read_fixed(spoken, utterance)
     _read_partly_yes(spoken, utterance)
-    only = NOTHING_ELSE_RE.search(spoken) or ONLY_OFFER_RE.search(spoken)
+    just = JUST_THEM_RE.search(spoken)
+    only = (
+        NOTHING_ELSE_RE.search(spoken)
+        or ONLY_OFFER_RE.search(spoken)
+        or (just and just["name"].lower() in {*context.company_names, "them", "this", "this one"})
+    )
     utterance.no_alternatives = bool(only) and not utterance.rivals
-    _read_bare_answer(spoken, utterance)
+    _read_bare_answer(spoken, utterance, context.pending)
     said_years = re.match(r"^\s*(\d{1,2})\s*-?\s*(?:years?|yrs?)\b", spoken, re.I)
     if context.pending == "years" and said_years and not utterance.vesting_years:
         utterance.vesting_years = int(said_years[1])  # "4 yrs w 1 yr cliff", answering "over how many years?"
@@ -2004,6 +2058,15 @@ class _Found:
     period: str | None
     currency: str | None
     text: str
+
+
+def _other_pay_words(masked: str, start: int, end: int) -> str:
+    """What the pay no part covers is called, as written nearest the figure ("monthly draw", "night shift
+    differentials"), for the note that keeps it."""
+    after = OTHER_PAY_RE.search(masked, end, end + 40)
+    before = list(OTHER_PAY_RE.finditer(masked, max(0, start - 40), start))
+    found = after or (before[-1] if before else None)
+    return " ".join(found[0].lower().split()) if found else "other pay"
 
 
 def _with(amount: Amount, **changes) -> Amount:
@@ -2357,6 +2420,11 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     _listed_pairs(text, context, utterance, own, markers, taken, told)
     for match in OTHER_ONE_RE.finditer(text):
         markers.append((match.start(), _last_rival(context, utterance)))
+    for name in context.company_names:
+        # "I make 72k and ps offered 95k": the coach's own names, initials no stranger's name may be among them
+        for match in re.finditer(rf"\b{re.escape(name)}\s+{_RIVAL_VERBS}", text, re.I):
+            if not any(s <= match.start() < e for s, e in taken):
+                markers.append((match.start(), OFFER))
     for pattern in CURRENT_RES:
         for match in pattern.finditer(text):
             if LEAVING_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
@@ -2803,6 +2871,7 @@ def _read_fixed(text: str, utterance: Utterance) -> None:
         said = PUSHBACK_RE.search(clause)
         if (
             not said
+            or PEOPLE_LIKE_ME_RE.search(clause)  # "teachers never negotiate, we just get placed": no company said it
             or FROM_THE_COACH_RE.search(clause)  # "you said the band tops out at 220k": the coach's words, quoted
             or ROOM_RE.search(clause)
             and not PUSHBACK_RE.search(ROOM_RE.split(clause)[0])
@@ -2848,6 +2917,15 @@ def _read_partly_yes(text: str, utterance: Utterance) -> None:
     utterance.refused_asks = [ORDINALS[m[0].lower()] for m in ORDINAL_RE.finditer(refused)]
 
 
+# "teachers never negotiate", "most people don't negotiate": a habit of people like the person, no company's word
+PEOPLE_LIKE_ME_RE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|because|since|so|like)\s+)(?:most\s+|many\s+|all\s+)?"
+    r"(?!recruiters\b|managers\b|employers\b|companies\b|they\b)[a-z]+s\s+(?:never|don'?t|do\s+not|rarely|usually\s+don'?t)"
+    r"\s+negotiate\b",
+    re.I,
+)
+
+
 def _parts_before(clause: str, at: int) -> list[str]:
     """The parts named in the comma-separated piece of `clause` holding `at`, else in the nearest piece before it
     that names one, else in the whole clause."""
@@ -2878,7 +2956,7 @@ DEFER_RE = re.compile(
 SKIP_THEN_WHY_RE = re.compile(r"^(?:skip|pass)(?:\s+(?:it|this|that))?(?:\s+for\s+now)?\s*[,;:!-]", re.I)
 
 
-def _read_bare_answer(text: str, utterance: Utterance) -> None:
+def _read_bare_answer(text: str, utterance: Utterance, pending: str | None = None) -> None:
     plain = text.strip().strip(".!")
     if DEFER_RE.match(plain) or SKIP_THEN_WHY_RE.match(plain):
         # "can we come back to that? I'm not in a good headspace", "skip for now, still waiting on the share count":
@@ -2896,10 +2974,18 @@ def _read_bare_answer(text: str, utterance: Utterance) -> None:
     for clause in filter(None, clauses):
         name = next((n for n in ("skip", "unknown") if BARE_ANSWERS[n].match(clause)), None)
         if name is None:
+            if found and pending and _only_says_why(text, utterance):
+                break  # "no idea, they only called it discretionary": not known, and why
             return
         found.append(name)
     if found:
         utterance.answer = "skip" if "skip" in found else "unknown"
+
+
+def _only_says_why(text: str, utterance: Utterance) -> bool:
+    """After a first clause that does not know the answer, the rest only says why: no figure, nothing said fixed
+    or absent, no other offer, no question (\"not sure, should I ask?\" asks something of its own)."""
+    return not (utterance.amounts or utterance.fixed or utterance.none_of or utterance.rivals or "?" in text)
 
 
 def _place_text(masked: str) -> str:

@@ -58,6 +58,8 @@ QUESTION_TOPICS = {
     # "whats my play if they wont move on base?"
     r"|\bwhat(?:'?s|\s+is)\s+(?:my|the|our)\s+(?:next\s+)?(?:play|move|plan|step|option|answer|response)s?\s+if"
     r"|how\s+(?:should|do|can|would)\s+i\s+(?:respond|react|reply|answer|handle\s+it|proceed)\s+(?:if|when))\s+(?:they|the\s+company"
+    # "what if the comp team won't move", "if the hiring manager refuses"
+    r"|the\s+(?:[\w-]+\s+){0,2}?(?:team|committee|manager|recruiter|company|employer|firm|partners?|department|dept|panel)"
     r"|the\s+recruiter|hr|she|he)\s+(?:just\s+|flatly\s+|simply\s+|outright\s+|still\s+)?(?:says?\s+no|refuses?|rejects?|declines?|turns?\s+(?:it|me|that)\s+down"
     r"|won'?t\s+(?:budge|move|negotiate|go\s+higher)|doesn'?t\s+(?:budge|move|agree)|don'?t\s+(?:budge|move|agree)"
     r"|can'?t\s+(?:go\s+higher|do\s+it|move)|rescinds?|pulls?|withdraws?)",
@@ -74,6 +76,9 @@ QUESTION_TOPICS = {
     # "how strong is my position here", "do i have any bargaining power"
     r"|\bhow\s+(?:strong|good|weak)\s+is\s+my\s+(?:negotiating\s+|bargaining\s+)?(?:position|hand)\b"
     r"|\b(?:bargaining|negotiating)\s+(?:power|position|chips?)\b|\buse\b[^.?!]{0,40}\bas\s+leverage\b"
+    # "what do I have to bargain with?", "what have I got to negotiate with", "what cards do I hold"
+    r"|\bwhat\s+(?:do\s+i\s+(?:even\s+|really\s+)?have|have\s+i\s+(?:even\s+)?got|(?:do|can|could)\s+i\s+use)\s+to\s+"
+    r"(?:bargain|negotiate|haggle|push\s+back|trade)\s+with\b|\bwhat\s+cards\s+(?:do\s+i|have\s+i|i)\s+(?:have|hold|got)\b"
     r"|\b(?:give|gives|giving)\s+me\s+(?:any\s+|more\s+|real\s+|some\s+)?leverage\b"
     # "did i just burn my leverage?", "have i lost my leverage"
     r"|\b(?:burn(?:ed|t)?|lose|lost|hurt|kill(?:ed)?|waste(?:d)?|blow|blew|ruin(?:ed)?)\s+(?:my|all\s+my|any|our)\s+leverage\b"
@@ -102,6 +107,10 @@ QUESTION_TOPICS = {
     r"|\b(?:ask|asks|asking|asked|want|wants|wanted|need|needs)\s+(?:for\s+|to\s+(?:know|hear)\s+)?my\s+(?:expectations?"
     r"|number|range|ask)\s+(?:first|upfront|up\s+front|before)\b"
     r"|\b(?:asked|asking|asks|wants?\s+to\s+know)\s+(?:me\s+)?what\s+i(?:'m|\s+am)?\s+(?:make|making|earn|earning|paid)\b"
+    # "the recruiter asked what my W-2 was last year", "they want my last payslip": pay records asked for
+    r"|\b(?:ask|asks|asked|asking|want|wants|wanted|need|needs|request(?:s|ed|ing)?)\s+(?:me\s+)?(?:for\s+|about\s+|to\s+see\s+"
+    r"|what\s+)?my\s+(?:last\s+|latest\s+|previous\s+|recent\s+|most\s+recent\s+|current\s+)?(?:w-?2s?|p60|pay\s?stubs?"
+    r"|pay\s?slips?|salary\s+slips?|tax\s+returns?|form\s+16)\b"
     # "recruiter keeps pushing me for my current salary"
     r"|\b(?:push(?:es|ing|ed)?|press(?:es|ing|ed)?|nagg?(?:ing|s)?|keeps?\s+asking)\s+(?:me\s+)?(?:for|about|on)\s+my\s+"
     r"(?:current|previous|past|prior)\s+(?:salary|pay|comp(?:ensation)?|base|number)\b",
@@ -274,6 +283,9 @@ DECLINING_RE = re.compile(
 HELP_RE = re.compile(
     r"(?:^|(?<=[,.;!])\s*)(?:(?:so|ok|hi|hey|wait|but)\W*\s+)?(?:what\s+(?:all\s+)?(?:(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:actually\s+|really\s+)?do|can\s+(?:you|u)\s+(?:actually\s+|really\s+)?help(?:\s+me)?\s+with)"
     r"|how\s+(?:does\s+)?(?:this|it|you)\s+works?)\b"
+    # "what can this bot do for a nurse going into tech?"
+    r"|^(?:(?:so|ok|okay|hi|hey)\W*\s+)?what\s+(?:can|could|does)\s+(?:this|the)\s+(?:bot|app|coach|tool|thing)\s+"
+    r"(?:actually\s+|really\s+)?(?:do|help\s+(?:me\s+)?with)\b"
     r"|\bremind\s+me\s+what\s+you(?:'re|\s+are)?\s+(?:able\s+to|can)\s+(?:help|do)\b"
     # "what things you can do for me?", "which stuff can you do": the question as written in a second language
     r"|^(?:(?:so|ok|okay|hi|hey)\W*\s+)?(?:what|which)\s+(?:things|stuff)\s+(?:can\s+)?(?:you|u)\s+(?:can\s+)?(?:do|help)\b"
@@ -524,7 +536,9 @@ WALK_AWAY_RE = re.compile(
     r"|\bi\s*(?:'d|\s+would)?\s*(?:only\s+)?need\s+[$£€]?\d[^?]{0,40}\bto\s+(?:move|switch|leave|jump)\b"
     r"|\b(?:i'?d|i\s+would|i'?ll|i\s+will)\s+only\s+(?:leave|move|switch|jump|go)\s+for\b"
     r"|\b(?:won'?t|wouldn'?t|will\s+not|would\s+not|not)\s+(?:be\s+)?(?:move|moving|leave|leaving|switch|switching"
-    r"|jump|jumping)\s+for\s+(?:less\s+than|under|below|anything\s+(?:less|under|below))\b"
+    r"|jump|jumping|quit|quitting|give\s+up|giving\s+up)\s+"
+    # "I won't leave the desk for less than 250k", "not quitting my job for under 200k", "won't give up tenure for ..."
+    r"(?:(?:my|the|this|a)\s+)?(?:[\w-]+\s+){0,2}?for\s+(?:less\s+than|under|below|anything\s+(?:less|under|below))\b"
     r"|[$£€]?\d[\d,.]*\s*k?\b[^.;!?]{0,30}\b(?:minimum\s+)?or\s+i'?(?:ll|\s+will)?\s*(?:pass|decline|walk|stay)\b"
     # "i'd turn it down under 190k base", "i'll say no to anything below 200k", "200k total or nothing"
     r"|\bi\s*(?:'d|'ll|\s+would|\s+will)\s+(?:just\s+)?(?:turn\s+(?:it|them|that)\s+down|decline|pass|say\s+no|walk)"

@@ -10,7 +10,10 @@ from decimal import Decimal
 OFFER, CURRENT, ANY_RIVAL = "offer", "current", "rival:?"
 # The parts of pay an amount can be; "note" parts are kept but not computed with.
 COMPONENTS = ("base", "equity", "bonus", "sign_on", "total")
-NOTE_ITEMS = ("relocation", "refresh", "retirement_match", "stipend")
+NOTE_ITEMS = ("relocation", "refresh", "retirement_match", "stipend", "other_pay")
+# Notes the labelled set's notation has no part for (a draw, shift differentials, overtime): kept for the coach, in
+# the amount's `words`, never labelled.
+UNLABELLED_ITEMS = frozenset({"other_pay"})
 
 
 def rival(name: str) -> str:
@@ -31,6 +34,7 @@ class Amount:
     years: int | None = None  # a grant's vesting years, when the same clause says
     text: str = ""  # the figure as written, for questions back ("Is 175 the base?")
     change: str | None = None  # "up" / "down": a change to the part ("bumped equity by 20k"), not its figure
+    words: str = ""  # what an `other_pay` figure is called, as written ("monthly draw")
 
     def label(self) -> str:
         """`anthropic:base=320000`, `equity=10000sh`, `bonus=15%`, `base=15000/month`: the
@@ -77,7 +81,7 @@ class Utterance:
 
     def labels(self) -> set[str]:
         """Every entity in the labelled set's notation (see tests/understanding)."""
-        out = {a.label() for a in self.amounts}
+        out = {a.label() for a in self.amounts if a.component not in UNLABELLED_ITEMS}
         if self.vesting_years:
             out.add(f"years={self.vesting_years}")
         if self.schedule:

@@ -276,3 +276,25 @@ def test_asking_whether_a_part_is_negotiable_fixes_nothing(chat):
     reply = chat.say("is the sign on negotiable?")
     assert "When they say the sign-on is fixed" not in reply and "*Your counter" in reply
     assert chat.stored().get("fixed", []) == []
+
+
+def test_pay_no_band_part_covers_is_kept_as_a_note_in_the_persons_words(chat):
+    """Before: "a 6k monthly draw" became a monthly base of $6K (set against the band as $72K a year), and
+    "9k in night shift differentials" a figure of no part, asked about."""
+    reply = chat.say("planetscale ml remote: 180k base, plus a 6k monthly draw for the first quarter")
+    assert "draw $6K a month (kept as a note, not in the totals)" in reply
+    assert chat.stored()["offer"]["base"] == 180_000
+    reply = chat.say("at the hospital I make 118k base, plus about 9k in night shift differentials")
+    assert "night shift differentials $9K (kept as a note, not in the totals)" in reply
+    notes = chat.stored()["notes"]
+    assert {
+        "item": "other",
+        "holder": "offer",
+        "words": "draw",
+        "amount": 6000,
+        "currency": "USD",
+        "period": "month",
+    } in notes
+    status = chat.say("what do you have so far")
+    assert "*Note: draw:* $6K a month, not in the totals" in status
+    assert "*Note: night shift differentials (current job):* $9K, not in the totals" in status

@@ -1143,3 +1143,31 @@ def test_switching_languages_mid_message():
     assert read("¿cómo funciona el cliff?").intent == "vesting"
     assert read("efface mes données stp").intent == "forget"
     assert read("ils sont revenus avec 130k base").intent == "revised"
+
+
+def test_people_from_outside_software_in_their_own_words():
+    """Held-out 48 (industries outside software), scored once: a salesperson's '6k monthly draw' was read as a monthly
+    base, '9k in night shift differentials' and a '60/40 split' as pay; 'I'm hourly on the support desk right now'
+    gave today's pay to the offer; 'ps offered' after one's own pay was no marker of the offer ('ps' is no stranger's
+    name, but the coach's); 'starts at the same base, no exceptions' was no pushback and 'teachers never negotiate'
+    one; 'bargain with', 'W-2', 'what can this bot do', 'it's just ps', 'no idea, they only called it discretionary'
+    and 'won't leave the desk for less than' went unread. Other wordings than the set's here."""
+    overtime = read("ps offered 98k base plus 12k a year in overtime")
+    assert overtime.labels() == {"base=98000"}  # the notation has no part for overtime; the coach keeps it as a note
+    assert [(a.component, a.value, a.words) for a in overtime.amounts][1] == ("other_pay", 12_000, "overtime")
+    draw = read("they offered 120k base and a non-recoverable draw of 4k a month")
+    assert draw.labels() == {"base=120000"} and draw.amounts[1].period == "month"
+    assert read("is an 80/20 salary to commission mix normal?").labels() == set()
+    assert read("I earn 80k and ps offered 100k").labels() == {"current:?=80000", "?=100000"}
+    hourly = read("I'm salaried on the ops floor right now, base comes to 74k")
+    assert hourly.labels() == {"current:base=74000"}
+    assert read("HR told me all new hires come in at the same salary, no exceptions").fixed == ["base"]
+    assert read("nurses never negotiate, is it weird that I want to?").fixed == []
+    assert read("what can I use to bargain with?").intent == "leverage"
+    assert read("they asked to see my W2 from last year").intent == "salary_history"
+    assert read("so what could this app actually do").intent == "help"
+    assert read("I'm not talking to any other companies").intent == "no_alternatives"
+    assert read("it's only them").intent == "no_alternatives"
+    assert read("not sure, the letter only says eligible", pending="bonus").intent == "skip"
+    assert read("not quitting my residency for under 90k").intent == "walk_away"
+    assert read("start over with the marketing offer").rivals == []
