@@ -45,6 +45,7 @@ class Block:
     stated_currency: str | None = None  # tables: a currency said once above them ("All figures CAD")
     stated_thousands: bool = False  # ... and its scale ("All figures are GBP in thousands (£k)")
     stated_exceptions: bool = False  # ... with rows allowed another ("unless a row is marked €")
+    stated_points: str | None = None  # tables: the middle's name when every cell is said to be low / mid / high
     # tables: each place's currency, said in a legend ("France et Belgique : en euros (EUR). Suisse : ... (CHF)")
     place_currencies: tuple[tuple[str, str], ...] = ()
 

@@ -20,6 +20,7 @@ from bot.guides.markdown.cells import (
     spread_mismatch,
     twelve_months_mismatch,
     writes_whole,
+    year_beside_grant_mismatch,
     yearly_mismatch,
 )
 from bot.guides.markdown.columns import (
@@ -36,6 +37,7 @@ from bot.guides.markdown.columns import (
     region_aliases,
     stock_column,
 )
+from bot.guides.markdown.points import middle_name, points_in_header, split_points
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import UNPUBLISHED_BONUS, Bonus, Cell, ExtraFigure, RegionBand, StockGrant
 from bot.guides.money import MoneyError
@@ -64,6 +66,7 @@ class BandBuilder:
         self.cells: list[Cell] = []
         self.flags: list[str] = []
         self.thousands = False  # the guide says its table's figures are in thousands (cells.in_thousands)
+        self.points: str | None = None  # the middle's name when the guide says its cells are low / mid / high
         self.shares_column: tuple[str, str] | None = None  # a grant counted in shares: its column and cell
 
     def flag(self, line: int | None, label: str, message: str) -> None:
@@ -132,6 +135,11 @@ class BandBuilder:
                 self._set_stock(grant, label, cell)
                 self.shares_column = (label, written)
                 return
+        points = (self.points or points_in_header(label)) if reading is None else None
+        split = split_points(cell, self.currency) if points else None
+        if split:  # `CHF 140K / 155K / 170K` where the guide says low / mid / high: the band low to high
+            reading = replace(read_cell(f"{split[0]} – {split[2]}", self.currency), raw=clean_inline(cell))
+            self._keep_middle(label, points, split, reading, line)
         scaled = in_thousands(cell) if self.thousands and reading is None else None
         if scaled is not None:  # `85–104` under "All figures are GBP in thousands": £85K–£104K, the cell kept beside
             reading = replace(read_cell(scaled, self.currency), raw=clean_inline(cell), scale="thousands")
@@ -157,8 +165,37 @@ class BandBuilder:
             # A second column of a kind the band has (`Retention Bonus` after `Bonus`): kept beside it.
             typed = reading.figure if reading.per != "month" else None
             self.extras.append(ExtraFigure(name=label, raw=reading.raw, value=typed))
+            if kind == "stock":
+                self._check_year_beside_grant(reading, stock, line)
             return
         self._place(kind, label, reading, stock)
+
+    def _keep_middle(self, label: str, name: str, points: tuple[str, ...], reading: CellReading, line: int) -> None:
+        """The middle of a low / mid / high cell, beside the band it is read into; flagged when it is outside it."""
+        if reading.figure is None:
+            return  # the cell is kept as written, all three points with it
+        middle = extra_figure(middle_name(label, name), points[1], self.currency)
+        self.extras.append(middle)
+        low, high, mid = reading.figure.low, reading.figure.high, middle.value
+        if mid is not None and mid.low.currency == low.currency and not low.amount <= mid.low.amount <= high.amount:
+            self.flag(line, label, f"the {name} ({points[1]}) is outside its range ({reading.figure}): kept as written")
+
+    def _check_year_beside_grant(self, reading: CellReading, stock: tuple[str, int | None] | None, line: int) -> None:
+        """`| Equity (4yr, at spread) | Equity / yr |`: a second stock column, yearly beside the band's grant over years
+        (or a grant beside the band's yearly figure), must be the grant ÷ its years; flagged when it is not, both
+        kept as written (the band's total is checked against its own stock, not this one)."""
+        held = self.fields.get("stock")
+        if held is None or held.value is None or reading.figure is None:
+            return
+        years = reading.years or (stock[1] if stock else None)
+        if reading.per == "year" and not held.per_year and held.vesting_years:
+            mismatch = year_beside_grant_mismatch(reading.raw, reading.figure, held.value, held.vesting_years)
+        elif held.per_year and reading.per is None and years:
+            mismatch = year_beside_grant_mismatch(str(held.value), held.value, reading.figure, years)
+        else:
+            return
+        if mismatch:
+            self.flag(line, "stock", mismatch)
 
     def _add_apart(self, label: str, cell: str, line: int) -> bool:
         """`Base / Bonus` over `$180K–$210K / 10%`: one column for two parts, each cell giving both, apart.

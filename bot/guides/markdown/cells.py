@@ -373,6 +373,18 @@ def twelve_months_mismatch(
     return f"{monthly_text} a month × {said} is {made_text}, but the guide writes {yearly_text} a year"
 
 
+def year_beside_grant_mismatch(written: str, year: MoneyRange, grant: MoneyRange, years: int) -> str | None:
+    """What is wrong when a yearly figure written beside a grant over `years` years (`$35K–$75K` under `Equity / yr`
+    beside `$140K–$280K` under `Equity (4yr)`) is not the grant ÷ those years; None when it is, or when the two are
+    in different currencies. Neither figure is changed: the caller flags the pair."""
+    if grant.currency != year.currency or years < 2:
+        return None
+    if (grant.low.amount, grant.high.amount) == (year.low.amount * years, year.high.amount * years):
+        return None
+    divided = format_range(Fraction(grant.low.amount, years), Fraction(grant.high.amount, years), grant.currency)
+    return f"{written} a year written beside a grant of {grant} over {years} years: ÷ {years} is {divided}"
+
+
 # `Salário anual (×13,33)`, `(×14)`, `13 Monatslöhne`, `14 salaries`: the months a year's salary is paid in.
 MONTHS_SAID_RE = re.compile(
     r"[×x]\s?(?P<times>1[2-6](?:[.,]\d{1,2})?)\b"

@@ -18,16 +18,14 @@ band at that level: they are said once for all regions, and the guide says so.
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.builder import BandBuilder
-from bot.guides.markdown.cells import read_cell
+from bot.guides.markdown.cells import read_cell, year_beside_grant_mismatch
 from bot.guides.markdown.columns import Reporter, column_kind, first_currency, is_blank, region_cell, stock_column
 from bot.guides.markdown.tables import GROUP_SPLIT_RE, LEVEL_HEADERS, _heading_before, _place_before, whole_rows
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
-from bot.guides.money import format_range
 
 PARTS = {"base", "stock", "bonus", "sign_on", "total", "total_year1"}
 
@@ -107,12 +105,10 @@ def _check_year_beside_grant(builder: BandBuilder, heading: str, cell: str, line
     years = (stock_column(heading) or ("", None))[1]
     grant = read_cell(PER_YEAR_BESIDE_RE.sub("", cell).strip(), builder.currency).figure
     year = read_cell(beside["amount"], builder.currency).figure if beside else None
-    if not (beside and years and years > 1 and grant and year) or grant.currency != year.currency:
+    if not (beside and years and grant and year):
         return
-    if grant.low.amount != year.low.amount * years or grant.high.amount != year.high.amount * years:
-        divided = format_range(Fraction(grant.low.amount, years), Fraction(grant.high.amount, years), grant.currency)
-        written = beside["amount"].strip()
-        message = f"{written} a year written beside a grant of {grant} over {years} years: ÷ {years} is {divided}"
+    message = year_beside_grant_mismatch(beside["amount"].strip(), year, grant, years)
+    if message:
         builder.flag(line, "stock", message)
 
 

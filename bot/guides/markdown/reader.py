@@ -30,6 +30,7 @@ from bot.guides.markdown.front import code_block_bands, front_matter_bands
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, lines_matching, read_list_bands
+from bot.guides.markdown.roles import ROLE_WORDS_RE
 from bot.guides.markdown.summary import share_price_disagreements, summary_disagreements, vesting_disagreements
 from bot.guides.markdown.tables import ONE_REGION, is_band_table, read_band_table
 from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
@@ -108,7 +109,7 @@ def read_guide(
     fronted = front_matter_bands(text, ctx)
     if fronted:  # the bands are the data's: every table is the text's (a ladder of titles), kept as written
         unread += [block.line for block in blocks if block.kind == "table"]
-    regions = fronted or _read_regions(blocks, ctx, title_line, unread)
+    regions = fronted or _read_regions(blocks, ctx, title_line, unread, role_title)
     regions = _bonus_said_for_all(blocks, regions)
     disagreements = [
         *summary_disagreements(blocks, regions),
@@ -167,7 +168,7 @@ def read_guide(
     return ReadResult(guide, ctx.errors, ctx.warnings)
 
 
-def _read_regions(blocks: list[Block], ctx: _Context, title_line: int, unread: list[int]):
+def _read_regions(blocks: list[Block], ctx: _Context, title_line: int, unread: list[int], role: str):
     """A grid of one part by level and region (`## Base salary by level and location`), else the band table's
     regions; else bands written as lists (`**London**` over `- Base salary: £95,000`),
     and then the table's problems are not the guide's (a table of levels is no band table)."""
@@ -175,7 +176,7 @@ def _read_regions(blocks: list[Block], ctx: _Context, title_line: int, unread: l
     if gridded:
         return gridded
     tables = _Context(ctx.path)
-    regions = read_band_table(blocks, tables, line=title_line, unread=unread)
+    regions = read_band_table(blocks, tables, line=title_line, unread=unread, role=role)
     if not regions:
         listed = read_list_bands(blocks, ctx) or aligned_bands(blocks, ctx) or code_block_bands(blocks, ctx)
         if listed:
@@ -243,21 +244,6 @@ GUIDE_WORDS_RE = re.compile(
 SCOPE_TAIL_RE = re.compile(
     r"\s*(?:—|–|\s-\s|\|)\s*(?:APAC|EMEA|AMER|LATAM|ANZ|DACH|Nordics|Benelux|Europe|EU|UK(?:\s*&\s*Ireland)?|US|USA|Global"
     r"|India|Asia(?:\s*Pacific)?|Americas|SEA|MENA|North\s+America)(?:\s+(?:edition|version|hubs?|offices?|region))?\s*$"
-)
-# A role's head words: which half of a title is the role when the company comes first
-# (`Lumenfield — Site Reliability Engineer`); guides written role first stay as they are.
-ROLE_WORDS_RE = re.compile(
-    r"\b(?:engineers?|eng|developers?|dev|scientists?|managers?|designers?|analysts?|architects?|researchers?"
-    r"|leads?|directors?|executives?|consultants?|specialists?|administrators?|officers?|recruiters?|writers?"
-    r"|marketers?|representatives?|associates?|interns?|heads?\s+of|vp|pm|sre|swe|mle|sde|ds|ae|sdr|cto|cfo"
-    r"|programmers?|technicians?|strategists?|economists?|accountants?|counsel|attorneys?|traders?|quants?"
-    r"|artists?|animators?|producers?|editors?|nurses?|pharmacists?|physicians?|teachers?|copywriters?"
-    r"|engineering"
-    # the same heads in the languages guides are written in: `Ingeniero/a de Backend`, `Engenheiro(a) de ML`,
-    # `Ingénieur·e DevOps`, `Softwareentwickler`, `Ontwerper`, `Desarrollador`, `Diseñadora`, `Analista`
-    r"|ingenier[oa]s?|engenheir[oa]s?|ing[ée]nieur|ingenieur(?:in)?|\w*entwickler(?:in)?|d[ée]veloppeur|desarrollador[a]?"
-    r"|desenvolvedor[a]?|ontwerper|dise[ñn]ador[a]?|analista|cient[íi]fic[oa]|cientista|gerente)\b",
-    re.I,
 )
 # `Guia de negociação: Maré Dados — ...`, `Guía de negociación:`, `Onderhandelgids:`, `Guide de négociation :`,
 # `Negotiation guide:`: words before a colon that say what the document is, no part of its company or role

@@ -35,6 +35,8 @@ from bot.guides.markdown.columns import (
     stock_column,
     stock_row_kind,
 )
+from bot.guides.markdown.points import points_above
+from bot.guides.markdown.roles import another_roles_heading
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import (
     ExtraFigure,
@@ -140,6 +142,7 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
             currency = table.stated_currency  # `$95 mil` under `Cifras en pesos mexicanos (MXN)`: the peso's sign
         band = BandBuilder(name, currency, report, level)
         band.thousands = table.stated_thousands
+        band.points = table.stated_points
         if table.stated_currency and currency and currency != table.stated_currency and not table.stated_exceptions:
             band.flag(
                 line,
@@ -586,6 +589,13 @@ OTHER_LANGUAGE_STATED_RE = re.compile(
 JAPANESE_STATED_RE = re.compile(r"(?:すべて|全て)[^。]{0,10}?\((?P<code>[A-Z]{3})\)")
 STATED_CURRENCY_RES = (STATED_CURRENCY_RE, JAPANESE_STATED_RE, OTHER_LANGUAGE_STATED_RE)
 SCALE_RE = re.compile(r"\bthousands?\b|\b000s\b|'000|\bin\s+k\b|\(k\)|\([£$€]k\)", re.I)
+# "All figures below are in thousands, in the currency shown for each row": the scale said of every figure with no
+# currency (each row names its own, in a `Currency` column or on its figures)
+FIGURES_IN_THOUSANDS_RE = re.compile(
+    r"\b(?:all\s+(?:the\s+)?|the\s+)?(?:figures|amounts|numbers|values)\s+(?:(?:below|here|shown|above|in\s+(?:this|the)"
+    r"\s+tables?)\s+)?(?:are\s+)?(?:(?:given|shown|stated|quoted|written)\s+)?in\s+(?:thousands\b|'000s?|000s\b)",
+    re.I,
+)
 HEADING_CURRENCY_RE = re.compile(r"\((?P<code>[A-Z]{3})(?:\s*,\s*(?P<scale>(?:in\s+)?thousands|'000s?|k))?\)\s*$")
 # "unless a row is marked €", "except where a row shows another currency": rows allowed their own currency (never
 # "annual unless noted", which is about the period)
@@ -629,12 +639,13 @@ def _with_stated_currency(blocks: list[Block], table: Block) -> Block:
     if code and is_known_currency(code[1]):
         return replace(table, stated_currency=code[1])
     index = _index_of(blocks, table)
+    thousands = False  # "All figures below are in thousands" said with no currency, nearer the table
     for block in reversed(blocks[:index] if index else []):
         if block.kind == "heading":
             # `## Pay bands (USD, thousands)`: the section's currency, and its scale, in its heading
             said = HEADING_CURRENCY_RE.search(clean_inline(block.text))
             if said and is_known_currency(said["code"]):
-                return replace(table, stated_currency=said["code"], stated_thousands=bool(said["scale"]))
+                return replace(table, stated_currency=said["code"], stated_thousands=bool(said["scale"]) or thousands)
             break
         if block.kind != "paragraph":
             continue
@@ -645,20 +656,27 @@ def _with_stated_currency(blocks: list[Block], table: Block) -> Block:
             return replace(
                 table,
                 stated_currency=said["code"],
-                stated_thousands=bool(SCALE_RE.search(after)),
+                stated_thousands=bool(SCALE_RE.search(after)) or thousands,
                 stated_exceptions=bool(EXCEPTIONS_RE.search(text)),
             )
-    return table
+        thousands = thousands or bool(FIGURES_IN_THOUSANDS_RE.search(text))
+    return replace(table, stated_thousands=True) if thousands else table
 
 
 def read_band_table(
-    blocks: list[Block], report: Reporter, line: int | None = None, unread: list[int] | None = None
+    blocks: list[Block],
+    report: Reporter,
+    line: int | None = None,
+    unread: list[int] | None = None,
+    role: str | None = None,
 ) -> list[RegionBand]:
     """The regions of the guide's band table; `line` is where the guide starts, for the
     error when it has no table at all. The lines of later tables of figures no reader took
-    go in `unread`, so they are kept as written and said, never dropped."""
+    go in `unread`, so they are kept as written and said, never dropped; so do another role's
+    tables (`role` is the guide's, from its title)."""
     legend = _legend(blocks)
     tables = [_with_stated_currency(blocks, join_split_ranges(block)) for block in blocks if block.kind == "table"]
+    tables = [replace(table, stated_points=points_above(blocks, _index_of(blocks, table))) for table in tables]
     tables = [_named_blank_headers(_low_high_as_items(table)) for table in tables]
     if legend:
         tables = [replace(table, place_currencies=legend) for table in tables]
@@ -670,7 +688,8 @@ def read_band_table(
                 if not regions and len(report.errors) == errors_before:
                     report.error(table.line, "band table", "the table has no region rows with figures")
                 if regions and reader is _regions_as_rows:
-                    regions = _more_region_tables(blocks, table, tables[index + 1 :], regions, report, line)
+                    later = tables[index + 1 :]
+                    regions = _more_region_tables(blocks, table, later, regions, report, line, role, unread)
                 elif regions and reader is _components_as_rows and _level_columns(table):
                     regions = _places_of_level_tables(blocks, table, tables[index + 1 :], regions, report, unread)
                     return regions
@@ -817,12 +836,15 @@ def _more_region_tables(
     regions: list[RegionBand],
     report: Reporter,
     title_line: int | None = None,
+    role: str | None = None,
+    unread: list[int] | None = None,
 ) -> list[RegionBand]:
     """Band tables after the first, in the same one-row-per-region layout. A table per level
     (`## L4 ...` table, `## L5 ...` table) gives each band the level its heading names; tables
     for other regions (one in a list, one in a quote) add their regions. A second table that
     repeats a region under no heading of its own is left out with a warning: which level or
-    year it holds cannot be told, and its figures must never be shown as the first's."""
+    year it holds cannot be told, and its figures must never be shown as the first's. So is a
+    table under a heading naming another role than the guide's (`_own_role_tables`)."""
     found = [(first, regions)]
     for table in later:
         kinds = [column_kind(cell) for cell in table.rows[0]]
@@ -831,6 +853,11 @@ def _more_region_tables(
         more = _band_rows(table, kinds, _Muted(report), first=0)
         if more:
             found.append((table, more))
+    if role and len(found) > 1:
+        found = _own_role_tables(blocks, found, title_line, role, report, unread)
+        if found[0][0] is not first:  # the first table was another role's: the guide's own first one is read now
+            _band_rows(found[0][0], [column_kind(cell) for cell in found[0][0].rows[0]], report, first=0)
+        regions = found[0][1]
     if len(found) == 1:
         return regions
     headings = [_heading_before(blocks, table, title_line) for table, _ in found]
@@ -856,6 +883,34 @@ def _more_region_tables(
             table.line, "band table", "a second table for the same regions under no heading of its own; left out"
         )
     return regions
+
+
+def _own_role_tables(
+    blocks: list[Block],
+    found: list[tuple[Block, list[RegionBand]]],
+    title_line: int | None,
+    role: str,
+    report: Reporter,
+    unread: list[int] | None,
+) -> list[tuple[Block, list[RegionBand]]]:
+    """The tables that are the guide's own role's: one under a heading naming another role (`#### Analytics Engineer
+    (for comparison)` in a Senior Data Engineer's guide) is left out, said, and kept as written with its heading,
+    so its figures are never shown as this role's band (nor as a level of it)."""
+    headings = [_heading_before(blocks, table, title_line, as_written=True) for table, _ in found]
+    own = [
+        (table, bands)
+        for (table, bands), heading in zip(found, headings, strict=True)
+        if not (heading and another_roles_heading(heading, role, headings))
+    ]
+    if not own or len(own) == len(found):
+        return found
+    for (table, _), heading in zip(found, headings, strict=True):
+        if all(table is not kept for kept, _ in own):
+            message = f"another role's table, not this guide's {role}: left out, kept as written"
+            report.warn(table.line, f"band table under {heading}", message)
+            if unread is not None:
+                unread.append(table.line)
+    return own
 
 
 # `IC1 · Data Scientist I — bonus target 5% of base`: words about the level's pay after a dash, no part of its name
