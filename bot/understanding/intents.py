@@ -773,7 +773,19 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return "walk_away"
     if pending in ("region", "company", "role") and len(words.split()) <= 5 and "?" not in text:
         return _sign_off(utterance, plain) or "answer"  # "seattle", answering "which location?"
+    if pending == "role" and len(words.split()) <= 12 and "?" not in text and ROLE_FIRST_RE.match(words):
+        return "answer"  # "backend engineer on the storage team": the role, then where it sits
     return _sign_off(utterance, plain) or "other"
+
+
+# A message that opens with a job title: a few words, then the title's head word ("senior data scientist in ads")
+ROLE_FIRST_RE = re.compile(
+    r"^(?:(?:i\s?'?m|i\s+am|it\s?'?s|as)\s+)?(?:an?\s+|the\s+)?(?:[\w/+&-]+\s+){0,3}?(?:engineer|developer|scientist|designer"
+    r"|manager|analyst|architect|researcher|lead|director|counsel|attorney|consultant|specialist|recruiter|writer"
+    r"|marketer|nurse|pharmacist|physician|teacher|accountant|economist|executive|representative|administrator|sre|swe"
+    r"|pm|ae|sdr|mle|tpm)s?\b",
+    re.I,
+)
 
 
 def _sign_off(utterance: Utterance, plain: str) -> str | None:

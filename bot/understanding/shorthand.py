@@ -37,6 +37,20 @@ _WORDS_RE = re.compile(
 )  # never a currency's letters ("R$")
 # "singing bonus": the autocorrect of "signing bonus" (only beside "bonus": singing is a word)
 _SINGING_RE = re.compile(r"\bsinging(?=\s+bonus)", re.I)
+# "sing on bonus", "a bigger sing on", "15k sing on": a phone's autocorrect of "sign on", read so only where pay is
+# meant (beside "bonus", a figure, or a word that sizes it: singing on stage stays singing)
+_SING_ON_RE = re.compile(
+    r"(?:(?<=\d)|(?<=\d[kK])|\b(?:the|a|bigger|higher|more|larger|smaller|any|no|my|their))\s+sing(?=[\s-]?on\b)"
+    r"|\bsing(?=[\s-]?on\s+bonus\b)",
+    re.I,
+)
+# "60k RSI", "RSI taxed when they vest": a phone's autocorrect of "RSU", read so beside a figure or a word of grants
+# (a repetitive strain injury is no figure's neighbour)
+_RSI_RE = re.compile(
+    r"(?:(?<=\d)|(?<=\d[kK])|\bin)\s+RSIs?\b|\bRSIs?(?=\s+(?:vest|vests|vesting|are|grant|over|taxed|refresh)\b)", re.I
+)
+# "base of 180 comma plus 60k", dictated: the word for the mark, put as the mark
+_SPOKEN_COMMA_RE = re.compile(r"(?<=\d)\s+comma\b|(?<=\d[kK])\s+comma\b", re.I)
 # Words of pay that a slip may be made in, and the ordinary words one slip away from them.
 _PAY_WORDS = (
     "salary", "equity", "bonus", "signing", "stock", "options", "offer", "offered", "recruiter", "competing",
@@ -85,6 +99,9 @@ def expand(text: str, names: frozenset[str] = frozenset()) -> str:
     text = _WORDS_RE.sub(lambda m: _WORDS[m[0].lower()], text)
     text = _AT_SIGN_RE.sub("at ", text)
     text = _SINGING_RE.sub("signing", text)
+    text = _SING_ON_RE.sub(lambda m: m[0][:-4] + "sign", text)
+    text = _RSI_RE.sub(lambda m: m[0][: m[0].lower().rindex("rsi")] + ("RSUs" if m[0][-1] in "sS" else "RSU"), text)
+    text = _SPOKEN_COMMA_RE.sub(",", text)
     vocabulary = _PAY_WORDS + tuple(name for name in names if " " not in name)
     text = _LONG_WORD_RE.sub(lambda m: _put_right(m[0], vocabulary), text)
     text = _ROW_RE.sub(_row, text)

@@ -1171,3 +1171,16 @@ def test_people_from_outside_software_in_their_own_words():
     assert read("not sure, the letter only says eligible", pending="bonus").intent == "skip"
     assert read("not quitting my residency for under 90k").intent == "walk_away"
     assert read("start over with the marketing offer").rivals == []
+
+
+def test_a_phones_autocorrect_and_dictation():
+    """Held-out 49 (messages typed in Slack and dictated on a phone), scored once: 'sing on' (a phone's 'sign on') was
+    read as a bonus or no part, 'RSI' (its 'RSU') as no grant, a dictated 'comma' as a word, and a role answered
+    with where it sits ('backend engineer on the storage team') as no answer. Read so only where pay is meant: singing
+    and a repetitive strain injury stay what they are. Other wordings than the set's here."""
+    assert read("a 12k sing on bonus").labels() == {"sign_on=12000"}
+    assert read("the sing on is 20k").labels() == {"sign_on=20000"}
+    assert read("125k base and 80k in RSIs").labels() == {"base=125000", "equity=80000", "grant=rsu"}
+    assert read("do RSIs vest monthly?").grant_type == "rsu"
+    assert read("I sing on weekends").amounts == [] and read("my RSI is acting up from typing").grant_type is None
+    assert read("senior data analyst in the risk group", pending="role").intent == "answer"
