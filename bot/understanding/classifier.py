@@ -194,6 +194,8 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
             return guess if asked else ruled
         close = guess in FROM_NOTHING and (guess != "skip" or pending) and not utterance.amounts
         close = close and not (question and guess == "pushback")  # "is the sign on negotiable?" asks, tells nothing
+        # "the recruiter hinted at north of 300k total": a loose figure kept out, no word of refusal
+        close = close and not (guess == "pushback" and utterance.ranges)
         if guess == "no_alternatives" and not NEGATION_RE.search(utterance.text):
             return ruled  # "I have three offers" says the opposite of "no other offers", however alike
 

@@ -1747,6 +1747,8 @@ def read(text: str, context: Context) -> Utterance:
     _read_schedule(masked, utterance)
     masked = _mask(SCHEDULE_RE, masked, keep=lambda m: not _is_schedule(m))
     masked = _mask(RANGE_RE, masked, lambda m: _kept_out_as_a_range(m, utterance), keep=_not_a_range)
+    masked = _mask(LOOSE_BAND_RE, masked, lambda m: _kept_out_as_a_range(m, utterance))
+    masked = _mask(RELATIVE_RE, masked)
     masked = _mask(EVEN_RE, masked)
     cliff = CLIFF_RE.search(masked)
     if cliff:
@@ -1759,7 +1761,9 @@ def read(text: str, context: Context) -> Utterance:
     years = _vesting_years(masked)
     bare = re.fullmatch(
         # "four, with a one-year cliff": the cliff read above leaves its joining words
-        r"\s*(?:(?:over|across|for|about|around|probably|maybe)\s+)?(\d{1,2}|[a-z]+)\W*(?:(?:with|and|plus)(?:\s+an?)?\W*)?",
+        r"\s*(?:(?:over|across|for|about|around|probably|maybe)\s+)?(\d{1,2}|[a-z]+)\W*(?:(?:with|and|plus)(?:\s+an?)?\W*)?"
+        # "four, I think", "4 i believe": hedged
+        r"(?:(?:i\s+think|i\s+believe|i\s+guess|iirc|probably|maybe|i'?m\s+pretty\s+sure)\W*)?",
         masked.lower(),
     )
     count = (int(bare[1]) if bare[1].isdigit() else NUMBER_WORDS.get(bare[1], 0)) if bare else 0
@@ -1884,6 +1888,8 @@ CHANGE_AFTER_RE = re.compile(
 )
 
 
+# "bumped base by about 10k", "added roughly 5% to the bonus": a change said loosely is the change all the same
+_ABOUT = r"(?:\s+(?:about|around|roughly|approximately|approx\.?|nearly|almost|like|just\s+about|~))?"
 # A figure that is a change to a part, with no figure after it that the change makes ("bumped equity by
 # 20k", "10k more on base", "an extra 15k in equity", "base went down 5k"): never the part's own figure.
 DELTA_UP_BEFORE_RE = re.compile(
@@ -1892,7 +1898,7 @@ DELTA_UP_BEFORE_RE = re.compile(
     r"|\b(?:up|go(?:ne)?\s+up|went\s+up|came\s+up)(?:\s+by)?|\badded|\badd(?:ing)?|\ban?\s+(?:extra|additional)|\banother"
     r"|(?:^|[(\[])\s*\+"  # "(+$40k/yr)": a change in brackets, never a sum's "+" (nor a label's: "update: +10k base")
     # "same numbers but +5k sign-on": "+" on the figure after a word, with no figure before it to add to
-    r"|^[^\d]*[^\W\d_]{2}\s+\+)\s*$",
+    r"|^[^\d]*[^\W\d_]{2}\s+\+)" + _ABOUT + r"\s*$",
     re.I,
 )
 ADDED_PART_RE = re.compile(r"\b(?:added|adding|threw\s+in|throwing\s+in)\s*$", re.I)
@@ -1902,7 +1908,9 @@ NEW_PART_AFTER_RE = re.compile(
 )
 DELTA_UP_AFTER_RE = re.compile(r"\s*(?:more|extra|additional|higher|on\s+top|bump|raise|increase|boost)\b", re.I)
 DELTA_DOWN_BEFORE_RE = re.compile(
-    r"(?:\b(?:lowered|cut|reduced|dropped|decreased|trimmed)\b[^.;!?\d$£€]{0,25}\bby|\b(?:down|went\s+down)(?:\s+by)?)\s*$",
+    r"(?:\b(?:lowered|cut|reduced|dropped|decreased|trimmed)\b[^.;!?\d$£€]{0,25}\bby|\b(?:down|went\s+down)(?:\s+by)?)"
+    + _ABOUT
+    + r"\s*$",
     re.I,
 )
 DELTA_DOWN_AFTER_RE = re.compile(r"\s*(?:less|lower|fewer)\b", re.I)
@@ -1944,9 +1952,15 @@ def _change_of(masked: str, start: int, end: int) -> str | None:
     return None
 
 
+# Between a change and the figure it makes, a new clause: "cut the sign-on by 5k but raised the stock to 180k"
+NEW_CLAUSE_RE = re.compile(
+    r"\bbut\b|\b(?:raised|cut|bumped|lowered|increased|dropped|reduced|upped|boosted|trimmed|added)\b", re.I
+)
+
+
 def _is_change(masked: str, start: int, end: int) -> bool:
     after = CHANGE_AFTER_RE.match(masked, end)
-    if not after:
+    if not after or NEW_CLAUSE_RE.search(masked, end, after.end()):
         return False
     before = masked[max(0, start - 30) : start]
     return bool(after["more"]) or bool(
@@ -1984,6 +1998,21 @@ def _mask(pattern: re.Pattern, text: str, seen=None, keep=None) -> str:
 def _kept_out_as_a_range(match: re.Match, utterance: Utterance) -> None:
     utterance.unreadable.append(match[0].strip())
     utterance.ranges.append(match[0].strip())
+
+
+_LOOSE_FIGURE = r"[$£€]?\d[\d,.]*\s*[kKmM]?\b"
+# A figure said only as a bound or a band of figures, loosely: "a bit under 200k", "north of 250k", "the low 200s",
+# "mid six figures". No figure of anything: kept out as a range, said so, and asked about.
+LOOSE_BAND_RE = re.compile(
+    rf"\b(?:a\s+(?:bit|little|tad)|just|slightly)\s+(?:under|below|over|above|shy\s+of)\s+{_LOOSE_FIGURE}"
+    rf"|\b(?:north|south|upwards|in\s+excess)\s+of\s+{_LOOSE_FIGURE}"
+    r"|\b(?:low|mid|high|upper|lower)[\s-]+(?:\d{1,3}0'?s\b|(?:five|six|seven|5|6|7)[\s-]+figures?\b)",
+    re.I,
+)
+# "20k more than ps", "10% more than what I make now": a figure set against another, no figure of its own
+RELATIVE_RE = re.compile(
+    r"(?<![\w.$£€])[$£€]?\d[\d,.]*\s*(?:[kKmM]\b|%)?\s*(?:more|less|higher|lower|above|below)\s+than\b", re.I
+)
 
 
 def _not_a_range(match: re.Match) -> bool:
@@ -2202,7 +2231,7 @@ def _bare_small_is_money(masked: str, match: re.Match, utterance: Utterance) -> 
     if not value.isdigit() or not 20 <= int(value) < 1000:
         return False
     if not rest or re.fullmatch(
-        r"(?:about|around|roughly|approx\.?|~|like|maybe|it'?s|its)?\s*"
+        r"(?:about|around|roughly|approx\.?|~|like|maybe|it'?s|its|call\s+it|say|let'?s\s+say)?\s*"
         r"(?:base|salary|base salary|for base|sign[- ]?on|bonus|equity|stock|total|k|grand)?",
         rest,
         re.I,
@@ -2282,6 +2311,13 @@ def _percents(masked: str) -> list[tuple[int, int, _Found]]:
         before = SEPARATOR_RE.split(masked[: match.start()])[-1]
         if re.match(r"\s*(?:of\s+(?:my\s+|the\s+)?(?:quota|target|plan)|attainment)\b", after, re.I):
             continue  # "130k bonus at 100% of quota": how much of the quota is met, no figure of pay
+        if re.match(
+            r"\s*of\s+(?:my\s+|the\s+|their\s+|your\s+)?(?:initial\s+|original\s+|new[- ]hire\s+|first\s+"
+            r"|sign[- ]?on\s+)?(?:grant|equity\s+grant|rsu\s+grant|award)\b",
+            after,
+            re.I,
+        ):
+            continue  # "refreshers run about 25% of the initial grant": a share of a grant, no stake and no figure
         of_base = re.match(r"\s*of\s+(?:the\s+|my\s+)?(?:base|salary|base\s+salary|base\s+pay)\b", after, re.I)
         if of_base:  # "12% of base": a share of the base (a bonus, most often), never the base itself
             after = after[of_base.end() :]

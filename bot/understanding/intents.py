@@ -54,6 +54,9 @@ QUESTION_TOPICS = {
     # refusal asked about, not told (told, it is a pushback and changes the case)
     "say_no": r"\b(?:say\s+no|decline|turn\s+(?:it|them|(?:the|this|that)\s+(?:other\s+)?offer)\s+down)\b"
     r".{0,40}\b(?:nicely|politely|gracefully|kindly|without\s+burning|professionally)\b"
+    # "what if I ask for 10% more and they just say no?": the ask, then the refusal supposed
+    r"|\bwhat\s+if\s+i\s+[^?.!]{0,50}?\band\s+(?:they|the\s+(?:company|recruiter|\w+\s+team)|hr|she|he)\s+(?:just\s+)?"
+    r"(?:say\s+no|refuse|reject|decline|won'?t|don'?t|can'?t|pull|rescind|walk)"
     r"|(?:^\s*(?:and\s+|but\s+|so\s+)?if|\b(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)"
     # "whats my play if they wont move on base?"
     r"|\bwhat(?:'?s|\s+is)\s+(?:my|the|our)\s+(?:next\s+)?(?:play|move|plan|step|option|answer|response)s?\s+if"
@@ -840,11 +843,14 @@ def _bare(utterance: Utterance, words: str, pending: str | None = None) -> str |
         return "figure"  # "L5", "they said L4 but I don't know what that means", answering "which level?"
     if pending and _hedged_answer(utterance, pending, words):
         return "figure"
+    if pending in FIGURE_SLOTS and utterance.ranges and not utterance.amounts and "?" not in utterance.text:
+        return "figure"  # "somewhere between 170 and 180, they weren't specific": answered, as a range kept out
     return None
 
 
 HEDGE_RE = re.compile(
     r"\b(?:i\s+think|i\s+believe|i\s+guess|iirc|roughly|about|around|approx(?:imately)?|maybe|probably|ish|like"
+    r"|call\s+it|let'?s\s+say|say"
     r"|somewhere|something|ballpark|in\s+the\s+range\s+of|close\s+to|just\s+(?:under|over)|give\s+or"
     r"\s+take|or\s+so|tbh|it'?s|its|it\s+is|they\s+said|target|signing|at|in|each|a\s+share|per\s+share|over|vesting|grant|total|a\s+year|per\s+year|yearly"
     r"|annual(?:ly)?|\d+\s*(?:years?|yrs?)|rsus?|options|shares|base|salary|sign[- ]?on|bonus|equity|stock|k"

@@ -109,6 +109,10 @@ _BASS = re.compile(r"\bbass\b", re.I)
 _DOLLAR_WORDS = re.compile(
     r"(?<![\w.,$])(\d[\d,.]*)\s*(?:dollars?|bucks)\b(?=\s*(?:(?:a|per|/)\s*share\b|each\b))", re.I
 )
+# "2 hundred grand", "1 hundred and eighty thousand": a digit before the spoken scale (dictation writes some numbers
+# as digits), put as its word so the number words around it are read as one figure
+_DIGIT_BEFORE_HUNDRED = re.compile(r"(?<![\d.,])([1-9])\s+(?=hundred\b)", re.I)
+_DIGIT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "p.a." (per annum) read as the words, so its dots end no sentence ("£95,000 p.a. base").
 _PER_ANNUM = re.compile(r"(?<!\w)p\.\s?a\.?(?!\w)", re.I)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
@@ -130,6 +134,7 @@ def normalise(text: str) -> str:
     text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[0].lower()], text)
     text = _ISH.sub(lambda m: m["suffix"], text)
     text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
+    text = _DIGIT_BEFORE_HUNDRED.sub(lambda m: _DIGIT_WORDS[int(m[1])] + " ", text)
     text = _SPOKEN_HUNDREDS.sub(_spoken, text)
     text = _WORD_RUN.sub(_number_words, text)
     text = _SPACE_GROUPED.sub(lambda m: m[1] + m[2].replace(" ", ""), text)

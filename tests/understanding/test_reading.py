@@ -1184,3 +1184,24 @@ def test_a_phones_autocorrect_and_dictation():
     assert read("do RSIs vest monthly?").grant_type == "rsu"
     assert read("I sing on weekends").amounts == [] and read("my RSI is acting up from typing").grant_type is None
     assert read("senior data analyst in the risk group", pending="role").intent == "answer"
+
+
+def test_figures_said_loosely():
+    """Held-out 50 (approximate, ranged, vague and relative figures), scored once: 'bumped base by about 10k' was read
+    as a base of 10k and 'cut the sign-on by 5k but raised the stock to 180k' as one change making 180k; '20k more
+    than ps' gave a rival a change and 'a bit under 200k', 'north of 250k' were taken as figures; '2 hundred grand',
+    'call it 175', 'four, I think' and a range given for the figure asked went unread; 'what if I ask for 10% more
+    and they just say no?' was a counter. Other wordings than the set's here: a loose bound or band is kept out as a
+    range (so the coach says so and asks), never a figure."""
+    assert read("they raised equity by roughly 20k").labels() == {"equity=+20000"}
+    assert read("they cut the bonus by 3k but upped the base to 190k").labels() == {"bonus=-3000", "base=190000"}
+    amazon = read("Amazon pays about 15k more than ps on base")
+    assert amazon.amounts == [] and amazon.rivals == ["Amazon"]
+    loose = read("the recruiter hinted at north of 300k total")
+    assert loose.amounts == [] and loose.ranges == ["north of 300k"] and loose.intent == "other"
+    assert read("my total is a tad under 250k").ranges == ["a tad under 250k"]
+    assert read("base is 3 hundred grand").labels() == {"base=300000"}
+    assert read("three, I believe", pending="years").vesting_years == 3
+    assert read("somewhere between 10 and 15 percent", pending="bonus").intent == "answer"
+    assert read("what if I push for 20k more and they say no?").intent == "say_no"
+    assert read("do refreshers tend to be like 30% of the initial grant?").amounts == []
