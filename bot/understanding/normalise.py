@@ -81,7 +81,7 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000,
 _KEPT_SCALES = ("lakh", "lakhs", "lac", "lacs", "crore", "crores", "million")  # the amount reader knows these
 _NUMBER = rf"(?:{_U}|{_TN}|{_T}|hundred|thousand|lakhs?|lacs?|crores?|million)"
 _WORD_RUN = re.compile(
-    rf"\b(?P<run>(?:a\s+(?:hundred|thousand|million)|point\s+(?:{_U})|{_U}|{_TN}|{_T})"
+    rf"\b(?P<run>(?:a\s+(?:hundred|thousand|million|lakh|crore)|point\s+(?:{_U})|{_U}|{_TN}|{_T})"
     rf"(?:(?:[\s-]+(?:and\s+)?|\s+point\s+){_NUMBER})*)\b"
     r"(?=(?P<after>\s*(?:k\b|grand\b|percent\b|per\s?cent\b|%|shares?\b|options?\b|rsus?\b|units\b"
     r"|dollars?\b|bucks\b|pounds?\b|quid\b|euros?\b|rupees\b))?)",
@@ -191,6 +191,7 @@ def _number_words(match: re.Match) -> str:
             if word == "hundred":
                 group = (group or 1) * 100
             elif word in _KEPT_SCALES and index == len(words) - 1:
+                group = group or 1  # "a million": one of them, never none
                 break  # "forty two lakh": the amount reader takes the scale word itself
             else:
                 whole, group = whole + (group or 1) * _SCALES[word], 0

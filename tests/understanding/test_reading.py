@@ -1205,3 +1205,13 @@ def test_figures_said_loosely():
     assert read("somewhere between 10 and 15 percent", pending="bonus").intent == "answer"
     assert read("what if I push for 20k more and they say no?").intent == "say_no"
     assert read("do refreshers tend to be like 30% of the initial grant?").amounts == []
+
+
+def test_a_million_said_in_words_is_one_million_never_none():
+    """Held-out 51 (tone), scored once, showed 'a million bucks' read as a figure of 0: the words before a scale the
+    amount reader keeps ('million', 'lakh', 'crore') gave none of it. The one cause fixed after that set's score,
+    because it showed a wrong figure; the set stays the measure."""
+    assert read("they offered a million").labels() == {"?=1000000"}
+    assert read("one million dollars base").labels() == {"base=1000000"}
+    assert read("joining bonus of a lakh").labels() == {"sign_on=100000"}
+    assert read("forty two lakh").labels() == {"?=4200000"}
