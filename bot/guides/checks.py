@@ -12,6 +12,7 @@ from fractions import Fraction
 from bot.guides.model import Guide
 from bot.guides.money import format_range
 from bot.guides.problems import Problem
+from bot.guides.script_checks import band_quoted, grant_year_warnings, grants_said
 
 # Text that would mean something to the renderer or to Slack if it were not escaped: it is
 # shown as written (bot/render/blocks.py), but its authors probably meant something else.
@@ -97,7 +98,8 @@ def consistency_warnings(guide: Guide, file: str) -> list[Problem]:
                 warnings.append(Problem(file, None, f"{where}: {cell.column}", f"kept as written: {cell.problem}"))
         if region.stock and region.stock.value and not region.stock.vesting_years:
             warnings.append(Problem(file, None, f"{where}: stock", "vesting years not stated"))
-    return warnings + _level_order_warnings(guide, file) + _counter_target_warnings(guide, file)
+    counter = _counter_target_warnings(guide, file) + grant_year_warnings(guide, file)
+    return warnings + _level_order_warnings(guide, file) + counter
 
 
 def _with_added_pay(region, computed: tuple[Fraction, Fraction]) -> tuple[tuple[Fraction, Fraction], str]:
@@ -111,16 +113,20 @@ def _with_added_pay(region, computed: tuple[Fraction, Fraction]) -> tuple[tuple[
 
 
 def _counter_target_warnings(guide: Guide, file: str) -> list[Problem]:
-    """The counter script's target total or base above the top of every band in its currency: a counter the
+    """The counter script's target total, base or grant above the top of every band in its currency: a counter the
     guide's own figures cannot support (a Zurich VP base of CHF 255'000 where the highest base band ends at
-    CHF 245'000), said so that the guide's maintainers can see which of the two is wrong."""
+    CHF 245'000), said so that the guide's maintainers can see which of the two is wrong; else above the top of the
+    band the script is for (its label's level and place, or the one place its words name: "For Manchester ...")."""
     plan = guide.negotiate_up
     if plan is None:
         return []
+    grants = grants_said(plan.quote)
+    named = _band_named(guide, plan.label) or band_quoted(guide, plan.quote)
     warnings = []
     for what, target, band_of in (
         ("total", plan.target_total, lambda r: r.total),
         ("base", plan.target_base, lambda r: r.base),
+        ("grant", grants[0].grant if grants else None, _grant_band),
     ):
         if target is None:
             continue
@@ -128,15 +134,26 @@ def _counter_target_warnings(guide: Guide, file: str) -> list[Problem]:
         if tops and all(target.amount > top.amount for top in tops):
             message = f"{target} is above every region's published {what} band"
             warnings.append(Problem(file, None, f"negotiate-up strategy: target {what}", message))
-        elif _above_named_band(named := _band_named(guide, plan.label), band_of, target):
-            message = f"{target} is above {named.level} {named.name}'s published {what} band {band_of(named)}"
+        elif _above_named_band(named, band_of, target, what):
+            where = f"{named.level} {named.name}" if named.level else named.name
+            message = f"{target} is above {where}'s published {what} band {band_of(named)}"
             warnings.append(Problem(file, None, f"negotiate-up strategy: target {what}", message))
     return warnings
 
 
-def _above_named_band(named, band_of, target) -> bool:
-    """The target above the top of the band its label names, in that band's currency."""
+def _grant_band(region):
+    """A band's stock as a grant over years (never a yearly figure, which a grant is not compared with)."""
+    stock = region.stock
+    return stock.value if stock and stock.value and not stock.per_year and (stock.vesting_years or 0) > 1 else None
+
+
+def _above_named_band(named, band_of, target, what: str) -> bool:
+    """The target above the top of the band its label names, in that band's currency; a top the guide leaves open
+    (`£120K+`) holds any target."""
     band = band_of(named) if named else None
+    cell = named.cell("stock" if what == "grant" else what) if named else None
+    if cell is not None and cell.open_top:
+        return False
     return bool(band and band.currency == target.currency and target.amount > band.high.amount)
 
 

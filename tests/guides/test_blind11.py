@@ -3,9 +3,9 @@ after this session's other fixes and before any change it could lead to: 6 of 6 
 as in the key, 3 of 6 planted inconsistencies flagged. Three causes fixed after that score (28 Nov 2026): a
 struck-through figure beside its replacement, editors' HTML comments shown as the guide's text, and a level × region
 grid named by a bold line above it read as totals; then a bonus said once for all bands in a bold-labelled line (it
-had been shown as not published). Left: Corvane's Manchester total
-(its `Equity / yr¹` column is not read as yearly, so no total is computed), Marrowgate's CHF row under 'All figures
-... in EUR (€)', Fennick's TL;DR."""
+had been shown as not published). Later (with blind17's footnote marks): a mark after a header hides none of its
+words, so Corvane's and Fennick's `Equity / yr¹` columns read as yearly and Corvane's Manchester total is flagged
+(tests/guides/test_blind17.py). Left: Marrowgate's CHF row under 'All figures ... in EUR (€)', Fennick's TL;DR."""
 
 from __future__ import annotations
 

@@ -48,6 +48,16 @@ class Block:
     stated_points: str | None = None  # tables: the middle's name when every cell is said to be low / mid / high
     # tables: each place's currency, said in a legend ("France et Belgique : en euros (EUR). Suisse : ... (CHF)")
     place_currencies: tuple[tuple[str, str], ...] = ()
+    # tables: the footnote under the table a mark on a header cell points at (`Equity†`: "† Equity is the yearly
+    # vesting value ..."), by the header cell as written; and the one a mark on a row's place points at
+    # (`São Paulo[^2]`), by the row's line (footnotes.with_footnotes)
+    column_notes: tuple[tuple[str, str], ...] = ()
+    row_notes: tuple[tuple[int, str], ...] = ()
+    # tables: cells a note under the table replaces (notes.with_note_overrides): (row line, header cell, the cell as
+    # the row writes it, the note as written); the row holds the note's figure in its place
+    overrides: tuple[tuple[int, str, str, str], ...] = ()
+    # tables: the paragraphs right under them, as written (what they say of a place: notes.none_said)
+    words_under: tuple[str, ...] = ()
 
 
 WIKI_HEADER_RE = re.compile(r"^\s*\|\|.*\|\|\s*$")

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from pydantic import ValidationError
 
+from bot.guides.markdown.approximate import approximate_total_differs
 from bot.guides.markdown.cells import (
     CellReading,
     day_rate_mismatch,
@@ -37,6 +38,8 @@ from bot.guides.markdown.columns import (
     region_aliases,
     stock_column,
 )
+from bot.guides.markdown.months import year_of_months
+from bot.guides.markdown.notes import none_said
 from bot.guides.markdown.points import middle_name, points_in_header, split_points
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import UNPUBLISHED_BONUS, Bonus, Cell, ExtraFigure, RegionBand, StockGrant
@@ -68,14 +71,26 @@ class BandBuilder:
         self.thousands = False  # the guide says its table's figures are in thousands (cells.in_thousands)
         self.points: str | None = None  # the middle's name when the guide says its cells are low / mid / high
         self.shares_column: tuple[str, str] | None = None  # a grant counted in shares: its column and cell
+        # a footnote on the place or its base column, which may say how many monthly salaries a year pays (months.py)
+        self.months_note: str | None = None
+        self.words_under: tuple[str, ...] = ()  # the paragraphs under the table (notes.none_said)
 
     def flag(self, line: int | None, label: str, message: str) -> None:
         """The guide's figures disagree: warned at its line, and said with the band to whoever reads it."""
         self.report.warn(line, f"{self.where}: {label}" if label else self.where, message)
         self.flags.append(f"{label}: {message}" if label else message)
 
-    def add(self, kind: str, label: str, cell: str, line: int, stock: tuple[str, int | None] | None = None) -> None:
-        """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header."""
+    def add(
+        self,
+        kind: str,
+        label: str,
+        cell: str,
+        line: int,
+        stock: tuple[str, int | None] | None = None,
+        period: str | None = None,
+    ) -> None:
+        """One cell of the kind its column (or row) names; `stock` is (kind, years) from the header, `period` the one
+        a footnote on the header gives its figures (`Equity†`: "† Equity is the yearly vesting value")."""
         if kind == "extra" and VARIABLE_TARGET_RE.fullmatch(clean_inline(label).strip()) and not self._taken("bonus"):
             # a column named `Variable` alone, with its target (`Variable (10% of fixed)`, `Variable (cible 10 %)`) or
             # naming the bonus it is (`Variable (Bonus)`), is the target bonus, in percent or in money
@@ -104,6 +119,7 @@ class BandBuilder:
         if is_blank(cell):
             if kind == "stock" and stock and "stock" not in self.fields:
                 self.fields["stock"] = StockGrant(kind=stock[0], vesting_years=stock[1])
+                self._none_said(label, cell)
             elif kind == "bonus" and "bonus" not in self.fields:
                 self.fields["bonus"] = Bonus(kind="none", raw=clean_inline(cell) or "—")
             return
@@ -146,9 +162,13 @@ class BandBuilder:
         elif self.thousands and reading is None and writes_whole(cell):
             reading = CellReading(clean_inline(cell), problem=WHOLE_UNDER_THOUSANDS)
         reading = reading or read_cell(cell, self.currency)
-        period = header_period(label, kind)
+        period = header_period(label, kind) or period
         if period and reading.figure is not None and reading.per is None and reading.years is None:
             reading = replace(reading, per=period)
+        if self.months_note and kind == "base" and reading.per == "month":  # `R$ 40–52 mil/mês`, a year of 13
+            reading, mismatch = year_of_months(reading, self.months_note)
+            if mismatch:
+                self.flag(line, label, mismatch)
         if reading.figure is None:
             self.report.warn(line, f"{self.where}: {label}", f"kept as written, not computed with: {reading.problem}")
             mismatch = spread_mismatch(cell, self.currency) or day_rate_mismatch(cell, self.currency)
@@ -168,7 +188,15 @@ class BandBuilder:
             if kind == "stock":
                 self._check_year_beside_grant(reading, stock, line)
             return
-        self._place(kind, label, reading, stock)
+        self._place(kind, label, reading, stock, period)
+
+    def _none_said(self, label: str, cell: str) -> None:
+        """`n/a` under equity where the text under the table says the place has none ("Warsaw hires are on a local
+        employment contract ... without equity"): the cell as written with that sentence, never "not published"."""
+        said = none_said(self.words_under, self.name) if clean_inline(cell) else None
+        if said:
+            raw = f"{clean_inline(cell)} (“{said}”)"
+            self.cells.append(Cell(kind="stock", column=label, raw=raw, problem="no equity, as the guide says"))
 
     def _keep_middle(self, label: str, name: str, points: tuple[str, ...], reading: CellReading, line: int) -> None:
         """The middle of a low / mid / high cell, beside the band it is read into; flagged when it is outside it."""
@@ -231,7 +259,9 @@ class BandBuilder:
         held = self.fields.get("stock")
         return kind == "stock" and reading.figure is not None and bool(held and held.shares and not held.value)
 
-    def _place(self, kind: str, label: str, reading: CellReading, stock: tuple[str, int | None] | None) -> None:
+    def _place(
+        self, kind: str, label: str, reading: CellReading, stock: tuple[str, int | None] | None, period: str | None
+    ) -> None:
         figure = reading.figure
         monthly = next((c for c in self.cells if c.kind == kind and c.per == "month"), None)
         if monthly is not None and figure is not None and reading.per != "month":
@@ -259,7 +289,10 @@ class BandBuilder:
             elif typed:
                 grant = StockGrant(kind=stock_kind, vesting_years=reading.years or years, value=figure)
             else:
-                grant = StockGrant(kind=stock_kind, vesting_years=years, note=reading.raw)
+                yearly = period == "year" and not reading.years  # `approx. 200万–350万円` under a yearly column
+                grant = StockGrant(
+                    kind=stock_kind, vesting_years=1 if yearly else years, note=reading.raw, per_year=yearly
+                )
             self._set_stock(grant, label, reading.raw)
         elif kind == "bonus":
             if typed:
@@ -291,12 +324,17 @@ class BandBuilder:
 
     def build(self, line: int | None) -> RegionBand | None:
         self.fields.setdefault("bonus", UNPUBLISHED_BONUS)
-        currency = self.currency or _figure_currency(self.fields) or ""
+        currency = self.currency or _figure_currency(self.fields, self.cells) or ""
         try:
-            return RegionBand(currency=currency, extras=self.extras, cells=self.cells, flags=self.flags, **self.fields)
+            band = RegionBand(currency=currency, extras=self.extras, cells=self.cells, flags=self.flags, **self.fields)
         except ValidationError as exc:
             self.report.warn(line, self.where, f"left out: {_reason(exc)}")
             return None
+        differs = approximate_total_differs(band)  # `c. 78k €–95k €` + its other parts against the total
+        if differs:
+            self.flag(line, "total comp", differs)
+            band = band.model_copy(update={"flags": list(self.flags)})
+        return band
 
 
 def _cell(kind: str, label: str, reading: CellReading) -> Cell:
@@ -316,12 +354,15 @@ def _cell(kind: str, label: str, reading: CellReading) -> Cell:
     )
 
 
-def _figure_currency(fields: dict) -> str | None:
+def _figure_currency(fields: dict, cells: list[Cell]) -> str | None:
+    """The currency of the band's first figure; else of the first cell read (`22 000–28 000 zł/mies.`, a month)."""
     for key in ("base", "total", "sign_on"):
         if fields.get(key) is not None:
             return fields[key].currency
     stock = fields.get("stock")
-    return stock.value.currency if stock is not None and stock.value is not None else None
+    if stock is not None and stock.value is not None:
+        return stock.value.currency
+    return next((cell.figure.currency for cell in cells if cell.figure is not None), None)
 
 
 def _reason(exc: Exception) -> str:

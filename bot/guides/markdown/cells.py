@@ -48,16 +48,17 @@ GRANT_YEARS_RE = re.compile(
 # `1 yr cliff`, `12-month cliff` after a grant: said of its vesting, kept among the words
 CLIFF_TAIL_RE = re.compile(r"\b\d+\s*-?\s*(?:yr|yrs|year|years|mo|mos|month|months)\s+cliff\b", re.I)
 PER_YEAR_RE = re.compile(
-    # `/an`, `/Jahr`, `/jaar`, `/año`: a year as French, German, Dutch and Spanish guides write it after the amount
-    r"^(?:/\s*(?:yr|year|annum|y|a|an|jahr|jaar|año|ano)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b"
+    # `/an`, `/Jahr`, `/jaar`, `/año`, `/rok`: a year as French, German, Dutch, Spanish and Polish guides write it
+    r"^(?:/\s*(?:yr|year|annum|y|a|an|jahr|jaar|año|ano|rok)\b|per\s+(?:year|annum)\b|a\s+year\b|annually\b|yearly\b"
     r"|p\.?\s?a\.?(?!\w)"
     # `im Jahr`, `pro Jahr`, `jährlich`, `par an`, `al año`, `por ano`, `ao ano`, `per jaar`
     r"|(?:im|pro)\s+jahr\b|j[äa]hrlich\b|par\s+an\b|(?:al|por)\s+a[ñn]o\b|ao\s+ano\b|per\s+jaar\b)",
     re.I,
 )
 PER_MONTH_RE = re.compile(
-    # `/mån` (Swedish), `/md.` (Danish), `/mnd` (Norwegian), `/Monat`, `/mois`, `/mes`
-    r"^(?:/\s*(?:mo|month|mth|m|mån|månad|md|mnd|monat|mois|mes)\b\.?|per\s+month\b|a\s+month\b|monthly\b"
+    # `/mån` (Swedish), `/md.` (Danish), `/mnd` (Norwegian), `/Monat`, `/mois`, `/mes`, `/mês` (Portuguese), `/mies.`
+    # and `/mc` (Polish)
+    r"^(?:/\s*(?:mo|month|mth|m|mån|månad|md|mnd|monat|mois|mes|mês|mies|miesiąc|mc|msc)\b\.?|per\s+month\b|a\s+month\b|monthly\b"
     r"|(?:im|pro)\s+monat\b|monatlich\b|par\s+mois\b|(?:al|por)\s+mes\b|per\s+maand\b"
     r"|p\.?\s?m\.?(?!\w))",
     re.I,

@@ -220,6 +220,8 @@ YEARLY_STOCK_HEADER_RE = re.compile(
 
 
 def header_period(label: str, kind: str) -> str | None:
+    """The period a header gives its figures; a footnote mark after it (`Equity / yr¹`) is no part of its words."""
+    label = FOOTNOTE_RE.sub("", label)
     if THIRTEENTH_MONTH_RE.search(label):
         return None  # `13th month`: a bonus of a month's pay, paid once a year
     if _yearly_of_months(label):

@@ -35,6 +35,8 @@ from bot.guides.markdown.columns import (
     stock_column,
     stock_row_kind,
 )
+from bot.guides.markdown.footnotes import footnoted_stock, with_footnotes
+from bot.guides.markdown.notes import as_the_row_writes_it, with_note_overrides
 from bot.guides.markdown.points import points_above
 from bot.guides.markdown.roles import another_roles_heading
 from bot.guides.markdown.text import clean_inline
@@ -113,6 +115,8 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
     """Rows of a band table whose column `first` names the region (and column 0 the
     level when `first` is 1); the columns after it are components."""
     header = table.rows[0]
+    column_notes, row_notes = dict(table.column_notes), dict(table.row_notes)
+    overrides = {(line, column): (written, note) for line, column, written, note in table.overrides}
     regions: list[RegionBand] = []
     for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
         if not any(cell.strip() for cell in row):
@@ -143,6 +147,10 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
         band = BandBuilder(name, currency, report, level)
         band.thousands = table.stated_thousands
         band.points = table.stated_points
+        band.words_under = table.words_under
+        band.months_note = row_notes.get(line) or next(
+            (column_notes[c] for c, k in zip(header, kinds, strict=True) if k == "base" and c in column_notes), None
+        )
         if table.stated_currency and currency and currency != table.stated_currency and not table.stated_exceptions:
             band.flag(
                 line,
@@ -153,7 +161,10 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
         ranged: tuple[str, str] | None = None  # the last column of a part, for a median written beside it
         for column, kind, cell in zip(header[first + 1 :], kinds[first + 1 :], row[first + 1 :], strict=True):
             label = clean_inline(column)
-            band.add(kind, label, cell, line, stock_column(column) if kind == "stock" else None)
+            stock, period = footnoted_stock(column, column_notes.get(column)) if kind == "stock" else (None, None)
+            band.add(kind, label, cell, line, stock, period)
+            if (line, column) in overrides:  # a note under the table gave the cell its figure: the row's kept beside
+                band.extras.append(as_the_row_writes_it(label, *overrides[(line, column)]))
             if MEDIAN_HEADER_RE.match(label) and ranged:  # `| Salário mensal (faixa) | Mediana mensal |`
                 _warn_point_outside(band, ranged[0], "median", cell, ranged[1], line)
             elif kind in FIGURE_KINDS:
@@ -413,12 +424,15 @@ def _percentiles_as_columns(table: Block, report: Reporter) -> list[RegionBand] 
 
 
 def _place_groups(table: Block, report: Reporter) -> tuple[list[tuple[BandBuilder, int]], list[tuple]]:
-    """A table whose first column names a place on its group's first row only: a builder per place (with its first
-    line), and each row with its place's builder."""
+    """A table whose first column names a place on its group's first row only, or on every row of it (`| Denver HQ |
+    Base Salary | ... |`, `| Denver HQ | Equity/yr* | ... |`): a builder per place (with its first line), and each
+    row with its place's builder."""
     groups: list[tuple[BandBuilder, int]] = []
     rows: list[tuple[BandBuilder, list[str], int]] = []
     for row, line in whole_rows(table, report):
-        if clean_inline(row[0]):
+        if groups and region_cell(row[0])[0] == groups[-1][0].name:
+            pass  # the place written again on the next row of its group
+        elif clean_inline(row[0]):
             name, currency = region_cell(row[0])
             groups.append((BandBuilder(name, currency or first_currency(row[2:], name), report), line))
         elif not groups:
@@ -483,8 +497,9 @@ def _warn_point_outside(builder: BandBuilder, label: str, name: str, point: str,
 
 
 def _add_percentile_row(builder: BandBuilder, percentiles: list[str], label: str, cells: list[str], line: int) -> None:
-    """One part's row: lowest to highest percentile as its band, the percentiles between beside it."""
-    label = clean_inline(label)
+    """One part's row: lowest to highest percentile as its band, the percentiles between beside it. A footnote mark
+    on the part's name (`Equity/yr*`) is no part of it (the footnote is read where it says how the row reads)."""
+    label = FOOTNOTE_RE.sub("", clean_inline(label)).strip() or clean_inline(label)
     kind = column_kind(label)
     stock = stock_row_kind(label) if kind == "stock" else None
     _warn_percentile_row(builder, label, percentiles, cells, line)
@@ -677,6 +692,7 @@ def read_band_table(
     legend = _legend(blocks)
     tables = [_with_stated_currency(blocks, join_split_ranges(block)) for block in blocks if block.kind == "table"]
     tables = [replace(table, stated_points=points_above(blocks, _index_of(blocks, table))) for table in tables]
+    tables = [with_note_overrides(blocks, with_footnotes(blocks, table)) for table in tables]
     tables = [_named_blank_headers(_low_high_as_items(table)) for table in tables]
     if legend:
         tables = [replace(table, place_currencies=legend) for table in tables]
