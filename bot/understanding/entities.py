@@ -139,6 +139,9 @@ NOT_FIGURES_RE = re.compile(
     r"|\b(?:thinking|planning|hoping|considering|going|want(?:ing)?|plan)\s+(?:of\s+|about\s+|to\s+|on\s+)?"
     r"(?:ask(?:ing)?(?:\s+(?:them|her|him))?\s+for|counter(?:ing)?\s+(?:at|with)|request(?:ing)?)\s+(?:like\s+|about\s+)?"
     r"[$£€]?\d[\d,.]*\s*[kK]?\b"
+    # "the market figure I quoted (230k)": the person's own quote of the market, no figure of any offer
+    r"|\b(?:figure|number|rate|data|range)\s+i\s+(?:quoted|cited|mentioned|gave|showed|brought\s+up|shared|found)"
+    r"(?:\s+(?:them|her|him|the\s+recruiter))?\s*[(,:]?\s*[$£€]?\d[\d,.]*\s*[kK]?\)?"
     # "a 60/40 base to variable split", "70/30 mix": how pay is shared between parts, no figure of it
     r"|\b\d{2}\s?/\s?\d{2}\s+(?:(?:base|salary|fixed)\s*(?:to|/|-)\s*(?:variable|commission|bonus)\s+)?(?:split|mix|ratio)\b"
     # "i was a nurse for 6 years": years of a past job, no vesting term
@@ -1125,6 +1128,8 @@ NOT_NAMES = frozenset(
         "letter",
         "details",
         "compare",
+        # what the market pays, quoted ("the market figure I quoted (230k)"): no company's offer
+        "market",
         # nobody in particular ("not talking to anyone else right now")
         "anyone",
         "anybody",
@@ -1518,7 +1523,10 @@ CURRENT_COMPANY_RE = re.compile(
 OFFER_HOLDER_RE = re.compile(
     r"(?:^|[.;!?]\s*|\band\s+|\bbut\s+|,\s*(?:and\s+)?(?:now|today|then|this\s+week)\s+)(?:so\s+)?(?:they|the\s+recruiter|recruiter|hr|the\s+company"
     r"|the\s+hiring\s+manager|"
-    r"hiring\s+manager|the\s+offer|their\s+offer|my\s+offer|the\s+new\s+offer|their\s+new\s+offer)\b",
+    r"hiring\s+manager|the\s+offer|their\s+offer|my\s+offer|the\s+new\s+offer|their\s+new\s+offer)\b"
+    # "they can't match the anthropic number, max they can do is 225k base": a limit said is the company's own
+    r"|\b(?:the\s+)?(?:max(?:imum)?|best|most|highest|top)\s+(?:they|she|he|we)\s+(?:can|could|will|'ll)\s+"
+    r"(?:do|offer|go|give|pay)\b",
     re.I,
 )
 # "Offer from X" where X is the company discussed is the person's own offer.

@@ -1215,3 +1215,13 @@ def test_a_million_said_in_words_is_one_million_never_none():
     assert read("one million dollars base").labels() == {"base=1000000"}
     assert read("joining bonus of a lakh").labels() == {"sign_on=100000"}
     assert read("forty two lakh").labels() == {"?=4200000"}
+
+
+def test_a_limit_said_is_the_companys_and_a_market_figure_quoted_is_nobodys():
+    """Held-out 31 line 4346 (scored long ago, left since): 'they can't match the anthropic number, max they can do
+    is 225k base' gave the company's limit to Anthropic, and 'the market figure I quoted (230k)' made a rival called
+    'market'. Other wordings than the set's here."""
+    limit = read("they can't beat google's 240k, the best she could do is 220k")
+    assert ("offer", 220_000) in [(a.holder, a.value) for a in limit.amounts]
+    assert read("the number I gave them, 240k, was from levels").amounts == []
+    assert read("the market rate I quoted (250k) was for big tech").rivals == []
