@@ -41,17 +41,29 @@ MAX_BACKOFF_SECONDS = 60.0
 APOLOGY_LIFE_SECONDS = 86400.0  # the apology itself is retried for a day, then dropped with an error line
 
 
-def reply_payload(messages: list, method: str = "chat.postMessage", **where: str | None) -> dict:
+def reply_payload(
+    messages: list, method: str = "chat.postMessage", enterprise: str | None = None, **where: str | None
+) -> dict:
     """What a reply row holds: the Web API method, where it goes (`thread_ts`, or `user` for an
-    ephemeral message), and each message's arguments."""
-    return {"method": method, **where, "messages": [message_args(m) for m in messages]}
+    ephemeral message), each message's arguments, and, in Enterprise Grid, the org whose
+    installation answers (`enterprise`, with the row's team: see `Courier.token_for`)."""
+    payload = {"method": method, **where, "messages": [message_args(m) for m in messages]}
+    if enterprise:
+        payload["enterprise"] = enterprise
+    return payload
 
 
 class Courier:
-    def __init__(self, settings: Settings, store, token_for: Callable[[str], str | None] | None = None) -> None:
+    def __init__(
+        self, settings: Settings, store, token_for: Callable[[str, str | None], str | None] | None = None
+    ) -> None:
         self.settings = settings
         self.store = store  # a Store or LazyStore; opened on first use
-        self.token_for = token_for or (lambda _team: settings.slack_bot_token)
+        # (team, enterprise) -> the bot token to post with: the one workspace's in single-workspace
+        # mode; in OAuth mode the installation's (bot.slack.oauth.OAuthParts.bot_token). The
+        # enterprise is needed in Enterprise Grid: an org-wide install is found by the org alone, a
+        # Grid workspace's own install by org and team, and neither by the team id alone.
+        self.token_for = token_for or (lambda _team, _enterprise=None: settings.slack_bot_token)
         self.stopping = threading.Event()
         self.relay = None  # the Relay that hands replies to this courier (it sets itself here)
         self._outbox: Outbox | None = None
@@ -122,10 +134,10 @@ class Courier:
             self._untrack(key)
             log.warning("reply for %s left in the outbox: shutting down", entry.event_id)
 
-    def send(self, team: str, channel: str, messages: list, **where: str | None) -> None:
+    def send(self, team: str, channel: str, messages: list, enterprise: str | None = None, **where: str | None) -> None:
         """Post a reply that no event is waiting for (an offer form's evaluation): kept in the
         outbox like the others, so a refusal or a restart does not lose it."""
-        payload = reply_payload(messages, **where)
+        payload = reply_payload(messages, enterprise=enterprise, **where)
         try:
             entry = self.outbox().keep(team, channel, payload, self.settings.reply_life_seconds)
         except Exception as error:  # the store is down: sent (and retried) from memory
@@ -175,7 +187,7 @@ class Courier:
         outbox = self.outbox() if entry.id is not None else None
         if time.time() > entry.deadline_at and not self._past_life(entry):
             return
-        client = self._client(entry.team)
+        client = self._client(entry.team, entry.payload.get("enterprise"))
         messages = entry.payload["messages"]
         while entry.sent < len(messages):
             if outbox is not None and not outbox.renew(entry, self.attempt_seconds):
@@ -229,7 +241,8 @@ class Courier:
             return False
         where = {key: entry.payload.get(key) for key in ("thread_ts", "user") if entry.payload.get(key)}
         apology = build_messages(render("reply_late.j2", partial=entry.sent > 0))
-        payload = {**reply_payload(apology, entry.payload.get("method", "chat.postMessage"), **where), "apology": True}
+        method, enterprise = entry.payload.get("method", "chat.postMessage"), entry.payload.get("enterprise")
+        payload = {**reply_payload(apology, method, enterprise=enterprise, **where), "apology": True}
         log.warning(
             "reply for %s past its useful life (%d attempts): an apology instead", entry.event_id, entry.attempts
         )
@@ -294,8 +307,8 @@ class Courier:
         if entry.id is not None:
             self.outbox().done(entry)
 
-    def _client(self, team: str) -> WebClient:
-        token = self.token_for(team)
+    def _client(self, team: str, enterprise: str | None = None) -> WebClient:
+        token = self.token_for(team, enterprise)
         client = self._clients.get(token)
         if client is None:
             client = delivery_client(token, self.settings.api_url, timeout=self.settings.slack_timeout_seconds)

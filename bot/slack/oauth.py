@@ -17,7 +17,11 @@ close to expiry. What is added:
 - a state is consumed by one atomic DELETE, so a state replayed to two processes at once is
   honoured once;
 - the stores open lazily, like the rest of the store (bot.slack.store): building the app does
-  not import SQLAlchemy or touch the database, so start-up costs what single-workspace mode does.
+  not import SQLAlchemy or touch the database, so start-up costs what single-workspace mode does;
+- Enterprise Grid: an org-wide install (one installation for every workspace of an org, kept by
+  slack_sdk with `team_id` NULL) is named on the success page, answers later replies with the
+  org's token, and its uninstall erases the org (`OAuthParts.erase`). The bot's own data for an
+  org-wide install is keyed by the org's enterprise id (bot.slack.payloads.tenant_of).
 """
 
 from __future__ import annotations
@@ -140,7 +144,10 @@ class LazyInstallationStore(InstallationStore):
 
     def save(self, installation: Installation) -> None:
         self.stores.installations.save(installation)
-        log.info("installed in workspace %s", installation.team_id)
+        if installation.is_enterprise_install:  # no workspace: `team_id` is None for an org-wide install
+            log.info("installed org-wide in %s", installation.enterprise_id)
+        else:
+            log.info("installed in workspace %s", installation.team_id)
 
     def save_bot(self, bot: Bot) -> None:
         self.stores.installations.save_bot(bot)
@@ -246,9 +253,18 @@ class PagesOAuthFlow(OAuthFlow):
         return page("oauth_install.html.j2", url=url)
 
 
+def installed_in(installation: Installation) -> str:
+    """What the success page says was installed: the workspace, or for an org-wide (Enterprise
+    Grid) install the org. Slack answers an org-wide install with `team: null` and the org in
+    `enterprise`, so the workspace's name and id are both None there: the page said "installed in
+    None"."""
+    if installation.is_enterprise_install:
+        return installation.enterprise_name or installation.enterprise_id or "your organization"
+    return installation.team_name or installation.team_id or "your workspace"
+
+
 def _success(args: SuccessArgs) -> BoltResponse:
-    installation = args.installation
-    body = page("oauth_installed.html.j2", team=installation.team_name or installation.team_id)
+    body = page("oauth_installed.html.j2", team=installed_in(args.installation))
     return _page_response(args, 200, body)
 
 
@@ -282,6 +298,7 @@ class OAuthParts:
     authorization, and erasing a workspace when it uninstalls (bot.slack.listeners.uninstall)."""
 
     def __init__(self, settings: Settings, store: LazyStore, client: WebClient) -> None:
+        self.client = client
         self.stores = WorkspaceStores(store, settings.slack_client_id or "")
         self.installation_store = LazyInstallationStore(self.stores)
         self.oauth_settings = OAuthSettings(
@@ -321,24 +338,79 @@ class OAuthParts:
             "user_facing_authorize_error_message": not_installed_message(),
         }
 
-    def bot_token(self, team_id: str | None) -> str | None:
-        """A workspace's bot token for a reply the courier sends after the request (from the
-        outbox, maybe by another process), through the same cached authorization as requests,
-        so a token due for rotation is refreshed first. None when the workspace has no
-        installation (uninstalled meanwhile): the courier's post is then refused."""
+    def bot_token(self, team_id: str | None, enterprise_id: str | None = None) -> str | None:
+        """The bot token of the installation a reply the courier sends after the request (from
+        the outbox, maybe by another process) belongs to, through the same cached authorization
+        as requests, so a token due for rotation is refreshed first. None when there is no such
+        installation (uninstalled meanwhile): the courier's post is then refused.
+
+        `team_id` is the reply's key (bot.slack.payloads.tenant_of), `enterprise_id` its Grid org:
+        a key equal to the org is the org-wide install, looked up as Bolt looks it up for a
+        request (`is_enterprise_install`, the org alone); a Grid workspace's own install is found
+        by org and team. Looked up by the team id alone, as before, neither was found (slack_sdk's
+        store matches `enterprise_id IS NULL` then) and replies went out with no token.
+
+        The context carries the app's client, the one every request's authorization uses: a
+        bare `BoltContext` makes a client for slack.com, so on a cache miss the `auth.test` went
+        there instead of through `SLACK_API_URL`."""
         from slack_bolt import BoltContext
 
-        result = self.authorize(context=BoltContext(), enterprise_id=None, team_id=team_id, user_id=None)
+        org = enterprise_id is not None and team_id == enterprise_id
+        context = BoltContext({"is_enterprise_install": org, "client": self.client})
+        result = self.authorize(
+            context=context, enterprise_id=enterprise_id, team_id=None if org else team_id, user_id=None
+        )
         return result.bot_token if result else None
 
     def erase(self, enterprise_id: str | None, team_id: str | None) -> dict[str, int]:
-        """Everything stored for a workspace, gone in one transaction; rows deleted per table."""
+        """Everything stored for an installation, gone in one transaction; rows deleted per table.
+
+        A workspace (`team_id`, and its org for a Grid workspace installed on its own): its
+        installation and bot rows, and the cases, event ids and owed replies keyed by its team id
+        (bot.store.workspaces). An org-wide install (`enterprise_id` with `team_id` None, as
+        slack_sdk keeps it and as Bolt's context has it for the org's events): its rows, and what
+        the bot keeps for the people of all its workspaces, keyed by the org (`erase_org`).
+        `erase_workspace` cannot do the org: it looks for installation rows and data under the
+        same team id, and there the data has none."""
         from bot.store.workspaces import erase_workspace
 
         self.authorize.forget(enterprise_id, team_id)
-        erased = erase_workspace(self.stores.installations, enterprise_id, team_id)
+        if enterprise_id is not None and team_id is None:
+            erased = erase_org(self.stores.installations, enterprise_id)
+        else:
+            erased = erase_workspace(self.stores.installations, enterprise_id, team_id)
         self.authorize.forget(enterprise_id, team_id)  # a request authorized meanwhile
         return erased
+
+
+def erase_org(installations, enterprise_id: str) -> dict[str, int]:
+    """An org-wide install erased in one transaction: its installation and bot rows (slack_sdk's,
+    `enterprise_id` the org's, `team_id` NULL: a Grid workspace installed on its own is another
+    installation and stays), and the cases, answered event ids and owed replies kept under the
+    org's id (bot.slack.payloads.tenant_of). The same tables and the same one transaction as
+    bot.store.workspaces.erase_workspace, which cannot serve here because it looks for the
+    installation and the data under one team id; its natural home is next to that function.
+    Returns the rows deleted per table."""
+    from sqlalchemy import delete
+
+    from bot.store.cases import cases
+    from bot.store.database import seen_events
+    from bot.store.outbox import outbox
+
+    erased: dict[str, int] = {}
+    with installations.engine.begin() as connection:
+        for table in (installations.installations, installations.bots):
+            rows = table.c
+            erased[table.name] = connection.execute(
+                delete(table).where(
+                    (rows.client_id == installations.client_id)
+                    & (rows.enterprise_id == enterprise_id)
+                    & rows.team_id.is_(None)
+                )
+            ).rowcount
+        for table in (cases, seen_events, outbox):
+            erased[table.name] = connection.execute(delete(table).where(table.c.team_id == enterprise_id)).rowcount
+    return erased
 
 
 def not_installed_message() -> str:

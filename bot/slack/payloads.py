@@ -52,6 +52,23 @@ def team_of(body: dict, event: dict) -> str:
     return body.get("team_id") or event.get("team") or "unknown"
 
 
+def tenant_of(context, team: str) -> str:
+    """Whose a request's data is: the key a person's case, the answered event ids and the replies
+    owed are kept under (the store's `team_id` columns). A workspace's team id, except for an
+    org-wide (Enterprise Grid) install, where it is the org's enterprise id.
+
+    Why not the workspace there: an org-wide install is one installation for every workspace of
+    the org, and Grid user ids and DMs are org-wide, so the same person writing to the bot from
+    two workspaces is one conversation, and keyed by workspace it would be two cases. And when the
+    org uninstalls, Slack names the org's installation, not the workspaces its people wrote from,
+    and the bot keeps no list of them: data keyed by workspace could not be found to erase it.
+    `context`: Bolt's, which reads `is_enterprise_install` and `enterprise_id` from the payload
+    (`authorizations[0]` for events, the form for commands, the payload for interactivity)."""
+    if context is not None and context.is_enterprise_install and context.enterprise_id:
+        return context.enterprise_id
+    return team
+
+
 def command_text(command: dict) -> str:
     """`/comp` + its text, as a person typed it."""
     return f"{command.get('command') or COMMAND} {command.get('text') or ''}".strip()

@@ -48,6 +48,10 @@ class Job:
     channel: str
     text: str
     thread_ts: str | None = None  # where the reply goes
+    # The Enterprise Grid org of the installation that answers (None outside Grid). With `team`
+    # (bot.slack.payloads.tenant_of: the org's id for an org-wide install) it names the
+    # installation whose token the reply goes out with, in whichever process sends it.
+    enterprise: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict) -> Job:
@@ -193,8 +197,8 @@ class Relay:
     @staticmethod
     def _payload(job: Job, reply: Reply) -> dict:
         if job.kind == "mention" and reply.response_type == "ephemeral":
-            return reply_payload(reply.messages, "chat.postEphemeral", user=job.user)
-        return reply_payload(reply.messages, thread_ts=job.thread_ts)
+            return reply_payload(reply.messages, "chat.postEphemeral", enterprise=job.enterprise, user=job.user)
+        return reply_payload(reply.messages, enterprise=job.enterprise, thread_ts=job.thread_ts)
 
     def _life(self) -> float:
         return self.settings.reply_life_seconds

@@ -58,17 +58,21 @@ def block_actions(
     trigger: str | None = None,
     ephemeral: bool = True,
     view: dict | None = None,
+    enterprise: str | None = None,
+    org: bool = False,
 ) -> dict:
-    """A click in an (ephemeral) message in `channel`, or in a view (the App Home) when `view` is given."""
+    """A click in an (ephemeral) message in `channel`, or in a view (the App Home) when `view` is given.
+    `enterprise`: from a workspace of that Grid org; `org`: the app is installed org-wide, and
+    Slack then sends `team: null` (the workspace only as the user's `team_id`)."""
     payload = {
         "type": "block_actions",
         "user": {"id": user, "username": "person", "name": "person", "team_id": team},
         "api_app_id": "A0COMPCOACH",
         "token": "deprecated-verification-token",
         "trigger_id": trigger or trigger_id(),
-        "team": {"id": team, "domain": "comp-coach-test"},
-        "enterprise": None,
-        "is_enterprise_install": False,
+        "team": None if org else {"id": team, "domain": "comp-coach-test"},
+        "enterprise": {"id": enterprise, "name": f"Org {enterprise}"} if enterprise else None,
+        "is_enterprise_install": org,
         "actions": [action],
     }
     if view is not None:
@@ -104,15 +108,21 @@ def filled(view: dict, values: dict[str, str], region: str | None = None) -> dic
     return {**view, "id": view.get("id", "V0FORM"), "state": {"values": state}, "hash": "1.abc"}
 
 
-def view_submission(view: dict, user: str = "U0PERSON", team: str = "T0TEAM") -> dict:
-    return {
+def view_submission(
+    view: dict, user: str = "U0PERSON", team: str = "T0TEAM", enterprise: str | None = None, org: bool = False
+) -> dict:
+    """`enterprise`, `org`: as for `block_actions`."""
+    payload = {
         "type": "view_submission",
-        "team": {"id": team, "domain": "comp-coach-test"},
+        "team": None if org else {"id": team, "domain": "comp-coach-test"},
         "user": {"id": user, "username": "person", "name": "person", "team_id": team},
         "api_app_id": "A0COMPCOACH",
         "token": "deprecated-verification-token",
         "trigger_id": trigger_id(),
         "view": view,
         "response_urls": [],
-        "is_enterprise_install": False,
+        "is_enterprise_install": org,
     }
+    if enterprise:
+        payload["enterprise"] = {"id": enterprise, "name": f"Org {enterprise}"}
+    return payload

@@ -49,12 +49,25 @@ class OAuthWeb(ProcessLog):
     def post(self, body: bytes, content_type: str) -> Response:
         return post(self.url + "/slack/events", body, signed_headers(SIGNING_SECRET, body, content_type))
 
-    def command(self, text: str, team: str, user: str = "U0PERSON", name: str = "command") -> Response:
-        body = slash_command_body(text, self.slack.response_url(name), user=user, team=team)
+    def command(self, text: str, team: str, user: str = "U0PERSON", name: str = "command", **grid) -> Response:
+        """`grid`: `enterprise=`, `enterprise_name=`, `org=` for a workspace of an Enterprise Grid
+        org (tests/support/signing.py)."""
+        body = slash_command_body(text, self.slack.response_url(name), user=user, team=team, **grid)
         return self.post(body, "application/x-www-form-urlencoded")
 
-    def event(self, event: dict, team: str, event_id: str | None = None) -> Response:
-        return self.post(event_body(event, event_id, team=team), "application/json")
+    def event(self, event: dict, team: str | None, event_id: str | None = None, **grid) -> Response:
+        """`grid`: `enterprise=`, `org=`, `bot_user=` (tests/support/signing.py); an org-wide
+        install's authorization names the org's bot user unless told otherwise."""
+        enterprise = self.slack.enterprises.get(grid.get("enterprise") or "")
+        if grid.get("org") and enterprise is not None:
+            grid.setdefault("bot_user", enterprise.bot_user_id)
+        return self.post(event_body(event, event_id, team=team, **grid), "application/json")
+
+    def action(self, payload: dict) -> Response:
+        """An interactivity payload (tests/support/interactivity.py), form-encoded and signed."""
+        from tests.support.interactivity import FORM, form_body
+
+        return self.post(form_body(payload), FORM)
 
     def stop(self) -> None:
         stop(self.process)
@@ -77,7 +90,8 @@ class OAuthWeb(ProcessLog):
         return answer.headers["location"]
 
     def install(self, team: str, redirect_to: OAuthWeb | None = None) -> Response:
-        """The whole flow for one workspace; the redirect lands on `redirect_to` (default: here)."""
+        """The whole flow for one workspace (or, given an enterprise id, org-wide for a Grid org);
+        the redirect lands on `redirect_to` (default: here)."""
         _, link, cookie = self.install_page(team)
         self.slack.redirect_uri = (redirect_to or self).url + "/slack/oauth_redirect"
         return fetch(self.approve(link), {"Cookie": cookie})

@@ -4,6 +4,12 @@ Slack's v0 signature: `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{raw body}` key
 the app's signing secret, in `X-Slack-Signature`, with the timestamp in
 `X-Slack-Request-Timestamp`. Slash commands arrive form-encoded; Events API callbacks
 as JSON.
+
+Enterprise Grid: `enterprise=` (the org's id) adds what Slack adds for a request from a
+workspace of an org: `enterprise_id` (and `enterprise_name` on commands); `org=True` marks it as
+answered by an org-wide install: `is_enterprise_install=true` on commands, and on events an
+`authorizations` entry naming the org with `team_id: null` and `is_enterprise_install: true`
+(the outer `team_id` stays the workspace the event happened in; `team=None` leaves it out).
 """
 
 from __future__ import annotations
@@ -36,13 +42,24 @@ def signed_headers(secret: str, body: bytes, content_type: str, timestamp: int |
 
 
 def slash_command_body(
-    text: str, response_url: str, command: str = "/comp", user: str = "U0PERSON", team: str = "T0TEAM"
+    text: str,
+    response_url: str,
+    command: str = "/comp",
+    user: str = "U0PERSON",
+    team: str = "T0TEAM",
+    enterprise: str | None = None,
+    enterprise_name: str | None = None,
+    org: bool = False,
 ) -> bytes:
+    grid = (
+        {"enterprise_id": enterprise, "enterprise_name": enterprise_name or f"Org {enterprise}"} if enterprise else {}
+    )
     return urlencode(
         {
             "token": "deprecated-verification-token",
             "team_id": team,
             "team_domain": "comp-coach-test",
+            **grid,
             "channel_id": "C0GENERAL",
             "channel_name": "general",
             "user_id": user,
@@ -50,26 +67,46 @@ def slash_command_body(
             "command": command,
             "text": text,
             "api_app_id": "A0COMPCOACH",
-            "is_enterprise_install": "false",
+            "is_enterprise_install": "true" if org else "false",
             "response_url": response_url,
             "trigger_id": f"1.{next(_ids)}.abc",
         }
     ).encode()
 
 
-def event_body(event: dict, event_id: str | None = None, team: str = "T0TEAM") -> bytes:
-    return json.dumps(
-        {
-            "token": "deprecated-verification-token",
-            "team_id": team,
-            "api_app_id": "A0COMPCOACH",
-            "event": event,
-            "type": "event_callback",
-            "event_id": event_id or f"Ev{next(_ids):08d}",
-            "event_time": int(time.time()),
-            "authorizations": [{"team_id": team, "user_id": "U0BOT", "is_bot": True}],
+def event_body(
+    event: dict,
+    event_id: str | None = None,
+    team: str | None = "T0TEAM",
+    enterprise: str | None = None,
+    org: bool = False,
+    bot_user: str = "U0BOT",
+) -> bytes:
+    body: dict = {"token": "deprecated-verification-token"}
+    if enterprise:
+        body["enterprise_id"] = enterprise
+    if team:
+        body["team_id"] = team
+    authorization: dict = {"team_id": team, "user_id": bot_user, "is_bot": True}
+    if enterprise:
+        authorization = {
+            "enterprise_id": enterprise,
+            "team_id": None if org else team,
+            "user_id": bot_user,
+            "is_bot": True,
+            "is_enterprise_install": org,
         }
-    ).encode()
+    body.update(
+        api_app_id="A0COMPCOACH",
+        event=event,
+        type="event_callback",
+        event_id=event_id or f"Ev{next(_ids):08d}",
+        event_time=int(time.time()),
+        authorizations=[authorization],
+    )
+    if enterprise:
+        body.update(is_ext_shared_channel=False, event_context=f"4-{enterprise}-{team}")
+    return json.dumps(body).encode()
 
 
 def new_ts() -> str:

@@ -20,6 +20,14 @@ the client id and secret) and, with `rotation=True`, refreshes it (`grant_type=r
 `uninstall(team_id)` revokes the workspace's tokens. Every call records the token it used
 (`Call.token`), so tests see which workspace's token each `chat.postMessage` carried.
 
+Enterprise Grid: `add_enterprise(enterprise_id, name, workspaces)` declares an org and the
+workspaces under it. Approving with `team=<enterprise id>` is an org-wide install: one bot token
+for the whole org, `oauth.v2.access` answering as Slack does for one (`is_enterprise_install:
+true`, `enterprise: {id, name}`, `team: null`), `auth.test` for that token with `enterprise_id`,
+`is_enterprise_install: true` and the org's id as `team_id`. A workspace of an org can still be
+installed on its own (`team=<its team id>`): a workspace install whose answers also name its
+`enterprise`. `uninstall(enterprise_id)` revokes the org's tokens.
+
     with SlackStandIn() as slack:
         env["SLACK_API_URL"] = slack.api_url
         ...
@@ -73,10 +81,33 @@ class Workspace:
     installer: str = "U0INSTALLER"
     tokens: list[str] = field(default_factory=list)  # every bot token issued, newest last
     refresh_token: str | None = None
+    enterprise_id: str | None = None  # the Enterprise Grid org it belongs to, if any
 
     @property
     def token(self) -> str | None:
         return self.tokens[-1] if self.tokens else None
+
+
+@dataclass
+class Enterprise:
+    """An Enterprise Grid org: installed org-wide, one bot (and token) serves all its workspaces."""
+
+    enterprise_id: str
+    name: str
+    bot_user_id: str
+    bot_id: str
+    workspaces: list[str] = field(default_factory=list)  # team ids of the workspaces under it
+    installer: str = "W0INSTALLER"  # Grid user ids are org-wide (`W...`)
+    tokens: list[str] = field(default_factory=list)
+    refresh_token: str | None = None
+
+    @property
+    def token(self) -> str | None:
+        return self.tokens[-1] if self.tokens else None
+
+    @property
+    def team_id(self) -> str:  # what the stand-in's token bookkeeping keys installations by
+        return self.enterprise_id
 
 
 @dataclass
@@ -106,8 +137,9 @@ class SlackStandIn:
         self.token_lifetime = 43200  # seconds, as Slack's rotating tokens (12 hours)
         self.redirect_uri: str | None = None  # the app's configured redirect URL
         self.workspaces: dict[str, Workspace] = {}
-        self._codes: dict[str, str] = {}  # code -> team id
-        self._token_teams: dict[str, str] = {}  # live bot token -> team id
+        self.enterprises: dict[str, Enterprise] = {}
+        self._codes: dict[str, str] = {}  # code -> team id (or enterprise id: an org-wide install)
+        self._token_teams: dict[str, str] = {}  # live bot token -> team id (or enterprise id)
         self._revoked: set[str] = set()
 
     # --- life cycle ---------------------------------------------------------------------------
@@ -188,14 +220,43 @@ class SlackStandIn:
             self.workspaces[team_id] = workspace
             return workspace
 
-    def uninstall(self, team_id: str) -> None:
-        """The workspace removed the app: its tokens stop working (Slack then sends app_uninstalled)."""
+    def add_enterprise(
+        self, enterprise_id: str, name: str | None = None, workspaces: tuple[str, ...] = ()
+    ) -> Enterprise:
+        """An Enterprise Grid org and the workspaces under it (each can also install on its own)."""
         with self._lock:
-            workspace = self.workspaces[team_id]
+            enterprise = Enterprise(
+                enterprise_id,
+                name or f"Org {enterprise_id}",
+                f"U{enterprise_id}BOT",
+                f"B{enterprise_id}BOT",
+                workspaces=list(workspaces),
+            )
+            self.enterprises[enterprise_id] = enterprise
+        for team_id in workspaces:
+            self.add_workspace(team_id).enterprise_id = enterprise_id
+        return enterprise
+
+    def _installable(self, key: str | None) -> Workspace | Enterprise | None:
+        """What a code or token was issued for: a workspace (team id) or an org (enterprise id)."""
+        return self.workspaces.get(key or "") or self.enterprises.get(key or "")
+
+    def uninstall(self, team_id: str) -> None:
+        """The workspace (or, given an enterprise id, the org-wide install) removed the app: its
+        tokens stop working (Slack then sends app_uninstalled)."""
+        with self._lock:
+            workspace = self._installable(team_id)
+            assert workspace is not None, team_id
             for token in workspace.tokens:
                 self._token_teams.pop(token, None)
                 self._revoked.add(token)
             workspace.refresh_token = None
+
+    def issue_token(self, team_id: str) -> str:
+        """A new bot token for a declared workspace (or org, by its enterprise id), as its
+        installation would get: for tests that save installations themselves."""
+        with self._lock:
+            return self._issue(self._installable(team_id), installing=True)["access_token"]
 
     @property
     def authorize_url(self) -> str:
@@ -313,9 +374,21 @@ class SlackStandIn:
         with self._lock:
             if token in self._revoked:
                 return {"ok": False, "error": "token_revoked"}
-            workspace = self.workspaces.get(self._token_teams.get(token or "", ""))
-        if workspace is not None:  # a token this stand-in issued over OAuth
+            workspace = self._installable(self._token_teams.get(token or ""))
+        if isinstance(workspace, Enterprise):  # an org-wide install's token: the org is the "team"
             return {
+                "ok": True,
+                "url": f"https://{workspace.enterprise_id.lower()}.enterprise.slack.com/",
+                "team": workspace.name,
+                "user": "comp_coach",
+                "team_id": workspace.enterprise_id,
+                "user_id": workspace.bot_user_id,
+                "bot_id": workspace.bot_id,
+                "enterprise_id": workspace.enterprise_id,
+                "is_enterprise_install": True,
+            }
+        if workspace is not None:  # a token this stand-in issued over OAuth
+            answer = {
                 "ok": True,
                 "url": f"https://{workspace.team_id.lower()}.slack.com/",
                 "team": workspace.name,
@@ -325,6 +398,9 @@ class SlackStandIn:
                 "bot_id": workspace.bot_id,
                 "is_enterprise_install": False,
             }
+            if workspace.enterprise_id:  # a workspace of a Grid org, installed on its own
+                answer["enterprise_id"] = workspace.enterprise_id
+            return answer
         return {  # any other token: the one workspace of single-workspace mode
             "ok": True,
             "url": "https://comp-coach-test.slack.com/",
@@ -348,7 +424,7 @@ class SlackStandIn:
             problem = None
             if args.get("client_id") != self.client_id:
                 problem = "invalid_client_id"
-            elif team_id not in self.workspaces or not redirect:
+            elif self._installable(team_id) is None or not redirect:
                 problem = "bad_redirect_uri" if not redirect else "invalid_team"
             if problem is None:
                 if args.get("deny"):
@@ -387,18 +463,21 @@ class SlackStandIn:
         with self._lock:
             if call.args.get("grant_type") == "refresh_token":
                 refresh = call.args.get("refresh_token")
-                workspace = next((w for w in self.workspaces.values() if refresh and w.refresh_token == refresh), None)
+                installed = [*self.workspaces.values(), *self.enterprises.values()]
+                workspace = next((w for w in installed if refresh and w.refresh_token == refresh), None)
                 if workspace is None:
                     return {"ok": False, "error": "invalid_refresh_token"}
                 return self._issue(workspace, installing=False)
             team_id = self._codes.pop(call.args.get("code") or "", None)  # a code works once
             if team_id is None:
                 return {"ok": False, "error": "invalid_code"}
-            return self._issue(self.workspaces[team_id], installing=True)
+            return self._issue(self._installable(team_id), installing=True)
 
-    def _issue(self, workspace: Workspace, installing: bool) -> dict:
-        """A new bot token for the workspace (under the lock). Rotation keeps the previous token
-        valid until it expires, as Slack does; an uninstall revokes them all."""
+    def _issue(self, workspace: Workspace | Enterprise, installing: bool) -> dict:
+        """A new bot token for the workspace or org (under the lock). Rotation keeps the previous
+        token valid until it expires, as Slack does; an uninstall revokes them all. An org-wide
+        install is answered as Slack documents it: `team` null, `enterprise` and
+        `is_enterprise_install: true`."""
         token = f"xoxb-{workspace.team_id}-{len(workspace.tokens) + 1}-{secrets.token_hex(4)}"
         workspace.tokens.append(token)
         self._token_teams[token] = workspace.team_id
@@ -413,6 +492,15 @@ class SlackStandIn:
             "enterprise": None,
             "is_enterprise_install": False,
         }
+        if isinstance(workspace, Enterprise):
+            answer.update(
+                team=None,
+                enterprise={"id": workspace.enterprise_id, "name": workspace.name},
+                is_enterprise_install=True,
+            )
+        elif workspace.enterprise_id:
+            org = self.enterprises[workspace.enterprise_id]
+            answer["enterprise"] = {"id": org.enterprise_id, "name": org.name}
         if installing:
             answer["authed_user"] = {"id": workspace.installer}
         if self.rotation:

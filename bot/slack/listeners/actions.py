@@ -17,7 +17,7 @@ import logging
 import re
 from concurrent.futures import Executor
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -26,7 +26,7 @@ from bot.render.blocks import Message
 from bot.slack.delivery import delete_original, post_all, replace_original, send_followups
 from bot.slack.failures import apology, log_failure
 from bot.slack.home import publish_home
-from bot.slack.payloads import action_channel, action_value, team_of_interaction, user_of
+from bot.slack.payloads import action_channel, action_value, team_of_interaction, tenant_of, user_of
 
 log = logging.getLogger(__name__)
 
@@ -110,8 +110,10 @@ def register(app: App, interactions: Interactions, trigger_pool: Executor) -> No
             log_failure("offer form", trigger_id, error)
             tell(response_url, interactions.form_not_opened(type(error).__name__))
 
-    def forget(body: dict, client: WebClient) -> None:
-        team, user = team_of_interaction(body), user_of(body)
+    def forget(body: dict, client: WebClient, context: BoltContext) -> None:
+        # the case's key as DMs keep it: an org-wide install's payload has `team: null`, and the
+        # person's case is the org's, not the workspace's they press the button in (tenant_of)
+        team, user = tenant_of(context, team_of_interaction(body)), user_of(body)
         try:
             forgotten = interactions.forget(team, user)
             log.info("home: forget me (%s)", "deleted" if forgotten else "nothing stored")

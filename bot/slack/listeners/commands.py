@@ -11,14 +11,14 @@ import logging
 import re
 from concurrent.futures import Executor
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
 
 from bot.answers import COMMAND
 from bot.conversation import Conversation, Reply
 from bot.slack.acks import AckBodies
 from bot.slack.delivery import send_followups
 from bot.slack.failures import apology, log_failure
-from bot.slack.payloads import command_text
+from bot.slack.payloads import command_text, tenant_of
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +28,12 @@ ANY_COMMAND = re.compile(r"^/")  # any other command routed here gets a helpful 
 def register(app: App, conversation: Conversation, background: Executor) -> None:
     acks = AckBodies()
 
-    def answer_command(ack: Ack, command: dict) -> None:
+    def answer_command(ack: Ack, command: dict, context: BoltContext) -> None:
         try:
             reply = conversation.handle(
                 command_text(command),
                 user=command.get("user_id") or "unknown",
-                team=command.get("team_id") or "unknown",
+                team=tenant_of(context, command.get("team_id") or "unknown"),  # the org's, for an org-wide install
                 interactive=True,  # buttons and menus under the answer (bot/slack/listeners/actions.py)
             )
         except Exception as error:
