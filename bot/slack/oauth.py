@@ -363,54 +363,15 @@ class OAuthParts:
         return result.bot_token if result else None
 
     def erase(self, enterprise_id: str | None, team_id: str | None) -> dict[str, int]:
-        """Everything stored for an installation, gone in one transaction; rows deleted per table.
-
-        A workspace (`team_id`, and its org for a Grid workspace installed on its own): its
-        installation and bot rows, and the cases, event ids and owed replies keyed by its team id
-        (bot.store.workspaces). An org-wide install (`enterprise_id` with `team_id` None, as
-        slack_sdk keeps it and as Bolt's context has it for the org's events): its rows, and what
-        the bot keeps for the people of all its workspaces, keyed by the org (`erase_org`).
-        `erase_workspace` cannot do the org: it looks for installation rows and data under the
-        same team id, and there the data has none."""
+        """Everything stored for an installation, gone in one transaction; rows deleted per table:
+        a workspace's, or an org-wide install's (`team_id` None, as slack_sdk keeps it and as
+        Bolt's context has it for the org's events); see bot.store.workspaces.erase_workspace."""
         from bot.store.workspaces import erase_workspace
 
         self.authorize.forget(enterprise_id, team_id)
-        if enterprise_id is not None and team_id is None:
-            erased = erase_org(self.stores.installations, enterprise_id)
-        else:
-            erased = erase_workspace(self.stores.installations, enterprise_id, team_id)
+        erased = erase_workspace(self.stores.installations, enterprise_id, team_id)
         self.authorize.forget(enterprise_id, team_id)  # a request authorized meanwhile
         return erased
-
-
-def erase_org(installations, enterprise_id: str) -> dict[str, int]:
-    """An org-wide install erased in one transaction: its installation and bot rows (slack_sdk's,
-    `enterprise_id` the org's, `team_id` NULL: a Grid workspace installed on its own is another
-    installation and stays), and the cases, answered event ids and owed replies kept under the
-    org's id (bot.slack.payloads.tenant_of). The same tables and the same one transaction as
-    bot.store.workspaces.erase_workspace, which cannot serve here because it looks for the
-    installation and the data under one team id; its natural home is next to that function.
-    Returns the rows deleted per table."""
-    from sqlalchemy import delete
-
-    from bot.store.cases import cases
-    from bot.store.database import seen_events
-    from bot.store.outbox import outbox
-
-    erased: dict[str, int] = {}
-    with installations.engine.begin() as connection:
-        for table in (installations.installations, installations.bots):
-            rows = table.c
-            erased[table.name] = connection.execute(
-                delete(table).where(
-                    (rows.client_id == installations.client_id)
-                    & (rows.enterprise_id == enterprise_id)
-                    & rows.team_id.is_(None)
-                )
-            ).rowcount
-        for table in (cases, seen_events, outbox):
-            erased[table.name] = connection.execute(delete(table).where(table.c.team_id == enterprise_id)).rowcount
-    return erased
 
 
 def not_installed_message() -> str:

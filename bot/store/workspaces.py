@@ -15,20 +15,27 @@ from bot.store.outbox import outbox
 
 def erase_workspace(installations, enterprise_id: str | None, team_id: str | None) -> dict[str, int]:
     """`installations`: slack_sdk's `SQLAlchemyInstallationStore` (its tables, client id and
-    engine). Returns the rows deleted per table."""
+    engine). Returns the rows deleted per table.
+
+    A workspace (`team_id`, with its org for a Grid workspace installed on its own): its rows, and
+    the data kept under its team id. An org-wide Enterprise Grid install (`enterprise_id`, `team_id`
+    None, as slack_sdk keeps it): its rows (a Grid workspace installed on its own is another
+    installation and stays), and the data kept for the people of all its workspaces, which is
+    under the org's id (bot.slack.payloads.tenant_of)."""
+    owner = team_id if team_id is not None else enterprise_id
     erased: dict[str, int] = {}
     with installations.engine.begin() as connection:
         for table in (installations.installations, installations.bots):
             erased[table.name] = connection.execute(
                 _installation_rows(table, installations.client_id, enterprise_id, team_id)
             ).rowcount
-        if team_id is not None:
-            erased[cases.name] = connection.execute(delete(cases).where(cases.c.team_id == team_id)).rowcount
+        if owner is not None:
+            erased[cases.name] = connection.execute(delete(cases).where(cases.c.team_id == owner)).rowcount
             erased[seen_events.name] = connection.execute(
-                delete(seen_events).where(seen_events.c.team_id == team_id)
+                delete(seen_events).where(seen_events.c.team_id == owner)
             ).rowcount
             # replies still owed there (Slack would refuse them now) and the figures they carry
-            erased[outbox.name] = connection.execute(delete(outbox).where(outbox.c.team_id == team_id)).rowcount
+            erased[outbox.name] = connection.execute(delete(outbox).where(outbox.c.team_id == owner)).rowcount
     return erased
 
 
