@@ -167,13 +167,21 @@ def guide_files(folder: Path) -> Iterable[Path]:
 
 
 def read_any(path: Path, root: Path) -> tuple[Guide | None, list[Problem], list[Problem]]:
-    """(guide, errors, warnings) for a data file or a Markdown guide."""
-    if path.suffix == DATA_SUFFIX:
-        guide, errors = read_data_file(path)
-        return guide, errors, []
-    from bot.guides.markdown import read_guide_file  # only folders of Markdown pay for the reader
+    """(guide, errors, warnings) for a data file or a Markdown guide. A reader's own bug on one file (an exception
+    nobody expected, such as blind18's `IDR 150.000.000` raising a decimal error) is that file's load error,
+    `file: guide: could not be read (<ExceptionType>: ...)`, its traceback logged for developers: it never takes
+    the other guides of the load, or `guides check`, down with it."""
+    try:
+        if path.suffix == DATA_SUFFIX:
+            guide, errors = read_data_file(path)
+            return guide, errors, []
+        from bot.guides.markdown import read_guide_file  # only folders of Markdown pay for the reader
 
-    result = read_guide_file(path, root)
+        result = read_guide_file(path, root)
+    except Exception as exc:  # one guide's failure is reported as its own; the load carries on
+        log.exception("guide %s could not be read", path)
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return None, [Problem(str(path), None, "guide", f"could not be read ({reason})")], []
     return result.guide, result.errors, result.warnings
 
 

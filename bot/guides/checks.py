@@ -12,7 +12,7 @@ from fractions import Fraction
 from bot.guides.model import Guide
 from bot.guides.money import format_range
 from bot.guides.problems import Problem
-from bot.guides.script_checks import band_quoted, grant_year_warnings, grants_said
+from bot.guides.script_checks import band_labelled, band_quoted, grant_year_warnings, grants_said
 
 # Text that would mean something to the renderer or to Slack if it were not escaped: it is
 # shown as written (bot/render/blocks.py), but its authors probably meant something else.
@@ -121,7 +121,7 @@ def _counter_target_warnings(guide: Guide, file: str) -> list[Problem]:
     if plan is None:
         return []
     grants = grants_said(plan.quote)
-    named = _band_named(guide, plan.label) or band_quoted(guide, plan.quote)
+    named = band_labelled(guide.regions, plan.label) or band_quoted(guide, plan.quote)
     warnings = []
     for what, target, band_of in (
         ("total", plan.target_total, lambda r: r.total),
@@ -155,21 +155,6 @@ def _above_named_band(named, band_of, target, what: str) -> bool:
     if cell is not None and cell.open_top:
         return False
     return bool(band and band.currency == target.currency and target.amount > band.high.amount)
-
-
-def _band_named(guide: Guide, label: str):
-    """The one band whose level and place the counter's label both name (`Counter Script — Staff MLE (L6),
-    London`), so a target is checked against the band it is for and not only against the guide's highest; None
-    when the label names no single band."""
-    lowered = label.lower()
-    named = [
-        region
-        for region in guide.regions
-        if region.level
-        and re.search(rf"(?<!\w){re.escape(region.level.lower())}(?!\w)", lowered)
-        and re.search(rf"(?<!\w){re.escape(region.name.lower())}(?!\w)", lowered)
-    ]
-    return named[0] if len(named) == 1 else None
 
 
 def _level_order_warnings(guide: Guide, file: str) -> list[Problem]:

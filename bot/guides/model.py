@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from bot.guides.money import Money, MoneyRange
+from bot.guides.money import AMOUNT_RE, Money, MoneyError, MoneyRange, parse_amount
 
 
 class Model(BaseModel):
@@ -150,7 +150,9 @@ class Cell(Model):
     words: str | None = None
     problem: str | None = None  # why no figure was read, for `guides check`
     spread: str | None = None  # the figure is the midpoint written ± this percent (`1 250 000 Kč ± 10 %`)
-    scale: str | None = None  # "thousands": the cell's bare numbers read in the scale the guide states for its table
+    # "thousands": the cell's bare numbers read in the scale the guide states for its table; a unit its column header
+    # gives (`₩ million` under `Base (₩ million)`, markdown/units.py) likewise
+    scale: str | None = None
 
     @property
     def as_text(self) -> bool:
@@ -400,12 +402,36 @@ class NegotiateUp(Model):
     # The quote's label as written (`Counter Script — Staff MLE (L6), London`): the level and place it is for, if
     # named; what the checks read, not part of the guide's data (left out of its JSON, as the shipped data files are)
     label: str = Field(default="", exclude=True)
+    # The one band its label names (`Negotiate Up Strategy (Bengaluru)` -> `Bengaluru HQ`; with its level where the
+    # guide has levels), kept so a reply under another band can say whose targets these are
+    written_for: str | None = None
 
     def foreign_to(self, currency: str) -> list[str]:
         """The currencies of this plan's figures other than `currency`, sorted: a plan written for
         one region's currency is never a target in another's (nothing is converted)."""
         figures = (self.target_total, self.target_equity, self.target_base, self.counter_range)
         return sorted({figure.currency for figure in figures if figure is not None} - {currency})
+
+    def written_in_other_than(self, currency: str) -> list[str]:
+        """`foreign_to`, and the currencies the quote writes its own amounts in where none was read as a target
+        (`2,110万円`, `AED 52,500/month base`): a script in another currency is said to be so under any band."""
+        written = set(self.foreign_to(currency))
+        for found in AMOUNT_RE.finditer(self.quote):
+            start = found.start("prefix") if found["prefix"] else found.start("number")
+            if start and self.quote[start - 1].isalnum():
+                continue  # `IR35`: a word's letters, no currency
+            try:
+                named = parse_amount(found[0], currency or None).currency
+            except (MoneyError, ValueError):  # no currency, or one nobody knows: no amount of another currency
+                continue
+            if found["prefix"] or found["code"]:
+                written.add(named)
+        return sorted(written - {currency})
+
+    def written_elsewhere(self, region: RegionBand) -> bool:
+        """Whether the label names another band than `region` (the script's targets are that band's)."""
+        shown = f"{region.level} {region.name}" if region.level else region.name
+        return self.written_for is not None and self.written_for != shown
 
 
 class Source(Model):

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from bot.guides.scales import DOT_GROUPING_WORDS, LOCAL_SCALE_WORDS, joined_myriads, mil_factor, scale_key
+
 # Currency code -> symbol as guides write it, and whether the symbol is a word (`CHF 120K`).
 CURRENCIES: dict[str, tuple[str, bool]] = {
     "USD": ("$", False),
@@ -83,6 +85,7 @@ _PREFIXES: dict[str, str] = {
     "ZŁ": "PLN",
     "KČ": "CZK",  # the koruna, written after the figure: `1 250 000 Kč`
     "₽": "RUB",
+    "원": "KRW",  # the won, written after the figure: `8,500만원`
 }
 # `kr` is the krona or krone of four countries; the region says which (see `krona_for`).
 KRONA = "KR"
@@ -118,20 +121,17 @@ SUFFIX_FACTORS: dict[str, int] = {
     "milhões": 1_000_000,
     "milhão": 1_000_000,
     "miljoen": 1_000_000,
-    "mil": 1_000,  # a thousand, but only in the currencies below
+    "mil": 1_000,  # a thousand or a million, as the currency says (scales.mil_factor)
+    **LOCAL_SCALE_WORDS,  # `Rp 850 juta`, `₫1.2 tỷ`, `1,5 Mio CHF`, `8,500만원`, `1.02 mn ILS` (bot/guides/scales.py)
 }
-# `mil` is a thousand in Spanish and Portuguese (`R$ 20 mil`, `80 mil pesos`) and a million in English slang
-# (`$2 mil`): it is read only with a currency of a country that speaks one of the two, else kept as written.
-# Scale words of languages that write a decimal comma: before them `25,5` is twenty-five and a half
-COMMA_DECIMAL_WORDS = frozenset({"mil", "millones", "millón", "milhões", "milhão", "miljoen"})
-MIL_THOUSAND_CURRENCIES = frozenset({"BRL", "MXN", "COP", "ARS", "CLP", "PEN", "UYU", "PYG", "BOB", "CRC", "DOP"})
 
 # A dot-grouped figure (`€150.000`, `1.500.000`), a space-grouped one (`150 000 kr`, with a plain,
 # no-break or thin space) and a Swiss apostrophe-grouped one (`CHF 150'000`) before the plain
 # forms, so each is read whole.
 _GROUP_SPACES = " \u00a0\u202f\u2009"
 _NUMBER = (
-    r"\d{1,3}(?:\.\d{3})+(?![\d,])"
+    r"\d{1,3}(?:\.\d{3})+,\d{2}(?!\d)"  # `€80.000,00`: dot-grouped thousands and decimal-comma cents
+    r"|\d{1,3}(?:\.\d{3})+(?![\d,])"
     rf"|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?![\d,.])"
     r"|\d{1,3}(?:['’]\d{3})+(?![\d,.])"
     r"|\d[\d,]*(?:\.\d+)?|\.\d+"
@@ -140,15 +140,17 @@ _SPACE_GROUPS_RE = re.compile(rf"\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|\d{{1,3}
 # Thousands grouped by commas the two ways guides write them: 155,000 and Indian 47,00,000.
 _COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DOT_GROUPS_CENTS_RE = re.compile(r"(?P<whole>\d{1,3}(?:\.\d{3})+),(?P<cents>\d{2})")
 _SUFFIX = (
-    r"thousand|millones|millón|milhões|milhão|miljoen|million|billion|mil|crores?|lakhs?|lacs?|lpa|mm|bn|cr|[kmbl万億]"
+    r"thousand|millones|millón|milhões|milhão|miljoen|million|billion|miliar|milyar|mil|crores?|lakhs?|lacs?|lpa"
+    r"|juta|ribu|triệu|tỷ|tỉ|nghìn|ngàn|mio\.?|mrd\.?|mn|mm|bn|cr|[kmbl万億만억亿]"
 )
 # After the number: an ISO code (`150K USD`) or the symbol European guides write there
 # (`85.000 €`, `650 000 kr`, `150 K€`).
-_TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽円](?![A-Za-z])|(?-i:kr)\b\.?|(?-i:Kč|zł)(?!\w)"
+_TRAILING = r"(?-i:[A-Z]{3})(?![A-Za-z])|[€£₹₽円원₫](?![A-Za-z])|(?-i:kr)\b\.?|(?-i:Kč|zł)(?!\w)"
 AMOUNT_RE = re.compile(
     rf"(?P<prefix>[A-Za-z]{{0,3}}[$£€¥₹₪₩]|[₺₱₫₦₴฿]|(?-i:[A-Z]{{3}}|kr\.?|Kr\.?|KR|Rp|RP|zł|R)(?=\s?\d)|Rs\.?)?\s?"
-    rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z\u00c0-\u024f])"  # `1 250 000 Kč`: no `K` thousand
+    rf"(?P<number>{_NUMBER})\s?(?P<suffix>{_SUFFIX})?(?![A-Za-z\u00c0-\u024f\u1e00-\u1eff])"  # `1 250 000 Kč`: no K
     rf"(?:\s?(?P<code>{_TRAILING}))?",
     re.IGNORECASE,
 )
@@ -254,34 +256,41 @@ class MoneyRange(BaseModel):
         return format_range(self.low.amount, self.high.amount, self.currency)
 
 
-def parse_number(number: str, suffix: str | None) -> int:
+def parse_number(number: str, suffix: str | None, currency: str | None = None) -> int:
     """`1.2` + `M` -> 1200000 exactly; Indian grouping (`47,00,000`) is accepted, and dots
     that group thousands (`150.000`, `1.500.000`: no salary has three decimals) when no
-    suffix follows. Commas anywhere else (`150,5K`, a decimal comma) are refused rather
-    than guessed: `$150,5K` is not $1,505,000."""
-    if suffix and suffix.lower() in COMMA_DECIMAL_WORDS and re.fullmatch(r"\d{1,3},\d{1,2}", number):
-        number = number.replace(",", ".")  # `R$ 25,5 mil`, `1,2 millones`: a decimal comma before the word
+    suffix follows, or a scale word of a language that groups with dots (`Rp 1.200 juta`),
+    with decimal-comma cents that are whole (`€80.000,00`). Commas anywhere else (`150,5K`,
+    a decimal comma) are refused rather than guessed: `$150,5K` is not $1,505,000. `mil`
+    is a thousand or a million as `currency` says (scales.mil_factor; a thousand if none)."""
+    key, written = (scale_key(suffix) if suffix else None), number
+    if key in DOT_GROUPING_WORDS and re.fullmatch(r"\d{1,3},\d{1,2}", number):
+        number = number.replace(",", ".")  # `R$ 25,5 mil`, `Rp 1,1 miliar`: a decimal comma before the word
+    cents = _DOT_GROUPS_CENTS_RE.fullmatch(number)
+    if cents:  # `€80.000,00`: the cents as a decimal, refused below unless they are nothing
+        number = f"{cents['whole'].replace('.', '')}.{cents['cents']}"
     if "," in number and not _COMMA_GROUPS_RE.fullmatch(number):
-        raise MoneyError(f"{number!r} groups its digits in a way I cannot read for certain")
+        raise MoneyError(f"{written!r} groups its digits in a way I cannot read for certain")
     digits = number.replace(",", "")
     if _SPACE_GROUPS_RE.fullmatch(number):
         digits = re.sub(rf"[{_GROUP_SPACES}'’]", "", number)
-    elif not suffix and _DOT_GROUPS_RE.fullmatch(number):
+    elif (not suffix or key in DOT_GROUPING_WORDS) and _DOT_GROUPS_RE.fullmatch(number):
         digits = number.replace(".", "")
     try:
         value = Decimal(digits)
     except InvalidOperation as exc:
-        raise MoneyError(f"{number!r} is not a number") from exc
-    if suffix:
-        value *= SUFFIX_FACTORS[suffix.lower()]
+        raise MoneyError(f"{written!r} is not a number") from exc
+    if key:
+        factor = (mil_factor(currency) if currency else None) if key == "mil" else None
+        value *= factor or SUFFIX_FACTORS[key]
     if value != value.to_integral_value():
-        raise MoneyError(f"{number}{suffix or ''} is not a whole amount")
+        raise MoneyError(f"{written}{suffix or ''} is not a whole amount")
     return int(value)
 
 
 def parse_amount(text: str, default_currency: str | None = None) -> Money:
     """One amount such as `$155K` or `CHF 120,000`; the currency may come from the context."""
-    match = AMOUNT_RE.fullmatch(text.strip())
+    match = AMOUNT_RE.fullmatch(joined_myriads(text.strip()))
     if not match:
         raise MoneyError(f"{text.strip()!r} is not an amount")
     return _money_from_match(match, default_currency, text)
@@ -292,12 +301,12 @@ def _money_from_match(match: re.Match, default_currency: str | None, text: str) 
     if currency is None:
         raise MoneyError(f"{text.strip()!r} names no currency")
     _check_mil(match, currency, text)
-    return Money(amount=parse_number(match["number"], match["suffix"]), currency=currency)
+    return Money(amount=parse_number(match["number"], match["suffix"], currency), currency=currency)
 
 
 def _check_mil(match: re.Match, currency: str, text: str) -> None:
-    """`mil` after a figure is read as a thousand only in a currency whose country says it so."""
-    if (match["suffix"] or "").lower() == "mil" and currency not in MIL_THOUSAND_CURRENCIES:
+    """`mil` after a figure is read only in a currency whose countries say which it is (scales.mil_factor)."""
+    if (match["suffix"] or "").lower() == "mil" and mil_factor(currency) is None:
         raise MoneyError(f"'mil' in {text.strip()!r} may be a thousand or a million; {currency} does not say which")
 
 
@@ -339,7 +348,7 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
     """`$155K–$220K`, `155-220K`, `£75,000 to £95,000`, `$1.2M`; a single figure is a
     one-point range. The suffix and currency of one end carry to the other when it
     leaves them out (`$155–220K` is $155K–$220K)."""
-    cleaned = text.strip().strip("*").strip()
+    cleaned = joined_myriads(text.strip().strip("*").strip())
     parts = _split_range(cleaned)
     if len(parts) == 1:
         money = parse_amount(parts[0], default_currency)
@@ -362,11 +371,13 @@ def parse_range(text: str, default_currency: str | None = None) -> MoneyRange:
         raise MoneyError(f"{cleaned!r} names no currency")
     _check_mil(low_match, low_currency or currency, low_text)
     _check_mil(high_match, high_currency or currency, high_text)
+    low_suffix = low_match["suffix"] or _borrowed_suffix(low_match, high_match)
     low = Money(
-        amount=parse_number(low_match["number"], low_match["suffix"] or _borrowed_suffix(low_match, high_match)),
+        amount=parse_number(low_match["number"], low_suffix, low_currency or currency),
         currency=low_currency or currency,
     )
-    high = Money(amount=parse_number(high_match["number"], high_match["suffix"]), currency=high_currency or currency)
+    high_currency = high_currency or currency
+    high = Money(amount=parse_number(high_match["number"], high_match["suffix"], high_currency), currency=high_currency)
     short = low.amount < 1000 and low.amount != 0  # `S$0–S$50,000`: nothing is nothing in any unit
     if short and high.amount >= 1000 and not low_match["suffix"] and not _borrowed_suffix(low_match, high_match):
         # `$150-200,000`, `150 - 200 000 kr`: a low end written short beside a high end in full. Its
@@ -384,12 +395,16 @@ def _bare_dollar(match: re.Match) -> bool:
 
 def _borrowed_suffix(low: re.Match, high: re.Match) -> str | None:
     """The high end's suffix for a low end written short (`$155–220K`, `₹20–35L`). A low end
-    written in full (`$186,900–$266K`, `£75,000–£95K`) is already a whole amount: giving it
-    the K would read $186.9M."""
+    written in full (`$186,900–$266K`, `£75,000–£95K`, `IDR 150.000.000`, `€80.000,00`) is
+    already a whole amount: giving it the K would read $186.9M."""
     number = low["number"]
-    if "," in number or _SPACE_GROUPS_RE.fullmatch(number) or Decimal(number) >= 1000:
+    if "," in number or _SPACE_GROUPS_RE.fullmatch(number):
         return None
-    return high["suffix"]
+    try:
+        short = Decimal(number) < 1000
+    except InvalidOperation:  # `150.000.000`: two dots group thousands, a whole amount
+        return None
+    return high["suffix"] if short else None
 
 
 def _split_range(text: str) -> list[str]:

@@ -95,6 +95,23 @@ def grant_year_warnings(guide: Guide, file: str) -> list[Problem]:
     return warnings
 
 
+def band_labelled(regions: list[RegionBand], label: str) -> RegionBand | None:
+    """The one band the counter's label names (`Counter Script — Staff MLE (L6), London`: its level and place;
+    `Negotiate Up Strategy (Bengaluru)`: its place, in a guide without levels); None when it names no single band."""
+    lowered = label.lower()
+    if any(region.level for region in regions):
+        named = [
+            region
+            for region in regions
+            if region.level
+            and re.search(rf"(?<!\w){re.escape(region.level.lower())}(?!\w)", lowered)
+            and re.search(rf"(?<!\w){re.escape(region.name.lower())}(?!\w)", lowered)
+        ]
+    else:
+        named = [region for region in regions if any(_names(label, name) for name in {region.name, *region.aliases})]
+    return named[0] if len(named) == 1 else None
+
+
 def band_quoted(guide: Guide, quote: str) -> RegionBand | None:
     """The one band (of a guide without levels) whose place the script's words name; None when they name none, or
     more than one. A short name (`US`, `UK`) is matched only as written, never in a word like "us"."""

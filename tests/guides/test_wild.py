@@ -247,7 +247,7 @@ EXPECTED: dict[tuple[str, str], dict[tuple[str, str | None], dict[str, object]]]
             "Base Salary": Figure(110_000, 140_000, "EUR"),
             "Equity (% of company)": Text("0,1 %"),
             "Bonus": Figure(10_000, 10_000, "EUR"),
-            "Total Comp (Yr 1)": Text("1,2 Mio. €"),
+            "Total Comp (Yr 1)": Figure(1_200_000, 1_200_000, "EUR"),  # `1,2 Mio. €`: Mio. is German for million
         },
         ("Vienna", None): {
             "Base Salary": Figure(95_000, 95_000, "EUR"),  # `,–`: whole euros
@@ -498,7 +498,8 @@ CELLS = [
     ("~$150K", "USD", None),
     ("up to $200K", "USD", None),
     ("$1,5M", "USD", None),
-    ("€1.500.000,00", "EUR", None),
+    ("€1.500.000,00", "EUR", (1_500_000, 1_500_000, "EUR")),  # dot-grouped with cents that are nothing: exact
+    ("€1.500.000,50", "EUR", None),  # fifty cents: no whole amount, never rounded
     ("$150K–$200K", "USD", (150_000, 200_000, "USD")),
     ("$150–200K", "USD", (150_000, 200_000, "USD")),
     ("85.000 € – 110.000 €", "EUR", (85_000, 110_000, "EUR")),

@@ -12,9 +12,11 @@ from fractions import Fraction
 from pydantic import ValidationError
 
 from bot.guides.markdown.approximate import approximate_total_differs
+from bot.guides.markdown.brackets import bracketed_year
 from bot.guides.markdown.cells import (
     CellReading,
     day_rate_mismatch,
+    in_scale,
     in_thousands,
     months_said,
     read_cell,
@@ -42,6 +44,7 @@ from bot.guides.markdown.months import year_of_months
 from bot.guides.markdown.notes import none_said
 from bot.guides.markdown.points import middle_name, points_in_header, split_points
 from bot.guides.markdown.text import clean_inline
+from bot.guides.markdown.units import HeaderUnit, header_unit
 from bot.guides.model import UNPUBLISHED_BONUS, Bonus, Cell, ExtraFigure, RegionBand, StockGrant
 from bot.guides.money import MoneyError
 
@@ -103,14 +106,16 @@ class BandBuilder:
         if kind == "combined" and self._add_apart(label, cell, line):
             return
         if kind in ("extra", "combined"):
-            scaled = in_thousands(cell) if self.thousands else None
-            if self.thousands and scaled is None and writes_whole(cell):
+            unit = header_unit(label)
+            scaled = in_scale(cell, unit.suffix) if unit else in_thousands(cell) if self.thousands else None
+            if self.thousands and not unit and scaled is None and writes_whole(cell):
                 self.extras.append(ExtraFigure(name=label, raw=f"{clean_inline(cell)} ({WHOLE_UNDER_THOUSANDS})"))
             elif (
                 scaled is not None
             ):  # `110–127` under "(USD, thousands)": its figure read in thousands, kept as written
-                extra = extra_figure(label, scaled, self.currency)
-                written = f"the guide writes {clean_inline(cell)}, in thousands as it says above its table"
+                extra = extra_figure(label, scaled, (unit and unit.currency) or self.currency)
+                said = f"in {unit.written} as its column says" if unit else "in thousands as it says above its table"
+                written = f"the guide writes {clean_inline(cell)}, {said}"
                 raw = f"{extra.value} ({written})" if extra.value else f"{clean_inline(cell)} ({written})"
                 self.extras.append(extra.model_copy(update={"raw": raw}))
             else:
@@ -156,10 +161,13 @@ class BandBuilder:
         if split:  # `CHF 140K / 155K / 170K` where the guide says low / mid / high: the band low to high
             reading = replace(read_cell(f"{split[0]} – {split[2]}", self.currency), raw=clean_inline(cell))
             self._keep_middle(label, points, split, reading, line)
-        scaled = in_thousands(cell) if self.thousands and reading is None else None
+        unit = header_unit(label) if reading is None else None
+        if unit is not None:  # `85–125` under `Base (₩ million)`: ₩85M–₩125M, the cell kept beside (units.py)
+            reading = self._in_header_unit(cell, unit)
+        scaled = in_thousands(cell) if self.thousands and reading is None and unit is None else None
         if scaled is not None:  # `85–104` under "All figures are GBP in thousands": £85K–£104K, the cell kept beside
             reading = replace(read_cell(scaled, self.currency), raw=clean_inline(cell), scale="thousands")
-        elif self.thousands and reading is None and writes_whole(cell):
+        elif self.thousands and reading is None and unit is None and writes_whole(cell):
             reading = CellReading(clean_inline(cell), problem=WHOLE_UNDER_THOUSANDS)
         reading = reading or read_cell(cell, self.currency)
         period = header_period(label, kind) or period
@@ -189,6 +197,28 @@ class BandBuilder:
                 self._check_year_beside_grant(reading, stock, line)
             return
         self._place(kind, label, reading, stock, period)
+        if kind == "stock":
+            self._check_bracketed_year(cell, line)
+
+    def _in_header_unit(self, cell: str, unit: HeaderUnit) -> CellReading | None:
+        """The cell's bare numbers read in the unit its header gives; None when a number writes its own scale or is
+        1,000 or more (the cell means what it writes)."""
+        scaled = in_scale(cell, unit.suffix)
+        if scaled is None:
+            return None
+        return replace(read_cell(scaled, unit.currency or self.currency), raw=clean_inline(cell), scale=unit.written)
+
+    def _check_bracketed_year(self, cell: str, line: int) -> None:
+        """`900万円–1,800万円 (300万円–600万円/yr)` under a grant over 3 years: the year in brackets must be the grant ÷
+        its years; flagged when it is not, both kept as written (brackets.py)."""
+        held = self.fields.get("stock")
+        if held is None or held.value is None or held.per_year or not held.vesting_years:
+            return
+        said = bracketed_year(cell, self.currency)
+        if said is not None:
+            mismatch = year_beside_grant_mismatch(said[0], said[1], held.value, held.vesting_years)
+            if mismatch:
+                self.flag(line, "stock", mismatch)
 
     def _none_said(self, label: str, cell: str) -> None:
         """`n/a` under equity where the text under the table says the place has none ("Warsaw hires are on a local

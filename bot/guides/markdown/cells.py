@@ -32,6 +32,7 @@ from bot.guides.money import (
     parse_amount,
     parse_range,
 )
+from bot.guides.scales import joined_myriads
 
 _AMOUNT = re.sub(r"\(\?P<[a-z]+>", "(?:", AMOUNT_RE.pattern)
 _SEPARATOR = RANGE_SEPARATOR_RE.pattern
@@ -116,6 +117,12 @@ FOOTNOTE_RE = re.compile(r"(?:\[(?:\^\w{1,12}|\d{1,2}|[a-z])\]|[¹²³⁴⁵⁶�
 NO_CENTS_RE = re.compile(r"(?<=\d)[,.][-–—]{1,2}(?!\d)")
 # A rate by the hour or the day after the amount (`75–90 GBP an hour`, `£600/day`, `€80 per hour`, `$95/hr`)
 RATE_TAIL_RE = re.compile(r"^(?:(?:an?|per|/)\s*(?P<unit>hour|hr|h|day|d)\b|(?P<word>hourly|daily)\b)", re.I)
+# A range whose two ends each say the same period (`AED 45,000/month–AED 55,000/month`): the period said once, after it
+PERIOD_ON_BOTH_ENDS_RE = re.compile(
+    r"^(?P<low>[^/]*\d[^/]*?)\s*(?P<per>/\s*(?:month|mo|mth|year|yr))(?P<sep>\s*(?:–|—|-|to)\s*)(?P<high>[^/]*\d[^/]*?)"
+    r"\s*(?P=per)\s*$",
+    re.I,
+)
 # A range written as its two ends, each named (`€ 48.000 (laag) / € 57.000 (hoog)`, `£80K (low) – £95K (high)`)
 _LOW_WORDS = r"low|laag|min\.?|minimum|bas|bajo|baixo|niedrig|m[íi]n\.?|m[íi]nimo"
 _HIGH_WORDS = r"high|hoog|max\.?|maximum|haut|alto|hoch|m[áa]x\.?|m[áa]ximo"
@@ -161,12 +168,14 @@ def read_cell(cell: str, currency: str | None) -> CellReading:
     text = STRUCK_RE.sub(" ", raw).strip() if "~~" in raw else raw
     text = text.strip().strip("*").strip()
     text = NO_CENTS_RE.sub("", FOOTNOTE_RE.sub("", text).strip())
+    text = joined_myriads(text)  # `1억 1,200만 원`: one amount in ten thousands
     low_high = LOW_HIGH_RE.match(text)
     if low_high:  # `€ 48.000 (laag) / € 57.000 (hoog)`: the two ends, each named
         text = f"{low_high['low']} – {low_high['high']}{low_high['tail']}"
     if re.match(r"^[<~≈]?\s*\d+(?:[.,]\d+)?\s*%", text):
         return CellReading(raw, problem="a percentage, not an amount")
     text = FROM_TO_RE.sub("", text)  # `from $210,000 to $250,000 a year`: a range, not a bound
+    text = PERIOD_ON_BOTH_ENDS_RE.sub(r"\g<low>\g<sep>\g<high>\g<per>", text)  # `AED 45,000/month–AED 55,000/month`
     rate = LEADING_RATE_RE.match(text)
     if rate:  # `日額 5.5万〜7万円`, `時給 US$70〜US$95`, `Day rate: €600`: a rate, never a year's pay
         unit = "hour" if rate["unit"].lower() in ("時給", "hourly", "hourly rate") else "day"
@@ -477,13 +486,19 @@ def day_rate_mismatch(cell: str, currency: str | None) -> str | None:
 
 # A number as a cell writes it, and what may follow it that says its scale or that it is no amount.
 _NUMBER_RE = re.compile(r"\d[\d,.']*")
-_SCALED_AFTER_RE = re.compile(r"\s*(?:[kKmM]\b|%|mio|mn|bn|lakh|lpa|cr\b|万|千|k€|tsd)", re.I)
+_SCALED_AFTER_RE = re.compile(r"\s*(?:[kKmMlL]\b|%|mio|mn|bn|lakh|lpa|cr\b|万|千|만|억|亿|k€|tsd)", re.I)
 
 
 def in_thousands(cell: str) -> str | None:
     """`85–104`, `€88–€108` in a table whose guide says its figures are in thousands: each number with `K`
     after it (`85K–104K`), for the cell to be read as it means; None when a number already says its scale,
     is a percent, or is 1,000 or more (then the cell means what it writes)."""
+    return in_scale(cell, "K")
+
+
+def in_scale(cell: str, suffix: str) -> str | None:
+    """`85–125` under `Base (₩ million)`: each number with the scale's suffix after it (`85M–125M`), as
+    `in_thousands` does for thousands; None in the same cases."""
     text = clean_inline(cell)
     numbers = list(_NUMBER_RE.finditer(text))
     if not numbers:
@@ -500,7 +515,7 @@ def in_thousands(cell: str) -> str | None:
     out, at = [], 0
     for match in numbers:  # every number small and bare: each gets its K
         end = match.start() + len(match[0].rstrip(".,'"))
-        out += [text[at:end], "K"]
+        out += [text[at:end], suffix]
         at = end
     return "".join(out) + text[at:]
 

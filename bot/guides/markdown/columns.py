@@ -13,8 +13,10 @@ import unicodedata
 from decimal import Decimal
 from typing import Protocol
 
+from bot.guides.markdown.brackets import without_bracket_year
 from bot.guides.markdown.cells import FOOTNOTE_RE, read_cell
 from bot.guides.markdown.text import clean_inline
+from bot.guides.markdown.units import without_unit
 from bot.guides.model import CASH_PARTS_RE, Bonus, ExtraFigure, PercentRange
 from bot.guides.money import MoneyError, currency_for_prefix, is_known_currency, krona_for
 
@@ -187,6 +189,8 @@ def column_kind(header: str) -> str:
     } & set(words):
         if CASH_WORDS & set(words):
             return "extra"  # `Total Cash`: base and bonus without equity, no total comp
+        if _grant_total(main, words):
+            return "stock"  # `Stock Grant, 4 yrs total`: the whole grant over its years, no total comp
         years = YEARS_RE.search(text)
         if years and int(years[1]) > 1:
             return "extra"  # `Total Comp (4yr)`: four years' worth, no yearly total
@@ -200,6 +204,9 @@ def column_kind(header: str) -> str:
     return _head_kind(main)
 
 
+# Words that make a total one of pay (`Total Comp incl. stock`), and words that add a part to it (`incl.`, `with`)
+PAY_WORDS = {"comp", "compensation", "tc", "ctc", "package", "pay", "remuneration", "earnings", "ote"}
+INCLUDING_WORDS = {"incl", "including", "inc", "with", "plus"}
 PACKAGE_WORDS = {"package", "paquete", "pacote", "pakket", "paket"}
 PERIOD_WORDS = {"annual", "annuel", "anual", "yearly", "annuale", "jahrlich", "jaarlijks", "per", "year", "an", "ano"}
 # Words that make a column something beside the band's own parts, kept with its label: a refresh grant
@@ -220,8 +227,9 @@ YEARLY_STOCK_HEADER_RE = re.compile(
 
 
 def header_period(label: str, kind: str) -> str | None:
-    """The period a header gives its figures; a footnote mark after it (`Equity / yr¹`) is no part of its words."""
-    label = FOOTNOTE_RE.sub("", label)
+    """The period a header gives its figures; a footnote mark after it (`Equity / yr¹`) is no part of its words, nor
+    is a year it says of its brackets (`RSU Grant (3 yrs; per year in brackets)`: the column is the grant's)."""
+    label = without_bracket_year(FOOTNOTE_RE.sub("", label))
     if THIRTEENTH_MONTH_RE.search(label):
         return None  # `13th month`: a bonus of a month's pay, paid once a year
     if _yearly_of_months(label):
@@ -238,6 +246,13 @@ def _yearly_of_months(label: str) -> bool:
     brackets is the formula's, not the figures' period."""
     outside = re.sub(r"\(.*?\)", " ", label)
     return bool(YEARLY_STOCK_HEADER_RE.search(outside)) and not MONTHLY_HEADER_RE.search(outside)
+
+
+def _grant_total(main: str, words: list[str]) -> bool:
+    """`Stock Grant, 4 yrs total`, `Total equity`: "total" said of a grant, every part the header names being stock;
+    never a total of pay (`Total Comp incl. stock`, `Total = base + bonus + yearly equity`)."""
+    parts = {HEAD_NOUNS[word] for word in words if word in HEAD_NOUNS}
+    return parts == {"stock"} and not (PAY_WORDS | INCLUDING_WORDS) & set(words) and not re.search(r"[+=]", main)
 
 
 def _unaccented(text: str) -> str:
@@ -273,13 +288,13 @@ ESTIMATED_VALUE_RE = re.compile(
 def stock_column(header: str) -> tuple[str, int | None]:
     """`Stock (Equity/4yr)` -> ('Equity', 4); `RSU (4yr)` -> ('RSU', 4);
     `Equity (Options/RSU est.)` -> ('Options/RSU est.', None)."""
-    text = clean_inline(header)
+    text = without_unit(clean_inline(header))  # `(₩ million)` says the figures' unit, no name
     years_match = YEARS_RE.search(text)
     years = int(years_match[1]) if years_match else None
     inner = re.search(r"\(([^)]*)\)", text)
     kind = ""
     if inner:
-        kind = YEARS_RE.sub("", inner[1]).strip(" /,-")
+        kind = YEARS_RE.sub("", without_bracket_year(inner[1])).strip(" /,;-")
         kind = GRANT_SPAN_TAIL_RE.sub("", kind)  # `options – total over 4 years`: the span said, no name
         if TOTAL_GRANT_WORDS_RE.fullmatch(kind.strip()):
             kind = ""  # `Opcje (łącznie, 3 lata)`, `Stock options (total, 4 anos)`: "the whole grant", no name

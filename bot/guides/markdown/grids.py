@@ -17,11 +17,8 @@ band at that level: they are said once for all regions, and the guide says so.
 
 from __future__ import annotations
 
-import re
-
 from bot.guides.markdown.blocks import Block
 from bot.guides.markdown.builder import BandBuilder
-from bot.guides.markdown.cells import read_cell, year_beside_grant_mismatch
 from bot.guides.markdown.columns import Reporter, column_kind, first_currency, is_blank, region_cell, stock_column
 from bot.guides.markdown.tables import GROUP_SPLIT_RE, LEVEL_HEADERS, _heading_before, _place_before, whole_rows
 from bot.guides.markdown.text import clean_inline
@@ -90,26 +87,8 @@ def _add_grid(
         for name, cell in zip(columns, row[1:], strict=True):
             found = builders.get((level, name))
             if found and not is_blank(cell):
+                # `S$140,000 (S$38,000/yr)`: the year in brackets is checked against the grant by the builder
                 found[0].add(kind, heading, cell, line, stock_column(heading) if kind == "stock" else None)
-                if kind == "stock":
-                    _check_year_beside_grant(found[0], heading, cell, line)
-
-
-PER_YEAR_BESIDE_RE = re.compile(r"\((?P<amount>[^()]*\d[^()]*?)\s*/\s*(?:yr|year)\)", re.I)
-
-
-def _check_year_beside_grant(builder: BandBuilder, heading: str, cell: str, line: int) -> None:
-    """`S$140,000 (S$38,000/yr)` under a grant over 4 years: the year written beside the grant is checked against
-    the grant ÷ its years and flagged when it differs (S$35,000 here), neither figure changed."""
-    beside = PER_YEAR_BESIDE_RE.search(cell)
-    years = (stock_column(heading) or ("", None))[1]
-    grant = read_cell(PER_YEAR_BESIDE_RE.sub("", cell).strip(), builder.currency).figure
-    year = read_cell(beside["amount"], builder.currency).figure if beside else None
-    if not (beside and years and grant and year):
-        return
-    message = year_beside_grant_mismatch(beside["amount"].strip(), year, grant, years)
-    if message:
-        builder.flag(line, "stock", message)
 
 
 def _totals_built_after(blocks: list[Block], table: Block, later: list[Block]) -> tuple[str, str] | None:

@@ -26,10 +26,12 @@ from pydantic import ValidationError
 from bot.guides.markdown.aligned import aligned_bands
 from bot.guides.markdown.blocks import Block, definition_list, parse_blocks
 from bot.guides.markdown.columns import EMOJI_RE, percent_bonus, region_aliases
+from bot.guides.markdown.counter_variants import counter_variants
 from bot.guides.markdown.front import code_block_bands, front_matter_bands
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, lines_matching, read_list_bands
+from bot.guides.markdown.restated import restated_disagreements
 from bot.guides.markdown.roles import ROLE_WORDS_RE
 from bot.guides.markdown.summary import share_price_disagreements, summary_disagreements, vesting_disagreements
 from bot.guides.markdown.tables import ONE_REGION, is_band_table, read_band_table
@@ -46,6 +48,7 @@ from bot.guides.model import (
 )
 from bot.guides.money import AMOUNT_RE, MoneyError, parse_amount, parse_range
 from bot.guides.problems import NOT_A_GUIDE, Problem
+from bot.guides.script_checks import band_labelled
 
 
 @dataclass
@@ -115,6 +118,7 @@ def read_guide(
         *summary_disagreements(blocks, regions),
         *vesting_disagreements(blocks, regions),
         *share_price_disagreements(blocks, regions),
+        *restated_disagreements(blocks, regions),
     ]
     for found in disagreements:
         region = regions[found.region]
@@ -131,9 +135,11 @@ def read_guide(
     narrative = _read_narrative(sections)
     mapping_raw, mapping = _read_level_mapping(sections)
     levers = _read_levers(sections, ctx)
-    strategy = _read_negotiate_up(blocks, sections, ctx)
+    strategy = _written_for(_read_negotiate_up(blocks, sections, ctx), regions)
     sources = _read_sources(sections) or _source_line(blocks)
-    kept = read_kept(blocks, _used_lines(blocks, sections, title_line) - set(unread), title_line)
+    variants = counter_variants(blocks, LABEL_RE, COUNTER_LABEL_RE)  # `> **Zurich Variant:** "..."`, kept as written
+    used = (_used_lines(blocks, sections, title_line) - set(unread)) | {text.line for text in variants}
+    kept = [*variants, *read_kept(blocks, used, title_line)]
 
     for name, present in (
         ("negotiation DNA", dna is not None),
@@ -991,6 +997,14 @@ def parse_negotiate_up(text: str, ctx: _Context, line: int) -> NegotiateUp:
 
 
 OFFER_BEFORE_RE = re.compile(r"\boffer(?:ed)?\s+(?:of\s+)?$", re.I)
+
+
+def _written_for(plan: NegotiateUp | None, regions: list) -> NegotiateUp | None:
+    """The plan with the one band its label names (`Negotiate Up Strategy (Bengaluru)`), for replies under another."""
+    named = band_labelled(regions, plan.label) if plan is not None and plan.label else None
+    if named is None:
+        return plan
+    return plan.model_copy(update={"written_for": f"{named.level} {named.name}" if named.level else named.name})
 
 
 def _target_not_offer(pattern: re.Pattern, quote: str) -> re.Match | None:
