@@ -13,8 +13,10 @@ with none, the figure is the offer under discussion ("they", "the recruiter", "H
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from bot.guides.money import MoneyError, parse_number
 from bot.understanding.amounts import (
@@ -2419,7 +2421,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             if not any(s <= match.start("name") < e for s, e in taken):
                 _mark_name(match, "name", LISTED_NAME_RE, context, utterance, own, markers, taken, text, told)
     for name in context.rival_names:  # a rival named before: "correction on anthropic: 320k base"
-        for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
+        for match in _named(name, r"\b", text):
             if not any(s <= match.start() < e for s, e in taken):
                 markers.append((match.start(), rival(name)))
                 _add_rival(utterance, name)
@@ -2447,12 +2449,12 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
                 markers.append((max(0, match.start() - 1), CURRENT))  # "a 200k counter": theirs, never my own ask
                 utterance.mentions_current = True
     for name in context.company_names:  # "planetscale is 205k base": the company discussed, then its figure
-        for match in re.finditer(rf"\b{re.escape(name)}\s+is\s+(?:at\s+|offering\s+)?(?=[$£€~]?\d)", text, re.I):
+        for match in _named(name, NAME_IS_FIGURE, text):
             markers.append((match.start(), OFFER))
-        for match in re.finditer(rf"\b{re.escape(name)}(?:'s|’s)\s+(?=[$£€~]?\d)", text, re.I):
+        for match in _named(name, NAMES_FIGURE, text):
             markers.append((match.start(), OFFER))  # "... which beats ps's 185k base": the discussed company's
         # "and ps salary is only 28 mil", "so the ps offer of 165k": the discussed company's pay, named by its name
-        for match in re.finditer(rf"\b{re.escape(name)}(?:'s|’s)?\s+(?:offer|{_MY_PAY_WORD})\b", text, re.I):
+        for match in _named(name, NAMES_PAY, text):
             markers.append((match.start(), OFFER))
     for pattern in (FIGURE_WAS_NAMES_RE, FIGURE_TOLD_FOR_RE):
         for match in pattern.finditer(text):
@@ -2464,11 +2466,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     _listed_pairs(text, context, utterance, own, markers, taken, told)
     for match in OTHER_ONE_RE.finditer(text):
         markers.append((match.start(), _last_rival(context, utterance)))
-    for name in context.company_names:
-        # "I make 72k and ps offered 95k": the coach's own names, initials no stranger's name may be among them
-        for match in re.finditer(rf"\b{re.escape(name)}\s+{_RIVAL_VERBS}", text, re.I):
-            if not any(s <= match.start() < e for s, e in taken):
-                markers.append((match.start(), OFFER))
+    markers += _own_name_offering(text, context.company_names, taken)
     for pattern in CURRENT_RES:
         for match in pattern.finditer(text):
             if LEAVING_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
@@ -2496,6 +2494,43 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     markers += _quoted_for(text, markers, sentences)
     markers += _it_is_again(text, markers)
     return _trailing_rivals(text, sorted(markers), sentences, figure_from)
+
+
+OFFERING_AFTER_RE = re.compile(r"\s+" + _RIVAL_VERBS, re.I)  # one compile: the verbs are long, the names many
+# What may follow a company's name for its figures to be that company's (see _holder_markers)
+NAME_IS_FIGURE = r"\s+is\s+(?:at\s+|offering\s+)?(?=[$£€~]?\d)"  # "planetscale is 205k base"
+NAMES_FIGURE = r"(?:'s|’s)\s+(?=[$£€~]?\d)"  # "ps's 185k base"
+NAMES_PAY = r"(?:'s|’s)?\s+(?:offer|" + _MY_PAY_WORD + r")\b"  # "the ps offer of 165k", "ps salary is 28 mil"
+NAME_THEN_FIGURE = r"\s+(?=[$£€]\d|\d[\d,.]*\s?[kKmM]\b)"  # "ps 175k + 10k sign on, ramp 180k"
+
+
+def _named(name: str, after: str, text: str) -> Iterator[re.Match]:
+    """Where `name` is written in `text`, whole, followed by `after`. A name not written at all costs a substring
+    test: the names change with every conversation, so a pattern per name would be compiled over and over (Python's
+    own cache of patterns holds 512, and a library holds thousands of companies)."""
+    if name.lower() not in text.lower():
+        return iter(())
+    return _name_pattern(name, after).finditer(text)
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str, after: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(name)}{after}", re.I)
+
+
+def _own_name_offering(text: str, names: frozenset[str], taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """ "I make 72k and ps offered 95k": the coach's own names before an offering verb mark the offer, initials
+    ("ps") among them, which no stranger's name may be. Found by plain search, then the verbs matched after."""
+    lower, found = text.lower(), []
+    for name in names:
+        at = lower.find(name)
+        while at != -1:
+            end = at + len(name)
+            bounded = (at == 0 or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum())
+            if bounded and OFFERING_AFTER_RE.match(text, end) and not any(s <= at < e for s, e in taken):
+                found.append((at, OFFER))
+            at = lower.find(name, end)
+    return found
 
 
 # Answers to "do you have another offer, or a current job you would stay in?" that name a company and a figure
@@ -2623,11 +2658,7 @@ def _listed_pairs(text, context, utterance, own, markers, taken, told) -> None:
         and _clean_name(match["name"])
     ]
     # the company discussed, named before its own figures among them ("ps 175k + 10k sign on, ramp 180k + ...")
-    own_items = [
-        match
-        for name in context.company_names
-        for match in re.finditer(rf"\b{re.escape(name)}\s+(?=[$£€]\d|\d[\d,.]*\s?[kKmM]\b)", text, re.I)
-    ]
+    own_items = [match for name in context.company_names for match in _named(name, NAME_THEN_FIGURE, text)]
     for match in own_items:
         markers.append((match.start(), OFFER))
     if len(found) + len(own_items) < 2:
