@@ -89,16 +89,6 @@ def dm(web: OAuthWeb, team: str, text: str, user: str, **grid) -> str:
     return channel
 
 
-def wait_posted(slack: SlackStandIn, channel: str, timeout: float = 15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [c for c in slack.calls_to("chat.postMessage") if c.args.get("channel") == channel]
-        if found:
-            return found[0]
-        time.sleep(0.02)
-    raise AssertionError(f"nothing posted to {channel}")
-
-
 def wait_notice(slack: SlackStandIn, name: str, timeout: float = 10.0) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -140,13 +130,13 @@ def test_an_org_wide_install_answers_every_workspace_of_the_org_with_the_org_tok
 
     # DMs from both workspaces: each reply goes out with the org's token; the case is the org's.
     pat_north = dm(web, NORTH, OFFER, "W0PAT", **org)
-    call = wait_posted(slack, pat_north)
+    call = slack.wait_posted(pat_north)
     assert call.token == acme.token and "180" in call.args["text"], (call.token, call.args.get("text"))
     pat_south = dm(web, SOUTH, "what about my base?", "W0PAT", **org)  # the same person, in the other workspace
-    call = wait_posted(slack, pat_south)
+    call = slack.wait_posted(pat_south)
     assert call.token == acme.token and "180" in call.args["text"]  # the same case, wherever they write from
     sam_south = dm(web, SOUTH, OFFER.replace("180k", "175k"), "W0SAM", **org)
-    call = wait_posted(slack, sam_south)
+    call = slack.wait_posted(sam_south)
     assert call.token == acme.token and "175" in call.args["text"]
     assert sorted(rows(web, "SELECT team_id, user_id FROM coaching_cases")) == [(ACME, "W0PAT"), (ACME, "W0SAM")]
     assert rows(web, "SELECT DISTINCT team_id FROM seen_events") == [(ACME,)]
@@ -191,7 +181,7 @@ def test_an_org_wide_install_answers_every_workspace_of_the_org_with_the_org_tok
     offer = {"base": "168k", "equity": "100k", "years": "4", "sign_on": "20k"}
     submitted = view_submission(filled(opened.args["view"], offer), user="W0PAT", team=SOUTH, enterprise=ACME, org=True)
     assert web.action(submitted).status == 200
-    evaluation = wait_posted(slack, "W0PAT")  # the user id as channel: the bot's DM with them
+    evaluation = slack.wait_posted("W0PAT")  # the user id as channel: the bot's DM with them
     assert evaluation.token == acme.token and "168" in evaluation.args["text"]
     assert sorted(rows(web, "SELECT team_id, user_id FROM coaching_cases")) == [(ACME, "W0PAT"), (ACME, "W0SAM")]
 
@@ -218,7 +208,7 @@ def test_a_grid_workspace_installed_on_its_own_is_answered_with_its_own_token(we
     answer = web.command("planetscale ml remote", team=EAST, name="east", **in_org(GLOBEX, org=False))
     assert answer.status == 200 and BAND in answer.json()["text"]
     channel = dm(web, EAST, OFFER, "W0EASTER", **in_org(GLOBEX, org=False))
-    call = wait_posted(slack, channel)
+    call = slack.wait_posted(channel)
     assert call.token == east.token and "180" in call.args["text"], (call.token, call.args.get("text"))
     assert rows(web, "SELECT team_id FROM coaching_cases WHERE user_id = 'W0EASTER'") == [(EAST,)]
 
@@ -228,13 +218,13 @@ def test_the_org_uninstalling_erases_the_org_while_other_installations_carry_on(
     if not rows(web, "SELECT 1 FROM slack_installations WHERE enterprise_id = ?", ACME):  # run on its own
         assert web.install(ACME).status == 200
     org = in_org(ACME, org=True)
-    assert wait_posted(slack, dm(web, NORTH, OFFER, "W0LEE", **org)).token == acme.token
+    assert slack.wait_posted(dm(web, NORTH, OFFER, "W0LEE", **org)).token == acme.token
     assert web.install(SOLO).status == 200
     solo_channel = dm(web, SOLO, OFFER, "U0SOLO")
-    assert wait_posted(slack, solo_channel).token == solo.token
+    assert slack.wait_posted(solo_channel).token == solo.token
     if not rows(web, "SELECT 1 FROM slack_installations WHERE team_id = ?", EAST):
         assert web.install(EAST).status == 200
-    wait_posted(slack, dm(web, EAST, OFFER, "W0EASTER2", **in_org(GLOBEX, org=False)))
+    slack.wait_posted(dm(web, EAST, OFFER, "W0EASTER2", **in_org(GLOBEX, org=False)))
     assert kept_for(web, "coaching_cases", ACME_ONLY) >= 1
 
     # Acme removes the app: Slack revokes the org's token and sends app_uninstalled, the
@@ -254,9 +244,9 @@ def test_the_org_uninstalling_erases_the_org_while_other_installations_carry_on(
     for team in (SOLO, EAST):
         assert rows(web, "SELECT count(*) FROM slack_installations WHERE team_id = ?", team) != [(0,)], team
         assert kept_for(web, "coaching_cases", (team,)) >= 1, team
-    call = wait_posted(slack, dm(web, SOLO, "what about my base?", "U0SOLO"))
+    call = slack.wait_posted(dm(web, SOLO, "what about my base?", "U0SOLO"))
     assert call.token == solo.token and "180" in call.args["text"]
-    call = wait_posted(slack, dm(web, EAST, "what about my base?", "W0EASTER2", **in_org(GLOBEX, org=False)))
+    call = slack.wait_posted(dm(web, EAST, "what about my base?", "W0EASTER2", **in_org(GLOBEX, org=False)))
     assert call.token == east.token and "180" in call.args["text"]
 
 
@@ -264,7 +254,7 @@ def test_tokens_revoked_for_the_org_bot_erases_the_org(web, slack):
     acme = slack.enterprises[ACME]
     assert web.install(ACME).status == 200  # installed again (or for the first time, run on its own)
     org = in_org(ACME, org=True)
-    call = wait_posted(slack, dm(web, SOUTH, OFFER, "W0KIM", **org))
+    call = slack.wait_posted(dm(web, SOUTH, OFFER, "W0KIM", **org))
     assert call.token == acme.token
     assert kept_for(web, "coaching_cases", (ACME,)) >= 1
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -60,16 +59,6 @@ def dm(web: OAuthWeb, team: str, text: str, user: str = "U0PERSON") -> str:
     return channel
 
 
-def wait_posted(slack: SlackStandIn, channel: str, timeout: float = 15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [c for c in slack.calls_to("chat.postMessage") if c.args.get("channel") == channel]
-        if found:
-            return found[0]
-        time.sleep(0.02)
-    raise AssertionError(f"nothing posted to {channel}")
-
-
 def test_two_workspaces_each_answered_with_their_own_token_and_one_uninstall_erases_only_it(web, slack):
     for team in ("T0ALPHA", "T0BETA"):
         page = web.install(team)
@@ -88,7 +77,7 @@ def test_two_workspaces_each_answered_with_their_own_token_and_one_uninstall_era
     # A DM in each workspace: the offer starts a case, the reply goes out with that workspace's token.
     channels = {team: dm(web, team, OFFER) for team in ("T0ALPHA", "T0BETA")}
     for team, channel in channels.items():
-        call = wait_posted(slack, channel)
+        call = slack.wait_posted(channel)
         assert call.token == slack.workspaces[team].token, (team, call.token)
         assert "180" in call.args["text"]
     assert sorted(rows(web, "SELECT team_id FROM coaching_cases")) == [("T0ALPHA",), ("T0BETA",)]
@@ -116,7 +105,7 @@ def test_two_workspaces_each_answered_with_their_own_token_and_one_uninstall_era
     [notice] = [c for c in slack.wait_for("response_url") if c.path.endswith("alpha-after")]
     assert "not installed in this workspace" in notice.args["text"]
     channel = dm(web, "T0BETA", "what about my base?")
-    call = wait_posted(slack, channel)
+    call = slack.wait_posted(channel)
     assert call.token == beta.token and "180" in call.args["text"]
 
 
@@ -171,7 +160,7 @@ def test_install_page_refusal_and_expired_or_replayed_states(web, slack):
 def test_tokens_revoked_for_the_bot_erases_the_workspace(web, slack):
     assert web.install("T0GAMMA").status == 200
     channel = dm(web, "T0GAMMA", OFFER)
-    assert wait_posted(slack, channel).token == slack.workspaces["T0GAMMA"].token
+    assert slack.wait_posted(channel).token == slack.workspaces["T0GAMMA"].token
     assert rows(web, "SELECT count(*) FROM coaching_cases WHERE team_id = 'T0GAMMA'") == [(1,)]
     web.event({"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["UT0GAMMABOT"]}}, team="T0GAMMA")
     web.wait_log("tokens_revoked: erased workspace T0GAMMA")
@@ -189,7 +178,7 @@ def test_bot_tokens_rotate_through_the_stand_in(tmp_path):
             assert web.install("T0ROT").status == 200
             first = workspace.token
             channel = dm(web, "T0ROT", "planetscale ml remote")
-            call = wait_posted(slack, channel)
+            call = slack.wait_posted(channel)
             [refresh] = [c for c in slack.calls_to("oauth.v2.access") if c.args.get("grant_type") == "refresh_token"]
             assert refresh.args["refresh_token"].startswith("xoxe-1-T0ROT")
             assert workspace.token != first and call.token == workspace.token  # the refreshed token

@@ -7,7 +7,6 @@ by the other with its own token; an uninstall received by one erases what both w
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -48,16 +47,6 @@ def count(url: str, sql: str) -> int:
         engine.dispose()
 
 
-def wait_posted(slack: SlackStandIn, channel: str, timeout: float = 15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [c for c in slack.calls_to("chat.postMessage") if c.args.get("channel") == channel]
-        if found:
-            return found[0]
-        time.sleep(0.02)
-    raise AssertionError(f"nothing posted to {channel}")
-
-
 def dm(web: OAuthWeb, team: str, channel: str, text: str) -> None:
     event = {"type": "message", "channel_type": "im", "channel": channel, "user": "U0PERSON", "text": text}
     assert web.event({**event, "ts": new_ts()}, team=team).status == 200
@@ -78,11 +67,11 @@ def test_an_installation_made_through_one_process_answers_through_the_other(pair
             assert answer.status == 200 and BAND in answer.json()["text"], (web.url, team)
     dm(second, "T0ONE", "D0ONE", OFFER)
     dm(first, "T0TWO", "D0TWO", OFFER)
-    assert wait_posted(slack, "D0ONE").token == slack.workspaces["T0ONE"].token
-    assert wait_posted(slack, "D0TWO").token == slack.workspaces["T0TWO"].token
+    assert slack.wait_posted("D0ONE").token == slack.workspaces["T0ONE"].token
+    assert slack.wait_posted("D0TWO").token == slack.workspaces["T0TWO"].token
     # The case begun through one process continues through the other.
     dm(first, "T0ONE", "D0ONE-AGAIN", "what about my base?")
-    assert "180" in wait_posted(slack, "D0ONE-AGAIN").args["text"]
+    assert "180" in slack.wait_posted("D0ONE-AGAIN").args["text"]
 
     # Uninstalled through the second: erased for both.
     slack.uninstall("T0ONE")
@@ -92,4 +81,4 @@ def test_an_installation_made_through_one_process_answers_through_the_other(pair
         assert count(url, f"SELECT count(*) FROM {table} WHERE team_id = 'T0ONE'") == 0, table
         assert count(url, f"SELECT count(*) FROM {table} WHERE team_id = 'T0TWO'") > 0, table
     dm(first, "T0TWO", "D0TWO-AGAIN", "what about my base?")
-    assert wait_posted(slack, "D0TWO-AGAIN").token == slack.workspaces["T0TWO"].token
+    assert slack.wait_posted("D0TWO-AGAIN").token == slack.workspaces["T0TWO"].token

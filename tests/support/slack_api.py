@@ -287,6 +287,19 @@ class SlackStandIn:
                     raise AssertionError(f"{len(found)} {method} calls after {timeout} s, wanted {count}")
                 self._lock.wait(remaining)
 
+    def wait_posted(self, channel: str, timeout: float = 15.0) -> Call:
+        """The first chat.postMessage to `channel`, once it arrived (AssertionError on timeout)."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                found = [c for c in self.calls_to("chat.postMessage") if c.args.get("channel") == channel]
+                if found:
+                    return found[0]
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"nothing posted to {channel}")
+                self._lock.wait(remaining)
+
     # --- serving ---------------------------------------------------------------------------------
 
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
