@@ -256,7 +256,8 @@ GRANT_RE = re.compile(
 
 OTHER_PAY = (
     r"(?:(?:non-?)?recoverable\s+)?draws?(?:\s+against\s+commission)?|(?:(?:night|weekend|evening)\s+)?(?:shift\s+)?"
-    r"differentials?|overtime(?:\s+pay)?|ot\s+pay|tips|gratuities|per\s+diems?|on-?call\s+pay"
+    # tips only as pay ("20k in tips"): "any tips on 180k?" asks for advice
+    r"differentials?|overtime(?:\s+pay)?|ot\s+pay|(?<=\bin\s)(?:tips|gratuities)|per\s+diems?|on-?call\s+pay"
 )
 OTHER_PAY_RE = re.compile(rf"\b(?:{OTHER_PAY})\b", re.I)
 # Part words, nearest to a figure first. Longer phrases before the words inside them.

@@ -1155,6 +1155,7 @@ def test_people_from_outside_software_in_their_own_words():
     overtime = read("ps offered 98k base plus 12k a year in overtime")
     assert overtime.labels() == {"base=98000"}  # the notation has no part for overtime; the coach keeps it as a note
     assert [(a.component, a.value, a.words) for a in overtime.amounts][1] == ("other_pay", 12_000, "overtime")
+    assert read("any tips on 180k?").labels() == {"?=180000"}  # advice asked for, no pay in tips
     draw = read("they offered 120k base and a non-recoverable draw of 4k a month")
     assert draw.labels() == {"base=120000"} and draw.amounts[1].period == "month"
     assert read("is an 80/20 salary to commission mix normal?").labels() == set()
