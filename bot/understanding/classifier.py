@@ -124,6 +124,13 @@ def model() -> Model:
 
 
 NEGATION_RE = re.compile(r"\b(?:no|none|not|nothing|zero|only|just|n't|nope|nah|without)\b|n't\b", re.I)
+# What "no other offers" is about: other offers, processes, options. "honestly I don't like this offer much" has a
+# negation and an offer, and says nothing of alternatives.
+ALTERNATIVES_RE = re.compile(
+    r"\b(?:other|others|another|else|competing|alternatives?|interview\w*|options?|processes|pipeline|leverage"
+    r"|only|nothing|none|nope|nah|no)\b",
+    re.I,
+)
 NEXT_STEP_RE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|well|alright)\W*\s+)*(?:what\s+(?:now|next|then)|now\s+what|what'?s\s+next"
     r"|what\s+(?:do|should|can)\s+i\s+do\s+(?:now|next)|(?:and\s+)?then\s+what|what\s+are\s+(?:the|my)\s+next\s+steps?"
@@ -198,6 +205,8 @@ def reconsider(utterance: Utterance, ruled: str, pending: str | None, question: 
         close = close and not (guess == "pushback" and utterance.ranges)
         if guess == "no_alternatives" and not NEGATION_RE.search(utterance.text):
             return ruled  # "I have three offers" says the opposite of "no other offers", however alike
+        if guess == "no_alternatives" and not ALTERNATIVES_RE.search(re.sub(r"n't\b", "", utterance.text)):
+            return ruled  # "honestly I don't like this offer much": a negation, and no word of any alternative
 
         return guess if close and trained.similarity(utterance.text, guess) >= SIMILAR_ENOUGH else ruled
     stated = ruled in ("offer", "revised", "rival", "current") and len(utterance.amounts) >= 2

@@ -1226,3 +1226,11 @@ def test_a_limit_said_is_the_companys_and_a_market_figure_quoted_is_nobodys():
     assert ("offer", 220_000) in [(a.holder, a.value) for a in limit.amounts]
     assert read("the number I gave them, 240k, was from levels").amounts == []
     assert read("the market rate I quoted (250k) was for big tech").rivals == []
+
+
+def test_a_dislike_of_the_offer_is_no_word_of_alternatives():
+    """Seen in passing: the classifier's second opinion read 'honestly I don't like this offer much' as 'no other
+    offers' (a negation beside 'offer'), which would move the case on as if the person had no alternative."""
+    assert read("honestly I don't like this offer much").intent == "other"
+    assert read("i really don't love the offer").intent != "no_alternatives"
+    assert read("I don't have anything else").intent == "no_alternatives"
