@@ -141,6 +141,11 @@ NOT_FIGURES_RE = re.compile(
     r"|\b(?:thinking|planning|hoping|considering|going|want(?:ing)?|plan)\s+(?:of\s+|about\s+|to\s+|on\s+)?"
     r"(?:ask(?:ing)?(?:\s+(?:them|her|him))?\s+for|counter(?:ing)?\s+(?:at|with)|request(?:ing)?)\s+(?:like\s+|about\s+)?"
     r"[$£€]?\d[\d,.]*\s*[kK]?\b"
+    # a figure said in jest: "like a million bucks. jk", "I'd need a million bucks to move to Ohio lol", "250k jk":
+    # hyperbole ("a million bucks") laughed at, or any figure taken back with "jk" / "just kidding"
+    r"|\b(?:like\s+)?1\s+(?:million|billion)\s+(?:bucks|dollars|quid)\b(?=[^.;!?\d]{0,30}[.!]*\s*\b(?:lol|lmao|jk|j/k"
+    r"|haha+|just\s+kidding)\b)"
+    r"|[$£€]?\d[\d,.]*\s*[kKmM]?\b(?=[^.;!?\d]{0,20}[.!]*\s*\b(?:jk|j/k|just\s+kidding)\b)"
     # "the market figure I quoted (230k)": the person's own quote of the market, no figure of any offer
     r"|\b(?:figure|number|rate|data|range)\s+i\s+(?:quoted|cited|mentioned|gave|showed|brought\s+up|shared|found)"
     r"(?:\s+(?:them|her|him|the\s+recruiter))?\s*[(,:]?\s*[$£€]?\d[\d,.]*\s*[kK]?\)?"
@@ -1133,6 +1138,9 @@ NOT_NAMES = frozenset(
         "compare",
         # what the market pays, quoted ("the market figure I quoted (230k)"): no company's offer
         "market",
+        # "take the money and run": the pay itself, no company; "a bonus that never pays out": no name
+        "money",
+        "never",
         # nobody in particular ("not talking to anyone else right now")
         "anyone",
         "anybody",
@@ -1965,7 +1973,11 @@ def _change_of(masked: str, start: int, end: int) -> str | None:
 
 # Between a change and the figure it makes, a new clause: "cut the sign-on by 5k but raised the stock to 180k"
 NEW_CLAUSE_RE = re.compile(
-    r"\bbut\b|\b(?:raised|cut|bumped|lowered|increased|dropped|reduced|upped|boosted|trimmed|added)\b", re.I
+    r"\bbut\b|\b(?:raised|cut|bumped|lowered|increased|dropped|reduced|upped|boosted|trimmed|added)\b"
+    # "got the sign-on up by 10k and the RSUs to 140k": another part, with its own figure
+    r"|\band\s+(?:the\s+|their\s+|my\s+)?(?:base|salary|equity|stock|rsus?|options|bonus|sign[- ]?on|signing|total|tc"
+    r"|relocation)\b",
+    re.I,
 )
 
 
@@ -2397,6 +2409,9 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
             if any(s <= match.start("name") < e for s, e in taken):
                 continue
             groups = ["name", "name2"] if "name2" in pattern.groupindex else ["name"]
+            first = (match["name"] or "").strip(" .,'").lower()
+            if len(groups) == 2 and _clean_name(match["name"]) is None and not _same_company(first, own):
+                groups = ["name"]  # "take the money and cry": no company first, so none second either
             for group in groups:
                 _mark_name(match, group, pattern, context, utterance, own, markers, taken, text, told)
     figure_from: set[int] = set()  # rival markers of "199k base from notion", which may own figures before
@@ -2839,11 +2854,17 @@ ROLE_HEAD_RE = re.compile(
 )
 
 
+# Words of feeling a message opens with, before a name a rival pattern takes them into ("lol Meta", "ugh Stripe")
+LEADING_INTERJECTION_RE = re.compile(
+    r"^(?:(?:lol|lmao|omg|ugh+|haha+|wow|welp|whoa|yay|also|btw|fwiw|tbh|ok|okay|so|well|yeah|oh)\W*\s+)+", re.I
+)
+
+
 def _clean_name(name: str | None) -> str | None:
     """The rival's name, or None when the words cannot be a company's name ("I was offered")."""
     if not name:
         return None
-    name = name.strip(" .,'")
+    name = LEADING_INTERJECTION_RE.sub("", name.strip(" .,'"))  # "lol Meta offered me ...": the name is Meta
     if ROLE_HEAD_RE.search(name):
         return None  # "Sales development manager offer:", "AE offer:": a role, not a company
     name = re.sub(r"'s$", "", PEOPLE_AFTER_RE.sub("", name))  # "the scale ai recruiters": the company is "scale ai"

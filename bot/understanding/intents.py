@@ -56,7 +56,8 @@ QUESTION_TOPICS = {
     r".{0,40}\b(?:nicely|politely|gracefully|kindly|without\s+burning|professionally)\b"
     # "what if I ask for 10% more and they just say no?": the ask, then the refusal supposed
     r"|\bwhat\s+if\s+i\s+[^?.!]{0,50}?\band\s+(?:they|the\s+(?:company|recruiter|\w+\s+team)|hr|she|he)\s+(?:just\s+)?"
-    r"(?:say\s+no|refuse|reject|decline|won'?t|don'?t|can'?t|pull|rescind|walk)"
+    # "... and they just laugh at me and pull the offer?"
+    r"(?:[\w']+\s+){0,5}?(?:say\s+no|refuse|reject|decline|won'?t|don'?t|can'?t|pull|rescind|withdraw|walk)"
     r"|(?:^\s*(?:and\s+|but\s+|so\s+)?if|\b(?:what|and)\s+(?:if|happens\s+if|(?:do|should|can)\s+i\s+do\s+if|then\s+if)"
     # "whats my play if they wont move on base?"
     r"|\bwhat(?:'?s|\s+is)\s+(?:my|the|our)\s+(?:next\s+)?(?:play|move|plan|step|option|answer|response)s?\s+if"
@@ -450,6 +451,9 @@ REVISED_RE = re.compile(
     r"|\b(?:couldn'?t|could\s+not|can'?t|cannot)\s+do\b[^.;!?]{0,60}[.;]?\s*but\s+(?:they|we|she|he)\s+(?:can|could)\s+do\s+[$£€]?\d"
     r"|\bafter\s+(?:i|my)\s+counter(?:ed)?\b|\bafter\s+(?:negotiating|(?:some\s+)?negotiation|pushing\s+back)\b"
     r"|\bstretch(?:ed)?\s+to\b|\b(?:went|go|gone|goes|going|moves|moving)\s+(?:up\s+)?to\s+[$£€]?\d"
+    # "the recruiter got the sign-on up by 10k", "pushed the base up to 190k": raised on the person's behalf
+    r"|\b(?:got|pushed|brought|moved)\s+(?:the\s+|my\s+|their\s+)?(?:base|salary|equity|stock|rsus?|options|bonus"
+    r"|sign[- ]?on|signing(?:\s+bonus)?|offer|package)\s+up\s+(?:by|to)\b"
     # a change said as a delta or a move: "+15k sign-on", "another 5k", "up 10k", "from 175k to 185k"
     r"|(?:^|[\s:(])\+[$£€]?\d|\b(?:another|an\s+extra|extra)\s+[$£€]?\d|\b(?:went|go|goes|moved)\s+up\s+[$£€]?\d"
     r"|\bfrom\s+[$£€]?\d[\d,.]*\s*k?\s+(?:up\s+)?to\s+[$£€]?\d|\bup\s+[$£€]?\d[\d,.]*\s*k?\s+to\s+[$£€]?\d"
@@ -468,7 +472,9 @@ REVISED_RE = re.compile(
     re.I,
 )
 CORRECTION_RE = re.compile(
-    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so|no)\W*\s+)?(?:actually|correction"
+    r"^(?:(?:oh|hmm+|ah|ok(?:ay)?|um+|uh+|so|no|ugh+|argh+|lol|omg|welp)\W*\s+)?(?:actually|correction"
+    # "base is 187k not 178k, too much coffee": a figure put in place of another, wherever it is said
+    r"|.*?\b\d[\d,.]*\s*[kK%]?\s+not\s+[$£€]?\d[\d,.]*\s*[kK%]?(?![\w.])"
     # "sorry this is long": an apology for the message, not for a figure
     r"|sorry(?!\s+(?:this\s+is|it'?s|for\s+(?:the|this|my)\s+(?:long|late|wall|rant|essay|ramble)|to\s+(?:bother|ramble|vent)))|apologies|oops|wait|no\s*,\s*|no\s+wait|oh\s*,\s*|my\s+(?:bad|mistake)|i\s+mis(?:typed|spoke)"
     r"|scratch\s+that|whoops|err?|galti|perd[oó]n|me\s+equivoqu[eé])\b|\bmy\s+(?:mistake|bad)\b|\bi\s+was\s+wrong\b|\b(?:small|quick|one|tiny)\s+(?:fix|correction)\b|\bi\s+(?:typed|wrote|put|entered)\s+(?:it|that|this|the\s+\w+)\s+wrong\b"
@@ -778,9 +784,15 @@ def classify(utterance: Utterance, words: str, pending: str | None) -> str:
         return _sign_off(utterance, plain) or "answer"  # "seattle", answering "which location?"
     if pending == "role" and len(words.split()) <= 12 and "?" not in text and ROLE_FIRST_RE.match(words):
         return "answer"  # "backend engineer on the storage team": the role, then where it sits
+    if not pending and GREETING_OPENS_RE.match(plain) and "?" not in text and len(words.split()) <= 15:
+        return "greeting"  # "heyyy, buckle up, this is going to be a ride": hello, and nothing asked or told yet
     return _sign_off(utterance, plain) or "other"
 
 
+# A message that opens with a greeting and a pause ("hey, ...", "heyyy! ..."), for one that says nothing else read
+GREETING_OPENS_RE = re.compile(
+    r"^(?:hi+|hello+|he+y+|hiya|heya|yo|good\s+(?:morning|afternoon|evening))\b\W*[,!.]", re.I
+)
 # A message that opens with a job title: a few words, then the title's head word ("senior data scientist in ads")
 ROLE_FIRST_RE = re.compile(
     r"^(?:(?:i\s?'?m|i\s+am|it\s?'?s|as)\s+)?(?:an?\s+|the\s+)?(?:[\w/+&-]+\s+){0,3}?(?:engineer|developer|scientist|designer"
@@ -880,12 +892,14 @@ ASKING_START = r"\s*(?:is|are|should|would|could|can|do|does|how|what|why)\b"
 def _hedged_answer(utterance: Utterance, pending: str, words: str) -> bool:
     """One figure of the offer, with doubts around it, answering the question pending ("um I think it was 187k?
     I'd have to double check the letter", "15 percent? I think that's target"): the figure for that slot."""
-    if pending not in FIGURE_SLOTS or len(utterance.amounts) != 1 or len(words.split()) > 16:
+    if pending not in FIGURE_SLOTS | {"shares"} or len(utterance.amounts) != 1 or len(words.split()) > 16:
         return False
     if WALK_AWAY_RE.search(utterance.text) or re.match(ASKING_START, utterance.text, re.I):
         return False  # "my walk-away is 250k", "is 170k base good for remote?": no answer to the question
     amount = utterance.amounts[0]
-    if amount.holder != OFFER or amount.component not in (None, pending) or amount.change:
+    # "12,000 shares, whatever those are worth": the count asked for, with a feeling about it
+    fits = amount.unit == "shares" if pending == "shares" else amount.component in (None, pending)
+    if amount.holder != OFFER or not fits or amount.change:
         return False
     return not (utterance.rivals or utterance.mentions_current or utterance.fixed or utterance.none_of)
 

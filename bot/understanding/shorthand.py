@@ -35,6 +35,8 @@ _WORDS = {
 _WORDS_RE = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + r")(?![\w/$])", re.I
 )  # never a currency's letters ("R$")
+# "wtf is a cliff?": a question, asked with feeling (an exclamation, "wtf, they cut my base", stays one)
+_WTF_ASKING_RE = re.compile(r"\bwt[fh](?=\s+(?:is|are|does|do|was|were|did)\b)", re.I)
 # "singing bonus": the autocorrect of "signing bonus" (only beside "bonus": singing is a word)
 _SINGING_RE = re.compile(r"\bsinging(?=\s+bonus)", re.I)
 # "sing on bonus", "a bigger sing on", "15k sing on": a phone's autocorrect of "sign on", read so only where pay is
@@ -99,6 +101,7 @@ def expand(text: str, names: frozenset[str] = frozenset()) -> str:
     text = _WORDS_RE.sub(lambda m: _WORDS[m[0].lower()], text)
     text = _AT_SIGN_RE.sub("at ", text)
     text = _SINGING_RE.sub("signing", text)
+    text = _WTF_ASKING_RE.sub("what", text)
     text = _SING_ON_RE.sub(lambda m: m[0][:-4] + "sign", text)
     text = _RSI_RE.sub(lambda m: m[0][: m[0].lower().rindex("rsi")] + ("RSUs" if m[0][-1] in "sS" else "RSU"), text)
     text = _SPOKEN_COMMA_RE.sub(",", text)

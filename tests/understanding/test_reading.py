@@ -1234,3 +1234,23 @@ def test_a_dislike_of_the_offer_is_no_word_of_alternatives():
     assert read("honestly I don't like this offer much").intent == "other"
     assert read("i really don't love the offer").intent != "no_alternatives"
     assert read("I don't have anything else").intent == "no_alternatives"
+
+
+def test_feeling_around_the_figures():
+    """Held-out 51 (tone: sarcasm, venting, jokes), scored once: 'lol Meta offered me ...' made 'lol Meta' a name and
+    no name at all, so Meta's figure went to the offer; 'like a million bucks. jk' was a figure; 'got the sign-on up
+    by 10k and the RSUs to 140k' read the 10k as a change making 140k; 'ugh sorry, base is 187k not 178k, too much
+    coffee' was no correction; a share count answered with a shrug, 'what if I push and they laugh at me and pull
+    the offer?', 'wtf is a cliff', 'heyyy, buckle up' went unread; 'take the money and cry' named a rival 'cry'.
+    Other wordings than the set's here."""
+    assert read("ugh Stripe came back at 210k base").labels() == {"stripe:base=210000", "rival=stripe"}
+    assert read("250k jk, it's 205k base").labels() == {"base=205000"}
+    bumped = read("she pushed the bonus up by 5k and the base to 190k")
+    assert bumped.intent == "revised" and bumped.labels() == {"bonus=+5000", "base=190000"}
+    assert read("omg I'm so dumb, equity is 120k not 210k, lol").intent == "correction"
+    assert read("8,000 shares, no idea what they're worth tbh", pending="shares").intent == "answer"
+    assert read("what if I counter and they get mad and rescind?").intent == "say_no"
+    assert read("wth does double trigger mean").intent == "vesting"
+    assert read("wtf, they cut my base").intent != "remote"
+    assert read("hey! long week, let me catch you up").intent == "greeting"
+    assert read("choose between the money and the mission").rivals == []
