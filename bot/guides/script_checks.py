@@ -114,13 +114,32 @@ def band_labelled(regions: list[RegionBand], label: str) -> RegionBand | None:
 
 def band_quoted(guide: Guide, quote: str) -> RegionBand | None:
     """The one band (of a guide without levels) whose place the script's words name; None when they name none, or
-    more than one. A short name (`US`, `UK`) is matched only as written, never in a word like "us"."""
+    more than one. A short name (`US`, `UK`) is matched only as written, never in a word like "us". In a guide with
+    levels, the one band whose level and place the words both name ("For L4 in Pittsburgh ...")."""
     named = [
         region
         for region in guide.regions
         if region.level is None and any(_names(quote, name) for name in {region.name, *region.aliases})
     ]
+    return named[0] if len(named) == 1 else level_and_place_quoted(guide.regions, quote)
+
+
+def level_and_place_quoted(regions: list[RegionBand], quote: str) -> RegionBand | None:
+    """The one band whose level and place the script's words name; a script for one level is no target for another's
+    band, so its targets are checked against, and its replies say, that band."""
+    named = [
+        region
+        for region in regions
+        if region.level
+        and any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", quote) for name in _level_names(region.level))
+        and any(_names(quote, name) for name in {region.name, *region.aliases})
+    ]
     return named[0] if len(named) == 1 else None
+
+
+def _level_names(level: str) -> set[str]:
+    """`L4 — Senior Firmware Engineer`: the level as written and its code before the dash (`L4`)."""
+    return {level, re.split(r"\s+[—–-]\s+|:\s+", level)[0].strip()} - {""}
 
 
 def _names(quote: str, name: str) -> bool:

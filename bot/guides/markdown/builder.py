@@ -43,6 +43,7 @@ from bot.guides.markdown.columns import (
 from bot.guides.markdown.months import year_of_months
 from bot.guides.markdown.notes import none_said
 from bot.guides.markdown.points import middle_name, points_in_header, split_points
+from bot.guides.markdown.stakes import is_stake
 from bot.guides.markdown.text import clean_inline
 from bot.guides.markdown.units import HeaderUnit, header_unit
 from bot.guides.model import UNPUBLISHED_BONUS, Bonus, Cell, ExtraFigure, RegionBand, StockGrant
@@ -287,7 +288,8 @@ class BandBuilder:
         """A stock figure in money after a grant counted in shares (`2,400 – 4,000 sh`, then `CA$18,000 – CA$30,000`
         under `Equity / yr`): the grant's worth, which takes the band's stock (_set_stock keeps the count beside)."""
         held = self.fields.get("stock")
-        return kind == "stock" and reading.figure is not None and bool(held and held.shares and not held.value)
+        counted = held and (held.shares or is_stake(held.note))
+        return kind == "stock" and reading.figure is not None and bool(counted and not held.value)
 
     def _place(
         self, kind: str, label: str, reading: CellReading, stock: tuple[str, int | None] | None, period: str | None
@@ -324,6 +326,8 @@ class BandBuilder:
                     kind=stock_kind, vesting_years=1 if yearly else years, note=reading.raw, per_year=yearly
                 )
             self._set_stock(grant, label, reading.raw)
+            if is_stake(grant.note) and self.fields.get("stock") is grant:
+                self.shares_column = (label, reading.raw)  # `0.05%–0.08%` under `VSOP (% FD)`: a stake, kept beside
         elif kind == "bonus":
             if typed:
                 self.fields["bonus"] = Bonus(kind="amount", amount=figure, raw=reading.raw)
@@ -342,10 +346,14 @@ class BandBuilder:
 
     def _set_stock(self, grant: StockGrant, label: str, raw: str) -> None:
         held = self.fields.get("stock")
-        if held and held.shares and not held.value and grant.value and self.shares_column:
+        if held and (held.shares or is_stake(held.note)) and not held.value and grant.value and self.shares_column:
             # `| RSU grant (shares, 4 yr) | Equity / yr |`: the grant's worth in money is the band's stock (what its
             # total adds up), the count beside it as written (summary.share_price_disagreements checks the two)
             self.extras.append(ExtraFigure(name=self.shares_column[0], raw=self.shares_column[1]))
+            if is_stake(held.note):  # the stake is beside the stock now, no stock kept as text
+                self.cells = [c for c in self.cells if not (c.kind == "stock" and c.raw == held.note)]
+            if grant.kind.startswith("@"):  # `Equity Value (@ €240M)`: the brackets say at what, the name is outside
+                grant = grant.model_copy(update={"kind": re.sub(r"\(.*?\)", "", clean_inline(label)).strip()})
             self.fields["stock"] = grant
         elif held and (held.value or held.shares):
             self.extras.append(ExtraFigure(name=label, raw=clean_inline(raw), value=grant.value))

@@ -675,7 +675,9 @@ def _prose_parts(text: str, line: int, report: Reporter, region: str) -> list[tu
         written = _prose_figure(figure, pesos, clause, line, report, f"{region}: {label}")
         if written:
             found[label] = written
-    if bonus_words and "Bonus" not in found:
+    if bonus_words and found and "Bonus" not in found:
+        # only beside a figure the paragraph gives: a bold lead with words alone (`**How X values the grant:** ...
+        # + Bonus.`) is no place, and its sentence never a bonus
         found["Bonus"] = " ".join(bonus_words)
     return [(label, value, line) for label, value in found.items()]
 

@@ -28,6 +28,7 @@ from bot.guides.markdown.blocks import Block, definition_list, parse_blocks
 from bot.guides.markdown.columns import EMOJI_RE, percent_bonus, region_aliases
 from bot.guides.markdown.counter_variants import counter_variants
 from bot.guides.markdown.front import code_block_bands, front_matter_bands
+from bot.guides.markdown.grant_checks import stated_worth_disagreements, with_stated_years
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, lines_matching, read_list_bands
@@ -48,7 +49,7 @@ from bot.guides.model import (
 )
 from bot.guides.money import AMOUNT_RE, MoneyError, parse_amount, parse_range
 from bot.guides.problems import NOT_A_GUIDE, Problem
-from bot.guides.script_checks import band_labelled
+from bot.guides.script_checks import band_labelled, level_and_place_quoted
 
 
 @dataclass
@@ -114,7 +115,10 @@ def read_guide(
         unread += [block.line for block in blocks if block.kind == "table"]
     regions = fronted or _read_regions(blocks, ctx, title_line, unread, role_title)
     regions = _bonus_said_for_all(blocks, regions)
+    regions, grant_years = with_stated_years(blocks, regions)  # `Equity/yr = Equity Value ÷ 4`
     disagreements = [
+        *grant_years,
+        *stated_worth_disagreements(blocks, regions),
         *summary_disagreements(blocks, regions),
         *vesting_disagreements(blocks, regions),
         *share_price_disagreements(blocks, regions),
@@ -1002,6 +1006,7 @@ OFFER_BEFORE_RE = re.compile(r"\boffer(?:ed)?\s+(?:of\s+)?$", re.I)
 def _written_for(plan: NegotiateUp | None, regions: list) -> NegotiateUp | None:
     """The plan with the one band its label names (`Negotiate Up Strategy (Bengaluru)`), for replies under another."""
     named = band_labelled(regions, plan.label) if plan is not None and plan.label else None
+    named = named or (level_and_place_quoted(regions, plan.quote) if plan is not None else None)
     if named is None:
         return plan
     return plan.model_copy(update={"written_for": f"{named.level} {named.name}" if named.level else named.name})

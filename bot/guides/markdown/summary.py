@@ -159,6 +159,8 @@ def share_price_disagreements(blocks: list[Block], regions: list[RegionBand]) ->
     """A grant counted in shares beside its yearly worth in money (`2,400 – 4,400 sh` under `RSU grant (shares, 4 yr)`,
     `CA$18,000 – CA$30,000` under `Equity / yr`), where the guide's text gives one price a share: the count at that
     price over its years that is not the worth published, end by end. Both are kept as written; only said."""
+    if not any(r.stock and r.stock.per_year and r.stock.value and r.extras for r in regions):
+        return []  # no yearly grant with a column beside it: no count to check, and the text need not be read
     prices = {said["price"]: block.line for block in blocks if block.kind in ("paragraph", "quote", "list")
               for text in (block.items if block.kind == "list" else [block.text])
               for said in SHARE_PRICE_RE.finditer(clean_inline(text))}  # fmt: skip

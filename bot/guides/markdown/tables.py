@@ -35,6 +35,7 @@ from bot.guides.markdown.columns import (
     stock_column,
     stock_row_kind,
 )
+from bot.guides.markdown.corners import parts_down_blank_corner
 from bot.guides.markdown.footnotes import footnoted_stock, with_footnotes
 from bot.guides.markdown.notes import as_the_row_writes_it, with_note_overrides
 from bot.guides.markdown.points import points_above
@@ -261,7 +262,7 @@ def _components_as_rows(table: Block, report: Reporter) -> list[RegionBand] | No
     """`| Component | San Francisco (USD) | London (GBP) |` with rows Base Salary, Annual
     Bonus, RSU Grant or Options (a share count), Signing Bonus, Total."""
     header = table.rows[0]
-    if len(header) < 2 or clean_inline(header[0]).lower() not in COMPONENT_HEADERS:
+    if len(header) < 2 or not (clean_inline(header[0]).lower() in COMPONENT_HEADERS or parts_down_blank_corner(table)):
         return None
     if any(COMPARISON_RE.search(clean_inline(cell)) for cell in header[1:]):
         return None  # a competitor comparison: its other columns are no places
