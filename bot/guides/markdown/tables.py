@@ -40,6 +40,7 @@ from bot.guides.markdown.footnotes import footnoted_stock, with_footnotes
 from bot.guides.markdown.notes import as_the_row_writes_it, with_note_overrides
 from bot.guides.markdown.points import points_above
 from bot.guides.markdown.roles import another_roles_heading
+from bot.guides.markdown.split_rows import is_figure_first, mended_rows
 from bot.guides.markdown.text import clean_inline
 from bot.guides.model import (
     ExtraFigure,
@@ -119,8 +120,12 @@ def _band_rows(table: Block, kinds: list[str], report: Reporter, first: int) -> 
     column_notes, row_notes = dict(table.column_notes), dict(table.row_notes)
     overrides = {(line, column): (written, note) for line, column, written, note in table.overrides}
     regions: list[RegionBand] = []
-    for row, line in zip(table.rows[1:], table.row_lines[1:], strict=True):
+    for row, line in mended_rows(header, table.rows[1:], table.row_lines[1:], first):
         if not any(cell.strip() for cell in row):
+            continue
+        if is_figure_first(row, first):
+            written = clean_inline(row[first])
+            report.warn(line, "band table", f"row starts with a figure ({written}), not a place; left out")
             continue
         if len(row) > len(header):
             report.warn(line, "band table", f"row has {len(row)} cells, the header {len(header)}; left out")
