@@ -41,7 +41,10 @@ _WORD_DURATION = re.compile(
 )
 # 401(k) is a plan's name, not 401 thousand: read first, as a note.
 RETIREMENT_RE = re.compile(
-    r"\b401\s?\(?k\)?(?:\s+match(?:ing)?)?|\bpension(?:\s+match(?:ing)?)?|\bretirement\s+match", re.I
+    r"\b401\s?\(?k\)?(?:\s+match(?:ing)?)?|\bpension(?:\s+match(?:ing)?)?|\bretirement\s+match"
+    # Canada's RRSP and DPSP, New Zealand's KiwiSaver, Hong Kong's MPF: an employer's contribution to retirement
+    r"|\b(?:rrsp|dpsp|kiwisaver|mpf)(?:\s+match(?:ing)?|\s+contribution)?\b",
+    re.I,
 )
 
 # Australian superannuation, which the employer pays into a retirement fund on top of the salary ("A$170k +
@@ -123,6 +126,8 @@ NOT_FIGURES_RE = re.compile(
     r"|\b\d{1,2}\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp|xp|in\s+(?:the\s+)?industry)\b"
     # "25% vests on the first anniversary": a share of the grant vesting, no stake and no schedule said whole
     r"|\b\d{1,3}(?:\.\d+)?\s?%\s*(?:of\s+(?:the\s+|my\s+)?(?:grant|shares|rsus?|options|equity)\s+)?vests?\b"
+    # the Dutch 30% ruling, a tax rate or bracket: no part of the offer
+    r"|\b\d{1,2}\s?%\s+(?:ruling|tax\s+(?:rate|bracket|free|exempt)|tax-free|income\s+tax)\b"
     # a tax rate ("will the sign-on get taxed at like 40%?"): no part of the offer
     r"|\btax(?:ed)?\s+at\s+(?:like\s+|about\s+|around\s+|roughly\s+)?\d{1,2}(?:\.\d+)?\s?%"
     # a figure said to be a slip ("I typed 158k earlier"): the one replaced
@@ -273,6 +278,8 @@ KIND_RE = re.compile(
     r"|(?P<sign_on>sign[\s-]?on(?:\s+bonus(?:es)?)?|signing(?:\s+bonus(?:es)?)?|joining\s+(?:bonus|money|amount|cash|payment)"
     r"|sign[\s-]?in\s+bonus|one[\s-]?time\s+bonus|(?:hiring|welcome|start(?:ing)?)\s+bonus)"
     r"|(?P<bonus>(?:target\s+|annual\s+|performance\s+|yearly\s+)?bonus(?:es)?|variable(?:\s+(?:pay|comp))?"
+    # a year-end bonus by its local name: Mexico's aguinaldo, a 13th month's pay, Singapore's annual wage supplement
+    r"|aguinaldo|13th[\s-]month(?:\s+(?:pay|salary|bonus))?|thirteenth[\s-]month|annual\s+wage\s+supplement"
     # a salesperson's variable pay: commission, at target or on-target
     r"|(?:on[- ]target\s+)?commission(?:\s+at\s+target)?)"
     # ESOPs and VSOPs (an employee or virtual stock option plan), virtual and phantom shares: equity, however
@@ -1355,7 +1362,7 @@ CURRENT_RES = [
     re.compile(
         # never the offer's figure now ("they're currently at 185k base")
         r"(?<!they're\s)(?<!they\sare\s)(?<!it's\s)(?<!it\sis\s)(?<!offer\sis\s)(?<!she's\s)(?<!he's\s)(?<!they\s)"
-        r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|getting|have|take\s+home|pull|bring\s+in"
+        r"\b(?:i\s+)?(?:currently|presently)\s+(?:make|earn|get|getting|have|take\s+home|pull|bring\s+in|draw|drawing"
         r"|am\s+(?:on|at|paid|making|earning|getting)|i'?m\s+(?:getting|paid)\s+(?=[$£€]?\d)|"
         r"i'?m\s+(?:on|at|making|earning)|on|at|making|earning|paid|get)\b",
         re.I,
@@ -1925,7 +1932,10 @@ NEW_PART_AFTER_RE = re.compile(
     r"\s*(?:in\s+)?(?:reloc(?:ation)?|stipend|allowance)\b",
     re.I,  # items an offer seldom had ("added 10k sign on" moves one)
 )
-DELTA_UP_AFTER_RE = re.compile(r"\s*(?:more|extra|additional|higher|on\s+top|bump|raise|increase|boost)\b", re.I)
+# "10k on top" is more; "11.5% on top of the base" is paid beside the base, no change
+DELTA_UP_AFTER_RE = re.compile(
+    r"\s*(?:more|extra|additional|higher|on\s+top(?!\s+of)|bump|raise|increase|boost)\b", re.I
+)
 DELTA_DOWN_BEFORE_RE = re.compile(
     r"(?:\b(?:lowered|cut|reduced|dropped|decreased|trimmed)\b[^.;!?\d$£€]{0,25}\bby|\b(?:down|went\s+down)(?:\s+by)?)"
     + _ABOUT
@@ -2207,7 +2217,9 @@ def _amounts(masked: str, utterance: Utterance) -> list[tuple[int, int, _Found]]
         ):
             period = "month"
         elif PER_YEAR_RE.search(first_after) or re.search(
-            r"\b(?:a|per|each|every)\s+year\b|/\s*(?:yr|year)\b|annually|yearly", first_after, re.I
+            r"\b(?:a|per|each|every)\s+year\b|/\s*(?:yr|year)\b|annually|(?<!twice-)(?<!twice\s)\byearly",
+            first_after,
+            re.I,
         ):
             period = "year"
         elif re.search(r"\b(?:a|per|each|every)\s+quarter\b|/\s*(?:qtr|quarter|q)\b|quarterly", first_after, re.I):
@@ -2341,7 +2353,12 @@ def _percents(masked: str) -> list[tuple[int, int, _Found]]:
             re.I,
         ):
             continue  # "refreshers run about 25% of the initial grant": a share of a grant, no stake and no figure
-        of_base = re.match(r"\s*of\s+(?:the\s+|my\s+)?(?:base|salary|base\s+salary|base\s+pay)\b", after, re.I)
+        # "12% of base", "20% of CTC": what the percent is a share of, never what it is
+        of_base = re.match(
+            r"\s*of\s+(?:the\s+|my\s+)?(?:base|salary|base\s+salary|base\s+pay|ctc|total(?:\s+comp)?|package|tc|fixed)\b",
+            after,
+            re.I,
+        )
         if of_base:  # "12% of base": a share of the base (a bonus, most often), never the base itself
             after = after[of_base.end() :]
         component = _kind_of(KIND_RE.search(" ".join(after.split()[:4]))) or _kind_before(before)
@@ -2959,12 +2976,19 @@ FLEXIBLE_PART_RE = re.compile(
 )
 
 
+# "20% of CTC", "15% of base": the part a percent is a share of, which a pushback about the percent does not fix
+SHARE_OF_PART_RE = re.compile(
+    r"%\s*of\s+(?:the\s+|my\s+)?(?:base|salary|ctc|total(?:\s+comp)?|package|tc|fixed)\b", re.I
+)
+
+
 def _read_fixed(text: str, utterance: Utterance) -> None:
     """The parts a pushback names as fixed: the part words in the clause that says so. A
     pushback naming no part ("that's their final offer") fixes the total."""
     for clause in re.split(
         r"[;\n]|\.(?!\d)(?=\s|$)|\bbut\b|,\s*(?=\w+\s+(?:has|have|is)\s+(?:some\s+)?room)", text, flags=re.I
     ):
+        clause = SHARE_OF_PART_RE.sub("%", clause)  # "the variable is fixed at 20% of CTC": the variable is fixed
         said = PUSHBACK_RE.search(clause)
         if (
             not said

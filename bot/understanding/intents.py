@@ -113,12 +113,14 @@ QUESTION_TOPICS = {
     r"|\b(?:asked|asking|asks|wants?\s+to\s+know)\s+(?:me\s+)?what\s+i(?:'m|\s+am)?\s+(?:make|making|earn|earning|paid)\b"
     # "the recruiter asked what my W-2 was last year", "they want my last payslip": pay records asked for
     r"|\b(?:ask|asks|asked|asking|want|wants|wanted|need|needs|request(?:s|ed|ing)?)\s+(?:me\s+)?(?:for\s+|about\s+|to\s+see\s+"
-    r"|what\s+)?my\s+(?:last\s+|latest\s+|previous\s+|recent\s+|most\s+recent\s+|current\s+)?(?:w-?2s?|p60|pay\s?stubs?"
+    r"|what\s+)?my\s+(?:last\s+|latest\s+|previous\s+|recent\s+|most\s+recent\s+|current\s+)?"
+    r"(?:(?:two|three|four|six|twelve|few|\d{1,2})\s+(?:months'?\s+)?)?(?:w-?2s?|p60|pay\s?stubs?"
     r"|pay\s?slips?|salary\s+slips?|tax\s+returns?|form\s+16)\b"
     # "recruiter keeps pushing me for my current salary"
     r"|\b(?:push(?:es|ing|ed)?|press(?:es|ing|ed)?|nagg?(?:ing|s)?|keeps?\s+asking)\s+(?:me\s+)?(?:for|about|on)\s+my\s+"
     r"(?:current|previous|past|prior)\s+(?:salary|pay|comp(?:ensation)?|base|number)\b",
-    "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains"
+    "out_of_scope": r"\b(?:tax(?:es|ed|ation)?|withholding|irs|hmrc|83\s?\(?b\)?|amt|capital gains|30%\s+ruling"
+    r"|net\s+(?:salary|pay)|take[- ]home\s+pay\s+after"
     r"|legal(?:ly)?|lawyer|"
     r"attorney|non[- ]?compete|nda|visa|immigration|h-?1b|green card|sue|lawsuit|contract law|enforceable|"
     r"employment law|clawback clause|arbitration|llc|incorporat(?:e|ing|ion)|1099|contractor\s+status)\b",
@@ -163,6 +165,7 @@ QUESTION_TOPICS = {
     r"(?:remote(?:ly)?|working\s+remote(?:ly)?|work(?:ing)?\s+from\s+home|wfh)\b"
     r"|\b(?:remain|stay|staying|remaining)\s+(?:fully\s+)?remote\b|\bremote\s+status\b",
     "level": r"\blevell?(?:ed|ing|s)?\b(?!\s*\.?\s*fyi\b)"  # levels.fyi is a site
+    r"|\b(?:next|higher)\s+(?:grade|band|rung|title)\b"  # "should I push for the next grade up?"
     r"|\bis\s+(?:[LEIMP]\d{1,2}|senior|staff|principal)\s+(?:too\s+)?(?:low|high|right"
     r"|fair|ok|okay)\b|\b(?:down|up|under|over)[- ]?level|\b(?:senior|staff|principal|junior|sr)\b"
     r"(?:\s+(?:instead|role|title|position|engineer|eng))?\s*(?:instead|\?|$)|\btitle\b|\bseniority\b|\bpromotion\b|\bl\d\b",
@@ -501,7 +504,10 @@ STAYING_PUT_RE = re.compile(r"\bi(?:'ll|'d|\s+will|\s+would)\s+(?:just\s+)?stay\
 WALK_AWAY_RE = re.compile(
     r"\bwalk[- ]?away\b|\bmy\s+(?:(?:absolute|hard|bare|real)\s+)?(?:minimum|min|floor|bottom\s+line)\b"
     # "floor is 350k base, full stop", "bottom line: 300k": the floor said first, without "my"
-    r"|^\s*(?:the\s+)?(?:(?:hard|absolute)\s+)?(?:floor|minimum|bottom\s+line)\s*(?:is|:|=|-)\s*[$£€]?\d"
+    r"|^\s*(?:the\s+)?(?:(?:hard|absolute)\s+)?(?:floor|minimum|bottom\s+line)\s*(?:is|:|=|-)\s*(?:[A-Z]{0,3}[$£€₹¥])?\d"
+    # "anything less and I stay put", "anything lower and I walk"
+    r"|\banything\s+(?:less|lower|under\s+that|below\s+that)\b[^.;!?]{0,12}\band\s+i(?:'?m|'?ll)?\s+(?:stay|walk|pass|out"
+    r"|decline|staying|walking)"
     r"|^\s*(?:como\s+)?m[ií]nimo\b"  # "mínimo necesito €95k de base" (Spanish, Portuguese)
     r"|\bmy\s+(?:bottom|lowest|minimum|floor|walk[- ]?away)\s+(?:number|figure|price)\b"
     # "i wouldn't switch jobs for under 200k", "unless they get to 192k i'm not moving", "210k total or i'm

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 _SLACK_LINK = re.compile(r"<(?:[^<>|]*\|)?([^<>]*)>")
 _SLACK_MARK = re.compile(r"(?<!\w)[*_~]+|[*_~]+(?!\w)")
@@ -113,6 +114,12 @@ _DOLLAR_WORDS = re.compile(
 # as digits), put as its word so the number words around it are read as one figure
 _DIGIT_BEFORE_HUNDRED = re.compile(r"(?<![\d.,])([1-9])\s+(?=hundred\b)", re.I)
 _DIGIT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "1,200万円", "1.5億円": yen counted in Japanese myriads (万 ten thousand, 億 a hundred million), put as the yen they
+# are; without the yen sign (万 is Chinese too) the figure is put in digits and its currency left unsaid
+_MYRIADS = {"万": 10_000, "億": 100_000_000, "亿": 100_000_000}
+_MYRIAD_RE = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>[万億亿])\s?(?P<yen>円)?"
+)
 # "p.a." (per annum) read as the words, so its dots end no sentence ("£95,000 p.a. base").
 _PER_ANNUM = re.compile(r"(?<!\w)p\.\s?a\.?(?!\w)", re.I)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"})
@@ -134,6 +141,7 @@ def normalise(text: str) -> str:
     text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[0].lower()], text)
     text = _ISH.sub(lambda m: m["suffix"], text)
     text = _BARE_CONTRACTIONS.sub(_apostrophe, text)
+    text = _MYRIAD_RE.sub(_myriads, text)
     text = _DIGIT_BEFORE_HUNDRED.sub(lambda m: _DIGIT_WORDS[int(m[1])] + " ", text)
     text = _SPOKEN_HUNDREDS.sub(_spoken, text)
     text = _WORD_RUN.sub(_number_words, text)
@@ -146,6 +154,15 @@ def normalise(text: str) -> str:
     text = _DOLLAR_WORDS.sub(lambda m: "$" + m[1].replace(" ", ""), text)
     text = _PER_ANNUM.sub("per annum", text)
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _myriads(match: re.Match) -> str:
+    """`1,200万円` -> `¥12,000,000`: the figure in whole units, exactly (a decimal that leaves a fraction of a unit is
+    kept as written)."""
+    value = Decimal(match["n"].replace(",", "")) * _MYRIADS[match["unit"]]
+    if value != value.to_integral_value():
+        return match[0]
+    return f"{'¥' if match['yen'] else ''}{int(value):,}"
 
 
 def _apostrophe(match: re.Match) -> str:

@@ -1254,3 +1254,19 @@ def test_feeling_around_the_figures():
     assert read("wtf, they cut my base").intent != "remote"
     assert read("hey! long week, let me catch you up").intent == "greeting"
     assert read("choose between the money and the mission").rivals == []
+
+
+def test_local_pay_terms_outside_the_us():
+    """Held-out 52 (roles outside the US, local pay terms), scored once: 'currently drawing' was no marker of today's
+    pay; a floor in rupees and 'anything less and I stay put' no walk-away; 'fixed at 20% of CTC' made the CTC a
+    part; '11.5% on top of the base' a change; an RRSP match no retirement contribution; an aguinaldo no bonus; the
+    Dutch '30% ruling' a figure; 'next grade up' no level; '1,200万円' unread. Other wordings than the set's here."""
+    assert read("presently drawing 18 LPA fixed at TCS").labels() >= {"current:base=1800000"}
+    assert read("floor is ₹60 LPA, anything lower and I walk").intent == "walk_away"
+    assert read("HR says the bonus is capped at 15% of fixed").labels() == {"bonus=15%", "fixed=bonus"}
+    assert read("pension is 8% on top of the base").labels() == {"retirement_match=8%", "note=retirement_match"}
+    assert read("they match 5% into my KiwiSaver").labels() == {"retirement_match=5%", "note=retirement_match"}
+    assert read("there's a 13th month salary of 6,000 CHF", pending="bonus").labels() >= {"bonus=6000"}
+    assert read("will the 30% ruling apply to my sign-on?").amounts == []
+    assert read("is it worth asking for a higher band before signing?").intent == "level"
+    assert read("base is 950万円").labels() == {"base=9500000"}
