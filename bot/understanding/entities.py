@@ -151,6 +151,22 @@ NOT_FIGURES_RE = re.compile(
     r"|\b(?:like\s+)?1\s+(?:million|billion)\s+(?:bucks|dollars|quid)\b(?=[^.;!?\d]{0,30}[.!]*\s*\b(?:lol|lmao|jk|j/k"
     r"|haha+|just\s+kidding)\b)"
     r"|[$£€]?\d[\d,.]*\s*[kKmM]?\b(?=[^.;!?\d]{0,20}[.!]*\s*\b(?:jk|j/k|just\s+kidding)\b)"
+    # what living costs, not pay: "need about 80k for the deposit", "daycare at about 2,400 a month", "rent is
+    # 2,800 a month", "2k a month in childcare", "about 60k left" on student loans, "11k a month take-home" needed
+    # (the company's budget for the role is pay: "budget is capped at 220k"; the household's is not)
+    r"|\b(?:rent|mortgage|deposit|down\s?payment|daycare|childcare|nursery|tuition|(?:student\s+)?loans?|(?:our|my)\s+budget"
+    r"|savings"
+    r"|car\s+payment)\b[^.;!?\d]{0,25}?(?:about\s+|around\s+|like\s+|roughly\s+|~\s*)?[$£€]?\d[\d,.]*\s*[kK]?"
+    r"(?:\s*(?:a|per|/)\s*(?:month|mo)\b)?"
+    r"|[$£€]?\d[\d,.]*\s*[kK]?(?:\s*(?:a|per|/)\s*(?:month|mo)\b)?[^.;!?\d]{0,12}?\b(?:for|on|in|of)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?:(?:house\s+)?deposit|down\s?payment|rent|mortgage|daycare|childcare|student\s+loans|loans|tuition)\b"
+    r"|[$£€]?\d[\d,.]*\s*[kK]?\s*(?:a|per|/)\s*(?:month|mo)\s+take[- ]home\b"
+    # what the market says, quoted: "Glassdoor says that role averages 190k", "the Glassdoor median ... is 190k"
+    r"|\b(?:glassdoor|levels\.?fyi|payscale|teamblind|blind)\b[^.;!?]{0,40}?[$£€]?\d[\d,.]*\s*[kK]?"
+    r"(?:\s*[-–]\s*[$£€]?\d[\d,.]*\s*[kK]?)?"
+    # last year's figures, no longer true: "last year's bonus was actually only 9k", "last year ... my bonus was 30k"
+    r"|\blast\s+year(?:'s)?\b[^.;!?\d]{0,40}?\b(?:was|were|got|paid|came\s+to)\s+(?:actually\s+|only\s+|just\s+)?[$£€]?"
+    r"\d[\d,.]*\s*[kK]?"
     # "the market figure I quoted (230k)": the person's own quote of the market, no figure of any offer
     r"|\b(?:figure|number|rate|data|range)\s+i\s+(?:quoted|cited|mentioned|gave|showed|brought\s+up|shared|found)"
     r"(?:\s+(?:them|her|him|the\s+recruiter))?\s*[(,:]?\s*[$£€]?\d[\d,.]*\s*[kK]?\)?"
@@ -482,7 +498,7 @@ LABEL_NAME_RE = re.compile(
 THE_NAMED_OFFER_RE = re.compile(
     r"\bthe\s+(?!(?:wrong|right|correct|old|previous|earlier|last|other|new|first|second|same|real|actual)\b)"
     + _NAME
-    + r"\s+(?:one|offer|package|deal|numbers?|figures?)\b",
+    + r"\s+(?:one|offer|package|deal|numbers?|figures?|letter|contract|paperwork)\b",
     re.I,
 )
 # "i also have a google offer", "there's also a datadog offer", "my linear offer": a named offer in
@@ -857,7 +873,11 @@ ANOTHER_ONE_RE = re.compile(
 )
 # "going with monzo", "i'm taking the monzo offer": another company chosen over the one discussed
 GOING_WITH_RE = re.compile(r"\b(?:going|go|went|i'?ll\s+go)\s+with\s+" + _LOOSE_NAME + r"\s*(?:[.!,;]|$)", re.I)
-WANTS_ME_RE = re.compile(r"\b" + _NAME + r"\s+(?:also\s+)?wants\s+(?:me|to\s+hire\s+me)\b", re.I)
+WANTS_ME_RE = re.compile(
+    # "Plaid wants me", "a startup, Foxglove, that wants me too"
+    r"\b" + _NAME + r"\s*,?\s+(?:(?:that|which|who)\s+)?(?:also\s+)?wants\s+(?:me|to\s+hire\s+me)\b",
+    re.I,
+)
 # "I also have this from Databricks, pasting their letter: ...": what is pasted next is that company's
 THIS_FROM_RE = re.compile(r"\b(?:this|these|that|one|it)\s+(?:is\s+|came\s+)?from\s+" + _LOOSE_NAME, re.I)
 # "stripe verbal: 205k base", "datadog offer - 190k": a company's offer labelled by its name and kind
@@ -1145,6 +1165,8 @@ NOT_NAMES = frozenset(
         "compare",
         # what the market pays, quoted ("the market figure I quoted (230k)"): no company's offer
         "market",
+        # "last year's bonus was 9k": a time, no company
+        "year",
         # "take the money and run": the pay itself, no company; "a bonus that never pays out": no name
         "money",
         "never",
@@ -2845,7 +2867,12 @@ def _earlier_offer(text: str, position: int) -> bool:
 def _same_company(name: str, own: set[str] | frozenset[str]) -> bool:
     name = name.lower().strip()
     return any(
-        name == o or name.startswith(o + " ") or o.startswith(name + " ") or name.replace(" ", "") == o.replace(" ", "")
+        name == o
+        or name.startswith(o + " ")
+        or o.startswith(name + " ")
+        or name.replace(" ", "") == o.replace(" ", "")
+        # "on the drive home PlanetScale's recruiter called": words before the name taken into it
+        or (len(o) > 3 and name.endswith(" " + o))
         for o in own
     )
 
@@ -2873,7 +2900,10 @@ ROLE_HEAD_RE = re.compile(
 
 # Words of feeling a message opens with, before a name a rival pattern takes them into ("lol Meta", "ugh Stripe")
 LEADING_INTERJECTION_RE = re.compile(
-    r"^(?:(?:lol|lmao|omg|ugh+|haha+|wow|welp|whoa|yay|also|btw|fwiw|tbh|ok|okay|so|well|yeah|oh)\W*\s+)+", re.I
+    r"^(?:(?:lol|lmao|omg|ugh+|haha+|wow|welp|whoa|yay|also|btw|fwiw|tbh|ok|okay|so|well|yeah|oh"
+    # "this morning Stripe sent an offer letter": when, before the name
+    r"|(?:this\s+)?(?:morning|afternoon|evening|tonight|today|yesterday|then|now))\W*\s+)+",
+    re.I,
 )
 
 

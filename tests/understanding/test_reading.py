@@ -1270,3 +1270,20 @@ def test_local_pay_terms_outside_the_us():
     assert read("will the 30% ruling apply to my sign-on?").amounts == []
     assert read("is it worth asking for a higher band before signing?").intent == "level"
     assert read("base is 950万円").labels() == {"base=9500000"}
+
+
+def test_long_messages_carry_figures_that_are_nobodys_offer():
+    """Held-out 53 (long rambling messages), scored once: a house deposit, rent, daycare, a Glassdoor average and last
+    year's bonus were read as figures of the offer or the current job; 'on the drive home PlanetScale's recruiter
+    called' named a rival 'drive home planetscale' holding the offer's new figures; 'this morning Stripe sent' a rival
+    'morning stripe'; 'the Datadog letter ... their stock is 300k' gave Datadog's stock to the offer. Other wordings
+    than the set's here."""
+    assert read("we need about 50k for the down payment, and they offered 170k base").labels() == {"base=170000"}
+    assert read("childcare is 1,900 a month, the ps offer is 165k base").labels() == {"base=165000"}
+    assert read("Glassdoor says the median there is 185k, they offered 172k base").labels() == {"base=172000"}
+    assert read("last year's bonus was only 6k, I make 150k base now").labels() == {"current:base=150000"}
+    home = read("on the way home PlanetScale's recruiter called: base goes to 181k")
+    assert home.rivals == [] and home.labels() == {"base=181000"}
+    assert read("this afternoon Ramp sent their offer, 190k base").labels() == {"ramp:base=190000", "rival=ramp"}
+    letter = read("I reread the Ramp letter and their stock is 150k, not 120k")
+    assert letter.labels() == {"ramp:equity=150000", "rival=ramp"}
