@@ -32,6 +32,8 @@ from bot.guides.markdown.grant_checks import stated_worth_disagreements, with_st
 from bot.guides.markdown.grids import read_level_grid
 from bot.guides.markdown.kept import read_kept
 from bot.guides.markdown.lists import is_band_list, lines_matching, read_list_bands
+from bot.guides.markdown.place_scripts import scripts_by_place
+from bot.guides.markdown.placed import placed_line_bands
 from bot.guides.markdown.restated import restated_disagreements
 from bot.guides.markdown.roles import ROLE_WORDS_RE
 from bot.guides.markdown.summary import share_price_disagreements, summary_disagreements, vesting_disagreements
@@ -40,6 +42,7 @@ from bot.guides.markdown.text import clean_inline, strip_bold, strip_quotes
 from bot.guides.model import (
     Company,
     Guide,
+    GuideText,
     Lever,
     NegotiateUp,
     NegotiationDNA,
@@ -100,7 +103,7 @@ def read_guide(
     ctx = _Context(path)
     blocks = parse_blocks(text)
     if not any(block.kind == "table" for block in blocks) and not _has_title(blocks):
-        note = "no `<Role> | <Company> Negotiation Guide` title and no table; skipped"
+        note = "no `<Role> | <Company> Negotiation Guide` title and no table; skipped" + _unread_figures(text)
         return ReadResult(None, [], [Problem(path, None, NOT_A_GUIDE, note)])
     title = _read_title(blocks, ctx)
     if title is None:
@@ -142,7 +145,11 @@ def read_guide(
     strategy = _written_for(_read_negotiate_up(blocks, sections, ctx), regions)
     sources = _read_sources(sections) or _source_line(blocks)
     variants = counter_variants(blocks, LABEL_RE, COUNTER_LABEL_RE)  # `> **Zurich Variant:** "..."`, kept as written
-    used = (_used_lines(blocks, sections, title_line) - set(unread)) | {text.line for text in variants}
+    by_place, not_scripts = _scripts_by_place(sections)  # `LA: "..."` then `Zurich: "..."`: the later ones kept
+    variants = variants or [
+        GuideText(title=label, kind="script", text=text, line=line) for label, text, line in by_place[1:]
+    ]
+    used = (_used_lines(blocks, sections, title_line) - set(unread) - not_scripts) | {text.line for text in variants}
     kept = [*variants, *read_kept(blocks, used, title_line)]
 
     for name, present in (
@@ -178,6 +185,23 @@ def read_guide(
     return ReadResult(guide, ctx.errors, ctx.warnings)
 
 
+# A figure of pay as notes write it (`128–152k`, `B2 is 215000`, `C$135k`): five digits, or digits then `k`
+UNREAD_FIGURE_RE = re.compile(r"\d{5,}|\d[\d,.]*\s?[kK]\b|\d{1,3}(?:,\d{3})+")
+
+
+def _unread_figures(text: str) -> str:
+    """What a skipped file that writes figures of pay would need to be read (said, so its figures are not lost
+    without a word); nothing for a file with none (a dossier, a README)."""
+    found = next((n for n, line in enumerate(text.splitlines(), 1) if UNREAD_FIGURE_RE.search(line)), None)
+    if found is None:
+        return ""
+    return (
+        f" (it writes figures, the first on line {found}, none of them read: a `# <Role> | <Company> Negotiation"
+        " Guide` title and each place's figures as a table row, or a list of labelled parts under the place's"
+        " name, would make it read)"
+    )
+
+
 def _read_regions(blocks: list[Block], ctx: _Context, title_line: int, unread: list[int], role: str):
     """A grid of one part by level and region (`## Base salary by level and location`), else the band table's
     regions; else bands written as lists (`**London**` over `- Base salary: £95,000`),
@@ -188,7 +212,12 @@ def _read_regions(blocks: list[Block], ctx: _Context, title_line: int, unread: l
     tables = _Context(ctx.path)
     regions = read_band_table(blocks, tables, line=title_line, unread=unread, role=role)
     if not regions:
-        listed = read_list_bands(blocks, ctx) or aligned_bands(blocks, ctx) or code_block_bands(blocks, ctx)
+        listed = (
+            read_list_bands(blocks, ctx)
+            or aligned_bands(blocks, ctx)
+            or code_block_bands(blocks, ctx)
+            or placed_line_bands(blocks, ctx)
+        )
         if listed:
             regions, tables.errors = listed, [p for p in tables.errors if p.field != "band table"]
     ctx.errors += tables.errors
@@ -961,8 +990,25 @@ def _read_negotiate_up(blocks: list[Block], sections: list[Section], ctx: _Conte
     section = _strategy_section(sections)
     if section is None:
         return None
+    by_place, _ = _scripts_by_place(sections)
+    if by_place:  # a script for each place: the first is the strategy, for the place its label names
+        label, text, line = by_place[0]
+        return parse_negotiate_up(text, ctx, line).model_copy(update={"label": label})
     text = section.inline or " ".join(b.text for b in section.blocks if b.kind in ("paragraph", "quote"))
     return parse_negotiate_up(text, ctx, section.line) if text else None
+
+
+def _scripts_by_place(sections: list[Section]) -> tuple[list[tuple[str, str, int]], set[int]]:
+    """The counter section's scripts place by place (place_scripts.py), and the lines of its other paragraphs (a
+    closing remark), which are then no part of a script: the guide's text, kept as written."""
+    section = _strategy_section(sections)
+    if section is None or section.inline:
+        return [], set()
+    found = scripts_by_place(section.blocks)
+    if not found:
+        return [], set()
+    scripts = {line for _, _, line in found}
+    return found, {b.line for b in section.blocks if b.kind in ("paragraph", "quote") and b.line not in scripts}
 
 
 def parse_negotiate_up(text: str, ctx: _Context, line: int) -> NegotiateUp:
