@@ -31,32 +31,18 @@ monthly base is shown with its year (× 12) but that year is not added into the 
 from __future__ import annotations
 
 import io
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from bot.guides.catalog import Catalog, load_folders
-from bot.guides.checks import consistency_warnings
+from bot.guides.catalog import load_folders
 from bot.guides.importer import check_guides
 from bot.guides.money import MoneyError, parse_amount, parse_range
-from tests.guides.blindsets import FIXTURES, band_of, blind_catalog, guide_of, money, reply
+from tests.guides.blindsets import FIXTURES, band_of, blind_catalog, flagged, guide_alone, guide_of, money, reply
 
 SET = FIXTURES / "blind18"
+NAME = "blind18"
 COMPANIES = sorted(path.name for path in SET.iterdir() if path.is_dir())
-
-
-@cache
-def alone(company: str) -> Catalog:
-    """One guide's catalog, loaded on its own: each test measures its own cause, not the folder's crash."""
-    return load_folders([SET / company])
-
-
-def _flagged(company: str) -> list[str]:
-    """What `guides check` says of the guide where its figures disagree: the reader's flags and the checks'."""
-    guide = guide_of(alone(company), company)
-    flags = [f"{r.name}: {flag}" for r in guide.regions for flag in r.flags]
-    return flags + [w.field + ": " + w.message for w in consistency_warnings(guide, company)]
 
 
 def test_dot_grouped_figures_load_and_a_reader_bug_is_one_files_error(monkeypatch):
@@ -100,21 +86,21 @@ def test_local_scale_words_are_read_where_they_are_sure():
     neither ('1.02 is not a whole amount'), and `R 1,2 mil` was refused as possibly a thousand. Each is read now from
     the scale words' table, `mil` as a million because the rand's countries speak English, not Spanish or
     Portuguese; `$2 mil` stays unread (the dollar is paid in Ecuador and Puerto Rico too)."""
-    jakarta = band_of(alone("lontarvue"), "lontarvue", "Jakarta")
+    jakarta = band_of(guide_alone(NAME, "lontarvue"), "lontarvue", "Jakarta")
     assert jakarta.base == money("IDR 850,000,000–IDR 1,200,000,000")
     assert jakarta.bonus.amount == money("IDR 85,000,000–IDR 120,000,000")
     assert jakarta.computed_total() == (1_085_000_000, 1_620_000_000)
-    hcmc = band_of(alone("lontarvue"), "lontarvue", "Ho Chi Minh City")
+    hcmc = band_of(guide_alone(NAME, "lontarvue"), "lontarvue", "Ho Chi Minh City")
     assert hcmc.base == money("VND 1,200,000,000–VND 1,800,000,000")
     assert hcmc.stock.value == money("VND 300,000,000–VND 600,000,000")
     assert hcmc.total == money("VND 1,600,000,000–VND 2,550,000,000")
     assert hcmc.computed_total() == (1_600_000_000, 2_550_000_000)
-    tel_aviv = band_of(alone("tavirosk-cyber"), "tavirosk-cyber", "Tel Aviv")
+    tel_aviv = band_of(guide_alone(NAME, "tavirosk-cyber"), "tavirosk-cyber", "Tel Aviv")
     assert tel_aviv.total == money("ILS 705,000–ILS 1,020,000")
-    south_africa = band_of(alone("tavirosk-cyber"), "tavirosk-cyber", "Remote (South Africa)")
+    south_africa = band_of(guide_alone(NAME, "tavirosk-cyber"), "tavirosk-cyber", "Remote (South Africa)")
     assert south_africa.base == money("ZAR 1,200,000–ZAR 1,600,000")
     assert south_africa.computed_total() == (1_520_000, 2_110_000)
-    dubai = band_of(alone("tavirosk-cyber"), "tavirosk-cyber", "Dubai HQ")
+    dubai = band_of(guide_alone(NAME, "tavirosk-cyber"), "tavirosk-cyber", "Dubai HQ")
     assert dubai.cell("base").per == "month" and dubai.cell("base").yearly() == (540_000, 660_000)
     for written, amount, currency in (
         ("1.2 Mio. €", 1_200_000, "EUR"),
@@ -148,7 +134,7 @@ def test_a_grant_with_its_year_in_brackets_is_the_grant_over_its_years():
     was taken for the column's, so the whole grant was shown as a year (¥9M–¥18M "a year") and every total flagged
     against parts it never had (4 false flags). The column is the grant over 3 years, the bracket kept as written and
     checked against the grant ÷ 3: Osaka's `¥3,000,000/yr` (¥12M ÷ 3 is ¥4M) is said."""
-    catalog = alone("sorahane-robotics")
+    catalog = guide_alone(NAME, "sorahane-robotics")
     tokyo = band_of(catalog, "sorahane-robotics", "Tokyo HQ")
     assert (tokyo.stock.value, tokyo.stock.vesting_years, tokyo.stock.per_year) == (money("¥9M–¥18M"), 3, False)
     assert tokyo.computed_total() == (14_500_000, 22_100_000)
@@ -157,7 +143,7 @@ def test_a_grant_with_its_year_in_brackets_is_the_grant_over_its_years():
     for region in ("Osaka", "Taipei", "Remote Japan"):
         band = band_of(catalog, "sorahane-robotics", region)
         assert band.computed_total() == (band.total.low.amount, band.total.high.amount), region
-    assert _flagged("sorahane-robotics") == [
+    assert flagged(guide_alone(NAME, "sorahane-robotics"), "sorahane-robotics") == [
         "Osaka: stock: ¥2,000,000–¥3,000,000 a year written beside a grant of ¥6M–¥12M over 3 years: ÷ 3 is ¥2M–¥4M"
     ]
 
@@ -166,7 +152,7 @@ def test_a_header_gives_its_bare_cells_their_unit():
     """`Base (₩ million)` over `85–125`: 'names no currency', the band had none, and the reply showed "85–125";
     `Stock Grant, 4 yrs total (₩ million)` was no stock column; `ESOP (₹ lakh/yr)` over `10–20` was "too small for a
     pay figure". Each bare cell takes its header's scale and currency, kept beside as written."""
-    catalog = alone("soribyeol-cloud")
+    catalog = guide_alone(NAME, "soribyeol-cloud")
     seoul = band_of(catalog, "soribyeol-cloud", "Seoul HQ (Gangnam)")
     assert seoul.currency == "KRW" and seoul.base == money("₩85,000,000–₩125,000,000")
     assert (seoul.stock.value, seoul.stock.vesting_years) == (money("₩80,000,000–₩200,000,000"), 4)
@@ -174,17 +160,17 @@ def test_a_header_gives_its_bare_cells_their_unit():
     text = reply(catalog, "soribyeol-cloud sre seoul")
     assert "• *Base salary:* ₩85M–₩125M _(the guide writes 85–125, in ₩ million as its column says)_" in text
     assert "₩20M–₩50M a year = grant ÷ 4" in text
-    bengaluru = band_of(alone("pranjalix-payments"), "pranjalix-payments", "Bengaluru HQ")
+    bengaluru = band_of(guide_alone(NAME, "pranjalix-payments"), "pranjalix-payments", "Bengaluru HQ")
     assert bengaluru.stock.value == money("₹10L–₹20L") and bengaluru.stock.per_year
     assert bengaluru.computed_total() == (5_180_000, 7_720_000)
-    assert _flagged("pranjalix-payments") == []
+    assert flagged(guide_alone(NAME, "pranjalix-payments"), "pranjalix-payments") == []
 
 
 def test_a_table_figure_restated_in_another_scale_is_checked():
     """ "its top, 125, is 1.2억": 125 (₩ million) is 1.25억. The note's bare number is matched to the cell that writes
     it, read in its scale, and flagged where the note's conversion differs; "85 ... is 8,500만원" and "134.5, is 1억
     3,450만원" agree and are not."""
-    assert _flagged("soribyeol-cloud") == [
+    assert flagged(guide_alone(NAME, "soribyeol-cloud"), "soribyeol-cloud") == [
         "Seoul HQ (Gangnam): 125 in the table (Base (₩ million)) is ₩125M, but the text says it is 1.2억 (₩120M)"
     ]
 
@@ -192,13 +178,13 @@ def test_a_table_figure_restated_in_another_scale_is_checked():
 def test_the_planted_counter_is_flagged_once_the_guide_loads():
     """Lontarvue's Singapore counter (S$260k total, above the band's S$245k top) was never checked: the guide did not
     load. The counter-target checks say it now."""
-    assert _flagged("lontarvue") == [
+    assert flagged(guide_alone(NAME, "lontarvue"), "lontarvue") == [
         "negotiate-up strategy: target total: S$260K is above every region's published total band"
     ]
-    assert _flagged("kestrelmoor-analytics") == [
+    assert flagged(guide_alone(NAME, "kestrelmoor-analytics"), "kestrelmoor-analytics") == [
         "Zurich: total comp: published CHF 215K–CHF 273.5K differs from its parts CHF 215K–CHF 283.5K"
     ]
-    assert _flagged("tavirosk-cyber") == []
+    assert flagged(guide_alone(NAME, "tavirosk-cyber"), "tavirosk-cyber") == []
 
 
 def test_a_counter_script_says_whose_it_is_and_keeps_its_variants():
@@ -206,13 +192,15 @@ def test_a_counter_script_says_whose_it_is_and_keeps_its_variants():
     script under Riyadh and Sorahane's yen script under Taipei said nothing of their currency (no target had been
     read); each "… Variant" quote was dropped. The reply now says which band the script is for and that its figures
     are in another currency, and every variant is kept as one of the guide's scripts."""
-    gurugram = reply(alone("pranjalix-payments"), "pranjalix-payments senior-product-manager gurugram")
+    gurugram = reply(guide_alone(NAME, "pranjalix-payments"), "pranjalix-payments senior-product-manager gurugram")
     assert "This script was written for Bengaluru HQ: its figures are that band's targets, not Gurugram's." in gurugram
-    bengaluru = reply(alone("pranjalix-payments"), "pranjalix-payments senior-product-manager bengaluru")
+    bengaluru = reply(guide_alone(NAME, "pranjalix-payments"), "pranjalix-payments senior-product-manager bengaluru")
     assert "This script was written for" not in bengaluru
-    riyadh = reply(alone("tavirosk-cyber"), "tavirosk-cyber appsec riyadh")
+    riyadh = reply(guide_alone(NAME, "tavirosk-cyber"), "tavirosk-cyber appsec riyadh")
     assert ":warning: This script's figures are in AED, and the Riyadh band is in SAR" in riyadh
-    assert "figures are in JPY, and the Taipei band is in TWD" in reply(alone("sorahane-robotics"), "sorahane taipei")
+    assert "figures are in JPY, and the Taipei band is in TWD" in reply(
+        guide_alone(NAME, "sorahane-robotics"), "sorahane taipei"
+    )
     for company, title in (
         ("kestrelmoor-analytics", "Zurich Variant"),
         ("sorahane-robotics", "Taipei Variant"),
@@ -221,11 +209,11 @@ def test_a_counter_script_says_whose_it_is_and_keeps_its_variants():
         ("soribyeol-cloud", "Remote Variant"),
         ("tavirosk-cyber", "Tel Aviv Variant"),
     ):
-        scripts = {script.title: script.text for script in guide_of(alone(company), company).scripts}
+        scripts = {script.title: script.text for script in guide_of(guide_alone(NAME, company), company).scripts}
         assert title in scripts, company
-    zurich = guide_of(alone("kestrelmoor-analytics"), "kestrelmoor-analytics").scripts[0]
+    zurich = guide_of(guide_alone(NAME, "kestrelmoor-analytics"), "kestrelmoor-analytics").scripts[0]
     assert zurich.text.startswith("\"CHF 175'000 base, CHF 17'500 bonus")
-    zurich_reply = reply(alone("kestrelmoor-analytics"), "kestrelmoor zurich")
+    zurich_reply = reply(guide_alone(NAME, "kestrelmoor-analytics"), "kestrelmoor zurich")
     assert "_Also in this guide, as written:_ Zurich Variant" in zurich_reply
 
 
@@ -236,7 +224,7 @@ PLANTED_TOTALS = {("kestrelmoor-analytics", "Zurich")}  # the key's one total th
 def test_every_guide_loads_alone_with_every_cell_read_and_its_totals_adding_up(company):
     """Each guide loads on its own, no cell kept as text (every figure of the key is read), and every band whose
     parts are all yearly adds up to its published total, as the key says, but the one planted."""
-    catalog = alone(company)
+    catalog = guide_alone(NAME, company)
     assert len(catalog.guides) == 1 and not catalog.report.errors
     assert [cell.raw for region in catalog.guides[0].regions for cell in region.cells if cell.as_text] == []
     for band in catalog.guides[0].regions:

@@ -22,34 +22,17 @@ script's "$232,000 in year one" is no target."""
 
 from __future__ import annotations
 
-from functools import cache
-
-from bot.guides.catalog import Catalog, load_folders
-from bot.guides.checks import consistency_warnings
 from bot.guides.markdown.reader import read_guide
-from tests.guides.blindsets import FIXTURES, band_of, blind_catalog, guide_of, money, reply
+from tests.guides.blindsets import band_of, blind_catalog, flagged, guide_alone, guide_of, money, reply
 
-SET = FIXTURES / "blind19"
-
-
-@cache
-def alone(company: str) -> Catalog:
-    """One guide's catalog, loaded on its own: each test measures its own cause."""
-    return load_folders([SET / company])
-
-
-def _flagged(company: str) -> list[str]:
-    """What `guides check` says of the guide where its figures disagree: the reader's flags and the checks'."""
-    guide = guide_of(alone(company), company)
-    flags = [f"{r.name}: {flag}" for r in guide.regions for flag in r.flags]
-    return flags + [w.field + ": " + w.message for w in consistency_warnings(guide, company)]
+NAME = "blind19"
 
 
 def test_regions_as_columns_under_a_blank_corner_are_read_and_a_bold_paragraph_is_no_place():
     """`|  | London HQ | Manchester | ... |` was read by no reader and dropped without a word, and "**How Quillomar
     values the grant:** ..." became a region with its sentence as a bonus. The table's four places are read now, the
     grant over the 4 years its yearly row divides it by, and the bold paragraph is no place."""
-    catalog = alone("quillomar")
+    catalog = guide_alone(NAME, "quillomar")
     assert [band.name for band in guide_of(catalog, "quillomar").regions] == [
         "London HQ",
         "Manchester",
@@ -63,7 +46,7 @@ def test_regions_as_columns_under_a_blank_corner_are_read_and_a_bold_paragraph_i
     for region in ("Manchester", "Edinburgh", "Remote (UK)"):
         band = band_of(catalog, "quillomar", region)
         assert band.computed_total() == (band.total.low.amount, band.total.high.amount), region
-    assert _flagged("quillomar") == []
+    assert flagged(guide_alone(NAME, "quillomar"), "quillomar") == []
     words_only = (
         "### Designer | Acme Global Negotiation Guide\n\n"
         "**How Acme values the grant:** Vesting is 4 years. Total Comp = Base + Equity/yr + Bonus.\n"
@@ -75,7 +58,7 @@ def test_a_money_column_beside_a_stake_is_the_stock_and_the_stake_is_checked_at_
     """`VSOP (% FD)` took the stock slot (no amount) and the euro grant beside it went to extras with no years. The
     euro grant is the stock now, over the 4 years the text divides it by, the percentage kept beside as written;
     Barcelona's 0.07% × €240M (€168,000) against €144,000 written is said."""
-    catalog = alone("brindlecove")
+    catalog = guide_alone(NAME, "brindlecove")
     berlin = band_of(catalog, "brindlecove", "Berlin HQ")
     assert (berlin.stock.value, berlin.stock.vesting_years) == (money("€120,000–€192,000"), 4)
     assert berlin.computed_total() == (120_000, 161_000)
@@ -83,7 +66,7 @@ def test_a_money_column_beside_a_stake_is_the_stock_and_the_stake_is_checked_at_
     for region in ("Amsterdam", "Barcelona", "Remote (EU)"):
         band = band_of(catalog, "brindlecove", region)
         assert band.computed_total() == (band.total.low.amount, band.total.high.amount), region
-    assert _flagged("brindlecove") == [
+    assert flagged(guide_alone(NAME, "brindlecove"), "brindlecove") == [
         "Barcelona: stock: 0.04%–0.07% of €240M is €96K–€168K, but the grant is written €96K–€144K"
     ]
 
@@ -91,23 +74,23 @@ def test_a_money_column_beside_a_stake_is_the_stock_and_the_stake_is_checked_at_
 def test_an_option_count_at_the_price_the_guide_states_is_checked_against_the_grant():
     """Austin's `32,000–46,000 options` beside `$96K–$144K`: at the $3.00 spread the text says values the grant,
     46,000 options is $138K. Said now, both kept as written."""
-    assert _flagged("tarnwhistle") == [
+    assert flagged(guide_alone(NAME, "tarnwhistle"), "tarnwhistle") == [
         "Austin: stock: 32,000–46,000 options at $3.00 is $96K–$138K, but the grant is written $96K–$144K"
     ]
-    austin = band_of(alone("tarnwhistle"), "tarnwhistle", "Austin")
+    austin = band_of(guide_alone(NAME, "tarnwhistle"), "tarnwhistle", "Austin")
     assert austin.stock.value == money("$96K–$144K") and austin.computed_total() == (169_000, 216_000)
 
 
 def test_a_counter_for_one_level_and_place_is_checked_against_that_band():
     """ "For L4 in Pittsburgh I'm targeting a $195,000 base": above that band's $190,000 top, not said, and its targets
     shown under L3's and L5's bands with no note. Said now, and replies under other bands say whose they are."""
-    assert _flagged("ossifrax-robotics") == [
+    assert flagged(guide_alone(NAME, "ossifrax-robotics"), "ossifrax-robotics") == [
         "negotiate-up strategy: target total: $263,250 is above L4 — Senior Firmware Engineer Pittsburgh HQ's "
         "published total band $205.5K–$258,250",
         "negotiate-up strategy: target base: $195K is above L4 — Senior Firmware Engineer Pittsburgh HQ's "
         "published base band $160K–$190K",
     ]
-    l3 = reply(alone("ossifrax-robotics"), "ossifrax firmware l3 pittsburgh")
+    l3 = reply(guide_alone(NAME, "ossifrax-robotics"), "ossifrax firmware l3 pittsburgh")
     assert "This script was written for L4 — Senior Firmware Engineer Pittsburgh HQ" in l3
 
 
@@ -116,9 +99,9 @@ def test_the_folder_loads_with_the_other_guides_as_before():
     still as written."""
     catalog = blind_catalog("blind19")
     assert len(catalog.guides) == 6 and not catalog.report.errors
-    assert _flagged("plinthmoor") == [
+    assert flagged(guide_alone(NAME, "plinthmoor"), "plinthmoor") == [
         "Seattle: total comp: published $207.5K–$278K differs from its parts $207.5K–$273K"
     ]
     denver = band_of(catalog, "velquarry", "Denver HQ")
     assert denver.stock.value is None and denver.total_year1 == money("$188,000–$237,000")
-    assert _flagged("velquarry") == []
+    assert flagged(guide_alone(NAME, "velquarry"), "velquarry") == []
