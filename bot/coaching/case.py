@@ -96,6 +96,10 @@ class Note(BaseModel):
     words: str | None = None  # the item's own words, short, for "other"
     period: str | None = None  # "month" for "a 6k monthly draw"; None for a sum paid once or by the year
 
+    def per(self) -> str:
+        """ " a month", " an hour": how often the note's figure is paid, after it; nothing for once or a year."""
+        return f" {'an' if self.period == 'hour' else 'a'} {self.period}" if self.period else ""
+
 
 class SharesPending(BaseModel):
     """A grant stated as a count of shares or options: no money figure until the person

@@ -858,8 +858,8 @@ class Coach:
             lines.append(("Equity", f"{case.shares.count:,} {unit}{years}: value not given yet, not in the totals"))
         for note in case.notes:
             amount = _m(note.amount, note.currency or currency) if note.amount else None
-            if amount and note.period:
-                amount += f" a {note.period}"  # "draw: $6K a month"
+            if amount:
+                amount += note.per()  # "draw: $6K a month"
             percent = f"{format(note.percent.normalize(), 'f')}%" if note.percent is not None else None
             shown = amount or percent or note.words or "mentioned"
             holder = (

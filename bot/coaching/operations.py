@@ -437,7 +437,7 @@ def _note(case: Case, amount: Amount, holder: str, done: Applied) -> None:
         shown = money(amount.value, note.currency)
     if amount.period in ("month", "quarter", "hour"):
         note.period = amount.period
-        shown += f" a {amount.period}"
+        shown += note.per()
     same = [n for n in case.notes if n.item == note.item and n.holder == holder and n.words == note.words]
     case.notes = [n for n in case.notes if n not in same] + [note]
     done.say(f"{note.words or PART_WORDS[amount.component]} {shown} (kept as a note, not in the totals)")

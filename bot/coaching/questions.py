@@ -241,7 +241,7 @@ def _note_text(note, cur: str) -> str:
     amount, percent = getattr(note, "amount", None), getattr(note, "percent", None)
     figure = _m(amount, getattr(note, "currency", None) or cur) if amount else None
     if figure and getattr(note, "period", None):
-        figure += f" a {note.period}"
+        figure += note.per()
     if percent is not None:
         figure = f"{format(percent.normalize(), 'f')}%" if hasattr(percent, "normalize") else f"{percent}%"
     holder = getattr(note, "holder", "offer")
