@@ -151,6 +151,12 @@ NOT_FIGURES_RE = re.compile(
     r"|\b(?:like\s+)?1\s+(?:million|billion)\s+(?:bucks|dollars|quid)\b(?=[^.;!?\d]{0,30}[.!]*\s*\b(?:lol|lmao|jk|j/k"
     r"|haha+|just\s+kidding)\b)"
     r"|[$£€]?\d[\d,.]*\s*[kKmM]?\b(?=[^.;!?\d]{0,20}[.!]*\s*\b(?:jk|j/k|just\s+kidding)\b)"
+    # what an agency or a referrer is paid, never the person: "her agency takes 20% of first-year salary as its fee",
+    # "she gets a 5k referral bonus"
+    r"|[$£€]?\d[\d,.]*\s*(?:[kK]\b|%)?\s+(?:of\s+[^.;!?\d]{0,30}?\s+)?(?:as\s+(?:its|their|his|her|a|the)\s+)?"
+    r"(?:fees?|referral\s+bonus|finder'?s\s+fee)\b"
+    # (a commission is a salesperson's pay: "a 10% commission on sales"; an agency's is said as its fee)
+    r"|\b(?:fees?|referral\s+bonus)\s+(?:is|of|runs?|at)\s+(?:about\s+|around\s+)?[$£€]?\d[\d,.]*\s*(?:[kK]\b|%)?"
     # what living costs, not pay: "need about 80k for the deposit", "daycare at about 2,400 a month", "rent is
     # 2,800 a month", "2k a month in childcare", "about 60k left" on student loans, "11k a month take-home" needed
     # (the company's budget for the role is pay: "budget is capped at 220k"; the household's is not)
@@ -544,6 +550,17 @@ RIVAL_RES = [
     ),
     THE_NAMED_OFFER_RE,
     NAMES_OFFER_RE,
+    # an offer relayed by its own recruiter: "the headhunter for Stripe says", "a headhunter is repping me for Datadog",
+    # "Cockroach Labs' recruiter says they're at 195k"
+    re.compile(
+        r"\b(?:headhunter|recruiter|agent|agency|talent\s+partner)\s+(?:for|at|from|with)\s+" + _LOOSE_NAME, re.I
+    ),
+    re.compile(r"\brepp?ing\s+me\s+(?:for|with|at)\s+" + _LOOSE_NAME, re.I),
+    re.compile(
+        r"\b" + _NAME + r"(?:'s|’s|'|’)\s+(?:recruiter|headhunter|hiring\s+manager|hr|talent\s+(?:team|partner))\s+"
+        r"(?:says|said|told|called|emailed|came\s+back)\b",
+        re.I,
+    ),
     re.compile(r"\b" + _NAME + r"'s\s+(?=[$£€~]?\d)", re.I),  # "mentions ramp's 200k"
     # "plaid's final number was 193k", "ramp's latest figure is 200k"
     re.compile(
@@ -1165,6 +1182,12 @@ NOT_NAMES = frozenset(
         "compare",
         # what the market pays, quoted ("the market figure I quoted (230k)"): no company's offer
         "market",
+        # who relays an offer, never whose it is: "the client" is what an agency calls the company hiring
+        "client",
+        "agency",
+        "headhunter",
+        "recruiters",
+        "really",
         # "last year's bonus was 9k": a time, no company
         "year",
         # "take the money and run": the pay itself, no company; "a bonus that never pays out": no name
@@ -1560,6 +1583,8 @@ CURRENT_COMPANY_RE = re.compile(
     r"\bat\s+(?P<l>[a-z][\w&'.-]*)\s*[.!]?$",
     re.I,
 )
+# "the client came back at 192k": an agency's word for the company hiring, the one coached
+CLIENT_RE = re.compile(r"\bthe\s+client(?:'s|’s)?\b", re.I)
 OFFER_HOLDER_RE = re.compile(
     r"(?:^|[.;!?]\s*|\band\s+|\bbut\s+|,\s*(?:and\s+)?(?:now|today|then|this\s+week)\s+)(?:so\s+)?(?:they|the\s+recruiter|recruiter|hr|the\s+company"
     r"|the\s+hiring\s+manager|"
@@ -2521,6 +2546,7 @@ def _holder_markers(text: str, context: Context, utterance: Utterance) -> list[t
     _listed_pairs(text, context, utterance, own, markers, taken, told)
     for match in OTHER_ONE_RE.finditer(text):
         markers.append((match.start(), _last_rival(context, utterance)))
+    markers += [(match.start(), OFFER) for match in CLIENT_RE.finditer(text)]
     markers += _own_name_offering(text, context.company_names, taken)
     for pattern in CURRENT_RES:
         for match in pattern.finditer(text):

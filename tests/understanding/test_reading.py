@@ -1287,3 +1287,17 @@ def test_long_messages_carry_figures_that_are_nobodys_offer():
     assert read("this afternoon Ramp sent their offer, 190k base").labels() == {"ramp:base=190000", "rival=ramp"}
     letter = read("I reread the Ramp letter and their stock is 150k, not 120k")
     assert letter.labels() == {"ramp:equity=150000", "rival=ramp"}
+
+
+def test_offers_relayed_by_agencies_and_recruiters():
+    """Held-out 54 (offers relayed by someone else), scored once: 'the client' (an agency's word for the company
+    hiring) was read as a rival called 'client', taking the offer's figures; a rival's figures relayed by its own
+    headhunter or recruiter ('the headhunter for Stripe says they'd go to 210k') went to the offer; an agency's fee and
+    a referral bonus were figures; 'agency', 'headhunter', 'really' were names. Other wordings than the set's here."""
+    assert read("my agency recruiter says the client can stretch to 188k base").labels() == {"base=188000"}
+    assert read("the recruiter for Ramp says they can do 205k base").labels() == {"ramp:base=205000", "rival=ramp"}
+    assert read("Figma's recruiter told me they're at 190k base").labels() == {"figma:base=190000", "rival=figma"}
+    fee = read("they offered 170k base, and the agency takes a 15% fee from them")
+    assert fee.labels() == {"base=170000"}
+    assert read("she gets a 3k referral bonus when I join").amounts == []
+    assert read("they pay a 10% commission on sales").labels() == {"bonus=10%"}
