@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from bot.guides.markdown.text import as_shown
+from bot.guides.markdown.text import as_shown, clean_inline
 from bot.guides.markdown.wiki import is_wiki, wiki_as_markdown
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -367,3 +367,15 @@ def _bare_table_starts(lines: list[str], index: int) -> bool:
         return False
     rule = lines[index + 1].strip()
     return "|" in rule and bool(TABLE_RULE_RE.match(rule))
+
+
+def prose_lines(blocks: list[Block]) -> list[tuple[str, int]]:
+    """(text as shown, line) of each paragraph, quote and list item: the guide's sentences, where the checks of its
+    text look for what it says of the bands."""
+    out: list[tuple[str, int]] = []
+    for block in blocks:
+        if block.kind == "list":
+            out += [(clean_inline(item), line) for item, line in zip(block.items, block.item_lines, strict=False)]
+        elif block.kind in ("paragraph", "quote"):
+            out.append((clean_inline(block.text), block.line))
+    return out

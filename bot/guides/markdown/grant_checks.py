@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from bot.guides.markdown.blocks import Block
+from bot.guides.markdown.blocks import Block, prose_lines
 from bot.guides.markdown.cells import year_beside_grant_mismatch
 from bot.guides.markdown.columns import YEARLY_STOCK_HEADER_RE, parse_shares
 from bot.guides.markdown.stakes import is_stake
 from bot.guides.markdown.summary import _AMOUNT, Disagreement
-from bot.guides.markdown.text import clean_inline
 from bot.guides.model import RegionBand
 from bot.guides.money import MoneyError, format_range, parse_amount
 
@@ -29,16 +28,6 @@ PRICED_RE = re.compile(rf"=\s*(?:the\s+)?(?:options|shares|rsus|units)\s*[×x*]\
 VALUATION_RE = re.compile(rf"(?P<value>{_AMOUNT})\s+(?:[\w-]+\s+){{0,3}}?(?:post-money|pre-money|valuation)\b", re.I)
 STAKE_NAME_RE = re.compile(r"%|\bFD\b|fully[- ]diluted|ownership|stake", re.I)
 PERCENT_RE = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-def _texts(blocks: list[Block]) -> list[tuple[str, int]]:
-    out: list[tuple[str, int]] = []
-    for block in blocks:
-        if block.kind == "list":
-            out += [(clean_inline(item), line) for item, line in zip(block.items, block.item_lines, strict=False)]
-        elif block.kind in ("paragraph", "quote"):
-            out.append((clean_inline(block.text), block.line))
-    return out
 
 
 def _formula_years(texts: list[tuple[str, int]], name: str) -> int | None:
@@ -52,7 +41,7 @@ def _formula_years(texts: list[tuple[str, int]], name: str) -> int | None:
 def with_stated_years(blocks: list[Block], regions: list[RegionBand]) -> tuple[list[RegionBand], list[Disagreement]]:
     """A grant read with no years, beside a yearly column the guide says is the grant ÷ N: the grant over N years,
     the yearly figure checked against it."""
-    texts = _texts(blocks)
+    texts = prose_lines(blocks)
     out: list[RegionBand] = []
     said: list[Disagreement] = []
     for index, region in enumerate(regions):
@@ -96,7 +85,7 @@ def stated_worth_disagreements(blocks: list[Block], regions: list[RegionBand]) -
     gives, that is not the grant's worth written beside it, end by end."""
     if not any(r.stock and r.stock.value and not r.stock.per_year and r.extras for r in regions):
         return []  # no grant with a count or a stake beside it: the text need not be read for a price (most guides)
-    texts = _texts(blocks)
+    texts = prose_lines(blocks)
     price, price_written, price_line = _one(texts, PRICED_RE, "price")
     valuation, valuation_written, valuation_line = _one(texts, VALUATION_RE, "value")
     out: list[Disagreement] = []

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from bot.guides.markdown.blocks import Block
+from bot.guides.markdown.blocks import Block, prose_lines
 from bot.guides.markdown.cells import read_cell
 from bot.guides.markdown.columns import MONTHLY_HEADER_RE, YEARS_RE, column_kind, parse_shares
 from bot.guides.markdown.text import clean_inline
@@ -124,23 +124,20 @@ def vesting_disagreements(blocks: list[Block], regions: list[RegionBand]) -> lis
     bands' stock is a yearly figure (no period of its own), two sentences of the text that disagree with each other."""
     out: list[Disagreement] = []
     said_all: list[tuple[int, str, int]] = []  # (years, as written, line)
-    for block in blocks:
-        # paragraphs, list items and quotes (a `> [!NOTE]` callout: "Option grants vest over 3 years")
-        texts = block.items if block.kind == "list" else [block.text] if block.kind in ("paragraph", "quote") else []
-        lines = block.item_lines if block.kind == "list" else [block.line]
-        for text, line in zip(texts, lines, strict=False):
-            for said in VESTS_OVER_RE.finditer(clean_inline(text)):
-                word = said["years"].lower()
-                years = YEAR_WORDS.get(word) or int(word)
-                said_all.append((years, said[0], line))
-                for index, region in enumerate(regions):
-                    band_years = region.stock.vesting_years if region.stock and not region.stock.per_year else None
-                    if band_years and band_years != years:
-                        message = (
-                            f"vesting: the text says over {said['years']} years ({said[0]!r}), "
-                            f"the band {band_years}: the band's is used"
-                        )
-                        out.append(Disagreement(index, line, message))
+    # paragraphs, list items and quotes (a `> [!NOTE]` callout: "Option grants vest over 3 years")
+    for text, line in prose_lines(blocks):
+        for said in VESTS_OVER_RE.finditer(text):
+            word = said["years"].lower()
+            years = YEAR_WORDS.get(word) or int(word)
+            said_all.append((years, said[0], line))
+            for index, region in enumerate(regions):
+                band_years = region.stock.vesting_years if region.stock and not region.stock.per_year else None
+                if band_years and band_years != years:
+                    message = (
+                        f"vesting: the text says over {said['years']} years ({said[0]!r}), "
+                        f"the band {band_years}: the band's is used"
+                    )
+                    out.append(Disagreement(index, line, message))
     if not out and len({years for years, _, _ in said_all}) > 1:
         (first, first_text, _), (other, other_text, line) = (
             said_all[0],
