@@ -11,6 +11,9 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from bot.guides.money import SUFFIX_FACTORS
+from bot.guides.scales import LOCAL_SCALE_WORDS
+
 _SLACK_LINK = re.compile(r"<(?:[^<>|]*\|)?([^<>]*)>")
 _SLACK_MARK = re.compile(r"(?<!\w)[*_~]+|[*_~]+(?!\w)")
 # Backticks hug what they mark ("+`$40k`/yr", "base:`$182k`"): dropped with no space, so the sign and the
@@ -114,9 +117,9 @@ _DOLLAR_WORDS = re.compile(
 # as digits), put as its word so the number words around it are read as one figure
 _DIGIT_BEFORE_HUNDRED = re.compile(r"(?<![\d.,])([1-9])\s+(?=hundred\b)", re.I)
 _DIGIT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-# "1,200万円", "1.5億円": yen counted in Japanese myriads (万 ten thousand, 億 a hundred million), put as the yen they
-# are; without the yen sign (万 is Chinese too) the figure is put in digits and its currency left unsaid
-_MYRIADS = {"万": 10_000, "億": 100_000_000, "亿": 100_000_000}
+# "1,200万円", "1.5億円": yen counted in Japanese myriads (万 ten thousand, 億 a hundred million: the guides' own
+# factors, bot/guides/money.py), put as the yen they are; without the yen sign (万 is Chinese too) the figure is put
+# in digits and its currency left unsaid
 _MYRIAD_RE = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>[万億亿])\s?(?P<yen>円)?"
 )
@@ -159,7 +162,8 @@ def normalise(text: str) -> str:
 def _myriads(match: re.Match) -> str:
     """`1,200万円` -> `¥12,000,000`: the figure in whole units, exactly (a decimal that leaves a fraction of a unit is
     kept as written)."""
-    value = Decimal(match["n"].replace(",", "")) * _MYRIADS[match["unit"]]
+    unit = match["unit"]
+    value = Decimal(match["n"].replace(",", "")) * (SUFFIX_FACTORS.get(unit) or LOCAL_SCALE_WORDS[unit])
     if value != value.to_integral_value():
         return match[0]
     return f"{'¥' if match['yen'] else ''}{int(value):,}"
