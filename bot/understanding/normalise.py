@@ -121,7 +121,7 @@ _DIGIT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eigh
 # factors, bot/guides/money.py), put as the yen they are; without the yen sign (万 is Chinese too) the figure is put
 # in digits and its currency left unsaid
 _MYRIAD_RE = re.compile(
-    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>[万億亿])\s?(?P<yen>円)?"
+    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>[万億亿])(?:\s?(?P<yen>円))?"
 )
 # "p.a." (per annum) read as the words, so its dots end no sentence ("£95,000 p.a. base").
 _PER_ANNUM = re.compile(r"(?<!\w)p\.\s?a\.?(?!\w)", re.I)

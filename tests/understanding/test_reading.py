@@ -1301,3 +1301,8 @@ def test_offers_relayed_by_agencies_and_recruiters():
     assert fee.labels() == {"base=170000"}
     assert read("she gets a 3k referral bonus when I join").amounts == []
     assert read("they pay a 10% commission on sales").labels() == {"bonus=10%"}
+
+
+def test_a_myriad_without_the_yen_sign_keeps_the_word_after_it():
+    """'1亿 total' had become '100,000,000total': the space after a myriad was taken with the yen sign it may have."""
+    assert read("1亿 total").labels() == {"total=100000000"}
