@@ -2601,17 +2601,13 @@ def _name_pattern(name: str, after: str) -> re.Pattern:
 
 def _own_name_offering(text: str, names: frozenset[str], taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """ "I make 72k and ps offered 95k": the coach's own names before an offering verb mark the offer, initials
-    ("ps") among them, which no stranger's name may be. Found by plain search, then the verbs matched after."""
-    lower, found = text.lower(), []
-    for name in names:
-        at = lower.find(name)
-        while at != -1:
-            end = at + len(name)
-            bounded = (at == 0 or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum())
-            if bounded and OFFERING_AFTER_RE.match(text, end) and not any(s <= at < e for s, e in taken):
-                found.append((at, OFFER))
-            at = lower.find(name, end)
-    return found
+    ("ps") among them, which no stranger's name may be. Each name found whole, then the verbs matched after it."""
+    return [
+        (match.start(), OFFER)
+        for name in names
+        for match in _named(name, r"\b", text)
+        if OFFERING_AFTER_RE.match(text, match.end()) and not any(s <= match.start() < e for s, e in taken)
+    ]
 
 
 # Answers to "do you have another offer, or a current job you would stay in?" that name a company and a figure
