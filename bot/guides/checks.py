@@ -130,7 +130,7 @@ def _counter_target_warnings(guide: Guide, file: str) -> list[Problem]:
     ):
         if target is None:
             continue
-        tops = [band_of(r).high for r in guide.regions if band_of(r) and band_of(r).currency == target.currency]
+        tops = [band.high for r in guide.regions if (band := band_of(r)) and band.currency == target.currency]
         if tops and all(target.amount > top.amount for top in tops):
             message = f"{target} is above every region's published {what} band"
             warnings.append(Problem(file, None, f"negotiate-up strategy: target {what}", message))
